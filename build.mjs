@@ -1,0 +1,13 @@
+// Build: compile the glossary, then bundle the client and the server/CLI with esbuild (CommonJS).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+
+const production = process.argv.includes('--production') || process.env.CI === 'true';
+execFileSync(process.execPath, ['glossary/scripts/build.mjs'], { stdio: 'inherit' });
+
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/server.js' }),
+]);
+console.log(`built dist/client.js and dist/server.js${production ? ' (minified)' : ''}`);

@@ -1,0 +1,62 @@
+/**
+ * The thin client: start the server, pass settings, forward commands. No term logic here.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, DEFAULT_LANGUAGES, LookupRequest, SETTINGS_SECTION, type LookupItem } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, args: ['lsp'], transport: TransportKind.ipc },
+    debug: { module, args: ['lsp'], transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const extra = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('languages', []);
+  const languages = [...new Set([...DEFAULT_LANGUAGES, ...extra])];
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+  };
+  client = new LanguageClient('fintechGlossary', 'Fintech Glossary', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.lookup, lookup),
+    vscode.commands.registerCommand(Commands.restartServer, () => client?.restart()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.languages`)) {
+        void vscode.window.showInformationMessage('Fintech Glossary: reload the window to apply the new language list.', 'Reload')
+          .then((choice) => choice && vscode.commands.executeCommand('workbench.action.reloadWindow'));
+      }
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** Ask for a term (default: the selection), show the matching entries, insert the chosen form. */
+async function lookup(): Promise<void> {
+  if (!client) return;
+  const editor = vscode.window.activeTextEditor;
+  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+  const term = await vscode.window.showInputBox({ prompt: 'Look up a fintech term (Chinese or English)', value: selected });
+  if (!term) return;
+  const items = await client.sendRequest(LookupRequest, { term });
+  if (!items.length) {
+    void vscode.window.showInformationMessage(`Fintech Glossary: no entry for “${term}”.`);
+    return;
+  }
+  const picks = items.flatMap((item: LookupItem) =>
+    [item.zhHans, item.zhHant, item.zhTw, item.zhHk, ...item.en, ...item.abbr]
+      .filter((form, i, all): form is string => !!form && all.indexOf(form) === i)
+      .map((form) => ({ label: form, description: `${item.zhHans} · ${item.en[0] ?? ''}`, detail: item.definitionEn })),
+  );
+  const chosen = await vscode.window.showQuickPick(picks, { placeHolder: 'Choose a form to insert', matchOnDescription: true, matchOnDetail: true });
+  if (chosen && editor) await editor.edit((b) => b.replace(editor.selection, chosen.label));
+}

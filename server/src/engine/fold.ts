@@ -1,0 +1,54 @@
+/**
+ * Per-character script folding: every traditional or variant character is mapped to the simplified
+ * character OpenCC would give for it in isolation, so that simplified, traditional and mixed-script
+ * spellings of a term (区块链 / 區塊鏈 / 区塊鏈) normalise to the same key.
+ *
+ * Phrase-level vocabulary differences (軟體 ⇄ 软件) are NOT handled here: they need extra keys.
+ */
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+
+/** opencc-js dictionaries are "from to [alt…]|from to…" strings. */
+function parseCharDict(dict: string): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const pair of dict.split('|')) {
+    const [from, to] = pair.split(' ');
+    if (!from || !to) continue;
+    const fromCp = from.codePointAt(0)!;
+    const toCp = to.codePointAt(0)!;
+    // only single code point → single code point pairs are character folds
+    if (String.fromCodePoint(fromCp) !== from || String.fromCodePoint(toCp) !== to) continue;
+    if (!map.has(fromCp)) map.set(fromCp, toCp);
+  }
+  return map;
+}
+
+let foldTable: Map<number, number> | undefined;
+
+function buildFoldTable(): Map<number, number> {
+  const variants = parseCharDict(TWVariantsRev);
+  for (const [k, v] of parseCharDict(HKVariantsRev)) if (!variants.has(k)) variants.set(k, v);
+  const toSimplified = parseCharDict(TSCharacters);
+  const table = new Map<number, number>(toSimplified);
+  for (const [variant, standard] of variants) {
+    const folded = toSimplified.get(standard) ?? standard;
+    if (folded !== variant) table.set(variant, folded);
+  }
+  return table;
+}
+
+/** The simplified code point a Han code point folds to (itself when there is none). */
+export function foldHan(cp: number): number {
+  foldTable ??= buildFoldTable();
+  return foldTable.get(cp) ?? cp;
+}
+
+export function isHan(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x323af)
+  );
+}

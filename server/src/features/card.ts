@@ -1,0 +1,75 @@
+/**
+ * The glossary card as markdown, shared by hover, completion documentation and look-up.
+ * Glossary text is data from possibly untrusted files: every piece of it is escaped.
+ */
+import type { Citation, GlossaryEntry } from '../engine/entry';
+
+const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&]/g;
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(MD_SPECIAL, (c) => '\\' + c);
+}
+
+export function citationText(c: Citation): string {
+  return `${c.title} (${c.doc}, line ${c.line})`;
+}
+
+/** The headline: **简体** · 繁體 · english — what a translator needs at a glance. */
+export function headline(entry: GlossaryEntry): string {
+  const parts = [`**${escapeMarkdown(entry.zhHans)}**`];
+  if (entry.zhHant !== entry.zhHans) parts.push(escapeMarkdown(entry.zhHant));
+  if (entry.en[0]) parts.push(escapeMarkdown(entry.en[0]));
+  return parts.join(' · ');
+}
+
+export interface CardContext {
+  /** Shorter terms inside the matched one. */
+  inner?: GlossaryEntry[];
+  /** Resolve related ids to entries. */
+  resolve?: (id: string) => GlossaryEntry | undefined;
+  /** Other concepts with the same written form (homonyms). */
+  alsoMatching?: GlossaryEntry[];
+}
+
+export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string {
+  const out: string[] = [headline(entry)];
+  const regional: string[] = [];
+  if (entry.zhTw) regional.push(`臺灣 ${escapeMarkdown(entry.zhTw)}`);
+  if (entry.zhHk) regional.push(`香港 ${escapeMarkdown(entry.zhHk)}`);
+  if (regional.length) out.push(regional.join(' · '));
+
+  const english = [...entry.en.slice(1), ...entry.abbr];
+  const facts: string[] = [];
+  if (english.length) facts.push(`*Also:* ${english.map(escapeMarkdown).join(', ')}`);
+  if (entry.zhAliases.length) facts.push(`*Variants:* ${entry.zhAliases.map(escapeMarkdown).join('、')}`);
+  facts.push(`*Domain:* ${escapeMarkdown(entry.domain)}`);
+  out.push(facts.join(' · '));
+
+  if (entry.status === 'deprecated') {
+    const repl = entry.replacedBy ? ctx.resolve?.(entry.replacedBy) : undefined;
+    out.push(`⚠ *Deprecated*${repl ? ` — use **${escapeMarkdown(repl.zhHans)}** (${escapeMarkdown(repl.en[0] ?? '')})` : ''}`);
+  } else if (entry.status === 'admitted') out.push('*Admitted term* (a preferred term exists)');
+
+  out.push('---');
+  if (entry.definitionZhSource) {
+    out.push(`> ${escapeMarkdown(entry.definitionZh)}`);
+    out.push(`— quoted from *${escapeMarkdown(citationText(entry.definitionZhSource))}*`);
+  } else if (entry.definitionZh) out.push(escapeMarkdown(entry.definitionZh));
+  if (entry.definitionEn) out.push(escapeMarkdown(entry.definitionEn));
+  out.push(`*Definition source:* ${entry.definitionZhSource ? 'source document quotation (中文); English: Fintech Glossary editors' : entry.origin === 'bundled' ? 'Fintech Glossary editors' : escapeMarkdown(entry.origin)}`);
+
+  const example = entry.examples[0];
+  if (example) out.push(`*Example:* ${escapeMarkdown(example.text)} — ${escapeMarkdown(citationText(example.cite))}`);
+
+  const lists: string[] = [];
+  if (ctx.inner?.length) lists.push(`*Contains:* ${ctx.inner.map(shortName).join(' · ')}`);
+  const related = entry.related.map((id) => ctx.resolve?.(id)).filter((e): e is GlossaryEntry => !!e);
+  if (related.length) lists.push(`*Related:* ${related.map(shortName).join(' · ')}`);
+  if (ctx.alsoMatching?.length) lists.push(`*Also means:* ${ctx.alsoMatching.map(shortName).join(' · ')}`);
+  if (lists.length) out.push('---', ...lists);
+  return out.join('\n\n');
+}
+
+function shortName(e: GlossaryEntry): string {
+  return `${escapeMarkdown(e.zhHans)} ${escapeMarkdown(e.en[0] ?? '')}`.trim();
+}

@@ -1,0 +1,107 @@
+/**
+ * The only file that knows the connection: it wires documents, settings and features together.
+ */
+import {
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Glossary } from './engine/glossary';
+import { completion } from './features/completion';
+import { hover } from './features/hover';
+import { lookupEntries, toLookupItem } from './features/lookup';
+import { Commands, LookupRequest, SETTINGS_SECTION, defaultSettings, type Settings } from './protocol';
+
+export interface ServerOptions {
+  /** Path of the compiled glossary (dist/glossary.json). */
+  glossaryPath: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  let glossary: Glossary;
+  let settings: Settings = defaultSettings;
+  let canPullConfiguration = false;
+
+  const loadGlossary = () => {
+    glossary = Glossary.fromFile(options.glossaryPath);
+    connection.console.info(`Fintech Glossary: ${glossary.entries.length} concepts loaded from ${options.glossaryPath}`);
+  };
+
+  const refreshSettings = async () => {
+    if (!canPullConfiguration) return;
+    const [value] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+    settings = mergeSettings(value);
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    settings = mergeSettings(params.initializationOptions?.settings);
+    loadGlossary();
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [Commands.lookup] },
+      },
+      serverInfo: { name: 'fintech-glossary' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+      await refreshSettings().catch((e) => connection.console.warn(`settings: ${String(e)}`));
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) await refreshSettings();
+    else settings = mergeSettings(change.settings?.[SETTINGS_SECTION]);
+  });
+
+  const matchOptions = () => ({ acronymsCaseInsensitive: settings.matchAcronymsCaseInsensitive });
+
+  connection.onHover(({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc || !settings.hover.enable) return null;
+    return hover(glossary, doc, position, matchOptions());
+  });
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc || !settings.completion.enable) return null;
+    return completion(glossary, doc, position, settings.preferredScript);
+  });
+
+  connection.onRequest(LookupRequest, ({ term }) =>
+    lookupEntries(glossary, term, matchOptions()).map((e) => toLookupItem(glossary, e)),
+  );
+
+  connection.onExecuteCommand(({ command, arguments: args }) => {
+    if (command === Commands.lookup && typeof args?.[0] === 'string') {
+      return lookupEntries(glossary, args[0], matchOptions()).map((e) => toLookupItem(glossary, e));
+    }
+    return null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Settings from the client, with defaults for anything missing or malformed. */
+export function mergeSettings(value: unknown): Settings {
+  const v = (value && typeof value === 'object' ? value : {}) as Partial<Settings>;
+  const scripts = ['zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'];
+  return {
+    languages: Array.isArray(v.languages) ? v.languages.filter((l) => typeof l === 'string') : defaultSettings.languages,
+    preferredScript: scripts.includes(v.preferredScript as string) ? v.preferredScript! : defaultSettings.preferredScript,
+    hover: { enable: v.hover?.enable ?? defaultSettings.hover.enable },
+    completion: { enable: v.completion?.enable ?? defaultSettings.completion.enable },
+    matchAcronymsCaseInsensitive: typeof v.matchAcronymsCaseInsensitive === 'boolean' ? v.matchAcronymsCaseInsensitive : false,
+  };
+}

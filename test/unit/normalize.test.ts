@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeKey, normalizeWithOffsets } from '../../server/src/engine/normalize';
+
+describe('normalizeWithOffsets', () => {
+  it.each([
+    ['區塊鏈', '区块链'], ['ＡＰＩ（測試）', 'api(测试)'], ['Peer-to-Peer', 'peer to peer'], ['a \t\n b', 'a b'],
+    ['網(wǎng)絡(luò)', '网络'], ['工作量證明(PoW)', '工作量证明(pow)'], ['時期(1990-2000)', '时期(1990 2000)'],
+    ['区块\n链', '区块链'], ['区块\r\n链', '区块链'], ['soft\u00adhyphen', 'softhyphen'], ['裡', '里'],
+  ])('%j → %j', (src, expected) => {
+    expect(normalizeWithOffsets(src).text).toBe(expected);
+  });
+
+  it('maps pinyin annotations onto the annotated character', () => {
+    const n = normalizeWithOffsets('網(wǎng)絡(luò)');
+    expect([n.starts[0], n.ends[0], n.starts[1], n.ends[1]]).toEqual([0, 7, 7, 13]);
+  });
+
+  it('keeps surrogate pairs whole', () => {
+    const n = normalizeWithOffsets('𠀀a');
+    expect(n.text).toBe('𠀀a');
+    expect([...n.starts]).toEqual([0, 0, 2]);
+  });
+
+  it('offsets are monotone and inside the source, for any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
+        const n = normalizeWithOffsets(s);
+        for (let i = 0; i < n.text.length; i++) {
+          expect(n.starts[i]).toBeGreaterThanOrEqual(0);
+          expect(n.ends[i]).toBeLessThanOrEqual(s.length);
+          expect(n.starts[i]).toBeLessThan(n.ends[i]!);
+          if (i > 0) expect(n.starts[i]).toBeGreaterThanOrEqual(n.starts[i - 1]!);
+        }
+      }),
+    );
+  });
+
+  it('is idempotent on keys', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 50 }), (s) => {
+      expect(normalizeKey(normalizeKey(s))).toBe(normalizeKey(s));
+    }));
+  });
+});
