@@ -1,0 +1,151 @@
+// Cross-entry checks and compilation of the validated entries into the CompiledGlossary
+// (server/src/engine/entry.ts). Pure: entries and corpus in, { glossary, diagnostics, stats } out.
+import { diag } from './load.mjs';
+import { formsOf, toSimplified } from './forms.mjs';
+import { asciiLower, locateQuote, pickExamples, scanCorpus } from './sources.mjs';
+
+export const FORMAT = 'fintech-glossary/compiled@1';
+
+/** The lookup keys of an entry, folded for clash detection (script- and case-insensitive). */
+export function entryKeys(v, forms) {
+  const keys = [];
+  const zh = new Set([v.zh, ...(v.aliases ?? []), forms?.hant, forms?.tw, forms?.hk].filter(Boolean));
+  for (const k of zh) keys.push({ kind: 'zh', key: k, folded: foldKey(k) });
+  for (const k of v.en ?? []) keys.push({ kind: 'en', key: k, folded: foldKey(k) });
+  for (const k of v.abbr ?? []) keys.push({ kind: 'abbr', key: k, folded: foldKey(k) });
+  return keys;
+}
+
+/** Fold a key for comparison: NFKC, case, traditional → simplified, spaces and hyphens. */
+export function foldKey(k) {
+  return toSimplified(asciiLower(k.normalize('NFKC')).toLowerCase()).replace(/[\s\-‐]+/g, ' ').trim();
+}
+
+/**
+ * Check and compile. `loaded` is [{ value, file, pos(path) }] of schema-valid entries.
+ * Returns { glossary, diagnostics, stats }.
+ */
+export function compileGlossary(loaded, corpus) {
+  const diagnostics = [];
+  const err = (e, path, msg) => diagnostics.push(diag('error', e.file, e.pos(path), msg, e.value.id));
+  const warn = (e, path, msg) => diagnostics.push(diag('warning', e.file, e.pos(path), msg, e.value.id));
+
+  // unique ids
+  const byId = new Map();
+  for (const e of loaded) {
+    const prev = byId.get(e.value.id);
+    if (prev) { err(e, ['id'], `duplicate id "${e.value.id}" (first at ${prev.file}:${prev.pos(['id']).line})`); continue; }
+    byId.set(e.value.id, e);
+  }
+  const entries = [...byId.values()];
+
+  // forms
+  const formsById = new Map();
+  for (const e of entries) {
+    const v = e.value;
+    const { reason, ...overrides } = v.forms ?? {};
+    const f = formsOf(v.zh, overrides);
+    formsById.set(v.id, f);
+    for (const r of f.review) {
+      warn(e, ['zh'], `generated ${r.form} form ${r.value}: ${r.why}. Decide, and record it under forms: (${r.form}: …, reason: …)`);
+    }
+    for (const n of f.noop) warn(e, ['forms', n], `forms.${n} ${overrides[n]} is what OpenCC generates anyway; drop it`);
+    for (const a of v.aliases ?? []) {
+      if (a === v.zh) warn(e, ['aliases'], `alias ${a} repeats zh`);
+      else if (a === f.hant || a === f.tw || a === f.hk) warn(e, ['aliases'], `alias ${a} is the generated traditional/regional form; aliases hold other forms (README)`);
+    }
+    if ((v.en ?? []).some((x) => (v.abbr ?? []).includes(x))) warn(e, ['abbr'], 'an abbreviation is also listed under en');
+  }
+
+  // key clashes: a key may belong to two concepts only if both are marked homonym
+  const owners = new Map();
+  for (const e of entries) {
+    const mine = new Set();
+    for (const k of entryKeys(e.value, formsById.get(e.value.id))) {
+      if (!k.folded || mine.has(k.folded)) continue;
+      mine.add(k.folded);
+      if (!owners.has(k.folded)) owners.set(k.folded, []);
+      owners.get(k.folded).push({ e, k });
+    }
+  }
+  for (const [folded, list] of [...owners].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (list.length < 2) continue;
+    const unmarked = list.filter((x) => x.e.value.homonym !== true);
+    if (!unmarked.length) continue;
+    const where = list.map((x) => `${x.e.value.id} (${x.e.file}:${x.e.pos([]).line})`).join(', ');
+    const field = (x) => (x.k.kind === 'zh' ? (x.k.key === x.e.value.zh ? ['zh'] : ['aliases']) : [x.k.kind]);
+    for (const x of unmarked) err(x.e, field(x), `key "${x.k.key}" (folded "${folded}") is claimed by ${where}; merge them, or mark every one homonym: true`);
+  }
+
+  // references
+  for (const e of entries) {
+    const v = e.value;
+    (v.related ?? []).forEach((r, i) => {
+      if (r === v.id) warn(e, ['related', i], 'an entry is not related to itself');
+      else if (!byId.has(r)) warn(e, ['related', i], `related id "${r}" does not exist (dropped from the compiled glossary)`);
+    });
+    if (v.replacedBy !== undefined) {
+      const target = byId.get(v.replacedBy);
+      if (!target) err(e, ['replacedBy'], `replacedBy id "${v.replacedBy}" does not exist`);
+      else if (target.value.status === 'deprecated') warn(e, ['replacedBy'], `replacedBy "${v.replacedBy}" is itself deprecated`);
+      if (v.status !== 'deprecated' && v.status !== 'admitted') warn(e, ['replacedBy'], 'replacedBy is meant for deprecated (or admitted) entries');
+    }
+  }
+
+  // quotations
+  const quoteCite = new Map();
+  for (const e of entries) {
+    const v = e.value;
+    if (!v.def?.source) continue;
+    const r = locateQuote(corpus, v.def.source, v.def.zh);
+    if (r.cite) quoteCite.set(v.id, r.cite);
+    else err(e, ['def', 'zh'], r.error + (r.hint ? `: ${r.hint}` : ''));
+  }
+
+  // occurrences and examples
+  const keys = [];
+  for (const e of entries) {
+    const v = e.value;
+    const f = formsById.get(v.id);
+    const zhForms = new Set([v.zh, f.hant, f.tw, f.hk, ...(v.aliases ?? [])]);
+    for (const k of zhForms) {
+      if (/[\u3400-\u9fff]/.test(k)) keys.push({ key: k, kind: 'zh', owner: v.id });
+      else keys.push({ key: k, kind: /^[A-Z0-9]+$/.test(k) ? 'abbr' : 'en', owner: v.id }); // Latin names (PayPal)
+    }
+    for (const k of v.en ?? []) keys.push({ key: k, kind: 'en', owner: v.id });
+    for (const k of v.abbr ?? []) keys.push({ key: k, kind: 'abbr', owner: v.id });
+  }
+  const scan = scanCorpus(corpus, keys);
+
+  const compiled = [];
+  for (const e of [...entries].sort((a, b) => (a.value.id < b.value.id ? -1 : 1))) {
+    const v = e.value;
+    const f = formsById.get(v.id);
+    const hits = scan.get(v.id);
+    const cite = quoteCite.get(v.id);
+    const out = {
+      id: v.id,
+      zhHans: v.zh,
+      zhHant: f.hant,
+      ...(f.tw !== f.hant ? { zhTw: f.tw } : {}),
+      ...(f.hk !== f.hant ? { zhHk: f.hk } : {}),
+      zhAliases: [...(v.aliases ?? [])],
+      en: [...v.en],
+      abbr: [...(v.abbr ?? [])],
+      definitionEn: v.def.en.trim(),
+      definitionZh: v.def.zh.trim(),
+      ...(cite ? { definitionZhSource: cite } : {}),
+      domain: v.domain,
+      related: (v.related ?? []).filter((r) => byId.has(r) && r !== v.id),
+      status: v.status ?? 'preferred',
+      ...(v.replacedBy !== undefined && byId.has(v.replacedBy) ? { replacedBy: v.replacedBy } : {}),
+      examples: hits ? pickExamples(hits.hits, { avoidLine: cite }) : [],
+      occurrences: hits?.count ?? 0,
+      origin: 'bundled',
+    };
+    compiled.push(out);
+  }
+
+  const keyHits = new Map([...scan].map(([id, r]) => [id, r.keys]));
+  return { glossary: { format: FORMAT, entries: compiled }, diagnostics, keyHits };
+}

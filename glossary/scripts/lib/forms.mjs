@@ -1,0 +1,59 @@
+// Traditional, Taiwan and Hong Kong forms of an entry, generated with OpenCC and checked.
+import * as OpenCC from 'opencc-js';
+
+const cn2t = OpenCC.Converter({ from: 'cn', to: 't' });
+const t2twp = OpenCC.Converter({ from: 't', to: 'twp' });
+const t2hk = OpenCC.Converter({ from: 't', to: 'hk' });
+const t2cn = OpenCC.Converter({ from: 't', to: 'cn' });
+const tw2cn = OpenCC.Converter({ from: 'twp', to: 'cn' });
+
+export const toTraditional = (s) => cn2t(s);
+/** Any traditional (OpenCC, Taiwan or HK) text → simplified, character by character where possible. */
+export const toSimplified = (s) => t2cn(s);
+/** Taiwan phrasing (軟體, 資料庫) → mainland simplified (软件, 数据库). */
+export const fromTaiwan = (s) => tw2cn(s);
+
+/**
+ * Generated forms that need a person's decision. OpenCC is right most of the time; these are the
+ * places where its choice is a legitimate variant that the regions do not use in this field.
+ */
+export const SUSPICIOUS_FORMS = [
+  { forms: ['hant', 'tw', 'hk'], re: /覈/, why: 'OpenCC writes 覈 for 核 (覈保, 覈查, 審覈); Taiwan and Hong Kong write 核' },
+  { forms: ['hant', 'tw', 'hk'], re: /瞭解/, why: 'OpenCC writes 瞭解 for 了解; 了解 is the usual form in Taiwan and Hong Kong' },
+  { forms: ['tw'], re: /釋出/, why: 'OpenCC `twp` turns 发布 into 釋出 (software release); publishing a report or rule is 發布 in Taiwan' },
+  { forms: ['tw'], re: /賬/, why: 'Taiwan writes 帳 in accounts and transfers (帳戶, 轉帳); OpenCC keeps 賬' },
+  { forms: ['hant', 'tw', 'hk'], re: /髮/, why: '髮 is hair; 发 in finance is 發' },
+  { forms: ['hant', 'tw', 'hk'], re: /乾/, why: '乾 (dry) for 干: check it is not 干預/干擾/若干' },
+  { forms: ['tw'], re: /智慧/, why: 'OpenCC `twp` turns 智能 into 智慧; check Taiwan usage for this term (智慧金融 yes, 人工智慧 yes, 智能卡 often kept)' },
+];
+
+/**
+ * Generate the forms of a simplified term and apply the reviewed overrides. Overrides propagate:
+ * a corrected traditional form is the base of the Taiwan and Hong Kong forms unless those are
+ * overridden too. Returns { hant, tw, hk, generated, review } where review lists suspicious
+ * generated forms that no override covers.
+ */
+export function formsOf(zh, overrides = {}) {
+  const genHant = cn2t(zh);
+  const hant = overrides.hant ?? genHant;
+  const genTw = t2twp(hant);
+  const genHk = t2hk(hant);
+  const tw = overrides.tw ?? genTw;
+  const hk = overrides.hk ?? genHk;
+  const review = [];
+  const values = { hant, tw, hk };
+  for (const rule of SUSPICIOUS_FORMS) {
+    for (const f of rule.forms) {
+      if (overrides[f] !== undefined || !rule.re.test(values[f])) continue;
+      // an override of hant already records a decision about the character for all three
+      if (f !== 'hant' && overrides.hant !== undefined && !rule.re.test(genHant)) continue;
+      if (review.some((r) => r.why === rule.why)) continue;
+      review.push({ form: f, value: values[f], why: rule.why });
+    }
+  }
+  // an override that changes nothing is a sign the author misread what OpenCC gives
+  const noop = ['hant', 'tw', 'hk'].filter(
+    (f) => overrides[f] !== undefined && overrides[f] === { hant: genHant, tw: genTw, hk: genHk }[f],
+  );
+  return { hant, tw, hk, generated: { hant: genHant, tw: t2twp(genHant), hk: t2hk(genHant) }, review, noop };
+}

@@ -1,0 +1,256 @@
+// The cleaned source documents as a searchable corpus: quotation checks, term occurrences and
+// example sentences with citations (doc, title, 1-based line).
+import { parseCleanedSource } from './clean.mjs';
+import { toSimplified } from './forms.mjs';
+
+/**
+ * Build the corpus from the text of the cleaned files: { doc: text }. Each body line also gets a
+ * simplified "shadow" (OpenCC t→cn, same length) so that a simplified key finds the traditional
+ * and mixed-script text of 000; lines whose conversion changes length keep their own text.
+ */
+export function buildCorpus(files) {
+  const docs = [];
+  for (const doc of Object.keys(files).sort()) {
+    const parsed = parseCleanedSource(files[doc], doc);
+    const lines = parsed.lines
+      .filter((l) => l.kind === 'body')
+      .map((l) => {
+        const simp = toSimplified(l.text);
+        return { ...l, doc, shadow: simp.length === l.text.length ? simp : l.text, lower: asciiLower(l.text) };
+      });
+    docs.push({ doc, title: parsed.title, lines, allLines: parsed.lines });
+  }
+  return { docs, lines: docs.flatMap((d) => d.lines) };
+}
+
+/** Lower-case ASCII letters only, so offsets stay the same. */
+export function asciiLower(s) {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+const WS = /[\s\u00a0\u3000]/;
+
+/** Fold what a quotation may legitimately differ in: nothing but whitespace. */
+function stripWithMap(lines) {
+  let text = '';
+  const lineAt = [];
+  for (const l of lines) {
+    for (const ch of l.text) {
+      if (WS.test(ch)) continue;
+      text += ch;
+      for (let k = 0; k < ch.length; k++) lineAt.push(l);
+    }
+  }
+  return { text, lineAt };
+}
+
+const PUNCT_FOLD = { '，': ',', '：': ':', '；': ';', '（': '(', '）': ')', '！': '!', '？': '?' };
+const foldPunct = (s) => s.replace(/[，：；（）！？]/g, (c) => PUNCT_FOLD[c]);
+
+/**
+ * Find a quotation verbatim (whitespace-insensitive) in one document.
+ * Returns { cite: {doc, title, line} } or { error, hint }.
+ */
+export function locateQuote(corpus, doc, quote) {
+  const d = corpus.docs.find((x) => x.doc === doc);
+  if (!d) return { error: `no cleaned source "${doc}"` };
+  d.stripped ??= stripWithMap(d.lines);
+  const q = quote.replace(/[\s\u00a0\u3000]+/g, '');
+  const at = d.stripped.text.indexOf(q);
+  if (at >= 0) {
+    const l = d.stripped.lineAt[at];
+    return { cite: { doc, title: l.title, line: l.line } };
+  }
+  let hint;
+  const folded = foldPunct(q);
+  if (folded !== q && d.stripped.text.includes(folded)) hint = 'found when full-width punctuation is written as in the source (，→ , etc.)';
+  else if (d.stripped.text.includes(toSimplified(q)) || toSimplified(d.stripped.text).includes(toSimplified(q))) {
+    hint = `found in another script: quote the source as written (source ${doc} is ${doc === '000' ? 'traditional' : 'simplified'})`;
+  } else {
+    // longest prefix that is there, to point at the first difference
+    let lo = 0;
+    let hi = q.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (d.stripped.text.includes(q.slice(0, mid))) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo >= 4) {
+      const at2 = d.stripped.text.indexOf(q.slice(0, lo));
+      const l = d.stripped.lineAt[at2];
+      hint = `the first ${lo} characters match line ${l.line}; then the source has "${d.stripped.text.slice(at2 + lo, at2 + lo + 8)}" where the quote has "${q.slice(lo, lo + 8)}"`;
+    }
+  }
+  for (const other of corpus.docs) {
+    if (other.doc === doc) continue;
+    other.stripped ??= stripWithMap(other.lines);
+    if (other.stripped.text.includes(q)) hint = `it is in source "${other.doc}", not "${doc}"`;
+  }
+  return { error: `def.zh is not a verbatim quotation from source ${doc}`, hint };
+}
+
+const isWordChar = (c) => c !== undefined && /[A-Za-z0-9]/.test(c);
+
+/**
+ * An index of many keys over the corpus lines: first-character buckets, checked with startsWith.
+ * keys: [{ key, kind: 'zh' | 'en' | 'abbr', owner }]. zh keys are matched on the simplified shadow,
+ * en keys case-insensitively with word boundaries (plural -s/-es allowed), abbr keys exactly with
+ * word boundaries.
+ */
+export class KeyScanner {
+  constructor(keys) {
+    this.buckets = { zh: new Map(), en: new Map(), abbr: new Map() };
+    for (const k of keys) {
+      const key = k.kind === 'en' ? asciiLower(k.key) : k.kind === 'zh' ? toSimplified(k.key) : k.key;
+      if (!key) continue;
+      const b = this.buckets[k.kind];
+      const first = key[0];
+      if (!b.has(first)) b.set(first, []);
+      b.get(first).push({ ...k, key });
+    }
+    for (const b of Object.values(this.buckets)) for (const list of b.values()) list.sort((a, b2) => b2.key.length - a.key.length);
+  }
+
+  /** All matches in one corpus line: [{ start, end, owner, kind, key }]. */
+  scanLine(line) {
+    const out = [];
+    const { shadow, lower, text } = line;
+    for (let i = 0; i < text.length; i++) {
+      const zh = this.buckets.zh.get(shadow[i]);
+      if (zh) for (const k of zh) if (shadow.startsWith(k.key, i)) out.push({ start: i, end: i + k.key.length, owner: k.owner, kind: 'zh', key: k.key });
+      if (isWordChar(text[i - 1])) continue;
+      const en = this.buckets.en.get(lower[i]);
+      if (en) {
+        for (const k of en) {
+          if (!lower.startsWith(k.key, i)) continue;
+          let end = i + k.key.length;
+          if (!isWordChar(text[end])) { out.push({ start: i, end, owner: k.owner, kind: 'en', key: k.key }); continue; }
+          if (lower[end] === 's' && !isWordChar(text[end + 1])) out.push({ start: i, end: end + 1, owner: k.owner, kind: 'en', key: k.key });
+          else if (lower.startsWith('es', end) && !isWordChar(text[end + 2])) out.push({ start: i, end: end + 2, owner: k.owner, kind: 'en', key: k.key });
+        }
+      }
+      const ab = this.buckets.abbr.get(text[i]);
+      if (ab) for (const k of ab) if (text.startsWith(k.key, i) && !isWordChar(text[i + k.key.length])) out.push({ start: i, end: i + k.key.length, owner: k.owner, kind: 'abbr', key: k.key });
+    }
+    return out;
+  }
+}
+
+/** Non-overlapping spans of one owner (longest first at each start) — one occurrence each. */
+export function distinctSpans(matches) {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out = [];
+  let lastEnd = -1;
+  for (const m of sorted) {
+    if (m.start < lastEnd) continue;
+    out.push(m);
+    lastEnd = m.end;
+  }
+  return out;
+}
+
+/**
+ * Scan the whole corpus for the keys: occurrences per owner and, per owner, the lines where it
+ * occurs (with the first span on each line), in corpus order.
+ */
+export function scanCorpus(corpus, keys) {
+  const scanner = new KeyScanner(keys);
+  const byOwner = new Map();
+  for (const line of corpus.lines) {
+    const matches = scanner.scanLine(line);
+    if (!matches.length) continue;
+    const perOwner = new Map();
+    for (const m of matches) {
+      if (!perOwner.has(m.owner)) perOwner.set(m.owner, []);
+      perOwner.get(m.owner).push(m);
+    }
+    for (const [owner, ms] of perOwner) {
+      const spans = distinctSpans(ms);
+      if (!byOwner.has(owner)) byOwner.set(owner, { count: 0, hits: [], keys: new Map() });
+      const rec = byOwner.get(owner);
+      rec.count += spans.length;
+      rec.hits.push({ line, span: spans[0] });
+      for (const s of spans) rec.keys.set(s.key, (rec.keys.get(s.key) ?? 0) + 1);
+    }
+  }
+  return byOwner;
+}
+
+const CLAUSE_BREAK = /[。！？!?;；,，:：、]/;
+
+/** A readable excerpt of a line around a span, cut at clause breaks, at most ~maxLen chars. */
+export function excerptAround(text, start, end, maxLen = 90) {
+  if (text.length <= maxLen) return text;
+  let a = start;
+  let b = end;
+  // grow to the enclosing clause, then by whole clauses while there is room
+  while (a > 0 && !CLAUSE_BREAK.test(text[a - 1])) a--;
+  while (b < text.length && !CLAUSE_BREAK.test(text[b])) b++;
+  if (b < text.length) b++;
+  if (b - a > maxLen) {
+    a = Math.max(a, start - Math.floor((maxLen - (end - start)) / 2));
+    b = Math.min(b, a + maxLen);
+    return (a > 0 ? '…' : '') + text.slice(a, b).trim() + (b < text.length ? '…' : '');
+  }
+  for (;;) {
+    let a2 = a - 1;
+    while (a2 > 0 && !CLAUSE_BREAK.test(text[a2 - 1])) a2--;
+    let b2 = b;
+    while (b2 < text.length && !CLAUSE_BREAK.test(text[b2])) b2++;
+    if (b2 < text.length) b2++;
+    if (a > 0 && b - a2 <= maxLen) { a = Math.max(0, a2); continue; }
+    if (b < text.length && b2 - a <= maxLen) { b = b2; continue; }
+    break;
+  }
+  return (a > 0 ? '…' : '') + text.slice(a, b).trim() + (b < text.length ? '…' : '');
+}
+
+/**
+ * Up to `max` example sentences from the hits: short, distinct, from different reports/documents
+ * first. Deterministic: depends only on the corpus order.
+ */
+export function pickExamples(hits, { max = 3, avoidLine } = {}) {
+  const cands = [];
+  const seen = new Set();
+  for (const h of hits) {
+    if (avoidLine && h.line.doc === avoidLine.doc && h.line.line === avoidLine.line && hits.length > 1) continue;
+    const text = excerptAround(h.line.text, h.span.start, h.span.end);
+    const hanCount = (text.match(/[\u4e00-\u9fff]/g) || []).length;
+    if (hanCount < 6 && !/[a-z]{3,}/i.test(text)) continue; // a table cell or a heading, not a sentence
+    const key = text.replace(/\s/g, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const len = text.length;
+    const sentence = /[。！？!]$/.test(text) ? 0 : 1; // whole sentences read better
+    const score = (len < 14 ? 40 : 0) + Math.abs(len - 45) / 5 + sentence * 6 + (text.startsWith('…') ? 4 : 0) +
+      pageFurniture(text, h.line.title) * 15;
+    cands.push({ text, cite: { doc: h.line.doc, title: h.line.title, line: h.line.line }, score });
+  }
+  cands.sort((a, b) => a.score - b.score || a.cite.doc.localeCompare(b.cite.doc) || a.cite.line - b.cite.line);
+  const picked = [];
+  const places = new Set();
+  for (const c of cands) {
+    if (picked.length >= max) break;
+    const place = `${c.cite.doc}|${c.cite.title}`;
+    if (places.has(place)) continue;
+    places.add(place);
+    picked.push(c);
+  }
+  for (const c of cands) {
+    if (picked.length >= max) break;
+    if (picked.includes(c)) continue;
+    if (picked.some((p) => p.cite.doc === c.cite.doc && Math.abs(p.cite.line - c.cite.line) < 3)) continue;
+    picked.push(c);
+  }
+  return picked.map(({ text, cite }) => ({ text, cite }));
+}
+
+/** Signs that an extracted line carries a running page header/footer or a table of contents. */
+function pageFurniture(text, title) {
+  let n = 0;
+  const core = title.replace(/^[^:]*:/, '').replace(/\(.*?\)/g, '');
+  if (core.length >= 6 && text.includes(core.slice(-8))) n++;
+  if (/\d{2,}\s*\.(?!\d)|\.{3,}|…{2,}/.test(text)) n++;
+  if (/^[\d\s.]+\S{0,6}\s*\d/.test(text)) n++;
+  return n;
+}
