@@ -21,7 +21,9 @@ program
   .command('lsp')
   .description('run the language server (pass --stdio, --node-ipc or --socket=PORT)')
   .option('--glossary <file>', 'compiled glossary to load', DEFAULT_GLOSSARY)
+  // the transport flags (--stdio, --node-ipc, --clientProcessId=…) are read by vscode-languageserver
   .allowUnknownOption(true)
+  .allowExcessArguments(true)
   .helpOption('-h, --help')
   .action((opts: { glossary: string }) => {
     startServer(createConnection(ProposedFeatures.all), { glossaryPath: opts.glossary });

@@ -1,0 +1,58 @@
+/**
+ * A minimal LSP client for protocol tests: spawns the built server (`dist/server.js lsp --stdio`)
+ * as a child process and speaks JSON-RPC over its stdio, as Neovim or Helix would.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+export const SERVER = resolve(__dirname, '../../dist/server.js');
+
+export interface LspSession {
+  connection: MessageConnection;
+  process: ChildProcess;
+  stderr: () => string;
+  exited: Promise<number | null>;
+  /** Requests the server sent us (e.g. workspace/configuration), answered with `settings`. */
+  settings: Record<string, unknown>;
+}
+
+export function startServer(args: string[] = []): LspSession {
+  const child = spawn(process.execPath, [SERVER, 'lsp', '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += String(d)));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const session: LspSession = {
+    connection,
+    process: child,
+    stderr: () => err,
+    exited: new Promise((r) => child.on('exit', (code) => r(code))),
+    settings: {},
+  };
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((item) => (item.section ? session.settings[item.section] ?? null : null)),
+  );
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  return session;
+}
+
+export async function initialize(session: LspSession, capabilities: object = { workspace: { configuration: true } }) {
+  const result = await session.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities,
+    initializationOptions: {},
+  });
+  await session.connection.sendNotification('initialized', {});
+  return result as { capabilities: Record<string, unknown> };
+}
+
+export async function shutdown(session: LspSession): Promise<number | null> {
+  await session.connection.sendRequest('shutdown');
+  await session.connection.sendNotification('exit');
+  const code = await session.exited;
+  session.connection.dispose();
+  return code;
+}

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initialize, shutdown, startServer, type LspSession } from './lspClient';
+
+interface Hover { contents: { kind: string; value: string }; range: { start: Pos; end: Pos } }
+interface Pos { line: number; character: number }
+interface CompletionList { isIncomplete: boolean; items: { label: string; textEdit?: { newText: string; range: { start: Pos; end: Pos } } }[] }
+
+const URI = 'file:///tmp/fintech-sample.txt';
+// CRLF line ends; line 2 has a CJK Extension B character (a surrogate pair) before the term.
+const LINES = [
+  '区块链技术正在改变金融。',
+  '𠀀𠀁 區塊鏈與云計算',
+  'Blockchains, BLOCKCHAIN and a smart-contract or smart contract; API, KYC and SBOM.',
+  '這套軟體支援供应链金融。',
+  '今天天气很好。',
+];
+const TEXT = LINES.join('\r\n');
+
+/** UTF-16 position of the first occurrence of `needle` on `line`, plus `delta` code units. */
+function at(line: number, needle: string, delta = 0): Pos {
+  const character = LINES[line]!.indexOf(needle);
+  if (character < 0) throw new Error(`${needle} not on line ${line}`);
+  return { line, character: character + delta };
+}
+
+let s: LspSession;
+let version = 1;
+
+async function hoverAt(position: Pos): Promise<Hover | null> {
+  return s.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position });
+}
+
+beforeAll(async () => {
+  s = startServer();
+  const init = await initialize(s);
+  expect(init.capabilities).toMatchObject({ hoverProvider: true, completionProvider: {} });
+  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'plaintext', version, text: TEXT } });
+});
+
+afterAll(async () => {
+  if (s.process.exitCode === null) s.process.kill();
+});
+
+describe('hover over the real server', () => {
+  it.each([
+    ['simplified', 0, '区块链', '區塊鏈', 'blockchain'],
+    ['traditional after a surrogate pair', 1, '區塊鏈', '區塊鏈', 'blockchain'],
+    ['mixed script', 1, '云計算', '雲計算', 'cloud computing'],
+    ['Taiwan vocabulary', 3, '軟體', '軟體', 'software'],
+    ['English plural, capitalised', 2, 'Blockchains', '區塊鏈', 'blockchain'],
+    ['English upper case', 2, 'BLOCKCHAIN', '區塊鏈', 'blockchain'],
+    ['hyphenated', 2, 'smart-contract', '智能合約', 'smart contract'],
+    ['spaced', 2, 'smart contract;', '智能合約', 'smart contract'],
+    ['acronym API', 2, 'API', 'API', 'API'],
+    ['acronym KYC', 2, 'KYC', 'KYC', 'KYC'],
+    ['acronym SBOM', 2, 'SBOM', 'SBOM', 'SBOM'],
+  ])('%s: %s', async (_what, line, term, zhHant, en) => {
+    const needle = term.replace(/;$/, '');
+    const h = await hoverAt(at(line, needle, 1));
+    expect(h, `hover on ${needle}`).not.toBeNull();
+    expect(h!.contents.kind).toBe('markdown');
+    expect(h!.contents.value).toContain(zhHant);
+    expect(h!.contents.value.toLowerCase()).toContain(en.toLowerCase());
+    // the range covers exactly the term, in UTF-16 units
+    const start = at(line, needle);
+    expect(h!.range).toEqual({ start, end: { line, character: start.character + needle.length } });
+  });
+
+  it('longest match wins: 供应链金融 over 供应链 and 金融, listing the inner terms', async () => {
+    const h = await hoverAt(at(3, '金融', 1));
+    expect(h!.contents.value).toContain('供應鏈金融');
+    expect(h!.contents.value).toMatch(/Contains:.*供应链.*金融/);
+    expect(h!.range).toEqual({ start: at(3, '供应链金融'), end: at(3, '供应链金融', 5) });
+  });
+
+  it('shows the definition and where it comes from', async () => {
+    const h = await hoverAt(at(0, '区块链', 1));
+    expect(h!.contents.value).toMatch(/Definition source:|quoted from/);
+  });
+
+  it('returns null, not an empty card, on text that is not a term', async () => {
+    expect(await hoverAt(at(4, '天气', 1))).toBeNull();
+    expect(await hoverAt({ line: 40, character: 0 })).toBeNull();
+  });
+
+  it('follows edits: didChange moves the term, hover finds it at its new place', async () => {
+    version++;
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version },
+      contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '🙂智能合约 ' }],
+    });
+    // 🙂 is a surrogate pair: the term starts at UTF-16 column 2
+    const h = await hoverAt({ line: 4, character: 3 });
+    expect(h!.contents.value).toContain('智能合約');
+    expect(h!.range).toEqual({ start: { line: 4, character: 2 }, end: { line: 4, character: 6 } });
+    expect(await hoverAt({ line: 4, character: 8 })).toBeNull();
+  });
+});
+
+describe('completion over the real server', () => {
+  async function completeAfter(text: string): Promise<CompletionList> {
+    version++;
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version },
+      contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: `\r\n${text}` }],
+    });
+    return s.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: 6, character: text.length } });
+  }
+
+  it('completes a Chinese prefix with the term and its English equivalent', async () => {
+    const list = await completeAfter('我们使用区块');
+    const labels = list.items.map((i) => i.label);
+    expect(labels).toContain('区块链');
+    expect(labels).toContain('blockchain');
+    const item = list.items.find((i) => i.label === '区块链')!;
+    expect(item.textEdit!.range.start.character).toBe('我们使用'.length);
+  });
+
+  it('completes an English prefix with the term and its Chinese translation', async () => {
+    const list = await completeAfter('a blockch');
+    const labels = list.items.map((i) => i.label);
+    expect(labels).toContain('blockchain');
+    expect(labels).toContain('区块链');
+  });
+
+  it('completes a traditional prefix in traditional script', async () => {
+    const list = await completeAfter('區塊');
+    expect(list.items.map((i) => i.label)).toContain('區塊鏈');
+  });
+});
+
+describe('lifecycle', () => {
+  it('shuts down and exits cleanly', async () => {
+    expect(await shutdown(s)).toBe(0);
+    expect(s.stderr()).toBe('');
+  });
+});
