@@ -23,9 +23,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('fintechGlossary', 'Fintech Glossary', serverOptions, clientOptions);
 
+  // Start the server only once a document we serve is open: activation on other prose languages
+  // (listed in package.json so that user-added languages work) then costs nothing.
+  const served = (doc: vscode.TextDocument) => languages.includes(doc.languageId);
+  let starting: Promise<void> | undefined;
+  const ensureStarted = () => (starting ??= client!.start());
+  if (vscode.workspace.textDocuments.some(served)) await ensureStarted();
+  else {
+    const waiting = vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (!served(doc)) return;
+      waiting.dispose();
+      void ensureStarted();
+    });
+    context.subscriptions.push(waiting);
+  }
+
   context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.lookup, lookup),
-    vscode.commands.registerCommand(Commands.restartServer, () => client?.restart()),
+    vscode.commands.registerCommand(Commands.lookup, async () => {
+      await ensureStarted();
+      await lookup();
+    }),
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
+      if (starting) await client?.restart();
+      else await ensureStarted();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SETTINGS_SECTION}.languages`)) {
         void vscode.window.showInformationMessage('Fintech Glossary: reload the window to apply the new language list.', 'Reload')
@@ -33,7 +54,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
-  await client.start();
 }
 
 export async function deactivate(): Promise<void> {

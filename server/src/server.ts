@@ -3,6 +3,8 @@
  */
 import {
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -27,8 +29,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canPullConfiguration = false;
 
   const loadGlossary = () => {
-    glossary = Glossary.fromFile(options.glossaryPath);
-    connection.console.info(`Fintech Glossary: ${glossary.entries.length} concepts loaded from ${options.glossaryPath}`);
+    try {
+      glossary = Glossary.fromFile(options.glossaryPath);
+      connection.console.info(`Fintech Glossary: ${glossary.entries.length} concepts loaded from ${options.glossaryPath}`);
+    } catch (err) {
+      // Keep serving (with nothing to show) rather than dying: say clearly what is wrong.
+      glossary = new Glossary([]);
+      const message = `Fintech Glossary: cannot load the glossary: ${err instanceof Error ? err.message : String(err)}`;
+      connection.console.error(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+    }
   };
 
   const refreshSettings = async () => {
