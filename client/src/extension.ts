@@ -4,7 +4,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, DEFAULT_LANGUAGES, LookupRequest, SETTINGS_SECTION, type LookupItem } from '../../server/src/protocol';
+import {
+  CARD_COMMANDS, Commands, DEFAULT_LANGUAGES, LookupRequest, SETTINGS_SECTION,
+  type InitializationOptions, type LookupItem, type OpenSourceArgs, type ReplaceTermArgs,
+} from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -19,7 +22,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     synchronize: { configurationSection: SETTINGS_SECTION },
-    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION), commandLinks: true } as InitializationOptions,
+    // Glossary text is data: cards may only link to our own commands.
+    markdown: { isTrusted: { enabledCommands: CARD_COMMANDS }, supportHtml: false },
   };
   client = new LanguageClient('fintechGlossary', 'Fintech Glossary', serverOptions, clientOptions);
 
@@ -43,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await ensureStarted();
       await lookup();
     }),
+    vscode.commands.registerCommand(Commands.replaceTerm, replaceTerm),
+    vscode.commands.registerCommand(Commands.openSource, (args: OpenSourceArgs) => openSource(context, args)),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       if (starting) await client?.restart();
       else await ensureStarted();
@@ -79,4 +86,27 @@ async function lookup(): Promise<void> {
   );
   const chosen = await vscode.window.showQuickPick(picks, { placeHolder: 'Choose a form to insert', matchOnDescription: true, matchOnDetail: true });
   if (chosen && editor) await editor.edit((b) => b.replace(editor.selection, chosen.label));
+}
+
+async function replaceTerm(args: ReplaceTermArgs): Promise<void> {
+  if (!args || typeof args.text !== 'string' || typeof args.uri !== 'string') return;
+  const edit = new vscode.WorkspaceEdit();
+  const { start, end } = args.range;
+  edit.replace(vscode.Uri.parse(args.uri), new vscode.Range(start.line, start.character, end.line, end.character), args.text);
+  await vscode.workspace.applyEdit(edit);
+}
+
+/** Open a bundled source document (glossary/sources/<doc>-*.txt) at the cited line, read-only. */
+async function openSource(context: vscode.ExtensionContext, args: OpenSourceArgs): Promise<void> {
+  if (!args || !/^\d{3}$/.test(String(args.doc))) return;
+  const folder = vscode.Uri.joinPath(context.extensionUri, 'glossary', 'sources');
+  const files = await vscode.workspace.fs.readDirectory(folder);
+  const name = files.map(([n]) => n).find((n) => n.startsWith(`${args.doc}-`) && n.endsWith('.txt'));
+  if (!name) {
+    void vscode.window.showWarningMessage(`Fintech Glossary: source document ${args.doc} is not bundled.`);
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, name));
+  const line = Math.max(0, Math.min(doc.lineCount - 1, Number(args.line) - 1));
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line, 0, line, 0), preview: true });
 }

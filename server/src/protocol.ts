@@ -28,7 +28,33 @@ export const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
 export const Commands = {
   lookup: 'fintechGlossary.lookup',
   restartServer: 'fintechGlossary.restartServer',
+  /** Card link: replace a hovered term with one of its equivalents. Args: ReplaceTermArgs. */
+  replaceTerm: 'fintechGlossary.replaceTerm',
+  /** Card link: open a bundled source document at a line. Args: OpenSourceArgs. */
+  openSource: 'fintechGlossary.openSource',
 } as const;
+
+/** The only commands a card may link to (the client trusts exactly these). */
+export const CARD_COMMANDS: readonly string[] = [Commands.replaceTerm, Commands.openSource];
+
+export interface ReplaceTermArgs {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+}
+
+export interface OpenSourceArgs {
+  /** Source document id, e.g. "000". */
+  doc: string;
+  line: number;
+}
+
+/** What the client tells the server in `initializationOptions`. */
+export interface InitializationOptions {
+  settings?: Partial<Settings>;
+  /** The client runs our card commands, so cards may carry command links. */
+  commandLinks?: boolean;
+}
 
 export interface LookupParams {
   term: string;

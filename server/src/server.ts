@@ -15,7 +15,7 @@ import { Glossary } from './engine/glossary';
 import { completion } from './features/completion';
 import { hover } from './features/hover';
 import { lookupEntries, toLookupItem } from './features/lookup';
-import { Commands, LookupRequest, SETTINGS_SECTION, defaultSettings, type Settings } from './protocol';
+import { Commands, LookupRequest, SETTINGS_SECTION, defaultSettings, type InitializationOptions, type Settings } from './protocol';
 
 export interface ServerOptions {
   /** Path of the compiled glossary (dist/glossary.json). */
@@ -27,6 +27,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let glossary: Glossary;
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
+  let commandLinks = false;
 
   const loadGlossary = () => {
     try {
@@ -49,7 +50,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
-    settings = mergeSettings(params.initializationOptions?.settings);
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    settings = mergeSettings(init.settings);
+    commandLinks = init.commandLinks === true;
     loadGlossary();
     return {
       capabilities: {
@@ -79,7 +82,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onHover(({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc || !settings.hover.enable) return null;
-    return hover(glossary, doc, position, matchOptions());
+    return hover(glossary, doc, position, matchOptions(), commandLinks);
   });
 
   connection.onCompletion(({ textDocument, position }) => {

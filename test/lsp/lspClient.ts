@@ -38,12 +38,12 @@ export function startServer(args: string[] = []): LspSession {
   return session;
 }
 
-export async function initialize(session: LspSession, capabilities: object = { workspace: { configuration: true } }) {
+export async function initialize(session: LspSession, capabilities: object = { workspace: { configuration: true } }, initializationOptions: object = {}) {
   const result = await session.connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
     capabilities,
-    initializationOptions: {},
+    initializationOptions,
   });
   await session.connection.sendNotification('initialized', {});
   return result as { capabilities: Record<string, unknown> };

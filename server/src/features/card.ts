@@ -29,6 +29,26 @@ export interface CardContext {
   resolve?: (id: string) => GlossaryEntry | undefined;
   /** Other concepts with the same written form (homonyms). */
   alsoMatching?: GlossaryEntry[];
+  /** Command links under the card; only our own commands, arguments JSON-encoded. */
+  links?: CardLink[];
+}
+
+export interface CardLink {
+  label: string;
+  command: string;
+  args: unknown[];
+  tooltip?: string;
+}
+
+/** URI-encode command arguments, including the characters encodeURIComponent leaves (they end a markdown link). */
+export function encodeLinkArgs(args: unknown[]): string {
+  return encodeURIComponent(JSON.stringify(args)).replace(/[()'!*~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+function renderLink(link: CardLink): string {
+  const target = `command:${link.command}?${encodeLinkArgs(link.args)}`;
+  const title = link.tooltip ? ` "${link.tooltip.replace(/["\\]/g, '')}"` : '';
+  return `[${escapeMarkdown(link.label)}](${target}${title})`;
 }
 
 export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string {
@@ -67,6 +87,7 @@ export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string 
   if (related.length) lists.push(`*Related:* ${related.map(shortName).join(' · ')}`);
   if (ctx.alsoMatching?.length) lists.push(`*Also means:* ${ctx.alsoMatching.map(shortName).join(' · ')}`);
   if (lists.length) out.push('---', ...lists);
+  if (ctx.links?.length) out.push(ctx.links.map(renderLink).join(' · '));
   return out.join('\n\n');
 }
 
