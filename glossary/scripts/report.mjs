@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// Coverage report of the glossary against the sources, and mining of candidate terms.
+//   node glossary/scripts/report.mjs [--json] [--limit N] [--no-write]
+// Prints entries per domain, how many have a quoted definition, examples, regional forms, both
+// scripts and an English definition, the "done" targets, and the most frequent candidate terms
+// in the sources that the glossary does not have. Writes the candidates to glossary/candidates.json.
+import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildGlossary } from './build.mjs';
+import { foldKey } from './lib/compile.mjs';
+import { mineCandidates } from './lib/mine.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(here, '..', '..');
+
+const HAN = /[\u3400-\u9fff]/;
+
+/** Figures of a compiled glossary. Pure. */
+export function glossaryFigures(entries) {
+  const perDomain = {};
+  for (const e of entries) perDomain[e.domain] = (perDomain[e.domain] ?? 0) + 1;
+  const count = (f) => entries.filter(f).length;
+  return {
+    total: entries.length,
+    perDomain: Object.fromEntries(Object.entries(perDomain).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
+    quotedDefinition: count((e) => !!e.definitionZhSource),
+    withExample: count((e) => e.examples.length > 0),
+    withTaiwanForm: count((e) => e.zhTw !== undefined),
+    withHongKongForm: count((e) => e.zhHk !== undefined),
+    withTaiwanOrHongKongForm: count((e) => e.zhTw !== undefined || e.zhHk !== undefined),
+    bothScripts: count((e) => HAN.test(e.zhHans) && HAN.test(e.zhHant)),
+    englishDefinition: count((e) => e.definitionEn.trim().length > 0),
+    chineseDefinition: count((e) => e.definitionZh.trim().length > 0),
+    withAbbreviation: count((e) => e.abbr.length > 0),
+    withAliases: count((e) => e.zhAliases.length > 0),
+    neverOccurs: count((e) => e.occurrences === 0),
+    deprecated: count((e) => e.status === 'deprecated'),
+  };
+}
+
+/** The issue's definition of done, checked against the figures. */
+export function doneChecks(f) {
+  return [
+    { what: '≥ 600 concepts', ok: f.total >= 600, value: f.total },
+    { what: 'every concept has an English definition', ok: f.englishDefinition === f.total, value: f.englishDefinition },
+    { what: 'every concept has both scripts', ok: f.bothScripts === f.total, value: f.bothScripts },
+    { what: '≥ 60 quoted definitions with citations', ok: f.quotedDefinition >= 60, value: f.quotedDefinition },
+    { what: 'examples for ≥ 90% of concepts', ok: f.total > 0 && f.withExample / f.total >= 0.9, value: f.withExample },
+  ];
+}
+
+/** The corpus line that holds character `index` of the doc's lines joined with \n. */
+function lineAt(doc, index) {
+  let offset = 0;
+  for (const l of doc.lines) {
+    if (index < offset + l.text.length + 1) return l;
+    offset += l.text.length + 1;
+  }
+  return doc.lines[doc.lines.length - 1];
+}
+
+const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const limitArg = args.indexOf('--limit');
+  const limit = limitArg >= 0 ? Number(args[limitArg + 1]) : 100;
+  const { glossary, diagnostics, corpus } = buildGlossary();
+  const entries = glossary.entries;
+  const f = glossaryFigures(entries);
+
+  const keys = new Set();
+  for (const e of entries) {
+    for (const k of [e.zhHans, e.zhHant, e.zhTw, e.zhHk, ...e.zhAliases, ...e.en, ...e.abbr]) if (k) keys.add(foldKey(k));
+  }
+  const quotedByKey = new Set();
+  for (const e of entries) if (e.definitionZhSource) for (const k of [e.zhHans, ...e.zhAliases]) quotedByKey.add(foldKey(k));
+  // mine on the simplified shadow so that 000 (traditional) and 001 count together
+  const texts = corpus.docs.map((d) => d.lines.map((l) => l.shadow).join('\n'));
+  const mined = mineCandidates(texts, { isKnown: (t) => keys.has(t), fold: foldKey, limit });
+
+  const candidates = {
+    note:
+      'Mined by glossary/scripts/report.mjs from glossary/sources (000 folded to simplified for counting). top: terms the glossary lacks, most frequent first. definitions: definitional sentences (是指/指的是/是一种/称为/简称/即) for terms that lack a quoted definition, with the line as written in the cleaned source, to quote from.',
+    top: mined.top,
+    pairs: mined.pairs.filter((p) => !p.known),
+    definitions: mined.definitions
+      .map((d) => ({ d, line: lineAt(corpus.docs[d.doc], d.index) }))
+      .filter(({ d }) => !d.known || !quotedByKey.has(foldKey(d.term)))
+      .map(({ d, line }) => ({
+        term: d.term,
+        marker: d.marker,
+        inGlossary: d.known,
+        cite: { doc: corpus.docs[d.doc].doc, title: line.title, line: line.line },
+        line: line.text,
+      })),
+    ngrams: mined.ngrams.filter((g) => !keys.has(foldKey(g.term))).slice(0, 500),
+  };
+  if (!args.includes('--no-write')) writeFileSync(join(REPO, 'glossary', 'candidates.json'), JSON.stringify(candidates, null, 1) + '\n');
+
+  if (args.includes('--json')) {
+    console.log(JSON.stringify({ figures: f, done: doneChecks(f), candidates: mined.top }, null, 2));
+  } else {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.length - errors;
+    const out = [];
+    out.push(`Fintech Glossary — coverage report (${f.total} concepts; build: ${errors} errors, ${warnings} warnings)`);
+    out.push('');
+    out.push('Entries per domain:');
+    for (const [d, n] of Object.entries(f.perDomain)) out.push(`  ${d.padEnd(14)} ${String(n).padStart(4)}`);
+    out.push('');
+    const row = (label, n) => out.push(`  ${label.padEnd(44)} ${String(n).padStart(4)}  ${pct(n, f.total)}`);
+    row('quoted Chinese definition (with citation)', f.quotedDefinition);
+    row('at least one example sentence', f.withExample);
+    row('Taiwan form differing from zhHant', f.withTaiwanForm);
+    row('Hong Kong form differing from zhHant', f.withHongKongForm);
+    row('Taiwan or Hong Kong form', f.withTaiwanOrHongKongForm);
+    row('both scripts (simplified + traditional Han)', f.bothScripts);
+    row('English definition', f.englishDefinition);
+    row('abbreviation', f.withAbbreviation);
+    row('Chinese aliases', f.withAliases);
+    row('never occurs in the sources', f.neverOccurs);
+    out.push('');
+    out.push('Done means:');
+    for (const c of doneChecks(f)) out.push(`  [${c.ok ? 'x' : ' '}] ${c.what} (${c.value})`);
+    out.push('');
+    out.push(`Top ${mined.top.length} candidate terms in the sources not in the glossary (count, evidence):`);
+    mined.top.forEach((c, i) => {
+      const sample = c.samples[0] ? `  e.g. ${c.samples[0].replace(/\s+/g, ' ').slice(0, 60)}` : '';
+      out.push(`  ${String(i + 1).padStart(3)}. ${c.term.padEnd(12, '　')} ${String(c.count).padStart(5)}  ${c.evidence.join('+')}${sample}`);
+    });
+    out.push('');
+    out.push(`Candidates written to glossary/candidates.json (${candidates.pairs.length} unknown bilingual pairs, ${candidates.definitions.length} definitional sentences).`);
+    console.log(out.join('\n'));
+  }
+}
