@@ -136,13 +136,18 @@ export class KeyScanner {
   }
 }
 
-/** Non-overlapping spans of one owner (longest first at each start) — one occurrence each. */
-export function distinctSpans(matches) {
+/**
+ * Non-overlapping spans of one owner (longest first at each start) — one occurrence each. A term
+ * glossed in parentheses right after it (软件物料清单(SBOM), 以太坊(Ethereum)) is one mention.
+ */
+export function distinctSpans(matches, text = '') {
   const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
   const out = [];
   let lastEnd = -1;
   for (const m of sorted) {
     if (m.start < lastEnd) continue;
+    const prev = out[out.length - 1];
+    if (prev && /^\s*[(（]\s*$/.test(text.slice(prev.end, m.start))) { lastEnd = m.end; continue; }
     out.push(m);
     lastEnd = m.end;
   }
@@ -165,7 +170,7 @@ export function scanCorpus(corpus, keys) {
       perOwner.get(m.owner).push(m);
     }
     for (const [owner, ms] of perOwner) {
-      const spans = distinctSpans(ms);
+      const spans = distinctSpans(ms, line.text);
       if (!byOwner.has(owner)) byOwner.set(owner, { count: 0, hits: [], keys: new Map() });
       const rec = byOwner.get(owner);
       rec.count += spans.length;

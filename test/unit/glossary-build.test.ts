@@ -1,0 +1,241 @@
+// The glossary builder on small fixtures: schema errors at the right line, key clashes and
+// homonyms, generated forms and overrides, quotation checks, examples; and the candidate miner.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileGlossary, foldKey } from '../../glossary/scripts/lib/compile.mjs';
+import { formsOf } from '../../glossary/scripts/lib/forms.mjs';
+import { makeValidator, parseEntriesFile, schemaDiagnostics, type LoadedEntry } from '../../glossary/scripts/lib/load.mjs';
+import {
+  coveredByKeys,
+  frequentNgrams,
+  mineCandidates,
+  mineDefinitions,
+  minePairs,
+} from '../../glossary/scripts/lib/mine.mjs';
+import { buildCorpus, excerptAround } from '../../glossary/scripts/lib/sources.mjs';
+
+const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'glossary', 'schema.json'), 'utf8'));
+const validate = makeValidator(schema);
+
+const SOURCE_000 = [
+  '# Source: 000_test.txt',
+  '# Title: 網絡金融服務簡介',
+  '',
+  '區塊鏈是一種分布式賬本技術。',
+  '以太坊(Ethereum)支持智能合約的區塊鏈平臺。',
+  '雲計算為金融機構提供彈性算力。',
+].join('\n');
+const SOURCE_001 = [
+  '# Source: 001_test.txt',
+  '',
+  '## Report 01/02: 测试机构:第一份报告 | 10页',
+  '数据编织(Data Fabric)是一种数据架构。',
+  '软件物料清单(SBOM)列出软件的组成部分。',
+  '',
+  '## Report 02/02: 测试机构:第二份报告 | 12页',
+  '企业采用数据编织整合分散的数据。',
+  '区块链技术在供应链金融中的应用。',
+].join('\n');
+const corpus = buildCorpus({ '000': SOURCE_000, '001': SOURCE_001 });
+
+function load(yaml: string, file = 'glossary/entries/test.yaml') {
+  const parsed = parseEntriesFile(file, yaml);
+  const ok = validate(parsed.raw ?? []);
+  const schemaDiags = ok ? [] : schemaDiagnostics(file, validate.errors, parsed.posOf, parsed.raw);
+  return { entries: parsed.entries as LoadedEntry[], diagnostics: [...parsed.diagnostics, ...schemaDiags] };
+}
+
+const entryYaml = (id: string, zh: string, en: string, extra = '') =>
+  `- id: ${id}\n  zh: ${zh}\n  en: [${en}]\n  domain: blockchain\n  def:\n    en: A definition in our own words.\n    zh: 我们自己的定义。\n${extra}`;
+
+describe('schema and YAML diagnostics', () => {
+  it('accepts the README example shape', () => {
+    const r = load(entryYaml('blockchain', '区块链', 'blockchain', '  aliases: [区块链技术]\n  abbr: [DLT]\n  related: [smart-contract]\n'));
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('names file and line of a schema violation', () => {
+    const yaml = entryYaml('ok-one', '区块链', 'blockchain') + entryYaml('Bad_Id', '智能合约', 'smart contract') + '  colour: red\n';
+    const r = load(yaml);
+    const msgs = r.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`);
+    expect(msgs).toContainEqual(expect.stringMatching(/^glossary\/entries\/test\.yaml:8: \/1\/id "Bad_Id" does not have the expected form/));
+    expect(msgs).toContainEqual(expect.stringMatching(/^glossary\/entries\/test\.yaml:\d+: unknown field "colour"/));
+    const colour = r.diagnostics.find((d) => d.message.includes('colour'))!;
+    expect(colour.line).toBe(15);
+  });
+
+  it('explains an unquoted source number', () => {
+    const r = load(entryYaml('x-term', '区块链', 'blockchain').replace('    zh: 我们自己的定义。\n', '    zh: 我们自己的定义。\n    source: 001\n'));
+    expect(r.diagnostics.map((d) => d.message).join('\n')).toMatch(/quote it/);
+  });
+
+  it('requires replacedBy with deprecated and a reason with forms', () => {
+    const r = load(entryYaml('old-term', '旧词', 'old term', '  status: deprecated\n  forms:\n    hant: 舊詞\n'));
+    const text = r.diagnostics.map((d) => d.message).join('\n');
+    expect(text).toMatch(/replacedBy/);
+    expect(text).toMatch(/reason/);
+  });
+
+  it('reports YAML syntax errors with a line', () => {
+    const r = load('- id: a\n  zh: [unclosed\n');
+    expect(r.diagnostics[0]?.severity).toBe('error');
+    expect(r.diagnostics[0]?.line).toBeGreaterThan(0);
+  });
+});
+
+describe('compile', () => {
+  const compile = (yaml: string) => {
+    const r = load(yaml);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return compileGlossary(r.entries, corpus);
+  };
+
+  it('rejects a key claimed by two concepts, across scripts and case', () => {
+    const out = compile(entryYaml('a-one', '区块链', 'blockchain') + entryYaml('a-two', '區塊鏈平台', 'Blockchain', '  aliases: [区块链]\n'));
+    const errs = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errs.some((d) => d.message.includes('"blockchain"') && d.id === 'a-two')).toBe(true);
+    expect(errs.some((d) => d.message.includes('区块链') && d.id === 'a-one')).toBe(true);
+  });
+
+  it('accepts the clash when every concept is marked homonym', () => {
+    const out = compile(
+      entryYaml('clear-a', '清算', 'clearing', '  homonym: true\n') + entryYaml('clear-b', '清盘', 'clearing', '  homonym: true\n'),
+    );
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('rejects duplicate ids and unknown replacedBy; warns on unknown related ids and drops them', () => {
+    const out = compile(
+      entryYaml('dup', '甲乙', 'alpha') + entryYaml('dup', '丙丁', 'gamma') +
+        entryYaml('gone', '旧称', 'old name', '  status: deprecated\n  replacedBy: nowhere\n  related: [missing-id]\n'),
+    );
+    const msgs = out.diagnostics.map((d) => `${d.severity}: ${d.message}`);
+    expect(msgs).toContainEqual(expect.stringMatching(/^error: duplicate id "dup"/));
+    expect(msgs).toContainEqual(expect.stringMatching(/^error: replacedBy id "nowhere"/));
+    expect(msgs).toContainEqual(expect.stringMatching(/^warning: related id "missing-id"/));
+    expect(out.glossary.entries.find((e) => e.id === 'gone')!.related).toEqual([]);
+  });
+
+  it('generates traditional, Taiwan and Hong Kong forms, keeping regional ones only when they differ', () => {
+    const out = compile(entryYaml('software', '软件', 'software') + entryYaml('blockchain', '区块链', 'blockchain'));
+    const sw = out.glossary.entries.find((e) => e.id === 'software')!;
+    expect(sw.zhHant).toBe('軟件');
+    expect(sw.zhTw).toBe('軟體');
+    expect(sw.zhHk).toBeUndefined();
+    const bc = out.glossary.entries.find((e) => e.id === 'blockchain')!;
+    expect([bc.zhHant, bc.zhTw, bc.zhHk]).toEqual(['區塊鏈', undefined, undefined]);
+  });
+
+  it('flags suspicious generated forms unless overridden with a reason', () => {
+    expect(formsOf('核保').review.map((r) => r.value)).toContain('覈保');
+    expect(formsOf('了解客户').review.length).toBeGreaterThan(0);
+    const fixed = formsOf('核保', { hant: '核保' });
+    expect(fixed.hant).toBe('核保');
+    expect(fixed.review).toEqual([]);
+    const out = compile(entryYaml('underwriting', '核保', 'underwriting', '  forms:\n    hant: 核保\n    reason: 核保 is the usual form in Taiwan and Hong Kong.\n'));
+    expect(out.diagnostics).toEqual([]);
+    expect(out.glossary.entries[0]!.zhHant).toBe('核保');
+  });
+
+  it('verifies a quotation and records its citation; explains a near miss', () => {
+    const good = compile(
+      entryYaml('ethereum', '以太坊', 'Ethereum').replace('    zh: 我们自己的定义。\n', '    zh: 以太坊(Ethereum)支持智能合約的區塊鏈平臺。\n    source: "000"\n'),
+    );
+    expect(good.diagnostics).toEqual([]);
+    expect(good.glossary.entries[0]!.definitionZhSource).toEqual({ doc: '000', title: '網絡金融服務簡介', line: 5 });
+    const fullWidth = compile(
+      entryYaml('data-fabric', '数据编织', 'data fabric').replace('    zh: 我们自己的定义。\n', '    zh: 数据编织（Data Fabric）是一种数据架构。\n    source: "001"\n'),
+    );
+    const err = fullWidth.diagnostics.find((d) => d.severity === 'error')!;
+    expect(err.message).toMatch(/not a verbatim quotation.*punctuation/);
+    expect(err.line).toBe(7);
+    const wrongDoc = compile(
+      entryYaml('data-fabric', '数据编织', 'data fabric').replace('    zh: 我们自己的定义。\n', '    zh: 数据编织(Data Fabric)是一种数据架构。\n    source: "000"\n'),
+    );
+    expect(wrongDoc.diagnostics[0]!.message).toMatch(/in source "001"/);
+  });
+
+  it('counts occurrences in both scripts and attaches cited examples', () => {
+    const out = compile(
+      entryYaml('blockchain', '区块链', 'blockchain') + entryYaml('cloud', '云计算', 'cloud computing') + entryYaml('data-fabric', '数据编织', 'data fabric') +
+        entryYaml('sbom', '软件物料清单', 'software bill of materials', '  abbr: [SBOM]\n'),
+    );
+    const by = Object.fromEntries(out.glossary.entries.map((e) => [e.id, e]));
+    expect(by['blockchain']!.occurrences).toBe(3); // 區塊鏈 ×2 in 000 (traditional), 区块链(技术) ×1 in 001
+    expect(by['cloud']!.examples[0]!.cite).toEqual({ doc: '000', title: '網絡金融服務簡介', line: 6 });
+    expect(by['data-fabric']!.occurrences).toBe(2); // 数据编织(Data Fabric) is one mention; 数据编织 in report 2
+    expect(by['data-fabric']!.examples.map((x) => x.cite.title)).toEqual(['测试机构:第一份报告', '测试机构:第二份报告']);
+    expect(by['sbom']!.occurrences).toBe(1); // 软件物料清单(SBOM)
+  });
+
+  it('is deterministic', () => {
+    const yaml = entryYaml('b-two', '区块链', 'blockchain') + entryYaml('a-one', '云计算', 'cloud computing');
+    const a = JSON.stringify(compile(yaml).glossary);
+    const b = JSON.stringify(compile(yaml).glossary);
+    expect(a).toBe(b);
+    expect(compile(yaml).glossary.entries.map((e) => e.id)).toEqual(['a-one', 'b-two']);
+  });
+
+  it('folds keys across script, case, width and hyphens', () => {
+    expect(foldKey('區塊鏈')).toBe(foldKey('区块链'));
+    expect(foldKey('Peer-to-Peer Lending')).toBe(foldKey('peer to peer lending'));
+    expect(foldKey('ＡＰＩ')).toBe(foldKey('api'));
+  });
+
+  it('cuts long example lines at clause breaks around the term', () => {
+    const line = '在过去十年里,金融机构持续加大投入,区块链技术被广泛用于跨境支付和贸易融资,同时监管部门也出台了配套的指引文件,以规范行业的健康发展和风险防控工作的开展。';
+    const at = line.indexOf('区块链');
+    const ex = excerptAround(line, at, at + 3, 50);
+    expect(ex).toContain('区块链技术被广泛用于跨境支付和贸易融资');
+    expect(ex.length).toBeLessThanOrEqual(52);
+  });
+});
+
+describe('candidate mining', () => {
+  it('finds bilingual pairs in both orders', () => {
+    const pairs = minePairs('我们采用数据编织(Data Fabric)架构,并提供软件物料清单(SBOM);金融API(应用程序接口)是基础。');
+    expect(pairs.map((p) => [p.zh, p.en, p.kind])).toEqual([
+      ['数据编织', 'Data Fabric', 'en'],
+      ['软件物料清单', 'SBOM', 'abbr'],
+      ['应用程序接口', 'API', 'abbr'],
+    ]);
+  });
+
+  it('does not take years or list markers for English', () => {
+    expect(minePairs('萌芽期(1990-2000)以电子银行为代表;第一章(a)概述')).toEqual([]);
+  });
+
+  it('finds definitional sentences and the term they define', () => {
+    const defs = mineDefinitions('混沌实验是指在测试平台上开展故障模拟等操作的集合。信息技术应用创新(简称信创)已进入深水区。图数据库是一种存储图数据的技术。');
+    expect(defs.map((d) => [d.term, d.marker])).toEqual([
+      ['混沌实验', '是指'],
+      ['信创', '简称'],
+      ['图数据库', '是一种'],
+    ]);
+    expect(defs[0]!.sentence).toBe('混沌实验是指在测试平台上开展故障模拟等操作的集合。');
+  });
+
+  it('counts n-grams with subsumption and without particles at the edges', () => {
+    const text = ['区块链技术很重要。', '我们的区块链技术。', '用区块链技术做支付。'].join('').repeat(3) + '区块链的应用。'.repeat(2);
+    const grams = frequentNgrams([text], { minCount: 5 }).map((g) => g.term);
+    expect(grams).toContain('区块链技术');
+    expect(grams).not.toContain('区块'); // inside 区块链 every time
+    expect(grams).not.toContain('块链技');
+    expect(grams.some((g) => g.startsWith('的') || g.endsWith('的'))).toBe(false);
+  });
+
+  it('knows when a phrase is made of glossary keys', () => {
+    const keys = new Set(['金融科技', '创新']);
+    expect(coveredByKeys('金融科技创新', (s) => keys.has(s), 0)).toBe(true);
+    expect(coveredByKeys('数据编织', (s) => keys.has(s), 1)).toBe(false);
+  });
+
+  it('ranks unknown candidates and leaves known terms out', () => {
+    const texts = ['数据编织(Data Fabric)是一种架构。数据编织连接数据。数据编织很新。区块链(Blockchain)很老。区块链很老。'];
+    const known = new Set([foldKey('区块链'), foldKey('blockchain')]);
+    const r = mineCandidates(texts, { isKnown: (t) => known.has(t), fold: foldKey });
+    expect(r.top[0]).toMatchObject({ term: '数据编织', count: 3 });
+    expect(r.top.some((c) => c.term === '区块链')).toBe(false);
+  });
+});
