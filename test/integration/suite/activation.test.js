@@ -1,0 +1,29 @@
+'use strict';
+const assert = require('assert');
+const vscode = require('vscode');
+const { EXTENSION_ID, openSample, waitForActivation } = require('./helpers');
+
+suite('activation', () => {
+  test('the extension activates when a plaintext file is opened', async () => {
+    const doc = await openSample('sample.txt');
+    assert.strictEqual(doc.languageId, 'plaintext');
+    const ext = await waitForActivation();
+    assert.ok(ext.isActive, `${EXTENSION_ID} did not activate within 30s of opening sample.txt`);
+  });
+
+  test('markdown files are served too', async () => {
+    const doc = await openSample('sample.md');
+    assert.strictEqual(doc.languageId, 'markdown');
+    const ext = await waitForActivation();
+    assert.ok(ext.isActive);
+  });
+
+  test('the commands declared in package.json are registered', async () => {
+    const ext = await waitForActivation();
+    const declared = ((ext.packageJSON.contributes || {}).commands || []).map((c) => c.command);
+    assert.ok(declared.length > 0, 'package.json contributes no commands');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = declared.filter((c) => !registered.has(c));
+    assert.deepStrictEqual(missing, [], `declared but not registered: ${missing.join(', ')}`);
+  });
+});
