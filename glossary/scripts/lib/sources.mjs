@@ -231,7 +231,7 @@ export function pickExamples(hits, { max = 3, avoidLine } = {}) {
       pageFurniture(text, h.line.title) * 15;
     cands.push({ text, cite: { doc: h.line.doc, title: h.line.title, line: h.line.line }, score });
   }
-  cands.sort((a, b) => a.score - b.score || a.cite.doc.localeCompare(b.cite.doc) || a.cite.line - b.cite.line);
+  cands.sort((a, b) => a.score - b.score || (a.cite.doc < b.cite.doc ? -1 : a.cite.doc > b.cite.doc ? 1 : 0) || a.cite.line - b.cite.line);
   const picked = [];
   const places = new Set();
   for (const c of cands) {
