@@ -228,14 +228,17 @@ export function pickExamples(hits, { max = 3, avoidLine } = {}) {
     const len = text.length;
     const sentence = /[。！？!]$/.test(text) ? 0 : 1; // whole sentences read better
     const score = (len < 14 ? 40 : 0) + Math.abs(len - 45) / 5 + sentence * 6 + (text.startsWith('…') ? 4 : 0) +
-      pageFurniture(text, h.line.title) * 15;
+      pageFurniture(text, h.line.title) * 25;
     cands.push({ text, cite: { doc: h.line.doc, title: h.line.title, line: h.line.line }, score });
   }
   cands.sort((a, b) => a.score - b.score || (a.cite.doc < b.cite.doc ? -1 : a.cite.doc > b.cite.doc ? 1 : 0) || a.cite.line - b.cite.line);
   const picked = [];
   const places = new Set();
+  // the first example may be poor (better than none); the others must read well
+  const GOOD_ENOUGH = 25; // any sign of page furniture, or a very long or very short excerpt
   for (const c of cands) {
     if (picked.length >= max) break;
+    if (picked.length && c.score >= GOOD_ENOUGH) continue;
     const place = `${c.cite.doc}|${c.cite.title}`;
     if (places.has(place)) continue;
     places.add(place);
@@ -243,7 +246,7 @@ export function pickExamples(hits, { max = 3, avoidLine } = {}) {
   }
   for (const c of cands) {
     if (picked.length >= max) break;
-    if (picked.includes(c)) continue;
+    if (picked.includes(c) || c.score >= GOOD_ENOUGH) continue;
     if (picked.some((p) => p.cite.doc === c.cite.doc && Math.abs(p.cite.line - c.cite.line) < 3)) continue;
     picked.push(c);
   }
@@ -257,5 +260,11 @@ function pageFurniture(text, title) {
   if (core.length >= 6 && text.includes(core.slice(-8))) n++;
   if (/\d{2,}\s*\.(?!\d)|\.{3,}|…{2,}/.test(text)) n++;
   if (/^[\d\s.]+\S{0,6}\s*\d/.test(text)) n++;
+  const digits = (text.match(/\d/g) || []).length;
+  if (digits >= 8 && digits / text.length >= 0.15) n++; // tables, tables of contents
+  if (/\d第[一二三四五六七八九十]+章|(?<=\S) \d{1,3} (?![月日年个家亿万倍类项种次%])/.test(text)) n++; // running header with page number
+  if ((text.match(/第[一二三四五六七八九十\d]+[章节]|案例\s*\d+/g) || []).length >= 2) n++;
+  if ((text.match(/ /g) || []).length / text.length > 0.08) n++; // table cells run together
+  if (/(\S{2,})\1/.test(text.replace(/\s/g, ''))) n++; // 系统化系统化: extraction debris
   return n;
 }
