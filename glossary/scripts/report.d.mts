@@ -1,7 +1,7 @@
 import type { GlossaryEntry } from '../../server/src/engine/entry';
 export interface Figures {
   total: number; perDomain: Record<string, number>; quotedDefinition: number; withExample: number;
-  withTaiwanForm: number; withHongKongForm: number; withTaiwanOrHongKongForm: number; bothScripts: number;
+  withTaiwanForm: number; withHongKongForm: number; withTaiwanOrHongKongForm: number; bothScripts: number; latinOnlyChinese: number;
   englishDefinition: number; chineseDefinition: number; withAbbreviation: number; withAliases: number;
   neverOccurs: number; deprecated: number;
 }

@@ -29,7 +29,8 @@ export function glossaryFigures(entries) {
     withTaiwanForm: count((e) => e.zhTw !== undefined),
     withHongKongForm: count((e) => e.zhHk !== undefined),
     withTaiwanOrHongKongForm: count((e) => e.zhTw !== undefined || e.zhHk !== undefined),
-    bothScripts: count((e) => HAN.test(e.zhHans) && HAN.test(e.zhHant)),
+    bothScripts: count((e) => e.zhHans.length > 0 && e.zhHant.length > 0),
+    latinOnlyChinese: count((e) => !HAN.test(e.zhHans)),
     englishDefinition: count((e) => e.definitionEn.trim().length > 0),
     chineseDefinition: count((e) => e.definitionZh.trim().length > 0),
     withAbbreviation: count((e) => e.abbr.length > 0),
@@ -116,7 +117,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     row('Taiwan form differing from zhHant', f.withTaiwanForm);
     row('Hong Kong form differing from zhHant', f.withHongKongForm);
     row('Taiwan or Hong Kong form', f.withTaiwanOrHongKongForm);
-    row('both scripts (simplified + traditional Han)', f.bothScripts);
+    row('both scripts (zhHans and zhHant)', f.bothScripts);
+    row('  of which a Latin name in both (PayPal)', f.latinOnlyChinese);
     row('English definition', f.englishDefinition);
     row('abbreviation', f.withAbbreviation);
     row('Chinese aliases', f.withAliases);
