@@ -8,4 +8,6 @@ export declare function loadEntries(dir?: string): { loaded: { value: Record<str
 export declare function buildGlossary(opts?: { clean?: boolean }): {
   json: string; glossary: CompiledGlossary; diagnostics: Diagnostic[]; files: string[]; corpus: Corpus;
   keyHits: Map<string, Map<string, number>>;
+  /** `doc:line` of every source line where some entry occurs. */
+  litLines: Set<string>;
 };

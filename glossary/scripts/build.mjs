@@ -67,7 +67,7 @@ export function buildGlossary({ clean = true } = {}) {
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || (a.message < b.message ? -1 : 1),
   );
   const json = JSON.stringify(result.glossary) + '\n';
-  return { json, glossary: result.glossary, diagnostics: all, files, corpus, keyHits: result.keyHits };
+  return { json, glossary: result.glossary, diagnostics: all, files, corpus, keyHits: result.keyHits, litLines: result.litLines };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -67,7 +67,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const limitArg = args.indexOf('--limit');
   const limit = limitArg >= 0 ? Number(args[limitArg + 1]) : 100;
-  const { glossary, diagnostics, corpus } = buildGlossary();
+  const { glossary, diagnostics, corpus, litLines } = buildGlossary();
+  // paragraphs (lines with 30+ Han characters) in which at least one glossary term occurs
+  const paragraphs = corpus.docs.map((d) => {
+    const long = d.lines.filter((l) => (l.text.match(/[\u4e00-\u9fff]/g) ?? []).length >= 30);
+    return { doc: d.doc, total: long.length, lit: long.filter((l) => litLines.has(`${d.doc}:${l.line}`)).length };
+  });
   const entries = glossary.entries;
   const f = glossaryFigures(entries);
 
@@ -101,7 +106,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (!args.includes('--no-write')) writeFileSync(join(REPO, 'glossary', 'candidates.json'), JSON.stringify(candidates, null, 1) + '\n');
 
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ figures: f, done: doneChecks(f), candidates: mined.top }, null, 2));
+    console.log(JSON.stringify({ figures: f, paragraphs, done: doneChecks(f), candidates: mined.top }, null, 2));
   } else {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
@@ -123,6 +128,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     row('abbreviation', f.withAbbreviation);
     row('Chinese aliases', f.withAliases);
     row('never occurs in the sources', f.neverOccurs);
+    out.push('');
+    for (const p of paragraphs) {
+      out.push(`  ${`paragraphs of ${p.doc} with a glossary term (of ${p.total})`.padEnd(44)} ${String(p.lit).padStart(4)}  ${pct(p.lit, p.total)}`);
+    }
     out.push('');
     out.push('Done means:');
     for (const c of doneChecks(f)) out.push(`  [${c.ok ? 'x' : ' '}] ${c.what} (${c.value})`);

@@ -147,5 +147,7 @@ export function compileGlossary(loaded, corpus) {
   }
 
   const keyHits = new Map([...scan].map(([id, r]) => [id, r.keys]));
-  return { glossary: { format: FORMAT, entries: compiled }, diagnostics, keyHits };
+  const litLines = new Set();
+  for (const r of scan.values()) for (const h of r.hits) litLines.add(`${h.line.doc}:${h.line.line}`);
+  return { glossary: { format: FORMAT, entries: compiled }, diagnostics, keyHits, litLines };
 }
