@@ -100,6 +100,14 @@ export function compileGlossary(loaded, corpus) {
     const r = locateQuote(corpus, v.def.source, v.def.zh);
     if (r.cite) quoteCite.set(v.id, r.cite);
     else err(e, ['def', 'zh'], r.error + (r.hint ? `: ${r.hint}` : ''));
+    // a quotation that never names the concept is often a description of something near it
+    const f = formsById.get(v.id);
+    const quote = toSimplified(v.def.zh);
+    const names = [v.zh, f.hant, f.tw, f.hk, ...(v.aliases ?? [])].map(toSimplified);
+    const latin = [...(v.en ?? []), ...(v.abbr ?? [])].map((x) => x.toLowerCase());
+    if (r.cite && !names.some((n) => quote.includes(n)) && !latin.some((x) => quote.toLowerCase().includes(x))) {
+      warn(e, ['def', 'zh'], `the quoted definition does not name the term (${v.zh} or an alias): check that it defines this concept`);
+    }
   }
 
   // occurrences and examples

@@ -24,7 +24,6 @@ export const SUSPICIOUS_FORMS = [
   { forms: ['tw'], re: /賬/, why: 'Taiwan writes 帳 in accounts and transfers (帳戶, 轉帳); OpenCC keeps 賬' },
   { forms: ['hant', 'tw', 'hk'], re: /髮/, why: '髮 is hair; 发 in finance is 發' },
   { forms: ['hant', 'tw', 'hk'], re: /乾/, why: '乾 (dry) for 干: check it is not 干預/干擾/若干' },
-  { forms: ['tw'], re: /智慧/, why: 'OpenCC `twp` turns 智能 into 智慧; check Taiwan usage for this term (智慧金融 yes, 人工智慧 yes, 智能卡 often kept)' },
 ];
 
 /**
@@ -51,9 +50,10 @@ export function formsOf(zh, overrides = {}) {
       review.push({ form: f, value: values[f], why: rule.why });
     }
   }
-  // an override that changes nothing is a sign the author misread what OpenCC gives
-  const noop = ['hant', 'tw', 'hk'].filter(
-    (f) => overrides[f] !== undefined && overrides[f] === { hant: genHant, tw: genTw, hk: genHk }[f],
-  );
+  // an override that changes nothing is a sign the author misread what OpenCC gives, unless it
+  // confirms a generated form that the rules above would question (a reviewed 人工智慧 stays)
+  const generatedValues = { hant: genHant, tw: genTw, hk: genHk };
+  const questioned = (f) => SUSPICIOUS_FORMS.some((r) => r.forms.includes(f) && r.re.test(generatedValues[f]));
+  const noop = ['hant', 'tw', 'hk'].filter((f) => overrides[f] !== undefined && overrides[f] === generatedValues[f] && !questioned(f));
   return { hant, tw, hk, generated: { hant: genHant, tw: t2twp(genHant), hk: t2hk(genHant) }, review, noop };
 }

@@ -217,7 +217,10 @@ export function excerptAround(text, start, end, maxLen = 90) {
 export function pickExamples(hits, { max = 3, avoidLine } = {}) {
   const cands = [];
   const seen = new Set();
-  for (const h of hits) {
+  // frequent terms (金融, 数据) have thousands of hits: look at an even sample of them
+  const stride = Math.ceil(hits.length / 300);
+  for (let i = 0; i < hits.length; i += stride) {
+    const h = hits[i];
     if (avoidLine && h.line.doc === avoidLine.doc && h.line.line === avoidLine.line && hits.length > 1) continue;
     const text = excerptAround(h.line.text, h.span.start, h.span.end);
     const hanCount = (text.match(/[\u4e00-\u9fff]/g) || []).length;
@@ -265,6 +268,6 @@ function pageFurniture(text, title) {
   if (/\d第[一二三四五六七八九十]+章|(?<=\S) \d{1,3} (?![月日年个家亿万倍类项种次%])/.test(text)) n++; // running header with page number
   if ((text.match(/第[一二三四五六七八九十\d]+[章节]|案例\s*\d+/g) || []).length >= 2) n++;
   if ((text.match(/ /g) || []).length / text.length > 0.08) n++; // table cells run together
-  if (/(\S{2,})\1/.test(text.replace(/\s/g, ''))) n++; // 系统化系统化: extraction debris
+  if (/(\p{Script=Han}{2,12}?)\1/u.test(text.replace(/\s/g, ''))) n++; // 系统化系统化: extraction debris
   return n;
 }
