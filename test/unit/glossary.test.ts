@@ -147,7 +147,8 @@ describe('hover over the cleaned sources (server engine on the compiled glossary
         const line = sourceLines[ex.cite.doc]![ex.cite.line - 1]!;
         const found = glossary.index.scan(line).some((m) => {
           if (glossary.entriesOf(m).some((x) => x.id === e.id)) return true;
-          const at = glossary.index.matchAt(line, m.start);
+          // hovering the last character of the longest term lists every shorter term inside it
+          const at = glossary.index.matchAt(line, m.end - 1);
           return !!at && at.inner.some((inner) => glossary.entriesOf(inner).some((x) => x.id === e.id));
         });
         if (!found) missed.push(`${e.id} @${ex.cite.doc}:${ex.cite.line}`);
@@ -157,7 +158,7 @@ describe('hover over the cleaned sources (server engine on the compiled glossary
     expect(missed.length, missed.slice(0, 20).join('\n')).toBeLessThanOrEqual(Math.ceil(checked * 0.02));
   });
 
-  it.runIf(FINISHED).each(Object.keys(SOURCE_FILES))('lights up terms in ≥ 90%% of sampled paragraphs of source %s', (doc) => {
+  it.runIf(FINISHED).each(Object.keys(SOURCE_FILES))('lights up terms in at least 9 of 10 sampled paragraphs of source %s', (doc) => {
     const lines = sourceLines[doc]!.filter((l) => !l.startsWith('#') && (l.match(/[\u4e00-\u9fff]/g) ?? []).length >= 30);
     const step = Math.max(1, Math.floor(lines.length / 200)); // a sample of ~200 paragraphs per source
     let dark = 0;
