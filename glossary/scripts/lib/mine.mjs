@@ -262,7 +262,24 @@ export function mineCandidates(texts, { isKnown, fold = (s) => s, limit = 100 } 
     }
   });
   const ngrams = frequentNgrams(texts);
-  for (const g of ngrams) if (g.term.length >= 3 && !known(g.term)) add(g.term, 'ngram');
+  // a phrase made of a glossary key and common words (金融科技|应用, 图数据库|建设) is not a new term
+  const words = new Set(ngrams.filter((g) => g.term.length === 2).map((g) => g.term));
+  const compositional = (term) => {
+    const t = fold(term);
+    const n = t.length;
+    const best = new Array(n + 1).fill(-1); // most keys used in a full segmentation of t[0..i), -1 = none
+    best[0] = 0;
+    for (let i = 0; i < n; i++) {
+      if (best[i] < 0) continue;
+      for (let j = i + 2; j <= n; j++) {
+        const piece = t.slice(i, j);
+        const k = isKnown(piece) ? 1 : words.has(piece) ? 0 : -1;
+        if (k >= 0) best[j] = Math.max(best[j], best[i] + k);
+      }
+    }
+    return best[n] >= 1;
+  };
+  for (const g of ngrams) if (g.term.length >= 3 && !known(g.term) && !compositional(g.term)) add(g.term, 'ngram');
   const top = [];
   for (const c of merged.values()) {
     if (coveredByKeys(fold(c.term), isKnown, 0)) continue;
