@@ -88,7 +88,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 
   const candidates = {
     note:
-      'Mined by glossary/scripts/report.mjs from glossary/sources (000 folded to simplified for counting). top: terms the glossary lacks, most frequent first. definitions: definitional sentences (是指/指的是/是一种/称为/简称/即) for terms that lack a quoted definition, with the line as written in the cleaned source, to quote from.',
+      'Mined by glossary/scripts/report.mjs from glossary/sources (000 folded to simplified for counting). top: terms the glossary lacks, most frequent first. definitions: definitional sentences (是指/指的是/是一种/称为/简称/即) for terms that lack a quoted definition, with the line as written in the cleaned source, to quote from. darkParagraphs: source paragraphs (30+ Han characters) in which no glossary term occurs yet.',
     top: mined.top,
     pairs: mined.pairs.filter((p) => !p.known),
     definitions: mined.definitions
@@ -102,6 +102,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         line: line.text,
       })),
     ngrams: mined.ngrams.filter((g) => !keys.has(foldKey(g.term))).slice(0, 500),
+    darkParagraphs: corpus.docs.flatMap((d) =>
+      d.lines
+        .filter((l) => (l.text.match(/[\u4e00-\u9fff]/g) ?? []).length >= 30 && !litLines.has(`${d.doc}:${l.line}`))
+        .map((l) => ({ cite: { doc: d.doc, title: l.title, line: l.line }, text: l.text })),
+    ),
   };
   if (!args.includes('--no-write')) writeFileSync(join(REPO, 'glossary', 'candidates.json'), JSON.stringify(candidates, null, 1) + '\n');
 
