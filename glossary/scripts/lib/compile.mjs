@@ -117,7 +117,12 @@ export function compileGlossary(loaded, corpus) {
     const f = formsById.get(v.id);
     const zhForms = new Set([v.zh, f.hant, f.tw, f.hk, ...(v.aliases ?? [])]);
     for (const k of zhForms) {
-      if (/[\u3400-\u9fff]/.test(k)) keys.push({ key: k, kind: 'zh', owner: v.id });
+      if (/[\u3400-\u9fff]/.test(k)) {
+        keys.push({ key: k, kind: 'zh', owner: v.id });
+        // the PDF text of 001 puts a space between Latin and Han (GPU 虚拟化, AI 芯片)
+        const spaced = k.replace(/([A-Za-z0-9])(?=[\u3400-\u9fff])|([\u3400-\u9fff])(?=[A-Za-z0-9])/g, '$1$2 ');
+        if (spaced !== k) keys.push({ key: spaced, kind: 'zh', owner: v.id });
+      }
       else keys.push({ key: k, kind: /^[A-Z0-9]+$/.test(k) ? 'abbr' : 'en', owner: v.id }); // Latin names (PayPal)
     }
     for (const k of v.en ?? []) keys.push({ key: k, kind: 'en', owner: v.id });

@@ -263,8 +263,10 @@ function pageFurniture(text, title) {
   if (core.length >= 6 && text.includes(core.slice(-8))) n++;
   if (/\d{2,}\s*\.(?!\d)|\.{3,}|…{2,}/.test(text)) n++;
   if (/^[\d\s.]+\S{0,6}\s*\d/.test(text)) n++;
-  const digits = (text.match(/\d/g) || []).length;
-  if (digits >= 8 && digits / text.length >= 0.15) n++; // tables, tables of contents
+  // tables, tables of contents: many bare numbers (years and quantities with a unit do not count)
+  const bare = text.replace(/(?:19|20)\d\d\s*年|\d+(?:\.\d+)?\s*(?:%|[万亿億萬千百]|[个個家倍笔筆年月日元])/g, '');
+  const digits = (bare.match(/\d/g) || []).length;
+  if (digits >= 8 && digits / text.length >= 0.15) n++;
   if (/\d第[一二三四五六七八九十]+章|(?<=\S) \d{1,3} (?![月日年个家亿万倍类项种次%])/.test(text)) n++; // running header with page number
   if ((text.match(/第[一二三四五六七八九十\d]+[章节]|案例\s*\d+/g) || []).length >= 2) n++;
   if ((text.match(/ /g) || []).length / text.length > 0.08) n++; // table cells run together
