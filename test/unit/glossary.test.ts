@@ -13,6 +13,7 @@ import { formatDiag } from '../../glossary/scripts/lib/load.mjs';
 import { glossaryFigures } from '../../glossary/scripts/report.mjs';
 import type { CompiledGlossary, GlossaryEntry } from '../../server/src/engine/entry';
 import { Glossary } from '../../server/src/engine/glossary';
+import type { Match } from '../../server/src/engine/matcher';
 
 const REPO = join(__dirname, '..', '..');
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -141,16 +142,24 @@ describe('hover over the cleaned sources (server engine on the compiled glossary
   it('finds each entry in its own example sentences', () => {
     const missed: string[] = [];
     let checked = 0;
+    const has = (m: { match: Match; inner: Match[] } | null, id: string) =>
+      !!m && [m.match, ...m.inner].some((x) => glossary.entriesOf(x).some((e) => e.id === id));
     for (const e of entries) {
+      const forms = [e.zhHans, e.zhHant, e.zhTw, e.zhHk, ...e.zhAliases, ...e.abbr].filter((f): f is string => !!f);
       for (const ex of e.examples) {
         checked++;
         const line = sourceLines[ex.cite.doc]![ex.cite.line - 1]!;
-        const found = glossary.index.scan(line).some((m) => {
-          if (glossary.entriesOf(m).some((x) => x.id === e.id)) return true;
-          // hovering the last character of the longest term lists every shorter term inside it
-          const at = glossary.index.matchAt(line, m.end - 1);
-          return !!at && at.inner.some((inner) => glossary.entriesOf(inner).some((x) => x.id === e.id));
+        // hover over each character of each place where one of the entry's forms is written
+        const places: [number, number][] = [];
+        for (const f of forms) for (let i = line.indexOf(f); i >= 0; i = line.indexOf(f, i + 1)) places.push([i, i + f.length]);
+        const lower = line.toLowerCase();
+        for (const f of e.en) for (let i = lower.indexOf(f.toLowerCase()); i >= 0; i = lower.indexOf(f.toLowerCase(), i + 1)) places.push([i, i + f.length]);
+        let found = places.some(([a, b]) => {
+          for (let k = a; k < b; k++) if (has(glossary.index.matchAt(line, k), e.id)) return true;
+          return false;
         });
+        // forms written differently (mixed script, spacing): any term the engine finds in the line
+        if (!found) found = glossary.index.scan(line).some((m) => has(glossary.index.matchAt(line, m.end - 1), e.id));
         if (!found) missed.push(`${e.id} @${ex.cite.doc}:${ex.cite.line}`);
       }
     }
