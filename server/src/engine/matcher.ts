@@ -2,9 +2,15 @@
  * Term recognition over normalised text: a trie of normalised glossary keys, longest match wins.
  * Chinese keys match anywhere (Chinese has no word breaks); Latin keys need word boundaries and may
  * carry a plural or possessive suffix; acronyms must match their case unless configured otherwise.
+ *
+ * Layout (built once, read-only afterwards): the unique normalised keys are sorted, and the trie is
+ * laid out breadth-first in typed arrays, so each node's children are one contiguous run sorted by
+ * code unit (found by binary search). The root's children are a direct 64K table, which doubles as
+ * the first-character filter: most positions of a text are rejected by one array read. A 100k-entry
+ * glossary costs a few bytes per trie node instead of a Map per node.
  */
 import type { GlossaryEntry } from './entry';
-import { isLatinWordChar, normalizeKey, normalizeWithOffsets, type Normalized } from './normalize';
+import { isLatinWordChar, normalizeKey, normalizeScratch, normalizedUnitBefore } from './normalize';
 
 /** What a key stands for: an entry, and how the key must be checked against the source. */
 export interface KeyTarget {
@@ -16,15 +22,11 @@ export interface KeyTarget {
   exact?: string;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  targets?: KeyTarget[];
-}
-
 export interface Match {
   /** Source UTF-16 offsets, end exclusive. */
   start: number;
   end: number;
+  /** Entry indexes (shared between matches of the same key: treat as read-only). */
   entries: number[];
   /** The glossary forms that matched, parallel to `entries`. */
   forms: string[];
@@ -39,89 +41,228 @@ const SUFFIXES = ["'s", 'es', 's', "s'"];
 /** How far around a position matchAt looks: longer than any key, including skipped annotations. */
 const WINDOW = 320;
 
+// Per-key flags.
+const ENDS_LATIN = 1, STARTS_LATIN = 2, HAS_ABBR = 4;
+const NEEDS_CHECK = ENDS_LATIN | HAS_ABBR;
+
+interface Units {
+  units: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  length: number;
+}
+
 export class TermIndex {
-  private readonly root: TrieNode = { next: new Map() };
-  /** Sorted normalised keys for prefix search (completion). */
-  private sortedKeys: { key: string; target: KeyTarget }[] = [];
-  private sorted = true;
+  /** Sorted unique normalised keys. */
+  private readonly keys: string[];
+  /** targets of key k: targets[targetStart[k] .. targetStart[k + 1]). */
+  private readonly targetStart: Int32Array;
+  private readonly targets: KeyTarget[];
+  private readonly keyFlags: Uint8Array;
+  /** Entries/forms arrays per key, made on first match and shared by all its matches. */
+  private readonly keyMatchCache: ([number[], string[]] | undefined)[];
+
+  // The trie, breadth-first. Node 0 is the root (its children are found through rootChild).
+  private readonly rootChild = new Int32Array(0x10000).fill(-1);
+  private readonly label: Uint16Array;
+  private readonly firstChild: Int32Array;
+  private readonly childCount: Int32Array;
+  private readonly keyOf: Int32Array;
+
   maxKeyLength = 0;
 
   constructor(readonly entries: GlossaryEntry[]) {
-    entries.forEach((entry, index) => this.addEntry(entry, index));
+    const byKey = new Map<string, KeyTarget[]>();
+    const add = (form: string, target: KeyTarget) => {
+      const key = normalizeKey(form);
+      if (!key) return;
+      const list = byKey.get(key);
+      if (!list) byKey.set(key, [target]);
+      else if (!list.some((t) => t.entry === target.entry && t.kind === target.kind && t.exact === target.exact)) list.push(target);
+    };
+    entries.forEach((entry, index) => addEntryKeys(entry, index, add));
+
+    this.keys = [...byKey.keys()].sort();
+    const n = this.keys.length;
+    this.targetStart = new Int32Array(n + 1);
+    this.targets = [];
+    this.keyFlags = new Uint8Array(n);
+    this.keyMatchCache = new Array(n);
+    let totalUnits = 1;
+    for (let k = 0; k < n; k++) {
+      const key = this.keys[k]!;
+      const list = byKey.get(key)!;
+      this.targetStart[k] = this.targets.length;
+      for (const t of list) this.targets.push(t);
+      let flags = 0;
+      if (isLatinWordChar(key.charCodeAt(key.length - 1))) flags |= ENDS_LATIN;
+      if (isLatinWordChar(key.charCodeAt(0))) flags |= STARTS_LATIN;
+      if (list.some((t) => t.kind === 'abbr')) flags |= HAS_ABBR;
+      this.keyFlags[k] = flags;
+      totalUnits += key.length;
+      if (key.length > this.maxKeyLength) this.maxKeyLength = key.length;
+    }
+    this.targetStart[n] = this.targets.length;
+    byKey.clear();
+
+    this.label = new Uint16Array(totalUnits);
+    this.firstChild = new Int32Array(totalUnits);
+    this.childCount = new Int32Array(totalUnits);
+    this.keyOf = new Int32Array(totalUnits).fill(-1);
+    const nodes = this.buildTrie(totalUnits);
+    // shrink to what was used
+    this.label = this.label.slice(0, nodes);
+    this.firstChild = this.firstChild.slice(0, nodes);
+    this.childCount = this.childCount.slice(0, nodes);
+    this.keyOf = this.keyOf.slice(0, nodes);
   }
 
-  private addEntry(entry: GlossaryEntry, index: number): void {
-    const zhForms = [entry.zhHans, entry.zhHant, entry.zhTw, entry.zhHk, ...entry.zhAliases];
-    for (const form of zhForms) if (form) this.addKey(form, { entry: index, form, kind: 'zh' });
-    for (const form of entry.en) {
-      this.addKey(form, { entry: index, form, kind: 'en' });
-      if (/-/.test(form)) this.addKey(form.replace(/-/g, ''), { entry: index, form, kind: 'en' });
-      // irregular plural that suffix handling cannot reach: currency → currencies
-      if (/[^aeiou]y$/i.test(form)) this.addKey(form.slice(0, -1) + 'ies', { entry: index, form, kind: 'en' });
+  /** Lay the trie out breadth-first from the sorted keys: a node is a run of keys sharing a prefix. */
+  private buildTrie(capacity: number): number {
+    const keys = this.keys;
+    const qLo = new Int32Array(capacity), qHi = new Int32Array(capacity), qDepth = new Int32Array(capacity);
+    qLo[0] = 0; qHi[0] = keys.length; qDepth[0] = 0;
+    let next = 1;
+    for (let v = 0; v < next; v++) {
+      const hi = qHi[v]!, depth = qDepth[v]!;
+      let k = qLo[v]!;
+      if (k < hi && keys[k]!.length === depth) this.keyOf[v] = k++;
+      this.firstChild[v] = next;
+      while (k < hi) {
+        const c = keys[k]!.charCodeAt(depth);
+        let j = k + 1;
+        while (j < hi && keys[j]!.charCodeAt(depth) === c) j++;
+        const child = next++;
+        this.label[child] = c;
+        qLo[child] = k; qHi[child] = j; qDepth[child] = depth + 1;
+        if (v === 0) this.rootChild[c] = child;
+        k = j;
+      }
+      this.childCount[v] = next - this.firstChild[v]!;
     }
-    for (const form of entry.abbr) {
-      const exact = normalizeWidth(form);
-      this.addKey(form, { entry: index, form, kind: 'abbr', exact });
-      if (/-/.test(form)) this.addKey(form.replace(/-/g, ''), { entry: index, form, kind: 'abbr', exact: exact.replace(/-/g, '') });
-    }
+    return next;
   }
 
-  private addKey(form: string, target: KeyTarget): void {
-    const key = normalizeKey(form);
-    if (!key) return;
-    let node = this.root;
-    for (let i = 0; i < key.length; i++) {
-      const unit = key.charCodeAt(i);
-      let child = node.next.get(unit);
-      if (!child) node.next.set(unit, (child = { next: new Map() }));
-      node = child;
+  private child(node: number, unit: number): number {
+    let lo = this.firstChild[node]!;
+    let hi = lo + this.childCount[node]!;
+    const label = this.label;
+    if (hi - lo <= 8) {
+      for (; lo < hi; lo++) if (label[lo] === unit) return lo;
+      return -1;
     }
-    const targets = (node.targets ??= []);
-    if (!targets.some((t) => t.entry === target.entry && t.kind === target.kind && t.exact === target.exact)) {
-      targets.push(target);
-      this.sortedKeys.push({ key, target });
-      this.sorted = false;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const l = label[mid]!;
+      if (l === unit) return mid;
+      if (l < unit) lo = mid + 1; else hi = mid;
     }
-    if (key.length > this.maxKeyLength) this.maxKeyLength = key.length;
+    return -1;
   }
 
   /**
-   * All matches starting at normalised position `i`, shortest first, as [endExclusive, targets] in
-   * normalised units. Checks word boundaries, suffixes and acronym case against the source.
+   * The valid end (normalised, exclusive) of key `k` matched over [i, end), and the targets that
+   * survive the acronym case rule (null = all of them); undefined when the match is not valid.
    */
-  private matchesFrom(norm: Normalized, src: string, i: number, opts: MatchOptions, before: number): [number, KeyTarget[]][] {
-    const text = norm.text;
-    const found: [number, KeyTarget[]][] = [];
-    let node: TrieNode | undefined = this.root;
-    const latinStart = isLatinWordChar(text.charCodeAt(i));
-    if (latinStart && isLatinWordChar(i > 0 ? text.charCodeAt(i - 1) : before)) return found;
-    for (let j = i; j < text.length; j++) {
-      node = node.next.get(text.charCodeAt(j));
-      if (!node) break;
-      if (!node.targets) continue;
-      const end = j + 1;
-      const latinEnd = isLatinWordChar(text.charCodeAt(j));
-      const okEnds = latinEnd ? latinEnds(text, end) : [end];
-      for (const e of okEnds) {
-        const targets = node.targets.filter((t) => t.kind !== 'abbr' || opts.acronymsCaseInsensitive || exactCase(src, norm, i, end, t.exact!));
-        if (targets.length) found.push([e, targets]);
+  private check(k: number, n: Units, i: number, end: number, src: string, opts: MatchOptions): { end: number; targets: KeyTarget[] | null } | undefined {
+    const flags = this.keyFlags[k]!;
+    let validEnd = end;
+    if (flags & ENDS_LATIN) {
+      validEnd = -1;
+      if (end >= n.length || !isLatinWordChar(n.units[end]!)) validEnd = end;
+      for (const suffix of SUFFIXES) {
+        const e = end + suffix.length;
+        if (e > n.length || (e < n.length && isLatinWordChar(n.units[e]!))) continue;
+        let ok = true;
+        for (let s = 0; s < suffix.length; s++) if (n.units[end + s] !== suffix.charCodeAt(s)) { ok = false; break; }
+        if (ok && e > validEnd) validEnd = e;
       }
+      if (validEnd < 0) return undefined;
+    }
+    if (!(flags & HAS_ABBR) || opts.acronymsCaseInsensitive) return { end: validEnd, targets: null };
+    const all = this.targets.slice(this.targetStart[k], this.targetStart[k + 1]);
+    const kept = all.filter((t) => t.kind !== 'abbr' || exactCase(src, n, i, end, t.exact!));
+    if (!kept.length) return undefined;
+    return { end: validEnd, targets: kept.length === all.length ? null : kept };
+  }
+
+  /** Every valid match starting at normalised position i, shortest first. */
+  private allFrom(n: Units, i: number, before: number, src: string, opts: MatchOptions): [number, number, KeyTarget[] | null][] {
+    const found: [number, number, KeyTarget[] | null][] = [];
+    const u = n.units;
+    let node = this.rootChild[u[i]!]!;
+    if (node < 0) return found;
+    if (isLatinWordChar(u[i]!) && isLatinWordChar(i > 0 ? u[i - 1]! : before)) return found;
+    for (let j = i; ; ) {
+      const k = this.keyOf[node]!;
+      if (k >= 0) {
+        if (!(this.keyFlags[k]! & NEEDS_CHECK)) found.push([j + 1, k, null]);
+        else {
+          const r = this.check(k, n, i, j + 1, src, opts);
+          if (r) found.push([r.end, k, r.targets]);
+        }
+      }
+      if (++j >= n.length) break;
+      node = this.child(node, u[j]!);
+      if (node < 0) break;
     }
     return found;
   }
 
+  private toMatch(n: Units, i: number, end: number, k: number, targets: KeyTarget[] | null): Match {
+    let entries: number[], forms: string[];
+    if (targets) {
+      entries = targets.map((t) => t.entry);
+      forms = targets.map((t) => t.form);
+    } else {
+      let cached = this.keyMatchCache[k];
+      if (!cached) {
+        const ts = this.targets.slice(this.targetStart[k], this.targetStart[k + 1]);
+        cached = this.keyMatchCache[k] = [ts.map((t) => t.entry), ts.map((t) => t.form)];
+      }
+      [entries, forms] = cached;
+    }
+    return { start: n.starts[i]!, end: n.ends[end - 1]!, entries, forms };
+  }
+
   /** Leftmost-longest, non-overlapping occurrences of glossary terms in `src[from, to)`. */
   scan(src: string, opts: MatchOptions = {}, from = 0, to = src.length): Match[] {
-    const norm = normalizeWithOffsets(src, from, to);
-    const before = from > 0 ? normalizeKeyUnit(src, from - 1) : 0x20;
+    return this.scanRange(src, opts, from, to, to);
+  }
+
+  /**
+   * Like scan, but matches may only start before source offset `startLimit` (they may end up to
+   * `to`): the document index uses this to rescan a region without cutting terms at its end.
+   */
+  scanRange(src: string, opts: MatchOptions, from: number, to: number, startLimit: number): Match[] {
+    const n = normalizeScratch(src, from, to);
+    const before = normalizedUnitBefore(src, from);
+    const u = n.units, len = n.length, starts = n.starts;
+    const rootChild = this.rootChild, keyOf = this.keyOf, keyFlags = this.keyFlags;
     const out: Match[] = [];
-    for (let i = 0; i < norm.text.length; ) {
-      if (!this.root.next.has(norm.text.charCodeAt(i))) { i++; continue; }
-      const found = this.matchesFrom(norm, src, i, opts, before);
-      const longest = found[found.length - 1];
-      if (!longest) { i++; continue; }
-      out.push(toMatch(norm, i, longest[0], longest[1]));
-      i = longest[0];
+    for (let i = 0; i < len; ) {
+      let node = rootChild[u[i]!]!;
+      if (node < 0) { i++; continue; }
+      if (starts[i]! >= startLimit) break;
+      if (isLatinWordChar(u[i]!) && isLatinWordChar(i > 0 ? u[i - 1]! : before)) { i++; continue; }
+      let bestEnd = -1, bestKey = -1;
+      let bestTargets: KeyTarget[] | null = null;
+      for (let j = i; ; ) {
+        const k = keyOf[node]!;
+        if (k >= 0) {
+          if (!(keyFlags[k]! & NEEDS_CHECK)) { bestEnd = j + 1; bestKey = k; bestTargets = null; }
+          else {
+            const r = this.check(k, n, i, j + 1, src, opts);
+            if (r && r.end >= bestEnd) { bestEnd = r.end; bestKey = k; bestTargets = r.targets; }
+          }
+        }
+        if (++j >= len) break;
+        node = this.child(node, u[j]!);
+        if (node < 0) break;
+      }
+      if (bestEnd < 0) { i++; continue; }
+      out.push(this.toMatch(n, i, bestEnd, bestKey, bestTargets));
+      i = bestEnd;
     }
     return out;
   }
@@ -133,12 +274,12 @@ export class TermIndex {
   matchAt(src: string, offset: number, opts: MatchOptions = {}): { match: Match; inner: Match[] } | null {
     const from = Math.max(0, offset - WINDOW);
     const to = Math.min(src.length, offset + WINDOW);
-    const norm = normalizeWithOffsets(src, from, to);
-    const before = from > 0 ? normalizeKeyUnit(src, from - 1) : 0x20;
+    const n = normalizeScratch(src, from, to);
+    const before = normalizedUnitBefore(src, from);
     const all: Match[] = [];
-    for (let i = 0; i < norm.text.length && norm.starts[i]! <= offset; i++) {
-      if (!this.root.next.has(norm.text.charCodeAt(i))) continue;
-      for (const [end, targets] of this.matchesFrom(norm, src, i, opts, before)) all.push(toMatch(norm, i, end, targets));
+    for (let i = 0; i < n.length && n.starts[i]! <= offset; i++) {
+      if (this.rootChild[n.units[i]!]! < 0) continue;
+      for (const [end, k, targets] of this.allFrom(n, i, before, src, opts)) all.push(this.toMatch(n, i, end, k, targets));
     }
     let best: Match | undefined;
     for (const m of all) {
@@ -152,10 +293,14 @@ export class TermIndex {
 
   /** Entries one of whose keys equals the normalised `term` exactly (plural/possessive allowed). */
   lookup(term: string, opts: MatchOptions = {}): number[] {
-    const norm = normalizeWithOffsets(term.trim());
-    const found = this.matchesFrom(norm, term.trim(), 0, opts, 0x20);
-    const whole = found.filter(([end]) => end === norm.text.length);
-    return unique(whole.flatMap(([, targets]) => targets.map((t) => t.entry)));
+    const t = term.trim();
+    const n = normalizeScratch(t, 0, t.length);
+    const found = this.allFrom(n, 0, 0x20, t, opts).filter(([end]) => end === n.length);
+    const out = new Set<number>();
+    for (const [, k, targets] of found) {
+      for (const target of targets ?? this.targets.slice(this.targetStart[k], this.targetStart[k + 1])) out.add(target.entry);
+    }
+    return [...out];
   }
 
   /**
@@ -165,23 +310,23 @@ export class TermIndex {
   complete(prefix: string, limit = 50): { targets: KeyTarget[]; incomplete: boolean } {
     const p = normalizeKey(prefix);
     if (!p) return { targets: [], incomplete: false };
-    if (!this.sorted) {
-      this.sortedKeys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      this.sorted = true;
-    }
-    let lo = 0, hi = this.sortedKeys.length;
+    const keys = this.keys;
+    let lo = 0, hi = keys.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.sortedKeys[mid]!.key < p) lo = mid + 1; else hi = mid;
+      if (keys[mid]! < p) lo = mid + 1; else hi = mid;
     }
-    const hits: { key: string; target: KeyTarget }[] = [];
+    const hits: { len: number; target: KeyTarget }[] = [];
     const scanLimit = limit * 8;
-    for (let k = lo; k < this.sortedKeys.length && hits.length < scanLimit; k++) {
-      const item = this.sortedKeys[k]!;
-      if (!item.key.startsWith(p)) break;
-      hits.push(item);
+    outer: for (let k = lo; k < keys.length; k++) {
+      const key = keys[k]!;
+      if (!key.startsWith(p)) break;
+      for (let t = this.targetStart[k]!; t < this.targetStart[k + 1]!; t++) {
+        hits.push({ len: key.length, target: this.targets[t]! });
+        if (hits.length === scanLimit) break outer;
+      }
     }
-    const rank = (h: { key: string; target: KeyTarget }) => h.key.length * 1e7 - (this.entries[h.target.entry]?.occurrences ?? 0);
+    const rank = (h: { len: number; target: KeyTarget }) => h.len * 1e7 - (this.entries[h.target.entry]?.occurrences ?? 0);
     hits.sort((a, b) => rank(a) - rank(b));
     const seen = new Set<string>();
     const targets: KeyTarget[] = [];
@@ -194,24 +339,36 @@ export class TermIndex {
     }
     return { targets, incomplete: hits.length === scanLimit || targets.length === limit };
   }
+
+  /** Number of unique normalised keys and trie nodes (for benchmarks and diagnostics). */
+  get stats(): { keys: number; nodes: number } {
+    return { keys: this.keys.length, nodes: this.label.length };
+  }
 }
 
-/** Where a Latin key may end: at a word boundary, or after a plural/possessive suffix. */
-function latinEnds(text: string, end: number): number[] {
-  const ends: number[] = [];
-  if (!isLatinWordChar(text.charCodeAt(end))) ends.push(end);
-  for (const suffix of SUFFIXES) {
-    if (text.startsWith(suffix, end) && !isLatinWordChar(text.charCodeAt(end + suffix.length))) ends.push(end + suffix.length);
+/** The keys of one entry: every Chinese form, English form (with variants) and abbreviation. */
+function addEntryKeys(entry: GlossaryEntry, index: number, add: (form: string, target: KeyTarget) => void): void {
+  const zhForms = [entry.zhHans, entry.zhHant, entry.zhTw, entry.zhHk, ...entry.zhAliases];
+  for (const form of zhForms) if (form) add(form, { entry: index, form, kind: 'zh' });
+  for (const form of entry.en) {
+    add(form, { entry: index, form, kind: 'en' });
+    if (form.includes('-')) add(form.replace(/-/g, ''), { entry: index, form, kind: 'en' });
+    // irregular plural that suffix handling cannot reach: currency → currencies
+    if (/[^aeiou]y$/i.test(form)) add(form.slice(0, -1) + 'ies', { entry: index, form, kind: 'en' });
   }
-  return ends;
+  for (const form of entry.abbr) {
+    const exact = normalizeWidth(form);
+    add(form, { entry: index, form, kind: 'abbr', exact });
+    if (form.includes('-')) add(form.replace(/-/g, ''), { entry: index, form, kind: 'abbr', exact: exact.replace(/-/g, '') });
+  }
 }
 
 /** Does the source text behind normalised [i, end) spell `exact` (after width folding)? */
-function exactCase(src: string, norm: Normalized, i: number, end: number, exact: string): boolean {
+function exactCase(src: string, n: Units, i: number, end: number, exact: string): boolean {
   let written = '';
   for (let k = i; k < end; k++) {
-    if (k > i && norm.starts[k] === norm.starts[k - 1]) continue;
-    written += normalizeWidth(src.slice(norm.starts[k], norm.ends[k]));
+    if (k > i && n.starts[k] === n.starts[k - 1]) continue;
+    written += normalizeWidth(src.slice(n.starts[k], n.ends[k]));
   }
   return written.replace(/[\s\u2010\u2011-]+/g, (m) => (/[-\u2010\u2011]/.test(m) ? '-' : ' ')) === exact
     || written.replace(/[\s\u2010\u2011-]+/g, '') === exact.replace(/[\s-]+/g, '');
@@ -219,20 +376,6 @@ function exactCase(src: string, norm: Normalized, i: number, end: number, exact:
 
 function normalizeWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
-function normalizeKeyUnit(src: string, at: number): number {
-  const c = normalizeWithOffsets(src, at, at + 1).text;
-  return c ? c.charCodeAt(c.length - 1) : 0x20;
-}
-
-function toMatch(norm: Normalized, i: number, end: number, targets: KeyTarget[]): Match {
-  return {
-    start: norm.starts[i]!,
-    end: norm.ends[end - 1]!,
-    entries: targets.map((t) => t.entry),
-    forms: targets.map((t) => t.form),
-  };
 }
 
 function sameEntries(a: Match, b: Match): boolean {
@@ -248,8 +391,4 @@ function dedupeByEntry(matches: Match[]): Match[] {
       fresh.forEach((e) => seen.add(e));
       return fresh.length > 0;
     });
-}
-
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
 }

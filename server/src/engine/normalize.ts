@@ -7,119 +7,202 @@
  *
  * Rules (each keeps the map exact):
  *  - full-width ASCII → half-width, ideographic space → space; Latin case-folded;
- *  - Han characters folded per character to simplified (mixed script such as 云計算 matches);
+ *  - Han characters folded per character to simplified (mixed script such as 云計算 matches), and
+ *    variant characters to their standard form (裡/裏 → 里);
  *  - zero-width characters and soft hyphens dropped;
  *  - hyphens become spaces and whitespace runs collapse to one space (peer-to-peer ≡ peer to peer);
  *  - one soft line break between two Han characters is dropped (hard-wrapped Chinese: 区块⏎链);
  *  - inline pinyin annotations after a Han character (網(wǎng)絡(luò)) are skipped and attributed to that
  *    character; real parentheses such as (PoW) or (1990-2000) are kept.
+ *
+ * Speed matters here (every scan starts with this pass), so the per-unit work is one look-up in a
+ * 64K table: the folded unit, or a class code for the few units that need a rule.
  */
 import { foldHan, isHan } from './fold';
 
 export interface Normalized {
-  text: string;
-  starts: Int32Array;
-  ends: Int32Array;
+  /** The normalised text (built on first use; the matcher reads `units`). */
+  readonly text: string;
+  /** The normalised UTF-16 code units. */
+  readonly units: Uint16Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
 }
 
-const ZERO_WIDTH = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
-const HYPHENS = new Set([0x2d, 0x2010, 0x2011, 0x2012]);
-const APOSTROPHES = new Set([0x2019, 0x2bc]);
+// Class codes, stored in CLASS; 0 = plain unit, fold with FOLD.
+const PLAIN = 0, HAN = 1, SPACE = 2, NEWLINE = 3, DROP = 4, OPEN_PAREN = 5, HIGH = 6;
+
+let FOLD: Uint16Array | undefined;
+let CLASS: Uint8Array | undefined;
+
+function buildTables(): void {
+  const fold = new Uint16Array(0x10000);
+  const cls = new Uint8Array(0x10000);
+  for (let u = 0; u < 0x10000; u++) fold[u] = u;
+  for (let u = 0xff01; u <= 0xff5e; u++) fold[u] = u - 0xfee0;
+  for (let u = 0; u < 0x530; u++) {
+    const lower = String.fromCharCode(u).toLowerCase();
+    if (lower.length === 1) fold[u] = lower.charCodeAt(0);
+  }
+  for (let u = 0xff21; u <= 0xff3a; u++) fold[u] = u - 0xfee0 + 0x20;
+  fold[0x2019] = fold[0x2bc] = 0x27; // typographic apostrophes → '
+  for (const u of [0x2d, 0x2010, 0x2011, 0x2012]) fold[u] = 0x20; // hyphens → space
+  for (const u of [0x20, 0x09, 0x0d, 0x0b, 0x0c, 0x3000, 0xa0, 0x202f, 0x205f]) cls[u] = SPACE;
+  for (let u = 0x2000; u <= 0x200a; u++) cls[u] = SPACE;
+  cls[0x0a] = NEWLINE;
+  for (const u of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) cls[u] = DROP;
+  cls[0x28] = OPEN_PAREN;
+  for (let u = 0xd800; u <= 0xdbff; u++) cls[u] = HIGH;
+  for (let u = 0x3400; u <= 0xffff; u++) {
+    if (isHan(u)) { cls[u] = HAN; fold[u] = foldHan(u); }
+  }
+  FOLD = fold;
+  CLASS = cls;
+}
 
 /** A parenthesised pinyin annotation: lower-case pinyin letters with at least one tone mark. */
 const PINYIN_ANNOTATION = /\((?=[a-zêü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,24}\)/y;
 
-function isSpace(cp: number): boolean {
-  return cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x3000 || cp === 0xa0 || cp === 0x0b || cp === 0x0c || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f;
+// Scratch buffers reused across calls (the engine is single-threaded); results are copied out.
+let bufUnits = new Uint16Array(1024);
+let bufStarts = new Int32Array(1024);
+let bufEnds = new Int32Array(1024);
+
+function ensure(cap: number): void {
+  if (bufUnits.length >= cap) return;
+  let size = bufUnits.length;
+  while (size < cap) size *= 2;
+  const u = new Uint16Array(size); u.set(bufUnits); bufUnits = u;
+  const s = new Int32Array(size); s.set(bufStarts); bufStarts = s;
+  const e = new Int32Array(size); e.set(bufEnds); bufEnds = e;
 }
 
-/** Case- and width-fold one non-Han code point; returns the folded code point. */
-function foldOther(cp: number): number {
-  if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
-  if (cp >= 0x41 && cp <= 0x5a) return cp + 0x20;
-  if (cp < 0x80) return cp;
-  if (APOSTROPHES.has(cp)) return 0x27;
-  if (cp < 0x0530) {
-    const lower = String.fromCodePoint(cp).toLowerCase();
-    if (lower.length === (cp > 0xffff ? 2 : 1)) return lower.codePointAt(0)!;
-  }
-  return cp;
-}
-
-export function normalizeWithOffsets(src: string, from = 0, to = src.length): Normalized {
-  let cap = to - from + 8;
-  let out = new Uint16Array(cap);
-  let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
+/**
+ * Normalise src[from, to) into the scratch buffers; returns the number of units written.
+ * Each source unit yields at most one normalised unit, so the buffers never need to grow mid-pass.
+ */
+function normalizeIntoScratch(src: string, from: number, to: number): number {
+  if (!FOLD) buildTables();
+  const fold = FOLD!, cls = CLASS!;
+  ensure(to - from + 2);
+  const out = bufUnits, starts = bufStarts, ends = bufEnds;
   let n = 0;
-  let lastCp = -1; // last emitted (source) code point, for context rules
-
-  const push = (unit: number, s: number, e: number) => {
-    if (n === cap) {
-      cap *= 2;
-      const o = new Uint16Array(cap); o.set(out); out = o;
-      const a = new Int32Array(cap); a.set(starts); starts = a;
-      const b = new Int32Array(cap); b.set(ends); ends = b;
-    }
-    out[n] = unit; starts[n] = s; ends[n] = e; n++;
-  };
-  const emit = (cp: number, s: number, e: number) => {
-    if (cp > 0xffff) {
-      const v = cp - 0x10000;
-      push(0xd800 + (v >> 10), s, e);
-      push(0xdc00 + (v & 0x3ff), s, e);
-    } else push(cp, s, e);
-  };
-
+  let lastHan = false; // was the last emitted source character Han? (soft line break, pinyin rules)
   let i = from;
   while (i < to) {
-    const cp = src.codePointAt(i)!;
-    const len = cp > 0xffff && i + 1 < to ? 2 : 1;
-    if (ZERO_WIDTH.has(cp)) { i += len; continue; }
-    if (isSpace(cp)) {
+    const u = src.charCodeAt(i);
+    const c = cls[u]!;
+    if (c === PLAIN) {
+      out[n] = fold[u]!; starts[n] = i; ends[n] = i + 1; n++;
+      lastHan = false; i++;
+      continue;
+    }
+    if (c === HAN) {
+      out[n] = fold[u]!; starts[n] = i; ends[n] = i + 1; n++;
+      lastHan = true; i++;
+      continue;
+    }
+    if (c === SPACE || c === NEWLINE) {
       let j = i, newlines = 0;
       while (j < to) {
-        const c = src.charCodeAt(j);
-        if (!isSpace(c)) break;
-        if (c === 0x0a) newlines++;
+        const k = cls[src.charCodeAt(j)]!;
+        if (k === NEWLINE) newlines++;
+        else if (k !== SPACE) break;
         j++;
       }
-      const next = j < to ? src.codePointAt(j)! : -1;
-      if (!(newlines === 1 && isHan(lastCp) && isHan(next))) emit(0x20, i, j);
-      lastCp = 0x20;
+      const softBreak = newlines === 1 && lastHan && j < to && isHan(src.codePointAt(j)!);
+      if (!softBreak) { out[n] = 0x20; starts[n] = i; ends[n] = j; n++; }
+      lastHan = false;
       i = j;
       continue;
     }
-    if (cp === 0x28 && isHan(lastCp) && n > 0) {
-      PINYIN_ANNOTATION.lastIndex = i;
-      if (PINYIN_ANNOTATION.test(src) && PINYIN_ANNOTATION.lastIndex <= to) {
-        const end = PINYIN_ANNOTATION.lastIndex;
-        // attribute the annotation to the annotated character (both code units if astral)
-        ends[n - 1] = end;
-        if (n > 1 && starts[n - 2] === starts[n - 1]) ends[n - 2] = end;
-        i = end;
-        continue;
+    if (c === DROP) { i++; continue; }
+    if (c === OPEN_PAREN) {
+      if (lastHan && n > 0) {
+        PINYIN_ANNOTATION.lastIndex = i;
+        if (PINYIN_ANNOTATION.test(src) && PINYIN_ANNOTATION.lastIndex <= to) {
+          const end = PINYIN_ANNOTATION.lastIndex;
+          // attribute the annotation to the annotated character (both code units if astral)
+          ends[n - 1] = end;
+          if (n > 1 && starts[n - 2] === starts[n - 1]) ends[n - 2] = end;
+          i = end;
+          continue;
+        }
       }
+      out[n] = 0x28; starts[n] = i; ends[n] = i + 1; n++;
+      lastHan = false; i++;
+      continue;
     }
-    if (isHan(cp)) emit(foldHan(cp), i, i + len);
-    else if (HYPHENS.has(cp)) emit(0x20, i, i + len);
-    else emit(foldOther(cp), i, i + len);
-    lastCp = cp;
-    i += len;
+    // HIGH: a surrogate pair is one character (folded if it is an astral Han character); a lone
+    // high surrogate, or one whose pair is cut by `to`, passes through unchanged.
+    const low = i + 1 < to ? src.charCodeAt(i + 1) : 0;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      let cp = ((u - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+      const han = isHan(cp);
+      if (han) cp = foldHan(cp);
+      if (cp > 0xffff) {
+        const v = cp - 0x10000;
+        out[n] = 0xd800 + (v >> 10); starts[n] = i; ends[n] = i + 2; n++;
+        out[n] = 0xdc00 + (v & 0x3ff); starts[n] = i; ends[n] = i + 2; n++;
+      } else { out[n] = cp; starts[n] = i; ends[n] = i + 2; n++; }
+      lastHan = han;
+      i += 2;
+    } else {
+      out[n] = u; starts[n] = i; ends[n] = i + 1; n++;
+      lastHan = false; i++;
+    }
   }
-  return {
-    text: decodeUtf16(out, n),
-    starts: starts.subarray(0, n),
-    ends: ends.subarray(0, n),
-  };
+  return n;
+}
+
+class NormalizedText implements Normalized {
+  private decoded: string | undefined;
+  constructor(readonly units: Uint16Array, readonly starts: Int32Array, readonly ends: Int32Array) {}
+  get text(): string {
+    return (this.decoded ??= decodeUtf16(this.units, this.units.length));
+  }
+}
+
+/**
+ * Normalise src[from, to) into shared scratch buffers, without copying: the views are valid only
+ * until the next normalisation call. For the matcher's hot path.
+ */
+export function normalizeScratch(src: string, from: number, to: number): { units: Uint16Array; starts: Int32Array; ends: Int32Array; length: number } {
+  const length = normalizeIntoScratch(src, from, to);
+  return { units: bufUnits, starts: bufStarts, ends: bufEnds, length };
+}
+
+export function normalizeWithOffsets(src: string, from = 0, to = src.length): Normalized {
+  const n = normalizeIntoScratch(src, from, to);
+  return new NormalizedText(bufUnits.slice(0, n), bufStarts.slice(0, n), bufEnds.slice(0, n));
 }
 
 /** Normalise a glossary key (no offsets needed). */
 export function normalizeKey(key: string): string {
-  return normalizeWithOffsets(key.trim()).text.trim();
+  const s = key.trim();
+  const n = normalizeIntoScratch(s, 0, s.length);
+  let a = 0, b = n;
+  while (a < b && bufUnits[a] === 0x20) a++;
+  while (b > a && bufUnits[b - 1] === 0x20) b--;
+  return decodeUtf16(bufUnits.subarray(a, b), b - a);
+}
+
+/** The normalised form of the single source character ending just before `at` (space if none). */
+export function normalizedUnitBefore(src: string, at: number): number {
+  if (at <= 0) return 0x20;
+  if (!FOLD) buildTables();
+  const u = src.charCodeAt(at - 1);
+  const c = CLASS![u]!;
+  if (c === SPACE || c === NEWLINE) return 0x20;
+  return FOLD![u]!;
 }
 
 function decodeUtf16(units: Uint16Array, n: number): string {
+  if (n <= 64) {
+    let s = '';
+    for (let k = 0; k < n; k++) s += String.fromCharCode(units[k]!);
+    return s;
+  }
   let s = '';
   const CHUNK = 8192;
   for (let k = 0; k < n; k += CHUNK) {
