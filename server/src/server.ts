@@ -11,6 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentIndex } from './engine/documentIndex';
 import { Glossary } from './engine/glossary';
 import { completion } from './features/completion';
 import { hover } from './features/hover';
@@ -23,7 +24,28 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  // Per-document occurrence indexes, made on first use and kept current by the document updates
+  // below (each incremental change rescans only the region it touched).
+  const indexes = new Map<string, DocumentIndex>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (doc, changes, version) => {
+      const index = indexes.get(doc.uri);
+      if (!index) return TextDocument.update(doc, changes, version);
+      for (const change of changes) {
+        if ('range' in change) {
+          const start = doc.offsetAt(change.range.start), oldEnd = doc.offsetAt(change.range.end);
+          doc = TextDocument.update(doc, [change], version);
+          index.update(doc.getText(), start, oldEnd, start + change.text.length);
+        } else {
+          doc = TextDocument.update(doc, [change], version);
+          index.reset(doc.getText());
+        }
+      }
+      return doc;
+    },
+  });
+  documents.onDidClose(({ document }) => indexes.delete(document.uri));
   let glossary: Glossary;
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
@@ -79,10 +101,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const matchOptions = () => ({ acronymsCaseInsensitive: settings.matchAcronymsCaseInsensitive });
 
+  /** The occurrence index of an open document (shared by hover and later features). */
+  const indexOf = (doc: TextDocument): DocumentIndex => {
+    let index = indexes.get(doc.uri);
+    if (!index || index.terms !== glossary.index) {
+      index = new DocumentIndex(glossary.index, doc.getText(), matchOptions());
+      indexes.set(doc.uri, index);
+    } else index.setOptions(matchOptions());
+    return index;
+  };
+
   connection.onHover(({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc || !settings.hover.enable) return null;
-    return hover(glossary, doc, position, matchOptions(), commandLinks);
+    return hover(glossary, doc, position, indexOf(doc), commandLinks);
   });
 
   connection.onCompletion(({ textDocument, position }) => {

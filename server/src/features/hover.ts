@@ -2,15 +2,15 @@ import type { Hover, Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GlossaryEntry } from '../engine/entry';
 import type { Glossary } from '../engine/glossary';
-import type { MatchOptions } from '../engine/matcher';
+import type { DocumentIndex } from '../engine/documentIndex';
 import { Commands, type OpenSourceArgs, type ReplaceTermArgs } from '../protocol';
 import { renderCard, type CardLink } from './card';
 
 /** The card for the term under the cursor, or null when the cursor is not on a term. */
-export function hover(glossary: Glossary, doc: TextDocument, position: Position, opts: MatchOptions, commandLinks = false): Hover | null {
+export function hover(glossary: Glossary, doc: TextDocument, position: Position, index: DocumentIndex, commandLinks = false): Hover | null {
   const text = doc.getText();
   const offset = doc.offsetAt(position);
-  const found = glossary.index.matchAt(text, offset, opts);
+  const found = index.termAt(offset);
   if (!found) return null;
   const [entry, ...homonyms] = glossary.entriesOf(found.match);
   if (!entry) return null;

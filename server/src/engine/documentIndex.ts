@@ -1,0 +1,178 @@
+/**
+ * All term occurrences of one document (leftmost-longest, non-overlapping, sorted), kept current
+ * on edits by rescanning only the region an edit touched, so hover, diagnostics and inlay hints
+ * can share one index instead of each scanning the whole document.
+ *
+ * Why a local rescan gives exactly what a full scan would: the scan is a greedy left-to-right
+ * parse, so its state at an offset p is only "is p inside an occurrence". If the rescan starts at
+ * an offset that no old occurrence straddles and that is far enough before the edit that no term
+ * starting earlier can reach it, the parse up to there is unchanged; after the edit, the rescan
+ * continues until its next restart point P is not straddled by any (shifted) old occurrence — from
+ * P on, the text and the parse state are the same as before, so the old occurrences are reused.
+ */
+import type { Match, MatchOptions, TermIndex } from './matcher';
+
+export interface EditRegion {
+  /** The rescanned source range [from, to) in the new text. */
+  from: number;
+  to: number;
+}
+
+export class DocumentIndex {
+  /** Undefined until someone asks for occurrences: hover alone never pays for a full scan. */
+  private occ: Match[] | undefined;
+  private text_ = '';
+  /** The range the last update rescanned (for tests and benchmarks). */
+  lastRescan: EditRegion = { from: 0, to: 0 };
+
+  constructor(
+    readonly terms: TermIndex,
+    text: string,
+    private opts: MatchOptions = {},
+  ) {
+    this.reset(text);
+  }
+
+  get text(): string {
+    return this.text_;
+  }
+
+  /** All occurrences, sorted by start. Read-only, and only valid until the next update. */
+  get occurrences(): readonly Match[] {
+    return this.all();
+  }
+
+  private all(): Match[] {
+    if (!this.occ) {
+      this.occ = this.terms.scan(this.text_, this.opts);
+      this.lastRescan = { from: 0, to: this.text_.length };
+    }
+    return this.occ;
+  }
+
+  /**
+   * How far (in source UTF-16 units) a term can reach: the longest key, allowing for skipped
+   * pinyin annotations, collapsed whitespace and a plural/possessive suffix.
+   */
+  get margin(): number {
+    return this.terms.maxKeyLength * 8 + 32;
+  }
+
+  /** Start over (new text, or new matching options); the next read rescans. */
+  reset(text: string, opts: MatchOptions = this.opts): void {
+    this.text_ = text;
+    this.opts = opts;
+    this.occ = undefined;
+  }
+
+  setOptions(opts: MatchOptions): void {
+    if (!!opts.acronymsCaseInsensitive !== !!this.opts.acronymsCaseInsensitive) this.reset(this.text_, opts);
+  }
+
+  /**
+   * The document changed to `text`: old [start, oldEnd) was replaced by new [start, newEnd).
+   * Several changes of one notification are applied one by one, each against the previous text.
+   */
+  update(text: string, start: number, oldEnd: number, newEnd: number): void {
+    this.text_ = text;
+    const old = this.occ;
+    if (!old) return; // not scanned yet: the first read scans the current text
+    const delta = newEnd - oldEnd;
+    const margin = this.margin;
+
+    // Left restart point: far enough before the edit, not inside an occurrence, and at a place
+    // where normalisation needs no context from before it (see safeStart).
+    let from = Math.max(0, start - margin);
+    let left = firstEndingAfter(old, from); // old occurrences [0, left) end at or before `from`
+    for (;;) {
+      const o = old[left];
+      if (o && o.start < from) from = o.start; // straddled: restart at that occurrence
+      const safe = safeStart(text, from);
+      if (safe === from) break;
+      from = safe;
+      left = firstEndingAfter(old, from);
+    }
+
+    // Old occurrences wholly after the edit, shifted into new coordinates, are reusable.
+    let right = firstStartingAtOrAfter(old, oldEnd);
+    let limit = Math.min(text.length, newEnd + margin);
+    let fresh: Match[];
+    let restart: number;
+    for (;;) {
+      fresh = this.terms.scanRange(text, this.opts, from, Math.min(text.length, limit + margin), limit);
+      const last = fresh[fresh.length - 1];
+      restart = Math.max(limit, last ? last.end : limit);
+      // skip old occurrences that the rescanned region replaces; stop if one straddles `restart`
+      while (right < old.length && old[right]!.start + delta < restart && old[right]!.end + delta <= restart) right++;
+      const straddling = old[right];
+      if (straddling && straddling.start + delta < restart) {
+        limit = straddling.end + delta; // the parse is not in step yet: rescan further
+        continue;
+      }
+      break;
+    }
+
+    // Occurrences are updated in place (an occurrence list is only valid until the next edit).
+    if (delta !== 0) for (let k = right; k < old.length; k++) shift(old[k]!, delta);
+    if (fresh.length < 10_000) old.splice(left, right - left, ...fresh);
+    else this.occ = old.slice(0, left).concat(fresh, old.slice(right));
+    this.lastRescan = { from, to: restart };
+  }
+
+  /** Occurrences overlapping source [from, to), in order. */
+  occurrencesIn(from: number, to: number): Match[] {
+    const out: Match[] = [];
+    const occ = this.all();
+    for (let k = firstEndingAfter(occ, from); k < occ.length && occ[k]!.start < to; k++) out.push(occ[k]!);
+    return out;
+  }
+
+  /** The longest term covering `offset`, with the shorter terms inside it (see TermIndex.matchAt). */
+  termAt(offset: number): { match: Match; inner: Match[] } | null {
+    return this.terms.matchAt(this.text_, offset, this.opts);
+  }
+}
+
+/** Shift a reused occurrence; its entries/forms arrays are shared, so only the offsets change. */
+function shift(m: Match, delta: number): void {
+  m.start += delta;
+  m.end += delta;
+}
+
+/** Index of the first occurrence with end > offset. */
+function firstEndingAfter(occ: readonly Match[], offset: number): number {
+  let lo = 0, hi = occ.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (occ[mid]!.end <= offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first occurrence with start >= offset. */
+function firstStartingAtOrAfter(occ: readonly Match[], offset: number): number {
+  let lo = 0, hi = occ.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (occ[mid]!.start < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+const isBmpHan = (u: number) => (u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0xf900 && u <= 0xfaff);
+const isAsciiSpace = (u: number) => u === 0x20 || u === 0x09 || u === 0x0a || u === 0x0d;
+const isAsciiWordStart = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) || (u >= 0x30 && u <= 0x39);
+
+/**
+ * The nearest offset at or before `p` where normalising can start without knowing what came
+ * before: between two Han characters (no whitespace run, soft line break or pinyin annotation can
+ * be cut there), or at a word after an ASCII space. Falls back to the start of the text.
+ */
+function safeStart(text: string, p: number): number {
+  for (; p > 0; p--) {
+    const cur = text.charCodeAt(p), prev = text.charCodeAt(p - 1);
+    if (isBmpHan(cur) && isBmpHan(prev)) return p;
+    if (isAsciiWordStart(cur) && isAsciiSpace(prev)) return p;
+  }
+  return 0;
+}

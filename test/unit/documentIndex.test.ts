@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DocumentIndex } from '../../server/src/engine/documentIndex';
+import type { Match } from '../../server/src/engine/matcher';
+import { sample } from './helpers';
+
+const source = readFileSync(new URL('../../glossary/sources/001-fintech-reports.txt', import.meta.url), 'utf8');
+/** Real text from the source document with every rule's trigger mixed in. */
+const base =
+  source.slice(20_000, 23_000) +
+  '\n区块\n链与云計算, smart contracts and the API; 網(wǎng)絡(luò)金融; peer-to-peer lending; 供应链金融.\n' +
+  source.slice(100_000, 101_500);
+
+class SmallMarginIndex extends DocumentIndex {
+  override get margin(): number {
+    return 48;
+  }
+}
+
+/** Occurrences are computed on first read; read them so that updates are incremental. */
+function scanned<T extends DocumentIndex>(doc: T): T {
+  expect(doc.occurrences).toBeDefined();
+  return doc;
+}
+
+const plain = (ms: readonly Match[]) => ms.map((m) => [m.start, m.end, [...m.entries].sort().join(',')]);
+
+const fragments = ['区块', '链', '\n', ' ', 'API', 'api', 'smart ', 'contracts', '(wǎng)', '網', '金融', '供应', '\u200b', '-', 'e-CNY', '𠀀', 'x'];
+
+describe('DocumentIndex: incremental re-index equals a full scan', () => {
+  it('after a sequence of random edits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), ins: fc.array(fc.constantFrom(...fragments), { maxLength: 4 }) }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (edits) => {
+          const doc = scanned(new DocumentIndex(sample.index, base));
+          let text = base;
+          for (const { at, del, ins } of edits) {
+            const start = at % (text.length + 1);
+            const oldEnd = Math.min(text.length, start + del);
+            const inserted = ins.join('');
+            text = text.slice(0, start) + inserted + text.slice(oldEnd);
+            doc.update(text, start, oldEnd, start + inserted.length);
+            expect(plain(doc.occurrences)).toEqual(plain(sample.index.scan(text)));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('on dense term text built from fragments', () => {
+    const textArb = fc.array(fc.constantFrom(...fragments, '存款', '准备金率', '贷后管理', 'bank', "'s", 'currencies', '持牌', '金融機構(gòu)'), { maxLength: 300 }).map((xs) => xs.join(''));
+    const editArb = fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), ins: fc.array(fc.constantFrom(...fragments), { maxLength: 3 }) });
+    fc.assert(
+      fc.property(textArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), (initial, edits) => {
+        // a small margin (still longer than any term these fragments can form) so that the
+        // restart points are really exercised
+        const doc = scanned(new SmallMarginIndex(sample.index, initial));
+        let text = initial;
+        for (const { at, del, ins } of edits) {
+          const start = at % (text.length + 1);
+          const oldEnd = Math.min(text.length, start + del);
+          const inserted = ins.join('');
+          text = text.slice(0, start) + inserted + text.slice(oldEnd);
+          doc.update(text, start, oldEnd, start + inserted.length);
+          expect(plain(doc.occurrences)).toEqual(plain(sample.index.scan(text)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rescans only a small region around a keystroke in a large document', () => {
+    const text = source;
+    const doc = scanned(new DocumentIndex(sample.index, text));
+    const mid = text.length >> 1;
+    const next = text.slice(0, mid) + '链' + text.slice(mid);
+    doc.update(next, mid, mid, mid + 1);
+    expect(doc.lastRescan.to - doc.lastRescan.from).toBeLessThan(4 * doc.margin);
+    expect(plain(doc.occurrences)).toEqual(plain(sample.index.scan(next)));
+  });
+
+  it('creates and removes a term across the edit', () => {
+    let text = '我们研究区块技术';
+    const doc = new DocumentIndex(sample.index, text);
+    expect(doc.occurrences).toHaveLength(0);
+    text = '我们研究区块链技术';
+    doc.update(text, 6, 6, 7);
+    expect(doc.occurrences.map((m) => text.slice(m.start, m.end))).toEqual(['区块链']);
+    text = '我们研究区链技术';
+    doc.update(text, 5, 6, 5);
+    expect(doc.occurrences).toHaveLength(0);
+  });
+
+  it('does not scan until occurrences are read, then scans the current text', () => {
+    const doc = new DocumentIndex(sample.index, '区块');
+    doc.update('区块链', 2, 2, 3);
+    expect(doc.occurrences.map((m) => [m.start, m.end])).toEqual([[0, 3]]);
+  });
+
+  it('answers occurrencesIn and termAt from the current text', () => {
+    const text = '区块链与供应链金融';
+    const doc = new DocumentIndex(sample.index, text);
+    expect(doc.occurrencesIn(4, 6).map((m) => text.slice(m.start, m.end))).toEqual(['供应链金融']);
+    expect(text.slice(doc.termAt(7)!.match.start, doc.termAt(7)!.match.end)).toBe('供应链金融');
+  });
+
+  it('rescans everything when the acronym option changes', () => {
+    const doc = new DocumentIndex(sample.index, 'call the api now');
+    expect(doc.occurrences).toHaveLength(0);
+    doc.setOptions({ acronymsCaseInsensitive: true });
+    expect(doc.occurrences).toHaveLength(1);
+  });
+});
