@@ -8,7 +8,7 @@ interface CompletionList { isIncomplete: boolean; items: { label: string; textEd
 const URI = 'file:///tmp/fintech-sample.txt';
 // CRLF line ends; line 2 has a CJK Extension B character (a surrogate pair) before the term.
 const LINES = [
-  '区块链技术正在改变金融。',
+  '区块链正在改变金融。',
   '𠀀𠀁 區塊鏈與云計算',
   'Blockchains, BLOCKCHAIN and a smart-contract or smart contract; API, KYC and SBOM.',
   '這套軟體支援供应链金融。',
@@ -98,13 +98,14 @@ describe('hover over the real server', () => {
 });
 
 describe('completion over the real server', () => {
+  /** Replace the document with two lines, the second being `text`, and complete at its end. */
   async function completeAfter(text: string): Promise<CompletionList> {
     version++;
     await s.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: URI, version },
-      contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: `\r\n${text}` }],
+      contentChanges: [{ text: `第一行\r\n${text}` }],
     });
-    return s.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: 6, character: text.length } });
+    return s.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: 1, character: text.length } });
   }
 
   it('completes a Chinese prefix with the term and its English equivalent', async () => {
