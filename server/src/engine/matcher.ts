@@ -52,15 +52,24 @@ interface Units {
   length: number;
 }
 
+const KINDS: KeyTarget['kind'][] = ['zh', 'en', 'abbr'];
+const ZH = 0, EN = 1, ABBR = 2;
+
 export class TermIndex {
   /** Sorted unique normalised keys. */
   private readonly keys: string[];
-  /** targets of key k: targets[targetStart[k] .. targetStart[k + 1]). */
+  /**
+   * Targets, column-wise (a 100k-entry glossary has ~250k of them: no object per target until
+   * one is asked for). Targets of key k are [targetStart[k], targetStart[k + 1]).
+   */
   private readonly targetStart: Int32Array;
-  private readonly targets: KeyTarget[];
+  private readonly tEntry: Int32Array;
+  private readonly tKind: Uint8Array;
+  private readonly tForm: string[];
+  private readonly tExact: Map<number, string>;
   private readonly keyFlags: Uint8Array;
   /** Entries/forms arrays per key, made on first match and shared by all its matches. */
-  private readonly keyMatchCache: ([number[], string[]] | undefined)[];
+  private readonly keyMatchCache: ({ entries: number[]; forms: string[] } | undefined)[];
 
   // The trie, breadth-first. Node 0 is the root (its children are found through rootChild).
   private readonly rootChild = new Int32Array(0x10000).fill(-1);
@@ -72,38 +81,55 @@ export class TermIndex {
   maxKeyLength = 0;
 
   constructor(readonly entries: GlossaryEntry[]) {
-    const byKey = new Map<string, KeyTarget[]>();
-    const add = (form: string, target: KeyTarget) => {
-      const key = normalizeKey(form);
+    // Collect: key → chain of provisional targets (columns + a next link), deduplicated.
+    const head = new Map<string, number>();
+    const pEntry: number[] = [], pKind: number[] = [], pForm: string[] = [], pExact: (string | undefined)[] = [], pNext: number[] = [];
+    const add = (keyForm: string, entry: number, kind: number, form: string, exact?: string) => {
+      const key = normalizeKey(keyForm);
       if (!key) return;
-      const list = byKey.get(key);
-      if (!list) byKey.set(key, [target]);
-      else if (!list.some((t) => t.entry === target.entry && t.kind === target.kind && t.exact === target.exact)) list.push(target);
+      let t = head.get(key);
+      if (t === undefined) head.set(key, pEntry.length);
+      else {
+        for (;;) {
+          if (pEntry[t] === entry && pKind[t] === kind && pExact[t] === exact) return;
+          if (pNext[t]! < 0) break;
+          t = pNext[t]!;
+        }
+        pNext[t] = pEntry.length;
+      }
+      pEntry.push(entry); pKind.push(kind); pForm.push(form); pExact.push(exact); pNext.push(-1);
     };
     entries.forEach((entry, index) => addEntryKeys(entry, index, add));
 
-    this.keys = [...byKey.keys()].sort();
-    const n = this.keys.length;
+    this.keys = sortKeys([...head.keys()]);
+    const n = this.keys.length, nt = pEntry.length;
     this.targetStart = new Int32Array(n + 1);
-    this.targets = [];
+    this.tEntry = new Int32Array(nt);
+    this.tKind = new Uint8Array(nt);
+    this.tForm = new Array<string>(nt);
+    this.tExact = new Map();
     this.keyFlags = new Uint8Array(n);
     this.keyMatchCache = new Array(n);
-    let totalUnits = 1;
+    let totalUnits = 1, w = 0;
     for (let k = 0; k < n; k++) {
       const key = this.keys[k]!;
-      const list = byKey.get(key)!;
-      this.targetStart[k] = this.targets.length;
-      for (const t of list) this.targets.push(t);
+      this.targetStart[k] = w;
       let flags = 0;
+      for (let t = head.get(key)!; t >= 0; t = pNext[t]!) {
+        this.tEntry[w] = pEntry[t]!;
+        this.tKind[w] = pKind[t]!;
+        this.tForm[w] = pForm[t]!;
+        if (pKind[t] === ABBR) { flags |= HAS_ABBR; this.tExact.set(w, pExact[t]!); }
+        w++;
+      }
       if (isLatinWordChar(key.charCodeAt(key.length - 1))) flags |= ENDS_LATIN;
       if (isLatinWordChar(key.charCodeAt(0))) flags |= STARTS_LATIN;
-      if (list.some((t) => t.kind === 'abbr')) flags |= HAS_ABBR;
       this.keyFlags[k] = flags;
       totalUnits += key.length;
       if (key.length > this.maxKeyLength) this.maxKeyLength = key.length;
     }
-    this.targetStart[n] = this.targets.length;
-    byKey.clear();
+    this.targetStart[n] = w;
+    head.clear();
 
     this.label = new Uint16Array(totalUnits);
     this.firstChild = new Int32Array(totalUnits);
@@ -115,6 +141,20 @@ export class TermIndex {
     this.firstChild = this.firstChild.slice(0, nodes);
     this.childCount = this.childCount.slice(0, nodes);
     this.keyOf = this.keyOf.slice(0, nodes);
+  }
+
+  /** Target t as an object (made on demand). */
+  private target(t: number): KeyTarget {
+    const kind = KINDS[this.tKind[t]!]!;
+    const target: KeyTarget = { entry: this.tEntry[t]!, form: this.tForm[t]!, kind };
+    if (kind === 'abbr') target.exact = this.tExact.get(t)!;
+    return target;
+  }
+
+  private targetsOf(k: number): KeyTarget[] {
+    const out: KeyTarget[] = [];
+    for (let t = this.targetStart[k]!; t < this.targetStart[k + 1]!; t++) out.push(this.target(t));
+    return out;
   }
 
   /** Lay the trie out breadth-first from the sorted keys: a node is a run of keys sharing a prefix. */
@@ -165,25 +205,34 @@ export class TermIndex {
    * survive the acronym case rule (null = all of them); undefined when the match is not valid.
    */
   private check(k: number, n: Units, i: number, end: number, src: string, opts: MatchOptions): { end: number; targets: KeyTarget[] | null } | undefined {
-    const flags = this.keyFlags[k]!;
-    let validEnd = end;
-    if (flags & ENDS_LATIN) {
-      validEnd = -1;
-      if (end >= n.length || !isLatinWordChar(n.units[end]!)) validEnd = end;
-      for (const suffix of SUFFIXES) {
-        const e = end + suffix.length;
-        if (e > n.length || (e < n.length && isLatinWordChar(n.units[e]!))) continue;
-        let ok = true;
-        for (let s = 0; s < suffix.length; s++) if (n.units[end + s] !== suffix.charCodeAt(s)) { ok = false; break; }
-        if (ok && e > validEnd) validEnd = e;
-      }
-      if (validEnd < 0) return undefined;
+    const validEnd = this.validEnd(k, n, end);
+    if (validEnd < 0) return undefined;
+    const targets = this.caseTargets(k, n, i, end, src, opts);
+    return targets === undefined ? undefined : { end: validEnd, targets };
+  }
+
+  /** Where key k matched over [.., end) may end: at a word boundary or after a suffix; -1 if nowhere. */
+  private validEnd(k: number, n: Units, end: number): number {
+    if (!(this.keyFlags[k]! & ENDS_LATIN)) return end;
+    let validEnd = -1;
+    if (end >= n.length || !isLatinWordChar(n.units[end]!)) validEnd = end;
+    for (const suffix of SUFFIXES) {
+      const e = end + suffix.length;
+      if (e > n.length || (e < n.length && isLatinWordChar(n.units[e]!))) continue;
+      let ok = true;
+      for (let s = 0; s < suffix.length; s++) if (n.units[end + s] !== suffix.charCodeAt(s)) { ok = false; break; }
+      if (ok && e > validEnd) validEnd = e;
     }
-    if (!(flags & HAS_ABBR) || opts.acronymsCaseInsensitive) return { end: validEnd, targets: null };
-    const all = this.targets.slice(this.targetStart[k], this.targetStart[k + 1]);
+    return validEnd;
+  }
+
+  /** The targets of key k that pass the acronym case rule: null = all, undefined = none. */
+  private caseTargets(k: number, n: Units, i: number, end: number, src: string, opts: MatchOptions): KeyTarget[] | null | undefined {
+    if (!(this.keyFlags[k]! & HAS_ABBR) || opts.acronymsCaseInsensitive) return null;
+    const all = this.targetsOf(k);
     const kept = all.filter((t) => t.kind !== 'abbr' || exactCase(src, n, i, end, t.exact!));
     if (!kept.length) return undefined;
-    return { end: validEnd, targets: kept.length === all.length ? null : kept };
+    return kept.length === all.length ? null : kept;
   }
 
   /** Every valid match starting at normalised position i, shortest first. */
@@ -217,10 +266,11 @@ export class TermIndex {
     } else {
       let cached = this.keyMatchCache[k];
       if (!cached) {
-        const ts = this.targets.slice(this.targetStart[k], this.targetStart[k + 1]);
-        cached = this.keyMatchCache[k] = [ts.map((t) => t.entry), ts.map((t) => t.form)];
+        const from = this.targetStart[k]!, to = this.targetStart[k + 1]!;
+        cached = this.keyMatchCache[k] = { entries: Array.from(this.tEntry.subarray(from, to)), forms: this.tForm.slice(from, to) };
       }
-      [entries, forms] = cached;
+      entries = cached.entries;
+      forms = cached.forms;
     }
     return { start: n.starts[i]!, end: n.ends[end - 1]!, entries, forms };
   }
@@ -239,6 +289,7 @@ export class TermIndex {
     const before = normalizedUnitBefore(src, from);
     const u = n.units, len = n.length, starts = n.starts;
     const rootChild = this.rootChild, keyOf = this.keyOf, keyFlags = this.keyFlags;
+    const label = this.label, firstChild = this.firstChild, childCount = this.childCount;
     const out: Match[] = [];
     for (let i = 0; i < len; ) {
       let node = rootChild[u[i]!]!;
@@ -252,12 +303,27 @@ export class TermIndex {
         if (k >= 0) {
           if (!(keyFlags[k]! & NEEDS_CHECK)) { bestEnd = j + 1; bestKey = k; bestTargets = null; }
           else {
-            const r = this.check(k, n, i, j + 1, src, opts);
-            if (r && r.end >= bestEnd) { bestEnd = r.end; bestKey = k; bestTargets = r.targets; }
+            const e = this.validEnd(k, n, j + 1);
+            if (e >= bestEnd) {
+              const targets = this.caseTargets(k, n, i, j + 1, src, opts);
+              if (targets !== undefined) { bestEnd = e; bestKey = k; bestTargets = targets; }
+            }
           }
         }
         if (++j >= len) break;
-        node = this.child(node, u[j]!);
+        // the child labelled u[j]: children are a sorted run (inlined: this is the hot loop)
+        const unit = u[j]!;
+        let lo = firstChild[node]!, hi = lo + childCount[node]!;
+        node = -1;
+        if (hi - lo <= 8) {
+          for (; lo < hi; lo++) if (label[lo] === unit) { node = lo; break; }
+        } else {
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1, l = label[mid]!;
+            if (l === unit) { node = mid; break; }
+            if (l < unit) lo = mid + 1; else hi = mid;
+          }
+        }
         if (node < 0) break;
       }
       if (bestEnd < 0) { i++; continue; }
@@ -298,7 +364,7 @@ export class TermIndex {
     const found = this.allFrom(n, 0, 0x20, t, opts).filter(([end]) => end === n.length);
     const out = new Set<number>();
     for (const [, k, targets] of found) {
-      for (const target of targets ?? this.targets.slice(this.targetStart[k], this.targetStart[k + 1])) out.add(target.entry);
+      for (const target of targets ?? this.targetsOf(k)) out.add(target.entry);
     }
     return [...out];
   }
@@ -322,7 +388,7 @@ export class TermIndex {
       const key = keys[k]!;
       if (!key.startsWith(p)) break;
       for (let t = this.targetStart[k]!; t < this.targetStart[k + 1]!; t++) {
-        hits.push({ len: key.length, target: this.targets[t]! });
+        hits.push({ len: key.length, target: this.target(t) });
         if (hits.length === scanLimit) break outer;
       }
     }
@@ -340,38 +406,84 @@ export class TermIndex {
     return { targets, incomplete: hits.length === scanLimit || targets.length === limit };
   }
 
+  /** The unique normalised keys, sorted (for benchmarks: the same key set for a baseline). */
+  get normalizedKeys(): readonly string[] {
+    return this.keys;
+  }
+
   /** Number of unique normalised keys and trie nodes (for benchmarks and diagnostics). */
   get stats(): { keys: number; nodes: number } {
     return { keys: this.keys.length, nodes: this.label.length };
   }
 }
 
+type AddKey = (keyForm: string, entry: number, kind: number, form: string, exact?: string) => void;
+
 /** The keys of one entry: every Chinese form, English form (with variants) and abbreviation. */
-function addEntryKeys(entry: GlossaryEntry, index: number, add: (form: string, target: KeyTarget) => void): void {
-  const zhForms = [entry.zhHans, entry.zhHant, entry.zhTw, entry.zhHk, ...entry.zhAliases];
-  for (const form of zhForms) if (form) add(form, { entry: index, form, kind: 'zh' });
+function addEntryKeys(entry: GlossaryEntry, index: number, add: AddKey): void {
+  const { zhHans, zhHant, zhTw, zhHk } = entry;
+  // regional forms are often identical strings: normalise each distinct one once
+  if (zhHans) add(zhHans, index, ZH, zhHans);
+  if (zhHant && zhHant !== zhHans) add(zhHant, index, ZH, zhHant);
+  if (zhTw && zhTw !== zhHant && zhTw !== zhHans) add(zhTw, index, ZH, zhTw);
+  if (zhHk && zhHk !== zhHant && zhHk !== zhHans && zhHk !== zhTw) add(zhHk, index, ZH, zhHk);
+  for (const form of entry.zhAliases) if (form) add(form, index, ZH, form);
   for (const form of entry.en) {
-    add(form, { entry: index, form, kind: 'en' });
-    if (form.includes('-')) add(form.replace(/-/g, ''), { entry: index, form, kind: 'en' });
+    add(form, index, EN, form);
+    if (form.includes('-')) add(form.replace(/-/g, ''), index, EN, form);
     // irregular plural that suffix handling cannot reach: currency → currencies
-    if (/[^aeiou]y$/i.test(form)) add(form.slice(0, -1) + 'ies', { entry: index, form, kind: 'en' });
+    if (/[^aeiou]y$/i.test(form)) add(form.slice(0, -1) + 'ies', index, EN, form);
   }
   for (const form of entry.abbr) {
     const exact = normalizeWidth(form);
-    add(form, { entry: index, form, kind: 'abbr', exact });
-    if (form.includes('-')) add(form.replace(/-/g, ''), { entry: index, form, kind: 'abbr', exact: exact.replace(/-/g, '') });
+    add(form, index, ABBR, form, exact);
+    if (form.includes('-')) add(form.replace(/-/g, ''), index, ABBR, form, exact.replace(/-/g, ''));
   }
 }
 
-/** Does the source text behind normalised [i, end) spell `exact` (after width folding)? */
+/**
+ * Sort keys by UTF-16 code units, as `Array.prototype.sort` would, but bucketed by first unit
+ * first (a counting sort), so that only keys sharing their first character are compared.
+ */
+function sortKeys(keys: string[]): string[] {
+  const count = new Int32Array(0x10001);
+  for (const k of keys) count[k.charCodeAt(0) + 1]!++;
+  for (let u = 1; u <= 0x10000; u++) count[u]! += count[u - 1]!;
+  const out = new Array<string>(keys.length);
+  const fill = count.slice(0, 0x10000);
+  for (const k of keys) out[fill[k.charCodeAt(0)]!++] = k;
+  for (let u = 0; u < 0x10000; u++) {
+    const a = count[u]!, b = count[u + 1]!;
+    if (b - a < 2) continue;
+    const bucket = out.slice(a, b).sort();
+    for (let i = 0; i < bucket.length; i++) out[a + i] = bucket[i]!;
+  }
+  return out;
+}
+
+/**
+ * Does the source text behind normalised [i, end) spell `exact` (after width folding), ignoring
+ * spaces and hyphens on both sides (e-CNY, eCNY and e CNY all spell e-CNY)?
+ */
 function exactCase(src: string, n: Units, i: number, end: number, exact: string): boolean {
-  let written = '';
+  let p = 0;
   for (let k = i; k < end; k++) {
     if (k > i && n.starts[k] === n.starts[k - 1]) continue;
-    written += normalizeWidth(src.slice(n.starts[k], n.ends[k]));
+    for (let q = n.starts[k]!; q < n.ends[k]!; q++) {
+      let c = src.charCodeAt(q);
+      if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+      if (isSeparator(c)) continue;
+      while (p < exact.length && isSeparator(exact.charCodeAt(p))) p++;
+      if (p >= exact.length || exact.charCodeAt(p) !== c) return false;
+      p++;
+    }
   }
-  return written.replace(/[\s\u2010\u2011-]+/g, (m) => (/[-\u2010\u2011]/.test(m) ? '-' : ' ')) === exact
-    || written.replace(/[\s\u2010\u2011-]+/g, '') === exact.replace(/[\s-]+/g, '');
+  while (p < exact.length && isSeparator(exact.charCodeAt(p))) p++;
+  return p === exact.length;
+}
+
+function isSeparator(c: number): boolean {
+  return c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2010 || c === 0x2011 || c === 0x2012;
 }
 
 function normalizeWidth(s: string): string {

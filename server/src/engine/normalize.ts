@@ -92,14 +92,10 @@ function normalizeIntoScratch(src: string, from: number, to: number): number {
   while (i < to) {
     const u = src.charCodeAt(i);
     const c = cls[u]!;
-    if (c === PLAIN) {
+    if (c <= HAN) {
+      // plain or Han: one folded unit (the common case, kept free of further branches)
       out[n] = fold[u]!; starts[n] = i; ends[n] = i + 1; n++;
-      lastHan = false; i++;
-      continue;
-    }
-    if (c === HAN) {
-      out[n] = fold[u]!; starts[n] = i; ends[n] = i + 1; n++;
-      lastHan = true; i++;
+      lastHan = c === HAN; i++;
       continue;
     }
     if (c === SPACE || c === NEWLINE) {

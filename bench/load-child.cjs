@@ -1,0 +1,11 @@
+// Child process for the load benchmark: loads one compiled glossary in a fresh heap and reports
+// the time and the memory it added (after garbage collection), as one JSON line.
+const [enginePath, glossaryPath] = process.argv.slice(2);
+const { Glossary } = require(enginePath);
+const mem = () => { global.gc(); global.gc(); const m = process.memoryUsage(); return { heap: m.heapUsed + m.external, rss: m.rss }; };
+const before = mem();
+const t0 = process.hrtime.bigint();
+const glossary = Glossary.fromFile(glossaryPath);
+const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+const after = mem();
+process.stdout.write(JSON.stringify({ ms, heapMB: (after.heap - before.heap) / 2 ** 20, rssMB: (after.rss - before.rss) / 2 ** 20, entries: glossary.entries.length, keys: glossary.index.stats.keys }) + '\n');

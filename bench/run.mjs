@@ -1,0 +1,209 @@
+// `npm run bench`: every figure is a ratio against a baseline measured in the same run (medians of
+// repeated runs), printed as one table. Never part of `npm test`.
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { largeGlossary } from './large-glossary.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const work = join(os.tmpdir(), 'fintech-glossary-bench');
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes('--quick');
+const log = (...a) => process.stderr.write(a.join(' ') + '\n');
+
+// ---------- helpers ----------
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+function timeIt(fn, runs) {
+  const out = [];
+  for (let k = 0; k < runs; k++) { const t = performance.now(); fn(); out.push(performance.now() - t); }
+  return out;
+}
+const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3)) + ' ms';
+
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+await build({ ...common, entryPoints: [join(root, 'bench/engine.ts')], outfile: join(work, 'engine.cjs') });
+await build({ ...common, entryPoints: [join(root, 'bench/servers/echo.ts')], outfile: join(work, 'echo.cjs') });
+const engine = require(join(work, 'engine.cjs'));
+const SERVER = join(root, 'dist/server.js');
+const ECHO = join(work, 'echo.cjs');
+const BUNDLED = join(root, 'dist/glossary.json');
+const text = readFileSync(join(root, 'glossary/sources/001-fintech-reports.txt'), 'utf8');
+const rows = [];
+const row = (id, what, ours, base, ratio, goal, met, note = '') => rows.push({ id, what, ours, base, ratio, goal, met, note });
+
+// ---------- 1. scan ----------
+log('1. scan');
+const glossary = engine.Glossary.fromFile(BUNDLED);
+const RUNS = quick ? 5 : 21;
+function barePass(s) { let h = 0; for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0; return h; }
+for (let k = 0; k < 5; k++) { barePass(text); glossary.index.scan(text); }
+const tScan = median(timeIt(() => glossary.index.scan(text), RUNS));
+const tBare = median(timeIt(() => barePass(text), RUNS));
+const occurrences = glossary.index.scan(text).length;
+row('1a', `scan ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB source (${text.length.toLocaleString('en')} UTF-16 units, ${glossary.index.stats.keys} keys) vs bare single pass`, fmtMs(tScan), fmtMs(tBare), tScan / tBare, '≤ 3', tScan / tBare <= 3, `${occurrences} occurrences`);
+
+async function bestAhoCorasick(keys, variants) {
+  let best;
+  for (const v of variants) {
+    const { AhoCorasick } = await import(`@monyone/aho-corasick${v}`);
+    const tb = performance.now();
+    const ac = new AhoCorasick(keys);
+    const build = performance.now() - tb;
+    for (let k = 0; k < 3; k++) ac.matchInText(text);
+    const t = median(timeIt(() => ac.matchInText(text), RUNS));
+    log(`   @monyone/aho-corasick${v}: build ${build.toFixed(0)} ms, scan ${t.toFixed(2)} ms`);
+    if (!best || t < best.t) best = { t, name: `@monyone/aho-corasick${v}` };
+  }
+  return best;
+}
+const ac = await bestAhoCorasick([...glossary.index.normalizedKeys], ['', '/fast', '/greedy']);
+row('1b', `same scan vs the best Aho-Corasick package (${ac.name}, same keys, no normalisation)`, fmtMs(tScan), fmtMs(ac.t), tScan / ac.t, '< 1', tScan < ac.t);
+
+// ---------- 4. one keystroke ----------
+log('4. keystroke');
+{
+  const doc = new engine.DocumentIndex(glossary.index, text);
+  void doc.occurrences;
+  const mid = text.length >> 1;
+  const typed = text.slice(0, mid) + '链' + text.slice(mid);
+  const times = [];
+  for (let k = 0; k < (quick ? 21 : 201); k++) {
+    let t = performance.now(); doc.update(typed, mid, mid, mid + 1); times.push(performance.now() - t);
+    t = performance.now(); doc.update(text, mid, mid + 1, mid); times.push(performance.now() - t);
+  }
+  const tInc = median(times.slice(10));
+  const full = median(timeIt(() => glossary.index.scan(typed), RUNS));
+  row('4', 'one keystroke mid-document: incremental re-index vs full scan', fmtMs(tInc), fmtMs(full), tInc / full, '≤ 0.05', tInc / full <= 0.05, `rescanned ${doc.lastRescan.to - doc.lastRescan.from} units`);
+}
+
+// ---------- 5. CC-CEDICT-size glossary ----------
+log('5. large glossary');
+const LARGE = await largeGlossary(root, work);
+{
+  const runs = [];
+  for (let k = 0; k < (quick ? 3 : 5); k++) {
+    runs.push(JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(root, 'bench/load-child.cjs'), join(work, 'engine.cjs'), LARGE], { encoding: 'utf8' })));
+  }
+  const ms = median(runs.map((r) => r.ms)), mb = median(runs.map((r) => r.heapMB)), rss = median(runs.map((r) => r.rssMB));
+  const { entries, keys } = runs[0];
+  row('5a', `load a CC-CEDICT-size glossary (${entries.toLocaleString('en')} entries, ${keys.toLocaleString('en')} keys): time`, fmtMs(ms), '1000 ms (goal)', ms / 1000, '< 1', ms < 1000, 'JSON.parse + index build');
+  row('5b', 'same: memory added (heap + external, after GC)', `${mb.toFixed(0)} MB`, '150 MB (goal)', mb / 150, '< 1', mb < 150, `RSS +${rss.toFixed(0)} MB`);
+
+  // the same large key set against the Aho-Corasick package (supplementary to row 1)
+  const big = engine.Glossary.fromFile(LARGE);
+  for (let k = 0; k < 3; k++) big.index.scan(text);
+  const tBig = median(timeIt(() => big.index.scan(text), quick ? 5 : 11));
+  const acBig = await bestAhoCorasick([...big.index.normalizedKeys], ['', '/greedy']);
+  row('1c', `scan with the CC-CEDICT-size key set vs ${acBig.name} (same keys)`, fmtMs(tBig), fmtMs(acBig.t), tBig / acBig.t, '< 1', tBig < acBig.t);
+}
+
+// ---------- LSP: real server process vs echo server ----------
+function startLsp(args) {
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest(() => null);
+  connection.onNotification(() => undefined);
+  connection.listen();
+  return { child, connection, exited: new Promise((r) => child.on('exit', r)) };
+}
+async function initialize(s) {
+  const res = await s.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: {} });
+  await s.connection.sendNotification('initialized', {});
+  return res;
+}
+async function stop(s) {
+  await s.connection.sendRequest('shutdown');
+  await s.connection.sendNotification('exit');
+  await s.exited;
+  s.connection.dispose();
+}
+const ours = (glossaryPath) => [SERVER, 'lsp', '--stdio', ...(glossaryPath ? ['--glossary', glossaryPath] : [])];
+const echo = () => [ECHO, '--stdio'];
+
+// ---------- 3. start to initialized ----------
+log('3. startup');
+{
+  const tOurs = [], tEcho = [];
+  for (let k = 0; k < (quick ? 3 : 11); k++) {
+    for (const [args, out] of k % 2 ? [[ours(), tOurs], [echo(), tEcho]] : [[echo(), tEcho], [ours(), tOurs]]) {
+      const t = performance.now();
+      const s = startLsp(args);
+      await initialize(s);
+      out.push(performance.now() - t);
+      await stop(s);
+    }
+  }
+  const a = median(tOurs.slice(1)), b = median(tEcho.slice(1));
+  row('3', 'server start to `initialized` (bundled glossary) vs bare vscode-languageserver server', fmtMs(a), fmtMs(b), a / b, '≤ 1.5', a / b <= 1.5, 'spawn → initialize result');
+}
+
+// ---------- 2. hover round trip ----------
+function lineStarts(s) { const out = [0]; for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) out.push(i + 1); return out; }
+function positionOf(starts, offset) { let lo = 0, hi = starts.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (starts[m] <= offset) lo = m; else hi = m - 1; } return { line: lo, character: offset - starts[lo] }; }
+async function roundTrips(s, method, paramsList, runs) {
+  const times = [];
+  for (let k = 0; k < runs; k++) {
+    const params = paramsList[k % paramsList.length];
+    const t = performance.now();
+    await s.connection.sendRequest(method, params);
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+async function compareRoundTrips(method, oursArgs, docText, paramsList, runs) {
+  const uri = 'file:///bench/doc.txt';
+  const servers = [startLsp(oursArgs), startLsp(echo())];
+  for (const s of servers) {
+    await initialize(s);
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: docText } });
+  }
+  const params = paramsList.map((p) => ({ textDocument: { uri }, ...p }));
+  const result = await servers[0].connection.sendRequest(method, params[0]);
+  for (const s of servers) await roundTrips(s, method, params, 50); // warm up
+  const [a, b] = [[], []];
+  for (let block = 0; block < 10; block++) {
+    a.push(...(await roundTrips(servers[0], method, params, runs / 10)));
+    b.push(...(await roundTrips(servers[1], method, params, runs / 10)));
+  }
+  for (const s of servers) await stop(s);
+  return { ours: median(a), echo: median(b), result };
+}
+log('2. hover');
+{
+  const starts = lineStarts(text);
+  const occ = glossary.index.scan(text);
+  const picks = [];
+  for (let k = 0; k < 200; k++) { const m = occ[Math.floor((k + 0.5) * occ.length / 200)]; picks.push({ position: positionOf(starts, m.start + ((m.end - m.start) >> 1)) }); }
+  const r = await compareRoundTrips('textDocument/hover', ours(), text, picks, quick ? 100 : 1000);
+  if (!r.result) throw new Error('hover benchmark: no card at a term position');
+  row('2', 'hover round trip on the 1.2 MB document vs echo server', fmtMs(r.ours), fmtMs(r.echo), r.ours / r.echo, '≤ 1.5', r.ours / r.echo <= 1.5, `card ${r.result.contents.value.length} chars`);
+}
+
+// ---------- 6. completion with the large glossary ----------
+log('6. completion');
+{
+  const docText = '这份报告讨论\n金';
+  const r = await compareRoundTrips('textDocument/completion', ours(LARGE), docText, [{ position: { line: 1, character: 1 } }], quick ? 100 : 500);
+  row('6', 'completion on a one-character prefix (金) with the CC-CEDICT-size glossary vs echo', fmtMs(r.ours), fmtMs(r.echo), r.ours / r.echo, '≤ 2', r.ours / r.echo <= 2, `${r.result.items.length} items`);
+}
+
+// ---------- the table ----------
+const cpus = os.cpus();
+const machine = `${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+const order = ['1a', '1b', '1c', '2', '3', '4', '5a', '5b', '6'];
+rows.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
+const lines = [
+  `Machine: ${machine}${quick ? ' (quick run)' : ''}`,
+  '',
+  '| # | measure | ours | baseline | ratio | goal | met | note |',
+  '|---|---|---:|---:|---:|---|---|---|',
+  ...rows.map((r) => `| ${r.id} | ${r.what} | ${r.ours} | ${r.base} | ${r.ratio.toFixed(3)} | ${r.goal} | ${r.met ? 'yes' : '**no**'} | ${r.note} |`),
+];
+console.log(lines.join('\n'));
