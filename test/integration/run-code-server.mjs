@@ -175,7 +175,31 @@ async function runSuite(chromium, base) {
   let failed = summary ? Number(summary[2]) : 0;
   if (code !== 0 && failed === 0) failed = 1; // crashed, timed out, or failed before mocha could report
   log(`extension host exited with ${code}: suite ${passed} passed, ${failed} failed`);
+  if (failed) printExtensionHostErrors();
   return { passed, failed };
+}
+
+/** Errors the extension host logged (e.g. "Activating extension … failed") never reach the page: show them. */
+function printExtensionHostErrors() {
+  const logs = path.join(RUN_DIR, 'user-data', 'logs');
+  const found = [];
+  const walk = (dir) => {
+    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === 'remoteexthost.log') {
+        const lines = fs.readFileSync(p, 'utf8').split('\n');
+        lines.forEach((l, i) => {
+          if (!/\[error\]/.test(l) || /ENOTFOUND|getaddrinfo|github/i.test(l)) return;
+          found.push(l);
+          // the first two lines of a stack trace that follows the entry
+          for (let j = i + 1; j < i + 3 && j < lines.length && !/^\d{4}-/.test(lines[j]); j++) found.push(lines[j]);
+        });
+      }
+    }
+  };
+  walk(logs);
+  if (found.length) log(`extension host errors (${path.relative(ROOT, logs)}):\n    ${found.slice(0, 20).join('\n    ')}`);
 }
 
 /** Mouse hover in the real UI: opens sample.txt from the Explorer and hovers 区块链. */
