@@ -88,6 +88,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(async () => {
+    // The term index is built here rather than in initialize, so the client is not kept waiting.
+    setImmediate(() => glossary.index.build());
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
       await refreshSettings().catch((e) => connection.console.warn(`settings: ${String(e)}`));

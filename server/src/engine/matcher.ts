@@ -3,14 +3,15 @@
  * Chinese keys match anywhere (Chinese has no word breaks); Latin keys need word boundaries and may
  * carry a plural or possessive suffix; acronyms must match their case unless configured otherwise.
  *
- * Layout (built once, read-only afterwards): the unique normalised keys are sorted, and the trie is
- * laid out breadth-first in typed arrays, so each node's children are one contiguous run sorted by
- * code unit (found by binary search). The root's children are a direct 64K table, which doubles as
+ * Layout (built once, read-only afterwards, see trieBuilder.ts): the trie is laid out breadth-first
+ * in typed arrays, so each node's children are one contiguous run sorted by code unit (found by
+ * linear or binary search). The root's children are a direct 64K table, which doubles as
  * the first-character filter: most positions of a text are rejected by one array read. A 100k-entry
  * glossary costs a few bytes per trie node instead of a Map per node.
  */
 import type { GlossaryEntry } from './entry';
-import { isLatinWordChar, normalizeKey, normalizeScratch, normalizedUnitBefore } from './normalize';
+import { isLatinWordChar, normalizeKeyUnits, normalizeScratch, normalizedUnitBefore } from './normalize';
+import { TrieBuilder } from './trieBuilder';
 
 /** What a key stands for: an entry, and how the key must be checked against the source. */
 export interface KeyTarget {
@@ -56,91 +57,105 @@ const KINDS: KeyTarget['kind'][] = ['zh', 'en', 'abbr'];
 const ZH = 0, EN = 1, ABBR = 2;
 
 export class TermIndex {
-  /** Sorted unique normalised keys. */
-  private readonly keys: string[];
+  /** Number of unique normalised keys (key ids are 0 … keyCount - 1). */
+  private keyCount!: number;
   /**
    * Targets, column-wise (a 100k-entry glossary has ~250k of them: no object per target until
    * one is asked for). Targets of key k are [targetStart[k], targetStart[k + 1]).
    */
-  private readonly targetStart: Int32Array;
-  private readonly tEntry: Int32Array;
-  private readonly tKind: Uint8Array;
-  private readonly tForm: string[];
-  private readonly tExact: Map<number, string>;
-  private readonly keyFlags: Uint8Array;
+  private targetStart!: Int32Array;
+  private tEntry!: Int32Array;
+  private tKind!: Uint8Array;
+  private tForm!: string[];
+  private tExact!: Map<number, string>;
+  private keyFlags!: Uint8Array;
   /** Entries/forms arrays per key, made on first match and shared by all its matches. */
-  private readonly keyMatchCache: ({ entries: number[]; forms: string[] } | undefined)[];
+  private keyMatchCache!: ({ entries: number[]; forms: string[] } | undefined)[];
 
   // The trie, breadth-first. Node 0 is the root (its children are found through rootChild).
-  private readonly rootChild = new Int32Array(0x10000).fill(-1);
-  private readonly label: Uint16Array;
-  private readonly firstChild: Int32Array;
-  private readonly childCount: Int32Array;
-  private readonly keyOf: Int32Array;
+  private rootChild!: Int32Array;
+  private label!: Uint16Array;
+  private firstChild!: Int32Array;
+  private childCount!: Int32Array;
+  private keyOf!: Int32Array;
 
-  maxKeyLength = 0;
+  private maxKey = 0;
+  private built = false;
 
-  constructor(readonly entries: GlossaryEntry[]) {
-    // Collect: key → chain of provisional targets (columns + a next link), deduplicated.
-    const head = new Map<string, number>();
-    const pEntry: number[] = [], pKind: number[] = [], pForm: string[] = [], pExact: (string | undefined)[] = [], pNext: number[] = [];
+  /**
+   * The index is built on first use (or by `build()`), so that a server can answer `initialize`
+   * before paying for it and build it right after.
+   */
+  constructor(readonly entries: GlossaryEntry[]) {}
+
+  /** The longest key, in normalised units. */
+  get maxKeyLength(): number {
+    this.build();
+    return this.maxKey;
+  }
+
+  /** Build the index now (idempotent). */
+  build(): this {
+    if (this.built) return this;
+    this.built = true;
+    const entries = this.entries;
+    // Collect: each key's targets as a chain (columns + next link), deduplicated per key.
+    const builder = new TrieBuilder();
+    const head = new Grow(Int32Array), tail = new Grow(Int32Array), flags = new Grow(Uint8Array);
+    const pEntry = new Grow(Int32Array), pKind = new Grow(Uint8Array), pNext = new Grow(Int32Array);
+    const pForm: string[] = [], pExact = new Map<number, string>();
+    let nKeys = 0, nTargets = 0;
     const add = (keyForm: string, entry: number, kind: number, form: string, exact?: string) => {
-      const key = normalizeKey(keyForm);
-      if (!key) return;
-      let t = head.get(key);
-      if (t === undefined) head.set(key, pEntry.length);
-      else {
-        for (;;) {
-          if (pEntry[t] === entry && pKind[t] === kind && pExact[t] === exact) return;
-          if (pNext[t]! < 0) break;
-          t = pNext[t]!;
+      const { units, from, to } = normalizeKeyUnits(keyForm);
+      if (from === to) return;
+      const key = builder.insert(units, from, to);
+      const t = nTargets;
+      if (key === nKeys) {
+        nKeys++;
+        head.set(key, t);
+        flags.set(key, (isLatinWordChar(units[to - 1]!) ? ENDS_LATIN : 0) | (isLatinWordChar(units[from]!) ? STARTS_LATIN : 0));
+      } else {
+        for (let o = head.a[key]!; o >= 0; o = pNext.a[o]!) {
+          if (pEntry.a[o] === entry && pKind.a[o] === kind && pExact.get(o) === exact) return;
         }
-        pNext[t] = pEntry.length;
+        pNext.set(tail.a[key]!, t);
       }
-      pEntry.push(entry); pKind.push(kind); pForm.push(form); pExact.push(exact); pNext.push(-1);
+      tail.set(key, t);
+      if (kind === ABBR) { flags.set(key, flags.a[key]! | HAS_ABBR); pExact.set(t, exact!); }
+      pEntry.set(t, entry); pKind.set(t, kind); pNext.set(t, -1); pForm.push(form);
+      nTargets++;
     };
     entries.forEach((entry, index) => addEntryKeys(entry, index, add));
 
-    this.keys = sortKeys([...head.keys()]);
-    const n = this.keys.length, nt = pEntry.length;
+    const n = (this.keyCount = nKeys), nt = nTargets;
     this.targetStart = new Int32Array(n + 1);
     this.tEntry = new Int32Array(nt);
     this.tKind = new Uint8Array(nt);
     this.tForm = new Array<string>(nt);
     this.tExact = new Map();
-    this.keyFlags = new Uint8Array(n);
+    this.keyFlags = flags.a.slice(0, n);
     this.keyMatchCache = new Array(n);
-    let totalUnits = 1, w = 0;
+    let w = 0;
     for (let k = 0; k < n; k++) {
-      const key = this.keys[k]!;
       this.targetStart[k] = w;
-      let flags = 0;
-      for (let t = head.get(key)!; t >= 0; t = pNext[t]!) {
-        this.tEntry[w] = pEntry[t]!;
-        this.tKind[w] = pKind[t]!;
+      for (let t = head.a[k]!; t >= 0; t = pNext.a[t]!) {
+        this.tEntry[w] = pEntry.a[t]!;
+        this.tKind[w] = pKind.a[t]!;
         this.tForm[w] = pForm[t]!;
-        if (pKind[t] === ABBR) { flags |= HAS_ABBR; this.tExact.set(w, pExact[t]!); }
+        if (pKind.a[t] === ABBR) this.tExact.set(w, pExact.get(t)!);
         w++;
       }
-      if (isLatinWordChar(key.charCodeAt(key.length - 1))) flags |= ENDS_LATIN;
-      if (isLatinWordChar(key.charCodeAt(0))) flags |= STARTS_LATIN;
-      this.keyFlags[k] = flags;
-      totalUnits += key.length;
-      if (key.length > this.maxKeyLength) this.maxKeyLength = key.length;
+      if (builder.keyLength[k]! > this.maxKey) this.maxKey = builder.keyLength[k]!;
     }
     this.targetStart[n] = w;
-    head.clear();
 
-    this.label = new Uint16Array(totalUnits);
-    this.firstChild = new Int32Array(totalUnits);
-    this.childCount = new Int32Array(totalUnits);
-    this.keyOf = new Int32Array(totalUnits).fill(-1);
-    const nodes = this.buildTrie(totalUnits);
-    // shrink to what was used
-    this.label = this.label.slice(0, nodes);
-    this.firstChild = this.firstChild.slice(0, nodes);
-    this.childCount = this.childCount.slice(0, nodes);
-    this.keyOf = this.keyOf.slice(0, nodes);
+    const trie = builder.layout();
+    this.rootChild = trie.rootChild;
+    this.label = trie.label;
+    this.firstChild = trie.firstChild;
+    this.childCount = trie.childCount;
+    this.keyOf = trie.keyOf;
+    return this;
   }
 
   /** Target t as an object (made on demand). */
@@ -155,32 +170,6 @@ export class TermIndex {
     const out: KeyTarget[] = [];
     for (let t = this.targetStart[k]!; t < this.targetStart[k + 1]!; t++) out.push(this.target(t));
     return out;
-  }
-
-  /** Lay the trie out breadth-first from the sorted keys: a node is a run of keys sharing a prefix. */
-  private buildTrie(capacity: number): number {
-    const keys = this.keys;
-    const qLo = new Int32Array(capacity), qHi = new Int32Array(capacity), qDepth = new Int32Array(capacity);
-    qLo[0] = 0; qHi[0] = keys.length; qDepth[0] = 0;
-    let next = 1;
-    for (let v = 0; v < next; v++) {
-      const hi = qHi[v]!, depth = qDepth[v]!;
-      let k = qLo[v]!;
-      if (k < hi && keys[k]!.length === depth) this.keyOf[v] = k++;
-      this.firstChild[v] = next;
-      while (k < hi) {
-        const c = keys[k]!.charCodeAt(depth);
-        let j = k + 1;
-        while (j < hi && keys[j]!.charCodeAt(depth) === c) j++;
-        const child = next++;
-        this.label[child] = c;
-        qLo[child] = k; qHi[child] = j; qDepth[child] = depth + 1;
-        if (v === 0) this.rootChild[c] = child;
-        k = j;
-      }
-      this.childCount[v] = next - this.firstChild[v]!;
-    }
-    return next;
   }
 
   private child(node: number, unit: number): number {
@@ -285,6 +274,7 @@ export class TermIndex {
    * `to`): the document index uses this to rescan a region without cutting terms at its end.
    */
   scanRange(src: string, opts: MatchOptions, from: number, to: number, startLimit: number): Match[] {
+    this.build();
     const n = normalizeScratch(src, from, to);
     const before = normalizedUnitBefore(src, from);
     const u = n.units, len = n.length, starts = n.starts;
@@ -338,6 +328,7 @@ export class TermIndex {
    * inside it. Null when no term covers the offset.
    */
   matchAt(src: string, offset: number, opts: MatchOptions = {}): { match: Match; inner: Match[] } | null {
+    this.build();
     const from = Math.max(0, offset - WINDOW);
     const to = Math.min(src.length, offset + WINDOW);
     const n = normalizeScratch(src, from, to);
@@ -359,6 +350,7 @@ export class TermIndex {
 
   /** Entries one of whose keys equals the normalised `term` exactly (plural/possessive allowed). */
   lookup(term: string, opts: MatchOptions = {}): number[] {
+    this.build();
     const t = term.trim();
     const n = normalizeScratch(t, 0, t.length);
     const found = this.allFrom(n, 0, 0x20, t, opts).filter(([end]) => end === n.length);
@@ -374,23 +366,31 @@ export class TermIndex {
    * Returns the matching targets and whether the list was cut.
    */
   complete(prefix: string, limit = 50): { targets: KeyTarget[]; incomplete: boolean } {
-    const p = normalizeKey(prefix);
-    if (!p) return { targets: [], incomplete: false };
-    const keys = this.keys;
-    let lo = 0, hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[mid]! < p) lo = mid + 1; else hi = mid;
-    }
+    this.build();
+    const { units, from, to } = normalizeKeyUnits(prefix);
+    if (from === to) return { targets: [], incomplete: false };
+    let node = this.rootChild[units[from]!]!;
+    for (let q = from + 1; q < to && node >= 0; q++) node = this.child(node, units[q]!);
+    if (node < 0) return { targets: [], incomplete: false };
+    // breadth-first below the prefix: shortest keys first
     const hits: { len: number; target: KeyTarget }[] = [];
     const scanLimit = limit * 8;
-    outer: for (let k = lo; k < keys.length; k++) {
-      const key = keys[k]!;
-      if (!key.startsWith(p)) break;
-      for (let t = this.targetStart[k]!; t < this.targetStart[k + 1]!; t++) {
-        hits.push({ len: key.length, target: this.target(t) });
-        if (hits.length === scanLimit) break outer;
+    let level = [node], len = to - from;
+    outer: while (level.length) {
+      const nextLevel: number[] = [];
+      for (const v of level) {
+        const k = this.keyOf[v]!;
+        if (k >= 0) {
+          for (let t = this.targetStart[k]!; t < this.targetStart[k + 1]!; t++) {
+            hits.push({ len, target: this.target(t) });
+            if (hits.length === scanLimit) break outer;
+          }
+        }
+        const c0 = this.firstChild[v]!, c1 = c0 + this.childCount[v]!;
+        for (let c = c0; c < c1; c++) nextLevel.push(c);
       }
+      level = nextLevel;
+      len++;
     }
     const rank = (h: { len: number; target: KeyTarget }) => h.len * 1e7 - (this.entries[h.target.entry]?.occurrences ?? 0);
     hits.sort((a, b) => rank(a) - rank(b));
@@ -407,13 +407,38 @@ export class TermIndex {
   }
 
   /** The unique normalised keys, sorted (for benchmarks: the same key set for a baseline). */
-  get normalizedKeys(): readonly string[] {
-    return this.keys;
+  get normalizedKeys(): string[] {
+    this.build();
+    const keys: string[] = [];
+    const walk = (node: number, prefix: string) => {
+      if (this.keyOf[node]! >= 0) keys.push(prefix);
+      const c0 = this.firstChild[node]!, c1 = c0 + this.childCount[node]!;
+      for (let c = c0; c < c1; c++) walk(c, prefix + String.fromCharCode(this.label[c]!));
+    };
+    walk(0, '');
+    return keys;
   }
 
   /** Number of unique normalised keys and trie nodes (for benchmarks and diagnostics). */
   get stats(): { keys: number; nodes: number } {
-    return { keys: this.keys.length, nodes: this.label.length };
+    this.build();
+    return { keys: this.keyCount, nodes: this.label.length };
+  }
+}
+
+/** A typed array that grows by doubling (for the build's columns). */
+class Grow<T extends Int32Array | Uint8Array> {
+  a: T;
+  constructor(private readonly make: new (n: number) => T) {
+    this.a = new make(1024);
+  }
+  set(i: number, v: number): void {
+    if (i >= this.a.length) {
+      const b = new this.make(Math.max(i + 1, this.a.length * 2));
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[i] = v;
   }
 }
 
@@ -439,26 +464,6 @@ function addEntryKeys(entry: GlossaryEntry, index: number, add: AddKey): void {
     add(form, index, ABBR, form, exact);
     if (form.includes('-')) add(form.replace(/-/g, ''), index, ABBR, form, exact.replace(/-/g, ''));
   }
-}
-
-/**
- * Sort keys by UTF-16 code units, as `Array.prototype.sort` would, but bucketed by first unit
- * first (a counting sort), so that only keys sharing their first character are compared.
- */
-function sortKeys(keys: string[]): string[] {
-  const count = new Int32Array(0x10001);
-  for (const k of keys) count[k.charCodeAt(0) + 1]!++;
-  for (let u = 1; u <= 0x10000; u++) count[u]! += count[u - 1]!;
-  const out = new Array<string>(keys.length);
-  const fill = count.slice(0, 0x10000);
-  for (const k of keys) out[fill[k.charCodeAt(0)]!++] = k;
-  for (let u = 0; u < 0x10000; u++) {
-    const a = count[u]!, b = count[u + 1]!;
-    if (b - a < 2) continue;
-    const bucket = out.slice(a, b).sort();
-    for (let i = 0; i < bucket.length; i++) out[a + i] = bucket[i]!;
-  }
-  return out;
 }
 
 /**

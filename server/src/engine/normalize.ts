@@ -183,6 +183,18 @@ export function normalizeKey(key: string): string {
   return decodeUtf16(bufUnits.subarray(a, b), b - a);
 }
 
+/**
+ * Normalise a glossary key into the scratch buffer without making a string: returns [from, to) of
+ * the trimmed key's units in `units` (valid until the next normalisation call).
+ */
+export function normalizeKeyUnits(key: string): { units: Uint16Array; from: number; to: number } {
+  const n = normalizeIntoScratch(key, 0, key.length);
+  let a = 0, b = n;
+  while (a < b && bufUnits[a] === 0x20) a++;
+  while (b > a && bufUnits[b - 1] === 0x20) b--;
+  return { units: bufUnits, from: a, to: b };
+}
+
 /** The normalised form of the single source character ending just before `at` (space if none). */
 export function normalizedUnitBefore(src: string, at: number): number {
   if (at <= 0) return 0x20;

@@ -1,0 +1,146 @@
+/**
+ * Builds the matcher's compact trie from normalised keys without making a string per key: keys are
+ * inserted unit by unit into a provisional trie whose edges live in one open-addressing hash table,
+ * then laid out breadth-first with each node's children contiguous and sorted by code unit.
+ * Duplicate keys meet at the same node, so no Map of strings and no sort of 100k+ strings is needed.
+ */
+
+/** The finished layout (see TermIndex). */
+export interface TrieLayout {
+  /** Children of the root by code unit (-1: no key starts with that unit). */
+  rootChild: Int32Array;
+  label: Uint16Array;
+  firstChild: Int32Array;
+  childCount: Int32Array;
+  /** Key id ending at each node, or -1. */
+  keyOf: Int32Array;
+}
+
+export class TrieBuilder {
+  private parent: number[] = [-1];
+  private label: number[] = [0];
+  private keyOfNode: number[] = [-1];
+  private bits = 12;
+  private table = new Int32Array(1 << 12).fill(-1);
+  private rootTable = new Int32Array(0x10000).fill(-1);
+  /** Length (in units) of each key, by key id. */
+  readonly keyLength: number[] = [];
+
+  /** Insert units[from, to) and return its key id (the same id for a key inserted twice). */
+  insert(units: Uint16Array, from: number, to: number): number {
+    let node = 0;
+    for (let q = from; q < to; q++) node = this.childOrAdd(node, units[q]!);
+    let key = this.keyOfNode[node]!;
+    if (key < 0) {
+      key = this.keyLength.length;
+      this.keyLength.push(to - from);
+      this.keyOfNode[node] = key;
+    }
+    return key;
+  }
+
+  private slot(node: number, unit: number): number {
+    const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(unit + 0x7f4a7c15, 0x85ebca6b);
+    return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - this.bits);
+  }
+
+  private childOrAdd(node: number, unit: number): number {
+    if (node === 0) {
+      // the root's children: a direct table (every key passes here)
+      let c = this.rootTable[unit]!;
+      if (c < 0) {
+        c = this.rootTable[unit] = this.parent.length;
+        this.parent.push(0);
+        this.label.push(unit);
+        this.keyOfNode.push(-1);
+      }
+      return c;
+    }
+    const mask = (1 << this.bits) - 1;
+    let h = this.slot(node, unit);
+    for (;;) {
+      const c = this.table[h]!;
+      if (c < 0) break;
+      if (this.parent[c] === node && this.label[c] === unit) return c;
+      h = (h + 1) & mask;
+    }
+    const id = this.parent.length;
+    this.parent.push(node);
+    this.label.push(unit);
+    this.keyOfNode.push(-1);
+    this.table[h] = id;
+    if (id * 2 > mask) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    this.bits++;
+    const mask = (1 << this.bits) - 1;
+    const table = new Int32Array(1 << this.bits).fill(-1);
+    for (let c = 1; c < this.parent.length; c++) {
+      if (this.parent[c] === 0) continue; // in rootTable
+      let h = this.slot(this.parent[c]!, this.label[c]!);
+      while (table[h]! >= 0) h = (h + 1) & mask;
+      table[h] = c;
+    }
+    this.table = table;
+  }
+
+  /** Lay the trie out breadth-first; the builder is spent afterwards. */
+  layout(): TrieLayout {
+    const n = this.parent.length;
+    const parent = this.parent, labels = this.label;
+    // group children by parent (counting sort), then order each group by label
+    const start = new Int32Array(n + 1);
+    for (let c = 1; c < n; c++) start[parent[c]! + 1]!++;
+    for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+    const kids = new Int32Array(Math.max(0, n - 1));
+    const fill = start.slice(0, n);
+    for (let c = 1; c < n; c++) kids[fill[parent[c]!]!++] = c;
+    for (let v = 0; v < n; v++) sortByLabel(kids, start[v]!, start[v + 1]!, labels);
+
+    const out: TrieLayout = {
+      rootChild: new Int32Array(0x10000).fill(-1),
+      label: new Uint16Array(n),
+      firstChild: new Int32Array(n),
+      childCount: new Int32Array(n),
+      keyOf: new Int32Array(n),
+    };
+    // breadth-first: a node's new id is its place in the queue, so its children get consecutive ids
+    const queue = new Int32Array(n);
+    let next = 1;
+    for (let q = 0; q < next; q++) {
+      const v = queue[q]!;
+      out.keyOf[q] = this.keyOfNode[v]!;
+      out.label[q] = labels[v]!;
+      out.firstChild[q] = next;
+      out.childCount[q] = start[v + 1]! - start[v]!;
+      for (let k = start[v]!; k < start[v + 1]!; k++) {
+        if (q === 0) out.rootChild[labels[kids[k]!]!] = next;
+        queue[next++] = kids[k]!;
+      }
+    }
+    this.parent = this.label = this.keyOfNode = [];
+    this.table = this.rootTable = new Int32Array(0);
+    return out;
+  }
+}
+
+/** Sort kids[a, b) by their labels: insertion sort for the usual tiny groups, else a native sort. */
+function sortByLabel(kids: Int32Array, a: number, b: number, labels: number[]): void {
+  if (b - a < 2) return;
+  if (b - a <= 16) {
+    for (let i = a + 1; i < b; i++) {
+      const c = kids[i]!, l = labels[c]!;
+      let j = i - 1;
+      while (j >= a && labels[kids[j]!]! > l) { kids[j + 1] = kids[j]!; j--; }
+      kids[j + 1] = c;
+    }
+    return;
+  }
+  // label * 2^32 + id is exact in a double and sorts by label first
+  const tmp = new Float64Array(b - a);
+  for (let i = a; i < b; i++) tmp[i - a] = labels[kids[i]!]! * 4294967296 + kids[i]!;
+  tmp.sort();
+  for (let i = a; i < b; i++) kids[i] = tmp[i - a]! % 4294967296;
+}
