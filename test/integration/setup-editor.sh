@@ -14,6 +14,17 @@ PLAYWRIGHT_VERSION=1.65.1
 APT_PACKAGES=(chromium libkrb5-dev fonts-wqy-microhei curl)
 NPM_FLAGS=(--no-audit --no-fund --loglevel=error --no-update-notifier)
 
+# Started from `npm run test:editor`, we inherit the outer npm's config as npm_config_* variables, and nested
+# npm commands read them back as their own config. Harmful ones: npm_config_user_agent says "node/v20", which
+# code-server's postinstall checks (it must see v24), and npm_config_local_prefix points at the repo. Drop them
+# all except the ones a user may set on purpose (cache, registry, proxies, TLS).
+for name in $(compgen -e); do
+  case $name in
+    npm_config_cache|npm_config_registry|npm_config_*proxy|npm_config_strict_ssl|npm_config_cafile|npm_config_userconfig) ;;
+    npm_*|NODE) unset "$name" ;;
+  esac
+done
+
 T0=$SECONDS
 step() { echo "[setup-editor] $(date -u +%T) $*"; }
 mkdir -p "$ENV_DIR"
