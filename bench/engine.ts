@@ -4,3 +4,6 @@ export { Glossary } from '../server/src/engine/glossary';
 export { TermIndex } from '../server/src/engine/matcher';
 export { DocumentIndex } from '../server/src/engine/documentIndex';
 export { normalizeWithOffsets } from '../server/src/engine/normalize';
+export { completion } from '../server/src/features/completion';
+export { TextDocument } from 'vscode-languageserver-textdocument';
+export { hover } from '../server/src/features/hover';

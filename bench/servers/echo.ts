@@ -7,6 +7,8 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const connection = createConnection(ProposedFeatures.all);
+// --pad=N: answer hovers with N characters, to price the payload size separately from the lookup
+const pad = Number(process.argv.find((a) => a.startsWith('--pad='))?.slice(6) ?? 0);
 const documents = new TextDocuments(TextDocument);
 
 connection.onInitialize(() => ({
@@ -15,7 +17,8 @@ connection.onInitialize(() => ({
 }));
 connection.onHover(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
-  return doc ? { contents: { kind: 'markdown', value: `${position.line}:${position.character}` } } : null;
+  const value = `${position.line}:${position.character}`;
+  return doc ? { contents: { kind: 'markdown', value: pad ? value.padEnd(pad, '·') : value } } : null;
 });
 connection.onCompletion(({ position }) => ({ isIncomplete: true, items: [{ label: `${position.line}:${position.character}` }] }));
 

@@ -80,6 +80,8 @@ export class TermIndex {
   private keyOf!: Int32Array;
 
   private maxKey = 0;
+  /** The longest key starting with each code unit (lets matchAt skip starts that cannot reach it). */
+  private maxLenFrom!: Uint16Array;
   private built = false;
 
   /**
@@ -101,6 +103,7 @@ export class TermIndex {
     const entries = this.entries;
     // Collect: each key's targets as a chain (columns + next link), deduplicated per key.
     const builder = new TrieBuilder();
+    const maxLenFrom = (this.maxLenFrom = new Uint16Array(0x10000));
     const head = new Grow(Int32Array), tail = new Grow(Int32Array), flags = new Grow(Uint8Array);
     const pEntry = new Grow(Int32Array), pKind = new Grow(Uint8Array), pNext = new Grow(Int32Array);
     const pForm: string[] = [], pExact = new Map<number, string>();
@@ -109,6 +112,7 @@ export class TermIndex {
       const { units, from, to } = normalizeKeyUnits(keyForm);
       if (from === to) return;
       const key = builder.insert(units, from, to);
+      if (to - from > maxLenFrom[units[from]!]!) maxLenFrom[units[from]!] = Math.min(0xffff, to - from);
       const t = nTargets;
       if (key === nKeys) {
         nKeys++;
@@ -333,18 +337,33 @@ export class TermIndex {
     const to = Math.min(src.length, offset + WINDOW);
     const n = normalizeScratch(src, from, to);
     const before = normalizedUnitBefore(src, from);
-    const all: Match[] = [];
-    for (let i = 0; i < n.length && n.starts[i]! <= offset; i++) {
-      if (this.rootChild[n.units[i]!]! < 0) continue;
-      for (const [end, k, targets] of this.allFrom(n, i, before, src, opts)) all.push(this.toMatch(n, i, end, k, targets));
+    // Pass 1, the winner: only starts whose longest key (plus a suffix) can reach the cursor.
+    let last = -1; // the last normalised unit starting at or before the cursor
+    for (let lo = 0, hi = n.length - 1; lo <= hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (n.starts[mid]! <= offset) { last = mid; lo = mid + 1; } else hi = mid - 1;
     }
-    let best: Match | undefined;
-    for (const m of all) {
-      if (m.start <= offset && offset < m.end && (!best || m.end - m.start > best.end - best.start)) best = m;
+    let best: { i: number; end: number; k: number; targets: KeyTarget[] | null; span: number } | undefined;
+    for (let i = Math.max(0, last - this.maxKey - 2); i <= last; i++) {
+      const u = n.units[i]!;
+      if (this.rootChild[u]! < 0 || i + this.maxLenFrom[u]! + 2 <= last) continue;
+      for (const [end, k, targets] of this.allFrom(n, i, before, src, opts)) {
+        const start = n.starts[i]!, stop = n.ends[end - 1]!;
+        if (start <= offset && offset < stop && (!best || stop - start > best.span)) best = { i, end, k, targets, span: stop - start };
+      }
     }
     if (!best) return null;
-    const winner = best;
-    const inner = all.filter((m) => m !== winner && m.start >= winner.start && m.end <= winner.end && !sameEntries(m, winner));
+    const winner = this.toMatch(n, best.i, best.end, best.k, best.targets);
+    // Pass 2: every shorter term inside the winner.
+    const inner: Match[] = [];
+    for (let i = best.i; i < best.end; i++) {
+      if (this.rootChild[n.units[i]!]! < 0) continue;
+      for (const [end, k, targets] of this.allFrom(n, i, before, src, opts)) {
+        if (end > best.end || (i === best.i && end === best.end && k === best.k)) continue;
+        const m = this.toMatch(n, i, end, k, targets);
+        if (m.end <= winner.end && !sameEntries(m, winner)) inner.push(m);
+      }
+    }
     return { match: winner, inner: dedupeByEntry(inner) };
   }
 
