@@ -193,7 +193,7 @@ function printExtensionHostErrors() {
       else if (e.name === 'remoteexthost.log') {
         const lines = fs.readFileSync(p, 'utf8').split('\n');
         lines.forEach((l, i) => {
-          if (!/\[error\]/.test(l) || /ENOTFOUND|getaddrinfo|github/i.test(l)) return;
+          if (!/\[error\]/.test(l) || /ENOTFOUND|getaddrinfo|github|Test runner finished/i.test(l)) return;
           found.push(l);
           // the first two lines of a stack trace that follows the entry
           for (let j = i + 1; j < i + 3 && j < lines.length && !/^\d{4}-/.test(lines[j]); j++) found.push(lines[j]);

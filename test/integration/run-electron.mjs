@@ -34,9 +34,7 @@ try {
     launchArgs: [
       path.join(HERE, 'workspace'),
       '--disable-extensions', // other installed extensions; the one under development still loads
-      '--disable-workspace-trust',
-      '--skip-welcome',
-      '--skip-release-notes',
+      // (runTests itself adds --disable-workspace-trust, --skip-welcome, --skip-release-notes, --no-sandbox)
       '--user-data-dir', path.join(profile, 'user-data'),
       '--extensions-dir', path.join(profile, 'extensions'),
     ],

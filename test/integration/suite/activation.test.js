@@ -18,7 +18,9 @@ suite('activation', () => {
     assert.ok(ext.isActive);
   });
 
-  test('the commands declared in package.json are registered', async () => {
+  // isActive is also true when activate() threw; a command registered at the end of activate() being
+  // absent is how a failed activation shows through the API.
+  test('activation completes: every command declared in package.json is registered', async () => {
     const ext = await waitForActivation();
     const declared = ((ext.packageJSON.contributes || {}).commands || []).map((c) => c.command);
     assert.ok(declared.length > 0, 'package.json contributes no commands');
