@@ -152,9 +152,9 @@ if (want('3')) {
 // ---------- 2. hover round trip ----------
 function lineStarts(s) { const out = [0]; for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) out.push(i + 1); return out; }
 function positionOf(starts, offset) { let lo = 0, hi = starts.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (starts[m] <= offset) lo = m; else hi = m - 1; } return { line: lo, character: offset - starts[lo] }; }
-async function roundTrips(s, method, paramsList, runs) {
+async function roundTrips(s, method, paramsList, runs, first = 0) {
   const times = [];
-  for (let k = 0; k < runs; k++) {
+  for (let k = first; k < first + runs; k++) {
     const params = paramsList[k % paramsList.length];
     const t = performance.now();
     await s.connection.sendRequest(method, params);
@@ -171,11 +171,12 @@ async function compareRoundTrips(method, oursArgs, docText, paramsList, runs, ec
   }
   const params = paramsList.map((p) => ({ textDocument: { uri }, ...p }));
   const result = await servers[0].connection.sendRequest(method, params[0]);
-  for (const s of servers) await roundTrips(s, method, params, 50); // warm up
+  for (const s of servers) await roundTrips(s, method, params, 50, runs); // warm up on positions not measured
   const [a, b] = [[], []];
   for (let block = 0; block < 10; block++) {
-    a.push(...(await roundTrips(servers[0], method, params, runs / 10)));
-    b.push(...(await roundTrips(servers[1], method, params, runs / 10)));
+    // alternate between the servers in blocks, each block on the same fresh positions for both
+    a.push(...(await roundTrips(servers[0], method, params, runs / 10, (block * runs) / 10)));
+    b.push(...(await roundTrips(servers[1], method, params, runs / 10, (block * runs) / 10)));
   }
   for (const s of servers) await stop(s);
   return { ours: median(a), echo: median(b), result };
@@ -185,7 +186,9 @@ if (want('2')) {
   const starts = lineStarts(text);
   const occ = glossary.index.scan(text);
   const picks = [];
-  for (let k = 0; k < 200; k++) { const m = occ[Math.floor((k + 0.5) * occ.length / 200)]; picks.push({ position: positionOf(starts, m.start + ((m.end - m.start) >> 1)) }); }
+  // distinct term positions spread over the document (none repeats during the measurement)
+  const count = quick ? 150 : 1050;
+  for (let k = 0; k < count; k++) { const m = occ[Math.floor((k + 0.5) * occ.length / count)]; picks.push({ position: positionOf(starts, m.start + ((m.end - m.start) >> 1)) }); }
   const r = await compareRoundTrips('textDocument/hover', ours(), text, picks, quick ? 100 : 1000);
   if (!r.result) throw new Error('hover benchmark: no card at a term position');
   // the same comparison against an echo whose answer is as long as our card, and our handler in process

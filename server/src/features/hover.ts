@@ -18,8 +18,26 @@ export function hover(glossary: Glossary, doc: TextDocument, position: Position,
   const written = text.slice(found.match.start, found.match.end);
   const inner = found.inner.flatMap((m) => glossary.entriesOf(m)).filter((e) => e !== entry);
   const links = commandLinks ? cardLinks(entry, doc.uri, range, written) : undefined;
-  const value = renderCard(entry, { inner, alsoMatching: homonyms, resolve: (id) => glossary.get(id), links });
+  // Cards without links depend only on the entries: moving the mouse over a term asks for the
+  // same card again and again, so keep recent ones (per loaded glossary).
+  const key = links ? undefined : `${[entry, ...homonyms].map((e) => e.id).join(' ')}|${inner.map((e) => e.id).join(' ')}`;
+  let value = key === undefined ? undefined : cardCache(glossary).get(key);
+  if (value === undefined) {
+    value = renderCard(entry, { inner, alsoMatching: homonyms, resolve: (id) => glossary.get(id), links });
+    if (key !== undefined) remember(cardCache(glossary), key, value);
+  }
   return { contents: { kind: 'markdown', value }, range };
+}
+
+const cards = new WeakMap<Glossary, Map<string, string>>();
+const cardCache = (glossary: Glossary) => {
+  let cache = cards.get(glossary);
+  if (!cache) cards.set(glossary, (cache = new Map()));
+  return cache;
+};
+function remember(cache: Map<string, string>, key: string, value: string): void {
+  if (cache.size >= 512) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
 }
 
 /** Replace the term with each of its other forms; open the quoted source passage. */
