@@ -225,6 +225,13 @@ describe('candidate mining', () => {
     expect(grams.some((g) => g.startsWith('的') || g.endsWith('的'))).toBe(false);
   });
 
+  it('drops fragments that always run on into a few characters (测试结 of 测试结果/结论)', () => {
+    const text = ['测试结果很好。', '测试结论明确。', '我们看测试结果。', '写测试结论。'].join('').repeat(4);
+    const grams = frequentNgrams([text], { minCount: 5 }).map((g) => g.term);
+    expect(grams).toContain('测试结果');
+    expect(grams).not.toContain('测试结');
+  });
+
   it('knows when a phrase is made of glossary keys', () => {
     const keys = new Set(['金融科技', '创新']);
     expect(coveredByKeys('金融科技创新', (s) => keys.has(s), 0)).toBe(true);

@@ -15,7 +15,7 @@ const EDGE_STOP = new Set([...'的了和与及或等是在为對对将將把从�
 const END_STOP = new Set([...'中上下里裡时時后後内內外']);
 const START_STOP = new Set([...'第化性者们們率']); // suffixes that end the previous word (数字化|管理)
 /** Frequent phrases of running prose that are not terms. */
-const FUNCTION_PHRASES = new Set(['另一方面', '进一步', '進一步', '基础上', '基礎上', '一方面', '与此同时', '與此同時', '目前', '其中', '以及', '能够', '能夠', '需要', '主要', '同时', '同時', '通过', '通過', '包括', '进行', '進行', '实现', '實現', '提供', '提升', '支持', '采用', '採用', '为了', '為了', '相关', '相關', '方面', '情况', '情況', '问题', '問題', '工作', '要求', '重要', '不断', '不斷', '有效', '具有', '不同', '以上', '以下', '之间', '之間', '可以', '已经', '已經', '如何', '什么', '什麼', '这些', '這些', '我们', '我們', '全面', '充分', '加强', '加強', '推动', '推動', '推进', '推進', '逐步', '积极', '積極']);
+const FUNCTION_PHRASES = new Set(['成为', '成為', '越来越', '越來越', '近年来', '近年來', '年以来', '大部分', '数据显示', '數據顯示', '另一方面', '进一步', '進一步', '基础上', '基礎上', '一方面', '与此同时', '與此同時', '目前', '其中', '以及', '能够', '能夠', '需要', '主要', '同时', '同時', '通过', '通過', '包括', '进行', '進行', '实现', '實現', '提供', '提升', '支持', '采用', '採用', '为了', '為了', '相关', '相關', '方面', '情况', '情況', '问题', '問題', '工作', '要求', '重要', '不断', '不斷', '有效', '具有', '不同', '以上', '以下', '之间', '之間', '可以', '已经', '已經', '如何', '什么', '什麼', '这些', '這些', '我们', '我們', '全面', '充分', '加强', '加強', '推动', '推動', '推进', '推進', '逐步', '积极', '積極']);
 const FUNCTION_PHRASES_2 = [...FUNCTION_PHRASES].filter((p) => p.length >= 2);
 /** 数据进行, 提供服务: a term glued to a function phrase at either end. */
 function gluedToFunctionPhrase(g) {
@@ -147,7 +147,7 @@ export function frequentNgrams(texts, { min = 2, max = 6, minCount = 5, subsume 
     for (const [g, c] of counts) all.set(g, c);
   }
   const good = [...all].filter(
-    ([g]) => g.length <= max && !EDGE_STOP.has(g[0]) && !EDGE_STOP.has(g[g.length - 1]) && !END_STOP.has(g[g.length - 1]) &&
+    ([g]) => g.length <= max && !g.includes('的') && !EDGE_STOP.has(g[0]) && !EDGE_STOP.has(g[g.length - 1]) && !END_STOP.has(g[g.length - 1]) &&
       !START_STOP.has(g[0]) && !FUNCTION_PHRASES.has(g) && !gluedToFunctionPhrase(g),
   );
   // subsumption: drop g if a longer frequent n-gram containing it accounts for most of its uses
@@ -175,6 +175,9 @@ export function frequentNgrams(texts, { min = 2, max = 6, minCount = 5, subsume 
     const ownLeft = 1.5 * Math.max(1, bigram(g.slice(0, 2)));
     const boundLeft = (left.get(g) ?? []).filter(([x]) => bigram(x + g[0]) >= ownLeft).reduce((n, [, d]) => n + d, 0);
     if (boundLeft >= 0.5 * c) return true;
+    // almost every occurrence continues into one of a few characters: 测试结|果论束, 进行|业务
+    const bound = (list) => list.length <= 3 && list.reduce((n, [, d]) => n + d, 0) >= 0.8 * c;
+    if (bound(left.get(g) ?? []) || bound(right.get(g) ?? [])) return true;
     const ownRight = 1.5 * Math.max(1, bigram(g.slice(-2)));
     const boundRight = (right.get(g) ?? []).filter(([y]) => bigram(g[g.length - 1] + y) >= ownRight).reduce((n, [, d]) => n + d, 0);
     return boundRight >= 0.5 * c;
