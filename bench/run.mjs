@@ -173,10 +173,13 @@ async function compareRoundTrips(method, oursArgs, docText, paramsList, runs, ec
   const result = await servers[0].connection.sendRequest(method, params[0]);
   for (const s of servers) await roundTrips(s, method, params, 50, runs); // warm up on positions not measured
   const [a, b] = [[], []];
-  for (let block = 0; block < 10; block++) {
-    // alternate between the servers in blocks, each block on the same fresh positions for both
-    a.push(...(await roundTrips(servers[0], method, params, runs / 10, (block * runs) / 10)));
-    b.push(...(await roundTrips(servers[1], method, params, runs / 10, (block * runs) / 10)));
+  const BLOCKS = 20;
+  for (let block = 0; block < BLOCKS; block++) {
+    // alternate between the servers in blocks (and which goes first), each block on the same
+    // fresh positions for both
+    const first = (block * runs) / BLOCKS;
+    const order = block % 2 ? [[servers[1], b], [servers[0], a]] : [[servers[0], a], [servers[1], b]];
+    for (const [server, out] of order) out.push(...(await roundTrips(server, method, params, runs / BLOCKS, first)));
   }
   for (const s of servers) await stop(s);
   return { ours: median(a), echo: median(b), result };

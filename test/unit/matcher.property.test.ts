@@ -65,6 +65,21 @@ describe('offsets map back to the original text exactly', () => {
   });
 });
 
+describe('matchAt’s small first window gives the same answer as the full window', () => {
+  // long documents, so that the small window really is smaller than the text
+  const longDoc = fc.array(fc.constantFrom(...pieces, 'software bill of materials', 'application programming interface', '应用程序接口', '软件物料清单'), { minLength: 40, maxLength: 200 }).map((xs) => xs.join(''));
+  const full = (src: string, offset: number) =>
+    (sample.index as unknown as { matchAtWindow(s: string, o: number, opts: object, w: number): unknown }).matchAtWindow(src, offset, {}, 1e9);
+  it('at every tenth offset', () => {
+    fc.assert(
+      fc.property(longDoc, (src) => {
+        for (let offset = 0; offset < src.length; offset += 10) expect(sample.index.matchAt(src, offset)).toEqual(full(src, offset));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('traditional text finds the same concepts at the same offsets as its simplified original', () => {
   const simplified = [
     '我们研究区块链技术', '发展云计算服务', '供应链金融业务', '提高存款准备金率', '加强贷后管理', '分布式账本技术',

@@ -41,6 +41,8 @@ export interface MatchOptions {
 const SUFFIXES = ["'s", 'es', 's', "s'"];
 /** How far around a position matchAt looks: longer than any key, including skipped annotations. */
 const WINDOW = 320;
+/** matchAt first tries this window, enough for Chinese text (see matchAtWindow). */
+const SMALL_WINDOW = 48;
 
 // Per-key flags.
 const ENDS_LATIN = 1, STARTS_LATIN = 2, HAS_ABBR = 4;
@@ -80,6 +82,8 @@ export class TermIndex {
   private keyOf!: Int32Array;
 
   private maxKey = 0;
+  /** The longest key containing a Han character. */
+  private maxHanKey = 0;
   /** The longest key starting with each code unit (lets matchAt skip starts that cannot reach it). */
   private maxLenFrom!: Uint16Array;
   private built = false;
@@ -113,6 +117,7 @@ export class TermIndex {
       if (from === to) return;
       const key = builder.insert(units, from, to);
       if (to - from > maxLenFrom[units[from]!]!) maxLenFrom[units[from]!] = Math.min(0xffff, to - from);
+      if (to - from > this.maxHanKey && hasHan(units, from, to)) this.maxHanKey = to - from;
       const t = nTargets;
       if (key === nKeys) {
         nKeys++;
@@ -333,16 +338,33 @@ export class TermIndex {
    */
   matchAt(src: string, offset: number, opts: MatchOptions = {}): { match: Match; inner: Match[] } | null {
     this.build();
-    const from = Math.max(0, offset - WINDOW);
-    const to = Math.min(src.length, offset + WINDOW);
+    const near = this.matchAtWindow(src, offset, opts, SMALL_WINDOW);
+    return near !== undefined ? near : this.matchAtWindow(src, offset, opts, WINDOW)!;
+  }
+
+  /**
+   * matchAt within source [offset - window, offset + window). With the small window the answer
+   * may be incomplete (a long term reaching beyond it): then undefined, and the caller retries.
+   */
+  private matchAtWindow(src: string, offset: number, opts: MatchOptions, window: number): { match: Match; inner: Match[] } | null | undefined {
+    const from = Math.max(0, offset - window);
+    const to = Math.min(src.length, offset + window);
     const n = normalizeScratch(src, from, to);
     const before = normalizedUnitBefore(src, from);
-    // Pass 1, the winner: only starts whose longest key (plus a suffix) can reach the cursor.
     let last = -1; // the last normalised unit starting at or before the cursor
     for (let lo = 0, hi = n.length - 1; lo <= hi; ) {
       const mid = (lo + hi) >> 1;
       if (n.starts[mid]! <= offset) { last = mid; lo = mid + 1; } else hi = mid - 1;
     }
+    if (window < WINDOW) {
+      // A term reaching past the window would contain the window's text on that side; if that
+      // text has a Han character, the term is at most maxHanKey long: too short to reach past.
+      const bound = this.maxHanKey + 2;
+      const backward = from === 0 || (last + 1 > bound && hasHan(n.units, 0, last + 1));
+      const forward = to === src.length || (n.length - last > bound && hasHan(n.units, last, n.length));
+      if (!backward || !forward) return undefined;
+    }
+    // Pass 1, the winner: only starts whose longest key (plus a suffix) can reach the cursor.
     let best: { i: number; end: number; k: number; targets: KeyTarget[] | null; span: number } | undefined;
     for (let i = Math.max(0, last - this.maxKey - 2); i <= last; i++) {
       const u = n.units[i]!;
@@ -512,6 +534,15 @@ function isSeparator(c: number): boolean {
 
 function normalizeWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Does units[a, b) contain a (BMP) Han character? */
+function hasHan(units: Uint16Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const u = units[i]!;
+    if ((u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)) return true;
+  }
+  return false;
 }
 
 function sameEntries(a: Match, b: Match): boolean {
