@@ -28,6 +28,12 @@ export const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
 export const Commands = {
   lookup: 'fintechGlossary.lookup',
   restartServer: 'fintechGlossary.restartServer',
+  /**
+   * The server's own workspace/executeCommand look-up, for editors without our client (Neovim,
+   * Helix): arguments [term], returns LookupItem[]. Distinct from `lookup`, which the VS Code client
+   * registers itself (vscode-languageclient registers every server command, and names may not clash).
+   */
+  serverLookup: 'fintechGlossary.server.lookup',
   /** Card link: replace a hovered term with one of its equivalents. Args: ReplaceTermArgs. */
   replaceTerm: 'fintechGlossary.replaceTerm',
   /** Card link: open a bundled source document at a line. Args: OpenSourceArgs. */

@@ -81,7 +81,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [Commands.lookup] },
+        executeCommandProvider: { commands: [Commands.serverLookup] },
       },
       serverInfo: { name: 'fintech-glossary' },
     };
@@ -130,7 +130,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onExecuteCommand(({ command, arguments: args }) => {
-    if (command === Commands.lookup && typeof args?.[0] === 'string') {
+    if (command === Commands.serverLookup && typeof args?.[0] === 'string') {
       return lookupEntries(glossary, args[0], matchOptions()).map((e) => toLookupItem(glossary, e));
     }
     return null;

@@ -24,3 +24,14 @@ describe('card links', () => {
     expect(await cardWith({})).not.toContain('command:');
   });
 });
+
+describe('workspace/executeCommand look-up, for editors without our client', () => {
+  it('returns the entries for a term in any script', async () => {
+    const s = startServer();
+    const init = await initialize(s);
+    expect(init.capabilities.executeCommandProvider).toEqual({ commands: ['fintechGlossary.server.lookup'] });
+    const items = (await s.connection.sendRequest('workspace/executeCommand', { command: 'fintechGlossary.server.lookup', arguments: ['區塊鏈'] })) as { id: string; en: string[] }[];
+    expect(items.map((i) => i.id)).toContain('blockchain');
+    await shutdown(s);
+  });
+});
