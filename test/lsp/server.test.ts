@@ -75,7 +75,7 @@ describe('hover over the real server', () => {
 
   it('shows the definition and where it comes from', async () => {
     const h = await hoverAt(at(0, '区块链', 1));
-    expect(h!.contents.value).toMatch(/Definition source:|quoted from/);
+    expect(h!.contents.value).toMatch(/Definitions:.*(quoted from the source document|Fintech Glossary editors)/);
   });
 
   it('returns null, not an empty card, on text that is not a term', async () => {

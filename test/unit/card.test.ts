@@ -32,6 +32,7 @@ describe('the card shows what a translator needs', () => {
     const card = renderCard(entry('software', '软件', ['software'], { definitionZhSource: { doc: '000', title: '網絡金融服務簡介', line: 12 } }));
     expect(card.split('\n')[0]).toBe('**软件** · 軟件 · software');
     expect(card).toContain('臺灣 軟體');
-    expect(card).toContain('quoted from *網絡金融服務簡介 \\(000, line 12\\)*');
+    expect(card).toContain('> — *網絡金融服務簡介 \\(000, line 12\\)*');
+    expect(card).toContain('中文 quoted from the source document');
   });
 });

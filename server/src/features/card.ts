@@ -70,24 +70,26 @@ export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string 
     out.push(`⚠ *Deprecated*${repl ? ` — use **${escapeMarkdown(repl.zhHans)}** (${escapeMarkdown(repl.en[0] ?? '')})` : ''}`);
   } else if (entry.status === 'admitted') out.push('*Admitted term* (a preferred term exists)');
 
+  if (ctx.links?.length) out.push(ctx.links.map(renderLink).join(' · '));
+
   out.push('---');
   if (entry.definitionZhSource) {
-    out.push(`> ${escapeMarkdown(entry.definitionZh)}`);
-    out.push(`— quoted from *${escapeMarkdown(citationText(entry.definitionZhSource))}*`);
+    // the quotation and its citation stay together in one block quote
+    out.push(`> ${escapeMarkdown(entry.definitionZh)}\n>\n> — *${escapeMarkdown(citationText(entry.definitionZhSource))}*`);
   } else if (entry.definitionZh) out.push(escapeMarkdown(entry.definitionZh));
   if (entry.definitionEn) out.push(escapeMarkdown(entry.definitionEn));
-  out.push(`*Definition source:* ${entry.definitionZhSource ? 'source document quotation (中文); English: Fintech Glossary editors' : entry.origin === 'bundled' ? 'Fintech Glossary editors' : escapeMarkdown(entry.origin)}`);
+  const author = entry.origin === 'bundled' ? 'Fintech Glossary editors' : escapeMarkdown(entry.origin);
+  out.push(`*Definitions:* ${entry.definitionZhSource ? `中文 quoted from the source document; English by ${author}` : author}`);
 
   const example = entry.examples[0];
-  if (example) out.push(`*Example:* ${escapeMarkdown(example.text)} — ${escapeMarkdown(citationText(example.cite))}`);
+  if (example) out.push(`*Example:* ${escapeMarkdown(example.text)} — *${escapeMarkdown(citationText(example.cite))}*`);
 
   const lists: string[] = [];
   if (ctx.inner?.length) lists.push(`*Contains:* ${ctx.inner.map(shortName).join(' · ')}`);
   const related = entry.related.map((id) => ctx.resolve?.(id)).filter((e): e is GlossaryEntry => !!e);
   if (related.length) lists.push(`*Related:* ${related.map(shortName).join(' · ')}`);
   if (ctx.alsoMatching?.length) lists.push(`*Also means:* ${ctx.alsoMatching.map(shortName).join(' · ')}`);
-  if (lists.length) out.push('---', ...lists);
-  if (ctx.links?.length) out.push(ctx.links.map(renderLink).join(' · '));
+  if (lists.length) out.push('---', lists.join('  \n'));
   return out.join('\n\n');
 }
 
