@@ -41,4 +41,17 @@ describe('normalizeWithOffsets', () => {
       expect(normalizeKey(normalizeKey(s))).toBe(normalizeKey(s));
     }));
   });
+
+  it('is idempotent on keys made of separators, hyphens and zero-width characters', () => {
+    const parts = fc.constantFrom('a', '!', '区', ' ', '-', '\u2010', '\u00ad', '\u200b', '\n', '\t', '\u3000', 'Ａ');
+    fc.assert(fc.property(fc.array(parts, { maxLength: 30 }).map((xs) => xs.join('')), (s) => {
+      expect(normalizeKey(normalizeKey(s))).toBe(normalizeKey(s));
+    }), { numRuns: 500 });
+  });
+
+  it.each([
+    ['peer - to - peer', 'peer to peer'], ['e-\u00adCNY', 'e cny'], ['! - !', '! !'], ['区块-\n链', '区块 链'],
+  ])('separator runs: %j → %j', (src, expected) => {
+    expect(normalizeKey(src)).toBe(expected);
+  });
 });

@@ -106,16 +106,26 @@ export class TermIndex {
     this.built = true;
     const entries = this.entries;
     // Collect: each key's targets as a chain (columns + next link), deduplicated per key.
-    const builder = new TrieBuilder();
+    const builder = new TrieBuilder(entries.length * 6);
     const maxLenFrom = (this.maxLenFrom = new Uint16Array(0x10000));
     const head = new Grow(Int32Array), tail = new Grow(Int32Array), flags = new Grow(Uint8Array);
     const pEntry = new Grow(Int32Array), pKind = new Grow(Uint8Array), pNext = new Grow(Int32Array);
     const pForm: string[] = [], pExact = new Map<number, string>();
     let nKeys = 0, nTargets = 0;
+    let lastEntry = -1, lastKey = -1, lastLen = 0;
+    const lastUnits = new Uint16Array(64);
     const add = (keyForm: string, entry: number, kind: number, form: string, exact?: string) => {
       const { units, from, to } = normalizeKeyUnits(keyForm);
       if (from === to) return;
-      const key = builder.insert(units, from, to);
+      // an entry's traditional and regional forms mostly fold to its simplified key: reuse it
+      let key: number;
+      if (entry === lastEntry && to - from === lastLen && sameUnits(units, from, lastUnits, lastLen)) key = lastKey;
+      else {
+        key = builder.insert(units, from, to);
+        lastEntry = entry; lastKey = key; lastLen = Math.min(to - from, lastUnits.length);
+        lastUnits.set(units.subarray(from, from + lastLen));
+        if (lastLen !== to - from) lastEntry = -1; // too long to remember
+      }
       if (to - from > maxLenFrom[units[from]!]!) maxLenFrom[units[from]!] = Math.min(0xffff, to - from);
       if (to - from > this.maxHanKey && hasHan(units, from, to)) this.maxHanKey = to - from;
       const t = nTargets;
@@ -534,6 +544,11 @@ function isSeparator(c: number): boolean {
 
 function normalizeWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+function sameUnits(units: Uint16Array, from: number, other: Uint16Array, length: number): boolean {
+  for (let i = 0; i < length; i++) if (units[from + i] !== other[i]) return false;
+  return true;
 }
 
 /** Does units[a, b) contain a (BMP) Han character? */

@@ -10,7 +10,8 @@
  *  - Han characters folded per character to simplified (mixed script such as 云計算 matches), and
  *    variant characters to their standard form (裡/裏 → 里);
  *  - zero-width characters and soft hyphens dropped;
- *  - hyphens become spaces and whitespace runs collapse to one space (peer-to-peer ≡ peer to peer);
+ *  - hyphens count as whitespace, and each run of whitespace and hyphens becomes one space
+ *    (peer-to-peer ≡ peer to peer ≡ peer - to - peer);
  *  - one soft line break between two Han characters is dropped (hard-wrapped Chinese: 区块⏎链);
  *  - inline pinyin annotations after a Han character (網(wǎng)絡(luò)) are skipped and attributed to that
  *    character; real parentheses such as (PoW) or (1990-2000) are kept.
@@ -30,7 +31,7 @@ export interface Normalized {
 }
 
 // Class codes, stored in CLASS; 0 = plain unit, fold with FOLD.
-const PLAIN = 0, HAN = 1, SPACE = 2, NEWLINE = 3, DROP = 4, OPEN_PAREN = 5, HIGH = 6;
+const PLAIN = 0, HAN = 1, SPACE = 2, NEWLINE = 3, HYPHEN = 4, DROP = 5, OPEN_PAREN = 6, HIGH = 7;
 
 let FOLD: Uint16Array | undefined;
 let CLASS: Uint8Array | undefined;
@@ -46,7 +47,7 @@ function buildTables(): void {
   }
   for (let u = 0xff21; u <= 0xff3a; u++) fold[u] = u - 0xfee0 + 0x20;
   fold[0x2019] = fold[0x2bc] = 0x27; // typographic apostrophes → '
-  for (const u of [0x2d, 0x2010, 0x2011, 0x2012]) fold[u] = 0x20; // hyphens → space
+  for (const u of [0x2d, 0x2010, 0x2011, 0x2012]) cls[u] = HYPHEN; // hyphens are spaces (peer-to-peer)
   for (const u of [0x20, 0x09, 0x0d, 0x0b, 0x0c, 0x3000, 0xa0, 0x202f, 0x205f]) cls[u] = SPACE;
   for (let u = 0x2000; u <= 0x200a; u++) cls[u] = SPACE;
   cls[0x0a] = NEWLINE;
@@ -98,15 +99,17 @@ function normalizeIntoScratch(src: string, from: number, to: number): number {
       lastHan = c === HAN; i++;
       continue;
     }
-    if (c === SPACE || c === NEWLINE) {
-      let j = i, newlines = 0;
+    if (c === SPACE || c === NEWLINE || c === HYPHEN) {
+      // a run of whitespace and hyphens is one space
+      let j = i, newlines = 0, hyphens = 0;
       while (j < to) {
         const k = cls[src.charCodeAt(j)]!;
         if (k === NEWLINE) newlines++;
-        else if (k !== SPACE) break;
+        else if (k === HYPHEN) hyphens++;
+        else if (k !== SPACE && k !== DROP) break; // zero-width characters inside a run vanish with it
         j++;
       }
-      const softBreak = newlines === 1 && lastHan && j < to && isHan(src.codePointAt(j)!);
+      const softBreak = newlines === 1 && hyphens === 0 && lastHan && j < to && isHan(src.codePointAt(j)!);
       if (!softBreak) { out[n] = 0x20; starts[n] = i; ends[n] = j; n++; }
       lastHan = false;
       i = j;
@@ -201,7 +204,7 @@ export function normalizedUnitBefore(src: string, at: number): number {
   if (!FOLD) buildTables();
   const u = src.charCodeAt(at - 1);
   const c = CLASS![u]!;
-  if (c === SPACE || c === NEWLINE) return 0x20;
+  if (c === SPACE || c === NEWLINE || c === HYPHEN) return 0x20;
   return FOLD![u]!;
 }
 

@@ -17,14 +17,42 @@ export interface TrieLayout {
 }
 
 export class TrieBuilder {
-  private parent: number[] = [-1];
-  private label: number[] = [0];
-  private keyOfNode: number[] = [-1];
-  private bits = 12;
-  private table = new Int32Array(1 << 12).fill(-1);
+  // provisional nodes, column-wise in typed arrays (grown by doubling); node 0 is the root
+  private parent: Int32Array;
+  private label: Uint16Array;
+  private keyOfNode: Int32Array;
+  private nodes = 1;
+  private bits: number;
+  private table: Int32Array;
   private rootTable = new Int32Array(0x10000).fill(-1);
   /** Length (in units) of each key, by key id. */
   readonly keyLength: number[] = [];
+
+  /** `expectedNodes` sizes the edge table up front (it still grows when needed). */
+  constructor(expectedNodes = 2048) {
+    this.bits = Math.max(12, Math.min(26, Math.ceil(Math.log2(expectedNodes * 2))));
+    this.table = new Int32Array(1 << this.bits).fill(-1);
+    const cap = Math.max(1024, expectedNodes);
+    this.parent = new Int32Array(cap);
+    this.label = new Uint16Array(cap);
+    this.keyOfNode = new Int32Array(cap);
+    this.parent[0] = -1;
+    this.keyOfNode[0] = -1;
+  }
+
+  private newNode(parent: number, unit: number): number {
+    const id = this.nodes++;
+    if (id === this.parent.length) {
+      const grow = <T extends Int32Array | Uint16Array>(a: T, make: new (n: number) => T): T => { const b = new make(a.length * 2); b.set(a); return b; };
+      this.parent = grow(this.parent, Int32Array);
+      this.label = grow(this.label, Uint16Array);
+      this.keyOfNode = grow(this.keyOfNode, Int32Array);
+    }
+    this.parent[id] = parent;
+    this.label[id] = unit;
+    this.keyOfNode[id] = -1;
+    return id;
+  }
 
   /** Insert units[from, to) and return its key id (the same id for a key inserted twice). */
   insert(units: Uint16Array, from: number, to: number): number {
@@ -48,12 +76,7 @@ export class TrieBuilder {
     if (node === 0) {
       // the root's children: a direct table (every key passes here)
       let c = this.rootTable[unit]!;
-      if (c < 0) {
-        c = this.rootTable[unit] = this.parent.length;
-        this.parent.push(0);
-        this.label.push(unit);
-        this.keyOfNode.push(-1);
-      }
+      if (c < 0) c = this.rootTable[unit] = this.newNode(0, unit);
       return c;
     }
     const mask = (1 << this.bits) - 1;
@@ -64,10 +87,7 @@ export class TrieBuilder {
       if (this.parent[c] === node && this.label[c] === unit) return c;
       h = (h + 1) & mask;
     }
-    const id = this.parent.length;
-    this.parent.push(node);
-    this.label.push(unit);
-    this.keyOfNode.push(-1);
+    const id = this.newNode(node, unit);
     this.table[h] = id;
     if (id * 2 > mask) this.grow();
     return id;
@@ -77,7 +97,7 @@ export class TrieBuilder {
     this.bits++;
     const mask = (1 << this.bits) - 1;
     const table = new Int32Array(1 << this.bits).fill(-1);
-    for (let c = 1; c < this.parent.length; c++) {
+    for (let c = 1; c < this.nodes; c++) {
       if (this.parent[c] === 0) continue; // in rootTable
       let h = this.slot(this.parent[c]!, this.label[c]!);
       while (table[h]! >= 0) h = (h + 1) & mask;
@@ -88,7 +108,7 @@ export class TrieBuilder {
 
   /** Lay the trie out breadth-first; the builder is spent afterwards. */
   layout(): TrieLayout {
-    const n = this.parent.length;
+    const n = this.nodes;
     const parent = this.parent, labels = this.label;
     // group children by parent (counting sort), then order each group by label
     const start = new Int32Array(n + 1);
@@ -120,14 +140,14 @@ export class TrieBuilder {
         queue[next++] = kids[k]!;
       }
     }
-    this.parent = this.label = this.keyOfNode = [];
-    this.table = this.rootTable = new Int32Array(0);
+    this.parent = this.keyOfNode = this.table = this.rootTable = new Int32Array(0);
+    this.label = new Uint16Array(0);
     return out;
   }
 }
 
 /** Sort kids[a, b) by their labels: insertion sort for the usual tiny groups, else a native sort. */
-function sortByLabel(kids: Int32Array, a: number, b: number, labels: number[]): void {
+function sortByLabel(kids: Int32Array, a: number, b: number, labels: Uint16Array): void {
   if (b - a < 2) return;
   if (b - a <= 16) {
     for (let i = a + 1; i < b; i++) {
