@@ -1,6 +1,7 @@
 /**
  * Builds the matcher's compact trie from normalised keys without making a string per key: keys are
- * inserted unit by unit into a provisional trie whose edges live in one open-addressing hash table,
+ * inserted unit by unit into a provisional trie whose edges live in one open-addressing hash table
+ * (linear probing, each slot holding child, parent and unit together),
  * then laid out breadth-first with each node's children contiguous and sorted by code unit.
  * Duplicate keys meet at the same node, so no Map of strings and no sort of 100k+ strings is needed.
  */
@@ -31,7 +32,7 @@ export class TrieBuilder {
   /** `expectedNodes` sizes the edge table up front (it still grows when needed). */
   constructor(expectedNodes = 2048) {
     this.bits = Math.max(12, Math.min(26, Math.ceil(Math.log2(expectedNodes * 2))));
-    this.table = new Int32Array(1 << this.bits).fill(-1);
+    this.table = new Int32Array(3 << this.bits).fill(-1);
     const cap = Math.max(1024, expectedNodes);
     this.parent = new Int32Array(cap);
     this.label = new Uint16Array(cap);
@@ -80,15 +81,17 @@ export class TrieBuilder {
       return c;
     }
     const mask = (1 << this.bits) - 1;
+    // slots are [child, parent, unit] side by side: one probe reads one cache line
+    const table = this.table;
     let h = this.slot(node, unit);
     for (;;) {
-      const c = this.table[h]!;
+      const c = table[3 * h]!;
       if (c < 0) break;
-      if (this.parent[c] === node && this.label[c] === unit) return c;
+      if (table[3 * h + 1] === node && table[3 * h + 2] === unit) return c;
       h = (h + 1) & mask;
     }
     const id = this.newNode(node, unit);
-    this.table[h] = id;
+    table[3 * h] = id; table[3 * h + 1] = node; table[3 * h + 2] = unit;
     if (id * 2 > mask) this.grow();
     return id;
   }
@@ -96,12 +99,13 @@ export class TrieBuilder {
   private grow(): void {
     this.bits++;
     const mask = (1 << this.bits) - 1;
-    const table = new Int32Array(1 << this.bits).fill(-1);
+    const table = new Int32Array(3 << this.bits).fill(-1);
     for (let c = 1; c < this.nodes; c++) {
-      if (this.parent[c] === 0) continue; // in rootTable
-      let h = this.slot(this.parent[c]!, this.label[c]!);
-      while (table[h]! >= 0) h = (h + 1) & mask;
-      table[h] = c;
+      const p = this.parent[c]!, u = this.label[c]!;
+      if (p === 0) continue; // in rootTable
+      let h = this.slot(p, u);
+      while (table[3 * h]! >= 0) h = (h + 1) & mask;
+      table[3 * h] = c; table[3 * h + 1] = p; table[3 * h + 2] = u;
     }
     this.table = table;
   }
