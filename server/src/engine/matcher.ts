@@ -41,8 +41,6 @@ export interface MatchOptions {
 const SUFFIXES = ["'s", 'es', 's', "s'"];
 /** How far around a position matchAt looks: longer than any key, including skipped annotations. */
 const WINDOW = 320;
-/** matchAt first tries this window, enough for Chinese text (see matchAtWindow). */
-const SMALL_WINDOW = 48;
 
 // Per-key flags.
 const ENDS_LATIN = 1, STARTS_LATIN = 2, HAS_ABBR = 4;
@@ -244,26 +242,33 @@ export class TermIndex {
   }
 
   /** Every valid match starting at normalised position i, shortest first. */
-  private allFrom(n: Units, i: number, before: number, src: string, opts: MatchOptions): [number, number, KeyTarget[] | null][] {
-    const found: [number, number, KeyTarget[] | null][] = [];
+  // The matches found by collectFrom (reused between calls: matchAt runs it for many starts).
+  private readonly fEnd: number[] = [];
+  private readonly fKey: number[] = [];
+  private readonly fTargets: (KeyTarget[] | null)[] = [];
+
+  /** Every valid match starting at normalised position i, shortest first, into fEnd/fKey/fTargets; returns how many. */
+  private collectFrom(n: Units, i: number, before: number, src: string, opts: MatchOptions): number {
     const u = n.units;
     let node = this.rootChild[u[i]!]!;
-    if (node < 0) return found;
-    if (isLatinWordChar(u[i]!) && isLatinWordChar(i > 0 ? u[i - 1]! : before)) return found;
+    if (node < 0) return 0;
+    if (isLatinWordChar(u[i]!) && isLatinWordChar(i > 0 ? u[i - 1]! : before)) return 0;
+    let count = 0;
     for (let j = i; ; ) {
       const k = this.keyOf[node]!;
       if (k >= 0) {
-        if (!(this.keyFlags[k]! & NEEDS_CHECK)) found.push([j + 1, k, null]);
-        else {
+        let end = j + 1, targets: KeyTarget[] | null = null, ok = true;
+        if (this.keyFlags[k]! & NEEDS_CHECK) {
           const r = this.check(k, n, i, j + 1, src, opts);
-          if (r) found.push([r.end, k, r.targets]);
+          if (r) { end = r.end; targets = r.targets; } else ok = false;
         }
+        if (ok) { this.fEnd[count] = end; this.fKey[count] = k; this.fTargets[count] = targets; count++; }
       }
       if (++j >= n.length) break;
       node = this.child(node, u[j]!);
       if (node < 0) break;
     }
-    return found;
+    return count;
   }
 
   private toMatch(n: Units, i: number, end: number, k: number, targets: KeyTarget[] | null): Match {
@@ -348,7 +353,8 @@ export class TermIndex {
    */
   matchAt(src: string, offset: number, opts: MatchOptions = {}): { match: Match; inner: Match[] } | null {
     this.build();
-    const near = this.matchAtWindow(src, offset, opts, SMALL_WINDOW);
+    // first a window just wide enough for the longest Chinese term (cheap: few table look-ups)
+    const near = this.matchAtWindow(src, offset, opts, Math.min(WINDOW - 1, this.maxHanKey + 8));
     return near !== undefined ? near : this.matchAtWindow(src, offset, opts, WINDOW)!;
   }
 
@@ -379,9 +385,10 @@ export class TermIndex {
     for (let i = Math.max(0, last - this.maxKey - 2); i <= last; i++) {
       const u = n.units[i]!;
       if (this.rootChild[u]! < 0 || i + this.maxLenFrom[u]! + 2 <= last) continue;
-      for (const [end, k, targets] of this.allFrom(n, i, before, src, opts)) {
-        const start = n.starts[i]!, stop = n.ends[end - 1]!;
-        if (start <= offset && offset < stop && (!best || stop - start > best.span)) best = { i, end, k, targets, span: stop - start };
+      const count = this.collectFrom(n, i, before, src, opts);
+      for (let f = 0; f < count; f++) {
+        const end = this.fEnd[f]!, start = n.starts[i]!, stop = n.ends[end - 1]!;
+        if (start <= offset && offset < stop && (!best || stop - start > best.span)) best = { i, end, k: this.fKey[f]!, targets: this.fTargets[f]!, span: stop - start };
       }
     }
     if (!best) return null;
@@ -390,9 +397,11 @@ export class TermIndex {
     const inner: Match[] = [];
     for (let i = best.i; i < best.end; i++) {
       if (this.rootChild[n.units[i]!]! < 0) continue;
-      for (const [end, k, targets] of this.allFrom(n, i, before, src, opts)) {
+      const count = this.collectFrom(n, i, before, src, opts);
+      for (let f = 0; f < count; f++) {
+        const end = this.fEnd[f]!, k = this.fKey[f]!;
         if (end > best.end || (i === best.i && end === best.end && k === best.k)) continue;
-        const m = this.toMatch(n, i, end, k, targets);
+        const m = this.toMatch(n, i, end, k, this.fTargets[f]!);
         if (m.end <= winner.end && !sameEntries(m, winner)) inner.push(m);
       }
     }
@@ -404,10 +413,11 @@ export class TermIndex {
     this.build();
     const t = term.trim();
     const n = normalizeScratch(t, 0, t.length);
-    const found = this.allFrom(n, 0, 0x20, t, opts).filter(([end]) => end === n.length);
+    const count = this.collectFrom(n, 0, 0x20, t, opts);
     const out = new Set<number>();
-    for (const [, k, targets] of found) {
-      for (const target of targets ?? this.targetsOf(k)) out.add(target.entry);
+    for (let f = 0; f < count; f++) {
+      if (this.fEnd[f] !== n.length) continue;
+      for (const target of this.fTargets[f] ?? this.targetsOf(this.fKey[f]!)) out.add(target.entry);
     }
     return [...out];
   }
