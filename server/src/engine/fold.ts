@@ -52,3 +52,12 @@ export function isHan(cp: number): boolean {
     (cp >= 0x20000 && cp <= 0x323af)
   );
 }
+
+/** Does units[a, b) contain a (BMP) Han character? */
+export function hasHan(units: Uint16Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const u = units[i]!;
+    if ((u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)) return true;
+  }
+  return false;
+}

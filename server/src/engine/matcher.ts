@@ -10,8 +10,11 @@
  * glossary costs a few bytes per trie node instead of a Map per node.
  */
 import type { GlossaryEntry } from './entry';
-import { isLatinWordChar, normalizeKeyUnits, normalizeScratch, normalizedUnitBefore } from './normalize';
-import { TrieBuilder } from './trieBuilder';
+import { ABBR, KINDS, addEntryKeys } from './entryKeys';
+import { hasHan } from './fold';
+import { exactCase, latinEnd } from './latin';
+import { isLatinWordChar, normalizeKeyUnits, normalizeScratch, normalizedUnitBefore, type ScratchUnits as Units } from './normalize';
+import { Grow, TrieBuilder, sameUnits } from './trieBuilder';
 
 /** What a key stands for: an entry, and how the key must be checked against the source. */
 export interface KeyTarget {
@@ -38,7 +41,6 @@ export interface MatchOptions {
   acronymsCaseInsensitive?: boolean;
 }
 
-const SUFFIXES = ["'s", 'es', 's', "s'"];
 /** How far around a position matchAt looks: longer than any key, including skipped annotations. */
 const WINDOW = 320;
 
@@ -46,15 +48,7 @@ const WINDOW = 320;
 const ENDS_LATIN = 1, STARTS_LATIN = 2, HAS_ABBR = 4;
 const NEEDS_CHECK = ENDS_LATIN | HAS_ABBR;
 
-interface Units {
-  units: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  length: number;
-}
 
-const KINDS: KeyTarget['kind'][] = ['zh', 'en', 'abbr'];
-const ZH = 0, EN = 1, ABBR = 2;
 
 export class TermIndex {
   /** Number of unique normalised keys (key ids are 0 … keyCount - 1). */
@@ -217,19 +211,9 @@ export class TermIndex {
     return targets === undefined ? undefined : { end: validEnd, targets };
   }
 
-  /** Where key k matched over [.., end) may end: at a word boundary or after a suffix; -1 if nowhere. */
+  /** Where key k matched over [.., end) may end (see latinEnd); -1 if nowhere. */
   private validEnd(k: number, n: Units, end: number): number {
-    if (!(this.keyFlags[k]! & ENDS_LATIN)) return end;
-    let validEnd = -1;
-    if (end >= n.length || !isLatinWordChar(n.units[end]!)) validEnd = end;
-    for (const suffix of SUFFIXES) {
-      const e = end + suffix.length;
-      if (e > n.length || (e < n.length && isLatinWordChar(n.units[e]!))) continue;
-      let ok = true;
-      for (let s = 0; s < suffix.length; s++) if (n.units[end + s] !== suffix.charCodeAt(s)) { ok = false; break; }
-      if (ok && e > validEnd) validEnd = e;
-    }
-    return validEnd;
+    return this.keyFlags[k]! & ENDS_LATIN ? latinEnd(n, end) : end;
   }
 
   /** The targets of key k that pass the acronym case rule: null = all, undefined = none. */
@@ -485,89 +469,6 @@ export class TermIndex {
     this.build();
     return { keys: this.keyCount, nodes: this.label.length };
   }
-}
-
-/** A typed array that grows by doubling (for the build's columns). */
-class Grow<T extends Int32Array | Uint8Array> {
-  a: T;
-  constructor(private readonly make: new (n: number) => T) {
-    this.a = new make(1024);
-  }
-  set(i: number, v: number): void {
-    if (i >= this.a.length) {
-      const b = new this.make(Math.max(i + 1, this.a.length * 2));
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[i] = v;
-  }
-}
-
-type AddKey = (keyForm: string, entry: number, kind: number, form: string, exact?: string) => void;
-
-/** The keys of one entry: every Chinese form, English form (with variants) and abbreviation. */
-function addEntryKeys(entry: GlossaryEntry, index: number, add: AddKey): void {
-  const { zhHans, zhHant, zhTw, zhHk } = entry;
-  // regional forms are often identical strings: normalise each distinct one once
-  if (zhHans) add(zhHans, index, ZH, zhHans);
-  if (zhHant && zhHant !== zhHans) add(zhHant, index, ZH, zhHant);
-  if (zhTw && zhTw !== zhHant && zhTw !== zhHans) add(zhTw, index, ZH, zhTw);
-  if (zhHk && zhHk !== zhHant && zhHk !== zhHans && zhHk !== zhTw) add(zhHk, index, ZH, zhHk);
-  for (const form of entry.zhAliases) if (form) add(form, index, ZH, form);
-  for (const form of entry.en) {
-    add(form, index, EN, form);
-    if (form.includes('-')) add(form.replace(/-/g, ''), index, EN, form);
-    // irregular plural that suffix handling cannot reach: currency → currencies
-    if (/[^aeiou]y$/i.test(form)) add(form.slice(0, -1) + 'ies', index, EN, form);
-  }
-  for (const form of entry.abbr) {
-    const exact = normalizeWidth(form);
-    add(form, index, ABBR, form, exact);
-    if (form.includes('-')) add(form.replace(/-/g, ''), index, ABBR, form, exact.replace(/-/g, ''));
-  }
-}
-
-/**
- * Does the source text behind normalised [i, end) spell `exact` (after width folding), ignoring
- * spaces and hyphens on both sides (e-CNY, eCNY and e CNY all spell e-CNY)?
- */
-function exactCase(src: string, n: Units, i: number, end: number, exact: string): boolean {
-  let p = 0;
-  for (let k = i; k < end; k++) {
-    if (k > i && n.starts[k] === n.starts[k - 1]) continue;
-    for (let q = n.starts[k]!; q < n.ends[k]!; q++) {
-      let c = src.charCodeAt(q);
-      if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-      if (isSeparator(c)) continue;
-      while (p < exact.length && isSeparator(exact.charCodeAt(p))) p++;
-      if (p >= exact.length || exact.charCodeAt(p) !== c) return false;
-      p++;
-    }
-  }
-  while (p < exact.length && isSeparator(exact.charCodeAt(p))) p++;
-  return p === exact.length;
-}
-
-function isSeparator(c: number): boolean {
-  return c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2010 || c === 0x2011 || c === 0x2012;
-}
-
-function normalizeWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
-function sameUnits(units: Uint16Array, from: number, other: Uint16Array, length: number): boolean {
-  for (let i = 0; i < length; i++) if (units[from + i] !== other[i]) return false;
-  return true;
-}
-
-/** Does units[a, b) contain a (BMP) Han character? */
-function hasHan(units: Uint16Array, a: number, b: number): boolean {
-  for (let i = a; i < b; i++) {
-    const u = units[i]!;
-    if ((u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)) return true;
-  }
-  return false;
 }
 
 function sameEntries(a: Match, b: Match): boolean {

@@ -162,11 +162,19 @@ class NormalizedText implements Normalized {
   }
 }
 
+/** Normalised units with their source spans; `length` units are valid (the arrays may be longer). */
+export interface ScratchUnits {
+  units: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  length: number;
+}
+
 /**
  * Normalise src[from, to) into shared scratch buffers, without copying: the views are valid only
  * until the next normalisation call. For the matcher's hot path.
  */
-export function normalizeScratch(src: string, from: number, to: number): { units: Uint16Array; starts: Int32Array; ends: Int32Array; length: number } {
+export function normalizeScratch(src: string, from: number, to: number): ScratchUnits {
   const length = normalizeIntoScratch(src, from, to);
   return { units: bufUnits, starts: bufStarts, ends: bufEnds, length };
 }

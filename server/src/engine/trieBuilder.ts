@@ -168,3 +168,25 @@ function sortByLabel(kids: Int32Array, a: number, b: number, labels: Uint16Array
   tmp.sort();
   for (let i = a; i < b; i++) kids[i] = tmp[i - a]! % 4294967296;
 }
+
+/** A typed array that grows by doubling (for the build's columns). */
+export class Grow<T extends Int32Array | Uint8Array> {
+  a: T;
+  constructor(private readonly make: new (n: number) => T) {
+    this.a = new make(1024);
+  }
+  set(i: number, v: number): void {
+    if (i >= this.a.length) {
+      const b = new this.make(Math.max(i + 1, this.a.length * 2));
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[i] = v;
+  }
+}
+
+/** Does units[from, from + length) equal other[0, length)? */
+export function sameUnits(units: Uint16Array, from: number, other: Uint16Array, length: number): boolean {
+  for (let i = 0; i < length; i++) if (units[from + i] !== other[i]) return false;
+  return true;
+}
