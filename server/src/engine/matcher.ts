@@ -41,6 +41,8 @@ export interface MatchOptions {
   acronymsCaseInsensitive?: boolean;
 }
 
+const PAIR_BITS = 1 << 20;
+const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) & (PAIR_BITS - 1);
 /** How far around a position matchAt looks: longer than any key, including skipped annotations. */
 const WINDOW = 320;
 
@@ -72,6 +74,8 @@ export class TermIndex {
   private firstChild!: Int32Array;
   private childCount!: Int32Array;
   private keyOf!: Int32Array;
+  /** A bit per (hashed) pair of first two units of the keys: a filter before the second step. */
+  private pairs!: Uint32Array;
 
   private maxKey = 0;
   /** The longest key containing a Han character. */
@@ -166,6 +170,15 @@ export class TermIndex {
     this.firstChild = trie.firstChild;
     this.childCount = trie.childCount;
     this.keyOf = trie.keyOf;
+    this.pairs = new Uint32Array(PAIR_BITS >>> 5);
+    for (let u = 0; u < 0x10000; u++) {
+      const n1 = this.rootChild[u]!;
+      if (n1 < 0) continue;
+      for (let c = this.firstChild[n1]!, end = c + this.childCount[n1]!; c < end; c++) {
+        const b = pairBit(u, this.label[c]!);
+        this.pairs[b >>> 5]! |= 1 << (b & 31);
+      }
+    }
     return this;
   }
 
@@ -287,7 +300,7 @@ export class TermIndex {
     const before = normalizedUnitBefore(src, from);
     const u = n.units, len = n.length, starts = n.starts;
     const rootChild = this.rootChild, keyOf = this.keyOf, keyFlags = this.keyFlags;
-    const label = this.label, firstChild = this.firstChild, childCount = this.childCount;
+    const label = this.label, firstChild = this.firstChild, childCount = this.childCount, pairs = this.pairs;
     const out: Match[] = [];
     for (let i = 0; i < len; ) {
       let node = rootChild[u[i]!]!;
@@ -309,8 +322,14 @@ export class TermIndex {
           }
         }
         if (++j >= len) break;
-        // the child labelled u[j]: children are a sorted run (inlined: this is the hot loop)
         const unit = u[j]!;
+        // most walks end at the second character: a bitmap of the keys' first two units says so
+        // with one read, before searching the children
+        if (j === i + 1) {
+          const b = pairBit(u[i]!, unit);
+          if (!(pairs[b >>> 5]! & (1 << (b & 31)))) break;
+        }
+        // the child labelled u[j]: children are a sorted run (inlined: this is the hot loop)
         let lo = firstChild[node]!, hi = lo + childCount[node]!;
         node = -1;
         if (hi - lo <= 8) {
