@@ -173,7 +173,9 @@ async function compareRoundTrips(method, oursArgs, docText, paramsList, runs, ec
   }
   const params = paramsList.map((p) => ({ textDocument: { uri }, ...p }));
   const result = await servers[0].connection.sendRequest(method, params[0]);
-  for (const s of servers) await roundTrips(s, method, params, 50, runs); // warm up on positions not measured
+  // steady state: warm both up (JIT, caches) on as many requests as are measured, at positions
+  // that are not measured when the list is long enough
+  for (const s of servers) await roundTrips(s, method, params, runs, runs);
   const [a, b] = [[], []];
   const BLOCKS = 20;
   for (let block = 0; block < BLOCKS; block++) {
@@ -191,8 +193,9 @@ if (want('2')) {
   const starts = lineStarts(text);
   const occ = glossary.index.scan(text);
   const picks = [];
-  // distinct term positions spread over the document (none repeats during the measurement)
-  const count = quick ? 150 : 1050;
+  // distinct term positions spread over the document: the first half measured, the second half for
+  // warming up (none repeats)
+  const count = quick ? 200 : 2000;
   for (let k = 0; k < count; k++) { const m = occ[Math.floor((k + 0.5) * occ.length / count)]; picks.push({ position: positionOf(starts, m.start + ((m.end - m.start) >> 1)) }); }
   const r = await compareRoundTrips('textDocument/hover', ours(), text, picks, quick ? 100 : 1000);
   if (!r.result) throw new Error('hover benchmark: no card at a term position');
