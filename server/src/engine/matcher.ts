@@ -366,8 +366,16 @@ export class TermIndex {
    * may be incomplete (a long term reaching beyond it): then undefined, and the caller retries.
    */
   private matchAtWindow(src: string, offset: number, opts: MatchOptions, window: number): { match: Match; inner: Match[] } | null | undefined {
-    const from = Math.max(0, offset - window);
-    const to = Math.min(src.length, offset + window);
+    let from = Math.max(0, offset - window);
+    let to = Math.min(src.length, offset + window);
+    if (window < WINDOW) {
+      // Cut only between two Han characters, where no whitespace run or pinyin annotation can be
+      // split: the window's normalisation is then exactly that part of the whole text's.
+      const floor = Math.max(0, offset - WINDOW), ceiling = Math.min(src.length, offset + WINDOW);
+      while (from > floor && !(isBmpHan(src.charCodeAt(from - 1)) && isBmpHan(src.charCodeAt(from)))) from--;
+      while (to < ceiling && !(isBmpHan(src.charCodeAt(to - 1)) && isBmpHan(src.charCodeAt(to)))) to++;
+      if ((from > 0 && from === floor) || (to < src.length && to === ceiling)) return undefined;
+    }
     const n = normalizeScratch(src, from, to);
     const before = normalizedUnitBefore(src, from);
     let last = -1; // the last normalised unit starting at or before the cursor
@@ -488,6 +496,10 @@ export class TermIndex {
     this.build();
     return { keys: this.keyCount, nodes: this.label.length };
   }
+}
+
+function isBmpHan(u: number): boolean {
+  return (u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff);
 }
 
 function sameEntries(a: Match, b: Match): boolean {

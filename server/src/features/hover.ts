@@ -36,7 +36,7 @@ const cardCache = (glossary: Glossary) => {
   return cache;
 };
 function remember(cache: Map<string, string>, key: string, value: string): void {
-  if (cache.size >= 512) cache.delete(cache.keys().next().value!);
+  if (cache.size >= 2048) cache.delete(cache.keys().next().value!);
   cache.set(key, value);
 }
 
