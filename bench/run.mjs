@@ -120,8 +120,17 @@ function startLsp(args) {
   connection.listen();
   return { child, connection, exited: new Promise((r) => child.on('exit', r)) };
 }
+// What VS Code declares for completion: lazy documentation, label details, list-wide defaults.
+const CLIENT_CAPABILITIES = {
+  textDocument: {
+    completion: {
+      completionItem: { resolveSupport: { properties: ['documentation', 'detail'] }, labelDetailsSupport: true },
+      completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+    },
+  },
+};
 async function initialize(s) {
-  const res = await s.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: {} });
+  const res = await s.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: CLIENT_CAPABILITIES, initializationOptions: {} });
   await s.connection.sendNotification('initialized', {});
   return res;
 }

@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentIndex } from './engine/documentIndex';
 import { Glossary } from './engine/glossary';
-import { completion } from './features/completion';
+import { completion, resolveCompletion, type CompletionClient } from './features/completion';
 import { hover } from './features/hover';
 import { lookupEntries, toLookupItem } from './features/lookup';
 import { Commands, LookupRequest, SETTINGS_SECTION, defaultSettings, type InitializationOptions, type Settings } from './protocol';
@@ -50,6 +50,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
   let commandLinks = false;
+  let completionClient: CompletionClient = {};
 
   const loadGlossary = () => {
     try {
@@ -75,12 +76,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     settings = mergeSettings(init.settings);
     commandLinks = init.commandLinks === true;
+    const completionCaps = params.capabilities.textDocument?.completion;
+    completionClient = {
+      lazyDocumentation: !!completionCaps?.completionItem?.resolveSupport?.properties?.includes('documentation'),
+      defaultEditRange: !!completionCaps?.completionList?.itemDefaults?.includes('editRange'),
+      labelDetails: !!completionCaps?.completionItem?.labelDetailsSupport,
+    };
     loadGlossary();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { resolveProvider: false },
+        completionProvider: { resolveProvider: true },
         executeCommandProvider: { commands: [Commands.serverLookup] },
       },
       serverInfo: { name: 'fintech-glossary' },
@@ -122,8 +129,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCompletion(({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc || !settings.completion.enable) return null;
-    return completion(glossary, doc, position, settings.preferredScript);
+    return completion(glossary, doc, position, settings.preferredScript, completionClient);
   });
+
+  connection.onCompletionResolve((item) => resolveCompletion(glossary, item));
 
   connection.onRequest(LookupRequest, ({ term }) =>
     lookupEntries(glossary, term, matchOptions()).map((e) => toLookupItem(glossary, e)),

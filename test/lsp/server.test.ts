@@ -3,7 +3,7 @@ import { initialize, shutdown, startServer, type LspSession } from './lspClient'
 
 interface Hover { contents: { kind: string; value: string }; range: { start: Pos; end: Pos } }
 interface Pos { line: number; character: number }
-interface CompletionList { isIncomplete: boolean; items: { label: string; textEdit?: { newText: string; range: { start: Pos; end: Pos } } }[] }
+interface CompletionList { isIncomplete: boolean; items: { label: string; documentation?: { value: string }; textEdit?: { newText: string; range: { start: Pos; end: Pos } } }[] }
 
 const URI = 'file:///tmp/fintech-sample.txt';
 // CRLF line ends; line 2 has a CJK Extension B character (a surrogate pair) before the term.
@@ -134,5 +134,37 @@ describe('lifecycle', () => {
   it('shuts down and exits cleanly', async () => {
     expect(await shutdown(s)).toBe(0);
     expect(s.stderr()).toBe('');
+  });
+});
+
+describe('completion answers shaped by client capabilities', () => {
+  it('is lean for clients that resolve documentation and take list defaults, complete for the others', async () => {
+    const text = '区块';
+    const lazy = startServer();
+    await initialize(lazy, {
+      textDocument: {
+        completion: {
+          completionItem: { resolveSupport: { properties: ['documentation'] }, labelDetailsSupport: true },
+          completionList: { itemDefaults: ['editRange'] },
+        },
+      },
+    });
+    const eager = startServer();
+    await initialize(eager, {});
+    const lists: CompletionList[] = [];
+    for (const session of [lazy, eager]) {
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'plaintext', version: 1, text } });
+      lists.push(await session.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: 0, character: 2 } }));
+    }
+    const [lazyList, eagerList] = lists as [CompletionList, CompletionList];
+    expect(lazyList.items.every((i) => i.documentation === undefined && i.textEdit === undefined)).toBe(true);
+    // one edit range for the list, replacing the typed prefix
+    expect((lazyList as unknown as { itemDefaults: { editRange: unknown } }).itemDefaults.editRange).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 2 } });
+    expect(eagerList.items.find((i) => i.label === '区块链')!.textEdit!.range.start).toEqual({ line: 0, character: 0 });
+    expect(eagerList.items.find((i) => i.label === 'blockchain')!.documentation!.value).toContain('区块链 → **blockchain**');
+    const resolved = (await lazy.connection.sendRequest('completionItem/resolve', lazyList.items.find((i) => i.label === 'blockchain'))) as { documentation: { value: string } };
+    expect(resolved.documentation.value).toBe(eagerList.items.find((i) => i.label === 'blockchain')!.documentation!.value);
+    await shutdown(lazy);
+    await shutdown(eager);
   });
 });

@@ -1,4 +1,4 @@
-import { CompletionItemKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Script } from '../engine/convert';
 import type { GlossaryEntry } from '../engine/entry';
@@ -9,14 +9,31 @@ import { escapeMarkdown, renderCard } from './card';
 
 const MAX_HAN_PREFIX = 12;
 const MAX_LATIN_WORDS = 4;
-const LIMIT = 40;
+const LIMIT = 30; // terms per answer (each with its translation); the list refines as the writer types
+
+/** What an item carries for completionItem/resolve. */
+interface ItemData {
+  id: string;
+  /** For translation items: the typed-side form. */
+  from?: string;
+}
+
+/** What the client can take, from its capabilities (each one shrinks the answer). */
+export interface CompletionClient {
+  /** Documentation is filled in on completionItem/resolve. */
+  lazyDocumentation?: boolean;
+  /** One edit range for the whole list (CompletionList.itemDefaults.editRange). */
+  defaultEditRange?: boolean;
+  /** Shows labelDetails, so `detail` need not repeat it. */
+  labelDetails?: boolean;
+}
 
 /**
  * Completion of glossary terms from the text before the cursor. Chinese has no word breaks, so the
  * longest run of trailing Han characters that starts some glossary key is the prefix; for English
  * the last one to four words are tried. Each hit yields the term and its translation.
  */
-export function completion(glossary: Glossary, doc: TextDocument, position: Position, script: Script): CompletionList {
+export function completion(glossary: Glossary, doc: TextDocument, position: Position, script: Script, client: CompletionClient = {}): CompletionList {
   const lineStart = doc.offsetAt({ line: position.line, character: 0 });
   const cursor = doc.offsetAt(position);
   const before = doc.getText().slice(Math.max(lineStart, cursor - 200), cursor);
@@ -24,9 +41,17 @@ export function completion(glossary: Glossary, doc: TextDocument, position: Posi
     const { targets } = glossary.index.complete(prefix, LIMIT);
     if (!targets.length) continue;
     const range = { start: doc.positionAt(cursor - prefix.length), end: position };
-    const items = targets.flatMap((t, rank) => itemsFor(glossary, t, prefix, range, rank, script));
+    const items = targets.flatMap((t, rank) => itemsFor(glossary, t, prefix, rank, script, client.labelDetails === true));
+    for (const item of items) {
+      const newText = item.textEditText!;
+      delete item.textEditText;
+      if (!client.defaultEditRange) item.textEdit = { range, newText };
+      else if (newText !== item.label) item.textEditText = newText;
+      // Cards are large: a client that resolves items lazily gets them one at a time, on selection.
+      if (!client.lazyDocumentation) resolveCompletion(glossary, item);
+    }
     // Always incomplete: the next keystroke may change which prefix applies (Chinese has no word breaks).
-    return { isIncomplete: true, items };
+    return { isIncomplete: true, items, ...(client.defaultEditRange ? { itemDefaults: { editRange: range } } : {}) };
   }
   return { isIncomplete: true, items: [] };
 }
@@ -46,42 +71,34 @@ function candidatePrefixes(before: string): string[] {
   return out.filter((p) => p.trim().length > 0);
 }
 
-function itemsFor(
-  glossary: Glossary,
-  target: KeyTarget,
-  typed: string,
-  range: Range,
-  rank: number,
-  script: Script,
-): CompletionItem[] {
+/** The term (in the script typed) and its translation; textEditText carries the text to insert. */
+function itemsFor(glossary: Glossary, target: KeyTarget, typed: string, rank: number, script: Script, labelDetails: boolean): CompletionItem[] {
   const entry = glossary.entries[target.entry]!;
   const form = target.kind === 'zh' && target.form === entry.zhHans && isTraditional(typed) ? entry.zhHant : target.form;
-  const documentation = { kind: 'markdown' as const, value: renderCard(entry, { resolve: (id) => glossary.get(id) }) };
   const sort = String(rank).padStart(4, '0');
-  // Keep the typed text as the filter so the editor never hides an item the server matched by
-  // script folding (typed 區塊, item 区块链).
+  // The editor filters by the typed text; where the label does not start with it (typed 區塊, item
+  // 区块链, or a translation), say what the typed text stands for so the item is not hidden.
   const filterText = typed + form.slice(typed.length);
+  const translation = translationOf(entry, target, script);
+  const describe = (text: string) => (labelDetails ? { labelDetails: { description: text } } : { detail: text });
   const term: CompletionItem = {
     label: form,
     kind: CompletionItemKind.Text,
-    detail: translationOf(entry, target, script),
-    labelDetails: { description: translationOf(entry, target, script) },
-    documentation,
-    filterText,
+    ...describe(translation),
+    data: { id: entry.id } satisfies ItemData,
+    ...(form.startsWith(typed) ? {} : { filterText }),
     sortText: `${sort}a`,
-    textEdit: { range, newText: form },
+    textEditText: form,
   };
-  const translation = translationOf(entry, target, script);
   if (!translation || translation === form) return [term];
   const translated: CompletionItem = {
     label: translation,
     kind: CompletionItemKind.Reference,
-    detail: `${form} → ${translation}`,
-    labelDetails: { description: `← ${form}` },
-    documentation: { kind: 'markdown', value: `${escapeMarkdown(form)} → **${escapeMarkdown(translation)}**\n\n${documentation.value}` },
+    ...describe(`← ${form}`),
+    data: { id: entry.id, from: form } satisfies ItemData,
     filterText,
     sortText: `${sort}b`,
-    textEdit: { range, newText: translation },
+    textEditText: translation,
   };
   return [term, translated];
 }
@@ -98,4 +115,15 @@ function isTraditional(typed: string): boolean {
     if (foldHan(cp) !== cp) return true;
   }
   return false;
+}
+
+/** Fill in an item's documentation: the glossary card (for a translation, headed by the translation). */
+export function resolveCompletion(glossary: Glossary, item: CompletionItem): CompletionItem {
+  const data = item.data as Partial<ItemData> | undefined;
+  const entry = typeof data?.id === 'string' ? glossary.get(data.id) : undefined;
+  if (!entry || item.documentation) return item;
+  const card = renderCard(entry, { resolve: (id) => glossary.get(id) });
+  const head = typeof data?.from === 'string' ? `${escapeMarkdown(data.from)} → **${escapeMarkdown(item.label)}**\n\n` : '';
+  item.documentation = { kind: 'markdown', value: head + card };
+  return item;
 }
