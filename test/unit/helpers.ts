@@ -38,4 +38,6 @@ export const sample = new Glossary([
   entry('bank', '银行', ['bank']),
   entry('currency', '货币', ['currency']),
   entry('ext-b', '𠀀测试', ['ext b test']),
+  entry('ai-chip', 'AI芯片', ['AI chip']),
+  entry('gpu-virtualization', 'GPU 虚拟化', ['GPU virtualization']),
 ]);

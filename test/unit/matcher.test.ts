@@ -43,6 +43,10 @@ const hoverTable: Row[] = [
   ['embankment', 'bank', null],
   ['区块\u200b链', '链', 'blockchain', '区块\u200b链'],
   ['今天天气很好', '天', null],
+  ['国产AI 芯片出货', '芯', 'ai-chip', 'AI 芯片'],
+  ['国产AI芯片出货', 'AI', 'ai-chip', 'AI芯片'],
+  ['支持GPU虚拟化', '虚', 'gpu-virtualization', 'GPU虚拟化'],
+  ['支持 GPU 虚拟化', 'GPU', 'gpu-virtualization', 'GPU 虚拟化'],
 ];
 
 describe('matchAt: the longest term covering the cursor', () => {

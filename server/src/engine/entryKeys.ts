@@ -20,6 +20,11 @@ export function addEntryKeys(entry: GlossaryEntry, index: number, add: AddKey): 
   if (zhTw && zhTw !== zhHant && zhTw !== zhHans) add(zhTw, index, ZH, zhTw);
   if (zhHk && zhHk !== zhHant && zhHk !== zhHans && zhHk !== zhTw) add(zhHk, index, ZH, zhHk);
   for (const form of entry.zhAliases) if (form) add(form, index, ZH, form);
+  // Chinese typesetting often puts a space between Latin and Han (AI 芯片, GPU 虚拟化), often not
+  for (const form of [zhHans, ...entry.zhAliases]) {
+    if (!form || !LATIN_HAN.test(form)) continue;
+    for (const variant of latinHanSpacings(form)) if (variant !== form) add(variant, index, ZH, form);
+  }
   for (const form of entry.en) {
     add(form, index, EN, form);
     if (form.includes('-')) add(form.replace(/-/g, ''), index, EN, form);
@@ -31,6 +36,15 @@ export function addEntryKeys(entry: GlossaryEntry, index: number, add: AddKey): 
     add(form, index, ABBR, form, exact);
     if (form.includes('-')) add(form.replace(/-/g, ''), index, ABBR, form, exact.replace(/-/g, ''));
   }
+}
+
+const LATIN_HAN = /[A-Za-z0-9]\s*[\u3400-\u9fff]|[\u3400-\u9fff]\s*[A-Za-z0-9]/;
+
+/** The form with spaces at every Latin/Han boundary, and with none there. */
+export function latinHanSpacings(form: string): string[] {
+  const joined = form.replace(/(?<=[A-Za-z0-9])\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+(?=[A-Za-z0-9])/g, '');
+  const spaced = joined.replace(/(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])/g, ' ');
+  return [joined, spaced];
 }
 
 /** Full-width ASCII to ASCII (the spelling an acronym is compared with). */
