@@ -2,6 +2,7 @@
 // (server/src/engine/entry.ts). Pure: entries and corpus in, { glossary, diagnostics, stats } out.
 import { diag } from './load.mjs';
 import { formsOf, toSimplified } from './forms.mjs';
+import { engineLineScanner } from './engine.mjs';
 import { asciiLower, locateQuote, pickExamples, scanCorpus } from './sources.mjs';
 
 export const FORMAT = 'fintech-glossary/compiled@1';
@@ -110,33 +111,14 @@ export function compileGlossary(loaded, corpus) {
     }
   }
 
-  // occurrences and examples
-  const keys = [];
-  for (const e of entries) {
-    const v = e.value;
-    const f = formsById.get(v.id);
-    const zhForms = new Set([v.zh, f.hant, f.tw, f.hk, ...(v.aliases ?? [])]);
-    for (const k of zhForms) {
-      if (/[\u3400-\u9fff]/.test(k)) {
-        keys.push({ key: k, kind: 'zh', owner: v.id });
-        // the PDF text of 001 puts a space between Latin and Han (GPU 虚拟化, AI 芯片)
-        const spaced = k.replace(/([A-Za-z0-9])(?=[\u3400-\u9fff])|([\u3400-\u9fff])(?=[A-Za-z0-9])/g, '$1$2 ');
-        if (spaced !== k) keys.push({ key: spaced, kind: 'zh', owner: v.id });
-      }
-      else keys.push({ key: k, kind: /^[A-Z0-9]+$/.test(k) ? 'abbr' : 'en', owner: v.id }); // Latin names (PayPal)
-    }
-    for (const k of v.en ?? []) keys.push({ key: k, kind: 'en', owner: v.id });
-    for (const k of v.abbr ?? []) keys.push({ key: k, kind: 'abbr', owner: v.id });
-  }
-  const scan = scanCorpus(corpus, keys);
-
+  // the compiled entries, then occurrences and examples found by the server's own matcher, so a
+  // count or an example never comes from inside a longer term (货币基金 in 国际货币基金组织)
   const compiled = [];
   for (const e of [...entries].sort((a, b) => (a.value.id < b.value.id ? -1 : 1))) {
     const v = e.value;
     const f = formsById.get(v.id);
-    const hits = scan.get(v.id);
     const cite = quoteCite.get(v.id);
-    const out = {
+    compiled.push({
       id: v.id,
       zhHans: v.zh,
       zhHant: f.hant,
@@ -152,11 +134,16 @@ export function compileGlossary(loaded, corpus) {
       related: (v.related ?? []).filter((r) => byId.has(r) && r !== v.id),
       status: v.status ?? 'preferred',
       ...(v.replacedBy !== undefined && byId.has(v.replacedBy) ? { replacedBy: v.replacedBy } : {}),
-      examples: hits ? pickExamples(hits.hits, { avoidLine: cite }) : [],
-      occurrences: hits?.count ?? 0,
+      examples: [],
+      occurrences: 0,
       origin: 'bundled',
-    };
-    compiled.push(out);
+    });
+  }
+  const scan = scanCorpus(corpus, engineLineScanner(compiled));
+  for (const out of compiled) {
+    const hits = scan.get(out.id);
+    out.examples = hits ? pickExamples(hits.hits, { avoidLine: quoteCite.get(out.id) }) : [];
+    out.occurrences = hits?.count ?? 0;
   }
 
   const keyHits = new Map([...scan].map(([id, r]) => [id, r.keys]));

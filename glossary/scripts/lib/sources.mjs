@@ -16,7 +16,7 @@ export function buildCorpus(files) {
       .filter((l) => l.kind === 'body')
       .map((l) => {
         const simp = toSimplified(l.text);
-        return { ...l, doc, shadow: simp.length === l.text.length ? simp : l.text, lower: asciiLower(l.text) };
+        return { ...l, doc, shadow: simp.length === l.text.length ? simp : l.text };
       });
     docs.push({ doc, title: parsed.title, lines, allLines: parsed.lines });
   }
@@ -89,53 +89,6 @@ export function locateQuote(corpus, doc, quote) {
   return { error: `def.zh is not a verbatim quotation from source ${doc}`, hint };
 }
 
-const isWordChar = (c) => c !== undefined && /[A-Za-z0-9]/.test(c);
-
-/**
- * An index of many keys over the corpus lines: first-character buckets, checked with startsWith.
- * keys: [{ key, kind: 'zh' | 'en' | 'abbr', owner }]. zh keys are matched on the simplified shadow,
- * en keys case-insensitively with word boundaries (plural -s/-es allowed), abbr keys exactly with
- * word boundaries.
- */
-export class KeyScanner {
-  constructor(keys) {
-    this.buckets = { zh: new Map(), en: new Map(), abbr: new Map() };
-    for (const k of keys) {
-      const key = k.kind === 'en' ? asciiLower(k.key) : k.kind === 'zh' ? toSimplified(k.key) : k.key;
-      if (!key) continue;
-      const b = this.buckets[k.kind];
-      const first = key[0];
-      if (!b.has(first)) b.set(first, []);
-      b.get(first).push({ ...k, key });
-    }
-    for (const b of Object.values(this.buckets)) for (const list of b.values()) list.sort((a, b2) => b2.key.length - a.key.length);
-  }
-
-  /** All matches in one corpus line: [{ start, end, owner, kind, key }]. */
-  scanLine(line) {
-    const out = [];
-    const { shadow, lower, text } = line;
-    for (let i = 0; i < text.length; i++) {
-      const zh = this.buckets.zh.get(shadow[i]);
-      if (zh) for (const k of zh) if (shadow.startsWith(k.key, i)) out.push({ start: i, end: i + k.key.length, owner: k.owner, kind: 'zh', key: k.key });
-      if (isWordChar(text[i - 1])) continue;
-      const en = this.buckets.en.get(lower[i]);
-      if (en) {
-        for (const k of en) {
-          if (!lower.startsWith(k.key, i)) continue;
-          let end = i + k.key.length;
-          if (!isWordChar(text[end])) { out.push({ start: i, end, owner: k.owner, kind: 'en', key: k.key }); continue; }
-          if (lower[end] === 's' && !isWordChar(text[end + 1])) out.push({ start: i, end: end + 1, owner: k.owner, kind: 'en', key: k.key });
-          else if (lower.startsWith('es', end) && !isWordChar(text[end + 2])) out.push({ start: i, end: end + 2, owner: k.owner, kind: 'en', key: k.key });
-        }
-      }
-      const ab = this.buckets.abbr.get(text[i]);
-      if (ab) for (const k of ab) if (text.startsWith(k.key, i) && !isWordChar(text[i + k.key.length])) out.push({ start: i, end: i + k.key.length, owner: k.owner, kind: 'abbr', key: k.key });
-    }
-    return out;
-  }
-}
-
 /**
  * Non-overlapping spans of one owner (longest first at each start) — one occurrence each. A term
  * glossed in parentheses right after it (软件物料清单(SBOM), 以太坊(Ethereum)) is one mention.
@@ -155,14 +108,14 @@ export function distinctSpans(matches, text = '') {
 }
 
 /**
- * Scan the whole corpus for the keys: occurrences per owner and, per owner, the lines where it
- * occurs (with the first span on each line), in corpus order.
+ * Scan the whole corpus with `scanLine(text) → [{ start, end, owner, key }]` (the server's matcher,
+ * see engine.mjs): occurrences per owner and, per owner, the lines where it occurs (with the first
+ * span on each line), in corpus order.
  */
-export function scanCorpus(corpus, keys) {
-  const scanner = new KeyScanner(keys);
+export function scanCorpus(corpus, scanLine) {
   const byOwner = new Map();
   for (const line of corpus.lines) {
-    const matches = scanner.scanLine(line);
+    const matches = scanLine(line.text);
     if (!matches.length) continue;
     const perOwner = new Map();
     for (const m of matches) {
