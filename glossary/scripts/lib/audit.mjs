@@ -27,7 +27,7 @@ export function auditEntries(entries) {
   for (const ids of byDef.values()) if (ids.length > 1) push('shared-english-definition', ids, 'identical English definitions: merge the concepts or tell them apart');
 
   for (const e of entries) {
-    if (e.occurrences === 0) push('never-in-sources', [e.id], `${e.zhHans} occurs in neither source (fine for a related concept, odd for a source term)`);
+    if (e.occurrences === 0) push('never-in-sources', [e.id], `${e.zhHans} is never found on its own in the sources (at most inside longer terms): fine for a related concept, odd for a source term`);
     if (e.examples.length === 0 && e.occurrences > 0) push('no-example', [e.id], 'occurs, but no line made a usable example');
     if (!e.definitionZhSource) {
       // own words are written in simplified; a few characters (昇腾) map oddly, so ask for three
