@@ -28,6 +28,21 @@ const plain = (ms: readonly Match[]) => ms.map((m) => [m.start, m.end, [...m.ent
 
 const fragments = ['区块', '链', '\n', ' ', 'API', 'api', 'smart ', 'contracts', '(wǎng)', '網', '金融', '供应', '\u200b', '-', 'e-CNY', '𠀀', 'x'];
 
+interface Edit { at: number; del: number; ins: string[] }
+
+/** Apply each edit to the text and the index; after each, the index must equal a full scan. */
+function editAndCompare(doc: DocumentIndex, initial: string, edits: Edit[]): void {
+  let text = initial;
+  for (const { at, del, ins } of edits) {
+    const start = at % (text.length + 1);
+    const oldEnd = Math.min(text.length, start + del);
+    const inserted = ins.join('');
+    text = text.slice(0, start) + inserted + text.slice(oldEnd);
+    doc.update(text, start, oldEnd, start + inserted.length);
+    expect(plain(doc.occurrences)).toEqual(plain(sample.index.scan(text)));
+  }
+}
+
 describe('DocumentIndex: incremental re-index equals a full scan', () => {
   it('after a sequence of random edits', () => {
     fc.assert(
@@ -37,16 +52,7 @@ describe('DocumentIndex: incremental re-index equals a full scan', () => {
           { minLength: 1, maxLength: 8 },
         ),
         (edits) => {
-          const doc = scanned(new DocumentIndex(sample.index, base));
-          let text = base;
-          for (const { at, del, ins } of edits) {
-            const start = at % (text.length + 1);
-            const oldEnd = Math.min(text.length, start + del);
-            const inserted = ins.join('');
-            text = text.slice(0, start) + inserted + text.slice(oldEnd);
-            doc.update(text, start, oldEnd, start + inserted.length);
-            expect(plain(doc.occurrences)).toEqual(plain(sample.index.scan(text)));
-          }
+          editAndCompare(scanned(new DocumentIndex(sample.index, base)), base, edits);
         },
       ),
       { numRuns: 150 },
@@ -60,16 +66,7 @@ describe('DocumentIndex: incremental re-index equals a full scan', () => {
       fc.property(textArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), (initial, edits) => {
         // a small margin (still longer than any term these fragments can form) so that the
         // restart points are really exercised
-        const doc = scanned(new SmallMarginIndex(sample.index, initial));
-        let text = initial;
-        for (const { at, del, ins } of edits) {
-          const start = at % (text.length + 1);
-          const oldEnd = Math.min(text.length, start + del);
-          const inserted = ins.join('');
-          text = text.slice(0, start) + inserted + text.slice(oldEnd);
-          doc.update(text, start, oldEnd, start + inserted.length);
-          expect(plain(doc.occurrences)).toEqual(plain(sample.index.scan(text)));
-        }
+        editAndCompare(scanned(new SmallMarginIndex(sample.index, initial)), initial, edits);
       }),
       { numRuns: 300 },
     );
