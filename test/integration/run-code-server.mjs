@@ -9,6 +9,8 @@
 //   EXT_DEV_PATH=dir      extension under test (default: the repo root)
 //   EXT_TESTS_PATH=path   extensionTestsPath module (default: test/integration/suite)
 //   SUITE_TIMEOUT_MS      how long the whole extension-host suite may take (default 300000)
+//   VSIX=file.vsix        install this package into code-server and run the UI hover check against the
+//                         installed extension (what a user gets), not the development folder
 //   HOVER_SCREENSHOT=png  where the UI check saves its screenshot (default docs/hover.png; on failure
 //                         test-results/hover-failure.png, so a broken run never replaces the README image)
 //   VERBOSE=1             also print stack-trace lines, network noise and browser console errors
@@ -33,6 +35,7 @@ const CODE_SERVER = path.join(ENV_DIR, 'code-server/node_modules/.bin/code-serve
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SUITE_TIMEOUT_MS = Number(process.env.SUITE_TIMEOUT_MS || 300_000);
 const VERBOSE = !!process.env.VERBOSE;
+const VSIX = process.env.VSIX ? path.resolve(process.env.VSIX) : undefined;
 const HOVER_WORD = '区块链';
 const HOVER_EXPECT = ['區塊鏈', 'blockchain'];
 
@@ -95,6 +98,14 @@ async function startCodeServer() {
     fs.mkdirSync(d, { recursive: true });
     return [`XDG_${k.toUpperCase()}_HOME`, d];
   }));
+
+  if (VSIX) {
+    const installed = spawnSync(CODE_SERVER, ['--install-extension', VSIX, '--extensions-dir', extensions, '--user-data-dir', userData], {
+      env: { ...process.env, ...xdg, PATH: `${N24_BIN}:${process.env.PATH}` }, encoding: 'utf8',
+    });
+    if (installed.status !== 0) throw new Error(`installing ${VSIX} failed:\n${installed.stdout}${installed.stderr}`);
+    log(`installed ${path.relative(ROOT, VSIX)} into code-server`);
+  }
 
   const port = await freePort();
   const logFile = path.join(RUN_DIR, 'code-server.log');
@@ -211,8 +222,8 @@ async function hoverCheck(chromium, base) {
   if (VERBOSE) page.on('console', (m) => m.type() === 'error' && console.log('  [browser]', m.text().slice(0, 300)));
   let ok = false;
   try {
-    log('UI check: hover with the mouse');
-    await page.goto(workbenchUrl(base, { extensionDevelopmentPath: DEV_PATH }));
+    log(`UI check: hover with the mouse (${VSIX ? 'installed .vsix' : 'development folder'})`);
+    await page.goto(workbenchUrl(base, VSIX ? {} : { extensionDevelopmentPath: DEV_PATH }));
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="sample.txt"]').first();
     await row.waitFor({ timeout: 60_000 });
