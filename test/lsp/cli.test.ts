@@ -23,6 +23,10 @@ describe('fintech-glossary lookup (the CLI contract other tools rely on)', () =>
     expect(JSON.parse(cli('lookup', '--json', 'smart', 'contract').stdout)[0].zhHans).toBe('智能合约');
   });
 
+  it.each([['網路', 'network'], ['記憶體', 'memory'], ['軟體', 'software']])('Taiwan vocabulary %s finds %s', (term, id) => {
+    expect(JSON.parse(cli('lookup', '--json', term).stdout).map((e: { id: string }) => e.id)).toContain(id);
+  });
+
   it('exits 1 with a message and an empty array when nothing matches', () => {
     const run = cli('lookup', '--json', 'zzqqxx');
     expect(run.status).toBe(1);
