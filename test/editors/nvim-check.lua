@@ -1,0 +1,56 @@
+-- Neovim (0.7+, Debian's) as an independent LSP client of `fintech-glossary lsp --stdio`:
+-- attach to the buffer, then ask for hovers and a completion and check what comes back.
+-- Prints "PASS name" / "FAIL name: why" lines; exits with the number of failures.
+local bin = assert(os.getenv('FG_BIN'), 'FG_BIN: path of bin/fintech-glossary.js')
+local bufnr = vim.api.nvim_get_current_buf()
+local failures, inited = 0, false
+
+local function report(ok, name, why)
+  io.stdout:write((ok and 'PASS ' or 'FAIL ') .. name .. ((ok or not why) and '' or (': ' .. why)) .. '\n')
+  if not ok then failures = failures + 1 end
+end
+
+local client_id = vim.lsp.start_client({
+  name = 'fintech-glossary',
+  cmd = { 'node', bin, 'lsp', '--stdio' },
+  root_dir = vim.fn.getcwd(),
+  on_init = function() inited = true end,
+})
+if not client_id or not vim.wait(15000, function() return inited end, 50) then
+  report(false, 'server starts and initializes')
+  vim.cmd('cq 1')
+  return
+end
+vim.lsp.buf_attach_client(bufnr, client_id)
+
+local function request(method, line, character)
+  local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = line, character = character } }
+  local resp = vim.lsp.buf_request_sync(bufnr, method, params, 10000) or {}
+  for _, r in pairs(resp) do if r.result ~= nil then return r.result end end
+  return nil
+end
+
+local function hover_has(name, line, character, needles)
+  local result = request('textDocument/hover', line, character)
+  local value = result and result.contents and (result.contents.value or vim.inspect(result.contents)) or ''
+  for _, needle in ipairs(needles) do
+    if not value:find(needle, 1, true) then return report(false, name, 'no "' .. needle .. '" in ' .. vim.inspect(value):sub(1, 200)) end
+  end
+  report(true, name)
+end
+
+-- the sample buffer (test/editors/sample.txt), positions in UTF-16 code units as LSP specifies
+hover_has('hover on simplified 区块链', 0, 1, { '區塊鏈', 'blockchain' })
+hover_has('hover on 區塊鏈 after a surrogate pair (UTF-16 column 3)', 1, 3, { '区块链', 'blockchain' })
+hover_has('hover on the acronym KYC', 2, 5, { 'KYC', 'know your customer' })
+hover_has('hover on Taiwan 軟體', 3, 3, { '软件', 'software' })
+local none = request('textDocument/hover', 4, 1)
+report(none == nil or none == vim.NIL, 'no card on text that is not a term', vim.inspect(none))
+
+local list = request('textDocument/completion', 5, 2) or {}
+local items, labels = list.items or list, {}
+for _, item in ipairs(items) do labels[item.label] = true end
+report(labels['区块链'] and labels['blockchain'], 'completion after 区块 offers 区块链 and blockchain', vim.inspect(vim.tbl_keys(labels)):sub(1, 200))
+
+vim.lsp.stop_client(client_id)
+vim.cmd(failures == 0 and 'qa!' or ('cq ' .. failures))
