@@ -2,8 +2,8 @@
 // (server/src/engine/entry.ts). Pure: entries and corpus in, { glossary, diagnostics, stats } out.
 import { diag } from './load.mjs';
 import { formsOf, toSimplified } from './forms.mjs';
-import { engineLineScanner } from './engine.mjs';
-import { asciiLower, locateQuote, pickExamples, scanCorpus } from './sources.mjs';
+import { engineLineScanner, normalizeKey } from './engine.mjs';
+import { locateQuote, pickExamples, scanCorpus } from './sources.mjs';
 
 export const FORMAT = 'fintech-glossary/compiled@1';
 
@@ -17,10 +17,8 @@ export function entryKeys(v, forms) {
   return keys;
 }
 
-/** Fold a key for comparison: NFKC, case, traditional → simplified, spaces and hyphens. */
-export function foldKey(k) {
-  return toSimplified(asciiLower(k.normalize('NFKC')).toLowerCase()).replace(/[\s\-‐]+/g, ' ').trim();
-}
+/** Fold a key for comparison exactly as the matcher does, so a clash here is a clash at hover time. */
+export const foldKey = normalizeKey;
 
 /**
  * Check and compile. `loaded` is [{ value, file, pos(path) }] of schema-valid entries.

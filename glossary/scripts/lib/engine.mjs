@@ -12,9 +12,17 @@ let engine;
 function loadEngine() {
   if (engine) return engine;
   const outfile = join(ROOT, 'node_modules/.cache/fintech-glossary/engine.cjs');
-  buildSync({ entryPoints: [join(ROOT, 'server/src/engine/glossary.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning' });
+  buildSync({
+    stdin: { contents: "export { Glossary } from './glossary'; export { normalizeKey } from './normalize';", resolveDir: join(ROOT, 'server/src/engine'), loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning',
+  });
   engine = createRequire(import.meta.url)(outfile);
   return engine;
+}
+
+/** A key as the matcher sees it (width, case, script and hyphen folding): two keys are one key iff equal. */
+export function normalizeKey(key) {
+  return loadEngine().normalizeKey(key);
 }
 
 /** A line scanner over compiled entries: text → [{ start, end, owner (entry id), key (the form matched) }]. */

@@ -23,11 +23,6 @@ export function buildCorpus(files) {
   return { docs, lines: docs.flatMap((d) => d.lines) };
 }
 
-/** Lower-case ASCII letters only, so offsets stay the same. */
-export function asciiLower(s) {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
-
 const WS = /[\s\u00a0\u3000]/;
 
 /** Fold what a quotation may legitimately differ in: nothing but whitespace. */

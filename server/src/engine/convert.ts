@@ -29,7 +29,3 @@ export function fromSimplified(text: string, script: Script): string {
   }
 }
 
-/** Convert traditional (any region, with regional vocabulary) to simplified Chinese. */
-export function toSimplified(text: string, from: 'tw' | 'twp' | 'hk' | 't' = 'twp'): string {
-  return converter(from, 'cn')(text);
-}
