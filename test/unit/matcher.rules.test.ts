@@ -23,6 +23,7 @@ const g = new Glossary([
   entry('supply-chain-finance-platform', '供应链金融科技平台', ['supply chain fintech platform']),
   entry('fintech', '金融科技', ['fintech', 'financial technology']),
   entry('p2p', 'P2P', ['P2P'], { abbr: ['P2P'] }),
+  entry('open-banking', '开放银行', ['open banking']),
   entry('nl2sql', '自然语言转SQL', ['natural language to SQL'], { abbr: ['NL2SQL'] }),
 ]);
 
@@ -100,6 +101,41 @@ describe('a single soft line break in hard-wrapped Chinese', () => {
     ['中海信托在中海油体系内的供应链\r\n金融业务', '链', 'supply-chain-finance', '供应链\r\n金融'],
     ['区块\n  链', '链', 'blockchain', '区块\n  链'],
     ['供应链\n\n金融业务', '金', 'finance', '金融'],
+    // a lone CR is a line break too (LSP counts it as one), so it joins like LF and CRLF
+    ['区块\r链', '链', 'blockchain', '区块\r链'],
+    ['供应链\r\r金融业务', '金', 'finance', '金融'],
+  ]);
+});
+
+describe('a blank line ends every term; one soft break inside an English term joins', () => {
+  check([
+    ['We keep it open\n\nBanking rules follow.', 'open', null],
+    ['We keep it open\nBanking rules in mind.', 'open', 'open-banking', 'open\nBanking'],
+    ['We keep it smart\n\ncontracts apart.', 'smart', null],
+    ['We keep it smart\r\n\r\ncontracts apart.', 'contracts', null],
+    ['We keep it smart\r\rcontracts apart.', 'contracts', null],
+    ['We keep it smart\n   \n contracts apart.', 'smart', null],
+    ['smart\u2029contracts', 'smart', null],
+    ['the smart\ncontracts we wrote', 'smart', 'smart-contract', 'smart\ncontracts'],
+    ['the smart\r\n  contracts we wrote', 'contracts', 'smart-contract', 'smart\r\n  contracts'],
+    ['the smart\rcontracts we wrote', 'smart', 'smart-contract', 'smart\rcontracts'],
+    ['ＡＩ\n\n芯片', '芯片', null],
+  ]);
+});
+
+describe('every hyphen and space folds like its plain counterpart', () => {
+  check([
+    ['pay with ｅ－ＣＮＹ', 'ＣＮＹ', 'e-cny', 'ｅ－ＣＮＹ'],
+    ['pay with e\u2013CNY', 'CNY', 'e-cny', 'e\u2013CNY'],
+    ['pay with e\u2212CNY', 'CNY', 'e-cny', 'e\u2212CNY'],
+    ['pay with e\u202FCNY now', 'CNY', 'e-cny', 'e\u202FCNY'],
+    ['pay with e\u00A0CNY now', 'CNY', 'e-cny', 'e\u00A0CNY'],
+    ['pay with e\u205FCNY now', 'CNY', 'e-cny', 'e\u205FCNY'],
+    ['peer－to－peer lending', 'lending', 'p2p-lending', 'peer－to－peer lending'],
+    ['peer\u2013to\u2013peer lending', 'peer', 'p2p-lending', 'peer\u2013to\u2013peer lending'],
+    ['smart\u202Fcontracts', 'smart', 'smart-contract', 'smart\u202Fcontracts'],
+    // the em dash is Chinese punctuation (破折号), not a hyphen
+    ['smart\u2014contracts', 'smart', null],
   ]);
 });
 

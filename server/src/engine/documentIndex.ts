@@ -11,6 +11,7 @@
  * P on, the text and the parse state are the same as before, so the old occurrences are reused.
  */
 import type { Match, MatchOptions, TermIndex } from './matcher';
+import { isHanUnit } from './unicode';
 
 export interface EditRegion {
   /** The rescanned source range [from, to) in the new text. */
@@ -159,7 +160,6 @@ function firstStartingAtOrAfter(occ: readonly Match[], offset: number): number {
   return lo;
 }
 
-const isBmpHan = (u: number) => (u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0xf900 && u <= 0xfaff);
 const isAsciiSpace = (u: number) => u === 0x20 || u === 0x09 || u === 0x0a || u === 0x0d;
 const isAsciiWordStart = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) || (u >= 0x30 && u <= 0x39);
 
@@ -171,7 +171,7 @@ const isAsciiWordStart = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0x41 &
 function safeStart(text: string, p: number): number {
   for (; p > 0; p--) {
     const cur = text.charCodeAt(p), prev = text.charCodeAt(p - 1);
-    if (isBmpHan(cur) && isBmpHan(prev)) return p;
+    if (isHanUnit(cur) && isHanUnit(prev)) return p;
     if (isAsciiWordStart(cur) && isAsciiSpace(prev)) return p;
   }
   return 0;

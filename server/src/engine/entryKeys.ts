@@ -5,6 +5,7 @@
  */
 import type { GlossaryEntry } from './entry';
 import type { KeyTarget } from './matcher';
+import { isHanUnit, isWhitespaceUnit, toHalfWidth } from './unicode';
 
 export const KINDS: KeyTarget['kind'][] = ['zh', 'en', 'abbr'];
 export const ZH = 0, EN = 1, ABBR = 2;
@@ -22,7 +23,7 @@ export function addEntryKeys(entry: GlossaryEntry, index: number, add: AddKey): 
   for (const form of entry.zhAliases) if (form) add(form, index, ZH, form);
   // Chinese typesetting often puts a space between Latin and Han (AI 芯片, GPU 虚拟化), often not
   for (const form of [zhHans, ...entry.zhAliases]) {
-    if (!form || !LATIN_HAN.test(form)) continue;
+    if (!form) continue;
     for (const variant of latinHanSpacings(form)) if (variant !== form) add(variant, index, ZH, form);
   }
   for (const form of entry.en) {
@@ -38,16 +39,41 @@ export function addEntryKeys(entry: GlossaryEntry, index: number, add: AddKey): 
   }
 }
 
-const LATIN_HAN = /[A-Za-z0-9]\s*[\u3400-\u9fff]|[\u3400-\u9fff]\s*[A-Za-z0-9]/;
+const isLatinOrDigit = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) || (u >= 0x30 && u <= 0x39);
 
 /** The form with spaces at every Latin/Han boundary, and with none there. */
 export function latinHanSpacings(form: string): string[] {
-  const joined = form.replace(/(?<=[A-Za-z0-9])\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+(?=[A-Za-z0-9])/g, '');
-  const spaced = joined.replace(/(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])/g, ' ');
+  // drop whitespace runs between a Latin letter or digit and a Han character (either order)
+  let joined = '';
+  for (let i = 0; i < form.length; ) {
+    const u = form.charCodeAt(i);
+    if (isWhitespaceUnit(u) && joined.length > 0) {
+      let j = i;
+      while (j < form.length && isWhitespaceUnit(form.charCodeAt(j))) j++;
+      const prev = joined.charCodeAt(joined.length - 1), next = form.charCodeAt(j);
+      if (j < form.length && ((isLatinOrDigit(prev) && isHanUnit(next)) || (isHanUnit(prev) && isLatinOrDigit(next)))) { i = j; continue; }
+      joined += form.slice(i, j);
+      i = j;
+      continue;
+    }
+    joined += form[i];
+    i++;
+  }
+  let spaced = '';
+  for (let i = 0; i < joined.length; i++) {
+    const u = joined.charCodeAt(i);
+    if (i > 0) {
+      const prev = joined.charCodeAt(i - 1);
+      if ((isLatinOrDigit(prev) && isHanUnit(u)) || (isHanUnit(prev) && isLatinOrDigit(u))) spaced += ' ';
+    }
+    spaced += joined[i];
+  }
   return [joined, spaced];
 }
 
 /** Full-width ASCII to ASCII (the spelling an acronym is compared with). */
 export function normalizeWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(toHalfWidth(s.charCodeAt(i)));
+  return out;
 }

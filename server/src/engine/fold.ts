@@ -8,6 +8,7 @@
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import { isHanUnit } from './unicode';
 
 /** opencc-js dictionaries are "from to [alt…]|from to…" strings. */
 function parseCharDict(dict: string): Map<number, number> {
@@ -44,20 +45,12 @@ export function foldHan(cp: number): number {
   return foldTable.get(cp) ?? cp;
 }
 
-export function isHan(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x323af)
-  );
-}
+export { isHan } from './unicode';
 
 /** Does units[a, b) contain a (BMP) Han character? */
 export function hasHan(units: Uint16Array, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
-    const u = units[i]!;
-    if ((u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)) return true;
+    if (isHanUnit(units[i]!)) return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@
  * in its exact case.
  */
 import { isLatinWordChar, type ScratchUnits } from './normalize';
+import { isSeparatorUnit, toHalfWidth } from './unicode';
 
 const SUFFIXES = ["'s", 'es', 's', "s'"];
 
@@ -33,18 +34,13 @@ export function exactCase(src: string, n: ScratchUnits, i: number, end: number, 
   for (let k = i; k < end; k++) {
     if (k > i && n.starts[k] === n.starts[k - 1]) continue;
     for (let q = n.starts[k]!; q < n.ends[k]!; q++) {
-      let c = src.charCodeAt(q);
-      if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-      if (isSeparator(c)) continue;
-      while (p < exact.length && isSeparator(exact.charCodeAt(p))) p++;
+      const c = toHalfWidth(src.charCodeAt(q));
+      if (isSeparatorUnit(c)) continue;
+      while (p < exact.length && isSeparatorUnit(exact.charCodeAt(p))) p++;
       if (p >= exact.length || exact.charCodeAt(p) !== c) return false;
       p++;
     }
   }
-  while (p < exact.length && isSeparator(exact.charCodeAt(p))) p++;
+  while (p < exact.length && isSeparatorUnit(exact.charCodeAt(p))) p++;
   return p === exact.length;
-}
-
-function isSeparator(c: number): boolean {
-  return c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2010 || c === 0x2011 || c === 0x2012;
 }

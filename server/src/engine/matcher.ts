@@ -15,6 +15,7 @@ import { hasHan } from './fold';
 import { exactCase, latinEnd } from './latin';
 import { isLatinWordChar, normalizeKeyUnits, normalizeScratch, normalizedUnitBefore, type ScratchUnits as Units } from './normalize';
 import { Grow, TrieBuilder, sameUnits } from './trieBuilder';
+import { isHanUnit } from './unicode';
 
 /** What a key stands for: an entry, and how the key must be checked against the source. */
 export interface KeyTarget {
@@ -372,8 +373,8 @@ export class TermIndex {
       // Cut only between two Han characters, where no whitespace run or pinyin annotation can be
       // split: the window's normalisation is then exactly that part of the whole text's.
       const floor = Math.max(0, offset - WINDOW), ceiling = Math.min(src.length, offset + WINDOW);
-      while (from > floor && !(isBmpHan(src.charCodeAt(from - 1)) && isBmpHan(src.charCodeAt(from)))) from--;
-      while (to < ceiling && !(isBmpHan(src.charCodeAt(to - 1)) && isBmpHan(src.charCodeAt(to)))) to++;
+      while (from > floor && !(isHanUnit(src.charCodeAt(from - 1)) && isHanUnit(src.charCodeAt(from)))) from--;
+      while (to < ceiling && !(isHanUnit(src.charCodeAt(to - 1)) && isHanUnit(src.charCodeAt(to)))) to++;
       if ((from > 0 && from === floor) || (to < src.length && to === ceiling)) return undefined;
     }
     const n = normalizeScratch(src, from, to);
@@ -498,9 +499,6 @@ export class TermIndex {
   }
 }
 
-function isBmpHan(u: number): boolean {
-  return (u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff);
-}
 
 function sameEntries(a: Match, b: Match): boolean {
   return a.entries.length === b.entries.length && a.entries.every((e) => b.entries.includes(e));

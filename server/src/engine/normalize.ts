@@ -11,7 +11,9 @@
  *    variant characters to their standard form (裡/裏 → 里);
  *  - zero-width characters and soft hyphens dropped;
  *  - hyphens count as whitespace, and each run of whitespace and hyphens becomes one space
- *    (peer-to-peer ≡ peer to peer ≡ peer - to - peer);
+ *    (peer-to-peer ≡ peer to peer ≡ peer - to - peer); the classes are unicode.ts's;
+ *  - a run holding a blank line (two line breaks; CRLF, LF and a lone CR each count as one)
+ *    becomes a line feed instead, which no key contains: a paragraph break ends every term;
  *  - one soft line break between two Han characters is dropped (hard-wrapped Chinese: 区块⏎链);
  *  - inline pinyin annotations after a Han character (網(wǎng)絡(luò)) are skipped and attributed to that
  *    character; real parentheses such as (PoW) or (1990-2000) are kept.
@@ -19,7 +21,8 @@
  * Speed matters here (every scan starts with this pass), so the per-unit work is one look-up in a
  * 64K table: the folded unit, or a class code for the few units that need a rule.
  */
-import { foldHan, isHan } from './fold';
+import { foldHan } from './fold';
+import { DROP_UNITS, HYPHEN_UNITS, NEWLINE_UNITS, SPACE_UNITS, isHan } from './unicode';
 
 export interface Normalized {
   /** The normalised text (built on first use; the matcher reads `units`). */
@@ -47,11 +50,10 @@ function buildTables(): void {
   }
   for (let u = 0xff21; u <= 0xff3a; u++) fold[u] = u - 0xfee0 + 0x20;
   fold[0x2019] = fold[0x2bc] = 0x27; // typographic apostrophes → '
-  for (const u of [0x2d, 0x2010, 0x2011, 0x2012]) cls[u] = HYPHEN; // hyphens are spaces (peer-to-peer)
-  for (const u of [0x20, 0x09, 0x0d, 0x0b, 0x0c, 0x3000, 0xa0, 0x202f, 0x205f]) cls[u] = SPACE;
-  for (let u = 0x2000; u <= 0x200a; u++) cls[u] = SPACE;
-  cls[0x0a] = NEWLINE;
-  for (const u of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) cls[u] = DROP;
+  for (const u of HYPHEN_UNITS) cls[u] = HYPHEN; // hyphens are spaces (peer-to-peer)
+  for (const u of SPACE_UNITS) cls[u] = SPACE;
+  for (const u of NEWLINE_UNITS) cls[u] = NEWLINE;
+  for (const u of DROP_UNITS) cls[u] = DROP;
   cls[0x28] = OPEN_PAREN;
   for (let u = 0xd800; u <= 0xdbff; u++) cls[u] = HIGH;
   for (let u = 0x3400; u <= 0xffff; u++) {
@@ -100,17 +102,21 @@ function normalizeIntoScratch(src: string, from: number, to: number): number {
       continue;
     }
     if (c === SPACE || c === NEWLINE || c === HYPHEN) {
-      // a run of whitespace and hyphens is one space
+      // a run of whitespace and hyphens is one space; a run holding a blank line is a paragraph break
       let j = i, newlines = 0, hyphens = 0;
       while (j < to) {
-        const k = cls[src.charCodeAt(j)]!;
-        if (k === NEWLINE) newlines++;
-        else if (k === HYPHEN) hyphens++;
+        const w = src.charCodeAt(j);
+        const k = cls[w]!;
+        if (k === NEWLINE) {
+          // CRLF is one line break (counted at its LF); U+2029 is a paragraph break by itself
+          if (w === 0x2029) newlines += 2;
+          else if (w !== 0x0d || j + 1 >= to || src.charCodeAt(j + 1) !== 0x0a) newlines++;
+        } else if (k === HYPHEN) hyphens++;
         else if (k !== SPACE && k !== DROP) break; // zero-width characters inside a run vanish with it
         j++;
       }
       const softBreak = newlines === 1 && hyphens === 0 && lastHan && j < to && isHan(src.codePointAt(j)!);
-      if (!softBreak) { out[n] = 0x20; starts[n] = i; ends[n] = j; n++; }
+      if (!softBreak) { out[n] = newlines >= 2 ? 0x0a : 0x20; starts[n] = i; ends[n] = j; n++; }
       lastHan = false;
       i = j;
       continue;
@@ -186,20 +192,18 @@ export function normalizeWithOffsets(src: string, from = 0, to = src.length): No
 
 /** Normalise a glossary key (no offsets needed). */
 export function normalizeKey(key: string): string {
-  const s = key.trim();
-  const n = normalizeIntoScratch(s, 0, s.length);
-  let a = 0, b = n;
-  while (a < b && bufUnits[a] === 0x20) a++;
-  while (b > a && bufUnits[b - 1] === 0x20) b--;
-  return decodeUtf16(bufUnits.subarray(a, b), b - a);
+  const { units, from, to } = normalizeKeyUnits(key);
+  return decodeUtf16(units.subarray(from, to), to - from);
 }
 
 /**
  * Normalise a glossary key into the scratch buffer without making a string: returns [from, to) of
- * the trimmed key's units in `units` (valid until the next normalisation call).
+ * the trimmed key's units in `units` (valid until the next normalisation call). A key is one line:
+ * a paragraph break inside it counts as a space, so no key contains the paragraph-break unit.
  */
 export function normalizeKeyUnits(key: string): { units: Uint16Array; from: number; to: number } {
   const n = normalizeIntoScratch(key, 0, key.length);
+  for (let k = 0; k < n; k++) if (bufUnits[k] === 0x0a) bufUnits[k] = 0x20;
   let a = 0, b = n;
   while (a < b && bufUnits[a] === 0x20) a++;
   while (b > a && bufUnits[b - 1] === 0x20) b--;

@@ -1,0 +1,82 @@
+/**
+ * Character classes, defined once for the whole engine (and the glossary build): what is a Han
+ * character, what is whitespace, a line break or a hyphen, and what is dropped. The normaliser
+ * builds its tables from these; every other piece of code asks these functions.
+ */
+
+/** Han ideographs: CJK Unified Ideographs, Extension A, Compatibility Ideographs and Extensions B–H. */
+export function isHan(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x323af)
+  );
+}
+
+/** A Han character in one UTF-16 unit (the BMP part of isHan). */
+export function isHanUnit(u: number): boolean {
+  return (u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0xf900 && u <= 0xfaff);
+}
+
+/** Does the string contain a Han character (astral ones included)? */
+export function containsHan(s: string): boolean {
+  for (const ch of s) if (isHan(ch.codePointAt(0)!)) return true;
+  return false;
+}
+
+/** Whitespace that is not a line break: ASCII, no-break, ideographic and the typographic spaces. */
+export const SPACE_UNITS: readonly number[] = [
+  0x20, 0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+  0x2009, 0x200a, 0x202f, 0x205f, 0x3000,
+];
+
+/** Line breaks as LSP counts them (LF, CR; CRLF is one break), plus the Unicode line/paragraph separators. */
+export const NEWLINE_UNITS: readonly number[] = [0x0a, 0x0d, 0x85, 0x2028, 0x2029];
+
+/**
+ * Hyphens and dashes that join words (peer-to-peer ≡ peer to peer): hyphen-minus, the Unicode
+ * hyphens, the en dash, the minus sign and the small and full-width hyphen-minus. The em dash is
+ * punctuation (中文破折号), not a hyphen.
+ */
+export const HYPHEN_UNITS: readonly number[] = [0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d];
+
+/** Invisible units dropped before matching: soft hyphen, zero-width space/joiners, word joiner, BOM. */
+export const DROP_UNITS: readonly number[] = [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
+
+const SEPARATOR = new Uint8Array(0x10000);
+for (const u of [...SPACE_UNITS, ...NEWLINE_UNITS, ...HYPHEN_UNITS]) SEPARATOR[u] = 1;
+const WHITESPACE = new Uint8Array(0x10000);
+for (const u of [...SPACE_UNITS, ...NEWLINE_UNITS]) WHITESPACE[u] = 1;
+
+/** Whitespace, a line break or a hyphen: what separates the words of a term. */
+export function isSeparatorUnit(u: number): boolean {
+  return SEPARATOR[u] === 1;
+}
+
+/** Whitespace or a line break (not a hyphen). */
+export function isWhitespaceUnit(u: number): boolean {
+  return WHITESPACE[u] === 1;
+}
+
+/** Full-width ASCII (U+FF01–FF5E) to ASCII; other units unchanged. */
+export function toHalfWidth(u: number): number {
+  return u >= 0xff01 && u <= 0xff5e ? u - 0xfee0 : u;
+}
+
+/** Every whitespace run (line breaks included) as one space, trimmed: for text that must stay on one line. */
+export function collapseWhitespace(s: string): string {
+  let out = '';
+  let pending = false;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (WHITESPACE[u] === 1 || u < 0x20 || u === 0x7f) {
+      pending = out.length > 0;
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out += s[i];
+  }
+  return out;
+}
