@@ -63,8 +63,11 @@ function buildTables(): void {
   CLASS = cls;
 }
 
-/** A parenthesised pinyin annotation: lower-case pinyin letters with at least one tone mark. */
-const PINYIN_ANNOTATION = /\((?=[a-zêü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,24}\)/y;
+/**
+ * A parenthesised pinyin annotation: lower-case pinyin letters with at least one tone mark. Sticky
+ * and bounded (at most 24 letters, the look-ahead too), so each attempt reads a bounded span.
+ */
+const PINYIN_ANNOTATION = /\((?=[a-zêü]{0,23}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,24}\)/y;
 
 // Scratch buffers reused across calls (the engine is single-threaded); results are copied out.
 let bufUnits = new Uint16Array(1024);

@@ -5,6 +5,7 @@ import type { GlossaryEntry } from '../engine/entry';
 import { chineseIn, type Glossary } from '../engine/glossary';
 import type { KeyTarget } from '../engine/matcher';
 import { foldHan } from '../engine/fold';
+import { isHan } from '../engine/unicode';
 import { escapeMarkdown, renderCard } from './card';
 
 const MAX_HAN_PREFIX = 12;
@@ -56,19 +57,67 @@ export function completion(glossary: Glossary, doc: TextDocument, position: Posi
   return { isIncomplete: true, items: [] };
 }
 
-/** Longest first: trailing Han runs, then trailing Latin word groups. */
-function candidatePrefixes(before: string): string[] {
-  const han = /[\p{Script=Han}]+$/u.exec(before)?.[0];
-  if (han) {
-    const chars = [...han].slice(-MAX_HAN_PREFIX);
+/**
+ * Longest first: trailing Han runs, then trailing Latin word groups. A backward scan over the text
+ * before the cursor (no regular expression: a hyphen is both part of a word and a separator, and a
+ * pattern that allowed both backtracked exponentially on lines such as `Intro ------ p. 3`).
+ */
+export function candidatePrefixes(before: string): string[] {
+  let start = before.length;
+  while (start > 0) {
+    const unit = before.charCodeAt(start - 1);
+    const pair = unit >= 0xdc00 && unit <= 0xdfff && start >= 2 ? before.codePointAt(start - 2)! : unit;
+    if (pair > 0xffff && isHan(pair)) start -= 2;
+    else if (isHan(unit)) start -= 1;
+    else break;
+  }
+  if (start < before.length) {
+    const chars = [...before.slice(start)].slice(-MAX_HAN_PREFIX);
     return chars.map((_, k) => chars.slice(k).join(''));
   }
-  const latin = /[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A][\w\uFF10-\uFF5A'’-]*(?:[ \t-]+[\w\uFF10-\uFF5A'’-]+)*$/u.exec(before)?.[0];
-  if (!latin) return [];
-  const words = latin.split(/(?<=[ \t])/);
+  // Latin: the longest tail of word characters and separators that starts with a letter and ends
+  // with a word character; then its last one to four words, each with the spaces that follow it.
+  const end = before.length;
+  if (end === 0 || !isLatinWordUnit(before.charCodeAt(end - 1))) return [];
+  let runStart = end;
+  while (runStart > 0) {
+    const u = before.charCodeAt(runStart - 1);
+    if (!isLatinWordUnit(u) && !isWordSeparator(u)) break;
+    runStart--;
+  }
+  let from = runStart;
+  while (from < end && !isLatinLetter(before.charCodeAt(from))) from++;
+  if (from === end) return [];
+  const words: string[] = [];
+  let piece = from;
+  for (let i = from; i < end; i++) {
+    const u = before.charCodeAt(i);
+    if (u === 0x20 || u === 0x09) {
+      words.push(before.slice(piece, i + 1));
+      piece = i + 1;
+    }
+  }
+  words.push(before.slice(piece, end));
   const out: string[] = [];
   for (let k = Math.max(0, words.length - MAX_LATIN_WORDS); k < words.length; k++) out.push(words.slice(k).join(''));
   return out.filter((p) => p.trim().length > 0);
+}
+
+/** A unit that may be part of an English word as typed: ASCII or full-width letters and digits, _, ', ’, -. */
+function isLatinWordUnit(u: number): boolean {
+  return (
+    (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) || (u >= 0x30 && u <= 0x39) || u === 0x5f ||
+    (u >= 0xff10 && u <= 0xff5a) || u === 0x27 || u === 0x2019 || u === 0x2d
+  );
+}
+
+function isLatinLetter(u: number): boolean {
+  return (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) || (u >= 0xff21 && u <= 0xff3a) || (u >= 0xff41 && u <= 0xff5a);
+}
+
+/** Between the words of a typed English term: space, tab or hyphen. */
+function isWordSeparator(u: number): boolean {
+  return u === 0x20 || u === 0x09 || u === 0x2d;
 }
 
 /** The term (in the script typed) and its translation; textEditText carries the text to insert. */
