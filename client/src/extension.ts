@@ -88,12 +88,32 @@ async function lookup(): Promise<void> {
   if (chosen && editor) await editor.edit((b) => b.replace(editor.selection, chosen.label));
 }
 
+/**
+ * A card's replace action. Its arguments come from a link in a hover, so they are checked, not
+ * trusted: the document must be open in the editor, the range must lie inside it, and the text
+ * there must still be the form the card was made for. Anything else is refused with a message.
+ */
 async function replaceTerm(args: ReplaceTermArgs): Promise<void> {
-  if (!args || typeof args.text !== 'string' || typeof args.uri !== 'string') return;
+  const refuse = (why: string) => void vscode.window.showWarningMessage(`Fintech Glossary: not replaced: ${why}.`);
+  if (!args || typeof args !== 'object' || typeof args.uri !== 'string' || typeof args.text !== 'string' || typeof args.from !== 'string') {
+    return refuse('the action is malformed');
+  }
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri);
+  if (!doc) return refuse('the document is not open in the editor');
+  const { start, end } = args.range ?? {};
+  const position = (p: unknown) => {
+    const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
+    return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0
+      ? new vscode.Position(line as number, character as number) : undefined;
+  };
+  const from = position(start), to = position(end);
+  if (!from || !to || to.isBefore(from)) return refuse('the range is malformed');
+  const range = new vscode.Range(from, to);
+  if (!doc.validateRange(range).isEqual(range)) return refuse('the range is outside the document');
+  if (doc.getText(range) !== args.from) return refuse(`the text there is no longer “${args.from}”`);
   const edit = new vscode.WorkspaceEdit();
-  const { start, end } = args.range;
-  edit.replace(vscode.Uri.parse(args.uri), new vscode.Range(start.line, start.character, end.line, end.character), args.text);
-  await vscode.workspace.applyEdit(edit);
+  edit.replace(doc.uri, range, args.text);
+  if (!(await vscode.workspace.applyEdit(edit))) refuse('the editor did not apply the edit');
 }
 
 /** Open a bundled source document (glossary/sources/<doc>-*.txt) at the cited line, read-only. */

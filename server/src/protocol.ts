@@ -43,9 +43,15 @@ export const Commands = {
 /** The only commands a card may link to (the client trusts exactly these). */
 export const CARD_COMMANDS: readonly string[] = [Commands.replaceTerm, Commands.openSource];
 
+/**
+ * A replace action: in the open document `uri`, replace the text in `range`, which must still be
+ * exactly `from`, with `text`. The client refuses anything else (another document, a range outside
+ * the document, text that has changed since the card was made).
+ */
 export interface ReplaceTermArgs {
   uri: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  from: string;
   text: string;
 }
 

@@ -22,7 +22,9 @@ describe('the card treats glossary text as data', () => {
     expect(JSON.parse(decodeURIComponent(links[0]!.split('?')[1]!))).toEqual([{ text: ')](command:evil' }]);
   });
 
-  it.each([['a*b', 'a\\*b'], ['[x](y)', '\\[x\\]\\(y\\)'], ['区块链', '区块链'], ['1. item', '1\\. item'], ['a\nb', 'a b']])('escapes %j', (raw, escaped) => {
+  it.each([['a*b', 'a\\*b'], ['[x](y)', '\\[x\\]\\(y\\)'], ['区块链', '区块链'], ['1. item', '1\\. item'], ['a\nb', 'a b'],
+    ['a\r\r    b', 'a b'], ['a\u2028\u2029b', 'a b'], [' \t lead and trail \n', 'lead and trail'], ['https://x.example', 'https\\:\\/\\/x\\.example'],
+    ['"title" end', '\\"title\\" end'], ['`code`', '\\`code\\`']])('escapes %j', (raw, escaped) => {
     expect(escapeMarkdown(raw)).toBe(escaped);
   });
 });
@@ -32,7 +34,7 @@ describe('the card shows what a translator needs', () => {
     const card = renderCard(entry('software', '软件', ['software'], { definitionZhSource: { doc: '000', title: '網絡金融服務簡介', line: 12 } }));
     expect(card.split('\n')[0]).toBe('**软件** · 軟件 · software');
     expect(card).toContain('臺灣 軟體');
-    expect(card).toContain('> — *網絡金融服務簡介 \\(000, line 12\\)*');
+    expect(card).toContain('> — *網絡金融服務簡介 \\(000\\, line 12\\)*');
     expect(card).toContain('中文 quoted from the source document');
   });
 });

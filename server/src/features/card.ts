@@ -3,15 +3,30 @@
  * Glossary text is data from possibly untrusted files: every piece of it is escaped.
  */
 import type { Citation, GlossaryEntry } from '../engine/entry';
+import { collapseWhitespace } from '../engine/unicode';
 
-const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&]/g;
+/** Every ASCII punctuation character (CommonMark lets each be backslash-escaped, and so it stays literal). */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
+/**
+ * The one escaping function for glossary text in markdown, link labels and link titles alike: all
+ * whitespace (line breaks of every kind included) becomes one space, so no text can end a paragraph,
+ * a link or a title, and every ASCII punctuation character is escaped, so no text can open a link,
+ * an autolink (`https\://`), emphasis, HTML or a code span.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(MD_SPECIAL, (c) => '\\' + c);
+  return collapseWhitespace(String(text)).replace(ASCII_PUNCTUATION, (c) => '\\' + c);
+}
+
+/** A source line number from data: a positive integer, or undefined. */
+export function citedLine(line: unknown): number | undefined {
+  const n = Number(line);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 export function citationText(c: Citation): string {
-  return `${c.title} (${c.doc}, line ${c.line})`;
+  const line = citedLine(c.line);
+  return `${c.title} (${c.doc}${line ? `, line ${line}` : ''})`;
 }
 
 /** The headline: **简体** · 繁體 · english — what a translator needs at a glance. */
@@ -47,7 +62,7 @@ export function encodeLinkArgs(args: unknown[]): string {
 
 function renderLink(link: CardLink): string {
   const target = `command:${link.command}?${encodeLinkArgs(link.args)}`;
-  const title = link.tooltip ? ` "${link.tooltip.replace(/["\\]/g, '')}"` : '';
+  const title = link.tooltip ? ` "${escapeMarkdown(link.tooltip)}"` : '';
   return `[${escapeMarkdown(link.label)}](${target}${title})`;
 }
 

@@ -4,7 +4,9 @@ import type { GlossaryEntry } from '../engine/entry';
 import type { Glossary } from '../engine/glossary';
 import type { DocumentIndex } from '../engine/documentIndex';
 import { Commands, type OpenSourceArgs, type ReplaceTermArgs } from '../protocol';
-import { renderCard, type CardLink } from './card';
+import { citedLine, renderCard, type CardLink } from './card';
+import { toSimplified, toTraditional } from '../engine/convert';
+import { containsHan } from '../engine/unicode';
 
 /** The card for the term under the cursor, or null when the cursor is not on a term. */
 export function hover(glossary: Glossary, doc: TextDocument, position: Position, index: DocumentIndex, commandLinks = false): Hover | null {
@@ -17,7 +19,9 @@ export function hover(glossary: Glossary, doc: TextDocument, position: Position,
   const range = { start: doc.positionAt(found.match.start), end: doc.positionAt(found.match.end) };
   const written = text.slice(found.match.start, found.match.end);
   const inner = found.inner.flatMap((m) => glossary.entriesOf(m)).filter((e) => e !== entry);
-  const links = commandLinks ? cardLinks(entry, doc.uri, range, written) : undefined;
+  // the glossary form whose key matched, for the entry shown (entriesOf keeps the match's order)
+  const matchedForm = found.match.forms[0] ?? '';
+  const links = commandLinks ? cardLinks(entry, matchedForm, doc.uri, range, written) : undefined;
   // Cards without links depend only on the entries: moving the mouse over a term asks for the
   // same card again and again, so keep recent ones (per loaded glossary).
   const key = links ? undefined : `${[entry, ...homonyms].map((e) => e.id).join(' ')}|${inner.map((e) => e.id).join(' ')}`;
@@ -40,19 +44,35 @@ function remember(cache: Map<string, string>, key: string, value: string): void 
   cache.set(key, value);
 }
 
-/** Replace the term with each of its other forms; open the quoted source passage. */
-function cardLinks(entry: GlossaryEntry, uri: string, range: Range, written: string): CardLink[] {
-  const forms = [entry.zhHans, entry.zhHant, entry.zhTw, entry.zhHk, entry.en[0]];
+/** Is `form` one of the entry's own terms (its Chinese headword in some script, an English term or an abbreviation)? */
+function isOwnTerm(entry: GlossaryEntry, form: string): boolean {
+  return form === entry.zhHans || form === entry.zhHant || form === entry.zhTw || form === entry.zhHk || entry.en.includes(form) || entry.abbr.includes(form);
+}
+
+/**
+ * Replace actions and the source link. A replace action never drops text: it replaces exactly the
+ * matched range. When the match is one of the entry's own terms, it offers the entry's other
+ * forms (reviewed regional forms, and the English or Chinese counterpart); when it is a longer
+ * alias or compound (区块链技术 for 区块链), only the same text in the other script (區塊鏈技術),
+ * since the entry's counterpart translates the headword, not the compound.
+ */
+function cardLinks(entry: GlossaryEntry, matchedForm: string, uri: string, range: Range, written: string): CardLink[] {
+  let forms: (string | undefined)[];
+  if (isOwnTerm(entry, matchedForm)) {
+    const chinese = [entry.zhHans, entry.zhHant, entry.zhTw, entry.zhHk];
+    forms = containsHan(written) ? [...chinese, entry.en[0]] : chinese;
+  } else forms = containsHan(written) ? [toSimplified(written), toTraditional(written)] : [];
   const links: CardLink[] = [...new Set(forms)]
     .filter((form): form is string => !!form && form !== written)
     .map((form) => {
-      const args: ReplaceTermArgs = { uri, range, text: form };
+      const args: ReplaceTermArgs = { uri, range, from: written, text: form };
       return { label: `→ ${form}`, command: Commands.replaceTerm, args: [args], tooltip: `Replace ${written} with ${form}` };
     });
   const cite = entry.definitionZhSource ?? entry.examples[0]?.cite;
-  if (cite) {
-    const args: OpenSourceArgs = { doc: cite.doc, line: cite.line };
-    links.push({ label: 'Open source passage', command: Commands.openSource, args: [args], tooltip: `${cite.title}, line ${cite.line}` });
+  const line = cite ? citedLine(cite.line) : undefined;
+  if (cite && line && /^\d{3}$/.test(String(cite.doc))) {
+    const args: OpenSourceArgs = { doc: cite.doc, line };
+    links.push({ label: 'Open source passage', command: Commands.openSource, args: [args], tooltip: `${cite.title}, line ${line}` });
   }
   return links;
 }
