@@ -1,6 +1,7 @@
 // Build: compile the glossary, then bundle the client and the server/CLI with esbuild (CommonJS).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production') || process.env.CI === 'true';
 execFileSync(process.execPath, ['glossary/scripts/build.mjs'], { stdio: 'inherit' });
@@ -8,6 +9,11 @@ execFileSync(process.execPath, ['glossary/scripts/build.mjs'], { stdio: 'inherit
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/server.js' }),
+  build({
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/server.js',
+    define: { FINTECH_GLOSSARY_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  }),
 ]);
 console.log(`built dist/client.js and dist/server.js${production ? ' (minified)' : ''}`);

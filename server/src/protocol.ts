@@ -2,7 +2,10 @@
  * The one module both sides import: command and request names, and the settings shape.
  */
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Script } from './engine/convert';
+
+/** The Chinese scripts and regional standards (same names as the engine's `Script`). */
+export const SCRIPTS = ['zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'] as const;
+export type Script = (typeof SCRIPTS)[number];
 
 export const SETTINGS_SECTION = 'fintechGlossary';
 
@@ -74,6 +77,8 @@ export interface LookupParams {
 
 export interface LookupItem {
   id: string;
+  /** `exact`: the term is a form of this entry; `prefix`: no entry has the term, this one starts with it. */
+  match: 'exact' | 'prefix';
   zhHans: string;
   zhHant: string;
   zhTw?: string;

@@ -1,88 +1,132 @@
 /**
  * The only file that knows the connection: it wires documents, settings and features together.
+ * Every handler is registered through `request` or `notify` below, which answer before
+ * `initialize` and after `shutdown` as the protocol says, and turn any exception or rejection into
+ * a logged error: one bad message never takes the server down.
  */
 import {
   DidChangeConfigurationNotification,
+  ErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocumentSyncKind,
-  TextDocuments,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
+  type Position,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentIndex } from './engine/documentIndex';
 import { Glossary } from './engine/glossary';
+import { OpenDocuments } from './documents';
 import { completion, resolveCompletion, type CompletionClient } from './features/completion';
 import { hover } from './features/hover';
 import { lookupEntries, toLookupItem } from './features/lookup';
 import { Commands, LookupRequest, SETTINGS_SECTION, defaultSettings, type InitializationOptions, type Settings } from './protocol';
+import { mergeSettings } from './settings';
 
 export interface ServerOptions {
-  /** Path of the compiled glossary (dist/glossary.json). */
-  glossaryPath: string;
+  /** Loads the compiled glossary (dist/glossary.json); throws with a clear message when it cannot. */
+  loadGlossary: () => Glossary;
+  /** Where the glossary comes from, for messages. */
+  glossaryName: string;
 }
 
+type Phase = 'uninitialized' | 'running' | 'shut down';
+
 export function startServer(connection: Connection, options: ServerOptions): void {
-  // Per-document occurrence indexes, made on first use and kept current by the document updates
-  // below (each incremental change rescans only the region it touched).
-  const indexes = new Map<string, DocumentIndex>();
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
-    update: (doc, changes, version) => {
-      const index = indexes.get(doc.uri);
-      if (!index) return TextDocument.update(doc, changes, version);
-      for (const change of changes) {
-        if ('range' in change) {
-          const start = doc.offsetAt(change.range.start), oldEnd = doc.offsetAt(change.range.end);
-          doc = TextDocument.update(doc, [change], version);
-          index.update(doc.getText(), start, oldEnd, start + change.text.length);
-        } else {
-          doc = TextDocument.update(doc, [change], version);
-          index.reset(doc.getText());
-        }
-      }
-      return doc;
-    },
-  });
-  documents.onDidClose(({ document }) => indexes.delete(document.uri));
-  let glossary: Glossary;
+  const open = new OpenDocuments();
+  let phase: Phase = 'uninitialized';
+  let glossary = new Glossary([]);
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
   let commandLinks = false;
   let completionClient: CompletionClient = {};
 
+  const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
+  const logFailure = (what: string, err: unknown) =>
+    connection.console.error(`Fintech Glossary: ${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+
+  /** A request handler: lifecycle errors, malformed params and exceptions become error responses. */
+  function request<P, R>(method: string, handler: (params: P) => R | Promise<R>): (params: P) => R | ResponseError<void> | Promise<R | ResponseError<void>> {
+    return (params: P) => {
+      if (phase === 'uninitialized') return new ResponseError(ErrorCodes.ServerNotInitialized, `${method}: the server is not initialized yet`);
+      if (phase === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, `${method}: the server is shutting down`);
+      const failed = (err: unknown) => {
+        if (err instanceof ResponseError) return err as ResponseError<void>;
+        logFailure(method, err);
+        return new ResponseError(ErrorCodes.InternalError, `${method} failed: ${describe(err)}`);
+      };
+      try {
+        const result = handler(params);
+        return result instanceof Promise ? result.catch(failed) : result;
+      } catch (err) {
+        return failed(err);
+      }
+    };
+  }
+
+  /** A notification handler: exceptions and rejections are logged, never thrown. */
+  function notify<P>(method: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+    return (params: P) => {
+      try {
+        const result = handler(params);
+        if (result instanceof Promise) result.catch((err: unknown) => logFailure(method, err));
+      } catch (err) {
+        logFailure(method, err);
+      }
+    };
+  }
+
+  /** Keep serving (with nothing to show) rather than dying: say clearly what is wrong. */
+  const glossaryFailed = (err: unknown) => {
+    glossary = new Glossary([]);
+    const message = `Fintech Glossary: cannot load the glossary: ${describe(err)}`;
+    connection.console.error(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+  };
+
+  /** Read and check the glossary (in initialize); its term index is built after `initialized`. */
   const loadGlossary = () => {
     try {
-      glossary = Glossary.fromFile(options.glossaryPath);
-      connection.console.info(`Fintech Glossary: ${glossary.entries.length} concepts loaded from ${options.glossaryPath}`);
+      glossary = options.loadGlossary();
+      connection.console.info(`Fintech Glossary: ${glossary.entries.length} concepts loaded from ${options.glossaryName}`);
     } catch (err) {
-      // Keep serving (with nothing to show) rather than dying: say clearly what is wrong.
-      glossary = new Glossary([]);
-      const message = `Fintech Glossary: cannot load the glossary: ${err instanceof Error ? err.message : String(err)}`;
-      connection.console.error(message);
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+      glossaryFailed(err);
     }
   };
 
-  const refreshSettings = async () => {
-    if (!canPullConfiguration) return;
-    const [value] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
-    settings = mergeSettings(value);
+  const buildIndex = () => {
+    try {
+      glossary.index.build();
+    } catch (err) {
+      glossaryFailed(err);
+    }
   };
 
-  connection.onInitialize((params): InitializeResult => {
-    canPullConfiguration = !!params.capabilities.workspace?.configuration;
-    const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    settings = mergeSettings(init.settings);
+  const warn = (message: string) => connection.console.warn(`Fintech Glossary: ${message}`);
+
+  const refreshSettings = async () => {
+    if (!canPullConfiguration) return;
+    const answer: unknown = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+    settings = mergeSettings(Array.isArray(answer) ? answer[0] : undefined, warn);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params?.capabilities ?? {};
+    canPullConfiguration = capabilities.workspace?.configuration === true;
+    const init = (params?.initializationOptions ?? {}) as InitializationOptions;
+    settings = mergeSettings(init.settings, warn);
     commandLinks = init.commandLinks === true;
-    const completionCaps = params.capabilities.textDocument?.completion;
+    const completionCaps = capabilities.textDocument?.completion;
     completionClient = {
       lazyDocumentation: !!completionCaps?.completionItem?.resolveSupport?.properties?.includes('documentation'),
       defaultEditRange: !!completionCaps?.completionList?.itemDefaults?.includes('editRange'),
       labelDetails: !!completionCaps?.completionItem?.labelDetailsSupport,
     };
-    loadGlossary();
+    if (phase === 'uninitialized') {
+      loadGlossary();
+      phase = 'running';
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -94,70 +138,90 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
   });
 
-  connection.onInitialized(async () => {
-    // The term index is built here rather than in initialize, so the client is not kept waiting.
-    setImmediate(() => glossary.index.build());
-    if (canPullConfiguration) {
+  connection.onInitialized(
+    notify('initialized', async () => {
+      // Built here rather than in initialize, so the client is not kept waiting.
+      setTimeout(buildIndex, 0);
+      if (!canPullConfiguration) return;
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
-      await refreshSettings().catch((e) => connection.console.warn(`settings: ${String(e)}`));
-    }
+      await refreshSettings().catch((e: unknown) => warn(`cannot read the settings: ${describe(e)}`));
+    }),
+  );
+
+  connection.onShutdown(() => {
+    phase = 'shut down';
   });
 
-  connection.onDidChangeConfiguration(async (change) => {
-    if (canPullConfiguration) await refreshSettings();
-    else settings = mergeSettings(change.settings?.[SETTINGS_SECTION]);
-  });
+  connection.onDidChangeConfiguration(
+    notify('workspace/didChangeConfiguration', async (change: { settings?: Record<string, unknown> } | null | undefined) => {
+      if (canPullConfiguration) await refreshSettings().catch((e: unknown) => warn(`cannot read the settings: ${describe(e)}`));
+      else settings = mergeSettings(change?.settings?.[SETTINGS_SECTION], warn);
+    }),
+  );
 
   const matchOptions = () => ({ acronymsCaseInsensitive: settings.matchAcronymsCaseInsensitive });
 
-  /** The occurrence index of an open document (shared by hover and later features). */
-  const indexOf = (doc: TextDocument): DocumentIndex => {
-    let index = indexes.get(doc.uri);
-    if (!index || index.terms !== glossary.index) {
-      index = new DocumentIndex(glossary.index, doc.getText(), matchOptions());
-      indexes.set(doc.uri, index);
-    } else index.setOptions(matchOptions());
-    return index;
-  };
-
-  connection.onHover(({ textDocument, position }) => {
-    const doc = documents.get(textDocument.uri);
-    if (!doc || !settings.hover.enable) return null;
-    return hover(glossary, doc, position, indexOf(doc), commandLinks);
-  });
-
-  connection.onCompletion(({ textDocument, position }) => {
-    const doc = documents.get(textDocument.uri);
-    if (!doc || !settings.completion.enable) return null;
-    return completion(glossary, doc, position, settings.preferredScript, completionClient);
-  });
-
-  connection.onCompletionResolve((item) => resolveCompletion(glossary, item));
-
-  connection.onRequest(LookupRequest, ({ term }) =>
-    lookupEntries(glossary, term, matchOptions()).map((e) => toLookupItem(glossary, e)),
+  connection.onHover(
+    request('textDocument/hover', (params: unknown) => {
+      const { uri, position } = documentPosition(params);
+      const doc = open.get(uri);
+      if (!doc || !settings.hover.enable) return null;
+      return hover(glossary, doc, position, open.indexOf(doc, glossary.index, matchOptions()), commandLinks);
+    }),
   );
 
-  connection.onExecuteCommand(({ command, arguments: args }) => {
-    if (command === Commands.serverLookup && typeof args?.[0] === 'string') {
-      return lookupEntries(glossary, args[0], matchOptions()).map((e) => toLookupItem(glossary, e));
-    }
-    return null;
-  });
+  connection.onCompletion(
+    request('textDocument/completion', (params: unknown) => {
+      const { uri, position } = documentPosition(params);
+      const doc = open.get(uri);
+      if (!doc || !settings.completion.enable) return null;
+      return completion(glossary, doc, position, settings.preferredScript, completionClient);
+    }),
+  );
 
-  documents.listen(connection);
+  connection.onCompletionResolve(
+    request('completionItem/resolve', (item: unknown) => {
+      if (!item || typeof item !== 'object' || typeof (item as { label?: unknown }).label !== 'string') throw invalidParams('a completion item');
+      return resolveCompletion(glossary, item as Parameters<typeof resolveCompletion>[1]);
+    }),
+  );
+
+  const lookup = (term: unknown) => {
+    if (typeof term !== 'string') throw invalidParams('a term (a string)');
+    const { entries, match } = lookupEntries(glossary, term, matchOptions());
+    return entries.map((e) => toLookupItem(glossary, e, match));
+  };
+
+  connection.onRequest(
+    LookupRequest,
+    request(LookupRequest.method, (params: unknown) => lookup((params as { term?: unknown } | null)?.term)),
+  );
+
+  connection.onExecuteCommand(
+    request('workspace/executeCommand', (params: unknown) => {
+      const { command, arguments: args } = (params ?? {}) as { command?: unknown; arguments?: unknown };
+      if (command !== Commands.serverLookup) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${JSON.stringify(String(command)).slice(0, 80)}`);
+      if (!Array.isArray(args)) throw invalidParams('arguments [term]');
+      return lookup(args[0]);
+    }),
+  );
+
+  open.documents.listen(connection);
   connection.listen();
 }
 
-/** Settings from the client, with defaults for anything missing or malformed. */
-export function mergeSettings(value: unknown): Settings {
-  const v = (value && typeof value === 'object' ? value : {}) as Partial<Settings>;
-  const scripts = ['zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'];
-  return {
-    languages: Array.isArray(v.languages) ? v.languages.filter((l) => typeof l === 'string') : defaultSettings.languages,
-    preferredScript: scripts.includes(v.preferredScript as string) ? v.preferredScript! : defaultSettings.preferredScript,
-    hover: { enable: v.hover?.enable ?? defaultSettings.hover.enable },
-    completion: { enable: v.completion?.enable ?? defaultSettings.completion.enable },
-    matchAcronymsCaseInsensitive: typeof v.matchAcronymsCaseInsensitive === 'boolean' ? v.matchAcronymsCaseInsensitive : false,
-  };
+function invalidParams(expected: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, `invalid params: expected ${expected}`);
+}
+
+/** The document and position of a text document request; malformed params are an InvalidParams error. */
+function documentPosition(params: unknown): { uri: string; position: Position } {
+  const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown } } | null;
+  const uri = p?.textDocument?.uri;
+  const line = p?.position?.line, character = p?.position?.character;
+  const isUinteger = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  if (typeof uri !== 'string' || !isUinteger(line) || !isUinteger(character)) {
+    throw invalidParams('{ textDocument: { uri }, position: { line, character } } with non-negative integer line and character');
+  }
+  return { uri, position: { line, character } };
 }

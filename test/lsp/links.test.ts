@@ -61,7 +61,7 @@ describe('card links', () => {
     const g = JSON.parse(readFileSync(join(__dirname, '../../dist/glossary.json'), 'utf8'));
     const e = g.entries.find((x: { id: string }) => x.id === 'open-banking');
     const evil = `[Open source passage](command:fintechGlossary.replaceTerm?${encodeURIComponent(JSON.stringify([{ uri: 'file:///home/user/.bashrc', text: 'echo pwned' }]))})`;
-    e.definitionZhSource = { doc: '000', title: `Report\n\n${evil}\r\r<img src=x> https://evil.example`, line: '7' };
+    e.definitionZhSource = { doc: '000', title: `Report\n\n${evil}\r\r<img src=x> https://evil.example`, line: 7 };
     e.definitionEn = `Plain\u2028\u2029\r${evil} **bold** \`code\``;
     const file = join(mkdtempSync(join(tmpdir(), 'fg-')), 'hostile.json');
     writeFileSync(file, JSON.stringify(g));
@@ -73,7 +73,7 @@ describe('card links', () => {
     // raw HTML and bare URLs stay text (escaped), so they render neither as HTML nor as autolinks
     expect(card).not.toMatch(/(^|[^\\])<img|https:\/\//);
     expect(card).not.toMatch(/\n\n\[Open source passage\]\(command:fintechGlossary\.replaceTerm/);
-    // the hostile title stays inside its own link, on one line, with the line coerced to a number
+    // the hostile title stays inside its own link, on one line
     const source = linksOf(card).find(([cmd]) => cmd === 'fintechGlossary.openSource');
     expect(source![1]).toEqual({ doc: '000', line: 7 });
     expect(card.split('\n').find((l) => l.includes('command:fintechGlossary.openSource'))).toMatch(/"Report \\\[Open source passage\\\]\\\(command\\:.*line 7"\)$/);

@@ -56,3 +56,66 @@ export interface CompiledGlossary {
   format: 'fintech-glossary/compiled@1';
   entries: GlossaryEntry[];
 }
+
+/**
+ * The fields of a compiled entry and their kinds: the one definition the loader checks a compiled
+ * glossary against (a glossary from a file is data: a missing or mistyped field is reported, not
+ * trusted).
+ */
+const ENTRY_FIELDS: Record<keyof GlossaryEntry, 'string' | 'string?' | 'strings' | 'number' | 'citation?' | 'examples' | 'status'> = {
+  id: 'string',
+  zhHans: 'string',
+  zhHant: 'string',
+  zhTw: 'string?',
+  zhHk: 'string?',
+  zhAliases: 'strings',
+  en: 'strings',
+  abbr: 'strings',
+  definitionEn: 'string',
+  definitionZh: 'string',
+  definitionZhSource: 'citation?',
+  domain: 'string',
+  related: 'strings',
+  status: 'status',
+  replacedBy: 'string?',
+  examples: 'examples',
+  occurrences: 'number',
+  origin: 'string',
+};
+
+const STATUSES: readonly string[] = ['preferred', 'admitted', 'deprecated'] satisfies EntryStatus[];
+
+function isCitation(v: unknown): v is Citation {
+  const c = v as Citation;
+  return !!c && typeof c === 'object' && typeof c.doc === 'string' && typeof c.title === 'string' && Number.isInteger(c.line);
+}
+
+/** What is wrong with a compiled entry (the first problem), or undefined when it is well formed. */
+export function entryProblem(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not an object';
+  const e = value as Record<string, unknown>;
+  for (const [field, kind] of Object.entries(ENTRY_FIELDS)) {
+    const v = e[field];
+    const ok =
+      kind === 'string' ? typeof v === 'string'
+      : kind === 'string?' ? v === undefined || typeof v === 'string'
+      : kind === 'strings' ? Array.isArray(v) && v.every((x) => typeof x === 'string')
+      : kind === 'number' ? typeof v === 'number' && Number.isFinite(v)
+      : kind === 'citation?' ? v === undefined || isCitation(v)
+      : kind === 'status' ? typeof v === 'string' && STATUSES.includes(v)
+      : Array.isArray(v) && v.every((x) => !!x && typeof x === 'object' && typeof (x as Example).text === 'string' && isCitation((x as Example).cite));
+    if (!ok) return `field "${field}" ${v === undefined ? 'is missing' : `is not ${KIND_NAMES[kind]}`}`;
+  }
+  if (!(e.zhHans as string) && !(e.en as string[]).length) return 'has neither a Chinese nor an English term';
+  return undefined;
+}
+
+const KIND_NAMES = {
+  string: 'a string',
+  'string?': 'a string',
+  strings: 'a list of strings',
+  number: 'a number',
+  'citation?': 'a citation {doc, title, line}',
+  examples: 'a list of examples {text, cite}',
+  status: `one of ${STATUSES.join(', ')}`,
+} as const;

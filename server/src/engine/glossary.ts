@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Script } from './convert';
-import type { CompiledGlossary, GlossaryEntry } from './entry';
+import { entryProblem, type CompiledGlossary, type GlossaryEntry } from './entry';
 import { TermIndex, type Match, type MatchOptions } from './matcher';
 
 export class Glossary {
@@ -16,10 +16,33 @@ export class Glossary {
   }
 
   static fromFile(path: string): Glossary {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as CompiledGlossary;
-    if (data.format !== 'fintech-glossary/compiled@1' || !Array.isArray(data.entries)) {
-      throw new Error(`${path}: not a compiled Fintech Glossary (format ${String(data.format)})`);
+    return Glossary.fromJSON(readFileSync(path, 'utf8'), path);
+  }
+
+  /**
+   * A compiled glossary from its JSON text; `name` (a path or URI) is used in error messages. Every
+   * entry is checked, so a bad file fails here with a message naming the entry, never later inside
+   * the index build. Messages never quote the file's content.
+   */
+  static fromJSON(text: string, name: string): Glossary {
+    let data: Partial<CompiledGlossary>;
+    try {
+      data = JSON.parse(text) as Partial<CompiledGlossary>;
+    } catch (err) {
+      const at = /position (\d+)/.exec(err instanceof Error ? err.message : '');
+      const where = at ? ` (${lineAndColumn(text, Number(at[1]))})` : '';
+      throw new Error(`${name}: not valid JSON${where}`);
     }
+    if (!data || typeof data !== 'object' || data.format !== 'fintech-glossary/compiled@1' || !Array.isArray(data.entries)) {
+      throw new Error(`${name}: not a compiled Fintech Glossary (expected "format": "fintech-glossary/compiled@1" and an "entries" list)`);
+    }
+    data.entries.forEach((entry, i) => {
+      const problem = entryProblem(entry);
+      if (problem) {
+        const id = entry && typeof entry === 'object' && typeof entry.id === 'string' ? ` "${entry.id.slice(0, 80)}"` : '';
+        throw new Error(`${name}: entry ${i + 1}${id}: ${problem}`);
+      }
+    });
     return new Glossary(data.entries);
   }
 
@@ -45,4 +68,10 @@ export function chineseIn(entry: GlossaryEntry, script: Script): string {
     case 'zh-TW': return entry.zhTw ?? entry.zhHant;
     case 'zh-HK': return entry.zhHk ?? entry.zhHant;
   }
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  let line = 1, lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 0x0a) { line++; lineStart = i + 1; }
+  return `line ${line}, column ${offset - lineStart + 1}`;
 }

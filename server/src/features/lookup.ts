@@ -4,20 +4,28 @@ import type { MatchOptions } from '../engine/matcher';
 import type { LookupItem } from '../protocol';
 import { renderCard } from './card';
 
-/**
- * Entries for a typed term: exact matches of any form (any script, plural, acronym), else the
- * terms that start with it. Shared by the look-up request and the CLI.
- */
-export function lookupEntries(glossary: Glossary, term: string, opts: MatchOptions = {}, limit = 20): GlossaryEntry[] {
-  const exact = glossary.lookup(term, { acronymsCaseInsensitive: true, ...opts });
-  if (exact.length) return exact;
-  const { targets } = glossary.index.complete(term, limit);
-  return [...new Set(targets.map((t) => glossary.entries[t.entry]!))];
+export interface LookupResult {
+  entries: GlossaryEntry[];
+  /** `exact`: the term is a form of each entry; `prefix`: no entry has it, these are terms that start with it. */
+  match: 'exact' | 'prefix';
 }
 
-export function toLookupItem(glossary: Glossary, entry: GlossaryEntry): LookupItem {
+/**
+ * Entries for a typed term: exact matches of any form (any script, plural; an acronym in any case,
+ * since a look-up is typed on purpose), else the terms that start with it, marked as such so that a
+ * prefix hit never reads as the answer. Shared by the look-up request and the CLI.
+ */
+export function lookupEntries(glossary: Glossary, term: string, opts: MatchOptions = {}, limit = 20): LookupResult {
+  const exact = glossary.lookup(term, { ...opts, acronymsCaseInsensitive: true });
+  if (exact.length) return { entries: exact, match: 'exact' };
+  const { targets } = term.trim() ? glossary.index.complete(term, limit) : { targets: [] };
+  return { entries: [...new Set(targets.map((t) => glossary.entries[t.entry]!))], match: 'prefix' };
+}
+
+export function toLookupItem(glossary: Glossary, entry: GlossaryEntry, match: LookupResult['match']): LookupItem {
   return {
     id: entry.id,
+    match,
     zhHans: entry.zhHans,
     zhHant: entry.zhHant,
     ...(entry.zhTw ? { zhTw: entry.zhTw } : {}),

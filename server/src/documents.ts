@@ -1,0 +1,62 @@
+/**
+ * Open documents and their occurrence indexes. The TextDocuments update hook feeds every edit to
+ * the document's index, so an edit rescans only the region it touched.
+ */
+import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentIndex } from './engine/documentIndex';
+import type { MatchOptions, TermIndex } from './engine/matcher';
+
+export class OpenDocuments {
+  private readonly indexes = new Map<string, DocumentIndex>();
+  readonly documents: TextDocuments<TextDocument>;
+
+  constructor() {
+    this.documents = new TextDocuments<TextDocument>({
+      create: (uri, languageId, version, text) => {
+        // a second didOpen of the same URI (without a close) replaces the text: start a new index
+        this.indexes.delete(uri);
+        return TextDocument.create(uri, languageId, version, typeof text === 'string' ? text : '');
+      },
+      update: (doc, changes, version) => applyChanges(doc, changes, version, this.indexes.get(doc.uri)),
+    });
+    this.documents.onDidClose(({ document }) => this.indexes.delete(document.uri));
+  }
+
+  get(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  /** The occurrence index of an open document, made on first use (and again after a glossary change). */
+  indexOf(doc: TextDocument, terms: TermIndex, opts: MatchOptions): DocumentIndex {
+    let index = this.indexes.get(doc.uri);
+    if (!index || index.terms !== terms) {
+      index = new DocumentIndex(terms, doc.getText(), opts);
+      this.indexes.set(doc.uri, index);
+    } else index.setOptions(opts);
+    return index;
+  }
+}
+
+/**
+ * Apply a didChange's changes one by one, feeding each to the document's occurrence index (when it
+ * has one). Each range is first made well formed inside the current text: a reversed range is the
+ * same range, and positions past a line's end or the document's end are clamped. (The text
+ * document library does not clamp a line past the end on an incremental update: its line table
+ * then holds NaN. So the range handed to it is always one it can take.)
+ */
+export function applyChanges(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number, index: DocumentIndex | undefined): TextDocument {
+  for (const change of changes) {
+    if ('range' in change) {
+      const a = doc.offsetAt(change.range.start), b = doc.offsetAt(change.range.end);
+      const start = Math.min(a, b), oldEnd = Math.max(a, b);
+      const text = typeof change.text === 'string' ? change.text : '';
+      doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(start), end: doc.positionAt(oldEnd) }, text }], version);
+      index?.update(doc.getText(), start, oldEnd, start + text.length);
+    } else {
+      doc = TextDocument.update(doc, [{ text: typeof change.text === 'string' ? change.text : '' }], version);
+      index?.reset(doc.getText());
+    }
+  }
+  return doc;
+}

@@ -1,0 +1,51 @@
+/**
+ * Settings from the client, checked field by field: a value of the wrong type is ignored (the
+ * default stays) and reported, never coerced (`hover.enable: 0` does not turn hover off).
+ */
+import { SCRIPTS, defaultSettings, type Settings } from './protocol';
+
+export function mergeSettings(value: unknown, warn: (message: string) => void = () => undefined): Settings {
+  const settings: Settings = structuredClone(defaultSettings);
+  if (value === undefined || value === null) return settings;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    warn(`settings: expected an object, got ${describe(value)}; using the defaults`);
+    return settings;
+  }
+  const v = value as Record<string, unknown>;
+  const wrong = (key: string, expected: string, got: unknown) =>
+    warn(`settings: fintechGlossary.${key} must be ${expected}, got ${describe(got)}; ignored`);
+
+  if (v.languages !== undefined) {
+    if (Array.isArray(v.languages) && v.languages.every((l) => typeof l === 'string')) settings.languages = [...v.languages];
+    else wrong('languages', 'an array of language ids', v.languages);
+  }
+  if (v.preferredScript !== undefined) {
+    if (typeof v.preferredScript === 'string' && (SCRIPTS as readonly string[]).includes(v.preferredScript)) {
+      settings.preferredScript = v.preferredScript as Settings['preferredScript'];
+    } else wrong('preferredScript', `one of ${SCRIPTS.join(', ')}`, v.preferredScript);
+  }
+  for (const feature of ['hover', 'completion'] as const) {
+    const section = v[feature];
+    if (section === undefined || section === null) continue;
+    if (typeof section !== 'object' || Array.isArray(section)) {
+      wrong(feature, 'an object', section);
+      continue;
+    }
+    const enable = (section as Record<string, unknown>).enable;
+    if (enable === undefined) continue;
+    if (typeof enable === 'boolean') settings[feature].enable = enable;
+    else wrong(`${feature}.enable`, 'true or false', enable);
+  }
+  if (v.matchAcronymsCaseInsensitive !== undefined) {
+    if (typeof v.matchAcronymsCaseInsensitive === 'boolean') settings.matchAcronymsCaseInsensitive = v.matchAcronymsCaseInsensitive;
+    else wrong('matchAcronymsCaseInsensitive', 'true or false', v.matchAcronymsCaseInsensitive);
+  }
+  return settings;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const text = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${text}`;
+}
