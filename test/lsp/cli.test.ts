@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -42,9 +43,64 @@ describe('fintech-glossary lookup (the CLI contract other tools rely on)', () =>
     expect(run.stdout).toMatch(/了解你的客户 · 了解你的客戶 · know your customer/);
   });
 
-  it('reports a usage error, with a non-zero exit, when the term is missing', () => {
+  it('reports a usage error, with exit 2, when the term is missing', () => {
     const run = cli('lookup');
-    expect(run.status).not.toBe(0);
+    expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/missing required argument/);
+  });
+});
+
+describe('the CLI contract: exit 0 found, 1 nothing found, 2 usage or input error', () => {
+  it.each([
+    ['an empty term', ['lookup', ''], /the term is empty/],
+    ['a blank term', ['lookup', '  '], /the term is empty/],
+    ['an unknown flag', ['lookup', '--foo', 'x'], /unknown option '--foo'/],
+    ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
+    ['no command', [], /Usage: fintech-glossary/],
+    ['a missing glossary', ['lookup', '--glossary', '/nonexistent/g.json', 'x'], /cannot read the glossary \/nonexistent\/g\.json: no such file/],
+    ['a directory as glossary', ['lookup', '--glossary', '/tmp', 'x'], /it is a directory/],
+  ])('%s exits 2', (_name, args, message) => {
+    const run = cli(...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('a glossary that is not JSON is an input error that does not echo the file', () => {
+    const run = cli('lookup', '--glossary', resolve(__dirname, '../../README.md'), 'x');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/README\.md: not valid JSON/);
+    expect(run.stderr).not.toContain('Fintech');
+  });
+
+  it('--version prints the version of package.json, --help exits 0', () => {
+    const { version } = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string };
+    const run = cli('--version');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(version);
+    expect(cli('--help').status).toBe(0);
+  });
+
+  it('exact hits and prefix suggestions are told apart, in JSON and in plain output', () => {
+    const exact = JSON.parse(cli('lookup', '--json', '区块链').stdout) as { id: string; match: string }[];
+    expect(exact.map((e) => [e.id, e.match])).toEqual([['blockchain', 'exact']]);
+    const prefix = cli('lookup', '--json', '区块');
+    expect(prefix.status).toBe(1);
+    const items = JSON.parse(prefix.stdout) as { id: string; match: string }[];
+    expect(items.map((e) => e.id)).toContain('blockchain');
+    expect(items.every((e) => e.match === 'prefix')).toBe(true);
+    const plain = cli('lookup', '区块');
+    expect(plain.status).toBe(1);
+    expect(plain.stdout.split('\n')[0]).toBe('no entry for 区块; terms that start with it:');
+  });
+
+  it('prints a form once when simplified and traditional are the same', () => {
+    expect(cli('lookup', '第三方支付').stdout.split('\n')[0]).toBe('第三方支付 · third-party payment  [third-party-payment]');
+  });
+
+  it('terminal control characters in a term are not echoed raw', () => {
+    const run = cli('lookup', 'zz\u001b]0;pwned\u0007qq');
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(/[\u001b\u0007]/);
+    expect(run.stderr).toContain('\\u001b');
   });
 });
