@@ -79,12 +79,15 @@ async function lookup(): Promise<void> {
     void vscode.window.showInformationMessage(`Fintech Glossary: no entry for “${term}”.`);
     return;
   }
+  // prefix suggestions are not the answer: say so where the user chooses
+  const exact = items.some((item) => item.match === 'exact');
   const picks = items.flatMap((item: LookupItem) =>
     [item.zhHans, item.zhHant, item.zhTw, item.zhHk, ...item.en, ...item.abbr]
       .filter((form, i, all): form is string => !!form && all.indexOf(form) === i)
       .map((form) => ({ label: form, description: `${item.zhHans} · ${item.en[0] ?? ''}`, detail: item.definitionEn })),
   );
-  const chosen = await vscode.window.showQuickPick(picks, { placeHolder: 'Choose a form to insert', matchOnDescription: true, matchOnDetail: true });
+  const placeHolder = exact ? 'Choose a form to insert' : `No entry for “${term}”; terms that start with it: choose a form to insert`;
+  const chosen = await vscode.window.showQuickPick(picks, { placeHolder, matchOnDescription: true, matchOnDetail: true });
   if (chosen && editor) await editor.edit((b) => b.replace(editor.selection, chosen.label));
 }
 
