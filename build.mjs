@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 const production = process.argv.includes('--production') || process.env.CI === 'true';
 execFileSync(process.execPath, ['glossary/scripts/build.mjs'], { stdio: 'inherit' });
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
+// charset utf8: the OpenCC dictionaries are Chinese text, which \u escapes would make six bytes a character
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', charset: 'utf8', minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({
