@@ -4,8 +4,17 @@
  * abbreviation (kept with its exact spelling for the acronym case rule).
  */
 import type { GlossaryEntry } from './entry';
-import type { KeyTarget } from './matcher';
 import { isHanUnit, isWhitespaceUnit, toHalfWidth } from './unicode';
+
+/** What a key stands for: an entry, the form as written in the glossary, and its kind. */
+export interface KeyTarget {
+  entry: number;
+  /** The form as written in the glossary (for completion labels and diagnostics). */
+  form: string;
+  kind: 'zh' | 'en' | 'abbr';
+  /** For acronyms: the exact (width-folded) spelling the source must have. */
+  exact?: string;
+}
 
 export const KINDS: KeyTarget['kind'][] = ['zh', 'en', 'abbr'];
 export const ZH = 0, EN = 1, ABBR = 2;

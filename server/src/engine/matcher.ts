@@ -10,7 +10,7 @@
  * glossary costs a few bytes per trie node instead of a Map per node.
  */
 import type { GlossaryEntry } from './entry';
-import { ABBR, KINDS, addEntryKeys } from './entryKeys';
+import { ABBR, KINDS, addEntryKeys, type KeyTarget } from './entryKeys';
 import { hasHan } from './fold';
 import { exactCase, latinEnd } from './latin';
 import { isLatinWordChar, normalizeKeyUnits, normalizeScratch, normalizedUnitBefore, type ScratchUnits as Units } from './normalize';
@@ -18,14 +18,7 @@ import { Grow, TrieBuilder, sameUnits } from './trieBuilder';
 import { isHanUnit } from './unicode';
 
 /** What a key stands for: an entry, and how the key must be checked against the source. */
-export interface KeyTarget {
-  entry: number;
-  /** The form as written in the glossary (for completion labels and diagnostics). */
-  form: string;
-  kind: 'zh' | 'en' | 'abbr';
-  /** For acronyms: the exact (width-folded) spelling the source must have. */
-  exact?: string;
-}
+export type { KeyTarget } from './entryKeys';
 
 export interface Match {
   /** Source UTF-16 offsets, end exclusive. */

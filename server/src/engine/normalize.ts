@@ -34,7 +34,7 @@ export interface Normalized {
 }
 
 // Class codes, stored in CLASS; 0 = plain unit, fold with FOLD.
-const PLAIN = 0, HAN = 1, SPACE = 2, NEWLINE = 3, HYPHEN = 4, DROP = 5, OPEN_PAREN = 6, HIGH = 7;
+const HAN = 1, SPACE = 2, NEWLINE = 3, HYPHEN = 4, DROP = 5, OPEN_PAREN = 6, HIGH = 7;
 
 let FOLD: Uint16Array | undefined;
 let CLASS: Uint8Array | undefined;

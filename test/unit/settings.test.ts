@@ -1,0 +1,63 @@
+/**
+ * Settings are declared twice: in package.json (what VS Code shows and validates) and in
+ * protocol.ts (what the server reads). These tests tie the two together, and check that a value of
+ * the wrong type is ignored with a warning rather than coerced.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SCRIPTS, defaultSettings } from '../../server/src/protocol';
+import { mergeSettings } from '../../server/src/settings';
+
+const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const contributed = manifest.contributes.configuration.properties as Record<string, { default: unknown; enum?: string[] }>;
+
+/** `{hover: {enable: true}}` → `{'hover.enable': true}` */
+function flatten(o: object, prefix = ''): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(flatten(v, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]])),
+  );
+}
+
+describe('settings', () => {
+  it('package.json contributes exactly the settings the server reads, with the same defaults', () => {
+    const server = flatten(defaultSettings);
+    const declared = Object.fromEntries(
+      Object.entries(contributed)
+        .filter(([key]) => key !== 'fintechGlossary.trace.server') // read by the client library, not by our server
+        .map(([key, spec]) => [key.replace(/^fintechGlossary\./, ''), spec.default]),
+    );
+    expect(declared).toEqual(server);
+    expect(contributed['fintechGlossary.preferredScript']!.enum).toEqual([...SCRIPTS]);
+  });
+
+  it('takes values of the right type', () => {
+    expect(mergeSettings({ preferredScript: 'zh-TW', hover: { enable: false }, matchAcronymsCaseInsensitive: true, languages: ['latex'] })).toEqual({
+      languages: ['latex'],
+      preferredScript: 'zh-TW',
+      hover: { enable: false },
+      completion: { enable: true },
+      matchAcronymsCaseInsensitive: true,
+    });
+  });
+
+  it('ignores values of the wrong type, each with a warning', () => {
+    const warnings: string[] = [];
+    const merged = mergeSettings(
+      { preferredScript: 42, hover: { enable: 0 }, completion: { enable: 'false' }, matchAcronymsCaseInsensitive: 'yes', languages: 'latex' },
+      (w) => warnings.push(w),
+    );
+    expect(merged).toEqual(defaultSettings);
+    expect(warnings).toEqual([
+      'settings: fintechGlossary.languages must be an array of language ids, got string "latex"; ignored',
+      'settings: fintechGlossary.preferredScript must be one of zh-Hans, zh-Hant, zh-TW, zh-HK, got number 42; ignored',
+      'settings: fintechGlossary.hover.enable must be true or false, got number 0; ignored',
+      'settings: fintechGlossary.completion.enable must be true or false, got string "false"; ignored',
+      'settings: fintechGlossary.matchAcronymsCaseInsensitive must be true or false, got string "yes"; ignored',
+    ]);
+  });
+
+  it('null, missing and non-object settings give the defaults', () => {
+    for (const value of [null, undefined, 42, 'x', [1]]) expect(mergeSettings(value)).toEqual(defaultSettings);
+    expect(mergeSettings({ hover: null, __proto__: { hover: { enable: false } } })).toEqual(defaultSettings);
+  });
+});
