@@ -32,7 +32,7 @@ export function addEntryKeys(entry: GlossaryEntry, index: number, add: AddKey): 
   for (const form of entry.zhAliases) if (form) add(form, index, ZH, form);
   // Chinese typesetting often puts a space between Latin and Han (AI 芯片, GPU 虚拟化), often not
   for (const form of [zhHans, ...entry.zhAliases]) {
-    if (!form) continue;
+    if (!form || !hasLatinAndHan(form)) continue;
     for (const variant of latinHanSpacings(form)) if (variant !== form) add(variant, index, ZH, form);
   }
   for (const form of entry.en) {
@@ -49,6 +49,17 @@ export function addEntryKeys(entry: GlossaryEntry, index: number, add: AddKey): 
 }
 
 const isLatinOrDigit = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) || (u >= 0x30 && u <= 0x39);
+
+/** Does the form have both a Latin letter or digit and a Han character (so a boundary to space or join)? */
+function hasLatinAndHan(form: string): boolean {
+  let latin = false, han = false;
+  for (let i = 0; i < form.length && !(latin && han); i++) {
+    const u = form.charCodeAt(i);
+    latin ||= isLatinOrDigit(u);
+    han ||= isHanUnit(u);
+  }
+  return latin && han;
+}
 
 /** The form with spaces at every Latin/Han boundary, and with none there. */
 export function latinHanSpacings(form: string): string[] {
