@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production') || process.env.CI === 'true';
-execFileSync(process.execPath, ['glossary/scripts/build.mjs'], { stdio: 'inherit' });
+// the glossary build is TypeScript (it imports the engine directly); tsx runs it without a compile step
+execFileSync(process.execPath, ['--import', 'tsx', 'glossary/scripts/build.ts'], { stdio: 'inherit' });
 
 // charset utf8: the OpenCC dictionaries are Chinese text, which \u escapes would make six bytes a character
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', charset: 'utf8', minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };

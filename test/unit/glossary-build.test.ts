@@ -3,17 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGlossary, foldKey } from '../../glossary/scripts/lib/compile.mjs';
-import { formsOf } from '../../glossary/scripts/lib/forms.mjs';
-import { makeValidator, parseEntriesFile, schemaDiagnostics, type LoadedEntry } from '../../glossary/scripts/lib/load.mjs';
+import { compileGlossary, foldKey } from '../../glossary/scripts/lib/compile';
+import { formsOf } from '../../glossary/scripts/lib/forms';
+import { makeValidator, parseEntriesFile, schemaDiagnostics, type LoadedEntry } from '../../glossary/scripts/lib/load';
 import {
   coveredByKeys,
   frequentNgrams,
   mineCandidates,
   mineDefinitions,
   minePairs,
-} from '../../glossary/scripts/lib/mine.mjs';
-import { buildCorpus, excerptAround } from '../../glossary/scripts/lib/sources.mjs';
+} from '../../glossary/scripts/lib/mine';
+import { buildCorpus, excerptAround } from '../../glossary/scripts/lib/sources';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'glossary', 'schema.json'), 'utf8'));
 const validate = makeValidator(schema);

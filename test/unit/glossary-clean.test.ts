@@ -17,7 +17,7 @@ import {
   repairMisdecoded,
   splitSentences,
   stripPinyinAnnotations,
-} from '../../glossary/scripts/lib/clean.mjs';
+} from '../../glossary/scripts/lib/clean';
 
 const REPO = join(__dirname, '..', '..');
 const SOURCES = join(REPO, 'glossary', 'sources');
@@ -219,7 +219,7 @@ describe('committed cleaned sources', () => {
   });
 
   it.runIf(existsSync(SEEDS))('is what clean-sources.mjs produces from the seeds today', async () => {
-    const { cleanSources } = await import('../../glossary/scripts/clean-sources.mjs');
+    const { cleanSources } = await import('../../glossary/scripts/clean-sources');
     const r = cleanSources({ seeds: SEEDS, check: true });
     expect(r.differ).toEqual([]);
   });

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { buildGlossary } from '../../glossary/scripts/build.mjs';
-import { SOURCE_FILES } from '../../glossary/scripts/clean-sources.mjs';
-import { formatDiag } from '../../glossary/scripts/lib/load.mjs';
-import { glossaryFigures } from '../../glossary/scripts/report.mjs';
+import { buildGlossary } from '../../glossary/scripts/build';
+import { SOURCE_FILES } from '../../glossary/scripts/clean-sources';
+import { formatDiag } from '../../glossary/scripts/lib/load';
+import { glossaryFigures } from '../../glossary/scripts/report';
 import type { CompiledGlossary, GlossaryEntry } from '../../server/src/engine/entry';
 import { Glossary } from '../../server/src/engine/glossary';
 import type { Match } from '../../server/src/engine/matcher';
@@ -122,7 +122,7 @@ describe('determinism', () => {
     const dir = mkdtempSync(join(tmpdir(), 'glossary-'));
     const out = join(dir, 'glossary.json');
     try {
-      execFileSync(process.execPath, [join(REPO, 'glossary', 'scripts', 'build.mjs'), '--out', out, '--quiet', '--force'], {
+      execFileSync(process.execPath, ['--import', 'tsx', join(REPO, 'glossary', 'scripts', 'build.ts'), '--out', out, '--quiet', '--force'], {
         cwd: REPO,
         stdio: 'pipe',
       });

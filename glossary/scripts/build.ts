@@ -11,18 +11,19 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanSources, SOURCE_FILES } from './clean-sources.mjs';
-import { compileGlossary } from './lib/compile.mjs';
-import { formatDiag, makeValidator, parseEntriesFile, schemaDiagnostics } from './lib/load.mjs';
-import { buildCorpus } from './lib/sources.mjs';
+import { cleanSources, SOURCE_FILES } from './clean-sources';
+import type { CompiledGlossary } from '../../server/src/engine/entry';
+import { compileGlossary } from './lib/compile';
+import { formatDiag, makeValidator, parseEntriesFile, schemaDiagnostics, type Diagnostic, type LoadedEntry } from './lib/load';
+import { buildCorpus, type Corpus } from './lib/sources';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(here, '..', '..');
 const GLOSSARY = join(REPO, 'glossary');
 
 /** Read the cleaned sources as { doc: text }. */
-export function readSources(dir = join(GLOSSARY, 'sources')) {
-  const files = {};
+export function readSources(dir = join(GLOSSARY, 'sources')): Record<string, string> {
+  const files: Record<string, string> = {};
   for (const [doc, name] of Object.entries(SOURCE_FILES)) {
     const p = join(dir, name);
     if (existsSync(p)) files[doc] = readFileSync(p, 'utf8');
@@ -31,10 +32,10 @@ export function readSources(dir = join(GLOSSARY, 'sources')) {
 }
 
 /** Load every entries file: { loaded, diagnostics, files }. Paths in diagnostics are repo-relative. */
-export function loadEntries(dir = join(GLOSSARY, 'entries')) {
-  const validate = makeValidator(JSON.parse(readFileSync(join(GLOSSARY, 'schema.json'), 'utf8')));
-  const diagnostics = [];
-  const loaded = [];
+export function loadEntries(dir = join(GLOSSARY, 'entries')): { loaded: LoadedEntry[]; diagnostics: Diagnostic[]; files: string[] } {
+  const validate = makeValidator(JSON.parse(readFileSync(join(GLOSSARY, 'schema.json'), 'utf8')) as object);
+  const diagnostics: Diagnostic[] = [];
+  const loaded: LoadedEntry[] = [];
   const names = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
   for (const name of names) {
     const path = join(dir, name);
@@ -58,7 +59,16 @@ export function loadEntries(dir = join(GLOSSARY, 'entries')) {
 }
 
 /** The whole build as a function (used by the tests): returns { json, glossary, diagnostics, ... }. */
-export function buildGlossary({ clean = true } = {}) {
+export function buildGlossary({ clean = true } = {}): {
+  json: string;
+  glossary: CompiledGlossary;
+  diagnostics: Diagnostic[];
+  files: string[];
+  corpus: Corpus;
+  keyHits: Map<string, Map<string, number>>;
+  /** `doc:line` of every source line where some entry occurs. */
+  litLines: Set<string>;
+} {
   if (clean) cleanSources();
   const corpus = buildCorpus(readSources());
   const { loaded, diagnostics, files } = loadEntries();
@@ -74,7 +84,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const started = performance.now();
   const outArg = args.indexOf('--out');
-  const out = outArg >= 0 ? resolve(args[outArg + 1]) : join(REPO, 'dist', 'glossary.json');
+  const out = outArg >= 0 ? resolve(args[outArg + 1] ?? '') : join(REPO, 'dist', 'glossary.json');
   const { json, glossary, diagnostics, files } = buildGlossary();
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity === 'warning');

@@ -2,7 +2,7 @@
 // (clean-sources.mjs) and the tests feed strings in and get strings out.
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
-const TONE_BASE = {
+const TONE_BASE: Record<string, string> = {
   ā: 'a', á: 'a', ǎ: 'a', à: 'a', ē: 'e', é: 'e', ě: 'e', è: 'e', ī: 'i', í: 'i', ǐ: 'i', ì: 'i',
   ō: 'o', ó: 'o', ǒ: 'o', ò: 'o', ū: 'u', ú: 'u', ǔ: 'u', ù: 'u', ǖ: 'ü', ǘ: 'ü', ǚ: 'ü', ǜ: 'ü',
   ń: 'n', ň: 'n', ǹ: 'n', ḿ: 'm',
@@ -18,8 +18,8 @@ const PINYIN_CHARS_RE = new RegExp(`^[a-zü${TONED}]+$`);
 const SINGLE_SYLLABLE_RE = new RegExp(`^${INITIAL}${FINAL}$`);
 
 /** Is `ch` a Han ideograph (BMP unified, extension A, compatibility)? */
-export function isHan(ch) {
-  const c = ch.codePointAt(0);
+export function isHan(ch: string | undefined): boolean {
+  const c = ch?.codePointAt(0) ?? -1;
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) ||
     (c >= 0x20000 && c <= 0x2ffff);
 }
@@ -29,7 +29,7 @@ export function isHan(ch) {
  * Every syllable the site injects carries a tone mark, so the count of tone marks is the
  * count of syllables; a run with no tone mark counts only if it is one (neutral) syllable.
  */
-export function pinyinSyllableCount(run) {
+export function pinyinSyllableCount(run: string): number {
   if (!PINYIN_CHARS_RE.test(run)) return 0;
   let marks = 0;
   let plain = '';
@@ -47,9 +47,9 @@ export function pinyinSyllableCount(run) {
  * has syllables; anything else — `(PoW)`, `(1990-2000)`, `(億元)` — is a real parenthesis and
  * stays, including real parentheses whose contents were themselves annotated.
  */
-export function stripPinyinAnnotations(text) {
+export function stripPinyinAnnotations(text: string): { text: string; removed: number } {
   let removed = 0;
-  const out = text.replace(/\(([^()\s]{1,30})\)/g, (whole, inner, offset, all) => {
+  const out = text.replace(/\(([^()\s]{1,30})\)/g, (whole, inner: string, offset: number, all: string) => {
     const n = pinyinSyllableCount(inner);
     if (n === 0) return whole;
     const before = [...all.slice(Math.max(0, offset - 2 * n), offset)].slice(-n);
@@ -67,7 +67,14 @@ export function stripPinyinAnnotations(text) {
  * the characters the byte sequence and the context show; the tests re-derive the garbled forms
  * from the repaired ones with a GBK decoder.
  */
-export const MISDECODED_000 = [
+/** A mis-decoded run and what it stands for. */
+export interface Repair {
+  bad: string;
+  good: string;
+  note: string;
+}
+
+export const MISDECODED_000: Repair[] = [
   { bad: '當(dāng)?shù)盅浩穬r值', good: '當(dāng)抵押品價值', note: '抵押品價 read one byte out of step' },
   { bad: '支持?jǐn)?shù)萬個', good: '支持數萬個', note: '數 lost its lead byte' },
   { bad: '能夠?qū)崟r更新', good: '能夠實時更新', note: '實時 read one byte out of step' },
@@ -75,8 +82,8 @@ export const MISDECODED_000 = [
 ];
 
 /** Apply a list of {bad, good} repairs; returns the text and the repairs actually applied. */
-export function repairMisdecoded(text, repairs) {
-  const applied = [];
+export function repairMisdecoded(text: string, repairs: Repair[]): { text: string; applied: Repair[] } {
+  const applied: Repair[] = [];
   let out = text;
   for (const r of repairs) {
     if (!out.includes(r.bad)) continue;
@@ -87,8 +94,8 @@ export function repairMisdecoded(text, repairs) {
 }
 
 /** Replacement characters and the leftovers of a lost GBK lead byte (`?` between Han/pinyin). */
-export function findMisdecodedSpots(text) {
-  const spots = [];
+export function findMisdecodedSpots(text: string): { index: number; context: string }[] {
+  const spots: { index: number; context: string }[] = [];
   for (const m of text.matchAll(new RegExp(`\\uFFFD|[\\u4e00-\\u9fff)]\\?(?=[a-zü${TONED}\\u4e00-\\u9fff])`, 'g'))) {
     spots.push({ index: m.index, context: text.slice(Math.max(0, m.index - 10), m.index + 12) });
   }
@@ -102,8 +109,8 @@ const SENTENCE_END = /[。！？!]+[”’」』]?|(?<=[\u4e00-\u9fff])\?/g;
  * character), then break what is still too long at `;` or at a space, so that a 1-based line
  * number points at something a person can find. Never splits inside a word.
  */
-export function splitSentences(paragraph, maxLen = 240) {
-  const rough = [];
+export function splitSentences(paragraph: string, maxLen = 240): string[] {
+  const rough: string[] = [];
   let start = 0;
   for (const m of paragraph.matchAll(SENTENCE_END)) {
     const end = m.index + m[0].length;
@@ -111,16 +118,16 @@ export function splitSentences(paragraph, maxLen = 240) {
     start = end;
   }
   rough.push(paragraph.slice(start));
-  const lines = [];
+  const lines: string[] = [];
   for (const piece of rough) {
     for (const part of splitLong(piece.trim(), maxLen)) if (part) lines.push(part);
   }
   return lines;
 }
 
-function splitLong(s, maxLen) {
+function splitLong(s: string, maxLen: number): string[] {
   if (s.length <= maxLen) return [s];
-  const out = [];
+  const out: string[] = [];
   let rest = s;
   while (rest.length > maxLen) {
     const window = rest.slice(0, maxLen);
@@ -147,9 +154,9 @@ function splitLong(s, maxLen) {
  * `金融机构金融机构 AIAI 芯片` → `金融机构 AIAI 芯片`. Only runs of 4+ characters with at least two Han
  * characters are collapsed, so ordinary reduplication (常常, 人人) is left alone.
  */
-export function collapseDoubledRuns(line) {
+export function collapseDoubledRuns(line: string): { text: string; count: number } {
   let count = 0;
-  const out = line.replace(/([^\s]{4,60}?)\1/gu, (whole, unit) => {
+  const out = line.replace(/([^\s]{4,60}?)\1/gu, (whole, unit: string) => {
     const han = [...unit].filter(isHan).length;
     if (han < 2) return whole;
     count++;
@@ -162,7 +169,7 @@ export function collapseDoubledRuns(line) {
  * Remove PDF font-encoding garbage: long runs of printable ASCII dense with #*=!$&%/ that no
  * language writes, e.g. `34%,1*)JMK#0B30C*40)!A344(MDB=M031B1!1!E`.
  */
-export function removeAsciiGarbage(line) {
+export function removeAsciiGarbage(line: string): { text: string; count: number } {
   let count = 0;
   const out = line.replace(/[!-~](?:[!-~ ]{18,})[!-~]/g, (run) => {
     const noise = (run.match(/[#*=!$&%?/()<>@\\^`|~]/g) || []).length;
@@ -174,7 +181,7 @@ export function removeAsciiGarbage(line) {
 }
 
 /** Squeeze whitespace (incl. NBSP) to single spaces and trim. */
-export function squeeze(s) {
+export function squeeze(s: string): string {
   return s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
@@ -188,18 +195,22 @@ const CHROME_000 = [
  * Clean seed 000 (traditional-Chinese web page of course slides). Returns the title, the cleaned
  * lines and a record of what was done, for the provenance header.
  */
-export function clean000(raw) {
+export function clean000(raw: string): {
+  title: string;
+  lines: string[];
+  stats: { pinyinRemoved: number; repairs: Repair[]; chromeLines: number; leftoverMisdecoded: { index: number; context: string }[] };
+} {
   const rawLines = raw.replace(/\r\n?/g, '\n').split('\n');
   const repaired = repairMisdecoded(rawLines.join('\n'), MISDECODED_000);
   const stripped = stripPinyinAnnotations(repaired.text);
-  const kept = [];
-  const chrome = [];
+  const kept: string[] = [];
+  const chrome: string[] = [];
   let title = '';
   for (const line of stripped.text.split('\n')) {
     const s = squeeze(line);
     if (!s) continue;
     const t = /^《(.*)》課件_第\d+頁$/.exec(s);
-    if (t && !title) title = t[1];
+    if (t && !title) title = t[1]!;
     if (CHROME_000.some((re) => re.test(s))) { chrome.push(s); continue; }
     kept.push(s);
   }
@@ -227,25 +238,25 @@ const CHROME_001 = [
 export const TEASER_MAX_CHARS = 1000;
 
 /** Parse a listing title `Publisher:Title(50页).pdf`. */
-export function parseReportTitle(s) {
+export function parseReportTitle(s: string): { title: string; pages: number | undefined } | null {
   const m = /^•\s*(.*?)(?:\((\d+)页\))?\.pdf$/.exec(s);
   if (!m) return null;
-  return { title: squeeze(m[1]), pages: m[2] ? Number(m[2]) : undefined };
+  return { title: squeeze(m[1]!), pages: m[2] ? Number(m[2]) : undefined };
 }
 
 /** Parse the stats line under a report: views, publication date, pages. */
-export function parseReportStats(s) {
+export function parseReportStats(s: string): { views: number; published: string; pages: number } | null {
   const m = /^浏览量(\d+)人已浏览\s*发布时间(\d{4}-\d{2}-\d{2})\s*(\d+)页/.exec(s);
-  return m ? { views: Number(m[1]), published: m[2], pages: Number(m[3]) } : null;
+  return m ? { views: Number(m[1]), published: m[2]!, pages: Number(m[3]) } : null;
 }
 
 /** Clean one report's extracted text into lines. */
-export function cleanReportText(text) {
+export function cleanReportText(text: string): { lines: string[]; doubled: number; garbage: number; chars: number } {
   let doubled = 0;
   let garbage = 0;
   const g = removeAsciiGarbage(squeeze(text));
   garbage += g.count;
-  const lines = [];
+  const lines: string[] = [];
   for (const sentence of splitSentences(squeeze(g.text))) {
     const d = collapseDoubledRuns(sentence);
     doubled += d.count;
@@ -258,11 +269,12 @@ export function cleanReportText(text) {
 }
 
 /** Clean seed 001 (a listing of reports with extracted text): split into its reports. */
-export function clean001(raw) {
+export function clean001(raw: string): { reports: CleanedReport[]; stats: { chromeLines: number; doubledRuns: number; garbageRuns: number } } {
   const rawLines = raw.replace(/\r\n?/g, '\n').split('\n').map(squeeze).filter(Boolean);
-  const reports = [];
-  const chrome = [];
-  let current = null;
+  type Listed = { title: string; pages: number | undefined; text: string; stats: { pages: number; published: string } | null };
+  const reports: Listed[] = [];
+  const chrome: string[] = [];
+  let current: Listed | null = null;
   for (const s of rawLines) {
     const title = parseReportTitle(s);
     if (title) { current = { ...title, text: '', stats: null }; reports.push(current); continue; }
@@ -273,7 +285,7 @@ export function clean001(raw) {
   }
   let doubled = 0;
   let garbage = 0;
-  const cleaned = reports.map((r) => {
+  const cleaned = reports.map((r): CleanedReport => {
     const c = cleanReportText(r.text);
     doubled += c.doubled;
     garbage += c.garbage;
@@ -290,7 +302,17 @@ export function clean001(raw) {
 }
 
 /** Header line that opens each report in the cleaned 001 file. */
-export function reportHeading(i, total, r) {
+/** One report of seed 001, cleaned. */
+export interface CleanedReport {
+  title: string;
+  pages: number | undefined;
+  published: string | undefined;
+  teaser: boolean;
+  chars: number;
+  lines: string[];
+}
+
+export function reportHeading(i: number, total: number, r: CleanedReport): string {
   const parts = [`## Report ${String(i + 1).padStart(2, '0')}/${total}: ${r.title}`];
   if (r.pages) parts.push(`${r.pages}页`);
   if (r.published) parts.push(`published ${r.published}`);
@@ -305,16 +327,24 @@ const HEADING_RE = /^## Report (\d+)\/(\d+): (.*?)(?: \| .*)?$/;
  * document or report it belongs to. Header (`# `) lines and headings are kept in `lines` with
  * `kind` so that 1-based line numbers match the file.
  */
-export function parseCleanedSource(text, doc) {
+/** A line of a cleaned source file with the title of the document or report it belongs to. */
+export interface SourceLine {
+  line: number;
+  text: string;
+  title: string;
+  kind: 'header' | 'heading' | 'body' | 'blank';
+}
+
+export function parseCleanedSource(text: string, doc: string): { doc: string; title: string; lines: SourceLine[] } {
   const all = text.split('\n');
   let docTitle = '';
   const titleLine = all.find((l) => l.startsWith('# Title: '));
   if (titleLine) docTitle = titleLine.slice('# Title: '.length).trim();
   let section = docTitle;
-  const lines = [];
+  const lines: SourceLine[] = [];
   all.forEach((l, i) => {
     const h = HEADING_RE.exec(l);
-    if (h) { section = h[3]; lines.push({ line: i + 1, text: l, title: section, kind: 'heading' }); return; }
+    if (h) { section = h[3]!; lines.push({ line: i + 1, text: l, title: section, kind: 'heading' }); return; }
     if (l.startsWith('#')) { lines.push({ line: i + 1, text: l, title: docTitle, kind: 'header' }); return; }
     lines.push({ line: i + 1, text: l, title: section, kind: l.trim() ? 'body' : 'blank' });
   });

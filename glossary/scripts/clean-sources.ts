@@ -7,23 +7,24 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clean000, clean001, reportHeading } from './lib/clean.mjs';
+import { clean000, clean001, reportHeading, type CleanedReport } from './lib/clean';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(here, '..', '..');
 export const SOURCES_DIR = join(REPO, 'glossary', 'sources');
-export const SOURCE_FILES = { '000': '000-network-finance-services.txt', '001': '001-fintech-reports.txt' };
+export const SOURCE_FILES: Record<'000' | '001', string> = { '000': '000-network-finance-services.txt', '001': '001-fintech-reports.txt' };
 const DEFAULT_SEEDS = process.env.GLOSSARY_SEEDS ?? resolve(REPO, '..', 'shared', 'seeds');
 
-const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
+const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
-function findSeed(dir, prefix) {
+function findSeed(dir: string, prefix: string): { name: string; path: string } | null {
   if (!existsSync(dir)) return null;
   const name = readdirSync(dir).filter((f) => f.startsWith(prefix + '_') && f.endsWith('.txt')).sort()[0];
   return name ? { name, path: join(dir, name) } : null;
 }
 
-export function render000(name, raw) {
+/** The cleaned text of seed 000 with its provenance header. */
+export function render000(name: string, raw: Buffer): { text: string; stats: ReturnType<typeof clean000>['stats'] } {
   const r = clean000(raw.toString('utf8'));
   const s = r.stats;
   const header = [
@@ -42,7 +43,11 @@ export function render000(name, raw) {
   return { text: header.concat(r.lines).join('\n') + '\n', stats: s };
 }
 
-export function render001(name, raw) {
+/** The cleaned text of seed 001 with its provenance header. */
+export function render001(
+  name: string,
+  raw: Buffer,
+): { text: string; stats: ReturnType<typeof clean001>['stats']; reports: CleanedReport[] } {
   const r = clean001(raw.toString('utf8'));
   const total = r.reports.length;
   const teasers = r.reports.filter((x) => x.teaser).length;
@@ -60,7 +65,7 @@ export function render001(name, raw) {
     '# Each report starts with a "## Report NN/19: title" line; citations use that title and the 1-based line of this file.',
     '',
   ];
-  const body = [];
+  const body: string[] = [];
   r.reports.forEach((rep, i) => {
     body.push(reportHeading(i, total, rep));
     body.push(...rep.lines);
@@ -69,17 +74,24 @@ export function render001(name, raw) {
   return { text: header.concat(body).join('\n'), stats: r.stats, reports: r.reports };
 }
 
-/** Clean both seeds. Returns { written, unchanged, missing } and writes files unless check. */
-export function cleanSources({ seeds = DEFAULT_SEEDS, check = false, log = () => {} } = {}) {
-  const result = { written: [], unchanged: [], differ: [], missing: [] };
-  for (const [doc, render] of [['000', render000], ['001', render001]]) {
+/** Clean both seeds. Returns { written, unchanged, differ, missing } and writes files unless check. */
+export function cleanSources({ seeds = DEFAULT_SEEDS, check = false, log = (_message: string) => {} } = {}): {
+  written: string[];
+  unchanged: string[];
+  differ: string[];
+  missing: string[];
+} {
+  const result = { written: [] as string[], unchanged: [] as string[], differ: [] as string[], missing: [] as string[] };
+  for (const doc of ['000', '001'] as const) {
     const seed = findSeed(seeds, doc);
     if (!seed) { result.missing.push(doc); continue; }
     const raw = readFileSync(seed.path);
-    const { text, stats } = render(seed.name, raw);
-    if (doc === '000' && stats.leftoverMisdecoded.length) {
-      throw new Error(`000: unrepaired mis-decoded spots: ${JSON.stringify(stats.leftoverMisdecoded)}`);
-    }
+    let text: string;
+    if (doc === '000') {
+      const r = render000(seed.name, raw);
+      if (r.stats.leftoverMisdecoded.length) throw new Error(`000: unrepaired mis-decoded spots: ${JSON.stringify(r.stats.leftoverMisdecoded)}`);
+      text = r.text;
+    } else text = render001(seed.name, raw).text;
     const out = join(SOURCES_DIR, SOURCE_FILES[doc]);
     const old = existsSync(out) ? readFileSync(out, 'utf8') : null;
     if (old === text) { result.unchanged.push(out); continue; }
@@ -96,7 +108,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const seedsArg = args.indexOf('--seeds');
   const r = cleanSources({
-    seeds: seedsArg >= 0 ? resolve(args[seedsArg + 1]) : DEFAULT_SEEDS,
+    seeds: seedsArg >= 0 ? resolve(args[seedsArg + 1] ?? '') : DEFAULT_SEEDS,
     check: args.includes('--check'),
     log: (m) => console.log(m),
   });

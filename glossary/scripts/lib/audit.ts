@@ -1,15 +1,22 @@
 // Review hints on a compiled glossary that are not errors: things a person should look at.
 // Pure: compiled entries in, findings out.
-import { toSimplified } from './forms.mjs';
+import type { GlossaryEntry } from '../../../server/src/engine/entry';
+import { toSimplified } from './forms';
 
 const HAN = /[\u3400-\u9fff]/;
 
 /** Findings: [{ kind, ids, note }], in a stable order. */
-export function auditEntries(entries) {
-  const out = [];
-  const push = (kind, ids, note) => out.push({ kind, ids, note });
+export interface Finding {
+  kind: string;
+  ids: string[];
+  note: string;
+}
 
-  const byQuote = new Map();
+export function auditEntries(entries: GlossaryEntry[]): Finding[] {
+  const out: Finding[] = [];
+  const push = (kind: string, ids: string[], note: string) => out.push({ kind, ids, note });
+
+  const byQuote = new Map<string, string[]>();
   for (const e of entries) {
     if (!e.definitionZhSource) continue;
     const k = e.definitionZh.replace(/\s/g, '');
@@ -19,7 +26,7 @@ export function auditEntries(entries) {
     if (ids.length > 1) push('shared-quotation', ids, `the same quotation defines ${ids.length} concepts: ${quote.slice(0, 40)}…`);
   }
 
-  const byDef = new Map();
+  const byDef = new Map<string, string[]>();
   for (const e of entries) {
     const k = e.definitionEn.trim().toLowerCase();
     byDef.set(k, [...(byDef.get(k) ?? []), e.id]);
@@ -38,9 +45,9 @@ export function auditEntries(entries) {
       if (HAN.test(en)) push('chinese-in-english', [e.id], `English term "${en}" contains Chinese`);
       if (/\s{2,}|^\s|\s$/.test(en)) push('english-spacing', [e.id], `English term "${en}" has stray spaces`);
     }
-    if (e.en.length && e.abbr.includes(e.en[0])) push('abbreviation-as-preferred-english', [e.id], `the preferred English term is the abbreviation ${e.en[0]}`);
+    if (e.en.length && e.abbr.includes(e.en[0]!)) push('abbreviation-as-preferred-english', [e.id], `the preferred English term is the abbreviation ${e.en[0]}`);
     if (e.status === 'deprecated' && !e.replacedBy) push('deprecated-without-replacement', [e.id], 'deprecated, but no replacement');
   }
 
-  return out.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.ids[0] < b.ids[0] ? -1 : 1));
+  return out.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.ids[0]! < b.ids[0]! ? -1 : 1));
 }

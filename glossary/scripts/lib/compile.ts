@@ -1,16 +1,17 @@
 // Cross-entry checks and compilation of the validated entries into the CompiledGlossary
 // (server/src/engine/entry.ts). Pure: entries and corpus in, { glossary, diagnostics, stats } out.
-import { diag } from './load.mjs';
-import { formsOf, toSimplified } from './forms.mjs';
-import { engineLineScanner, normalizeKey } from './engine.mjs';
-import { locateQuote, pickExamples, scanCorpus } from './sources.mjs';
+import type { Citation, CompiledGlossary, GlossaryEntry } from '../../../server/src/engine/entry';
+import { engineLineScanner, normalizeKey } from './engine';
+import { formsOf, toSimplified, type Forms } from './forms';
+import { diag, type Diagnostic, type EntryInput, type LoadedEntry, type YamlPath } from './load';
+import { locateQuote, pickExamples, scanCorpus, type Corpus } from './sources';
 
-export const FORMAT = 'fintech-glossary/compiled@1';
+export const FORMAT: CompiledGlossary['format'] = 'fintech-glossary/compiled@1';
 
 /** The lookup keys of an entry, folded for clash detection (script- and case-insensitive). */
-export function entryKeys(v, forms) {
-  const keys = [];
-  const zh = new Set([v.zh, ...(v.aliases ?? []), forms?.hant, forms?.tw, forms?.hk].filter(Boolean));
+export function entryKeys(v: EntryInput, forms: Forms | undefined): { kind: 'zh' | 'en' | 'abbr'; key: string; folded: string }[] {
+  const keys: { kind: 'zh' | 'en' | 'abbr'; key: string; folded: string }[] = [];
+  const zh = new Set([v.zh, ...(v.aliases ?? []), forms?.hant, forms?.tw, forms?.hk].filter((k): k is string => !!k));
   for (const k of zh) keys.push({ kind: 'zh', key: k, folded: foldKey(k) });
   for (const k of v.en ?? []) keys.push({ kind: 'en', key: k, folded: foldKey(k) });
   for (const k of v.abbr ?? []) keys.push({ kind: 'abbr', key: k, folded: foldKey(k) });
@@ -24,13 +25,16 @@ export const foldKey = normalizeKey;
  * Check and compile. `loaded` is [{ value, file, pos(path) }] of schema-valid entries.
  * Returns { glossary, diagnostics, stats }.
  */
-export function compileGlossary(loaded, corpus) {
-  const diagnostics = [];
-  const err = (e, path, msg) => diagnostics.push(diag('error', e.file, e.pos(path), msg, e.value.id));
-  const warn = (e, path, msg) => diagnostics.push(diag('warning', e.file, e.pos(path), msg, e.value.id));
+export function compileGlossary(
+  loaded: LoadedEntry[],
+  corpus: Corpus,
+): { glossary: CompiledGlossary; diagnostics: Diagnostic[]; keyHits: Map<string, Map<string, number>>; litLines: Set<string> } {
+  const diagnostics: Diagnostic[] = [];
+  const err = (e: LoadedEntry, path: YamlPath, msg: string) => diagnostics.push(diag('error', e.file, e.pos(path), msg, e.value.id));
+  const warn = (e: LoadedEntry, path: YamlPath, msg: string) => diagnostics.push(diag('warning', e.file, e.pos(path), msg, e.value.id));
 
   // unique ids
-  const byId = new Map();
+  const byId = new Map<string, LoadedEntry>();
   for (const e of loaded) {
     const prev = byId.get(e.value.id);
     if (prev) { err(e, ['id'], `duplicate id "${e.value.id}" (first at ${prev.file}:${prev.pos(['id']).line})`); continue; }
@@ -39,16 +43,16 @@ export function compileGlossary(loaded, corpus) {
   const entries = [...byId.values()];
 
   // forms
-  const formsById = new Map();
+  const formsById = new Map<string, Forms>();
   for (const e of entries) {
     const v = e.value;
-    const { reason, ...overrides } = v.forms ?? {};
+    const { reason: _reason, ...overrides }: Partial<Forms> & { reason?: string } = v.forms ?? {};
     const f = formsOf(v.zh, overrides);
     formsById.set(v.id, f);
     for (const r of f.review) {
       warn(e, ['zh'], `generated ${r.form} form ${r.value}: ${r.why}. Decide, and record it under forms: (${r.form}: …, reason: …)`);
     }
-    for (const n of f.noop) warn(e, ['forms', n], `forms.${n} ${overrides[n]} is what OpenCC generates anyway; drop it`);
+    for (const n of f.noop) warn(e, ['forms', n], `forms.${n} ${overrides[n]!} is what OpenCC generates anyway; drop it`);
     for (const a of v.aliases ?? []) {
       if (a === v.zh) warn(e, ['aliases'], `alias ${a} repeats zh`);
       else if (a === f.hant || a === f.tw || a === f.hk) warn(e, ['aliases'], `alias ${a} is the generated traditional/regional form; aliases hold other forms (README)`);
@@ -57,14 +61,16 @@ export function compileGlossary(loaded, corpus) {
   }
 
   // key clashes: a key may belong to two concepts only if both are marked homonym
-  const owners = new Map();
+  type Owner = { e: LoadedEntry; k: ReturnType<typeof entryKeys>[number] };
+  const owners = new Map<string, Owner[]>();
   for (const e of entries) {
-    const mine = new Set();
+    const mine = new Set<string>();
     for (const k of entryKeys(e.value, formsById.get(e.value.id))) {
       if (!k.folded || mine.has(k.folded)) continue;
       mine.add(k.folded);
-      if (!owners.has(k.folded)) owners.set(k.folded, []);
-      owners.get(k.folded).push({ e, k });
+      const list = owners.get(k.folded);
+      if (list) list.push({ e, k });
+      else owners.set(k.folded, [{ e, k }]);
     }
   }
   for (const [folded, list] of [...owners].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
@@ -72,7 +78,7 @@ export function compileGlossary(loaded, corpus) {
     const unmarked = list.filter((x) => x.e.value.homonym !== true);
     if (!unmarked.length) continue;
     const where = list.map((x) => `${x.e.value.id} (${x.e.file}:${x.e.pos([]).line})`).join(', ');
-    const field = (x) => (x.k.kind === 'zh' ? (x.k.key === x.e.value.zh ? ['zh'] : ['aliases']) : [x.k.kind]);
+    const field = (x: Owner): YamlPath => (x.k.kind === 'zh' ? (x.k.key === x.e.value.zh ? ['zh'] : ['aliases']) : [x.k.kind]);
     for (const x of unmarked) err(x.e, field(x), `key "${x.k.key}" (folded "${folded}") is claimed by ${where}; merge them, or mark every one homonym: true`);
   }
 
@@ -92,7 +98,7 @@ export function compileGlossary(loaded, corpus) {
   }
 
   // quotations
-  const quoteCite = new Map();
+  const quoteCite = new Map<string, Citation>();
   for (const e of entries) {
     const v = e.value;
     if (!v.def?.source) continue;
@@ -100,7 +106,7 @@ export function compileGlossary(loaded, corpus) {
     if (r.cite) quoteCite.set(v.id, r.cite);
     else err(e, ['def', 'zh'], r.error + (r.hint ? `: ${r.hint}` : ''));
     // a quotation that never names the concept is often a description of something near it
-    const f = formsById.get(v.id);
+    const f = formsById.get(v.id)!;
     const quote = toSimplified(v.def.zh);
     const names = [v.zh, f.hant, f.tw, f.hk, ...(v.aliases ?? [])].map(toSimplified);
     const latin = [...(v.en ?? []), ...(v.abbr ?? [])].map((x) => x.toLowerCase());
@@ -111,10 +117,10 @@ export function compileGlossary(loaded, corpus) {
 
   // the compiled entries, then occurrences and examples found by the server's own matcher, so a
   // count or an example never comes from inside a longer term (货币基金 in 国际货币基金组织)
-  const compiled = [];
+  const compiled: GlossaryEntry[] = [];
   for (const e of [...entries].sort((a, b) => (a.value.id < b.value.id ? -1 : 1))) {
     const v = e.value;
-    const f = formsById.get(v.id);
+    const f = formsById.get(v.id)!;
     const cite = quoteCite.get(v.id);
     compiled.push({
       id: v.id,
@@ -145,7 +151,7 @@ export function compileGlossary(loaded, corpus) {
   }
 
   const keyHits = new Map([...scan].map(([id, r]) => [id, r.keys]));
-  const litLines = new Set();
+  const litLines = new Set<string>();
   for (const r of scan.values()) for (const h of r.hits) litLines.add(`${h.line.doc}:${h.line.line}`);
   return { glossary: { format: FORMAT, entries: compiled }, diagnostics, keyHits, litLines };
 }

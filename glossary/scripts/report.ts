@@ -7,22 +7,43 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildGlossary } from './build.mjs';
-import { auditEntries } from './lib/audit.mjs';
-import { foldKey } from './lib/compile.mjs';
-import { formatDiag } from './lib/load.mjs';
-import { mineCandidates } from './lib/mine.mjs';
+import { buildGlossary } from './build';
+import type { GlossaryEntry } from '../../server/src/engine/entry';
+import { auditEntries, type Finding } from './lib/audit';
+import { foldKey } from './lib/compile';
+import { formatDiag, type Diagnostic } from './lib/load';
+import { mineCandidates } from './lib/mine';
+import type { CorpusDoc, CorpusLine } from './lib/sources';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(here, '..', '..');
 
 const HAN = /[\u3400-\u9fff]/;
 
+/** Figures of a compiled glossary. */
+export interface Figures {
+  total: number;
+  perDomain: Record<string, number>;
+  quotedDefinition: number;
+  withExample: number;
+  withTaiwanForm: number;
+  withHongKongForm: number;
+  withTaiwanOrHongKongForm: number;
+  bothScripts: number;
+  latinOnlyChinese: number;
+  englishDefinition: number;
+  chineseDefinition: number;
+  withAbbreviation: number;
+  withAliases: number;
+  neverOccurs: number;
+  deprecated: number;
+}
+
 /** Figures of a compiled glossary. Pure. */
-export function glossaryFigures(entries) {
-  const perDomain = {};
+export function glossaryFigures(entries: GlossaryEntry[]): Figures {
+  const perDomain: Record<string, number> = {};
   for (const e of entries) perDomain[e.domain] = (perDomain[e.domain] ?? 0) + 1;
-  const count = (f) => entries.filter(f).length;
+  const count = (f: (e: GlossaryEntry) => boolean) => entries.filter(f).length;
   return {
     total: entries.length,
     perDomain: Object.fromEntries(Object.entries(perDomain).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
@@ -43,7 +64,7 @@ export function glossaryFigures(entries) {
 }
 
 /** The issue's definition of done, checked against the figures. */
-export function doneChecks(f) {
+export function doneChecks(f: Figures): { what: string; ok: boolean; value: number }[] {
   return [
     { what: '≥ 600 concepts', ok: f.total >= 600, value: f.total },
     { what: 'every concept has an English definition', ok: f.englishDefinition === f.total, value: f.englishDefinition },
@@ -54,19 +75,19 @@ export function doneChecks(f) {
 }
 
 /** The corpus line that holds character `index` of the doc's lines joined with \n. */
-function lineAt(doc, index) {
+function lineAt(doc: CorpusDoc, index: number): CorpusLine {
   let offset = 0;
   for (const l of doc.lines) {
     if (index < offset + l.text.length + 1) return l;
     offset += l.text.length + 1;
   }
-  return doc.lines[doc.lines.length - 1];
+  return doc.lines[doc.lines.length - 1]!;
 }
 
 const NOTES_MARK = '## Reviewer notes';
 
 /** glossary/VALIDATION.md: build diagnostics and review hints, keeping the hand-written notes. */
-export function validationReport(diagnostics, findings, f, previous = '') {
+export function validationReport(diagnostics: Diagnostic[], findings: Finding[], f: Figures, previous = ''): string {
   const lines = [
     '# Glossary validation',
     '',
@@ -89,7 +110,7 @@ export function validationReport(diagnostics, findings, f, previous = '') {
   return lines.join('\n') + '\n';
 }
 
-const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
+const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
@@ -120,13 +141,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     top: mined.top,
     pairs: mined.pairs.filter((p) => !p.known),
     definitions: mined.definitions
-      .map((d) => ({ d, line: lineAt(corpus.docs[d.doc], d.index) }))
+      .map((d) => ({ d, line: lineAt(corpus.docs[d.doc]!, d.index) }))
       .filter(({ d }) => !d.known || !quotedByKey.has(foldKey(d.term)))
       .map(({ d, line }) => ({
         term: d.term,
         marker: d.marker,
         inGlossary: d.known,
-        cite: { doc: corpus.docs[d.doc].doc, title: line.title, line: line.line },
+        cite: { doc: corpus.docs[d.doc]!.doc, title: line.title, line: line.line },
         line: line.text,
       })),
     ngrams: mined.ngrams.filter((g) => !keys.has(foldKey(g.term))).slice(0, 500),
@@ -155,7 +176,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     out.push('Entries per domain:');
     for (const [d, n] of Object.entries(f.perDomain)) out.push(`  ${d.padEnd(14)} ${String(n).padStart(4)}`);
     out.push('');
-    const row = (label, n) => out.push(`  ${label.padEnd(44)} ${String(n).padStart(4)}  ${pct(n, f.total)}`);
+    const row = (label: string, n: number) => out.push(`  ${label.padEnd(44)} ${String(n).padStart(4)}  ${pct(n, f.total)}`);
     row('quoted Chinese definition (with citation)', f.quotedDefinition);
     row('at least one example sentence', f.withExample);
     row('Taiwan form differing from zhHant', f.withTaiwanForm);

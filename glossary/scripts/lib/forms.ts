@@ -7,17 +7,22 @@ const t2hk = OpenCC.Converter({ from: 't', to: 'hk' });
 const t2cn = OpenCC.Converter({ from: 't', to: 'cn' });
 const tw2cn = OpenCC.Converter({ from: 'twp', to: 'cn' });
 
-export const toTraditional = (s) => cn2t(s);
+export const toTraditional = (s: string): string => cn2t(s);
 /** Any traditional (OpenCC, Taiwan or HK) text → simplified, character by character where possible. */
-export const toSimplified = (s) => t2cn(s);
+export const toSimplified = (s: string): string => t2cn(s);
 /** Taiwan phrasing (軟體, 資料庫) → mainland simplified (软件, 数据库). */
-export const fromTaiwan = (s) => tw2cn(s);
+export const fromTaiwan = (s: string): string => tw2cn(s);
+
+/** The three generated forms of an entry. */
+export type FormName = 'hant' | 'tw' | 'hk';
+export type Forms = Record<FormName, string>;
+const FORM_NAMES: FormName[] = ['hant', 'tw', 'hk'];
 
 /**
  * Generated forms that need a person's decision. OpenCC is right most of the time; these are the
  * places where its choice is a legitimate variant that the regions do not use in this field.
  */
-export const SUSPICIOUS_FORMS = [
+export const SUSPICIOUS_FORMS: { forms: FormName[]; re: RegExp; why: string }[] = [
   { forms: ['hant', 'tw', 'hk'], re: /覈/, why: 'OpenCC writes 覈 for 核 (覈保, 覈查, 審覈); Taiwan and Hong Kong write 核' },
   { forms: ['hant', 'tw', 'hk'], re: /瞭解/, why: 'OpenCC writes 瞭解 for 了解; 了解 is the usual form in Taiwan and Hong Kong' },
   { forms: ['tw'], re: /釋出/, why: 'OpenCC `twp` turns 发布 into 釋出 (software release); publishing a report or rule is 發布 in Taiwan' },
@@ -32,15 +37,18 @@ export const SUSPICIOUS_FORMS = [
  * overridden too. Returns { hant, tw, hk, generated, review } where review lists suspicious
  * generated forms that no override covers.
  */
-export function formsOf(zh, overrides = {}) {
+export function formsOf(
+  zh: string,
+  overrides: Partial<Forms> = {},
+): Forms & { generated: Forms; review: { form: FormName; value: string; why: string }[]; noop: FormName[] } {
   const genHant = cn2t(zh);
   const hant = overrides.hant ?? genHant;
   const genTw = t2twp(hant);
   const genHk = t2hk(hant);
   const tw = overrides.tw ?? genTw;
   const hk = overrides.hk ?? genHk;
-  const review = [];
-  const values = { hant, tw, hk };
+  const review: { form: FormName; value: string; why: string }[] = [];
+  const values: Forms = { hant, tw, hk };
   for (const rule of SUSPICIOUS_FORMS) {
     for (const f of rule.forms) {
       if (overrides[f] !== undefined || !rule.re.test(values[f])) continue;
@@ -52,8 +60,8 @@ export function formsOf(zh, overrides = {}) {
   }
   // an override that changes nothing is a sign the author misread what OpenCC gives, unless it
   // confirms a generated form that the rules above would question (a reviewed 人工智慧 stays)
-  const generatedValues = { hant: genHant, tw: genTw, hk: genHk };
-  const questioned = (f) => SUSPICIOUS_FORMS.some((r) => r.forms.includes(f) && r.re.test(generatedValues[f]));
-  const noop = ['hant', 'tw', 'hk'].filter((f) => overrides[f] !== undefined && overrides[f] === generatedValues[f] && !questioned(f));
+  const generatedValues: Forms = { hant: genHant, tw: genTw, hk: genHk };
+  const questioned = (f: FormName) => SUSPICIOUS_FORMS.some((r) => r.forms.includes(f) && r.re.test(generatedValues[f]));
+  const noop = FORM_NAMES.filter((f) => overrides[f] !== undefined && overrides[f] === generatedValues[f] && !questioned(f));
   return { hant, tw, hk, generated: { hant: genHant, tw: t2twp(genHant), hk: t2hk(genHant) }, review, noop };
 }

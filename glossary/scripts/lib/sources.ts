@@ -1,20 +1,44 @@
 // The cleaned source documents as a searchable corpus: quotation checks, term occurrences and
 // example sentences with citations (doc, title, 1-based line).
-import { parseCleanedSource } from './clean.mjs';
-import { toSimplified } from './forms.mjs';
+import type { Citation, Example } from '../../../server/src/engine/entry';
+import { parseCleanedSource, type SourceLine } from './clean';
+import type { LineMatch } from './engine';
+import { toSimplified } from './forms';
+
+/** A body line of a cleaned source, with its document and a simplified shadow of its text. */
+export interface CorpusLine extends SourceLine {
+  doc: string;
+  shadow: string;
+}
+
+export interface CorpusDoc {
+  doc: string;
+  title: string;
+  /** Body lines only. */
+  lines: CorpusLine[];
+  /** Every line of the file (headers, headings, blanks too). */
+  allLines: SourceLine[];
+  /** The body without whitespace, and the line of each of its UTF-16 units (made on first use). */
+  stripped?: { text: string; lineAt: CorpusLine[] };
+}
+
+export interface Corpus {
+  docs: CorpusDoc[];
+  lines: CorpusLine[];
+}
 
 /**
  * Build the corpus from the text of the cleaned files: { doc: text }. Each body line also gets a
  * simplified "shadow" (OpenCC t→cn, same length) so that a simplified key finds the traditional
  * and mixed-script text of 000; lines whose conversion changes length keep their own text.
  */
-export function buildCorpus(files) {
-  const docs = [];
+export function buildCorpus(files: Record<string, string>): Corpus {
+  const docs: CorpusDoc[] = [];
   for (const doc of Object.keys(files).sort()) {
-    const parsed = parseCleanedSource(files[doc], doc);
+    const parsed = parseCleanedSource(files[doc]!, doc);
     const lines = parsed.lines
       .filter((l) => l.kind === 'body')
-      .map((l) => {
+      .map((l): CorpusLine => {
         const simp = toSimplified(l.text);
         return { ...l, doc, shadow: simp.length === l.text.length ? simp : l.text };
       });
@@ -26,9 +50,9 @@ export function buildCorpus(files) {
 const WS = /[\s\u00a0\u3000]/;
 
 /** Fold what a quotation may legitimately differ in: nothing but whitespace. */
-function stripWithMap(lines) {
+function stripWithMap(lines: CorpusLine[]): { text: string; lineAt: CorpusLine[] } {
   let text = '';
-  const lineAt = [];
+  const lineAt: CorpusLine[] = [];
   for (const l of lines) {
     for (const ch of l.text) {
       if (WS.test(ch)) continue;
@@ -39,24 +63,24 @@ function stripWithMap(lines) {
   return { text, lineAt };
 }
 
-const PUNCT_FOLD = { '，': ',', '：': ':', '；': ';', '（': '(', '）': ')', '！': '!', '？': '?' };
-const foldPunct = (s) => s.replace(/[，：；（）！？]/g, (c) => PUNCT_FOLD[c]);
+const PUNCT_FOLD: Record<string, string> = { '，': ',', '：': ':', '；': ';', '（': '(', '）': ')', '！': '!', '？': '?' };
+const foldPunct = (s: string) => s.replace(/[，：；（）！？]/g, (c) => PUNCT_FOLD[c]!);
 
 /**
  * Find a quotation verbatim (whitespace-insensitive) in one document.
  * Returns { cite: {doc, title, line} } or { error, hint }.
  */
-export function locateQuote(corpus, doc, quote) {
+export function locateQuote(corpus: Corpus, doc: string, quote: string): { cite?: Citation; error?: string; hint?: string | undefined } {
   const d = corpus.docs.find((x) => x.doc === doc);
   if (!d) return { error: `no cleaned source "${doc}"` };
   d.stripped ??= stripWithMap(d.lines);
   const q = quote.replace(/[\s\u00a0\u3000]+/g, '');
   const at = d.stripped.text.indexOf(q);
   if (at >= 0) {
-    const l = d.stripped.lineAt[at];
+    const l = d.stripped.lineAt[at]!;
     return { cite: { doc, title: l.title, line: l.line } };
   }
-  let hint;
+  let hint: string | undefined;
   const folded = foldPunct(q);
   if (folded !== q && d.stripped.text.includes(folded)) hint = 'found when full-width punctuation is written as in the source (，→ , etc.)';
   else if (d.stripped.text.includes(toSimplified(q)) || toSimplified(d.stripped.text).includes(toSimplified(q))) {
@@ -72,7 +96,7 @@ export function locateQuote(corpus, doc, quote) {
     }
     if (lo >= 4) {
       const at2 = d.stripped.text.indexOf(q.slice(0, lo));
-      const l = d.stripped.lineAt[at2];
+      const l = d.stripped.lineAt[at2]!;
       hint = `the first ${lo} characters match line ${l.line}; then the source has "${d.stripped.text.slice(at2 + lo, at2 + lo + 8)}" where the quote has "${q.slice(lo, lo + 8)}"`;
     }
   }
@@ -88,9 +112,9 @@ export function locateQuote(corpus, doc, quote) {
  * Non-overlapping spans of one owner (longest first at each start) — one occurrence each. A term
  * glossed in parentheses right after it (软件物料清单(SBOM), 以太坊(Ethereum)) is one mention.
  */
-export function distinctSpans(matches, text = '') {
+export function distinctSpans(matches: LineMatch[], text = ''): LineMatch[] {
   const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out = [];
+  const out: LineMatch[] = [];
   let lastEnd = -1;
   for (const m of sorted) {
     if (m.start < lastEnd) continue;
@@ -107,22 +131,35 @@ export function distinctSpans(matches, text = '') {
  * see engine.mjs): occurrences per owner and, per owner, the lines where it occurs (with the first
  * span on each line), in corpus order.
  */
-export function scanCorpus(corpus, scanLine) {
-  const byOwner = new Map();
+export interface Hit {
+  line: CorpusLine;
+  span: LineMatch;
+}
+
+/** Per owner: its occurrences, one hit per line it occurs on, and how often each form matched. */
+export interface OwnerHits {
+  count: number;
+  hits: Hit[];
+  keys: Map<string, number>;
+}
+
+export function scanCorpus(corpus: Corpus, scanLine: (text: string) => LineMatch[]): Map<string, OwnerHits> {
+  const byOwner = new Map<string, OwnerHits>();
   for (const line of corpus.lines) {
     const matches = scanLine(line.text);
     if (!matches.length) continue;
-    const perOwner = new Map();
+    const perOwner = new Map<string, LineMatch[]>();
     for (const m of matches) {
-      if (!perOwner.has(m.owner)) perOwner.set(m.owner, []);
-      perOwner.get(m.owner).push(m);
+      const list = perOwner.get(m.owner);
+      if (list) list.push(m);
+      else perOwner.set(m.owner, [m]);
     }
     for (const [owner, ms] of perOwner) {
       const spans = distinctSpans(ms, line.text);
-      if (!byOwner.has(owner)) byOwner.set(owner, { count: 0, hits: [], keys: new Map() });
-      const rec = byOwner.get(owner);
+      let rec = byOwner.get(owner);
+      if (!rec) byOwner.set(owner, (rec = { count: 0, hits: [], keys: new Map() }));
       rec.count += spans.length;
-      rec.hits.push({ line, span: spans[0] });
+      rec.hits.push({ line, span: spans[0]! });
       for (const s of spans) rec.keys.set(s.key, (rec.keys.get(s.key) ?? 0) + 1);
     }
   }
@@ -132,13 +169,13 @@ export function scanCorpus(corpus, scanLine) {
 const CLAUSE_BREAK = /[。！？!?;；,，:：、]/;
 
 /** A readable excerpt of a line around a span, cut at clause breaks, at most ~maxLen chars. */
-export function excerptAround(text, start, end, maxLen = 90) {
+export function excerptAround(text: string, start: number, end: number, maxLen = 90): string {
   if (text.length <= maxLen) return text;
   let a = start;
   let b = end;
   // grow to the enclosing clause, then by whole clauses while there is room
-  while (a > 0 && !CLAUSE_BREAK.test(text[a - 1])) a--;
-  while (b < text.length && !CLAUSE_BREAK.test(text[b])) b++;
+  while (a > 0 && !CLAUSE_BREAK.test(text[a - 1]!)) a--;
+  while (b < text.length && !CLAUSE_BREAK.test(text[b]!)) b++;
   if (b < text.length) b++;
   if (b - a > maxLen) {
     a = Math.max(a, start - Math.floor((maxLen - (end - start)) / 2));
@@ -147,9 +184,9 @@ export function excerptAround(text, start, end, maxLen = 90) {
   }
   for (;;) {
     let a2 = a - 1;
-    while (a2 > 0 && !CLAUSE_BREAK.test(text[a2 - 1])) a2--;
+    while (a2 > 0 && !CLAUSE_BREAK.test(text[a2 - 1]!)) a2--;
     let b2 = b;
-    while (b2 < text.length && !CLAUSE_BREAK.test(text[b2])) b2++;
+    while (b2 < text.length && !CLAUSE_BREAK.test(text[b2]!)) b2++;
     if (b2 < text.length) b2++;
     if (a > 0 && b - a2 <= maxLen) { a = Math.max(0, a2); continue; }
     if (b < text.length && b2 - a <= maxLen) { b = b2; continue; }
@@ -162,13 +199,13 @@ export function excerptAround(text, start, end, maxLen = 90) {
  * Up to `max` example sentences from the hits: short, distinct, from different reports/documents
  * first. Deterministic: depends only on the corpus order.
  */
-export function pickExamples(hits, { max = 3, avoidLine } = {}) {
-  const cands = [];
-  const seen = new Set();
+export function pickExamples(hits: Hit[], { max = 3, avoidLine }: { max?: number; avoidLine?: Citation | undefined } = {}): Example[] {
+  const cands: (Example & { score: number })[] = [];
+  const seen = new Set<string>();
   // frequent terms (金融, 数据) have thousands of hits: look at an even sample of them
   const stride = Math.ceil(hits.length / 300);
   for (let i = 0; i < hits.length; i += stride) {
-    const h = hits[i];
+    const h = hits[i]!;
     if (avoidLine && h.line.doc === avoidLine.doc && h.line.line === avoidLine.line && hits.length > 1) continue;
     const text = excerptAround(h.line.text, h.span.start, h.span.end);
     const hanCount = (text.match(/[\u4e00-\u9fff]/g) || []).length;
@@ -183,8 +220,8 @@ export function pickExamples(hits, { max = 3, avoidLine } = {}) {
     cands.push({ text, cite: { doc: h.line.doc, title: h.line.title, line: h.line.line }, score });
   }
   cands.sort((a, b) => a.score - b.score || (a.cite.doc < b.cite.doc ? -1 : a.cite.doc > b.cite.doc ? 1 : 0) || a.cite.line - b.cite.line);
-  const picked = [];
-  const places = new Set();
+  const picked: (Example & { score: number })[] = [];
+  const places = new Set<string>();
   // the first example may be poor (better than none); the others must read well
   const GOOD_ENOUGH = 25; // any sign of page furniture, or a very long or very short excerpt
   for (const c of cands) {
@@ -205,7 +242,7 @@ export function pickExamples(hits, { max = 3, avoidLine } = {}) {
 }
 
 /** Signs that an extracted line carries a running page header/footer or a table of contents. */
-function pageFurniture(text, title) {
+function pageFurniture(text: string, title: string): number {
   let n = 0;
   const core = title.replace(/^[^:]*:/, '').replace(/\(.*?\)/g, '');
   if (core.length >= 6 && text.includes(core.slice(-8))) n++;
