@@ -219,7 +219,7 @@ describe('committed cleaned sources', () => {
   });
 
   it.runIf(existsSync(SEEDS))('is what clean-sources.mjs produces from the seeds today', async () => {
-    const { cleanSources } = await import('../../glossary/scripts/clean-sources');
+    const { cleanSources } = await import('../../glossary/scripts/lib/seeds');
     const r = cleanSources({ seeds: SEEDS, check: true });
     expect(r.differ).toEqual([]);
   });

@@ -1,5 +1,5 @@
 // Pure text-cleaning functions for the two seed documents. No I/O here: the CLI
-// (clean-sources.mjs) and the tests feed strings in and get strings out.
+// (seeds.ts) and the tests feed strings in and get strings out.
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const TONE_BASE: Record<string, string> = {

@@ -128,7 +128,7 @@ export function distinctSpans(matches: LineMatch[], text = ''): LineMatch[] {
 
 /**
  * Scan the whole corpus with `scanLine(text) → [{ start, end, owner, key }]` (the server's matcher,
- * see engine.mjs): occurrences per owner and, per owner, the lines where it occurs (with the first
+ * see engine.ts): occurrences per owner and, per owner, the lines where it occurs (with the first
  * span on each line), in corpus order.
  */
 export interface Hit {
@@ -257,4 +257,14 @@ function pageFurniture(text: string, title: string): number {
   if ((text.match(/ /g) || []).length / text.length > 0.08) n++; // table cells run together
   if (/(\p{Script=Han}{2,12}?)\1/u.test(text.replace(/\s/g, ''))) n++; // 系统化系统化: extraction debris
   return n;
+}
+
+/** The corpus line that holds character `index` of the doc's lines joined with \n. */
+export function corpusLineAt(doc: CorpusDoc, index: number): CorpusLine {
+  let offset = 0;
+  for (const l of doc.lines) {
+    if (index < offset + l.text.length + 1) return l;
+    offset += l.text.length + 1;
+  }
+  return doc.lines[doc.lines.length - 1]!;
 }

@@ -1,0 +1,70 @@
+// The glossary build as functions: read the cleaned sources, load and validate
+// glossary/entries/*.yaml, compile (compile.ts), and serialise deterministically.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { cleanSources, REPO, SOURCE_FILES } from './seeds';
+import type { CompiledGlossary } from '../../../server/src/engine/entry';
+import { compileGlossary } from './compile';
+import { makeValidator, parseEntriesFile, schemaDiagnostics, type Diagnostic, type LoadedEntry } from './load';
+import { buildCorpus, type Corpus } from './sources';
+
+const GLOSSARY = join(REPO, 'glossary');
+
+/** Read the cleaned sources as { doc: text }. */
+export function readSources(dir = join(GLOSSARY, 'sources')): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [doc, name] of Object.entries(SOURCE_FILES)) {
+    const p = join(dir, name);
+    if (existsSync(p)) files[doc] = readFileSync(p, 'utf8');
+  }
+  return files;
+}
+
+/** Load every entries file: { loaded, diagnostics, files }. Paths in diagnostics are repo-relative. */
+export function loadEntries(dir = join(GLOSSARY, 'entries')): { loaded: LoadedEntry[]; diagnostics: Diagnostic[]; files: string[] } {
+  const validate = makeValidator(JSON.parse(readFileSync(join(GLOSSARY, 'schema.json'), 'utf8')) as object);
+  const diagnostics: Diagnostic[] = [];
+  const loaded: LoadedEntry[] = [];
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const file = relative(REPO, path).split('\\').join('/');
+    const parsed = parseEntriesFile(file, readFileSync(path, 'utf8'));
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.raw === undefined) continue;
+    const value = parsed.raw ?? [];
+    if (!validate(value)) {
+      const ds = schemaDiagnostics(file, validate.errors, parsed.posOf, value);
+      diagnostics.push(...ds);
+      const bad = new Set(
+        (validate.errors ?? []).map((e) => e.instancePath.split('/')[1]).filter((s) => s !== undefined).map(Number),
+      );
+      loaded.push(...parsed.entries.filter((e) => !bad.has(e.index)));
+    } else {
+      loaded.push(...parsed.entries);
+    }
+  }
+  return { loaded, diagnostics, files: names };
+}
+
+/** The whole build as a function (the CLI and the tests call it): returns { json, glossary, diagnostics, ... }. */
+export function buildGlossary({ clean = true } = {}): {
+  json: string;
+  glossary: CompiledGlossary;
+  diagnostics: Diagnostic[];
+  files: string[];
+  corpus: Corpus;
+  keyHits: Map<string, Map<string, number>>;
+  /** `doc:line` of every source line where some entry occurs. */
+  litLines: Set<string>;
+} {
+  if (clean) cleanSources();
+  const corpus = buildCorpus(readSources());
+  const { loaded, diagnostics, files } = loadEntries();
+  const result = compileGlossary(loaded, corpus);
+  const all = [...diagnostics, ...result.diagnostics].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || (a.message < b.message ? -1 : 1),
+  );
+  const json = JSON.stringify(result.glossary) + '\n';
+  return { json, glossary: result.glossary, diagnostics: all, files, corpus, keyHits: result.keyHits, litLines: result.litLines };
+}
