@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditEntries } from './lib/audit';
 import { buildGlossary } from './lib/build';
-import { foldKey } from './lib/compile';
+import { entryKeysOf, normalizeKey as foldKey } from './lib/engine';
 import { doneChecks, glossaryFigures, validationReport } from './lib/figures';
 import { mineCandidates } from './lib/mine';
 import { REPO } from './lib/seeds';
@@ -28,12 +28,10 @@ const paragraphs = corpus.docs.map((d) => {
 const entries = glossary.entries;
 const f = glossaryFigures(entries);
 
-const keys = new Set();
-for (const e of entries) {
-  for (const k of [e.zhHans, e.zhHant, e.zhTw, e.zhHk, ...e.zhAliases, ...e.en, ...e.abbr]) if (k) keys.add(foldKey(k));
-}
-const quotedByKey = new Set();
-for (const e of entries) if (e.definitionZhSource) for (const k of [e.zhHans, ...e.zhAliases]) quotedByKey.add(foldKey(k));
+// every key the server knows (the engine's own enumeration and folding), and the Chinese keys of
+// the entries that already have a quoted definition
+const keys = new Set(entries.flatMap((e) => entryKeysOf(e).map((k) => k.folded)));
+const quotedByKey = new Set(entries.filter((e) => e.definitionZhSource).flatMap((e) => entryKeysOf(e).filter((k) => k.kind === 'zh').map((k) => k.folded)));
 // mine on the simplified shadow so that 000 (traditional) and 001 count together
 const texts = corpus.docs.map((d) => d.lines.map((l) => l.shadow).join('\n'));
 const mined = mineCandidates(texts, { isKnown: (t) => keys.has(t), fold: foldKey, limit });

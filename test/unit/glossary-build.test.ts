@@ -14,6 +14,7 @@ import {
   minePairs,
 } from '../../glossary/scripts/lib/mine';
 import { buildCorpus, excerptAround } from '../../glossary/scripts/lib/sources';
+import { Glossary } from '../../server/src/engine/glossary';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'glossary', 'schema.json'), 'utf8'));
 const validate = makeValidator(schema);
@@ -102,6 +103,47 @@ describe('compile', () => {
     const out = compile(
       entryYaml('clear-a', '清算', 'clearing', '  homonym: true\n') + entryYaml('clear-b', '清盘', 'clearing', '  homonym: true\n'),
     );
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  // Keys the matcher derives from an entry (Latin/Han spacing, hyphen-joined and -ies variants) and
+  // plural endings: two concepts the server would merge on hover or look-up must be a build error.
+  // Each row: two entries (written by hand) and the text a user would see both cards for.
+  const clashes: [string, string, string, string][] = [
+    [
+      'Latin/Han spacing',
+      entryYaml('ai-chip', 'AI芯片', 'AI chip'),
+      entryYaml('ai-chip-other', '人工智能芯片', 'artificial intelligence chip', '  aliases: [AI 芯片]\n'),
+      'AI 芯片',
+    ],
+    [
+      'hyphen-joined abbreviation',
+      entryYaml('e-cny', '数字人民币', 'digital renminbi', '  abbr: [e-CNY]\n'),
+      entryYaml('ecny-wallet', '数字人民币钱包', 'digital renminbi wallet', '  abbr: [eCNY]\n'),
+      'eCNY',
+    ],
+    [
+      'irregular plural',
+      entryYaml('currency', '货币', 'currency'),
+      entryYaml('currencies-x', '多种货币', 'currencies'),
+      'currencies',
+    ],
+    ['plural homonyms', entryYaml('fund', '基金', 'fund'), entryYaml('funds', '资金', 'funds'), 'funds'],
+  ];
+
+  it.each(clashes)('rejects a key clash the matcher would merge: %s', (_, a, b, text) => {
+    const ids = [a, b].map((y) => /id: (\S+)/.exec(y)![1]!);
+    const out = compile(a + b);
+    // the fixture is a real clash: the server's look-up of the text gives both cards
+    expect(new Glossary(out.glossary.entries).lookup(text).map((e) => e.id).sort()).toEqual([...ids].sort());
+    const errs = out.diagnostics.filter((d) => d.severity === 'error');
+    // one error on each entry, naming both
+    expect(errs.map((d) => d.id).sort()).toEqual([...ids].sort());
+    for (const d of errs) for (const id of ids) expect(d.message).toContain(` ${id} (glossary/entries/test.yaml:`);
+  });
+
+  it.each(clashes)('accepts that clash when both are marked homonym: %s', (_, a, b) => {
+    const out = compile(a + '  homonym: true\n' + b + '  homonym: true\n');
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 

@@ -1,22 +1,12 @@
 // Cross-entry checks and compilation of the validated entries into the CompiledGlossary
 // (server/src/engine/entry.ts). Pure: entries and corpus in, { glossary, diagnostics, stats } out.
 import type { Citation, CompiledGlossary, GlossaryEntry } from '../../../server/src/engine/entry';
-import { engineLineScanner, normalizeKey } from './engine';
+import { Glossary, engineLineScanner, entryKeysOf, normalizeKey, type EntryKey } from './engine';
 import { formsOf, toSimplified, type Forms } from './forms';
-import { diag, type Diagnostic, type EntryInput, type LoadedEntry, type YamlPath } from './load';
+import { diag, type Diagnostic, type LoadedEntry, type YamlPath } from './load';
 import { locateQuote, pickExamples, scanCorpus, type Corpus } from './sources';
 
 export const FORMAT: CompiledGlossary['format'] = 'fintech-glossary/compiled@1';
-
-/** The lookup keys of an entry, folded for clash detection (script- and case-insensitive). */
-export function entryKeys(v: EntryInput, forms: Forms | undefined): { kind: 'zh' | 'en' | 'abbr'; key: string; folded: string }[] {
-  const keys: { kind: 'zh' | 'en' | 'abbr'; key: string; folded: string }[] = [];
-  const zh = new Set([v.zh, ...(v.aliases ?? []), forms?.hant, forms?.tw, forms?.hk].filter((k): k is string => !!k));
-  for (const k of zh) keys.push({ kind: 'zh', key: k, folded: foldKey(k) });
-  for (const k of v.en ?? []) keys.push({ kind: 'en', key: k, folded: foldKey(k) });
-  for (const k of v.abbr ?? []) keys.push({ kind: 'abbr', key: k, folded: foldKey(k) });
-  return keys;
-}
 
 /** Fold a key for comparison exactly as the matcher does, so a clash here is a clash at hover time. */
 export const foldKey = normalizeKey;
@@ -58,28 +48,6 @@ export function compileGlossary(
       else if (a === f.hant || a === f.tw || a === f.hk) warn(e, ['aliases'], `alias ${a} is the generated traditional/regional form; aliases hold other forms (README)`);
     }
     if ((v.en ?? []).some((x) => (v.abbr ?? []).includes(x))) warn(e, ['abbr'], 'an abbreviation is also listed under en');
-  }
-
-  // key clashes: a key may belong to two concepts only if both are marked homonym
-  type Owner = { e: LoadedEntry; k: ReturnType<typeof entryKeys>[number] };
-  const owners = new Map<string, Owner[]>();
-  for (const e of entries) {
-    const mine = new Set<string>();
-    for (const k of entryKeys(e.value, formsById.get(e.value.id))) {
-      if (!k.folded || mine.has(k.folded)) continue;
-      mine.add(k.folded);
-      const list = owners.get(k.folded);
-      if (list) list.push({ e, k });
-      else owners.set(k.folded, [{ e, k }]);
-    }
-  }
-  for (const [folded, list] of [...owners].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    if (list.length < 2) continue;
-    const unmarked = list.filter((x) => x.e.value.homonym !== true);
-    if (!unmarked.length) continue;
-    const where = list.map((x) => `${x.e.value.id} (${x.e.file}:${x.e.pos([]).line})`).join(', ');
-    const field = (x: Owner): YamlPath => (x.k.kind === 'zh' ? (x.k.key === x.e.value.zh ? ['zh'] : ['aliases']) : [x.k.kind]);
-    for (const x of unmarked) err(x.e, field(x), `key "${x.k.key}" (folded "${folded}") is claimed by ${where}; merge them, or mark every one homonym: true`);
   }
 
   // references
@@ -143,7 +111,9 @@ export function compileGlossary(
       origin: 'bundled',
     });
   }
-  const scan = scanCorpus(corpus, engineLineScanner(compiled));
+  const glossary = new Glossary(compiled);
+  diagnostics.push(...keyClashes(glossary, byId));
+  const scan = scanCorpus(corpus, engineLineScanner(glossary));
   for (const out of compiled) {
     const hits = scan.get(out.id);
     out.examples = hits ? pickExamples(hits.hits, { avoidLine: quoteCite.get(out.id) }) : [];
@@ -155,3 +125,53 @@ export function compileGlossary(
   for (const r of scan.values()) for (const h of r.hits) litLines.add(`${h.line.doc}:${h.line.line}`);
   return { glossary: { format: FORMAT, entries: compiled }, diagnostics, keyHits, litLines };
 }
+
+/**
+ * Key clashes: a key may belong to two concepts only if both are marked homonym. The keys are the
+ * engine's own (every form, alias and generated form; Latin/Han spacing variants such as AI 芯片;
+ * hyphen-joined e-CNY → eCNY; currency → currencies), and which concepts a key reaches is the
+ * engine's own look-up, so a plural or possessive ending counts too (fund and funds clash: the
+ * server gives both cards for "funds").
+ */
+function keyClashes(glossary: Glossary, byId: Map<string, LoadedEntry>): Diagnostic[] {
+  const entries = glossary.entries;
+  const keysOf = entries.map(entryKeysOf);
+  // folded key → the entries it reaches, each with its own key that reaches it
+  const claims = new Map<string, Map<number, EntryKey>>();
+  keysOf.forEach((keys, i) => {
+    for (const k of keys) {
+      let owners = claims.get(k.folded);
+      if (!owners) claims.set(k.folded, (owners = new Map()));
+      if (!owners.has(i)) owners.set(i, k);
+    }
+  });
+  for (const [folded, owners] of claims) {
+    const text = owners.values().next().value!.text;
+    for (const j of glossary.index.lookup(text, { acronymsCaseInsensitive: true })) {
+      if (owners.has(j)) continue;
+      // reached through a shorter key and an ending (fund + s): that key, the longest that fits
+      const own = keysOf[j]!.filter((k) => folded.startsWith(k.folded)).sort((a, b) => b.folded.length - a.folded.length)[0];
+      if (own) owners.set(j, own);
+    }
+  }
+  const out: Diagnostic[] = [];
+  // AI芯片 ≡ AI 芯片 are two keys of the same forms: one clash, reported once
+  const reported = new Set<string>();
+  for (const [folded, owners] of [...claims].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (owners.size < 2) continue;
+    const list = [...owners].map(([i, k]) => ({ e: byId.get(entries[i]!.id)!, k })).sort((a, b) => (a.e.value.id < b.e.value.id ? -1 : 1));
+    const unmarked = list.filter((x) => x.e.value.homonym !== true);
+    const clash = list.map((x) => `${x.e.value.id}=${x.k.form}`).join(' ');
+    if (!unmarked.length || reported.has(clash)) continue;
+    reported.add(clash);
+    const where = list.map((x) => `${x.e.value.id} (${x.e.file}:${x.e.pos([]).line})`).join(', ');
+    for (const { e, k } of unmarked) {
+      const v = e.value;
+      const field: YamlPath = k.kind !== 'zh' ? [k.kind] : (v.aliases ?? []).includes(k.form) ? ['aliases'] : ['zh'];
+      const how = k.folded === folded ? `folded "${folded}"` : `which also matches "${folded}"`;
+      out.push(diag('error', e.file, e.pos(field), `key "${k.form}" (${how}) is claimed by ${where}; merge them, or mark every one homonym: true`, v.id));
+    }
+  }
+  return out;
+}
+
