@@ -11,6 +11,7 @@ import { buildGlossary } from './lib/build';
 import { entryKeysOf, normalizeKey as foldKey } from './lib/engine';
 import { doneChecks, glossaryFigures, validationReport } from './lib/figures';
 import { mineCandidates } from './lib/mine';
+import { countHan } from './lib/han';
 import { REPO } from './lib/seeds';
 import { corpusLineAt } from './lib/sources';
 
@@ -22,7 +23,7 @@ const limit = limitArg >= 0 ? Number(args[limitArg + 1]) : 100;
 const { glossary, diagnostics, corpus, litLines } = buildGlossary();
 // paragraphs (lines with 30+ Han characters) in which at least one glossary term occurs
 const paragraphs = corpus.docs.map((d) => {
-  const long = d.lines.filter((l) => (l.text.match(/[\u4e00-\u9fff]/g) ?? []).length >= 30);
+  const long = d.lines.filter((l) => countHan(l.text) >= 30);
   return { doc: d.doc, total: long.length, lit: long.filter((l) => litLines.has(`${d.doc}:${l.line}`)).length };
 });
 const entries = glossary.entries;
@@ -54,7 +55,7 @@ const candidates = {
   ngrams: mined.ngrams.filter((g) => !keys.has(foldKey(g.term))).slice(0, 500),
   darkParagraphs: corpus.docs.flatMap((d) =>
     d.lines
-      .filter((l) => (l.text.match(/[\u4e00-\u9fff]/g) ?? []).length >= 30 && !litLines.has(`${d.doc}:${l.line}`))
+      .filter((l) => countHan(l.text) >= 30 && !litLines.has(`${d.doc}:${l.line}`))
       .map((l) => ({ cite: { doc: d.doc, title: l.title, line: l.line }, text: l.text })),
   ),
 };

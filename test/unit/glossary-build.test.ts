@@ -1,10 +1,11 @@
 // The glossary builder on small fixtures: schema errors at the right line, key clashes and
 // homonyms, generated forms and overrides, quotation checks, examples; and the candidate miner.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGlossary, foldKey } from '../../glossary/scripts/lib/compile';
 import { formsOf } from '../../glossary/scripts/lib/forms';
+import { HAN, countHan, hasHan } from '../../glossary/scripts/lib/han';
 import { makeValidator, parseEntriesFile, schemaDiagnostics, type LoadedEntry } from '../../glossary/scripts/lib/load';
 import {
   coveredByKeys,
@@ -14,6 +15,7 @@ import {
   minePairs,
 } from '../../glossary/scripts/lib/mine';
 import { buildCorpus, excerptAround } from '../../glossary/scripts/lib/sources';
+import { isHan } from '../../server/src/engine/fold';
 import { Glossary } from '../../server/src/engine/glossary';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'glossary', 'schema.json'), 'utf8'));
@@ -288,3 +290,36 @@ describe('candidate mining', () => {
     expect(r.top.some((c) => c.term === '区块链')).toBe(false);
   });
 });
+
+describe('one definition of a Han character: the engine\'s', () => {
+  it('the builder\'s Han class accepts exactly the code points the engine\'s isHan accepts', () => {
+    const re = new RegExp(`^[${HAN}]$`, 'u');
+    const differ: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue; // lone surrogates are not characters
+      if (re.test(String.fromCodePoint(cp)) !== isHan(cp)) differ.push(cp.toString(16));
+    }
+    expect(differ.slice(0, 10)).toEqual([]);
+  });
+
+  it.each([
+    ['区块链', 3],
+    ['區塊鏈 API', 3],
+    ['𠀀测试', 3], // extension B (a surrogate pair) is Han
+    ['䷀', 0], // a Yijing hexagram (U+4DC0, inside 3400-9FFF) is not
+    ['〇々', 0],
+  ])('counts the Han characters of %s: %i', (s, n) => {
+    expect(countHan(s)).toBe(n);
+    expect(hasHan(s)).toBe(n > 0);
+  });
+
+  it('no script under glossary/scripts writes a Han range of its own', () => {
+    const dir = join(__dirname, '..', '..', 'glossary', 'scripts');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(5);
+    const own = /\\u\{?(?:3400|4e00|4dbf|9fff|9fa5|f900|faff)|\\p\{(?:Script=)?Han\}|0x(?:3400|4e00|9fff|f900)\b/i;
+    const found = files.filter((f) => own.test(readFileSync(join(dir, f), 'utf8')));
+    expect(found).toEqual([]);
+  });
+});
+

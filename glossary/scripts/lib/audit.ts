@@ -2,8 +2,8 @@
 // Pure: compiled entries in, findings out.
 import type { GlossaryEntry } from '../../../server/src/engine/entry';
 import { toSimplified } from './forms';
+import { hasHan, isHanChar } from './han';
 
-const HAN = /[\u3400-\u9fff]/;
 
 /** Findings: [{ kind, ids, note }], in a stable order. */
 export interface Finding {
@@ -38,11 +38,11 @@ export function auditEntries(entries: GlossaryEntry[]): Finding[] {
     if (e.examples.length === 0 && e.occurrences > 0) push('no-example', [e.id], 'occurs, but no line made a usable example');
     if (!e.definitionZhSource) {
       // own words are written in simplified; a few characters (昇腾) map oddly, so ask for three
-      const trad = new Set([...e.definitionZh].filter((c) => HAN.test(c) && toSimplified(c) !== c));
+      const trad = new Set([...e.definitionZh].filter((c) => isHanChar(c) && toSimplified(c) !== c));
       if (trad.size >= 3) push('own-words-not-simplified', [e.id], `own-words Chinese definition has traditional characters (${[...trad].join('')}): ${e.definitionZh.slice(0, 30)}…`);
     }
     for (const en of e.en) {
-      if (HAN.test(en)) push('chinese-in-english', [e.id], `English term "${en}" contains Chinese`);
+      if (hasHan(en)) push('chinese-in-english', [e.id], `English term "${en}" contains Chinese`);
       if (/\s{2,}|^\s|\s$/.test(en)) push('english-spacing', [e.id], `English term "${en}" has stray spaces`);
     }
     if (e.en.length && e.abbr.includes(e.en[0]!)) push('abbreviation-as-preferred-english', [e.id], `the preferred English term is the abbreviation ${e.en[0]}`);

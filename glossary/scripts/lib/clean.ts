@@ -1,5 +1,6 @@
 // Pure text-cleaning functions for the two seed documents. No I/O here: the CLI
 // (seeds.ts) and the tests feed strings in and get strings out.
+import { HAN, isHanChar } from './han';
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const TONE_BASE: Record<string, string> = {
@@ -16,13 +17,6 @@ const FINAL =
 const SYLLABLES_RE = new RegExp(`^(?:${INITIAL}${FINAL})+$`);
 const PINYIN_CHARS_RE = new RegExp(`^[a-zü${TONED}]+$`);
 const SINGLE_SYLLABLE_RE = new RegExp(`^${INITIAL}${FINAL}$`);
-
-/** Is `ch` a Han ideograph (BMP unified, extension A, compatibility)? */
-export function isHan(ch: string | undefined): boolean {
-  const c = ch?.codePointAt(0) ?? -1;
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0x20000 && c <= 0x2ffff);
-}
 
 /**
  * How many syllables a parenthesised run of pinyin stands for, or 0 if it is not pinyin.
@@ -53,7 +47,7 @@ export function stripPinyinAnnotations(text: string): { text: string; removed: n
     const n = pinyinSyllableCount(inner);
     if (n === 0) return whole;
     const before = [...all.slice(Math.max(0, offset - 2 * n), offset)].slice(-n);
-    if (before.length < n || !before.every(isHan)) return whole;
+    if (before.length < n || !before.every(isHanChar)) return whole;
     removed++;
     return '';
   });
@@ -96,13 +90,13 @@ export function repairMisdecoded(text: string, repairs: Repair[]): { text: strin
 /** Replacement characters and the leftovers of a lost GBK lead byte (`?` between Han/pinyin). */
 export function findMisdecodedSpots(text: string): { index: number; context: string }[] {
   const spots: { index: number; context: string }[] = [];
-  for (const m of text.matchAll(new RegExp(`\\uFFFD|[\\u4e00-\\u9fff)]\\?(?=[a-zü${TONED}\\u4e00-\\u9fff])`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(`\\uFFFD|[${HAN})]\\?(?=[a-zü${TONED}${HAN}])`, 'gu'))) {
     spots.push({ index: m.index, context: text.slice(Math.max(0, m.index - 10), m.index + 12) });
   }
   return spots;
 }
 
-const SENTENCE_END = /[。！？!]+[”’」』]?|(?<=[\u4e00-\u9fff])\?/g;
+const SENTENCE_END = new RegExp(`[。！？!]+[”’」』]?|(?<=[${HAN}])\\?`, 'gu');
 
 /**
  * Break a run-on paragraph into lines at sentence ends (。！？, and ASCII ! or a ? after a Han
@@ -137,8 +131,8 @@ function splitLong(s: string, maxLen: number): string[] {
       // no good break: cut at a script change (Han ⇄ Latin/digit) so no word is split
       cut = -1;
       for (let i = maxLen - 1; i > maxLen / 3; i--) {
-        if (isHan(rest[i]) !== isHan(rest[i + 1] ?? '') && !/[A-Za-z0-9]/.test(rest[i] + (rest[i + 1] ?? ''))) { cut = i; break; }
-        if (isHan(rest[i]) && isHan(rest[i + 1] ?? '') && /[,:、]/.test(rest[i - 1] ?? '')) { cut = i - 1; break; }
+        if (isHanChar(rest[i]) !== isHanChar(rest[i + 1]) && !/[A-Za-z0-9]/.test(rest[i] + (rest[i + 1] ?? ''))) { cut = i; break; }
+        if (isHanChar(rest[i]) && isHanChar(rest[i + 1]) && /[,:、]/.test(rest[i - 1] ?? '')) { cut = i - 1; break; }
       }
       if (cut < 0) cut = maxLen - 1;
     }
@@ -157,7 +151,7 @@ function splitLong(s: string, maxLen: number): string[] {
 export function collapseDoubledRuns(line: string): { text: string; count: number } {
   let count = 0;
   const out = line.replace(/([^\s]{4,60}?)\1/gu, (whole, unit: string) => {
-    const han = [...unit].filter(isHan).length;
+    const han = [...unit].filter(isHanChar).length;
     if (han < 2) return whole;
     count++;
     return unit;

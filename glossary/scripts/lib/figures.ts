@@ -1,9 +1,8 @@
 // Figures of a compiled glossary, the "done" checks, and glossary/VALIDATION.md. Pure.
 import type { GlossaryEntry } from '../../../server/src/engine/entry';
 import type { Finding } from './audit';
+import { hasHan } from './han';
 import { formatDiag, type Diagnostic } from './load';
-
-const HAN = /[\u3400-\u9fff]/;
 
 /** Figures of a compiled glossary. */
 export interface Figures {
@@ -38,7 +37,7 @@ export function glossaryFigures(entries: GlossaryEntry[]): Figures {
     withHongKongForm: count((e) => e.zhHk !== undefined),
     withTaiwanOrHongKongForm: count((e) => e.zhTw !== undefined || e.zhHk !== undefined),
     bothScripts: count((e) => e.zhHans.length > 0 && e.zhHant.length > 0),
-    latinOnlyChinese: count((e) => !HAN.test(e.zhHans)),
+    latinOnlyChinese: count((e) => !hasHan(e.zhHans)),
     englishDefinition: count((e) => e.definitionEn.trim().length > 0),
     chineseDefinition: count((e) => e.definitionZh.trim().length > 0),
     withAbbreviation: count((e) => e.abbr.length > 0),

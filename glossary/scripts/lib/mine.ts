@@ -2,8 +2,7 @@
 // Chinese n-grams. Pure functions over strings (no OpenCC, no I/O) so the server can reuse them on
 // a user's documents; pass simplified text if you want counts merged across scripts.
 
-const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
-const HAN_RE = /[\u3400-\u9fff\uf900-\ufaff]/;
+import { HAN, countHan, hasHan } from './han';
 
 /**
  * Characters that rarely end or start a term: particles, conjunctions, prepositions, measure
@@ -50,8 +49,8 @@ export function leadingTerm(run: string, max = 10): string {
   return chars.slice(0, i).join('');
 }
 
-const PAIR_ZH_EN = new RegExp(`([${HAN}A-Za-z0-9]{2,24})[(（]\\s*([A-Za-z][A-Za-z0-9 .&/+'’-]{0,60}[A-Za-z0-9.])\\s*[)）]`, 'g');
-const PAIR_EN_ZH = new RegExp(`(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9 .&/+'-]{0,40}[A-Za-z0-9])\\s*[(（]\\s*([${HAN}][${HAN}A-Za-z0-9]{1,15})\\s*[)）]`, 'g');
+const PAIR_ZH_EN = new RegExp(`([${HAN}A-Za-z0-9]{2,24})[(（]\\s*([A-Za-z][A-Za-z0-9 .&/+'’-]{0,60}[A-Za-z0-9.])\\s*[)）]`, 'gu');
+const PAIR_EN_ZH = new RegExp(`(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9 .&/+'-]{0,40}[A-Za-z0-9])\\s*[(（]\\s*([${HAN}][${HAN}A-Za-z0-9]{1,15})\\s*[)）]`, 'gu');
 const NOT_A_TERM_EN = /^(?:i|ii|iii|iv|v|vi|a|b|c|d|e|n|x|etc|pdf|ppt|doc|等)$/i;
 
 /**
@@ -72,12 +71,12 @@ export function minePairs(text: string): Pair[] {
     const en = m[2]!.trim().replace(/\s+/g, ' ');
     if (NOT_A_TERM_EN.test(en) || /^\d/.test(en)) continue;
     // keep the Han tail (and a Latin prefix glued to it, as in P2P网贷 or 5G)
-    const runMatch = new RegExp(`[A-Za-z0-9]*[${HAN}]+$`).exec(m[1]!);
+    const runMatch = new RegExp(`[A-Za-z0-9]*[${HAN}]+$`, 'u').exec(m[1]!);
     if (!runMatch) continue;
     const latin = /^[A-Za-z0-9]*/.exec(runMatch[0])![0];
     let zh = trailingTerm(runMatch[0].slice(latin.length));
     if (zh.length === runMatch[0].length - latin.length) zh = latin + zh;
-    if ([...zh].filter((c) => HAN_RE.test(c)).length < 2) continue;
+    if (countHan(zh) < 2) continue;
     const kind = /^[A-Z0-9&.\-/+]{2,12}$/.test(en) || /^[A-Z][a-z]?[A-Z]/.test(en) ? 'abbr' : 'en';
     out.push({ zh, en, kind, index: m.index + m[0].indexOf(m[1]!) + m[1]!.length - zh.length });
   }
@@ -118,18 +117,18 @@ export function mineDefinitions(text: string): Definition[] {
   };
   for (const m of text.matchAll(DEF_BEFORE)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
-    const run = new RegExp(`[${HAN}A-Za-z0-9]+$`).exec(before);
+    const run = new RegExp(`[${HAN}A-Za-z0-9]+$`, 'u').exec(before);
     if (!run) continue;
     const term = trailingTerm(run[0], 12);
-    if ([...term].filter((c) => HAN_RE.test(c)).length < 2) continue;
+    if (countHan(term) < 2) continue;
     out.push({ term, marker: m[1]!, sentence: sentenceAt(m.index), index: m.index - term.length });
   }
   for (const m of text.matchAll(DEF_AFTER)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
-    const run = new RegExp(`^[${HAN}A-Za-z0-9-]+`).exec(after);
+    const run = new RegExp(`^[${HAN}A-Za-z0-9-]+`, 'u').exec(after);
     if (!run) continue;
     const term = leadingTerm(run[0], 12);
-    if (term.length < 2 || !HAN_RE.test(term) && !/^[A-Za-z][A-Za-z0-9-]+$/.test(term)) continue;
+    if (term.length < 2 || !hasHan(term) && !/^[A-Za-z][A-Za-z0-9-]+$/.test(term)) continue;
     out.push({ term, marker: m[0].replace(/[\s“"「『:：,，(（]/g, ''), sentence: sentenceAt(m.index), index: m.index + m[0].length });
   }
   return out.sort((a, b) => a.index - b.index);
@@ -141,6 +140,10 @@ export function mineDefinitions(text: string): Definition[] {
  * that start or end with a particle (的, 和, 是…) are never counted.
  * `texts` is a list of strings; returns [{ term, count }] by count desc, then term.
  */
+// n-grams are sliced in UTF-16 units: a supplementary Han character (extension B and later, none in
+// the sources today) would count as two
+const HAN_RUN = new RegExp(`[${HAN}]{2,}`, 'gu');
+
 export function frequentNgrams(
   texts: string[],
   { min = 2, max = 6, minCount = 5, subsume = 0.75 }: { min?: number; max?: number; minCount?: number; subsume?: number } = {},
@@ -149,7 +152,7 @@ export function frequentNgrams(
   // page header such as 洞悉转型能力支撑…) are subsumed by it and not listed as 6-grams
   const countMax = max + 2;
   const runs: string[] = [];
-  for (const t of texts) for (const m of t.matchAll(/[\u3400-\u9fff]{2,}/g)) runs.push(m[0]);
+  for (const t of texts) for (const m of t.matchAll(HAN_RUN)) runs.push(m[0]);
   let counts = new Map<string, number>();
   const all = new Map<string, number>();
   // Apriori: an n-gram can only be frequent if both of its (n-1)-grams are.
@@ -296,7 +299,7 @@ export function mineCandidates(
         }
       }
       definitions.push({ ...d, doc, known: known(d.term) });
-      if (!known(d.term) && /[\u3400-\u9fff]/.test(d.term) && d.term.length >= 3 && !FUNCTION_PHRASES.has(d.term)) {
+      if (!known(d.term) && hasHan(d.term) && d.term.length >= 3 && !FUNCTION_PHRASES.has(d.term)) {
         add(d.term, 'definition', d.sentence.slice(0, 80));
       }
     }

@@ -4,6 +4,7 @@ import type { Citation, Example } from '../../../server/src/engine/entry';
 import { parseCleanedSource, type SourceLine } from './clean';
 import type { LineMatch } from './engine';
 import { toSimplified } from './forms';
+import { HAN, countHan } from './han';
 
 /** A body line of a cleaned source, with its document and a simplified shadow of its text. */
 export interface CorpusLine extends SourceLine {
@@ -208,7 +209,7 @@ export function pickExamples(hits: Hit[], { max = 3, avoidLine }: { max?: number
     const h = hits[i]!;
     if (avoidLine && h.line.doc === avoidLine.doc && h.line.line === avoidLine.line && hits.length > 1) continue;
     const text = excerptAround(h.line.text, h.span.start, h.span.end);
-    const hanCount = (text.match(/[\u4e00-\u9fff]/g) || []).length;
+    const hanCount = countHan(text);
     if (hanCount < 6 && !/[a-z]{3,}/i.test(text)) continue; // a table cell or a heading, not a sentence
     const key = text.replace(/\s/g, '');
     if (seen.has(key)) continue;
@@ -241,6 +242,8 @@ export function pickExamples(hits: Hit[], { max = 3, avoidLine }: { max?: number
   return picked.map(({ text, cite }) => ({ text, cite }));
 }
 
+const DOUBLED_HAN = new RegExp(`([${HAN}]{2,12}?)\\1`, 'u');
+
 /** Signs that an extracted line carries a running page header/footer or a table of contents. */
 function pageFurniture(text: string, title: string): number {
   let n = 0;
@@ -255,7 +258,7 @@ function pageFurniture(text: string, title: string): number {
   if (/\d第[一二三四五六七八九十]+章|(?<=\S) \d{1,3} (?![月日年个家亿万倍类项种次%])/.test(text)) n++; // running header with page number
   if ((text.match(/第[一二三四五六七八九十\d]+[章节]|案例\s*\d+/g) || []).length >= 2) n++;
   if ((text.match(/ /g) || []).length / text.length > 0.08) n++; // table cells run together
-  if (/(\p{Script=Han}{2,12}?)\1/u.test(text.replace(/\s/g, ''))) n++; // 系统化系统化: extraction debris
+  if (DOUBLED_HAN.test(text.replace(/\s/g, ''))) n++; // 系统化系统化: extraction debris
   return n;
 }
 
