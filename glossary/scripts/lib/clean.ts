@@ -40,18 +40,23 @@ export function pinyinSyllableCount(run: string): number {
  * annotation only when it is all pinyin and is preceded by at least as many Han characters as it
  * has syllables; anything else — `(PoW)`, `(1990-2000)`, `(億元)` — is a real parenthesis and
  * stays, including real parentheses whose contents were themselves annotated.
+ *
+ * "Preceded by" is read in the text cleaned so far, so a repeated annotation goes in the same pass
+ * (`網(wǎng)(wǎng)` → `網`) and cleaning is idempotent: cleaned text has nothing left to remove.
  */
 export function stripPinyinAnnotations(text: string): { text: string; removed: number } {
   let removed = 0;
-  const out = text.replace(/\(([^()\s]{1,30})\)/g, (whole, inner: string, offset: number, all: string) => {
-    const n = pinyinSyllableCount(inner);
-    if (n === 0) return whole;
-    const before = [...all.slice(Math.max(0, offset - 2 * n), offset)].slice(-n);
-    if (before.length < n || !before.every(isHanChar)) return whole;
-    removed++;
-    return '';
-  });
-  return { text: out, removed };
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(/\(([^()\s]{1,30})\)/g)) {
+    out += text.slice(last, m.index);
+    last = m.index + m[0].length;
+    const n = pinyinSyllableCount(m[1]!);
+    const before = n > 0 ? [...out.slice(Math.max(0, out.length - 2 * n))].slice(-n) : [];
+    if (n === 0 || before.length < n || !before.every(isHanChar)) out += m[0];
+    else removed++;
+  }
+  return { text: out + text.slice(last), removed };
 }
 
 /**
