@@ -1,7 +1,7 @@
-// The bundled glossary as a whole: it validates, its citations and examples are really in the
-// cleaned sources, the build is deterministic, and the server's engine finds the terms in the
-// sources the way a translator hovering over them would.
-import { execFileSync } from 'node:child_process';
+// The bundled glossary as a whole: it builds with no error and no warning, its citations and
+// examples are really in the cleaned sources, the build is deterministic, and the engine finds terms
+// at hand-picked places of the sources the way a translator hovering over them would.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +10,9 @@ import * as OpenCC from 'opencc-js';
 import { buildGlossary } from '../../glossary/scripts/lib/build';
 import { SOURCE_FILES } from '../../glossary/scripts/lib/seeds';
 import { formatDiag } from '../../glossary/scripts/lib/load';
-import { glossaryFigures } from '../../glossary/scripts/lib/figures';
+import { doneChecks, glossaryFigures } from '../../glossary/scripts/lib/figures';
 import type { CompiledGlossary, GlossaryEntry } from '../../server/src/engine/entry';
 import { Glossary } from '../../server/src/engine/glossary';
-import type { Match } from '../../server/src/engine/matcher';
 
 const REPO = join(__dirname, '..', '..');
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -30,9 +29,9 @@ const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 const FINISHED = entries.length >= 600;
 
 describe('the bundled glossary', () => {
-  it('validates: no schema errors, duplicate ids, key clashes, dangling replacedBy or bad quotations', () => {
-    const errors = built.diagnostics.filter((d) => d.severity === 'error').map(formatDiag);
-    expect(errors).toEqual([]);
+  it('builds with 0 errors and 0 warnings (schema, ids, key clashes, references, quotations, forms)', () => {
+    // a warning is as good as an error here: e.g. a related id left dangling by a deleted entry
+    expect(built.diagnostics.map(formatDiag)).toEqual([]);
   });
 
   it('has entries, sorted by id, in the compiled format the server loads', () => {
@@ -105,10 +104,50 @@ describe('the bundled glossary', () => {
     }
   });
 
-  it('the figures of the report add up', () => {
-    const f = glossaryFigures(entries);
-    expect(Object.values(f.perDomain).reduce((a, b) => a + b, 0)).toBe(f.total);
-    expect(f.withTaiwanOrHongKongForm).toBeLessThanOrEqual(f.withTaiwanForm + f.withHongKongForm);
+});
+
+describe('report figures, on four entries whose figures are counted by hand', () => {
+  const base = { zhAliases: [], abbr: [], definitionEn: 'A definition.', definitionZh: '一个定义。', related: [], examples: [], occurrences: 0, origin: 'bundled' };
+  const example = { text: '例句。', cite: { doc: '001', title: 't', line: 1 } };
+  const four: GlossaryEntry[] = [
+    { ...base, id: 'a', domain: 'payments', zhHans: '软件', zhHant: '軟件', zhTw: '軟體', en: ['software'], status: 'preferred',
+      definitionZhSource: { doc: '001', title: 't', line: 9 }, examples: [example], occurrences: 5 },
+    { ...base, id: 'b', domain: 'payments', zhHans: 'PayPal', zhHant: 'PayPal', zhAliases: ['贝宝'], en: ['PayPal'], status: 'deprecated', replacedBy: 'a' },
+    { ...base, id: 'c', domain: 'banking', zhHans: '账户', zhHant: '賬戶', zhTw: '帳戶', zhHk: '賬户', en: ['account'], abbr: ['AC'], status: 'preferred',
+      definitionEn: '  ', examples: [example], occurrences: 2 },
+    { ...base, id: 'd', domain: 'risk', zhHans: '风险', zhHant: '風險', zhHk: '風险', en: ['risk'], status: 'preferred', definitionZh: '', occurrences: 1 },
+  ];
+
+  it('counts each figure', () => {
+    const f = glossaryFigures(four);
+    expect(f).toEqual({
+      total: 4,
+      perDomain: { payments: 2, banking: 1, risk: 1 },
+      quotedDefinition: 1, // a
+      withExample: 2, // a, c
+      withTaiwanForm: 2, // a, c
+      withHongKongForm: 2, // c, d
+      withTaiwanOrHongKongForm: 3, // a, c, d: c has both and counts once
+      bothScripts: 4,
+      latinOnlyChinese: 1, // b (PayPal)
+      englishDefinition: 3, // c's is blank
+      chineseDefinition: 3, // d's is empty
+      withAbbreviation: 1, // c
+      withAliases: 1, // b
+      neverOccurs: 1, // b
+      deprecated: 1, // b
+    });
+    expect(Object.keys(f.perDomain)).toEqual(['payments', 'banking', 'risk']); // most entries first, then by name
+  });
+
+  it('checks the definition of done against them', () => {
+    expect(doneChecks(glossaryFigures(four)).map((c) => [c.ok, c.value])).toEqual([
+      [false, 4], // ≥ 600 concepts
+      [false, 3], // every concept has an English definition
+      [true, 4], // both scripts
+      [false, 1], // ≥ 60 quoted definitions
+      [false, 2], // examples for ≥ 90%
+    ]);
   });
 });
 
@@ -118,17 +157,14 @@ describe('determinism', () => {
     expect(again.json).toBe(built.json);
   }, 60_000);
 
-  it('the command line writes the same bytes as the in-process build', () => {
+  it('the command line succeeds with --strict (no error, no warning) and writes the same bytes as the in-process build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'glossary-'));
     const out = join(dir, 'glossary.json');
-    try {
-      execFileSync(process.execPath, ['--import', 'tsx', join(REPO, 'glossary', 'scripts', 'build.ts'), '--out', out, '--quiet', '--force'], {
-        cwd: REPO,
-        stdio: 'pipe',
-      });
-    } catch {
-      // exit status 1 means entry errors, reported by the validation test; --force still writes
-    }
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'glossary', 'scripts', 'build.ts'), '--out', out, '--strict'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(built.json);
   }, 60_000);
 });
@@ -139,35 +175,43 @@ describe('hover over the cleaned sources (server engine on the compiled glossary
     glossary = new Glossary((JSON.parse(built.json) as CompiledGlossary).entries);
   });
 
-  it('finds each entry in its own example sentences', () => {
-    const missed: string[] = [];
-    let checked = 0;
-    const has = (m: { match: Match; inner: Match[] } | null, id: string) =>
-      !!m && [m.match, ...m.inner].some((x) => glossary.entriesOf(x).some((e) => e.id === id));
-    for (const e of entries) {
-      const forms = [e.zhHans, e.zhHant, e.zhTw, e.zhHk, ...e.zhAliases, ...e.abbr].filter((f): f is string => !!f);
-      for (const ex of e.examples) {
-        checked++;
-        const line = sourceLines[ex.cite.doc]![ex.cite.line - 1]!;
-        // hover over each character of each place where one of the entry's forms is written
-        const places: [number, number][] = [];
-        for (const f of forms) for (let i = line.indexOf(f); i >= 0; i = line.indexOf(f, i + 1)) places.push([i, i + f.length]);
-        const lower = line.toLowerCase();
-        for (const f of e.en) for (let i = lower.indexOf(f.toLowerCase()); i >= 0; i = lower.indexOf(f.toLowerCase(), i + 1)) places.push([i, i + f.length]);
-        let found = places.some(([a, b]) => {
-          for (let k = a; k < b; k++) if (has(glossary.index.matchAt(line, k), e.id)) return true;
-          return false;
-        });
-        // forms written differently (mixed script, spacing): any term the engine finds in the line
-        if (!found) found = glossary.index.scan(line).some((m) => has(glossary.index.matchAt(line, m.end - 1), e.id));
-        if (!found) missed.push(`${e.id} @${ex.cite.doc}:${ex.cite.line}`);
-      }
+  // Places in the cleaned sources, read by hand: (document, line, the text written there, the entry a
+  // hover anywhere on it must show). The expectation is a person's reading, not the builder's output.
+  const places: [string, number, string, string][] = [
+    ['000', 72, '以太坊', 'ethereum'],
+    ['000', 72, 'Ethereum', 'ethereum'],
+    ['000', 72, '智能合約', 'smart-contract'], // traditional
+    ['000', 72, '區塊鏈', 'blockchain'],
+    ['000', 71, '比特幣', 'bitcoin'],
+    ['000', 71, 'Bitcoin', 'bitcoin'],
+    ['000', 79, '云計算', 'cloud-computing'], // mixed script
+    ['000', 22, '第三方支付平臺', 'payment-institution'], // 第三方支付平台, longer than 第三方支付
+    ['000', 32, '移動支付', 'mobile-payment'],
+    ['000', 32, '跨境支付', 'cross-border-payment'],
+    ['000', 223, '元宇宙金融', 'metaverse-finance'], // longer than 元宇宙
+    ['001', 240, '软件物料清单', 'software-bill-of-materials'],
+    ['001', 240, 'SBOM', 'software-bill-of-materials'],
+    ['001', 1075, '供应链金融', 'supply-chain-finance'], // longer than 供应链
+    ['001', 1095, '隐私计算', 'privacy-computing'],
+    ['001', 2711, '数字人民币', 'e-cny'],
+    ['001', 5371, '联邦学习', 'federated-learning'],
+  ];
+
+  it.each(places)('%s:%i %s → %s', (doc, lineNo, written, id) => {
+    const line = sourceLines[doc]![lineNo - 1]!;
+    const at = line.indexOf(written);
+    expect(at, `"${written}" is not on ${doc}:${lineNo}`).toBeGreaterThanOrEqual(0);
+    for (let k = at; k < at + written.length; k++) {
+      const hit = glossary.index.matchAt(line, k);
+      expect(hit && { start: hit.match.start, end: hit.match.end, ids: glossary.entriesOf(hit.match).map((e) => e.id) }).toEqual({
+        start: at,
+        end: at + written.length,
+        ids: [id],
+      });
     }
-    // the builder's scanner and the engine's matcher are independent implementations
-    expect(missed.length, missed.slice(0, 20).join('\n')).toBeLessThanOrEqual(Math.ceil(checked * 0.02));
   });
 
-  it.runIf(FINISHED).each(Object.keys(SOURCE_FILES))('lights up terms in at least 9 of 10 sampled paragraphs of source %s', (doc) => {
+  it.runIf(FINISHED).each(Object.keys(SOURCE_FILES))(`lights up terms in at least 9 of 10 sampled paragraphs of source %s${FINISHED ? '' : ' (skipped: fewer than 600 entries)'}`, (doc) => {
     const lines = sourceLines[doc]!.filter((l) => !l.startsWith('#') && (l.match(/[\u4e00-\u9fff]/g) ?? []).length >= 30);
     const step = Math.max(1, Math.floor(lines.length / 200)); // a sample of ~200 paragraphs per source
     let dark = 0;
