@@ -1,5 +1,6 @@
 // Cross-entry checks and compilation of the validated entries into the CompiledGlossary
-// (server/src/engine/entry.ts). Pure: entries and corpus in, { glossary, diagnostics, stats } out.
+// (server/src/engine/entry.ts). Pure: entries and corpus in, { glossary, diagnostics, keyHits,
+// litLines } out.
 import type { Citation, CompiledGlossary, GlossaryEntry } from '../../../server/src/engine/entry';
 import { Glossary, engineLineScanner, entryKeysOf, normalizeKey, type EntryKey } from './engine';
 import { formsOf, toSimplified, type Forms } from './forms';
@@ -13,7 +14,8 @@ export const foldKey = normalizeKey;
 
 /**
  * Check and compile. `loaded` is [{ value, file, pos(path) }] of schema-valid entries.
- * Returns { glossary, diagnostics, stats }.
+ * Returns the compiled glossary, the diagnostics, the forms each entry matched by (keyHits) and
+ * the `doc:line` of every source line where some entry occurs (litLines).
  */
 export function compileGlossary(
   loaded: LoadedEntry[],

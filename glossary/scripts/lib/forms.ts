@@ -59,7 +59,7 @@ export function formsOf(
     }
   }
   // an override that changes nothing is a sign the author misread what OpenCC gives, unless it
-  // confirms a generated form that the rules above would question (a reviewed 人工智慧 stays)
+  // confirms a generated form that the rules above would question (a reviewed 瞭解 stays)
   const generatedValues: Forms = { hant: genHant, tw: genTw, hk: genHk };
   const questioned = (f: FormName) => SUSPICIOUS_FORMS.some((r) => r.forms.includes(f) && r.re.test(generatedValues[f]));
   const noop = FORM_NAMES.filter((f) => overrides[f] !== undefined && overrides[f] === generatedValues[f] && !questioned(f));

@@ -1,6 +1,7 @@
 // Mining candidate terms from running text: bilingual pairs, definitional sentences and frequent
-// Chinese n-grams. Pure functions over strings (no OpenCC, no I/O) so the server can reuse them on
-// a user's documents; pass simplified text if you want counts merged across scripts.
+// Chinese n-grams, for report.ts. Pure functions over strings (no conversion, no I/O); pass
+// simplified text if you want counts merged across scripts. The server does not use them (it may not
+// import glossary/scripts).
 
 import { HAN, countHan, hasHan } from './han';
 

@@ -30,8 +30,9 @@ export interface Corpus {
 
 /**
  * Build the corpus from the text of the cleaned files: { doc: text }. Each body line also gets a
- * simplified "shadow" (OpenCC t→cn, same length) so that a simplified key finds the traditional
- * and mixed-script text of 000; lines whose conversion changes length keep their own text.
+ * simplified "shadow" (OpenCC t→cn, same length) for the report's miner, so that counts merge the
+ * traditional text of 000 with 001; lines whose conversion changes length keep their own text.
+ * Occurrences and examples are found on the line as written (the engine folds scripts itself).
  */
 export function buildCorpus(files: Record<string, string>): Corpus {
   const docs: CorpusDoc[] = [];
