@@ -11,7 +11,7 @@ import { buildGlossary } from './lib/build';
 import { entryKeysOf, normalizeKey as foldKey } from './lib/engine';
 import { doneChecks, glossaryFigures, validationReport } from './lib/figures';
 import { mineCandidates } from './lib/mine';
-import { countHan } from './lib/han';
+import { countHan } from './lib/chars';
 import { REPO } from './lib/seeds';
 import { corpusLineAt } from './lib/sources';
 

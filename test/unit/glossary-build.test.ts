@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGlossary, foldKey } from '../../glossary/scripts/lib/compile';
 import { formsOf } from '../../glossary/scripts/lib/forms';
-import { HAN, countHan, hasHan } from '../../glossary/scripts/lib/han';
+import { HAN, WHITESPACE, countHan, hasHan } from '../../glossary/scripts/lib/chars';
+import { squeeze } from '../../glossary/scripts/lib/clean';
 import { makeValidator, parseEntriesFile, schemaDiagnostics, type LoadedEntry } from '../../glossary/scripts/lib/load';
 import {
   coveredByKeys,
@@ -15,7 +16,7 @@ import {
   minePairs,
 } from '../../glossary/scripts/lib/mine';
 import { buildCorpus, excerptAround } from '../../glossary/scripts/lib/sources';
-import { isHan } from '../../server/src/engine/fold';
+import { isHan, isWhitespaceUnit } from '../../server/src/engine/unicode';
 import { Glossary } from '../../server/src/engine/glossary';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'glossary', 'schema.json'), 'utf8'));
@@ -291,7 +292,7 @@ describe('candidate mining', () => {
   });
 });
 
-describe('one definition of a Han character: the engine\'s', () => {
+describe('one definition of a Han character and of whitespace: the engine\'s', () => {
   it('the builder\'s Han class accepts exactly the code points the engine\'s isHan accepts', () => {
     const re = new RegExp(`^[${HAN}]$`, 'u');
     const differ: string[] = [];
@@ -313,11 +314,29 @@ describe('one definition of a Han character: the engine\'s', () => {
     expect(hasHan(s)).toBe(n > 0);
   });
 
-  it('no script under glossary/scripts writes a Han range of its own', () => {
+  it('the builder\'s whitespace class accepts exactly what the engine\'s isWhitespaceUnit accepts', () => {
+    const re = new RegExp(`^[${WHITESPACE}]$`, 'u');
+    const differ: string[] = [];
+    for (let u = 0; u <= 0xffff; u++) {
+      if (u >= 0xd800 && u <= 0xdfff) continue;
+      if (re.test(String.fromCharCode(u)) !== isWhitespaceUnit(u)) differ.push(u.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it.each([
+    ['no-break, ideographic and narrow no-break spaces, a line break', '  a\u00a0\u3000b\u202fc\n', 'a b c'],
+    ['NEL, a line break for the engine (not for JavaScript\'s \\s)', 'a\u0085b', 'a b'],
+    ['line and paragraph separators', 'a\u2028\u2029b', 'a b'],
+  ])('cleaning squeezes whitespace as the engine defines it: %s', (_, input, expected) => {
+    expect(squeeze(input)).toBe(expected);
+  });
+
+  it('no script under glossary/scripts writes a Han range or a whitespace class of its own', () => {
     const dir = join(__dirname, '..', '..', 'glossary', 'scripts');
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(5);
-    const own = /\\u\{?(?:3400|4e00|4dbf|9fff|9fa5|f900|faff)|\\p\{(?:Script=)?Han\}|0x(?:3400|4e00|9fff|f900)\b/i;
+    const own = /\\u\{?(?:3400|4e00|4dbf|9fff|9fa5|f900|faff|00a0|3000|202f)|\\p\{(?:Script=)?Han\}|0x(?:3400|4e00|9fff|f900)\b/i;
     const found = files.filter((f) => own.test(readFileSync(join(dir, f), 'utf8')));
     expect(found).toEqual([]);
   });

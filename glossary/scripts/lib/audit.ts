@@ -2,7 +2,7 @@
 // Pure: compiled entries in, findings out.
 import type { GlossaryEntry } from '../../../server/src/engine/entry';
 import { toSimplified } from './forms';
-import { hasHan, isHanChar } from './han';
+import { hasHan, isHanChar, squeezeWhitespace } from './chars';
 
 
 /** Findings: [{ kind, ids, note }], in a stable order. */
@@ -43,7 +43,7 @@ export function auditEntries(entries: GlossaryEntry[]): Finding[] {
     }
     for (const en of e.en) {
       if (hasHan(en)) push('chinese-in-english', [e.id], `English term "${en}" contains Chinese`);
-      if (/\s{2,}|^\s|\s$/.test(en)) push('english-spacing', [e.id], `English term "${en}" has stray spaces`);
+      if (squeezeWhitespace(en) !== en) push('english-spacing', [e.id], `English term "${en}" has stray spaces`);
     }
     if (e.en.length && e.abbr.includes(e.en[0]!)) push('abbreviation-as-preferred-english', [e.id], `the preferred English term is the abbreviation ${e.en[0]}`);
     if (e.status === 'deprecated' && !e.replacedBy) push('deprecated-without-replacement', [e.id], 'deprecated, but no replacement');

@@ -1,6 +1,6 @@
 // Pure text-cleaning functions for the two seed documents. No I/O here: the CLI
 // (seeds.ts) and the tests feed strings in and get strings out.
-import { HAN, isHanChar } from './han';
+import { HAN, isHanChar, squeezeWhitespace } from './chars';
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const TONE_BASE: Record<string, string> = {
@@ -179,9 +179,9 @@ export function removeAsciiGarbage(line: string): { text: string; count: number 
   return { text: out, count };
 }
 
-/** Squeeze whitespace (incl. NBSP) to single spaces and trim. */
+/** Squeeze whitespace (the engine's: NBSP, ideographic space, line breaks…) to single spaces and trim. */
 export function squeeze(s: string): string {
-  return s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return squeezeWhitespace(s);
 }
 
 /** Lines of seed 000 that are web-page chrome rather than the document (exact or by pattern). */

@@ -1,7 +1,7 @@
 // Figures of a compiled glossary, the "done" checks, and glossary/VALIDATION.md. Pure.
 import type { GlossaryEntry } from '../../../server/src/engine/entry';
 import type { Finding } from './audit';
-import { hasHan } from './han';
+import { hasHan } from './chars';
 import { formatDiag, type Diagnostic } from './load';
 
 /** Figures of a compiled glossary. */

@@ -3,7 +3,7 @@
 // simplified text if you want counts merged across scripts. The server does not use them (it may not
 // import glossary/scripts).
 
-import { HAN, countHan, hasHan } from './han';
+import { HAN, countHan, hasHan } from './chars';
 
 /**
  * Characters that rarely end or start a term: particles, conjunctions, prepositions, measure

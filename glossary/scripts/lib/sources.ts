@@ -4,7 +4,7 @@ import type { Citation, Example } from '../../../server/src/engine/entry';
 import { parseCleanedSource, type SourceLine } from './clean';
 import type { LineMatch } from './engine';
 import { toSimplified } from './forms';
-import { HAN, countHan } from './han';
+import { HAN, countHan, isWhitespaceChar, withoutWhitespace } from './chars';
 
 /** A body line of a cleaned source, with its document and a simplified shadow of its text. */
 export interface CorpusLine extends SourceLine {
@@ -49,15 +49,13 @@ export function buildCorpus(files: Record<string, string>): Corpus {
   return { docs, lines: docs.flatMap((d) => d.lines) };
 }
 
-const WS = /[\s\u00a0\u3000]/;
-
-/** Fold what a quotation may legitimately differ in: nothing but whitespace. */
+/** Fold what a quotation may legitimately differ in: nothing but whitespace (the engine's). */
 function stripWithMap(lines: CorpusLine[]): { text: string; lineAt: CorpusLine[] } {
   let text = '';
   const lineAt: CorpusLine[] = [];
   for (const l of lines) {
     for (const ch of l.text) {
-      if (WS.test(ch)) continue;
+      if (isWhitespaceChar(ch)) continue;
       text += ch;
       for (let k = 0; k < ch.length; k++) lineAt.push(l);
     }
@@ -76,7 +74,7 @@ export function locateQuote(corpus: Corpus, doc: string, quote: string): { cite?
   const d = corpus.docs.find((x) => x.doc === doc);
   if (!d) return { error: `no cleaned source "${doc}"` };
   d.stripped ??= stripWithMap(d.lines);
-  const q = quote.replace(/[\s\u00a0\u3000]+/g, '');
+  const q = withoutWhitespace(quote);
   const at = d.stripped.text.indexOf(q);
   if (at >= 0) {
     const l = d.stripped.lineAt[at]!;
