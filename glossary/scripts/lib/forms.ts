@@ -1,11 +1,12 @@
-// Traditional, Taiwan and Hong Kong forms of an entry, generated with OpenCC and checked.
-import * as OpenCC from 'opencc-js';
+// Traditional, Taiwan and Hong Kong forms of an entry, generated with OpenCC (the engine's one
+// conversion path) and checked.
+import { convertLocale } from '../../../server/src/engine/convert';
 
-const cn2t = OpenCC.Converter({ from: 'cn', to: 't' });
-const t2twp = OpenCC.Converter({ from: 't', to: 'twp' });
-const t2hk = OpenCC.Converter({ from: 't', to: 'hk' });
-const t2cn = OpenCC.Converter({ from: 't', to: 'cn' });
-const tw2cn = OpenCC.Converter({ from: 'twp', to: 'cn' });
+const cn2t = (s: string) => convertLocale(s, 'cn', 't');
+const t2twp = (s: string) => convertLocale(s, 't', 'twp');
+const t2hk = (s: string) => convertLocale(s, 't', 'hk');
+const t2cn = (s: string) => convertLocale(s, 't', 'cn');
+const tw2cn = (s: string) => convertLocale(s, 'twp', 'cn');
 
 export const toTraditional = (s: string): string => cn2t(s);
 /** Any traditional (OpenCC, Taiwan or HK) text → simplified, character by character where possible. */
