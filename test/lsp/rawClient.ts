@@ -26,8 +26,8 @@ export interface LogMessage {
 
 export interface RawClientOptions {
   args?: string[];
-  /** Answer to workspace/configuration: the result array, or an `{ error }` to answer with an error. */
-  onConfiguration?: (items: { section?: string }[]) => unknown[] | { error: { code: number; message: string } };
+  /** Answer to workspace/configuration (default: null for each item). */
+  onConfiguration?: (items: { section?: string }[]) => { result: unknown } | { error: { code: number; message: string } };
 }
 
 export class RawClient {
@@ -158,9 +158,8 @@ export class RawClient {
       this.serverRequests.push({ method: message.method, params: message.params });
       if (message.method === 'workspace/configuration') {
         const items = (message.params as { items: { section?: string }[] }).items;
-        const answer = this.options.onConfiguration ? this.options.onConfiguration(items) : items.map(() => null);
-        if (Array.isArray(answer)) this.send({ jsonrpc: '2.0', id: message.id, result: answer });
-        else this.send({ jsonrpc: '2.0', id: message.id, error: answer.error });
+        const answer = this.options.onConfiguration?.(items) ?? { result: items.map(() => null) };
+        this.send({ jsonrpc: '2.0', id: message.id, ...answer });
       } else this.send({ jsonrpc: '2.0', id: message.id, result: null });
     } else if (message.method !== undefined) {
       if (message.method === 'window/logMessage' || message.method === 'window/showMessage') this.logs.push(message.params as LogMessage);
