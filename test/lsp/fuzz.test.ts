@@ -6,7 +6,7 @@ import { fuzz } from './lspFuzz';
 describe('model-based fuzzing of LSP message sequences', () => {
   it('every request is answered, and every hover and completion equals a fresh server on the same text', async () => {
     const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
-    const { details, stats, report } = await fuzz({ runs: Number(process.env.FUZZ_RUNS ?? 300), seed });
+    const { details, stats, report } = await fuzz({ runs: Number(process.env.FUZZ_RUNS ?? 500), seed });
     if (details.failed) throw new Error(report);
     // the sequences really exercise terms, not just empty answers
     expect(stats.cards).toBeGreaterThan(stats.sequences / 10);

@@ -78,8 +78,9 @@ export function applyChange(text: string, change: { range?: { start: Position; e
 // ---------------------------------------------------------------------------------------------
 // Sequences: abstract operations, resolved against the model when run (so they shrink well).
 
-/** A position either anchored in the text (permille of its length, then `past` units further along the line) or given raw. */
-export type PosSpec = { at: number; past: number } | { line: number; character: number };
+/** A position either anchored in the text (permille of its length, then `past` units further along
+ * the line), on a line `afterLast` lines past the last one, or given raw. */
+export type PosSpec = { at: number; past: number } | { afterLast: number; character: number } | { line: number; character: number };
 export type Change = { full: string } | { from: PosSpec; to: PosSpec; text: string };
 export type ConfigPush = { kind: 'settings'; section: unknown } | { kind: 'params'; params: unknown }; // null, {}, {settings: null}: ambiguous payloads
 
@@ -204,6 +205,7 @@ const posArb: fc.Arbitrary<PosSpec> = fc.oneof(
       ),
     }),
   },
+  { weight: 1, arbitrary: fc.record({ afterLast: fc.integer({ min: 1, max: 3 }), character: fc.integer({ min: 0, max: 3 }) }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -423,8 +425,9 @@ export class FuzzTarget {
     const checks: Check[] = [];
     const transcript: string[] = [];
     const resolvePos = (doc: number, p: PosSpec): Position => {
-      if (!('at' in p)) return p;
       const text = texts.get(doc) ?? '';
+      if ('afterLast' in p) return { line: lineStarts(text).length - 1 + p.afterLast, character: p.character };
+      if (!('at' in p)) return p;
       const at = positionAt(text, Math.round((p.at / 1000) * text.length));
       return { line: at.line, character: Math.min(MAX_UINT, at.character + p.past) };
     };
