@@ -79,8 +79,13 @@ export function applyChange(text: string, change: { range?: { start: Position; e
 // Sequences: abstract operations, resolved against the model when run (so they shrink well).
 
 /** A position either anchored in the text (permille of its length, then `past` units further along
- * the line), on a line `afterLast` lines past the last one, or given raw. */
-export type PosSpec = { at: number; past: number } | { afterLast: number; character: number } | { line: number; character: number };
+ * the line), inside the `nth` place where a term may start (`delta` units into it), on a line
+ * `afterLast` lines past the last one, or given raw. */
+export type PosSpec =
+  | { at: number; past: number }
+  | { nth: number; delta: number }
+  | { afterLast: number; character: number }
+  | { line: number; character: number };
 export type Change = { full: string } | { from: PosSpec; to: PosSpec; text: string };
 export type ConfigPush = { kind: 'settings'; section: unknown } | { kind: 'params'; params: unknown }; // null, {}, {settings: null}: ambiguous payloads
 
@@ -98,6 +103,8 @@ export interface Sequence {
 }
 
 const MAX_UINT = 2 ** 31 - 1;
+/** Where the fragments' terms start, so that many hovers land on (or in) a term. */
+const TERM_STARTS = /区|區|blo|BLO|ｂ|sma|API|api|ＡＰＩ|KYC|ＫＹＣ|e[-–]|ｅ－|供|网|網|数|數|开|open|peer|ｐ|P2P|金/gu;
 
 /** Text pieces chosen to trigger every normalisation rule, and the inputs the reliability review used. */
 export const FRAGMENTS = [
@@ -205,6 +212,7 @@ const posArb: fc.Arbitrary<PosSpec> = fc.oneof(
       ),
     }),
   },
+  { weight: 4, arbitrary: fc.record({ nth: fc.nat({ max: 20 }), delta: fc.integer({ min: 0, max: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ afterLast: fc.integer({ min: 1, max: 3 }), character: fc.integer({ min: 0, max: 3 }) }) },
   {
     weight: 1,
@@ -427,6 +435,10 @@ export class FuzzTarget {
     const resolvePos = (doc: number, p: PosSpec): Position => {
       const text = texts.get(doc) ?? '';
       if ('afterLast' in p) return { line: lineStarts(text).length - 1 + p.afterLast, character: p.character };
+      if ('nth' in p) {
+        const starts = [...text.matchAll(TERM_STARTS)].map((m) => m.index);
+        return positionAt(text, starts.length ? starts[p.nth % starts.length]! + p.delta : 0);
+      }
       if (!('at' in p)) return p;
       const at = positionAt(text, Math.round((p.at / 1000) * text.length));
       return { line: at.line, character: Math.min(MAX_UINT, at.character + p.past) };
