@@ -170,19 +170,29 @@ describe('faults found by the reliability review', () => {
     const s = startServer();
     const logs: string[] = [];
     s.connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+    // answer workspace/configuration ourselves, so the test can wait for each answer instead of sleeping
+    let answered: () => void = () => undefined;
+    const nextAnswer = () => new Promise<void>((r) => (answered = r));
+    s.connection.onRequest('workspace/configuration', () => {
+      setTimeout(answered, 0);
+      return [s.settings.fintechGlossary ?? null];
+    });
     s.settings.fintechGlossary = { hover: { enable: 0 }, completion: { enable: 'false' }, preferredScript: 42 };
+    let first = nextAnswer();
     await initialize(s);
-    await new Promise((r) => setTimeout(r, 300));
+    await first;
     await healthy(s); // hover stays on
     expect(logs.join('\n')).toMatch(/hover\.enable must be true or false, got number 0; ignored/);
     expect(logs.join('\n')).toMatch(/preferredScript must be one of/);
     s.settings.fintechGlossary = { hover: { enable: false } };
+    first = nextAnswer();
     await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    await new Promise((r) => setTimeout(r, 300));
+    await first;
     await open(s, 'file:///off.txt', '区块链');
     expect(await hover(s, 'file:///off.txt', 0, 1)).toBeNull(); // a real false does turn it off
     expect(await shutdown(s)).toBe(0);
   });
+
 });
 
 describe('framing errors on stdin: the server says so and exits non-zero', () => {
