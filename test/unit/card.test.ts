@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { encodeLinkArgs, escapeMarkdown, renderCard } from '../../server/src/features/card';
+import type { GlossaryEntry } from '../../server/src/engine/entry';
+import { Glossary } from '../../server/src/engine/glossary';
+import { escapeMarkdown, renderCard } from '../../server/src/features/card';
 import { entry } from './helpers';
 
 describe('the card treats glossary text as data', () => {
@@ -18,8 +21,8 @@ describe('the card treats glossary text as data', () => {
 
   it('keeps our own command link, with its arguments URI-encoded', () => {
     const links = [...card.matchAll(/\]\((command:[^ )]+)/g)].map((m) => m[1]);
-    expect(links).toEqual([`command:fintechGlossary.replaceTerm?${encodeLinkArgs([{ text: ')](command:evil' }])}`]);
-    expect(JSON.parse(decodeURIComponent(links[0]!.split('?')[1]!))).toEqual([{ text: ')](command:evil' }]);
+    // [{"text":")](command:evil"}] encoded by hand: ( ) are %28 %29 too, or they would end the markdown link
+    expect(links).toEqual(['command:fintechGlossary.replaceTerm?%5B%7B%22text%22%3A%22%29%5D%28command%3Aevil%22%7D%5D']);
   });
 
   it.each([['a*b', 'a\\*b'], ['[x](y)', '\\[x\\]\\(y\\)'], ['区块链', '区块链'], ['1. item', '1\\. item'], ['a\nb', 'a b'],
@@ -36,5 +39,42 @@ describe('the card shows what a translator needs', () => {
     expect(card).toContain('臺灣 軟體');
     expect(card).toContain('> — *網絡金融服務簡介 \\(000\\, line 12\\)*');
     expect(card).toContain('中文 quoted from the source document');
+  });
+
+  it('the bundled 区块链 entry: both definitions, the English one in full', () => {
+    // needs dist/glossary.json: `npm test` builds it first
+    const bundled = Glossary.fromFile(new URL('../../dist/glossary.json', import.meta.url).pathname);
+    const card = renderCard(bundled.get('blockchain')!);
+    expect(card).toContain(
+      'A shared, append\\-only ledger replicated across many nodes, in which transactions are grouped into ' +
+        'cryptographically chained blocks so that recorded data cannot be altered without detection\\.',
+    );
+    expect(card).toContain('> 區塊鏈技術通過分布式賬本和共識機制,實現了去中心化的信任構建和價值傳輸。');
+  });
+});
+
+describe('the card layout', () => {
+  // A copy of the bundled 区块链 entry, frozen so that glossary edits do not move the snapshot; a change
+  // of order, separators or escaping does. Review the .md file's diff, then `npx vitest -u` to accept it.
+  const blockchain = JSON.parse(readFileSync(new URL('./fixtures/blockchain.entry.json', import.meta.url), 'utf8')) as GlossaryEntry;
+  const others = new Map(
+    [
+      entry('distributed-ledger', '分布式账本', ['distributed ledger']),
+      entry('smart-contract', '智能合约', ['smart contract']),
+      entry('blockchain-finance', '区块链金融', ['blockchain finance']),
+    ].map((e) => [e.id, e]),
+  );
+
+  it('of a bundled entry with links, inner terms, related and homonyms', async () => {
+    const card = renderCard(blockchain, {
+      resolve: (id) => others.get(id),
+      inner: [others.get('smart-contract')!],
+      alsoMatching: [others.get('blockchain-finance')!],
+      links: [
+        { label: '→ 區塊鏈', command: 'fintechGlossary.replaceTerm', args: [{ uri: 'file:///a.txt', text: '區塊鏈' }], tooltip: 'Replace 区块链 with 區塊鏈' },
+        { label: 'Open source passage', command: 'fintechGlossary.openSource', args: [{ doc: '000', line: 98 }], tooltip: '網絡金融服務簡介, line 98' },
+      ],
+    });
+    await expect(card + '\n').toMatchFileSnapshot('./__snapshots__/blockchain.card.md');
   });
 });
