@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:nvim`: the language server under Neovim, an LSP client that is not ours.
-# Installs Debian's neovim if it is missing; ends with a plain "N passed, N failed" line.
+# Installs Debian's neovim if it is missing; ends with a plain "N passed, N failed, N skipped" line
+# (nvim-check.lua prints PASS / FAIL / "SKIP name: reason" lines).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 if ! command -v nvim >/dev/null; then
@@ -14,7 +15,8 @@ rc=$?
 echo "$out"
 passed=$(grep -c '^PASS ' <<<"$out")
 failed=$(grep -c '^FAIL ' <<<"$out")
+skipped=$(grep -c '^SKIP ' <<<"$out")
 # a crash or time-out that reported nothing still fails
 if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
