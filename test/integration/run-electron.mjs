@@ -24,6 +24,9 @@ if (!fs.existsSync(path.join(ROOT, 'dist', 'client.js'))) {
 
 // A throwaway profile so that the developer's own settings and extensions do not leak into the run.
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-vscode-'));
+// Word-based suggestions off, as in run-code-server.mjs: the completion tests check that it is.
+fs.mkdirSync(path.join(profile, 'user-data', 'User'), { recursive: true });
+fs.writeFileSync(path.join(profile, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'editor.wordBasedSuggestions': 'off' }, null, 2));
 let exitCode = 1;
 try {
   exitCode = await runTests({

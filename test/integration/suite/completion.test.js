@@ -16,10 +16,22 @@ async function completeAfter(partial) {
   return { doc, pos: last.range.end };
 }
 
+/** What our server puts beside an item's label: the translation, or "← typed form" on a translation item. */
+function descriptionOf(item) {
+  return (typeof item.label === 'object' && item.label.description) || item.detail || '';
+}
+
+// Only our server produces these: VS Code's word-based suggestions have neither a description nor the
+// Reference kind, and sample.txt already contains 区块链 and "blockchain" as words.
+const term = (label, translation) => (i) => labelOf(i) === label && descriptionOf(i) === translation;
+const translation = (label, from) => (i) => labelOf(i) === label && descriptionOf(i) === `← ${from}` && i.kind === vscode.CompletionItemKind.Reference;
+
 suite('completion', () => {
   suiteSetup(async () => {
     await openSample('sample.txt');
     await waitForActivation();
+    // the runners' test profile; without it, the editor offers the document's own words
+    assert.strictEqual(vscode.workspace.getConfiguration('editor').get('wordBasedSuggestions'), 'off', 'editor.wordBasedSuggestions is not "off" in the test profile');
   });
 
   suiteTeardown(async () => {
@@ -32,16 +44,15 @@ suite('completion', () => {
     }
   });
 
-  test('after typing 区块 the full term 区块链 is offered', async () => {
+  test('after typing 区块 the term 区块链 (blockchain) and its translation blockchain ← 区块链 are offered', async () => {
     const { doc, pos } = await completeAfter('数字货币的底层是区块');
-    const { hit } = await completionUntil(doc.uri, pos, (i) => labelOf(i).includes('区块链'), 'completion 区块链');
-    const inserted = typeof hit.insertText === 'string' ? hit.insertText : (hit.insertText && hit.insertText.value) || labelOf(hit);
-    assert.match(inserted, /区块链/);
+    const { items } = await completionUntil(doc.uri, pos, term('区块链', 'blockchain'), 'completion 区块链 · blockchain');
+    assert.ok(items.some(translation('blockchain', '区块链')), `no "blockchain ← 区块链" among ${JSON.stringify(items.slice(0, 20).map((i) => [labelOf(i), descriptionOf(i)]))}`);
   });
 
-  test('after typing "blockch" the English term blockchain is offered', async () => {
+  test('after typing "blockch" the term blockchain (区块链) and its translation 区块链 ← blockchain are offered', async () => {
     const { doc, pos } = await completeAfter('Banks now settle trades on a blockch');
-    const { hit } = await completionUntil(doc.uri, pos, (i) => /^blockchain\b/i.test(labelOf(i)), 'completion blockchain');
-    assert.match(labelOf(hit), /blockchain/i);
+    const { items } = await completionUntil(doc.uri, pos, translation('区块链', 'blockchain'), 'completion 区块链 ← blockchain');
+    assert.ok(items.some(term('blockchain', '区块链')), `no "blockchain · 区块链" among ${JSON.stringify(items.slice(0, 20).map((i) => [labelOf(i), descriptionOf(i)]))}`);
   });
 });
