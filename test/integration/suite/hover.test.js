@@ -19,6 +19,21 @@ suite('hover', () => {
     assert.match(card, /blockchain/i);
   });
 
+  test('the 区块链 card has the English definition', async () => {
+    const doc = await openSample('sample.txt');
+    const pos = positionOf(doc, '区块链', 1);
+    const card = await hoverUntil(doc.uri, pos, (ts) => ts.some((t) => t.includes('區塊鏈')), 'hover on 区块链');
+    // glossary/entries/blockchain.yaml, definitionEn
+    assert.ok(card.includes('replicated across many nodes, in which transactions are grouped into cryptographically chained blocks'), `no English definition in ${JSON.stringify(card)}`);
+  });
+
+  test('mixed-script 区塊鏈, listed nowhere as a variant, finds the blockchain card', async () => {
+    const doc = await openSample('sample.txt');
+    const pos = positionOf(doc, '区塊鏈', 1);
+    const card = await hoverUntil(doc.uri, pos, (ts) => ts.some((t) => t.includes('區塊鏈')), 'hover on 区塊鏈');
+    assert.match(card, /\*\*区块链\*\* · 區塊鏈 · blockchain/);
+  });
+
   test('English term "blockchain" shows its Chinese equivalent', async () => {
     const doc = await openSample('sample.txt');
     const pos = positionOf(doc, 'blockchain ledgers', 3);
