@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { EXTENSION_ID, openSample, waitForActivation } = require('./helpers');
+const { EXTENSION_ID, hoverUntil, openSample, positionOf, waitForActivation } = require('./helpers');
 
 suite('activation', () => {
   test('the extension activates when a plaintext file is opened', async () => {
@@ -11,11 +11,11 @@ suite('activation', () => {
     assert.ok(ext.isActive, `${EXTENSION_ID} did not activate within 30s of opening sample.txt`);
   });
 
-  test('markdown files are served too', async () => {
+  test('markdown files are served too: 智能合约 in sample.md gets a card', async () => {
     const doc = await openSample('sample.md');
     assert.strictEqual(doc.languageId, 'markdown');
-    const ext = await waitForActivation();
-    assert.ok(ext.isActive);
+    await waitForActivation();
+    await hoverUntil(doc.uri, positionOf(doc, '智能合约', 1), (ts) => ts.some((t) => t.includes('smart contract')), 'hover on 智能合约 in markdown');
   });
 
   // isActive is also true when activate() threw; a command registered at the end of activate() being

@@ -20,8 +20,10 @@ async function paragraphsLitUp(file) {
   }
   const step = Math.max(1, Math.floor(paragraphs.length / SAMPLES));
   const sample = paragraphs.filter((_, i) => i % step === 0).slice(0, SAMPLES);
-  // the first hover also waits for the server to start on this document
-  await hoverUntil(uri, new vscode.Position(sample[0], 0), () => true, 'server answers', 30_000).catch(() => undefined);
+  // wait until the server serves this document: a card on its first 金融 (every source is about finance)
+  const known = doc.getText().indexOf('金融');
+  assert.ok(known >= 0, `no 金融 in ${file}`);
+  await hoverUntil(uri, doc.positionAt(known + 1), (ts) => ts.some((t) => /\*\*.+\*\*/.test(t)), `a card on 金融 in ${file}`);
   const dark = [];
   for (const line of sample) {
     let lit = false;
