@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:editor`: the integration suite in a real VS Code (code-server's web workbench driven by
 // Debian's Chromium through playwright-core), then a UI check that hovers a term with the mouse and saves
-// docs/hover.png. Ends with a plain "N passed, N failed" line; exit code 0 only if everything passed.
+// docs/hover.png. Ends with a plain "N passed, N failed, N skipped" line; exit code 0 only if everything
+// passed.
 //
 // Environment:
 //   SKIP_SETUP=1          do not run setup-editor.sh (it is idempotent and takes ~1 s when all is installed)
@@ -168,7 +169,7 @@ const WORKBENCH_NOISE = new RegExp('^(' + [
   'Aborted onWillSaveTextDocument', '.*ENOTFOUND', '.*getaddrinfo', '\\s+at ',
 ].join('|') + ')');
 
-/** The extension-host suite: returns { passed, failed } as reported by suite/index.js. */
+/** The extension-host suite: returns { passed, failed, skipped } as reported by suite/index.js. */
 async function runSuite(chromium, base) {
   const { page, close } = await launchBrowser(chromium, { width: 1280, height: 800 });
   const lines = [];
@@ -188,13 +189,14 @@ async function runSuite(chromium, base) {
   const code = await Promise.race([exited, timedOut]);
   clearTimeout(timer);
   await close();
-  const summary = [...lines.join('\n').matchAll(/^(\d+) passed, (\d+) failed$/gm)].pop();
-  let passed = summary ? Number(summary[1]) : 0;
+  const summary = [...lines.join('\n').matchAll(/^(\d+) passed, (\d+) failed, (\d+) skipped$/gm)].pop();
+  const passed = summary ? Number(summary[1]) : 0;
   let failed = summary ? Number(summary[2]) : 0;
+  const skipped = summary ? Number(summary[3]) : 0;
   if (code !== 0 && failed === 0) failed = 1; // crashed, timed out, or failed before mocha could report
-  log(`extension host exited with ${code}: suite ${passed} passed, ${failed} failed`);
+  log(`extension host exited with ${code}: suite ${passed} passed, ${failed} failed, ${skipped} skipped`);
   if (failed) printExtensionHostErrors();
-  return { passed, failed };
+  return { passed, failed, skipped };
 }
 
 /** Errors the extension host logged (e.g. "Activating extension … failed") never reach the page: show them. */
@@ -297,11 +299,13 @@ async function main() {
 
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   try {
     const base = await startCodeServer();
     const suite = await runSuite(chromium, base);
     passed += suite.passed;
     failed += suite.failed;
+    skipped += suite.skipped;
     if (await hoverCheck(chromium, base)) passed++; else failed++;
   } catch (err) {
     console.error(err);
@@ -310,13 +314,13 @@ async function main() {
     stopCodeServer();
   }
   log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
 main().then((code) => { process.exitCode = code; }, (err) => {
   console.error(err);
-  console.log('0 passed, 1 failed');
+  console.log('0 passed, 1 failed, 0 skipped');
   stopCodeServer();
   process.exitCode = 1;
 });

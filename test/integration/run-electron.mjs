@@ -43,7 +43,7 @@ try {
     ],
   });
 } catch (err) {
-  // TestRunFailedError when the suite failed (its "N passed, N failed" line is already printed above),
+  // TestRunFailedError when the suite failed (its "N passed, N failed, N skipped" line is already printed above),
   // anything else when VS Code could not be downloaded or started.
   console.error(err instanceof Error ? err.message : err);
   exitCode = 1;

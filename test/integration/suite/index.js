@@ -1,7 +1,8 @@
 // Entry point for extensionTestsPath, the contract shared by @vscode/test-electron and code-server's
 // smoke-test driver: export run(): Promise<void>, resolved when every test passed.
 // It runs mocha over suite/*.test.js inside the extension host and ends with a plain
-// "N passed, N failed" line that the runners (and CI) read.
+// "N passed, N failed, N skipped" line that the runners (and CI) read. A skipped (pending) test is listed
+// by name, and its name must say why it is skipped.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -20,20 +21,23 @@ exports.run = function run() {
   return new Promise((resolve, reject) => {
     let passed = 0;
     let failed = 0;
+    const skipped = [];
     let runner;
     try {
       runner = mocha.run((failures) => {
-        console.log(`${passed} passed, ${failed} failed`);
+        for (const name of skipped) console.log(`skipped: ${name}`);
+        console.log(`${passed} passed, ${failed} failed, ${skipped.length} skipped`);
         if (failures > 0 || failed > 0) reject(new Error(`${failed || failures} integration test(s) failed`));
         else resolve();
       });
     } catch (err) {
       console.error(err);
-      console.log(`${passed} passed, ${failed + 1} failed`);
+      console.log(`${passed} passed, ${failed + 1} failed, ${skipped.length} skipped`);
       reject(err);
       return;
     }
     runner.on('pass', () => passed++);
     runner.on('fail', () => failed++);
+    runner.on('pending', (test) => skipped.push(test.fullTitle()));
   });
 };
