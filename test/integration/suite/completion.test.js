@@ -38,9 +38,14 @@ suite('completion', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  // Revert sample.txt whichever editor is active: left dirty (after a failed test), a later "close all"
+  // would save the typed lines into the workspace on disk.
   teardown(async () => {
-    if (vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.isDirty) {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('/workspace/sample.txt'));
+    if (doc && doc.isDirty) {
+      await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
+      assert.ok(!doc.isDirty, 'sample.txt could not be reverted');
     }
   });
 
