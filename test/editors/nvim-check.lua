@@ -51,7 +51,7 @@ hover_has('hover on Taiwan 軟體', 3, 3, { '软件', 'software' })
 -- 区塊鏈 (mixed script) is no key of the glossary: only folding each character to simplified finds it
 hover_has('hover on mixed-script 区塊鏈, not listed as a variant', 6, 4, { '區塊鏈', 'blockchain' })
 -- English definition of the entry, as written in glossary/entries/blockchain.yaml
-hover_has('the card has the English definition', 0, 1, { 'replicated across many nodes, in which transactions are grouped' })
+hover_has('the card has the English definition', 0, 1, { 'in which transactions are grouped into cryptographically chained blocks' })
 
 -- "no card" only means something from a server that has just answered with a card
 local term = request('textDocument/hover', 0, 1)

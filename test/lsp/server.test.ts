@@ -79,9 +79,10 @@ describe('hover over the real server', () => {
   it('shows both definitions and where each comes from', async () => {
     const card = (await hoverAt(at(0, '区块链', 1)))!.contents.value;
     // the bundled entry's texts, as written in glossary/entries/blockchain.yaml
-    expect(card).toContain('> 區塊鏈技術通過分布式賬本和共識機制,實現了去中心化的信任構建和價值傳輸。');
-    expect(card).toContain('網絡金融服務簡介 \\(000, line 98\\)');
-    expect(card).toContain('replicated across many nodes, in which transactions are grouped into cryptographically chained blocks');
+    // (markdown-escaped: \\, for a comma)
+    expect(card).toContain('> 區塊鏈技術通過分布式賬本和共識機制\\,實現了去中心化的信任構建和價值傳輸。');
+    expect(card).toContain('網絡金融服務簡介 \\(000\\, line 98\\)');
+    expect(card).toContain('in which transactions are grouped into cryptographically chained blocks so that recorded data cannot be altered');
     expect(card).toContain('*Definitions:* 中文 quoted from the source document; English by Fintech Glossary editors');
   });
 

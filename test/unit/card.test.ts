@@ -45,11 +45,12 @@ describe('the card shows what a translator needs', () => {
     // needs dist/glossary.json: `npm test` builds it first
     const bundled = Glossary.fromFile(new URL('../../dist/glossary.json', import.meta.url).pathname);
     const card = renderCard(bundled.get('blockchain')!);
+    // escaped as markdown: every ASCII punctuation character gets a backslash
     expect(card).toContain(
-      'A shared, append\\-only ledger replicated across many nodes, in which transactions are grouped into ' +
+      'A shared\\, append\\-only ledger replicated across many nodes\\, in which transactions are grouped into ' +
         'cryptographically chained blocks so that recorded data cannot be altered without detection\\.',
     );
-    expect(card).toContain('> 區塊鏈技術通過分布式賬本和共識機制,實現了去中心化的信任構建和價值傳輸。');
+    expect(card).toContain('> 區塊鏈技術通過分布式賬本和共識機制\\,實現了去中心化的信任構建和價值傳輸。');
   });
 });
 
