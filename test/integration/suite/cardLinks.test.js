@@ -1,8 +1,8 @@
 'use strict';
-const assert = require('assert');
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const vscode = require('vscode');
 const { hoverUntil, waitForActivation } = require('./helpers');
 
@@ -10,7 +10,10 @@ const REPLACE = 'fintechGlossary.replaceTerm';
 
 /** The command links in a card: [{ command, args }]. */
 function commandLinks(card) {
-  return [...card.matchAll(/\]\(command:([\w.]+)\?([^ )]+)/g)].map(([, command, args]) => ({ command, args: JSON.parse(decodeURIComponent(args)) }));
+  return [...card.matchAll(/\]\(command:([\w.]+)\?([^ )]+)/g)].map(([, command, args]) => ({
+    command,
+    args: JSON.parse(decodeURIComponent(args)),
+  }));
 }
 
 // Documents are files in a fresh folder, not untitled ones: VS Code reuses the name Untitled-1 once it
@@ -45,7 +48,11 @@ function cardAt(doc, offset, what) {
 }
 
 /** Run the replace command; a rejection counts as a refusal too (what matters is that nothing is edited). */
-const run = (args) => vscode.commands.executeCommand(REPLACE, args).then(() => undefined, () => undefined);
+const run = (args) =>
+  vscode.commands.executeCommand(REPLACE, args).then(
+    () => undefined,
+    () => undefined,
+  );
 
 const range = (l1, c1, l2, c2) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
 
@@ -77,7 +84,10 @@ suite('card links run in the editor', () => {
   test('on 区块链 inside 区块链技术 the only replace action converts the whole match: 區塊鏈技術', async () => {
     const compound = await openFile('compound.txt', '我们研究区块链技术的应用。');
     const links = commandLinks(await cardAt(compound, 5, 'hover with links on 区块链技术')).filter((l) => l.command === REPLACE);
-    assert.deepStrictEqual(links.map((l) => [l.args[0].from, l.args[0].text]), [['区块链技术', '區塊鏈技術']]);
+    assert.deepStrictEqual(
+      links.map((l) => [l.args[0].from, l.args[0].text]),
+      [['区块链技术', '區塊鏈技術']],
+    );
     await vscode.commands.executeCommand(links[0].command, ...links[0].args);
     assert.strictEqual(compound.getText(), '我们研究區塊鏈技術的应用。');
   });
