@@ -96,6 +96,9 @@ async function startCodeServer() {
     // VS Code's own suggestions from the words of the open documents would satisfy a completion test
     // whatever our server answers; the suite checks that this is off
     'editor.wordBasedSuggestions': 'off',
+    // the web workbench saves after a delay by default: a test that types into sample.txt and fails
+    // slowly would leave its typing in the workspace on disk
+    'files.autoSave': 'off',
     'security.workspace.trust.enabled': false,
   }, null, 2));
   const xdg = Object.fromEntries(['config', 'data', 'cache'].map((k) => {
