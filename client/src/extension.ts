@@ -101,7 +101,9 @@ async function replaceTerm(args: ReplaceTermArgs): Promise<void> {
   if (!args || typeof args !== 'object' || typeof args.uri !== 'string' || typeof args.text !== 'string' || typeof args.from !== 'string') {
     return refuse('the action is malformed');
   }
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri);
+  // open in an editor tab, not merely loaded by some extension in the background
+  const inTab = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === args.uri));
+  const doc = inTab ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri) : undefined;
   if (!doc) return refuse('the document is not open in the editor');
   const { start, end } = args.range ?? {};
   const position = (p: unknown) => {

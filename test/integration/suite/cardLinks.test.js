@@ -135,6 +135,15 @@ suite('the replace command refuses what a card could not have meant', () => {
     assert.ok(!opened, `the command opened ${notOpen.fsPath}${opened ? ` and made it ${JSON.stringify(opened.getText())}` : ''}`);
   });
 
+  test('a document loaded in the background but in no editor tab: refused, unchanged', async () => {
+    const file = path.join(DIR, 'background.txt');
+    fs.writeFileSync(file, '区块链\n');
+    const loaded = await vscode.workspace.openTextDocument(vscode.Uri.file(file)); // loaded, never shown
+    await run({ uri: loaded.uri.toString(), range: range(0, 0, 0, 3), from: '区块链', text: 'blockchain' });
+    assert.strictEqual(loaded.getText(), '区块链\n');
+    assert.strictEqual(loaded.isDirty, false);
+  });
+
   test('a range outside the document: refused', async () => {
     const uri = target.uri.toString();
     await refused({ uri, range: range(0, 0, 0, 10), from: '区块链', text: 'blockchain' }); // past the end of line 0
