@@ -8,7 +8,17 @@ const production = process.argv.includes('--production') || process.env.CI === '
 execFileSync(process.execPath, ['--import', 'tsx', 'glossary/scripts/build.ts'], { stdio: 'inherit' });
 
 // charset utf8: the OpenCC dictionaries are Chinese text, which \u escapes would make six bytes a character
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', charset: 'utf8', minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  charset: 'utf8',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({

@@ -18,9 +18,20 @@ export async function largeGlossary(root, cacheDir) {
     const first = glosses[0]?.replace(/\(.*?\)|\[.*?\]/g, '').trim() ?? '';
     const en = first && first.split(/\s+/).length <= 4 && /^[A-Za-z][A-Za-z' -]*$/.test(first) ? [first] : [];
     entries.push({
-      id: `cedict-${i}`, zhHans: simp, zhHant: trad, zhAliases: [], en, abbr: [],
-      definitionEn: glosses.join('; '), definitionZh: '', domain: 'general', related: [], status: 'preferred',
-      examples: [], occurrences: 0, origin: 'cc-cedict',
+      id: `cedict-${i}`,
+      zhHans: simp,
+      zhHant: trad,
+      zhAliases: [],
+      en,
+      abbr: [],
+      definitionEn: glosses.join('; '),
+      definitionZh: '',
+      domain: 'general',
+      related: [],
+      status: 'preferred',
+      examples: [],
+      occurrences: 0,
+      origin: 'cc-cedict',
     });
   });
   writeFileSync(out, JSON.stringify({ format: 'fintech-glossary/compiled@1', entries }));

@@ -17,15 +17,26 @@ const work = join(os.tmpdir(), 'fintech-glossary-bench');
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
 // `--only=2,6` runs just those rows (for iterating on one measure)
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const want = (id) => !only || only.includes(id);
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 
 // ---------- helpers ----------
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 function timeIt(fn, runs) {
   const out = [];
-  for (let k = 0; k < runs; k++) { const t = performance.now(); fn(); out.push(performance.now() - t); }
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
   return out;
 }
 const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3)) + ' ms';
@@ -59,16 +70,40 @@ async function bestAhoCorasick(keys, variants) {
   return best;
 }
 if (want('1')) {
-log('1. scan');
-function barePass(s) { let h = 0; for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0; return h; }
-for (let k = 0; k < 5; k++) { barePass(text); glossary.index.scan(text); }
-const tScan = median(timeIt(() => glossary.index.scan(text), RUNS));
-const tBare = median(timeIt(() => barePass(text), RUNS));
-const occurrences = glossary.index.scan(text).length;
-row('1a', `scan ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB source (${text.length.toLocaleString('en')} UTF-16 units, ${glossary.index.stats.keys} keys) vs bare single pass`, fmtMs(tScan), fmtMs(tBare), tScan / tBare, '≤ 3', tScan / tBare <= 3, `${occurrences} occurrences`);
+  log('1. scan');
+  function barePass(s) {
+    let h = 0;
+    for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
+    return h;
+  }
+  for (let k = 0; k < 5; k++) {
+    barePass(text);
+    glossary.index.scan(text);
+  }
+  const tScan = median(timeIt(() => glossary.index.scan(text), RUNS));
+  const tBare = median(timeIt(() => barePass(text), RUNS));
+  const occurrences = glossary.index.scan(text).length;
+  row(
+    '1a',
+    `scan ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB source (${text.length.toLocaleString('en')} UTF-16 units, ${glossary.index.stats.keys} keys) vs bare single pass`,
+    fmtMs(tScan),
+    fmtMs(tBare),
+    tScan / tBare,
+    '≤ 3',
+    tScan / tBare <= 3,
+    `${occurrences} occurrences`,
+  );
 
-const ac = await bestAhoCorasick([...glossary.index.normalizedKeys], ['', '/fast', '/greedy']);
-row('1b', `same scan vs the best Aho-Corasick package (${ac.name}, same keys, no normalisation)`, fmtMs(tScan), fmtMs(ac.t), tScan / ac.t, '< 1', tScan < ac.t);
+  const ac = await bestAhoCorasick([...glossary.index.normalizedKeys], ['', '/fast', '/greedy']);
+  row(
+    '1b',
+    `same scan vs the best Aho-Corasick package (${ac.name}, same keys, no normalisation)`,
+    fmtMs(tScan),
+    fmtMs(ac.t),
+    tScan / ac.t,
+    '< 1',
+    tScan < ac.t,
+  );
 }
 
 // ---------- 4. one keystroke ----------
@@ -80,12 +115,25 @@ if (want('4')) {
   const typed = text.slice(0, mid) + '链' + text.slice(mid);
   const times = [];
   for (let k = 0; k < (quick ? 21 : 201); k++) {
-    let t = performance.now(); doc.update(typed, mid, mid, mid + 1); times.push(performance.now() - t);
-    t = performance.now(); doc.update(text, mid, mid + 1, mid); times.push(performance.now() - t);
+    let t = performance.now();
+    doc.update(typed, mid, mid, mid + 1);
+    times.push(performance.now() - t);
+    t = performance.now();
+    doc.update(text, mid, mid + 1, mid);
+    times.push(performance.now() - t);
   }
   const tInc = median(times.slice(10));
   const full = median(timeIt(() => glossary.index.scan(typed), RUNS));
-  row('4', 'one keystroke mid-document: incremental re-index vs full scan', fmtMs(tInc), fmtMs(full), tInc / full, '≤ 0.05', tInc / full <= 0.05, `rescanned ${doc.lastRescan.to - doc.lastRescan.from} units`);
+  row(
+    '4',
+    'one keystroke mid-document: incremental re-index vs full scan',
+    fmtMs(tInc),
+    fmtMs(full),
+    tInc / full,
+    '≤ 0.05',
+    tInc / full <= 0.05,
+    `rescanned ${doc.lastRescan.to - doc.lastRescan.from} units`,
+  );
 }
 
 // ---------- 5. CC-CEDICT-size glossary ----------
@@ -94,21 +142,55 @@ if (want('5')) {
   log('5. large glossary');
   const runs = [];
   for (let k = 0; k < (quick ? 3 : 5); k++) {
-    runs.push(JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(root, 'bench/load-child.cjs'), join(work, 'engine.cjs'), LARGE], { encoding: 'utf8' })));
+    runs.push(
+      JSON.parse(
+        execFileSync(process.execPath, ['--expose-gc', join(root, 'bench/load-child.cjs'), join(work, 'engine.cjs'), LARGE], {
+          encoding: 'utf8',
+        }),
+      ),
+    );
   }
-  const ms = median(runs.map((r) => r.ms)), mb = median(runs.map((r) => r.heapMB)), rss = median(runs.map((r) => r.rssMB));
+  const ms = median(runs.map((r) => r.ms)),
+    mb = median(runs.map((r) => r.heapMB)),
+    rss = median(runs.map((r) => r.rssMB));
   const { entries, keys } = runs[0];
-  const readParse = median(runs.map((r) => r.readParseMs)), indexing = median(runs.map((r) => r.indexMs));
-  row('5a', `load a CC-CEDICT-size glossary (${entries.toLocaleString('en')} entries, ${keys.toLocaleString('en')} keys): time`, fmtMs(ms), '1000 ms (goal)', ms / 1000, '< 1', ms < 1000,
-    `read + JSON.parse ${fmtMs(readParse)}, index build ${fmtMs(indexing)}`);
-  row('5b', 'same: memory added (heap + external, after GC)', `${mb.toFixed(0)} MB`, '150 MB (goal)', mb / 150, '< 1', mb < 150, `RSS +${rss.toFixed(0)} MB`);
+  const readParse = median(runs.map((r) => r.readParseMs)),
+    indexing = median(runs.map((r) => r.indexMs));
+  row(
+    '5a',
+    `load a CC-CEDICT-size glossary (${entries.toLocaleString('en')} entries, ${keys.toLocaleString('en')} keys): time`,
+    fmtMs(ms),
+    '1000 ms (goal)',
+    ms / 1000,
+    '< 1',
+    ms < 1000,
+    `read + JSON.parse ${fmtMs(readParse)}, index build ${fmtMs(indexing)}`,
+  );
+  row(
+    '5b',
+    'same: memory added (heap + external, after GC)',
+    `${mb.toFixed(0)} MB`,
+    '150 MB (goal)',
+    mb / 150,
+    '< 1',
+    mb < 150,
+    `RSS +${rss.toFixed(0)} MB`,
+  );
 
   // the same large key set against the Aho-Corasick package (supplementary to row 1)
   const big = engine.Glossary.fromFile(LARGE);
   for (let k = 0; k < 3; k++) big.index.scan(text);
   const tBig = median(timeIt(() => big.index.scan(text), quick ? 5 : 11));
   const acBig = await bestAhoCorasick([...big.index.normalizedKeys], ['', '/greedy']);
-  row('1c', `scan with the CC-CEDICT-size key set vs ${acBig.name} (same keys)`, fmtMs(tBig), fmtMs(acBig.t), tBig / acBig.t, '< 1', tBig < acBig.t);
+  row(
+    '1c',
+    `scan with the CC-CEDICT-size key set vs ${acBig.name} (same keys)`,
+    fmtMs(tBig),
+    fmtMs(acBig.t),
+    tBig / acBig.t,
+    '< 1',
+    tBig < acBig.t,
+  );
 }
 
 // ---------- LSP: real server process vs echo server ----------
@@ -130,7 +212,12 @@ const CLIENT_CAPABILITIES = {
   },
 };
 async function initialize(s) {
-  const res = await s.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: CLIENT_CAPABILITIES, initializationOptions: {} });
+  const res = await s.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: CLIENT_CAPABILITIES,
+    initializationOptions: {},
+  });
   await s.connection.sendNotification('initialized', {});
   return res;
 }
@@ -146,9 +233,18 @@ const echo = () => [ECHO, '--stdio'];
 // ---------- 3. start to initialized ----------
 if (want('3')) {
   log('3. startup');
-  const tOurs = [], tEcho = [];
+  const tOurs = [],
+    tEcho = [];
   for (let k = 0; k < (quick ? 3 : 11); k++) {
-    for (const [args, out] of k % 2 ? [[ours(), tOurs], [echo(), tEcho]] : [[echo(), tEcho], [ours(), tOurs]]) {
+    for (const [args, out] of k % 2
+      ? [
+          [ours(), tOurs],
+          [echo(), tEcho],
+        ]
+      : [
+          [echo(), tEcho],
+          [ours(), tOurs],
+        ]) {
       const t = performance.now();
       const s = startLsp(args);
       await initialize(s);
@@ -156,13 +252,36 @@ if (want('3')) {
       await stop(s);
     }
   }
-  const a = median(tOurs.slice(1)), b = median(tEcho.slice(1));
-  row('3', 'server start to `initialized` (bundled glossary) vs bare vscode-languageserver server', fmtMs(a), fmtMs(b), a / b, '≤ 1.5', a / b <= 1.5, 'spawn → initialize result');
+  const a = median(tOurs.slice(1)),
+    b = median(tEcho.slice(1));
+  row(
+    '3',
+    'server start to `initialized` (bundled glossary) vs bare vscode-languageserver server',
+    fmtMs(a),
+    fmtMs(b),
+    a / b,
+    '≤ 1.5',
+    a / b <= 1.5,
+    'spawn → initialize result',
+  );
 }
 
 // ---------- 2. hover round trip ----------
-function lineStarts(s) { const out = [0]; for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) out.push(i + 1); return out; }
-function positionOf(starts, offset) { let lo = 0, hi = starts.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (starts[m] <= offset) lo = m; else hi = m - 1; } return { line: lo, character: offset - starts[lo] }; }
+function lineStarts(s) {
+  const out = [0];
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) out.push(i + 1);
+  return out;
+}
+function positionOf(starts, offset) {
+  let lo = 0,
+    hi = starts.length - 1;
+  while (lo < hi) {
+    const m = (lo + hi + 1) >> 1;
+    if (starts[m] <= offset) lo = m;
+    else hi = m - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
 async function roundTrips(s, method, paramsList, runs, first = 0) {
   const times = [];
   for (let k = first; k < first + runs; k++) {
@@ -178,7 +297,9 @@ async function compareRoundTrips(method, oursArgs, docText, paramsList, runs, ec
   const servers = [startLsp(oursArgs), startLsp(echoArgs)];
   for (const s of servers) {
     await initialize(s);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: docText } });
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'plaintext', version: 1, text: docText },
+    });
   }
   const params = paramsList.map((p) => ({ textDocument: { uri }, ...p }));
   const result = await servers[0].connection.sendRequest(method, params[0]);
@@ -190,7 +311,16 @@ async function compareRoundTrips(method, oursArgs, docText, paramsList, runs, ec
   // gave ratios that moved by ±0.4 between runs, pairs by ±0.1.
   const [a, b] = [[], []];
   for (let k = 0; k < runs; k++) {
-    const order = k % 2 ? [[servers[1], b], [servers[0], a]] : [[servers[0], a], [servers[1], b]];
+    const order =
+      k % 2
+        ? [
+            [servers[1], b],
+            [servers[0], a],
+          ]
+        : [
+            [servers[0], a],
+            [servers[1], b],
+          ];
     for (const [server, out] of order) out.push(...(await roundTrips(server, method, params, 1, k)));
   }
   for (const s of servers) await stop(s);
@@ -204,7 +334,10 @@ if (want('2')) {
   // distinct term positions spread over the document: the first half measured, the second half for
   // warming up (none repeats)
   const count = quick ? 200 : 2000;
-  for (let k = 0; k < count; k++) { const m = occ[Math.floor((k + 0.5) * occ.length / count)]; picks.push({ position: positionOf(starts, m.start + ((m.end - m.start) >> 1)) }); }
+  for (let k = 0; k < count; k++) {
+    const m = occ[Math.floor(((k + 0.5) * occ.length) / count)];
+    picks.push({ position: positionOf(starts, m.start + ((m.end - m.start) >> 1)) });
+  }
   const r = await compareRoundTrips('textDocument/hover', ours(), text, picks, quick ? 100 : 1000);
   if (!r.result) throw new Error('hover benchmark: no card at a term position');
   // the same comparison against an echo whose answer is as long as our card, and our handler in process
@@ -212,16 +345,35 @@ if (want('2')) {
   const padded = await compareRoundTrips('textDocument/hover', ours(), text, picks, quick ? 100 : 1000, [...echo(), `--pad=${cardLength}`]);
   const doc = engine.TextDocument.create('file:///bench/doc.txt', 'plaintext', 1, text);
   const docIndex = new engine.DocumentIndex(glossary.index, text);
-  const tHandler = median(timeIt(() => { for (const p of picks) engine.hover(glossary, doc, p.position, docIndex, false); }, 21)) / picks.length;
-  row('2', 'hover round trip on the 1.2 MB document vs echo server', fmtMs(r.ours), fmtMs(r.echo), r.ours / r.echo, '≤ 1.5', r.ours / r.echo <= 1.5,
-    `card ${cardLength} chars; vs an echo answering ${cardLength} chars: ${(padded.ours / padded.echo).toFixed(2)}× (${fmtMs(padded.ours)} / ${fmtMs(padded.echo)}); our handler in process ${fmtMs(tHandler)}`);
+  const tHandler =
+    median(
+      timeIt(() => {
+        for (const p of picks) engine.hover(glossary, doc, p.position, docIndex, false);
+      }, 21),
+    ) / picks.length;
+  row(
+    '2',
+    'hover round trip on the 1.2 MB document vs echo server',
+    fmtMs(r.ours),
+    fmtMs(r.echo),
+    r.ours / r.echo,
+    '≤ 1.5',
+    r.ours / r.echo <= 1.5,
+    `card ${cardLength} chars; vs an echo answering ${cardLength} chars: ${(padded.ours / padded.echo).toFixed(2)}× (${fmtMs(padded.ours)} / ${fmtMs(padded.echo)}); our handler in process ${fmtMs(tHandler)}`,
+  );
 }
 
 // ---------- 6. completion with the large glossary ----------
 if (want('6')) {
   log('6. completion');
   const docText = '这份报告讨论\n金';
-  const r = await compareRoundTrips('textDocument/completion', ours(LARGE), docText, [{ position: { line: 1, character: 1 } }], quick ? 100 : 500);
+  const r = await compareRoundTrips(
+    'textDocument/completion',
+    ours(LARGE),
+    docText,
+    [{ position: { line: 1, character: 1 } }],
+    quick ? 100 : 500,
+  );
   // where the time goes, in process: the engine's prefix search, and the whole feature (items + cards)
   const big = engine.Glossary.fromFile(LARGE);
   big.index.build();
@@ -229,8 +381,16 @@ if (want('6')) {
   const tEngine = median(timeIt(() => big.index.complete('金', 40), 200));
   const tFeature = median(timeIt(() => engine.completion(big, doc, { line: 1, character: 1 }, 'zh-Hans'), 200));
   const payload = JSON.stringify(r.result).length;
-  row('6', 'completion on a one-character prefix (金) with the CC-CEDICT-size glossary vs echo', fmtMs(r.ours), fmtMs(r.echo), r.ours / r.echo, '≤ 2', r.ours / r.echo <= 2,
-    `${r.result.items.length} items, ${(payload / 1024).toFixed(0)} KB; in process: prefix search ${fmtMs(tEngine)}, whole feature ${fmtMs(tFeature)}`);
+  row(
+    '6',
+    'completion on a one-character prefix (金) with the CC-CEDICT-size glossary vs echo',
+    fmtMs(r.ours),
+    fmtMs(r.echo),
+    r.ours / r.echo,
+    '≤ 2',
+    r.ours / r.echo <= 2,
+    `${r.result.items.length} items, ${(payload / 1024).toFixed(0)} KB; in process: prefix search ${fmtMs(tEngine)}, whole feature ${fmtMs(tFeature)}`,
+  );
 }
 
 // ---------- the table ----------
@@ -243,6 +403,8 @@ const lines = [
   '',
   '| # | measure | ours | baseline | ratio | goal | met | note |',
   '|---|---|---:|---:|---:|---|---|---|',
-  ...rows.map((r) => `| ${r.id} | ${r.what} | ${r.ours} | ${r.base} | ${r.ratio.toFixed(3)} | ${r.goal} | ${r.met ? 'yes' : '**no**'} | ${r.note} |`),
+  ...rows.map(
+    (r) => `| ${r.id} | ${r.what} | ${r.ours} | ${r.base} | ${r.ratio.toFixed(3)} | ${r.goal} | ${r.met ? 'yes' : '**no**'} | ${r.note} |`,
+  ),
 ];
 console.log(lines.join('\n'));

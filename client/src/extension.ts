@@ -5,8 +5,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  CARD_COMMANDS, Commands, DEFAULT_LANGUAGES, LookupRequest, SETTINGS_SECTION,
-  type InitializationOptions, type LookupItem, type OpenSourceArgs, type ReplaceTermArgs,
+  CARD_COMMANDS,
+  Commands,
+  DEFAULT_LANGUAGES,
+  LookupRequest,
+  SETTINGS_SECTION,
+  type InitializationOptions,
+  type LookupItem,
+  type OpenSourceArgs,
+  type ReplaceTermArgs,
 } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -20,7 +27,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const extra = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('languages', []);
   const languages = [...new Set([...DEFAULT_LANGUAGES, ...extra])];
   const clientOptions: LanguageClientOptions = {
-    documentSelector: languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    documentSelector: languages.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
     synchronize: { configurationSection: SETTINGS_SECTION },
     initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION), commandLinks: true } as InitializationOptions,
     // Glossary text is data: cards may only link to our own commands.
@@ -56,7 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SETTINGS_SECTION}.languages`)) {
-        void vscode.window.showInformationMessage('Fintech Glossary: reload the window to apply the new language list.', 'Reload')
+        void vscode.window
+          .showInformationMessage('Fintech Glossary: reload the window to apply the new language list.', 'Reload')
           .then((choice) => choice && vscode.commands.executeCommand('workbench.action.reloadWindow'));
       }
     }),
@@ -102,16 +113,20 @@ async function replaceTerm(args: ReplaceTermArgs): Promise<void> {
     return refuse('the action is malformed');
   }
   // open in an editor tab, not merely loaded by some extension in the background
-  const inTab = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === args.uri));
+  const inTab = vscode.window.tabGroups.all.some((g) =>
+    g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === args.uri),
+  );
   const doc = inTab ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri) : undefined;
   if (!doc) return refuse('the document is not open in the editor');
   const { start, end } = args.range ?? {};
   const position = (p: unknown) => {
     const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
     return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0
-      ? new vscode.Position(line as number, character as number) : undefined;
+      ? new vscode.Position(line as number, character as number)
+      : undefined;
   };
-  const from = position(start), to = position(end);
+  const from = position(start),
+    to = position(end);
   if (!from || !to || to.isBefore(from)) return refuse('the range is malformed');
   const range = new vscode.Range(from, to);
   if (!doc.validateRange(range).isEqual(range)) return refuse('the range is outside the document');

@@ -15,4 +15,7 @@ const r = cleanSources({
 });
 if (r.missing.length) console.log(`seeds not found for ${r.missing.join(', ')}: committed sources kept`);
 for (const f of r.unchanged) console.log(`unchanged ${f}`);
-if (r.differ.length) { console.error(`out of date: ${r.differ.join(', ')}`); process.exit(1); }
+if (r.differ.length) {
+  console.error(`out of date: ${r.differ.join(', ')}`);
+  process.exit(1);
+}

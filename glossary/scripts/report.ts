@@ -32,14 +32,21 @@ const f = glossaryFigures(entries);
 // every key the server knows (the engine's own enumeration and folding), and the Chinese keys of
 // the entries that already have a quoted definition
 const keys = new Set(entries.flatMap((e) => entryKeysOf(e).map((k) => k.folded)));
-const quotedByKey = new Set(entries.filter((e) => e.definitionZhSource).flatMap((e) => entryKeysOf(e).filter((k) => k.kind === 'zh').map((k) => k.folded)));
+const quotedByKey = new Set(
+  entries
+    .filter((e) => e.definitionZhSource)
+    .flatMap((e) =>
+      entryKeysOf(e)
+        .filter((k) => k.kind === 'zh')
+        .map((k) => k.folded),
+    ),
+);
 // mine on the simplified shadow so that 000 (traditional) and 001 count together
 const texts = corpus.docs.map((d) => d.lines.map((l) => l.shadow).join('\n'));
 const mined = mineCandidates(texts, { isKnown: (t) => keys.has(t), fold: foldKey, limit });
 
 const candidates = {
-  note:
-    'Mined by glossary/scripts/report.ts from glossary/sources (000 folded to simplified for counting). top: terms the glossary lacks, most frequent first. definitions: definitional sentences (是指/指的是/是一种/称为/简称/即) for terms that lack a quoted definition, with the line as written in the cleaned source, to quote from. darkParagraphs: source paragraphs (30+ Han characters) in which no glossary term occurs yet.',
+  note: 'Mined by glossary/scripts/report.ts from glossary/sources (000 folded to simplified for counting). top: terms the glossary lacks, most frequent first. definitions: definitional sentences (是指/指的是/是一种/称为/简称/即) for terms that lack a quoted definition, with the line as written in the cleaned source, to quote from. darkParagraphs: source paragraphs (30+ Han characters) in which no glossary term occurs yet.',
   top: mined.top,
   pairs: mined.pairs.filter((p) => !p.known),
   definitions: mined.definitions
@@ -92,7 +99,9 @@ if (args.includes('--json')) {
   row('never occurs in the sources', f.neverOccurs);
   out.push('');
   for (const p of paragraphs) {
-    out.push(`  ${`paragraphs of ${p.doc} with a glossary term (of ${p.total})`.padEnd(44)} ${String(p.lit).padStart(4)}  ${pct(p.lit, p.total)}`);
+    out.push(
+      `  ${`paragraphs of ${p.doc} with a glossary term (of ${p.total})`.padEnd(44)} ${String(p.lit).padStart(4)}  ${pct(p.lit, p.total)}`,
+    );
   }
   out.push('');
   out.push('Done means:');
@@ -104,6 +113,8 @@ if (args.includes('--json')) {
     out.push(`  ${String(i + 1).padStart(3)}. ${c.term.padEnd(12, '　')} ${String(c.count).padStart(5)}  ${c.evidence.join('+')}${sample}`);
   });
   out.push('');
-  out.push(`Candidates written to glossary/candidates.json (${candidates.pairs.length} unknown bilingual pairs, ${candidates.definitions.length} definitional sentences).`);
+  out.push(
+    `Candidates written to glossary/candidates.json (${candidates.pairs.length} unknown bilingual pairs, ${candidates.definitions.length} definitional sentences).`,
+  );
   console.log(out.join('\n'));
 }

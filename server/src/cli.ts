@@ -59,9 +59,14 @@ program
     if (process.argv.includes('--stdio')) watchFraming();
     process.on('unhandledRejection', (reason) => {
       // every handler is guarded in server.ts; this is the last line of defence: log, keep serving
-      process.stderr.write(`fintech-glossary: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+      process.stderr.write(
+        `fintech-glossary: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`,
+      );
     });
-    startServer(createConnection(ProposedFeatures.all), { loadGlossary: () => Glossary.fromFile(opts.glossary), glossaryName: opts.glossary });
+    startServer(createConnection(ProposedFeatures.all), {
+      loadGlossary: () => Glossary.fromFile(opts.glossary),
+      glossaryName: opts.glossary,
+    });
   });
 
 program
@@ -75,7 +80,14 @@ program
     if (!term.trim()) throw new UsageError('the term is empty');
     const glossary = loadGlossary(opts.glossary);
     const { entries, match } = lookupEntries(glossary, term);
-    if (opts.json) process.stdout.write(JSON.stringify(entries.map((e) => ({ ...e, match })), null, 2) + '\n');
+    if (opts.json)
+      process.stdout.write(
+        JSON.stringify(
+          entries.map((e) => ({ ...e, match })),
+          null,
+          2,
+        ) + '\n',
+      );
     else if (match === 'exact') process.stdout.write(entries.map(formatEntry).join('\n') + '\n');
     else if (entries.length) {
       process.stdout.write(`no entry for ${printable(term)}; terms that start with it:\n${entries.map(formatEntry).join('\n')}\n`);

@@ -45,11 +45,18 @@ export class OpenDocuments {
  * document library does not clamp a line past the end on an incremental update: its line table
  * then holds NaN. So the range handed to it is always one it can take.)
  */
-export function applyChanges(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number, index: DocumentIndex | undefined): TextDocument {
+export function applyChanges(
+  doc: TextDocument,
+  changes: TextDocumentContentChangeEvent[],
+  version: number,
+  index: DocumentIndex | undefined,
+): TextDocument {
   for (const change of changes) {
     if ('range' in change) {
-      const a = doc.offsetAt(change.range.start), b = doc.offsetAt(change.range.end);
-      const start = Math.min(a, b), oldEnd = Math.max(a, b);
+      const a = doc.offsetAt(change.range.start),
+        b = doc.offsetAt(change.range.end);
+      const start = Math.min(a, b),
+        oldEnd = Math.max(a, b);
       const text = typeof change.text === 'string' ? change.text : '';
       doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(start), end: doc.positionAt(oldEnd) }, text }], version);
       index?.update(doc.getText(), start, oldEnd, start + text.length);

@@ -32,7 +32,8 @@ export class FramingChecker {
       this.header = Buffer.concat([this.header, data]);
       const end = this.header.indexOf(CRLF2, Math.max(0, before - 3));
       if (end < 0) {
-        if (this.header.length > MAX_HEADER_BYTES) this.failed = `no end of the message header in ${this.header.length} bytes (headers end with CRLF CRLF)`;
+        if (this.header.length > MAX_HEADER_BYTES)
+          this.failed = `no end of the message header in ${this.header.length} bytes (headers end with CRLF CRLF)`;
         return this.failed;
       }
       this.failed = this.checkHeader(this.header.subarray(0, end).toString('latin1'));

@@ -47,9 +47,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     connection.console.error(`Fintech Glossary: ${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
 
   /** A request handler: lifecycle errors, malformed params and exceptions become error responses. */
-  function request<P, R>(method: string, handler: (params: P) => R | Promise<R>): (params: P) => R | ResponseError<void> | Promise<R | ResponseError<void>> {
+  function request<P, R>(
+    method: string,
+    handler: (params: P) => R | Promise<R>,
+  ): (params: P) => R | ResponseError<void> | Promise<R | ResponseError<void>> {
     return (params: P) => {
-      if (phase === 'uninitialized') return new ResponseError(ErrorCodes.ServerNotInitialized, `${method}: the server is not initialized yet`);
+      if (phase === 'uninitialized')
+        return new ResponseError(ErrorCodes.ServerNotInitialized, `${method}: the server is not initialized yet`);
       if (phase === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, `${method}: the server is shutting down`);
       const failed = (err: unknown) => {
         if (err instanceof ResponseError) return err as ResponseError<void>;
@@ -181,7 +185,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onCompletionResolve(
     request('completionItem/resolve', (item: unknown) => {
-      if (!item || typeof item !== 'object' || typeof (item as { label?: unknown }).label !== 'string') throw invalidParams('a completion item');
+      if (!item || typeof item !== 'object' || typeof (item as { label?: unknown }).label !== 'string')
+        throw invalidParams('a completion item');
       return resolveCompletion(glossary, item as Parameters<typeof resolveCompletion>[1]);
     }),
   );
@@ -200,7 +205,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onExecuteCommand(
     request('workspace/executeCommand', (params: unknown) => {
       const { command, arguments: args } = (params ?? {}) as { command?: unknown; arguments?: unknown };
-      if (command !== Commands.serverLookup) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${JSON.stringify(String(command)).slice(0, 80)}`);
+      if (command !== Commands.serverLookup)
+        throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${JSON.stringify(String(command)).slice(0, 80)}`);
       if (!Array.isArray(args)) throw invalidParams('arguments [term]');
       return lookup(args[0]);
     }),
@@ -218,7 +224,8 @@ function invalidParams(expected: string): ResponseError<void> {
 function documentPosition(params: unknown): { uri: string; position: Position } {
   const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown } } | null;
   const uri = p?.textDocument?.uri;
-  const line = p?.position?.line, character = p?.position?.character;
+  const line = p?.position?.line,
+    character = p?.position?.character;
   const isUinteger = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
   if (typeof uri !== 'string' || !isUinteger(line) || !isUinteger(character)) {
     throw invalidParams('{ textDocument: { uri }, position: { line, character } } with non-negative integer line and character');

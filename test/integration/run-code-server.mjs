@@ -48,12 +48,19 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let codeServer = null; // ChildProcess, leader of its own process group
 function stopCodeServer() {
   if (!codeServer || codeServer.exitCode !== null) return;
-  try { process.kill(-codeServer.pid, 'SIGTERM'); } catch { /* already gone */ }
+  try {
+    process.kill(-codeServer.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
   codeServer = null;
 }
 process.on('exit', stopCodeServer);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => { stopCodeServer(); process.exit(130); });
+  process.on(sig, () => {
+    stopCodeServer();
+    process.exit(130);
+  });
 }
 
 function run(cmd, args, opts = {}) {
@@ -79,37 +86,47 @@ async function startCodeServer() {
   const extensions = path.join(RUN_DIR, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'workbench.tips.enabled': false,
-    'workbench.colorTheme': 'Default Light Modern',
-    'chat.disableAIFeatures': true,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'update.mode': 'none',
-    'editor.fontSize': 15,
-    'editor.minimap.enabled': false,
-    'editor.wordWrap': 'on',
-    'editor.hover.delay': 200,
-    // VS Code's own suggestions from the words of the open documents would satisfy a completion test
-    // whatever our server answers; the suite checks that this is off
-    'editor.wordBasedSuggestions': 'off',
-    // the web workbench saves after a delay by default: a test that types into sample.txt and fails
-    // slowly would leave its typing in the workspace on disk
-    'files.autoSave': 'off',
-    'security.workspace.trust.enabled': false,
-  }, null, 2));
-  const xdg = Object.fromEntries(['config', 'data', 'cache'].map((k) => {
-    const d = path.join(RUN_DIR, 'xdg', k);
-    fs.mkdirSync(d, { recursive: true });
-    return [`XDG_${k.toUpperCase()}_HOME`, d];
-  }));
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.tips.enabled': false,
+        'workbench.colorTheme': 'Default Light Modern',
+        'chat.disableAIFeatures': true,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'update.mode': 'none',
+        'editor.fontSize': 15,
+        'editor.minimap.enabled': false,
+        'editor.wordWrap': 'on',
+        'editor.hover.delay': 200,
+        // VS Code's own suggestions from the words of the open documents would satisfy a completion test
+        // whatever our server answers; the suite checks that this is off
+        'editor.wordBasedSuggestions': 'off',
+        // the web workbench saves after a delay by default: a test that types into sample.txt and fails
+        // slowly would leave its typing in the workspace on disk
+        'files.autoSave': 'off',
+        'security.workspace.trust.enabled': false,
+      },
+      null,
+      2,
+    ),
+  );
+  const xdg = Object.fromEntries(
+    ['config', 'data', 'cache'].map((k) => {
+      const d = path.join(RUN_DIR, 'xdg', k);
+      fs.mkdirSync(d, { recursive: true });
+      return [`XDG_${k.toUpperCase()}_HOME`, d];
+    }),
+  );
 
   if (VSIX) {
     const installed = spawnSync(CODE_SERVER, ['--install-extension', VSIX, '--extensions-dir', extensions, '--user-data-dir', userData], {
-      env: { ...process.env, ...xdg, PATH: `${N24_BIN}:${process.env.PATH}` }, encoding: 'utf8',
+      env: { ...process.env, ...xdg, PATH: `${N24_BIN}:${process.env.PATH}` },
+      encoding: 'utf8',
     });
     if (installed.status !== 0) throw new Error(`installing ${VSIX} failed:\n${installed.stdout}${installed.stderr}`);
     log(`installed ${path.relative(ROOT, VSIX)} into code-server`);
@@ -118,18 +135,33 @@ async function startCodeServer() {
   const port = await freePort();
   const logFile = path.join(RUN_DIR, 'code-server.log');
   const out = fs.openSync(logFile, 'w');
-  codeServer = spawn(CODE_SERVER, [
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--reconnection-grace-time', '5',
-    '--user-data-dir', userData, '--extensions-dir', extensions,
-    '--vscode-option', 'enable-smoke-test-driver', // lets the page pass extensionDevelopmentPath/TestsPath
-    WORKSPACE,
-  ], {
-    detached: true, // own process group, so that kill(-pid) ends it with its extension hosts
-    stdio: ['ignore', out, out],
-    env: { ...process.env, ...xdg, PATH: `${N24_BIN}:${process.env.PATH}`, HOME: process.env.HOME || os.homedir() },
-  });
+  codeServer = spawn(
+    CODE_SERVER,
+    [
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--reconnection-grace-time',
+      '5',
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
+      '--vscode-option',
+      'enable-smoke-test-driver', // lets the page pass extensionDevelopmentPath/TestsPath
+      WORKSPACE,
+    ],
+    {
+      detached: true, // own process group, so that kill(-pid) ends it with its extension hosts
+      stdio: ['ignore', out, out],
+      env: { ...process.env, ...xdg, PATH: `${N24_BIN}:${process.env.PATH}`, HOME: process.env.HOME || os.homedir() },
+    },
+  );
   fs.closeSync(out);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -137,8 +169,13 @@ async function startCodeServer() {
     if (codeServer.exitCode !== null) break;
     try {
       const res = await fetch(`${base}/healthz`);
-      if (res.ok) { log(`code-server up at ${base} (pid ${codeServer.pid}, log ${path.relative(ROOT, logFile)})`); return base; }
-    } catch { /* not listening yet */ }
+      if (res.ok) {
+        log(`code-server up at ${base} (pid ${codeServer.pid}, log ${path.relative(ROOT, logFile)})`);
+        return base;
+      }
+    } catch {
+      /* not listening yet */
+    }
     await sleep(300);
   }
   console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
@@ -151,10 +188,21 @@ async function launchBrowser(chromium, viewport) {
     executablePath: CHROMIUM,
     headless: true,
     viewport,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync',
-      '--disable-background-networking', '--disable-component-update', '--lang=en-US'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--lang=en-US',
+    ],
   });
-  const close = async () => { await ctx.close().catch(() => {}); fs.rmSync(profile, { recursive: true, force: true }); };
+  const close = async () => {
+    await ctx.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
   return { ctx, page: ctx.pages()[0] || (await ctx.newPage()), close };
 }
 
@@ -165,12 +213,26 @@ function workbenchUrl(base, payload) {
 }
 
 // Workbench chatter that reaches codeAutomationLog along with the extension host's console; hidden unless VERBOSE.
-const WORKBENCH_NOISE = new RegExp('^(' + [
-  'Resolving connection token', 'Resolved connection token', 'Creating a socket', '\\[reconnection-grace-time\\]',
-  'Updating additional builtin extensions', '\\[Service Worker\\]', '\\[AgentHost', '\\[AccountPolicyGate\\]',
-  'Creation of workbench contribution', 'Timed out waiting for authentication provider',
-  'Aborted onWillSaveTextDocument', '.*ENOTFOUND', '.*getaddrinfo', '\\s+at ',
-].join('|') + ')');
+const WORKBENCH_NOISE = new RegExp(
+  '^(' +
+    [
+      'Resolving connection token',
+      'Resolved connection token',
+      'Creating a socket',
+      '\\[reconnection-grace-time\\]',
+      'Updating additional builtin extensions',
+      '\\[Service Worker\\]',
+      '\\[AgentHost',
+      '\\[AccountPolicyGate\\]',
+      'Creation of workbench contribution',
+      'Timed out waiting for authentication provider',
+      'Aborted onWillSaveTextDocument',
+      '.*ENOTFOUND',
+      '.*getaddrinfo',
+      '\\s+at ',
+    ].join('|') +
+    ')',
+);
 
 /** The extension-host suite: returns { passed, failed, skipped } as reported by suite/index.js. */
 async function runSuite(chromium, base) {
@@ -188,7 +250,9 @@ async function runSuite(chromium, base) {
   log('running the extension-host suite');
   await page.goto(workbenchUrl(base, { extensionDevelopmentPath: DEV_PATH, extensionTestsPath: SUITE }));
   let timer;
-  const timedOut = new Promise((r) => { timer = setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS); });
+  const timedOut = new Promise((r) => {
+    timer = setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS);
+  });
   const code = await Promise.race([exited, timedOut]);
   clearTimeout(timer);
   await close();
@@ -263,14 +327,20 @@ async function hoverCheck(chromium, base) {
     for (let attempt = 1; attempt <= 30 && !ok; attempt++) {
       await page.mouse.move(x, y + 250);
       await page.mouse.move(x, y, { steps: 4 });
-      ok = await card.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false);
+      ok = await card.waitFor({ state: 'visible', timeout: 2000 }).then(
+        () => true,
+        () => false,
+      );
       if (ok) log(`hover card visible after ${attempt} attempt(s), ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     if (ok) {
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, not the DOM property
       const text = await card.innerText();
       const missing = HOVER_EXPECT.filter((s) => !text.toLowerCase().includes(s.toLowerCase()));
-      if (missing.length) { ok = false; log(`hover card lacks ${missing.join(', ')}: ${JSON.stringify(text.slice(0, 300))}`); }
-      else log(`hover card: ${JSON.stringify(text.slice(0, 160))}…`);
+      if (missing.length) {
+        ok = false;
+        log(`hover card lacks ${missing.join(', ')}: ${JSON.stringify(text.slice(0, 300))}`);
+      } else log(`hover card: ${JSON.stringify(text.slice(0, 160))}…`);
       await sleep(400); // let the card finish fading in before the screenshot
     } else {
       log(`no .monaco-hover containing ${HOVER_EXPECT[0]} appeared`);
@@ -309,7 +379,8 @@ async function main() {
     passed += suite.passed;
     failed += suite.failed;
     skipped += suite.skipped;
-    if (await hoverCheck(chromium, base)) passed++; else failed++;
+    if (await hoverCheck(chromium, base)) passed++;
+    else failed++;
   } catch (err) {
     console.error(err);
     failed++;
@@ -321,9 +392,14 @@ async function main() {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-main().then((code) => { process.exitCode = code; }, (err) => {
-  console.error(err);
-  console.log('0 passed, 1 failed, 0 skipped');
-  stopCodeServer();
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(err);
+    console.log('0 passed, 1 failed, 0 skipped');
+    stopCodeServer();
+    process.exitCode = 1;
+  },
+);

@@ -26,7 +26,10 @@ if (!fs.existsSync(path.join(ROOT, 'dist', 'client.js'))) {
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-vscode-'));
 // Word-based suggestions off, as in run-code-server.mjs: the completion tests check that it is.
 fs.mkdirSync(path.join(profile, 'user-data', 'User'), { recursive: true });
-fs.writeFileSync(path.join(profile, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'editor.wordBasedSuggestions': 'off' }, null, 2));
+fs.writeFileSync(
+  path.join(profile, 'user-data', 'User', 'settings.json'),
+  JSON.stringify({ 'editor.wordBasedSuggestions': 'off' }, null, 2),
+);
 let exitCode = 1;
 try {
   exitCode = await runTests({
@@ -38,8 +41,10 @@ try {
       path.join(HERE, 'workspace'),
       '--disable-extensions', // other installed extensions; the one under development still loads
       // (runTests itself adds --disable-workspace-trust, --skip-welcome, --skip-release-notes, --no-sandbox)
-      '--user-data-dir', path.join(profile, 'user-data'),
-      '--extensions-dir', path.join(profile, 'extensions'),
+      '--user-data-dir',
+      path.join(profile, 'user-data'),
+      '--extensions-dir',
+      path.join(profile, 'extensions'),
     ],
   });
 } catch (err) {

@@ -24,7 +24,11 @@ describe('fintech-glossary lookup (the CLI contract other tools rely on)', () =>
     expect(JSON.parse(cli('lookup', '--json', 'smart', 'contract').stdout)[0].zhHans).toBe('智能合约');
   });
 
-  it.each([['網路', 'network'], ['記憶體', 'memory'], ['軟體', 'software']])('Taiwan vocabulary %s finds %s', (term, id) => {
+  it.each([
+    ['網路', 'network'],
+    ['記憶體', 'memory'],
+    ['軟體', 'software'],
+  ])('Taiwan vocabulary %s finds %s', (term, id) => {
     expect(JSON.parse(cli('lookup', '--json', term).stdout).map((e: { id: string }) => e.id)).toContain(id);
   });
 
@@ -57,7 +61,11 @@ describe('the CLI contract: exit 0 found, 1 nothing found, 2 usage or input erro
     ['an unknown flag', ['lookup', '--foo', 'x'], /unknown option '--foo'/],
     ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
     ['no command', [], /Usage: fintech-glossary/],
-    ['a missing glossary', ['lookup', '--glossary', '/nonexistent/g.json', 'x'], /cannot read the glossary \/nonexistent\/g\.json: no such file/],
+    [
+      'a missing glossary',
+      ['lookup', '--glossary', '/nonexistent/g.json', 'x'],
+      /cannot read the glossary \/nonexistent\/g\.json: no such file/,
+    ],
     ['a directory as glossary', ['lookup', '--glossary', '/tmp', 'x'], /it is a directory/],
   ])('%s exits 2', (_name, args, message) => {
     const run = cli(...args);

@@ -9,11 +9,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERVER, initialize, shutdown, startServer, type LspSession } from './lspClient';
 
-interface Hover { contents: { value: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } } }
+interface Hover {
+  contents: { value: string };
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
 
 const HANG = 2000;
 function answered<T>(p: Promise<T>, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer to ${what} within ${HANG} ms`)), HANG))]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer to ${what} within ${HANG} ms`)), HANG)),
+  ]);
 }
 
 const open = (s: LspSession, uri: string, text: string, version = 1) =>
@@ -37,10 +43,17 @@ describe('faults found by the reliability review', () => {
     const separators = ['-', ' -', '- ', '--', '\t', "'", '’', '_', '－', '–'];
     let n = 0;
     for (const sep of separators) {
-      for (const text of [`Introduction ${sep.repeat(40)} p. 3`, `a${`${sep}a`.repeat(60)}.`, `w0${Array.from({ length: 40 }, (_, k) => `${sep}w${k}`).join('')})`]) {
+      for (const text of [
+        `Introduction ${sep.repeat(40)} p. 3`,
+        `a${`${sep}a`.repeat(60)}.`,
+        `w0${Array.from({ length: 40 }, (_, k) => `${sep}w${k}`).join('')})`,
+      ]) {
         const uri = `file:///toc-${n++}.txt`;
         await open(s, uri, text);
-        await answered(s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.length } }), `completion on ${JSON.stringify(text.slice(0, 30))}`);
+        await answered(
+          s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.length } }),
+          `completion on ${JSON.stringify(text.slice(0, 30))}`,
+        );
       }
     }
     await healthy(s);
@@ -105,7 +118,10 @@ describe('faults found by the reliability review', () => {
     await open(s, 'file:///e.txt', 'ab\ncd\n');
     await hover(s, 'file:///e.txt', 0, 0);
     const change = (version: number, start: object, end: object, text: string) =>
-      s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///e.txt', version }, contentChanges: [{ range: { start, end }, text }] });
+      s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: 'file:///e.txt', version },
+        contentChanges: [{ range: { start, end }, text }],
+      });
     await change(2, { line: 3, character: 0 }, { line: 4, character: 0 }, '\r');
     await change(3, { line: 9, character: 9 }, { line: 9, character: 9 }, '区块链');
     const h = await hover(s, 'file:///e.txt', 3, 1);
@@ -143,11 +159,16 @@ describe('faults found by the reliability review', () => {
 
   it('requests before initialize get ServerNotInitialized, after shutdown InvalidRequest', async () => {
     const s = startServer();
-    const before = s.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.txt' }, position: { line: 0, character: 0 } });
+    const before = s.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///x.txt' },
+      position: { line: 0, character: 0 },
+    });
     await expect(before).rejects.toMatchObject({ code: -32002 });
     await initialize(s);
     await s.connection.sendRequest('shutdown');
-    await expect(s.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.txt' }, position: { line: 0, character: 0 } })).rejects.toMatchObject({ code: -32600 });
+    await expect(
+      s.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.txt' }, position: { line: 0, character: 0 } }),
+    ).rejects.toMatchObject({ code: -32600 });
     await expect(s.connection.sendRequest('fintechGlossary/lookup', { term: '区块链' })).rejects.toMatchObject({ code: -32600 });
     await s.connection.sendNotification('exit');
     expect(await s.exited).toBe(0);
@@ -158,10 +179,16 @@ describe('faults found by the reliability review', () => {
     await initialize(s);
     await open(s, 'file:///p.txt', '区块链');
     for (const position of [{ line: '0', character: '1' }, { line: 0.5, character: 1 }, { line: -1, character: 1 }, null]) {
-      await expect(s.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///p.txt' }, position })).rejects.toMatchObject({ code: -32602 });
+      await expect(
+        s.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///p.txt' }, position }),
+      ).rejects.toMatchObject({ code: -32602 });
     }
-    await expect(s.connection.sendRequest('workspace/executeCommand', { command: 'fintechGlossary.server.lookup', arguments: 'API' })).rejects.toMatchObject({ code: -32602 });
-    await expect(s.connection.sendRequest('workspace/executeCommand', { command: 'workbench.action.terminal.new' })).rejects.toMatchObject({ code: -32602 });
+    await expect(
+      s.connection.sendRequest('workspace/executeCommand', { command: 'fintechGlossary.server.lookup', arguments: 'API' }),
+    ).rejects.toMatchObject({ code: -32602 });
+    await expect(s.connection.sendRequest('workspace/executeCommand', { command: 'workbench.action.terminal.new' })).rejects.toMatchObject({
+      code: -32602,
+    });
     await healthy(s);
     expect(await shutdown(s)).toBe(0);
   });
@@ -192,22 +219,35 @@ describe('faults found by the reliability review', () => {
     expect(await hover(s, 'file:///off.txt', 0, 1)).toBeNull(); // a real false does turn it off
     expect(await shutdown(s)).toBe(0);
   });
-
 });
 
 describe('framing errors on stdin: the server says so and exits non-zero', () => {
   const body = (o: object) => Buffer.from(JSON.stringify(o));
   const init = body({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
-  const hoverBody = body({ jsonrpc: '2.0', id: 2, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///x' }, position: { line: 0, character: 0 } } });
+  const hoverBody = body({
+    jsonrpc: '2.0',
+    id: 2,
+    method: 'textDocument/hover',
+    params: { textDocument: { uri: 'file:///x' }, position: { line: 0, character: 0 } },
+  });
   const frame = (b: Buffer, length = b.length) => Buffer.concat([Buffer.from(`Content-Length: ${length}\r\n\r\n`), b]);
 
   it.each([
     ['Content-Length 5 too small', Buffer.concat([frame(init), frame(hoverBody, hoverBody.length - 5), frame(hoverBody)])],
-    ['Content-Length 10 too large, then more messages', Buffer.concat([frame(init), frame(hoverBody, hoverBody.length + 10), frame(hoverBody), frame(hoverBody)])],
+    [
+      'Content-Length 10 too large, then more messages',
+      Buffer.concat([frame(init), frame(hoverBody, hoverBody.length + 10), frame(hoverBody), frame(hoverBody)]),
+    ],
     ['Content-Length -1', Buffer.concat([frame(init), Buffer.from('Content-Length: -1\r\n\r\n'), hoverBody])],
     ['Content-Length abc', Buffer.concat([frame(init), Buffer.from('Content-Length: abc\r\n\r\n'), hoverBody])],
     ['no Content-Length header', Buffer.concat([frame(init), Buffer.from('Content-Type: application/json\r\n\r\n'), hoverBody])],
-    ['LF-only headers', Buffer.concat([frame(init), ...Array.from({ length: 200 }, () => Buffer.concat([Buffer.from(`Content-Length: ${hoverBody.length}\n\n`), hoverBody]))])],
+    [
+      'LF-only headers',
+      Buffer.concat([
+        frame(init),
+        ...Array.from({ length: 200 }, () => Buffer.concat([Buffer.from(`Content-Length: ${hoverBody.length}\n\n`), hoverBody])),
+      ]),
+    ],
     ['64 KiB of binary garbage', Buffer.concat([frame(init), Buffer.from(Array.from({ length: 65536 }, (_, i) => (i * 7919) % 251))])],
   ])('%s', async (_name, bytes) => {
     const child = spawn(process.execPath, [SERVER, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });

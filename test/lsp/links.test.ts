@@ -4,14 +4,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initialize, shutdown, startServer } from './lspClient';
 
-interface Args { uri?: string; range?: unknown; from?: string; text?: string; doc?: string; line?: number }
+interface Args {
+  uri?: string;
+  range?: unknown;
+  from?: string;
+  text?: string;
+  doc?: string;
+  line?: number;
+}
 
 /** The card for the term at (0, character) of `text`, with or without command links. */
 async function cardFor(text: string, character: number, initializationOptions: object, args: string[] = []) {
   const s = startServer(args);
   await initialize(s, {}, initializationOptions);
-  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///l.txt', languageId: 'plaintext', version: 1, text } });
-  const h = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///l.txt' }, position: { line: 0, character } })) as {
+  await s.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: 'file:///l.txt', languageId: 'plaintext', version: 1, text },
+  });
+  const h = (await s.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri: 'file:///l.txt' },
+    position: { line: 0, character },
+  })) as {
     contents: { value: string };
     range: unknown;
   };
@@ -20,9 +32,15 @@ async function cardFor(text: string, character: number, initializationOptions: o
 }
 
 function linksOf(card: string): [string, Args][] {
-  return [...card.matchAll(/\]\(command:([\w.]+)\?([^ )]+)/g)].map(([, cmd, args]) => [cmd!, JSON.parse(decodeURIComponent(args!))[0] as Args]);
+  return [...card.matchAll(/\]\(command:([\w.]+)\?([^ )]+)/g)].map(([, cmd, args]) => [
+    cmd!,
+    JSON.parse(decodeURIComponent(args!))[0] as Args,
+  ]);
 }
-const replacements = (card: string) => linksOf(card).filter(([cmd]) => cmd === 'fintechGlossary.replaceTerm').map(([, a]) => a);
+const replacements = (card: string) =>
+  linksOf(card)
+    .filter(([cmd]) => cmd === 'fintechGlossary.replaceTerm')
+    .map(([, a]) => a);
 
 describe('card links', () => {
   it('a client that runs our commands gets replace links for the other forms of the term', async () => {
@@ -44,7 +62,12 @@ describe('card links', () => {
     const { contents, range } = await cardFor('我们研究区块链技术。', 5, { commandLinks: true });
     expect(range).toEqual({ start: { line: 0, character: 4 }, end: { line: 0, character: 9 } });
     expect(replacements(contents.value)).toEqual([
-      { uri: 'file:///l.txt', range: { start: { line: 0, character: 4 }, end: { line: 0, character: 9 } }, from: '区块链技术', text: '區塊鏈技術' },
+      {
+        uri: 'file:///l.txt',
+        range: { start: { line: 0, character: 4 }, end: { line: 0, character: 9 } },
+        from: '区块链技术',
+        text: '區塊鏈技術',
+      },
     ]);
   });
 
@@ -76,7 +99,9 @@ describe('card links', () => {
     // the hostile title stays inside its own link, on one line
     const source = linksOf(card).find(([cmd]) => cmd === 'fintechGlossary.openSource');
     expect(source![1]).toEqual({ doc: '000', line: 7 });
-    expect(card.split('\n').find((l) => l.includes('command:fintechGlossary.openSource'))).toMatch(/"Report \\\[Open source passage\\\]\\\(command\\:.*line 7"\)$/);
+    expect(card.split('\n').find((l) => l.includes('command:fintechGlossary.openSource'))).toMatch(
+      /"Report \\\[Open source passage\\\]\\\(command\\:.*line 7"\)$/,
+    );
     // the English definition is there, escaped, on one line
     expect(card).toContain('Plain \\[Open source passage\\]\\(command\\:');
   });
@@ -87,7 +112,10 @@ describe('workspace/executeCommand look-up, for editors without our client', () 
     const s = startServer();
     const init = await initialize(s);
     expect(init.capabilities.executeCommandProvider).toEqual({ commands: ['fintechGlossary.server.lookup'] });
-    const items = (await s.connection.sendRequest('workspace/executeCommand', { command: 'fintechGlossary.server.lookup', arguments: ['區塊鏈'] })) as { id: string; en: string[] }[];
+    const items = (await s.connection.sendRequest('workspace/executeCommand', {
+      command: 'fintechGlossary.server.lookup',
+      arguments: ['區塊鏈'],
+    })) as { id: string; en: string[] }[];
     expect(items.map((i) => i.id)).toContain('blockchain');
     await shutdown(s);
   });

@@ -30,7 +30,7 @@ export function startServer(args: string[] = []): LspSession {
     settings: {},
   };
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((item) => (item.section ? session.settings[item.section] ?? null : null)),
+    params.items.map((item) => (item.section ? (session.settings[item.section] ?? null) : null)),
   );
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
@@ -38,7 +38,11 @@ export function startServer(args: string[] = []): LspSession {
   return session;
 }
 
-export async function initialize(session: LspSession, capabilities: object = { workspace: { configuration: true } }, initializationOptions: object = {}) {
+export async function initialize(
+  session: LspSession,
+  capabilities: object = { workspace: { configuration: true } },
+  initializationOptions: object = {},
+) {
   const result = await session.connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,

@@ -7,8 +7,12 @@ describe('the server survives bad input', () => {
     const shown: string[] = [];
     s.connection.onNotification('window/showMessage', (p: { message: string }) => void shown.push(p.message));
     await initialize(s);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///x.txt', languageId: 'plaintext', version: 1, text: '区块链' } });
-    expect(await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.txt' }, position: { line: 0, character: 1 } })).toBeNull();
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'file:///x.txt', languageId: 'plaintext', version: 1, text: '区块链' },
+    });
+    expect(
+      await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.txt' }, position: { line: 0, character: 1 } }),
+    ).toBeNull();
     expect(shown.join('\n')).toMatch(/cannot load the glossary.*nonexistent/);
     expect(await shutdown(s)).toBe(0);
   });
@@ -18,16 +22,22 @@ describe('the server survives bad input', () => {
     await initialize(s);
     const binary = Array.from({ length: 4096 }, (_, i) => String.fromCharCode(i % 256)).join('');
     const docs = {
-      'file:///huge.txt': '金融科技'.repeat(500_000) + '\n区块链',                 // a 2M-character line
-      'file:///binary.txt': binary + '\uD800\uDFFF\uDC00区块链\uD83D',             // control chars, lone surrogates
+      'file:///huge.txt': '金融科技'.repeat(500_000) + '\n区块链', // a 2M-character line
+      'file:///binary.txt': binary + '\uD800\uDFFF\uDC00区块链\uD83D', // control chars, lone surrogates
       'file:///marks.txt': 'a\u0301\u0302'.repeat(1000) + '\u200d区\u00ad块链',
     };
     for (const [uri, text] of Object.entries(docs)) {
       await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
     }
-    const huge = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///huge.txt' }, position: { line: 1, character: 1 } });
+    const huge = await s.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///huge.txt' },
+      position: { line: 1, character: 1 },
+    });
     expect(huge).not.toBeNull();
-    const mid = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///huge.txt' }, position: { line: 0, character: 1_000_001 } });
+    const mid = await s.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///huge.txt' },
+      position: { line: 0, character: 1_000_001 },
+    });
     expect(mid).not.toBeNull();
     for (const uri of Object.keys(docs)) {
       for (const character of [0, 1, 5, 4100, 4102, 4103, 10_000]) {

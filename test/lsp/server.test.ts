@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initialize, shutdown, startServer, type LspSession } from './lspClient';
 
-interface Hover { contents: { kind: string; value: string }; range: { start: Pos; end: Pos } }
-interface Pos { line: number; character: number }
-interface CompletionList { isIncomplete: boolean; items: { label: string; documentation?: { value: string }; textEdit?: { newText: string; range: { start: Pos; end: Pos } } }[] }
+interface Hover {
+  contents: { kind: string; value: string };
+  range: { start: Pos; end: Pos };
+}
+interface Pos {
+  line: number;
+  character: number;
+}
+interface CompletionList {
+  isIncomplete: boolean;
+  items: { label: string; documentation?: { value: string }; textEdit?: { newText: string; range: { start: Pos; end: Pos } } }[];
+}
 
 const URI = 'file:///tmp/fintech-sample.txt';
 // CRLF line ends; line 2 has a CJK Extension B character (a surrogate pair) before the term.
@@ -82,7 +91,9 @@ describe('hover over the real server', () => {
     // (markdown-escaped: \\, for a comma)
     expect(card).toContain('> 區塊鏈技術通過分布式賬本和共識機制\\,實現了去中心化的信任構建和價值傳輸。');
     expect(card).toContain('網絡金融服務簡介 \\(000\\, line 98\\)');
-    expect(card).toContain('in which transactions are grouped into cryptographically chained blocks so that recorded data cannot be altered');
+    expect(card).toContain(
+      'in which transactions are grouped into cryptographically chained blocks so that recorded data cannot be altered',
+    );
     expect(card).toContain('*Definitions:* 中文 quoted from the source document; English by Fintech Glossary editors');
   });
 
@@ -113,7 +124,10 @@ describe('completion over the real server', () => {
       textDocument: { uri: URI, version },
       contentChanges: [{ text: `第一行\r\n${text}` }],
     });
-    return s.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: 1, character: text.length } });
+    return s.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: URI },
+      position: { line: 1, character: text.length },
+    });
   }
 
   it('completes a Chinese prefix with the term and its English equivalent', async () => {
@@ -161,16 +175,29 @@ describe('completion answers shaped by client capabilities', () => {
     await initialize(eager, {});
     const lists: CompletionList[] = [];
     for (const session of [lazy, eager]) {
-      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'plaintext', version: 1, text } });
-      lists.push(await session.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: 0, character: 2 } }));
+      await session.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: URI, languageId: 'plaintext', version: 1, text },
+      });
+      lists.push(
+        await session.connection.sendRequest('textDocument/completion', {
+          textDocument: { uri: URI },
+          position: { line: 0, character: 2 },
+        }),
+      );
     }
     const [lazyList, eagerList] = lists as [CompletionList, CompletionList];
     expect(lazyList.items.every((i) => i.documentation === undefined && i.textEdit === undefined)).toBe(true);
     // one edit range for the list, replacing the typed prefix
-    expect((lazyList as unknown as { itemDefaults: { editRange: unknown } }).itemDefaults.editRange).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 2 } });
+    expect((lazyList as unknown as { itemDefaults: { editRange: unknown } }).itemDefaults.editRange).toEqual({
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 2 },
+    });
     expect(eagerList.items.find((i) => i.label === '区块链')!.textEdit!.range.start).toEqual({ line: 0, character: 0 });
     expect(eagerList.items.find((i) => i.label === 'blockchain')!.documentation!.value).toContain('区块链 → **blockchain**');
-    const resolved = (await lazy.connection.sendRequest('completionItem/resolve', lazyList.items.find((i) => i.label === 'blockchain'))) as { documentation: { value: string } };
+    const resolved = (await lazy.connection.sendRequest(
+      'completionItem/resolve',
+      lazyList.items.find((i) => i.label === 'blockchain'),
+    )) as { documentation: { value: string } };
     expect(resolved.documentation.value).toBe(eagerList.items.find((i) => i.label === 'blockchain')!.documentation!.value);
     await shutdown(lazy);
     await shutdown(eager);

@@ -11,7 +11,9 @@ describe('the card treats glossary text as data', () => {
     definitionZh: '<script>alert(1)</script>',
     zhAliases: ['# heading'],
   });
-  const card = renderCard(hostile, { links: [{ label: '→ x', command: 'fintechGlossary.replaceTerm', args: [{ text: ')](command:evil' }] }] });
+  const card = renderCard(hostile, {
+    links: [{ label: '→ x', command: 'fintechGlossary.replaceTerm', args: [{ text: ')](command:evil' }] }],
+  });
 
   it('renders no link, HTML or emphasis from entry text', () => {
     expect(card).not.toMatch(/\]\(command:workbench/);
@@ -25,16 +27,28 @@ describe('the card treats glossary text as data', () => {
     expect(links).toEqual(['command:fintechGlossary.replaceTerm?%5B%7B%22text%22%3A%22%29%5D%28command%3Aevil%22%7D%5D']);
   });
 
-  it.each([['a*b', 'a\\*b'], ['[x](y)', '\\[x\\]\\(y\\)'], ['区块链', '区块链'], ['1. item', '1\\. item'], ['a\nb', 'a b'],
-    ['a\r\r    b', 'a b'], ['a\u2028\u2029b', 'a b'], [' \t lead and trail \n', 'lead and trail'], ['https://x.example', 'https\\:\\/\\/x\\.example'],
-    ['"title" end', '\\"title\\" end'], ['`code`', '\\`code\\`']])('escapes %j', (raw, escaped) => {
+  it.each([
+    ['a*b', 'a\\*b'],
+    ['[x](y)', '\\[x\\]\\(y\\)'],
+    ['区块链', '区块链'],
+    ['1. item', '1\\. item'],
+    ['a\nb', 'a b'],
+    ['a\r\r    b', 'a b'],
+    ['a\u2028\u2029b', 'a b'],
+    [' \t lead and trail \n', 'lead and trail'],
+    ['https://x.example', 'https\\:\\/\\/x\\.example'],
+    ['"title" end', '\\"title\\" end'],
+    ['`code`', '\\`code\\`'],
+  ])('escapes %j', (raw, escaped) => {
     expect(escapeMarkdown(raw)).toBe(escaped);
   });
 });
 
 describe('the card shows what a translator needs', () => {
   it('headline, regional forms, definitions and provenance', () => {
-    const card = renderCard(entry('software', '软件', ['software'], { definitionZhSource: { doc: '000', title: '網絡金融服務簡介', line: 12 } }));
+    const card = renderCard(
+      entry('software', '软件', ['software'], { definitionZhSource: { doc: '000', title: '網絡金融服務簡介', line: 12 } }),
+    );
     expect(card.split('\n')[0]).toBe('**软件** · 軟件 · software');
     expect(card).toContain('臺灣 軟體');
     expect(card).toContain('> — *網絡金融服務簡介 \\(000\\, line 12\\)*');
@@ -72,8 +86,18 @@ describe('the card layout', () => {
       inner: [others.get('smart-contract')!],
       alsoMatching: [others.get('blockchain-finance')!],
       links: [
-        { label: '→ 區塊鏈', command: 'fintechGlossary.replaceTerm', args: [{ uri: 'file:///a.txt', text: '區塊鏈' }], tooltip: 'Replace 区块链 with 區塊鏈' },
-        { label: 'Open source passage', command: 'fintechGlossary.openSource', args: [{ doc: '000', line: 98 }], tooltip: '網絡金融服務簡介, line 98' },
+        {
+          label: '→ 區塊鏈',
+          command: 'fintechGlossary.replaceTerm',
+          args: [{ uri: 'file:///a.txt', text: '區塊鏈' }],
+          tooltip: 'Replace 区块链 with 區塊鏈',
+        },
+        {
+          label: 'Open source passage',
+          command: 'fintechGlossary.openSource',
+          args: [{ doc: '000', line: 98 }],
+          tooltip: '網絡金融服務簡介, line 98',
+        },
       ],
     });
     await expect(card + '\n').toMatchFileSnapshot('./__snapshots__/blockchain.card.md');

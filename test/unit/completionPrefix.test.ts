@@ -40,7 +40,28 @@ describe('completion prefixes', () => {
   });
 
   it('agrees with the 0.1 rule on short lines', () => {
-    const alphabet = fc.constantFrom('a', 'B', 'z', '3', '_', "'", '’', '-', ' ', '\t', '.', ',', '区', '塊', '𠀀', 'ｅ', '－', '１', '(', ')');
+    const alphabet = fc.constantFrom(
+      'a',
+      'B',
+      'z',
+      '3',
+      '_',
+      "'",
+      '’',
+      '-',
+      ' ',
+      '\t',
+      '.',
+      ',',
+      '区',
+      '塊',
+      '𠀀',
+      'ｅ',
+      '－',
+      '１',
+      '(',
+      ')',
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 14 }), (chars) => {
         const before = chars.join('');

@@ -26,9 +26,31 @@ function scanned<T extends DocumentIndex>(doc: T): T {
 
 const plain = (ms: readonly Match[]) => ms.map((m) => [m.start, m.end, [...m.entries].sort().join(',')]);
 
-const fragments = ['区块', '链', '\n', ' ', 'API', 'api', 'smart ', 'contracts', '(wǎng)', '網', '金融', '供应', '\u200b', '-', 'e-CNY', '𠀀', 'x'];
+const fragments = [
+  '区块',
+  '链',
+  '\n',
+  ' ',
+  'API',
+  'api',
+  'smart ',
+  'contracts',
+  '(wǎng)',
+  '網',
+  '金融',
+  '供应',
+  '\u200b',
+  '-',
+  'e-CNY',
+  '𠀀',
+  'x',
+];
 
-interface Edit { at: number; del: number; ins: string[] }
+interface Edit {
+  at: number;
+  del: number;
+  ins: string[];
+}
 
 /** Apply each edit to the text and the index; after each, the index must equal a full scan. */
 function editAndCompare(doc: DocumentIndex, initial: string, edits: Edit[]): void {
@@ -47,10 +69,10 @@ describe('DocumentIndex: incremental re-index equals a full scan', () => {
   it('after a sequence of random edits', () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), ins: fc.array(fc.constantFrom(...fragments), { maxLength: 4 }) }),
-          { minLength: 1, maxLength: 8 },
-        ),
+        fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), ins: fc.array(fc.constantFrom(...fragments), { maxLength: 4 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         (edits) => {
           editAndCompare(scanned(new DocumentIndex(sample.index, base)), base, edits);
         },
@@ -60,7 +82,11 @@ describe('DocumentIndex: incremental re-index equals a full scan', () => {
   });
 
   it('on dense term text built from fragments', () => {
-    const textArb = fc.array(fc.constantFrom(...fragments, '存款', '准备金率', '贷后管理', 'bank', "'s", 'currencies', '持牌', '金融機構(gòu)'), { maxLength: 300 }).map((xs) => xs.join(''));
+    const textArb = fc
+      .array(fc.constantFrom(...fragments, '存款', '准备金率', '贷后管理', 'bank', "'s", 'currencies', '持牌', '金融機構(gòu)'), {
+        maxLength: 300,
+      })
+      .map((xs) => xs.join(''));
     const editArb = fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), ins: fc.array(fc.constantFrom(...fragments), { maxLength: 3 }) });
     fc.assert(
       fc.property(textArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), (initial, edits) => {

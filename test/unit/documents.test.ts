@@ -55,10 +55,16 @@ describe('didChange reaches the occurrence index in the right coordinates', () =
         let version = 1;
         for (const event of events) {
           for (const { a, b, text } of event) {
-            const x = offsetIn(model, a.line, a.character), y = offsetIn(model, b.line, b.character);
+            const x = offsetIn(model, a.line, a.character),
+              y = offsetIn(model, b.line, b.character);
             model = model.slice(0, Math.min(x, y)) + text + model.slice(Math.max(x, y));
           }
-          doc = applyChanges(doc, event.map(({ a, b, text }) => ({ range: { start: a, end: b }, text })), ++version, index);
+          doc = applyChanges(
+            doc,
+            event.map(({ a, b, text }) => ({ range: { start: a, end: b }, text })),
+            ++version,
+            index,
+          );
           expect(doc.getText()).toBe(model);
           expect(plain(index.occurrences)).toEqual(plain(sample.index.scan(model)));
         }

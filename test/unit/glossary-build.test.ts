@@ -8,13 +8,7 @@ import { formsOf } from '../../glossary/scripts/lib/forms';
 import { HAN, WHITESPACE, countHan, hasHan } from '../../glossary/scripts/lib/chars';
 import { squeeze } from '../../glossary/scripts/lib/clean';
 import { makeValidator, parseEntriesFile, schemaDiagnostics, type LoadedEntry } from '../../glossary/scripts/lib/load';
-import {
-  coveredByKeys,
-  frequentNgrams,
-  mineCandidates,
-  mineDefinitions,
-  minePairs,
-} from '../../glossary/scripts/lib/mine';
+import { coveredByKeys, frequentNgrams, mineCandidates, mineDefinitions, minePairs } from '../../glossary/scripts/lib/mine';
 import { buildCorpus, excerptAround } from '../../glossary/scripts/lib/sources';
 import { isHan, isWhitespaceUnit } from '../../server/src/engine/unicode';
 import { Glossary } from '../../server/src/engine/glossary';
@@ -55,7 +49,9 @@ const entryYaml = (id: string, zh: string, en: string, extra = '') =>
 
 describe('schema and YAML diagnostics', () => {
   it('accepts the README example shape', () => {
-    const r = load(entryYaml('blockchain', '区块链', 'blockchain', '  aliases: [区块链技术]\n  abbr: [DLT]\n  related: [smart-contract]\n'));
+    const r = load(
+      entryYaml('blockchain', '区块链', 'blockchain', '  aliases: [区块链技术]\n  abbr: [DLT]\n  related: [smart-contract]\n'),
+    );
     expect(r.diagnostics).toEqual([]);
   });
 
@@ -63,14 +59,18 @@ describe('schema and YAML diagnostics', () => {
     const yaml = entryYaml('ok-one', '区块链', 'blockchain') + entryYaml('Bad_Id', '智能合约', 'smart contract') + '  colour: red\n';
     const r = load(yaml);
     const msgs = r.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`);
-    expect(msgs).toContainEqual(expect.stringMatching(/^glossary\/entries\/test\.yaml:8: \/1\/id "Bad_Id" does not have the expected form/));
+    expect(msgs).toContainEqual(
+      expect.stringMatching(/^glossary\/entries\/test\.yaml:8: \/1\/id "Bad_Id" does not have the expected form/),
+    );
     expect(msgs).toContainEqual(expect.stringMatching(/^glossary\/entries\/test\.yaml:\d+: unknown field "colour"/));
     const colour = r.diagnostics.find((d) => d.message.includes('colour'))!;
     expect(colour.line).toBe(15);
   });
 
   it('explains an unquoted source number', () => {
-    const r = load(entryYaml('x-term', '区块链', 'blockchain').replace('    zh: 我们自己的定义。\n', '    zh: 我们自己的定义。\n    source: 001\n'));
+    const r = load(
+      entryYaml('x-term', '区块链', 'blockchain').replace('    zh: 我们自己的定义。\n', '    zh: 我们自己的定义。\n    source: 001\n'),
+    );
     expect(r.diagnostics.map((d) => d.message).join('\n')).toMatch(/quote it/);
   });
 
@@ -96,7 +96,9 @@ describe('compile', () => {
   };
 
   it('rejects a key claimed by two concepts, across scripts and case', () => {
-    const out = compile(entryYaml('a-one', '区块链', 'blockchain') + entryYaml('a-two', '區塊鏈平台', 'Blockchain', '  aliases: [区块链]\n'));
+    const out = compile(
+      entryYaml('a-one', '区块链', 'blockchain') + entryYaml('a-two', '區塊鏈平台', 'Blockchain', '  aliases: [区块链]\n'),
+    );
     const errs = out.diagnostics.filter((d) => d.severity === 'error');
     expect(errs.some((d) => d.message.includes('"blockchain"') && d.id === 'a-two')).toBe(true);
     expect(errs.some((d) => d.message.includes('区块链') && d.id === 'a-one')).toBe(true);
@@ -125,12 +127,7 @@ describe('compile', () => {
       entryYaml('ecny-wallet', '数字人民币钱包', 'digital renminbi wallet', '  abbr: [eCNY]\n'),
       'eCNY',
     ],
-    [
-      'irregular plural',
-      entryYaml('currency', '货币', 'currency'),
-      entryYaml('currencies-x', '多种货币', 'currencies'),
-      'currencies',
-    ],
+    ['irregular plural', entryYaml('currency', '货币', 'currency'), entryYaml('currencies-x', '多种货币', 'currencies'), 'currencies'],
     ['plural homonyms', entryYaml('fund', '基金', 'fund'), entryYaml('funds', '资金', 'funds'), 'funds'],
   ];
 
@@ -138,7 +135,12 @@ describe('compile', () => {
     const ids = [a, b].map((y) => /id: (\S+)/.exec(y)![1]!);
     const out = compile(a + b);
     // the fixture is a real clash: the server's look-up of the text gives both cards
-    expect(new Glossary(out.glossary.entries).lookup(text).map((e) => e.id).sort()).toEqual([...ids].sort());
+    expect(
+      new Glossary(out.glossary.entries)
+        .lookup(text)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     const errs = out.diagnostics.filter((d) => d.severity === 'error');
     // one error on each entry, naming both
     expect(errs.map((d) => d.id).sort()).toEqual([...ids].sort());
@@ -152,7 +154,8 @@ describe('compile', () => {
 
   it('rejects duplicate ids and unknown replacedBy; warns on unknown related ids and drops them', () => {
     const out = compile(
-      entryYaml('dup', '甲乙', 'alpha') + entryYaml('dup', '丙丁', 'gamma') +
+      entryYaml('dup', '甲乙', 'alpha') +
+        entryYaml('dup', '丙丁', 'gamma') +
         entryYaml('gone', '旧称', 'old name', '  status: deprecated\n  replacedBy: nowhere\n  related: [missing-id]\n'),
     );
     const msgs = out.diagnostics.map((d) => `${d.severity}: ${d.message}`);
@@ -178,32 +181,50 @@ describe('compile', () => {
     const fixed = formsOf('核保', { hant: '核保' });
     expect(fixed.hant).toBe('核保');
     expect(fixed.review).toEqual([]);
-    const out = compile(entryYaml('underwriting', '核保', 'underwriting', '  forms:\n    hant: 核保\n    reason: 核保 is the usual form in Taiwan and Hong Kong.\n'));
+    const out = compile(
+      entryYaml(
+        'underwriting',
+        '核保',
+        'underwriting',
+        '  forms:\n    hant: 核保\n    reason: 核保 is the usual form in Taiwan and Hong Kong.\n',
+      ),
+    );
     expect(out.diagnostics).toEqual([]);
     expect(out.glossary.entries[0]!.zhHant).toBe('核保');
   });
 
   it('verifies a quotation and records its citation; explains a near miss', () => {
     const good = compile(
-      entryYaml('ethereum', '以太坊', 'Ethereum').replace('    zh: 我们自己的定义。\n', '    zh: 以太坊(Ethereum)支持智能合約的區塊鏈平臺。\n    source: "000"\n'),
+      entryYaml('ethereum', '以太坊', 'Ethereum').replace(
+        '    zh: 我们自己的定义。\n',
+        '    zh: 以太坊(Ethereum)支持智能合約的區塊鏈平臺。\n    source: "000"\n',
+      ),
     );
     expect(good.diagnostics).toEqual([]);
     expect(good.glossary.entries[0]!.definitionZhSource).toEqual({ doc: '000', title: '網絡金融服務簡介', line: 5 });
     const fullWidth = compile(
-      entryYaml('data-fabric', '数据编织', 'data fabric').replace('    zh: 我们自己的定义。\n', '    zh: 数据编织（Data Fabric）是一种数据架构。\n    source: "001"\n'),
+      entryYaml('data-fabric', '数据编织', 'data fabric').replace(
+        '    zh: 我们自己的定义。\n',
+        '    zh: 数据编织（Data Fabric）是一种数据架构。\n    source: "001"\n',
+      ),
     );
     const err = fullWidth.diagnostics.find((d) => d.severity === 'error')!;
     expect(err.message).toMatch(/not a verbatim quotation.*punctuation/);
     expect(err.line).toBe(7);
     const wrongDoc = compile(
-      entryYaml('data-fabric', '数据编织', 'data fabric').replace('    zh: 我们自己的定义。\n', '    zh: 数据编织(Data Fabric)是一种数据架构。\n    source: "000"\n'),
+      entryYaml('data-fabric', '数据编织', 'data fabric').replace(
+        '    zh: 我们自己的定义。\n',
+        '    zh: 数据编织(Data Fabric)是一种数据架构。\n    source: "000"\n',
+      ),
     );
     expect(wrongDoc.diagnostics[0]!.message).toMatch(/in source "001"/);
   });
 
   it('counts occurrences in both scripts and attaches cited examples', () => {
     const out = compile(
-      entryYaml('blockchain', '区块链', 'blockchain') + entryYaml('cloud', '云计算', 'cloud computing') + entryYaml('data-fabric', '数据编织', 'data fabric') +
+      entryYaml('blockchain', '区块链', 'blockchain') +
+        entryYaml('cloud', '云计算', 'cloud computing') +
+        entryYaml('data-fabric', '数据编织', 'data fabric') +
         entryYaml('sbom', '软件物料清单', 'software bill of materials', '  abbr: [SBOM]\n'),
     );
     const by = Object.fromEntries(out.glossary.entries.map((e) => [e.id, e]));
@@ -229,7 +250,8 @@ describe('compile', () => {
   });
 
   it('cuts long example lines at clause breaks around the term', () => {
-    const line = '在过去十年里,金融机构持续加大投入,区块链技术被广泛用于跨境支付和贸易融资,同时监管部门也出台了配套的指引文件,以规范行业的健康发展和风险防控工作的开展。';
+    const line =
+      '在过去十年里,金融机构持续加大投入,区块链技术被广泛用于跨境支付和贸易融资,同时监管部门也出台了配套的指引文件,以规范行业的健康发展和风险防控工作的开展。';
     const at = line.indexOf('区块链');
     const ex = excerptAround(line, at, at + 3, 50);
     expect(ex).toContain('区块链技术被广泛用于跨境支付和贸易融资');
@@ -252,7 +274,9 @@ describe('candidate mining', () => {
   });
 
   it('finds definitional sentences and the term they define', () => {
-    const defs = mineDefinitions('混沌实验是指在测试平台上开展故障模拟等操作的集合。信息技术应用创新(简称信创)已进入深水区。图数据库是一种存储图数据的技术。');
+    const defs = mineDefinitions(
+      '混沌实验是指在测试平台上开展故障模拟等操作的集合。信息技术应用创新(简称信创)已进入深水区。图数据库是一种存储图数据的技术。',
+    );
     expect(defs.map((d) => [d.term, d.marker])).toEqual([
       ['混沌实验', '是指'],
       ['信创', '简称'],
@@ -292,8 +316,8 @@ describe('candidate mining', () => {
   });
 });
 
-describe('one definition of a Han character and of whitespace: the engine\'s', () => {
-  it('the builder\'s Han class accepts exactly the code points the engine\'s isHan accepts', () => {
+describe("one definition of a Han character and of whitespace: the engine's", () => {
+  it("the builder's Han class accepts exactly the code points the engine's isHan accepts", () => {
     const re = new RegExp(`^[${HAN}]$`, 'u');
     const differ: string[] = [];
     for (let cp = 0; cp <= 0x10ffff; cp++) {
@@ -314,7 +338,7 @@ describe('one definition of a Han character and of whitespace: the engine\'s', (
     expect(hasHan(s)).toBe(n > 0);
   });
 
-  it('the builder\'s whitespace class accepts exactly what the engine\'s isWhitespaceUnit accepts', () => {
+  it("the builder's whitespace class accepts exactly what the engine's isWhitespaceUnit accepts", () => {
     const re = new RegExp(`^[${WHITESPACE}]$`, 'u');
     const differ: string[] = [];
     for (let u = 0; u <= 0xffff; u++) {
@@ -326,7 +350,7 @@ describe('one definition of a Han character and of whitespace: the engine\'s', (
 
   it.each([
     ['no-break, ideographic and narrow no-break spaces, a line break', '  a\u00a0\u3000b\u202fc\n', 'a b c'],
-    ['NEL, a line break for the engine (not for JavaScript\'s \\s)', 'a\u0085b', 'a b'],
+    ["NEL, a line break for the engine (not for JavaScript's \\s)", 'a\u0085b', 'a b'],
     ['line and paragraph separators', 'a\u2028\u2029b', 'a b'],
   ])('cleaning squeezes whitespace as the engine defines it: %s', (_, input, expected) => {
     expect(squeeze(input)).toBe(expected);
@@ -341,4 +365,3 @@ describe('one definition of a Han character and of whitespace: the engine\'s', (
     expect(found).toEqual([]);
   });
 });
-

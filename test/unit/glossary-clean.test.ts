@@ -69,7 +69,23 @@ describe('pinyin annotations (seed 000)', () => {
 
   // strings made of the pieces that matter: Han characters, pinyin, parentheses, Latin, digits
   const pieces = fc.constantFrom(
-    '網', '絡', '應', '用', '(', ')', 'wǎng', '(wǎng)', '(luò)', '(yīng)', '(wǎngluò)', '(de)', '(PoW)', 'API', '(1990)', ' ', '-',
+    '網',
+    '絡',
+    '應',
+    '用',
+    '(',
+    ')',
+    'wǎng',
+    '(wǎng)',
+    '(luò)',
+    '(yīng)',
+    '(wǎngluò)',
+    '(de)',
+    '(PoW)',
+    'API',
+    '(1990)',
+    ' ',
+    '-',
   );
   const annotatedText = fc.array(pieces, { maxLength: 30 }).map((a) => a.join(''));
 
@@ -85,9 +101,12 @@ describe('pinyin annotations (seed 000)', () => {
 
   it('never touches text without parentheses', () => {
     fc.assert(
-      fc.property(fc.oneof(annotatedText, fc.string()).map((s) => s.replace(/[()]/g, '')), (s) => {
-        expect(stripPinyinAnnotations(s).text).toBe(s);
-      }),
+      fc.property(
+        fc.oneof(annotatedText, fc.string()).map((s) => s.replace(/[()]/g, '')),
+        (s) => {
+          expect(stripPinyinAnnotations(s).text).toBe(s);
+        },
+      ),
     );
   });
 });
@@ -103,7 +122,7 @@ describe('mis-decoded spots (seed 000)', () => {
       if (s.length === 1 && s !== '\uFFFD' && !encode.has(s)) encode.set(s, [a, b]);
     }
   }
-  const bytesOf = (s: string) => [...s].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : encode.get(ch) ?? [0x3f]));
+  const bytesOf = (s: string) => [...s].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (encode.get(ch) ?? [0x3f])));
 
   it('the garbled runs are the repaired characters read one byte out of step', () => {
     // 抵押品價 → drop the lead byte → 盅浩穬r
@@ -153,9 +172,7 @@ describe('PDF extraction artefacts (seed 001)', () => {
     expect(g).not.toContain('JMK');
     expect(g).toMatch(/^图 .*电子会$/);
     expect(removeAsciiGarbage('(GB/T 385402020)').text).toBe('(GB/T 385402020)');
-    expect(removeAsciiGarbage('Research Report on the Development of Fintech').text).toBe(
-      'Research Report on the Development of Fintech',
-    );
+    expect(removeAsciiGarbage('Research Report on the Development of Fintech').text).toBe('Research Report on the Development of Fintech');
   });
 
   it('parses listing titles and stats lines', () => {
@@ -175,14 +192,27 @@ describe('PDF extraction artefacts (seed 001)', () => {
 
   it('splits a listing into reports, drops chrome and marks teasers', () => {
     const listing = [
-      '上海品茶', '', '用时:56ms', '', '金融科技报告-PDF版', '', '您的当前位置:上海品茶 > 金融证券 > 金融科技',
-      '  • 度小满:人工智能在金融行业中的创新应用(2023)(37页).pdf', '',
-      '     人工智能在金融行业中的创新应用人工智能在金融行业中的创新应用杨青杨青度小满 技术委员会执行主席', '',
+      '上海品茶',
+      '',
+      '用时:56ms',
+      '',
+      '金融科技报告-PDF版',
+      '',
+      '您的当前位置:上海品茶 > 金融证券 > 金融科技',
+      '  • 度小满:人工智能在金融行业中的创新应用(2023)(37页).pdf',
+      '',
+      '     人工智能在金融行业中的创新应用人工智能在金融行业中的创新应用杨青杨青度小满 技术委员会执行主席',
+      '',
       '    浏览量0人已浏览 发布时间2023-11-21 37页 推荐指数推荐指数推荐指数推荐指数推荐指数5星级',
-      '  • 北京金融科技产业联盟:2023金融级混沌测试能力平台建设要求研究报告(34页).pdf', '',
-      '    ' + '混沌工程是一种通过主动注入故障来验证系统韧性的方法。'.repeat(60), '',
+      '  • 北京金融科技产业联盟:2023金融级混沌测试能力平台建设要求研究报告(34页).pdf',
+      '',
+      '    ' + '混沌工程是一种通过主动注入故障来验证系统韧性的方法。'.repeat(60),
+      '',
       '    浏览量0人已浏览 发布时间2023-10-23 34页 推荐指数推荐指数推荐指数推荐指数推荐指数5星级',
-      '347条  共18', '前往', '会员购买', '回到顶部',
+      '347条  共18',
+      '前往',
+      '会员购买',
+      '回到顶部',
     ].join('\n');
     const r = clean001(listing);
     expect(r.reports.map((x) => [x.title, x.teaser, x.published])).toEqual([
@@ -197,10 +227,26 @@ describe('PDF extraction artefacts (seed 001)', () => {
 describe('seed 000 as a whole', () => {
   it('drops the page chrome and keeps the slides', () => {
     const raw = [
-      '《網(wǎng)絡(luò)金融服務(wù)簡介》課件_第1頁', '已閱讀5頁,還剩45頁未讀 繼續(xù)免費閱讀', '', '下載本文檔', '',
-      '版權(quán)說明:本文檔由用戶提供並上傳', '', '文檔簡介', '',
-      '網(wǎng)絡(luò)金融服務(wù)是指依托互聯(lián)網(wǎng)開展的金融業(yè)務(wù)活動。比特幣(Bitcoin)第一個。', '',
-      '溫馨提示', '', '  • 1. 本站所有資源如無特殊說明', '', '評論', '', '0/150', '', '提交評論',
+      '《網(wǎng)絡(luò)金融服務(wù)簡介》課件_第1頁',
+      '已閱讀5頁,還剩45頁未讀 繼續(xù)免費閱讀',
+      '',
+      '下載本文檔',
+      '',
+      '版權(quán)說明:本文檔由用戶提供並上傳',
+      '',
+      '文檔簡介',
+      '',
+      '網(wǎng)絡(luò)金融服務(wù)是指依托互聯(lián)網(wǎng)開展的金融業(yè)務(wù)活動。比特幣(Bitcoin)第一個。',
+      '',
+      '溫馨提示',
+      '',
+      '  • 1. 本站所有資源如無特殊說明',
+      '',
+      '評論',
+      '',
+      '0/150',
+      '',
+      '提交評論',
     ].join('\n');
     const r = clean000(raw);
     expect(r.title).toBe('網絡金融服務簡介');
@@ -215,7 +261,9 @@ describe('committed cleaned sources', () => {
   it.each(files)('%s has a provenance header and no leftovers', (f) => {
     const text = readFileSync(join(SOURCES, f), 'utf8');
     expect(text).toMatch(/^# Source: \d{3}_[0-9a-f]+\.txt\n# sha256 \(raw seed\): [0-9a-f]{64}\n/);
-    const body = parseCleanedSource(text, f.slice(0, 3)).lines.filter((l) => l.kind === 'body').map((l) => l.text);
+    const body = parseCleanedSource(text, f.slice(0, 3))
+      .lines.filter((l) => l.kind === 'body')
+      .map((l) => l.text);
     expect(body.length).toBeGreaterThan(100);
     const joined = body.join('\n');
     expect(joined).not.toMatch(/\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)/);
@@ -228,7 +276,10 @@ describe('committed cleaned sources', () => {
     for (const s of ['工作量證明(PoW)', '(1990-2000)', '去中心化金融(DeFi)', 'API(應用程序接口)', '幣安(Binance)', '當抵押品價值']) {
       expect(text).toContain(s);
     }
-    const body = text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+    const body = text
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
     expect(body).not.toMatch(/下載本文檔|溫馨提示|提交評論|課件_第/);
   });
 
@@ -245,9 +296,12 @@ describe('committed cleaned sources', () => {
   });
 
   const seedsHere = existsSync(SEEDS);
-  it.skipIf(!seedsHere)(`is what clean-sources.ts produces from the seeds today${seedsHere ? '' : ' (skipped: ../shared/seeds not present)'}`, async () => {
-    const { cleanSources } = await import('../../glossary/scripts/lib/seeds');
-    const r = cleanSources({ seeds: SEEDS, check: true });
-    expect(r.differ).toEqual([]);
-  });
+  it.skipIf(!seedsHere)(
+    `is what clean-sources.ts produces from the seeds today${seedsHere ? '' : ' (skipped: ../shared/seeds not present)'}`,
+    async () => {
+      const { cleanSources } = await import('../../glossary/scripts/lib/seeds');
+      const r = cleanSources({ seeds: SEEDS, check: true });
+      expect(r.differ).toEqual([]);
+    },
+  );
 });

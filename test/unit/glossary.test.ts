@@ -78,7 +78,12 @@ describe('the bundled glossary', () => {
         if (!line.includes(text)) wrong.push(`${e.id} → ${ex.cite.doc}:${ex.cite.line}`);
         // the title is the report whose heading precedes the line (or the document title)
         const headings = sourceLines[ex.cite.doc]!.slice(0, ex.cite.line).filter((l) => l.startsWith('## Report '));
-        const title = headings.length ? headings.at(-1)!.replace(/^## Report \d+\/\d+: /, '').split(' | ')[0] : undefined;
+        const title = headings.length
+          ? headings
+              .at(-1)!
+              .replace(/^## Report \d+\/\d+: /, '')
+              .split(' | ')[0]
+          : undefined;
         if (title !== undefined && title !== ex.cite.title) wrong.push(`${e.id}: title ${ex.cite.title} ≠ ${title}`);
       }
     }
@@ -86,7 +91,9 @@ describe('the bundled glossary', () => {
   });
 
   it('every alias written in mixed script (as in the sources) occurs in the sources', () => {
-    const all = Object.values(sourceLines).map((l) => l.join('\n')).join('\n');
+    const all = Object.values(sourceLines)
+      .map((l) => l.join('\n'))
+      .join('\n');
     const missing: string[] = [];
     for (const e of entries) {
       for (const a of e.zhAliases) {
@@ -103,19 +110,72 @@ describe('the bundled glossary', () => {
       expect(e.examples.length).toBeLessThanOrEqual(Math.max(e.occurrences, 0));
     }
   });
-
 });
 
 describe('report figures, on four entries whose figures are counted by hand', () => {
-  const base = { zhAliases: [], abbr: [], definitionEn: 'A definition.', definitionZh: '一个定义。', related: [], examples: [], occurrences: 0, origin: 'bundled' };
+  const base = {
+    zhAliases: [],
+    abbr: [],
+    definitionEn: 'A definition.',
+    definitionZh: '一个定义。',
+    related: [],
+    examples: [],
+    occurrences: 0,
+    origin: 'bundled',
+  };
   const example = { text: '例句。', cite: { doc: '001', title: 't', line: 1 } };
   const four: GlossaryEntry[] = [
-    { ...base, id: 'a', domain: 'payments', zhHans: '软件', zhHant: '軟件', zhTw: '軟體', en: ['software'], status: 'preferred',
-      definitionZhSource: { doc: '001', title: 't', line: 9 }, examples: [example], occurrences: 5 },
-    { ...base, id: 'b', domain: 'payments', zhHans: 'PayPal', zhHant: 'PayPal', zhAliases: ['贝宝'], en: ['PayPal'], status: 'deprecated', replacedBy: 'a' },
-    { ...base, id: 'c', domain: 'banking', zhHans: '账户', zhHant: '賬戶', zhTw: '帳戶', zhHk: '賬户', en: ['account'], abbr: ['AC'], status: 'preferred',
-      definitionEn: '  ', examples: [example], occurrences: 2 },
-    { ...base, id: 'd', domain: 'risk', zhHans: '风险', zhHant: '風險', zhHk: '風险', en: ['risk'], status: 'preferred', definitionZh: '', occurrences: 1 },
+    {
+      ...base,
+      id: 'a',
+      domain: 'payments',
+      zhHans: '软件',
+      zhHant: '軟件',
+      zhTw: '軟體',
+      en: ['software'],
+      status: 'preferred',
+      definitionZhSource: { doc: '001', title: 't', line: 9 },
+      examples: [example],
+      occurrences: 5,
+    },
+    {
+      ...base,
+      id: 'b',
+      domain: 'payments',
+      zhHans: 'PayPal',
+      zhHant: 'PayPal',
+      zhAliases: ['贝宝'],
+      en: ['PayPal'],
+      status: 'deprecated',
+      replacedBy: 'a',
+    },
+    {
+      ...base,
+      id: 'c',
+      domain: 'banking',
+      zhHans: '账户',
+      zhHant: '賬戶',
+      zhTw: '帳戶',
+      zhHk: '賬户',
+      en: ['account'],
+      abbr: ['AC'],
+      status: 'preferred',
+      definitionEn: '  ',
+      examples: [example],
+      occurrences: 2,
+    },
+    {
+      ...base,
+      id: 'd',
+      domain: 'risk',
+      zhHans: '风险',
+      zhHant: '風險',
+      zhHk: '風险',
+      en: ['risk'],
+      status: 'preferred',
+      definitionZh: '',
+      occurrences: 1,
+    },
   ];
 
   it('counts each figure', () => {
@@ -211,18 +271,24 @@ describe('hover over the cleaned sources (server engine on the compiled glossary
     }
   });
 
-  it.runIf(FINISHED).each(Object.keys(SOURCE_FILES))(`lights up terms in at least 9 of 10 sampled paragraphs of source %s${FINISHED ? '' : ' (skipped: fewer than 600 entries)'}`, (doc) => {
-    const lines = sourceLines[doc]!.filter((l) => !l.startsWith('#') && (l.match(/[\u4e00-\u9fff]/g) ?? []).length >= 30);
-    const step = Math.max(1, Math.floor(lines.length / 200)); // a sample of ~200 paragraphs per source
-    let dark = 0;
-    let sampled = 0;
-    const darkOnes: string[] = [];
-    for (let i = 0; i < lines.length; i += step) {
-      sampled++;
-      const matches = glossary.index.scan(lines[i]!);
-      if (matches.length === 0) { dark++; darkOnes.push(lines[i]!.slice(0, 40)); }
-    }
-    expect(sampled).toBeGreaterThan(0);
-    expect(dark / sampled, darkOnes.slice(0, 10).join('\n')).toBeLessThanOrEqual(0.1);
-  });
+  it.runIf(FINISHED).each(Object.keys(SOURCE_FILES))(
+    `lights up terms in at least 9 of 10 sampled paragraphs of source %s${FINISHED ? '' : ' (skipped: fewer than 600 entries)'}`,
+    (doc) => {
+      const lines = sourceLines[doc]!.filter((l) => !l.startsWith('#') && (l.match(/[\u4e00-\u9fff]/g) ?? []).length >= 30);
+      const step = Math.max(1, Math.floor(lines.length / 200)); // a sample of ~200 paragraphs per source
+      let dark = 0;
+      let sampled = 0;
+      const darkOnes: string[] = [];
+      for (let i = 0; i < lines.length; i += step) {
+        sampled++;
+        const matches = glossary.index.scan(lines[i]!);
+        if (matches.length === 0) {
+          dark++;
+          darkOnes.push(lines[i]!.slice(0, 40));
+        }
+      }
+      expect(sampled).toBeGreaterThan(0);
+      expect(dark / sampled, darkOnes.slice(0, 10).join('\n')).toBeLessThanOrEqual(0.1);
+    },
+  );
 });

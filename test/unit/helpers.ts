@@ -8,11 +8,22 @@ export function entry(id: string, zh: string, en: string[], extra: Partial<Gloss
   const zhTw = fromSimplified(zh, 'zh-TW');
   const zhHk = fromSimplified(zh, 'zh-HK');
   return {
-    id, zhHans: zh, zhHant,
+    id,
+    zhHans: zh,
+    zhHant,
     ...(zhTw !== zhHant ? { zhTw } : {}),
     ...(zhHk !== zhHant ? { zhHk } : {}),
-    zhAliases: [], en, abbr: [], definitionEn: `def of ${id}`, definitionZh: `${zh}的定义`,
-    domain: 'general', related: [], status: 'preferred', examples: [], occurrences: 0, origin: 'bundled',
+    zhAliases: [],
+    en,
+    abbr: [],
+    definitionEn: `def of ${id}`,
+    definitionZh: `${zh}的定义`,
+    domain: 'general',
+    related: [],
+    status: 'preferred',
+    examples: [],
+    occurrences: 0,
+    origin: 'bundled',
     ...extra,
   };
 }

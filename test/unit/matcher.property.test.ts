@@ -11,12 +11,53 @@ import { sample } from './helpers';
 
 /** Pieces real documents are made of: terms in every script, pinyin, breaks, full width, noise. */
 const pieces = [
-  '区块链', '區塊鏈', '区塊鏈', '云計算', '供应链', '金融', '供应链金融', '存款准备金率', '贷后管理', '分布式账本',
-  '網(wǎng)絡(luò)', '持牌金融機構(gòu)', '機構', '(PoW)', '(1990-2000)', '区块\n链', '\r\n', '\n\n', ' ', '\t', '\u3000',
-  '\u200b', '\u00ad', 'API', 'api', 'ＡＰＩ', 'KYC', 'smart contracts', 'Smart-Contract', "bank's", 'banks’',
-  'peer-to-peer lending', 'e-CNY', 'eCNY', '𠀀测试', '🙂', 'é', 'e\u0301', '。', ',', '的', '我们', 'x',
+  '区块链',
+  '區塊鏈',
+  '区塊鏈',
+  '云計算',
+  '供应链',
+  '金融',
+  '供应链金融',
+  '存款准备金率',
+  '贷后管理',
+  '分布式账本',
+  '網(wǎng)絡(luò)',
+  '持牌金融機構(gòu)',
+  '機構',
+  '(PoW)',
+  '(1990-2000)',
+  '区块\n链',
+  '\r\n',
+  '\n\n',
+  ' ',
+  '\t',
+  '\u3000',
+  '\u200b',
+  '\u00ad',
+  'API',
+  'api',
+  'ＡＰＩ',
+  'KYC',
+  'smart contracts',
+  'Smart-Contract',
+  "bank's",
+  'banks’',
+  'peer-to-peer lending',
+  'e-CNY',
+  'eCNY',
+  '𠀀测试',
+  '🙂',
+  'é',
+  'e\u0301',
+  '。',
+  ',',
+  '的',
+  '我们',
+  'x',
 ];
-const docArb = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 60 }).map((xs) => xs.join(''));
+const docArb = fc
+  .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 60 })
+  .map((xs) => xs.join(''));
 
 describe('offsets map back to the original text exactly', () => {
   it('each normalised unit comes from its source span, and the span normalises to it', () => {
@@ -67,13 +108,29 @@ describe('offsets map back to the original text exactly', () => {
 
 describe('matchAt’s small first window gives the same answer as the full window', () => {
   // long documents, so that the small window really is smaller than the text
-  const longDoc = fc.array(
-    fc.constantFrom(...pieces, 'software bill of materials', 'application programming interface', '应用程序接口', '软件物料清单',
-      '持(chí)牌(pái)金(jīn)融(róng)機(jī)構(gòu)', '存(cún)款(kuǎn)准(zhǔn)备(bèi)金(jīn)率(lǜ)', '分\n布式账本', '供 应 链'),
-    { minLength: 40, maxLength: 200 },
-  ).map((xs) => xs.join(''));
+  const longDoc = fc
+    .array(
+      fc.constantFrom(
+        ...pieces,
+        'software bill of materials',
+        'application programming interface',
+        '应用程序接口',
+        '软件物料清单',
+        '持(chí)牌(pái)金(jīn)融(róng)機(jī)構(gòu)',
+        '存(cún)款(kuǎn)准(zhǔn)备(bèi)金(jīn)率(lǜ)',
+        '分\n布式账本',
+        '供 应 链',
+      ),
+      { minLength: 40, maxLength: 200 },
+    )
+    .map((xs) => xs.join(''));
   const full = (src: string, offset: number) =>
-    (sample.index as unknown as { matchAtWindow(s: string, o: number, opts: object, w: number): unknown }).matchAtWindow(src, offset, {}, 1e9);
+    (sample.index as unknown as { matchAtWindow(s: string, o: number, opts: object, w: number): unknown }).matchAtWindow(
+      src,
+      offset,
+      {},
+      1e9,
+    );
   it('at every tenth offset (from a random first one)', () => {
     fc.assert(
       fc.property(longDoc, fc.nat({ max: 9 }), (src, phase) => {
@@ -86,18 +143,37 @@ describe('matchAt’s small first window gives the same answer as the full windo
 
 describe('traditional text finds the same concepts at the same offsets as its simplified original', () => {
   const simplified = [
-    '我们研究区块链技术', '发展云计算服务', '供应链金融业务', '提高存款准备金率', '加强贷后管理', '分布式账本技术',
-    '持牌金融机构的业务', '网络金融', '这套软件很好用', '智能合约', '了解你的客户', '数字人民币', '银行的货币',
-    '中海信托在中海油体系内的供应链金融业务主要服务于中海油的上游企业', '推动传统金融机构加速数字化转型', '。', ',', ' ', '\n',
+    '我们研究区块链技术',
+    '发展云计算服务',
+    '供应链金融业务',
+    '提高存款准备金率',
+    '加强贷后管理',
+    '分布式账本技术',
+    '持牌金融机构的业务',
+    '网络金融',
+    '这套软件很好用',
+    '智能合约',
+    '了解你的客户',
+    '数字人民币',
+    '银行的货币',
+    '中海信托在中海油体系内的供应链金融业务主要服务于中海油的上游企业',
+    '推动传统金融机构加速数字化转型',
+    '。',
+    ',',
+    ' ',
+    '\n',
   ];
   const plain = (src: string) => sample.index.scan(src).map((m) => [m.start, m.end, [...m.entries].sort().join()]);
   it.each(['zh-Hant', 'zh-HK'] as const)('converted with OpenCC to %s (length-preserving conversions)', (script) => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...simplified), { maxLength: 12 }).map((xs) => xs.join('')), (hans) => {
-        const hant = fromSimplified(hans, script);
-        fc.pre(hant.length === hans.length);
-        expect(plain(hant)).toEqual(plain(hans));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...simplified), { maxLength: 12 }).map((xs) => xs.join('')),
+        (hans) => {
+          const hant = fromSimplified(hans, script);
+          fc.pre(hant.length === hans.length);
+          expect(plain(hant)).toEqual(plain(hans));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -107,7 +183,9 @@ describe('arbitrary Unicode never throws', () => {
   const unicode = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 200 }), // lone surrogates included
     fc.string({ unit: 'grapheme', maxLength: 100 }), // emoji, combining sequences
-    fc.array(fc.constantFrom('\ud800', '\udc00', '\u0301', '\u200d', '👩‍💻', '(', '(wǎng)', '\n', '区'), { maxLength: 80 }).map((xs) => xs.join('')),
+    fc
+      .array(fc.constantFrom('\ud800', '\udc00', '\u0301', '\u200d', '👩‍💻', '(', '(wǎng)', '\n', '区'), { maxLength: 80 })
+      .map((xs) => xs.join('')),
   );
   it('normalize, scan, matchAt, lookup, complete and the document index', () => {
     fc.assert(
@@ -120,7 +198,8 @@ describe('arbitrary Unicode never throws', () => {
         sample.index.complete(src);
         const doc = new DocumentIndex(sample.index, src);
         expect(doc.occurrences).toBeDefined();
-        const start = src.length ? at % src.length : 0, end = Math.min(src.length, start + del);
+        const start = src.length ? at % src.length : 0,
+          end = Math.min(src.length, start + del);
         const next = src.slice(0, start) + ins + src.slice(end);
         doc.update(next, start, end, start + ins.length);
         expect(doc.occurrences.map((m) => [m.start, m.end])).toEqual(sample.index.scan(next).map((m) => [m.start, m.end]));

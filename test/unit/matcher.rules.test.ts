@@ -159,18 +159,26 @@ describe('English: boundaries, case, plurals, possessives, hyphen/space/joined, 
     ['digital currencies', 'currencies', 'currency', 'currencies'],
   ]);
   describe('acronyms regardless of case, when configured', () => {
-    check([
-      ['call the api now', 'api', 'api', 'api'],
-      ['rapid growth', 'api', null],
-      ['the kyc check', 'kyc', 'kyc', 'kyc'],
-    ], { acronymsCaseInsensitive: true });
+    check(
+      [
+        ['call the api now', 'api', 'api', 'api'],
+        ['rapid growth', 'api', null],
+        ['the kyc check', 'kyc', 'kyc', 'kyc'],
+      ],
+      { acronymsCaseInsensitive: true },
+    );
   });
 });
 
 describe('overlaps: the longest term covering the cursor wins, inner terms are listed', () => {
   it.each([
     ['中海信托在中海油体系内的供应链金融业务', '金', 'supply-chain-finance', ['finance', 'supply-chain']],
-    ['建立供应链管理协同及供应链金融科技平台', '平', 'supply-chain-finance-platform', ['finance', 'fintech', 'supply-chain', 'supply-chain-finance']],
+    [
+      '建立供应链管理协同及供应链金融科技平台',
+      '平',
+      'supply-chain-finance-platform',
+      ['finance', 'fintech', 'supply-chain', 'supply-chain-finance'],
+    ],
     ['使用内存技术', '技', 'in-memory-technology', ['memory']],
   ])('%s at %s', (text, at, id, inner) => {
     const found = g.index.matchAt(text, text.indexOf(at))!;

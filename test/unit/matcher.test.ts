@@ -38,7 +38,7 @@ const hoverTable: Row[] = [
   ['区块\n\n链', '链', null],
   ['𠀀测试', '测', 'ext-b', '𠀀测试'],
   ['𠀀区块链', '链', 'blockchain', '区块链'],
-  ['the bank\'s ledger', 'bank', 'bank', "bank's"],
+  ["the bank's ledger", 'bank', 'bank', "bank's"],
   ['digital currencies', 'currencies', 'currency', 'currencies'],
   ['embankment', 'bank', null],
   ['区块\u200b链', '链', 'blockchain', '区块\u200b链'],
@@ -91,8 +91,14 @@ describe('scan: all occurrences, leftmost-longest', () => {
 
 describe('lookup: exact forms in any script', () => {
   it.each([
-    ['区块链', 'blockchain'], ['區塊鏈', 'blockchain'], ['blockchain', 'blockchain'], ['Blockchains', 'blockchain'],
-    ['軟體', 'software'], ['KYC', 'kyc'], ['smart contract', 'smart-contract'], ['smart-contract', 'smart-contract'],
+    ['区块链', 'blockchain'],
+    ['區塊鏈', 'blockchain'],
+    ['blockchain', 'blockchain'],
+    ['Blockchains', 'blockchain'],
+    ['軟體', 'software'],
+    ['KYC', 'kyc'],
+    ['smart contract', 'smart-contract'],
+    ['smart-contract', 'smart-contract'],
   ])('%s → %s', (term, id) => {
     expect(sample.lookup(term).map((e) => e.id)).toContain(id);
   });
@@ -100,7 +106,13 @@ describe('lookup: exact forms in any script', () => {
 });
 
 describe('complete: prefix search', () => {
-  it.each([['区块', '区块链'], ['區塊', '区块链'], ['blockch', 'blockchain'], ['smart c', 'smart contract'], ['供应', '供应链']])('%s → %s', (prefix, form) => {
+  it.each([
+    ['区块', '区块链'],
+    ['區塊', '区块链'],
+    ['blockch', 'blockchain'],
+    ['smart c', 'smart contract'],
+    ['供应', '供应链'],
+  ])('%s → %s', (prefix, form) => {
     expect(sample.index.complete(prefix).targets.map((t) => t.form)).toContain(form);
   });
 });

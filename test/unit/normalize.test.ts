@@ -4,9 +4,17 @@ import { normalizeKey, normalizeWithOffsets } from '../../server/src/engine/norm
 
 describe('normalizeWithOffsets', () => {
   it.each([
-    ['區塊鏈', '区块链'], ['ＡＰＩ（測試）', 'api(测试)'], ['Peer-to-Peer', 'peer to peer'], ['a \t\n b', 'a b'],
-    ['網(wǎng)絡(luò)', '网络'], ['工作量證明(PoW)', '工作量证明(pow)'], ['時期(1990-2000)', '时期(1990 2000)'],
-    ['区块\n链', '区块链'], ['区块\r\n链', '区块链'], ['soft\u00adhyphen', 'softhyphen'], ['裡', '里'],
+    ['區塊鏈', '区块链'],
+    ['ＡＰＩ（測試）', 'api(测试)'],
+    ['Peer-to-Peer', 'peer to peer'],
+    ['a \t\n b', 'a b'],
+    ['網(wǎng)絡(luò)', '网络'],
+    ['工作量證明(PoW)', '工作量证明(pow)'],
+    ['時期(1990-2000)', '时期(1990 2000)'],
+    ['区块\n链', '区块链'],
+    ['区块\r\n链', '区块链'],
+    ['soft\u00adhyphen', 'softhyphen'],
+    ['裡', '里'],
   ])('%j → %j', (src, expected) => {
     expect(normalizeWithOffsets(src).text).toBe(expected);
   });
@@ -37,20 +45,31 @@ describe('normalizeWithOffsets', () => {
   });
 
   it('is idempotent on keys', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 50 }), (s) => {
-      expect(normalizeKey(normalizeKey(s))).toBe(normalizeKey(s));
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 50 }), (s) => {
+        expect(normalizeKey(normalizeKey(s))).toBe(normalizeKey(s));
+      }),
+    );
   });
 
   it('is idempotent on keys made of separators, hyphens and zero-width characters', () => {
     const parts = fc.constantFrom('a', '!', '区', ' ', '-', '\u2010', '\u00ad', '\u200b', '\n', '\t', '\u3000', 'Ａ');
-    fc.assert(fc.property(fc.array(parts, { maxLength: 30 }).map((xs) => xs.join('')), (s) => {
-      expect(normalizeKey(normalizeKey(s))).toBe(normalizeKey(s));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(parts, { maxLength: 30 }).map((xs) => xs.join('')),
+        (s) => {
+          expect(normalizeKey(normalizeKey(s))).toBe(normalizeKey(s));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it.each([
-    ['peer - to - peer', 'peer to peer'], ['e-\u00adCNY', 'e cny'], ['! - !', '! !'], ['区块-\n链', '区块 链'],
+    ['peer - to - peer', 'peer to peer'],
+    ['e-\u00adCNY', 'e cny'],
+    ['! - !', '! !'],
+    ['区块-\n链', '区块 链'],
   ])('separator runs: %j → %j', (src, expected) => {
     expect(normalizeKey(src)).toBe(expected);
   });

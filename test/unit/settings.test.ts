@@ -14,7 +14,9 @@ const contributed = manifest.contributes.configuration.properties as Record<stri
 /** `{hover: {enable: true}}` → `{'hover.enable': true}` */
 function flatten(o: object, prefix = ''): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(flatten(v, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]])),
+    Object.entries(o).flatMap(([k, v]) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(flatten(v, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]],
+    ),
   );
 }
 
@@ -31,7 +33,9 @@ describe('settings', () => {
   });
 
   it('takes values of the right type', () => {
-    expect(mergeSettings({ preferredScript: 'zh-TW', hover: { enable: false }, matchAcronymsCaseInsensitive: true, languages: ['latex'] })).toEqual({
+    expect(
+      mergeSettings({ preferredScript: 'zh-TW', hover: { enable: false }, matchAcronymsCaseInsensitive: true, languages: ['latex'] }),
+    ).toEqual({
       languages: ['latex'],
       preferredScript: 'zh-TW',
       hover: { enable: false },
@@ -43,7 +47,13 @@ describe('settings', () => {
   it('ignores values of the wrong type, each with a warning', () => {
     const warnings: string[] = [];
     const merged = mergeSettings(
-      { preferredScript: 42, hover: { enable: 0 }, completion: { enable: 'false' }, matchAcronymsCaseInsensitive: 'yes', languages: 'latex' },
+      {
+        preferredScript: 42,
+        hover: { enable: 0 },
+        completion: { enable: 'false' },
+        matchAcronymsCaseInsensitive: 'yes',
+        languages: 'latex',
+      },
       (w) => warnings.push(w),
     );
     expect(merged).toEqual(defaultSettings);

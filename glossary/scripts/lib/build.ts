@@ -25,7 +25,11 @@ export function loadEntries(dir = join(GLOSSARY, 'entries')): { loaded: LoadedEn
   const validate = makeValidator(JSON.parse(readFileSync(join(GLOSSARY, 'schema.json'), 'utf8')) as object);
   const diagnostics: Diagnostic[] = [];
   const loaded: LoadedEntry[] = [];
-  const names = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
   for (const name of names) {
     const path = join(dir, name);
     const file = relative(REPO, path).split('\\').join('/');
@@ -37,7 +41,10 @@ export function loadEntries(dir = join(GLOSSARY, 'entries')): { loaded: LoadedEn
       const ds = schemaDiagnostics(file, validate.errors, parsed.posOf, value);
       diagnostics.push(...ds);
       const bad = new Set(
-        (validate.errors ?? []).map((e) => e.instancePath.split('/')[1]).filter((s) => s !== undefined).map(Number),
+        (validate.errors ?? [])
+          .map((e) => e.instancePath.split('/')[1])
+          .filter((s) => s !== undefined)
+          .map(Number),
       );
       loaded.push(...parsed.entries.filter((e) => !bad.has(e.index)));
     } else {

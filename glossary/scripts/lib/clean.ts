@@ -4,9 +4,34 @@ import { HAN, isHanChar, squeezeWhitespace } from './chars';
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const TONE_BASE: Record<string, string> = {
-  ā: 'a', á: 'a', ǎ: 'a', à: 'a', ē: 'e', é: 'e', ě: 'e', è: 'e', ī: 'i', í: 'i', ǐ: 'i', ì: 'i',
-  ō: 'o', ó: 'o', ǒ: 'o', ò: 'o', ū: 'u', ú: 'u', ǔ: 'u', ù: 'u', ǖ: 'ü', ǘ: 'ü', ǚ: 'ü', ǜ: 'ü',
-  ń: 'n', ň: 'n', ǹ: 'n', ḿ: 'm',
+  ā: 'a',
+  á: 'a',
+  ǎ: 'a',
+  à: 'a',
+  ē: 'e',
+  é: 'e',
+  ě: 'e',
+  è: 'e',
+  ī: 'i',
+  í: 'i',
+  ǐ: 'i',
+  ì: 'i',
+  ō: 'o',
+  ó: 'o',
+  ǒ: 'o',
+  ò: 'o',
+  ū: 'u',
+  ú: 'u',
+  ǔ: 'u',
+  ù: 'u',
+  ǖ: 'ü',
+  ǘ: 'ü',
+  ǚ: 'ü',
+  ǜ: 'ü',
+  ń: 'n',
+  ň: 'n',
+  ǹ: 'n',
+  ḿ: 'm',
 };
 
 // One toneless pinyin syllable. Finals are listed longest first so that the
@@ -28,7 +53,10 @@ export function pinyinSyllableCount(run: string): number {
   let marks = 0;
   let plain = '';
   for (const ch of run) {
-    if (TONED.includes(ch)) { marks++; plain += TONE_BASE[ch]; } else plain += ch;
+    if (TONED.includes(ch)) {
+      marks++;
+      plain += TONE_BASE[ch];
+    } else plain += ch;
   }
   if (!SYLLABLES_RE.test(plain)) return 0;
   if (marks > 0) return marks;
@@ -136,8 +164,14 @@ function splitLong(s: string, maxLen: number): string[] {
       // no good break: cut at a script change (Han ⇄ Latin/digit) so no word is split
       cut = -1;
       for (let i = maxLen - 1; i > maxLen / 3; i--) {
-        if (isHanChar(rest[i]) !== isHanChar(rest[i + 1]) && !/[A-Za-z0-9]/.test(rest[i] + (rest[i + 1] ?? ''))) { cut = i; break; }
-        if (isHanChar(rest[i]) && isHanChar(rest[i + 1]) && /[,:、]/.test(rest[i - 1] ?? '')) { cut = i - 1; break; }
+        if (isHanChar(rest[i]) !== isHanChar(rest[i + 1]) && !/[A-Za-z0-9]/.test(rest[i] + (rest[i + 1] ?? ''))) {
+          cut = i;
+          break;
+        }
+        if (isHanChar(rest[i]) && isHanChar(rest[i + 1]) && /[,:、]/.test(rest[i - 1] ?? '')) {
+          cut = i - 1;
+          break;
+        }
       }
       if (cut < 0) cut = maxLen - 1;
     }
@@ -173,7 +207,10 @@ export function removeAsciiGarbage(line: string): { text: string; count: number 
   const out = line.replace(/[!-~](?:[!-~ ]{18,})[!-~]/g, (run) => {
     const noise = (run.match(/[#*=!$&%?/()<>@\\^`|~]/g) || []).length;
     const words = (run.match(/[a-z]{4,}/g) || []).length;
-    if (noise >= 5 && noise / run.length >= 0.08 && words === 0) { count++; return ' '; }
+    if (noise >= 5 && noise / run.length >= 0.08 && words === 0) {
+      count++;
+      return ' ';
+    }
     return run;
   });
   return { text: out, count };
@@ -186,8 +223,16 @@ export function squeeze(s: string): string {
 
 /** Lines of seed 000 that are web-page chrome rather than the document (exact or by pattern). */
 const CHROME_000 = [
-  /^《.*》課件_第\d+頁$/, /^已閱讀\d+頁/, /^下載本文檔$/, /^版權說明:/, /^文檔簡介$/, /^溫馨提示$/,
-  /^•\s*\d+\./, /^評論$/, /^\d+\/\d+$/, /^提交評論$/,
+  /^《.*》課件_第\d+頁$/,
+  /^已閱讀\d+頁/,
+  /^下載本文檔$/,
+  /^版權說明:/,
+  /^文檔簡介$/,
+  /^溫馨提示$/,
+  /^•\s*\d+\./,
+  /^評論$/,
+  /^\d+\/\d+$/,
+  /^提交評論$/,
 ];
 
 /**
@@ -210,7 +255,10 @@ export function clean000(raw: string): {
     if (!s) continue;
     const t = /^《(.*)》課件_第\d+頁$/.exec(s);
     if (t && !title) title = t[1]!;
-    if (CHROME_000.some((re) => re.test(s))) { chrome.push(s); continue; }
+    if (CHROME_000.some((re) => re.test(s))) {
+      chrome.push(s);
+      continue;
+    }
     kept.push(s);
   }
   const lines = kept.flatMap((p) => splitSentences(p));
@@ -229,8 +277,20 @@ export function clean000(raw: string): {
 
 /** Page chrome of seed 001 (the listing page of a report site). */
 const CHROME_001 = [
-  /^上海品茶$/, /^用时:\d+ms$/, /^金融科技报告-PDF版$/, /^您的当前位置:/, /^\d+条\s+共\d+$/, /^前往$/,
-  /^会员购买$/, /^客服$/, /^专属顾问$/, /^商务合作$/, /^机构入驻、/, /^服务号$/, /^三个皮匠报告官方公众号$/, /^回到顶部$/,
+  /^上海品茶$/,
+  /^用时:\d+ms$/,
+  /^金融科技报告-PDF版$/,
+  /^您的当前位置:/,
+  /^\d+条\s+共\d+$/,
+  /^前往$/,
+  /^会员购买$/,
+  /^客服$/,
+  /^专属顾问$/,
+  /^商务合作$/,
+  /^机构入驻、/,
+  /^服务号$/,
+  /^三个皮匠报告官方公众号$/,
+  /^回到顶部$/,
 ];
 
 /** Under this many characters of extracted text a report is only a teaser on the listing page. */
@@ -261,14 +321,20 @@ export function cleanReportText(text: string): { lines: string[]; doubled: numbe
     doubled += d.count;
     const s = squeeze(d.text);
     if (!s) continue;
-    if (lines.length && lines[lines.length - 1] === s) { doubled++; continue; }
+    if (lines.length && lines[lines.length - 1] === s) {
+      doubled++;
+      continue;
+    }
     lines.push(s);
   }
   return { lines, doubled, garbage, chars: squeeze(text).length };
 }
 
 /** Clean seed 001 (a listing of reports with extracted text): split into its reports. */
-export function clean001(raw: string): { reports: CleanedReport[]; stats: { chromeLines: number; doubledRuns: number; garbageRuns: number } } {
+export function clean001(raw: string): {
+  reports: CleanedReport[];
+  stats: { chromeLines: number; doubledRuns: number; garbageRuns: number };
+} {
   const rawLines = raw.replace(/\r\n?/g, '\n').split('\n').map(squeeze).filter(Boolean);
   type Listed = { title: string; pages: number | undefined; text: string; stats: { pages: number; published: string } | null };
   const reports: Listed[] = [];
@@ -276,10 +342,21 @@ export function clean001(raw: string): { reports: CleanedReport[]; stats: { chro
   let current: Listed | null = null;
   for (const s of rawLines) {
     const title = parseReportTitle(s);
-    if (title) { current = { ...title, text: '', stats: null }; reports.push(current); continue; }
+    if (title) {
+      current = { ...title, text: '', stats: null };
+      reports.push(current);
+      continue;
+    }
     const stats = parseReportStats(s);
-    if (stats && current) { current.stats = stats; current = null; continue; }
-    if (CHROME_001.some((re) => re.test(s)) || !current) { chrome.push(s); continue; }
+    if (stats && current) {
+      current.stats = stats;
+      current = null;
+      continue;
+    }
+    if (CHROME_001.some((re) => re.test(s)) || !current) {
+      chrome.push(s);
+      continue;
+    }
     current.text += (current.text ? ' ' : '') + s;
   }
   let doubled = 0;
@@ -343,8 +420,15 @@ export function parseCleanedSource(text: string, doc: string): { doc: string; ti
   const lines: SourceLine[] = [];
   all.forEach((l, i) => {
     const h = HEADING_RE.exec(l);
-    if (h) { section = h[3]!; lines.push({ line: i + 1, text: l, title: section, kind: 'heading' }); return; }
-    if (l.startsWith('#')) { lines.push({ line: i + 1, text: l, title: docTitle, kind: 'header' }); return; }
+    if (h) {
+      section = h[3]!;
+      lines.push({ line: i + 1, text: l, title: section, kind: 'heading' });
+      return;
+    }
+    if (l.startsWith('#')) {
+      lines.push({ line: i + 1, text: l, title: docTitle, kind: 'header' });
+      return;
+    }
     lines.push({ line: i + 1, text: l, title: section, kind: l.trim() ? 'body' : 'blank' });
   });
   return { doc, title: docTitle, lines };

@@ -29,7 +29,10 @@ export function compileGlossary(
   const byId = new Map<string, LoadedEntry>();
   for (const e of loaded) {
     const prev = byId.get(e.value.id);
-    if (prev) { err(e, ['id'], `duplicate id "${e.value.id}" (first at ${prev.file}:${prev.pos(['id']).line})`); continue; }
+    if (prev) {
+      err(e, ['id'], `duplicate id "${e.value.id}" (first at ${prev.file}:${prev.pos(['id']).line})`);
+      continue;
+    }
     byId.set(e.value.id, e);
   }
   const entries = [...byId.values()];
@@ -47,7 +50,8 @@ export function compileGlossary(
     for (const n of f.noop) warn(e, ['forms', n], `forms.${n} ${overrides[n]!} is what OpenCC generates anyway; drop it`);
     for (const a of v.aliases ?? []) {
       if (a === v.zh) warn(e, ['aliases'], `alias ${a} repeats zh`);
-      else if (a === f.hant || a === f.tw || a === f.hk) warn(e, ['aliases'], `alias ${a} is the generated traditional/regional form; aliases hold other forms (README)`);
+      else if (a === f.hant || a === f.tw || a === f.hk)
+        warn(e, ['aliases'], `alias ${a} is the generated traditional/regional form; aliases hold other forms (README)`);
     }
     if ((v.en ?? []).some((x) => (v.abbr ?? []).includes(x))) warn(e, ['abbr'], 'an abbreviation is also listed under en');
   }
@@ -63,7 +67,8 @@ export function compileGlossary(
       const target = byId.get(v.replacedBy);
       if (!target) err(e, ['replacedBy'], `replacedBy id "${v.replacedBy}" does not exist`);
       else if (target.value.status === 'deprecated') warn(e, ['replacedBy'], `replacedBy "${v.replacedBy}" is itself deprecated`);
-      if (v.status !== 'deprecated' && v.status !== 'admitted') warn(e, ['replacedBy'], 'replacedBy is meant for deprecated (or admitted) entries');
+      if (v.status !== 'deprecated' && v.status !== 'admitted')
+        warn(e, ['replacedBy'], 'replacedBy is meant for deprecated (or admitted) entries');
     }
   }
 
@@ -171,9 +176,16 @@ function keyClashes(glossary: Glossary, byId: Map<string, LoadedEntry>): Diagnos
       const v = e.value;
       const field: YamlPath = k.kind !== 'zh' ? [k.kind] : (v.aliases ?? []).includes(k.form) ? ['aliases'] : ['zh'];
       const how = k.folded === folded ? `folded "${folded}"` : `which also matches "${folded}"`;
-      out.push(diag('error', e.file, e.pos(field), `key "${k.form}" (${how}) is claimed by ${where}; merge them, or mark every one homonym: true`, v.id));
+      out.push(
+        diag(
+          'error',
+          e.file,
+          e.pos(field),
+          `key "${k.form}" (${how}) is claimed by ${where}; merge them, or mark every one homonym: true`,
+          v.id,
+        ),
+      );
     }
   }
   return out;
 }
-

@@ -21,7 +21,9 @@ export interface LineMatch {
 export function engineLineScanner(glossary: Glossary): (text: string) => LineMatch[] {
   const entries = glossary.entries;
   return (text) =>
-    glossary.index.scan(text).flatMap((m) => m.entries.map((e, k) => ({ start: m.start, end: m.end, owner: entries[e]!.id, key: m.forms[k]! })));
+    glossary.index
+      .scan(text)
+      .flatMap((m) => m.entries.map((e, k) => ({ start: m.start, end: m.end, owner: entries[e]!.id, key: m.forms[k]! })));
 }
 
 /** One key of an entry: the text the matcher indexes, folded, and the glossary form it stands for. */

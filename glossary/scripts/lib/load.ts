@@ -117,7 +117,10 @@ export function schemaDiagnostics(
   const seen = new Set();
   for (const e of errors ?? []) {
     if (e.keyword === 'if') continue; // the `then` error says it better
-    const path: YamlPath = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const path: YamlPath = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
     let message = `${e.instancePath || '(file)'} ${e.message}`;
     if (e.keyword === 'additionalProperties') {
       const field = String((e.params as { additionalProperty: string }).additionalProperty);

@@ -10,25 +10,147 @@ import { HAN, countHan, hasHan } from './chars';
  * words and verbs that introduce a term (采用X, 基于X). Used to trim the left edge of the Han run
  * before a parenthesis and to reject n-grams.
  */
-export const STOP_CHARS = new Set([...'的了和与及或等是在为對对将將把从從以被由向于於并並而其该該这這那各也都就还還又所使让讓给給到着過过若即则則但且已很更最此每些我们們你他她它之']);
-const EDGE_STOP = new Set([...'的了和与及或等是在为對对将將把从從以被由向于於并並而其该該这這那个個各也都就还還又所使让讓给給到着过過如若即则則但且已很更最此每些一不有我们們你他她它之']);
+export const STOP_CHARS = new Set([
+  ...'的了和与及或等是在为對对将將把从從以被由向于於并並而其该該这這那各也都就还還又所使让讓给給到着過过若即则則但且已很更最此每些我们們你他她它之',
+]);
+const EDGE_STOP = new Set([
+  ...'的了和与及或等是在为對对将將把从從以被由向于於并並而其该該这這那个個各也都就还還又所使让讓给給到着过過如若即则則但且已很更最此每些一不有我们們你他她它之',
+]);
 const END_STOP = new Set([...'中上下里裡时時后後内內外']);
 const START_STOP = new Set([...'第化性者们們率']); // suffixes that end the previous word (数字化|管理)
 /** Frequent phrases of running prose that are not terms. */
-const FUNCTION_PHRASES = new Set(['成为', '成為', '越来越', '越來越', '近年来', '近年來', '年以来', '大部分', '数据显示', '數據顯示', '另一方面', '进一步', '進一步', '基础上', '基礎上', '一方面', '与此同时', '與此同時', '目前', '其中', '以及', '能够', '能夠', '需要', '主要', '同时', '同時', '通过', '通過', '包括', '进行', '進行', '实现', '實現', '提供', '提升', '支持', '采用', '採用', '为了', '為了', '相关', '相關', '方面', '情况', '情況', '问题', '問題', '工作', '要求', '重要', '不断', '不斷', '有效', '具有', '不同', '以上', '以下', '之间', '之間', '可以', '已经', '已經', '如何', '什么', '什麼', '这些', '這些', '我们', '我們', '全面', '充分', '加强', '加強', '推动', '推動', '推进', '推進', '逐步', '积极', '積極']);
+const FUNCTION_PHRASES = new Set([
+  '成为',
+  '成為',
+  '越来越',
+  '越來越',
+  '近年来',
+  '近年來',
+  '年以来',
+  '大部分',
+  '数据显示',
+  '數據顯示',
+  '另一方面',
+  '进一步',
+  '進一步',
+  '基础上',
+  '基礎上',
+  '一方面',
+  '与此同时',
+  '與此同時',
+  '目前',
+  '其中',
+  '以及',
+  '能够',
+  '能夠',
+  '需要',
+  '主要',
+  '同时',
+  '同時',
+  '通过',
+  '通過',
+  '包括',
+  '进行',
+  '進行',
+  '实现',
+  '實現',
+  '提供',
+  '提升',
+  '支持',
+  '采用',
+  '採用',
+  '为了',
+  '為了',
+  '相关',
+  '相關',
+  '方面',
+  '情况',
+  '情況',
+  '问题',
+  '問題',
+  '工作',
+  '要求',
+  '重要',
+  '不断',
+  '不斷',
+  '有效',
+  '具有',
+  '不同',
+  '以上',
+  '以下',
+  '之间',
+  '之間',
+  '可以',
+  '已经',
+  '已經',
+  '如何',
+  '什么',
+  '什麼',
+  '这些',
+  '這些',
+  '我们',
+  '我們',
+  '全面',
+  '充分',
+  '加强',
+  '加強',
+  '推动',
+  '推動',
+  '推进',
+  '推進',
+  '逐步',
+  '积极',
+  '積極',
+]);
 const FUNCTION_PHRASES_2 = [...FUNCTION_PHRASES].filter((p) => p.length >= 2);
 /** 数据进行, 提供服务: a term glued to a function phrase at either end. */
 function gluedToFunctionPhrase(g: string): boolean {
   return FUNCTION_PHRASES_2.some((p) => g.length > p.length && (g.startsWith(p) || g.endsWith(p)));
 }
 /** Verbs that introduce a term and are glued to it in the Han run: 采用工作量证明 → 工作量证明. */
-const LEAD_VERBS = ['采用', '採用', '使用', '利用', '运用', '運用', '通过', '通過', '基于', '基於', '包括', '引入', '推出', '提供', '实现', '實現', '支持', '开展', '開展', '构建', '構建', '打造', '建立', '部署', '加强', '加強', '推动', '推動', '发展', '發展', '如', '即'];
+const LEAD_VERBS = [
+  '采用',
+  '採用',
+  '使用',
+  '利用',
+  '运用',
+  '運用',
+  '通过',
+  '通過',
+  '基于',
+  '基於',
+  '包括',
+  '引入',
+  '推出',
+  '提供',
+  '实现',
+  '實現',
+  '支持',
+  '开展',
+  '開展',
+  '构建',
+  '構建',
+  '打造',
+  '建立',
+  '部署',
+  '加强',
+  '加強',
+  '推动',
+  '推動',
+  '发展',
+  '發展',
+  '如',
+  '即',
+];
 
 function stripLeadVerbs(term: string): string {
   for (let changed = true; changed; ) {
     changed = false;
     for (const v of LEAD_VERBS) {
-      if (term.startsWith(v) && term.length - v.length >= 2) { term = term.slice(v.length); changed = true; }
+      if (term.startsWith(v) && term.length - v.length >= 2) {
+        term = term.slice(v.length);
+        changed = true;
+      }
     }
   }
   return term;
@@ -51,7 +173,10 @@ export function leadingTerm(run: string, max = 10): string {
 }
 
 const PAIR_ZH_EN = new RegExp(`([${HAN}A-Za-z0-9]{2,24})[(（]\\s*([A-Za-z][A-Za-z0-9 .&/+'’-]{0,60}[A-Za-z0-9.])\\s*[)）]`, 'gu');
-const PAIR_EN_ZH = new RegExp(`(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9 .&/+'-]{0,40}[A-Za-z0-9])\\s*[(（]\\s*([${HAN}][${HAN}A-Za-z0-9]{1,15})\\s*[)）]`, 'gu');
+const PAIR_EN_ZH = new RegExp(
+  `(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9 .&/+'-]{0,40}[A-Za-z0-9])\\s*[(（]\\s*([${HAN}][${HAN}A-Za-z0-9]{1,15})\\s*[)）]`,
+  'gu',
+);
 const NOT_A_TERM_EN = /^(?:i|ii|iii|iv|v|vi|a|b|c|d|e|n|x|etc|pdf|ppt|doc|等)$/i;
 
 /**
@@ -129,7 +254,7 @@ export function mineDefinitions(text: string): Definition[] {
     const run = new RegExp(`^[${HAN}A-Za-z0-9-]+`, 'u').exec(after);
     if (!run) continue;
     const term = leadingTerm(run[0], 12);
-    if (term.length < 2 || !hasHan(term) && !/^[A-Za-z][A-Za-z0-9-]+$/.test(term)) continue;
+    if (term.length < 2 || (!hasHan(term) && !/^[A-Za-z][A-Za-z0-9-]+$/.test(term))) continue;
     out.push({ term, marker: m[0].replace(/[\s“"「『:：,，(（]/g, ''), sentence: sentenceAt(m.index), index: m.index + m[0].length });
   }
   return out.sort((a, b) => a.index - b.index);
@@ -170,8 +295,15 @@ export function frequentNgrams(
     for (const [g, c] of counts) all.set(g, c);
   }
   const good = [...all].filter(
-    ([g]) => g.length <= max && !g.includes('的') && !EDGE_STOP.has(g[0]!) && !EDGE_STOP.has(g[g.length - 1]!) && !END_STOP.has(g[g.length - 1]!) &&
-      !START_STOP.has(g[0]!) && !FUNCTION_PHRASES.has(g) && !gluedToFunctionPhrase(g),
+    ([g]) =>
+      g.length <= max &&
+      !g.includes('的') &&
+      !EDGE_STOP.has(g[0]!) &&
+      !EDGE_STOP.has(g[g.length - 1]!) &&
+      !END_STOP.has(g[g.length - 1]!) &&
+      !START_STOP.has(g[0]!) &&
+      !FUNCTION_PHRASES.has(g) &&
+      !gluedToFunctionPhrase(g),
   );
   // subsumption: drop g if a longer frequent n-gram containing it accounts for most of its uses
   const bestSuper = new Map<string, number>();
@@ -217,7 +349,10 @@ export function countIn(texts: string[], needle: string): number {
   let n = 0;
   for (const t of texts) {
     let i = t.indexOf(needle);
-    while (i >= 0) { n++; i = t.indexOf(needle, i + needle.length); }
+    while (i >= 0) {
+      n++;
+      i = t.indexOf(needle, i + needle.length);
+    }
   }
   return n;
 }
@@ -296,7 +431,11 @@ export function mineCandidates(
       if (d.term.length > 4 && d.marker && !/称|稱|即/.test(d.marker)) {
         for (let i = 0; i <= d.term.length - 2; i++) {
           const tail = d.term.slice(i);
-          if (countIn(texts, tail) >= 3 || known(tail)) { d.index += i; d.term = tail; break; }
+          if (countIn(texts, tail) >= 3 || known(tail)) {
+            d.index += i;
+            d.term = tail;
+            break;
+          }
         }
       }
       definitions.push({ ...d, doc, known: known(d.term) });

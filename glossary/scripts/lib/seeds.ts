@@ -16,7 +16,9 @@ const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
 function findSeed(dir: string, prefix: string): { name: string; path: string } | null {
   if (!existsSync(dir)) return null;
-  const name = readdirSync(dir).filter((f) => f.startsWith(prefix + '_') && f.endsWith('.txt')).sort()[0];
+  const name = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix + '_') && f.endsWith('.txt'))
+    .sort()[0];
   return name ? { name, path: join(dir, name) } : null;
 }
 
@@ -83,18 +85,28 @@ export function cleanSources({ seeds = DEFAULT_SEEDS, check = false, log = (_mes
   const result = { written: [] as string[], unchanged: [] as string[], differ: [] as string[], missing: [] as string[] };
   for (const doc of ['000', '001'] as const) {
     const seed = findSeed(seeds, doc);
-    if (!seed) { result.missing.push(doc); continue; }
+    if (!seed) {
+      result.missing.push(doc);
+      continue;
+    }
     const raw = readFileSync(seed.path);
     let text: string;
     if (doc === '000') {
       const r = render000(seed.name, raw);
-      if (r.stats.leftoverMisdecoded.length) throw new Error(`000: unrepaired mis-decoded spots: ${JSON.stringify(r.stats.leftoverMisdecoded)}`);
+      if (r.stats.leftoverMisdecoded.length)
+        throw new Error(`000: unrepaired mis-decoded spots: ${JSON.stringify(r.stats.leftoverMisdecoded)}`);
       text = r.text;
     } else text = render001(seed.name, raw).text;
     const out = join(SOURCES_DIR, SOURCE_FILES[doc]);
     const old = existsSync(out) ? readFileSync(out, 'utf8') : null;
-    if (old === text) { result.unchanged.push(out); continue; }
-    if (check) { result.differ.push(out); continue; }
+    if (old === text) {
+      result.unchanged.push(out);
+      continue;
+    }
+    if (check) {
+      result.differ.push(out);
+      continue;
+    }
     mkdirSync(SOURCES_DIR, { recursive: true });
     writeFileSync(out, text);
     result.written.push(out);

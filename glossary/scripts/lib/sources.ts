@@ -119,7 +119,10 @@ export function distinctSpans(matches: LineMatch[], text = ''): LineMatch[] {
   for (const m of sorted) {
     if (m.start < lastEnd) continue;
     const prev = out[out.length - 1];
-    if (prev && /^\s*[(（]\s*$/.test(text.slice(prev.end, m.start))) { lastEnd = m.end; continue; }
+    if (prev && /^\s*[(（]\s*$/.test(text.slice(prev.end, m.start))) {
+      lastEnd = m.end;
+      continue;
+    }
     out.push(m);
     lastEnd = m.end;
   }
@@ -188,8 +191,14 @@ export function excerptAround(text: string, start: number, end: number, maxLen =
     let b2 = b;
     while (b2 < text.length && !CLAUSE_BREAK.test(text[b2]!)) b2++;
     if (b2 < text.length) b2++;
-    if (a > 0 && b - a2 <= maxLen) { a = Math.max(0, a2); continue; }
-    if (b < text.length && b2 - a <= maxLen) { b = b2; continue; }
+    if (a > 0 && b - a2 <= maxLen) {
+      a = Math.max(0, a2);
+      continue;
+    }
+    if (b < text.length && b2 - a <= maxLen) {
+      b = b2;
+      continue;
+    }
     break;
   }
   return (a > 0 ? '…' : '') + text.slice(a, b).trim() + (b < text.length ? '…' : '');
@@ -215,8 +224,8 @@ export function pickExamples(hits: Hit[], { max = 3, avoidLine }: { max?: number
     seen.add(key);
     const len = text.length;
     const sentence = /[。！？!]$/.test(text) ? 0 : 1; // whole sentences read better
-    const score = (len < 14 ? 40 : 0) + Math.abs(len - 45) / 5 + sentence * 6 + (text.startsWith('…') ? 4 : 0) +
-      pageFurniture(text, h.line.title) * 25;
+    const score =
+      (len < 14 ? 40 : 0) + Math.abs(len - 45) / 5 + sentence * 6 + (text.startsWith('…') ? 4 : 0) + pageFurniture(text, h.line.title) * 25;
     cands.push({ text, cite: { doc: h.line.doc, title: h.line.title, line: h.line.line }, score });
   }
   cands.sort((a, b) => a.score - b.score || (a.cite.doc < b.cite.doc ? -1 : a.cite.doc > b.cite.doc ? 1 : 0) || a.cite.line - b.cite.line);

@@ -142,20 +142,24 @@ function shift(m: Match, delta: number): void {
 
 /** Index of the first occurrence with end > offset. */
 function firstEndingAfter(occ: readonly Match[], offset: number): number {
-  let lo = 0, hi = occ.length;
+  let lo = 0,
+    hi = occ.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (occ[mid]!.end <= offset) lo = mid + 1; else hi = mid;
+    if (occ[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
 
 /** Index of the first occurrence with start >= offset. */
 function firstStartingAtOrAfter(occ: readonly Match[], offset: number): number {
-  let lo = 0, hi = occ.length;
+  let lo = 0,
+    hi = occ.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (occ[mid]!.start < offset) lo = mid + 1; else hi = mid;
+    if (occ[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
@@ -170,7 +174,8 @@ const isAsciiWordStart = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0x41 &
  */
 function safeStart(text: string, p: number): number {
   for (; p > 0; p--) {
-    const cur = text.charCodeAt(p), prev = text.charCodeAt(p - 1);
+    const cur = text.charCodeAt(p),
+      prev = text.charCodeAt(p - 1);
     if (isHanUnit(cur) && isHanUnit(prev)) return p;
     if (isAsciiWordStart(cur) && isAsciiSpace(prev)) return p;
   }

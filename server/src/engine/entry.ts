@@ -97,13 +97,22 @@ export function entryProblem(value: unknown): string | undefined {
   for (const [field, kind] of Object.entries(ENTRY_FIELDS)) {
     const v = e[field];
     const ok =
-      kind === 'string' ? typeof v === 'string'
-      : kind === 'string?' ? v === undefined || typeof v === 'string'
-      : kind === 'strings' ? Array.isArray(v) && v.every((x) => typeof x === 'string')
-      : kind === 'number' ? typeof v === 'number' && Number.isFinite(v)
-      : kind === 'citation?' ? v === undefined || isCitation(v)
-      : kind === 'status' ? typeof v === 'string' && STATUSES.includes(v)
-      : Array.isArray(v) && v.every((x) => !!x && typeof x === 'object' && typeof (x as Example).text === 'string' && isCitation((x as Example).cite));
+      kind === 'string'
+        ? typeof v === 'string'
+        : kind === 'string?'
+          ? v === undefined || typeof v === 'string'
+          : kind === 'strings'
+            ? Array.isArray(v) && v.every((x) => typeof x === 'string')
+            : kind === 'number'
+              ? typeof v === 'number' && Number.isFinite(v)
+              : kind === 'citation?'
+                ? v === undefined || isCitation(v)
+                : kind === 'status'
+                  ? typeof v === 'string' && STATUSES.includes(v)
+                  : Array.isArray(v) &&
+                    v.every(
+                      (x) => !!x && typeof x === 'object' && typeof (x as Example).text === 'string' && isCitation((x as Example).cite),
+                    );
     if (!ok) return `field "${field}" ${v === undefined ? 'is missing' : `is not ${KIND_NAMES[kind]}`}`;
   }
   if (!(e.zhHans as string) && !(e.en as string[]).length) return 'has neither a Chinese nor an English term';

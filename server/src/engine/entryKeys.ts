@@ -17,7 +17,9 @@ export interface KeyTarget {
 }
 
 export const KINDS: KeyTarget['kind'][] = ['zh', 'en', 'abbr'];
-export const ZH = 0, EN = 1, ABBR = 2;
+export const ZH = 0,
+  EN = 1,
+  ABBR = 2;
 
 export type AddKey = (keyForm: string, entry: number, kind: number, form: string, exact?: string) => void;
 
@@ -52,7 +54,8 @@ const isLatinOrDigit = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && 
 
 /** Does the form have both a Latin letter or digit and a Han character (so a boundary to space or join)? */
 function hasLatinAndHan(form: string): boolean {
-  let latin = false, han = false;
+  let latin = false,
+    han = false;
   for (let i = 0; i < form.length && !(latin && han); i++) {
     const u = form.charCodeAt(i);
     latin ||= isLatinOrDigit(u);
@@ -70,8 +73,12 @@ export function latinHanSpacings(form: string): string[] {
     if (isWhitespaceUnit(u) && joined.length > 0) {
       let j = i;
       while (j < form.length && isWhitespaceUnit(form.charCodeAt(j))) j++;
-      const prev = joined.charCodeAt(joined.length - 1), next = form.charCodeAt(j);
-      if (j < form.length && ((isLatinOrDigit(prev) && isHanUnit(next)) || (isHanUnit(prev) && isLatinOrDigit(next)))) { i = j; continue; }
+      const prev = joined.charCodeAt(joined.length - 1),
+        next = form.charCodeAt(j);
+      if (j < form.length && ((isLatinOrDigit(prev) && isHanUnit(next)) || (isHanUnit(prev) && isLatinOrDigit(next)))) {
+        i = j;
+        continue;
+      }
       joined += form.slice(i, j);
       i = j;
       continue;

@@ -63,15 +63,24 @@ export class Glossary {
 /** The Chinese form of an entry in the given script. */
 export function chineseIn(entry: GlossaryEntry, script: Script): string {
   switch (script) {
-    case 'zh-Hans': return entry.zhHans;
-    case 'zh-Hant': return entry.zhHant;
-    case 'zh-TW': return entry.zhTw ?? entry.zhHant;
-    case 'zh-HK': return entry.zhHk ?? entry.zhHant;
+    case 'zh-Hans':
+      return entry.zhHans;
+    case 'zh-Hant':
+      return entry.zhHant;
+    case 'zh-TW':
+      return entry.zhTw ?? entry.zhHant;
+    case 'zh-HK':
+      return entry.zhHk ?? entry.zhHant;
   }
 }
 
 function lineAndColumn(text: string, offset: number): string {
-  let line = 1, lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 0x0a) { line++; lineStart = i + 1; }
+  let line = 1,
+    lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++)
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
   return `line ${line}, column ${offset - lineStart + 1}`;
 }

@@ -19,7 +19,11 @@ export function latinEnd(n: ScratchUnits, end: number): number {
     const e = end + suffix.length;
     if (e > n.length || (e < n.length && isLatinWordChar(n.units[e]!))) continue;
     let ok = true;
-    for (let s = 0; s < suffix.length; s++) if (n.units[end + s] !== suffix.charCodeAt(s)) { ok = false; break; }
+    for (let s = 0; s < suffix.length; s++)
+      if (n.units[end + s] !== suffix.charCodeAt(s)) {
+        ok = false;
+        break;
+      }
     if (ok && e > validEnd) validEnd = e;
   }
   return validEnd;

@@ -41,10 +41,10 @@ const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) & (PAIR
 const WINDOW = 320;
 
 // Per-key flags.
-const ENDS_LATIN = 1, STARTS_LATIN = 2, HAS_ABBR = 4;
+const ENDS_LATIN = 1,
+  STARTS_LATIN = 2,
+  HAS_ABBR = 4;
 const NEEDS_CHECK = ENDS_LATIN | HAS_ABBR;
-
-
 
 export class TermIndex {
   /** Number of unique normalised keys (key ids are 0 … keyCount - 1). */
@@ -98,11 +98,19 @@ export class TermIndex {
     // Collect: each key's targets as a chain (columns + next link), deduplicated per key.
     const builder = new TrieBuilder(entries.length * 6);
     const maxLenFrom = (this.maxLenFrom = new Uint16Array(0x10000));
-    const head = new Grow(Int32Array), tail = new Grow(Int32Array), flags = new Grow(Uint8Array);
-    const pEntry = new Grow(Int32Array), pKind = new Grow(Uint8Array), pNext = new Grow(Int32Array);
-    const pForm: string[] = [], pExact = new Map<number, string>();
-    let nKeys = 0, nTargets = 0;
-    let lastEntry = -1, lastKey = -1, lastLen = 0;
+    const head = new Grow(Int32Array),
+      tail = new Grow(Int32Array),
+      flags = new Grow(Uint8Array);
+    const pEntry = new Grow(Int32Array),
+      pKind = new Grow(Uint8Array),
+      pNext = new Grow(Int32Array);
+    const pForm: string[] = [],
+      pExact = new Map<number, string>();
+    let nKeys = 0,
+      nTargets = 0;
+    let lastEntry = -1,
+      lastKey = -1,
+      lastLen = 0;
     const lastUnits = new Uint16Array(64);
     const add = (keyForm: string, entry: number, kind: number, form: string, exact?: string) => {
       const { units, from, to } = normalizeKeyUnits(keyForm);
@@ -112,7 +120,9 @@ export class TermIndex {
       if (entry === lastEntry && to - from === lastLen && sameUnits(units, from, lastUnits, lastLen)) key = lastKey;
       else {
         key = builder.insert(units, from, to);
-        lastEntry = entry; lastKey = key; lastLen = Math.min(to - from, lastUnits.length);
+        lastEntry = entry;
+        lastKey = key;
+        lastLen = Math.min(to - from, lastUnits.length);
         lastUnits.set(units.subarray(from, from + lastLen));
         if (lastLen !== to - from) lastEntry = -1; // too long to remember
       }
@@ -130,13 +140,20 @@ export class TermIndex {
         pNext.set(tail.a[key]!, t);
       }
       tail.set(key, t);
-      if (kind === ABBR) { flags.set(key, flags.a[key]! | HAS_ABBR); pExact.set(t, exact!); }
-      pEntry.set(t, entry); pKind.set(t, kind); pNext.set(t, -1); pForm.push(form);
+      if (kind === ABBR) {
+        flags.set(key, flags.a[key]! | HAS_ABBR);
+        pExact.set(t, exact!);
+      }
+      pEntry.set(t, entry);
+      pKind.set(t, kind);
+      pNext.set(t, -1);
+      pForm.push(form);
       nTargets++;
     };
-    entries.forEach((entry, index) => addEntryKeys(entry, index, add));
+    for (let index = 0; index < entries.length; index++) addEntryKeys(entries[index]!, index, add);
 
-    const n = (this.keyCount = nKeys), nt = nTargets;
+    const n = (this.keyCount = nKeys),
+      nt = nTargets;
     this.targetStart = new Int32Array(n + 1);
     this.tEntry = new Int32Array(nt);
     this.tKind = new Uint8Array(nt);
@@ -202,7 +219,8 @@ export class TermIndex {
       const mid = (lo + hi) >>> 1;
       const l = label[mid]!;
       if (l === unit) return mid;
-      if (l < unit) lo = mid + 1; else hi = mid;
+      if (l < unit) lo = mid + 1;
+      else hi = mid;
     }
     return -1;
   }
@@ -211,7 +229,14 @@ export class TermIndex {
    * The valid end (normalised, exclusive) of key `k` matched over [i, end), and the targets that
    * survive the acronym case rule (null = all of them); undefined when the match is not valid.
    */
-  private check(k: number, n: Units, i: number, end: number, src: string, opts: MatchOptions): { end: number; targets: KeyTarget[] | null } | undefined {
+  private check(
+    k: number,
+    n: Units,
+    i: number,
+    end: number,
+    src: string,
+    opts: MatchOptions,
+  ): { end: number; targets: KeyTarget[] | null } | undefined {
     const validEnd = this.validEnd(k, n, end);
     if (validEnd < 0) return undefined;
     const targets = this.caseTargets(k, n, i, end, src, opts);
@@ -248,12 +273,22 @@ export class TermIndex {
     for (let j = i; ; ) {
       const k = this.keyOf[node]!;
       if (k >= 0) {
-        let end = j + 1, targets: KeyTarget[] | null = null, ok = true;
+        let end = j + 1,
+          targets: KeyTarget[] | null = null,
+          ok = true;
         if (this.keyFlags[k]! & NEEDS_CHECK) {
           const r = this.check(k, n, i, j + 1, src, opts);
-          if (r) { end = r.end; targets = r.targets; } else ok = false;
+          if (r) {
+            end = r.end;
+            targets = r.targets;
+          } else ok = false;
         }
-        if (ok) { this.fEnd[count] = end; this.fKey[count] = k; this.fTargets[count] = targets; count++; }
+        if (ok) {
+          this.fEnd[count] = end;
+          this.fKey[count] = k;
+          this.fTargets[count] = targets;
+          count++;
+        }
       }
       if (++j >= n.length) break;
       node = this.child(node, u[j]!);
@@ -270,7 +305,8 @@ export class TermIndex {
     } else {
       let cached = this.keyMatchCache[k];
       if (!cached) {
-        const from = this.targetStart[k]!, to = this.targetStart[k + 1]!;
+        const from = this.targetStart[k]!,
+          to = this.targetStart[k + 1]!;
         cached = this.keyMatchCache[k] = { entries: Array.from(this.tEntry.subarray(from, to)), forms: this.tForm.slice(from, to) };
       }
       entries = cached.entries;
@@ -292,26 +328,47 @@ export class TermIndex {
     this.build();
     const n = normalizeScratch(src, from, to);
     const before = normalizedUnitBefore(src, from);
-    const u = n.units, len = n.length, starts = n.starts;
-    const rootChild = this.rootChild, keyOf = this.keyOf, keyFlags = this.keyFlags;
-    const label = this.label, firstChild = this.firstChild, childCount = this.childCount, pairs = this.pairs;
+    const u = n.units,
+      len = n.length,
+      starts = n.starts;
+    const rootChild = this.rootChild,
+      keyOf = this.keyOf,
+      keyFlags = this.keyFlags;
+    const label = this.label,
+      firstChild = this.firstChild,
+      childCount = this.childCount,
+      pairs = this.pairs;
     const out: Match[] = [];
     for (let i = 0; i < len; ) {
       let node = rootChild[u[i]!]!;
-      if (node < 0) { i++; continue; }
+      if (node < 0) {
+        i++;
+        continue;
+      }
       if (starts[i]! >= startLimit) break;
-      if (isLatinWordChar(u[i]!) && isLatinWordChar(i > 0 ? u[i - 1]! : before)) { i++; continue; }
-      let bestEnd = -1, bestKey = -1;
+      if (isLatinWordChar(u[i]!) && isLatinWordChar(i > 0 ? u[i - 1]! : before)) {
+        i++;
+        continue;
+      }
+      let bestEnd = -1,
+        bestKey = -1;
       let bestTargets: KeyTarget[] | null = null;
       for (let j = i; ; ) {
         const k = keyOf[node]!;
         if (k >= 0) {
-          if (!(keyFlags[k]! & NEEDS_CHECK)) { bestEnd = j + 1; bestKey = k; bestTargets = null; }
-          else {
+          if (!(keyFlags[k]! & NEEDS_CHECK)) {
+            bestEnd = j + 1;
+            bestKey = k;
+            bestTargets = null;
+          } else {
             const e = this.validEnd(k, n, j + 1);
             if (e >= bestEnd) {
               const targets = this.caseTargets(k, n, i, j + 1, src, opts);
-              if (targets !== undefined) { bestEnd = e; bestKey = k; bestTargets = targets; }
+              if (targets !== undefined) {
+                bestEnd = e;
+                bestKey = k;
+                bestTargets = targets;
+              }
             }
           }
         }
@@ -324,20 +381,33 @@ export class TermIndex {
           if (!(pairs[b >>> 5]! & (1 << (b & 31)))) break;
         }
         // the child labelled u[j]: children are a sorted run (inlined: this is the hot loop)
-        let lo = firstChild[node]!, hi = lo + childCount[node]!;
+        let lo = firstChild[node]!,
+          hi = lo + childCount[node]!;
         node = -1;
         if (hi - lo <= 8) {
-          for (; lo < hi; lo++) if (label[lo] === unit) { node = lo; break; }
+          for (; lo < hi; lo++)
+            if (label[lo] === unit) {
+              node = lo;
+              break;
+            }
         } else {
           while (lo < hi) {
-            const mid = (lo + hi) >>> 1, l = label[mid]!;
-            if (l === unit) { node = mid; break; }
-            if (l < unit) lo = mid + 1; else hi = mid;
+            const mid = (lo + hi) >>> 1,
+              l = label[mid]!;
+            if (l === unit) {
+              node = mid;
+              break;
+            }
+            if (l < unit) lo = mid + 1;
+            else hi = mid;
           }
         }
         if (node < 0) break;
       }
-      if (bestEnd < 0) { i++; continue; }
+      if (bestEnd < 0) {
+        i++;
+        continue;
+      }
       out.push(this.toMatch(n, i, bestEnd, bestKey, bestTargets));
       i = bestEnd;
     }
@@ -359,13 +429,19 @@ export class TermIndex {
    * matchAt within source [offset - window, offset + window). With the small window the answer
    * may be incomplete (a long term reaching beyond it): then undefined, and the caller retries.
    */
-  private matchAtWindow(src: string, offset: number, opts: MatchOptions, window: number): { match: Match; inner: Match[] } | null | undefined {
+  private matchAtWindow(
+    src: string,
+    offset: number,
+    opts: MatchOptions,
+    window: number,
+  ): { match: Match; inner: Match[] } | null | undefined {
     let from = Math.max(0, offset - window);
     let to = Math.min(src.length, offset + window);
     if (window < WINDOW) {
       // Cut only between two Han characters, where no whitespace run or pinyin annotation can be
       // split: the window's normalisation is then exactly that part of the whole text's.
-      const floor = Math.max(0, offset - WINDOW), ceiling = Math.min(src.length, offset + WINDOW);
+      const floor = Math.max(0, offset - WINDOW),
+        ceiling = Math.min(src.length, offset + WINDOW);
       while (from > floor && !(isHanUnit(src.charCodeAt(from - 1)) && isHanUnit(src.charCodeAt(from)))) from--;
       while (to < ceiling && !(isHanUnit(src.charCodeAt(to - 1)) && isHanUnit(src.charCodeAt(to)))) to++;
       if ((from > 0 && from === floor) || (to < src.length && to === ceiling)) return undefined;
@@ -375,7 +451,10 @@ export class TermIndex {
     let last = -1; // the last normalised unit starting at or before the cursor
     for (let lo = 0, hi = n.length - 1; lo <= hi; ) {
       const mid = (lo + hi) >> 1;
-      if (n.starts[mid]! <= offset) { last = mid; lo = mid + 1; } else hi = mid - 1;
+      if (n.starts[mid]! <= offset) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     if (window < WINDOW) {
       // A term reaching past the window would contain the window's text on that side; if that
@@ -392,8 +471,11 @@ export class TermIndex {
       if (this.rootChild[u]! < 0 || i + this.maxLenFrom[u]! + 2 <= last) continue;
       const count = this.collectFrom(n, i, before, src, opts);
       for (let f = 0; f < count; f++) {
-        const end = this.fEnd[f]!, start = n.starts[i]!, stop = n.ends[end - 1]!;
-        if (start <= offset && offset < stop && (!best || stop - start > best.span)) best = { i, end, k: this.fKey[f]!, targets: this.fTargets[f]!, span: stop - start };
+        const end = this.fEnd[f]!,
+          start = n.starts[i]!,
+          stop = n.ends[end - 1]!;
+        if (start <= offset && offset < stop && (!best || stop - start > best.span))
+          best = { i, end, k: this.fKey[f]!, targets: this.fTargets[f]!, span: stop - start };
       }
     }
     if (!best) return null;
@@ -404,7 +486,8 @@ export class TermIndex {
       if (this.rootChild[n.units[i]!]! < 0) continue;
       const count = this.collectFrom(n, i, before, src, opts);
       for (let f = 0; f < count; f++) {
-        const end = this.fEnd[f]!, k = this.fKey[f]!;
+        const end = this.fEnd[f]!,
+          k = this.fKey[f]!;
         if (end > best.end || (i === best.i && end === best.end && k === best.k)) continue;
         const m = this.toMatch(n, i, end, k, this.fTargets[f]!);
         if (m.end <= winner.end && !sameEntries(m, winner)) inner.push(m);
@@ -441,7 +524,8 @@ export class TermIndex {
     // breadth-first below the prefix: shortest keys first
     const hits: { len: number; target: KeyTarget }[] = [];
     const scanLimit = limit * 8;
-    let level = [node], len = to - from;
+    let level = [node],
+      len = to - from;
     outer: while (level.length) {
       const nextLevel: number[] = [];
       for (const v of level) {
@@ -452,7 +536,8 @@ export class TermIndex {
             if (hits.length === scanLimit) break outer;
           }
         }
-        const c0 = this.firstChild[v]!, c1 = c0 + this.childCount[v]!;
+        const c0 = this.firstChild[v]!,
+          c1 = c0 + this.childCount[v]!;
         for (let c = c0; c < c1; c++) nextLevel.push(c);
       }
       level = nextLevel;
@@ -478,7 +563,8 @@ export class TermIndex {
     const keys: string[] = [];
     const walk = (node: number, prefix: string) => {
       if (this.keyOf[node]! >= 0) keys.push(prefix);
-      const c0 = this.firstChild[node]!, c1 = c0 + this.childCount[node]!;
+      const c0 = this.firstChild[node]!,
+        c1 = c0 + this.childCount[node]!;
       for (let c = c0; c < c1; c++) walk(c, prefix + String.fromCharCode(this.label[c]!));
     };
     walk(0, '');
@@ -492,7 +578,6 @@ export class TermIndex {
   }
 }
 
-
 function sameEntries(a: Match, b: Match): boolean {
   return a.entries.length === b.entries.length && a.entries.every((e) => b.entries.includes(e));
 }
@@ -503,7 +588,7 @@ function dedupeByEntry(matches: Match[]): Match[] {
     .sort((a, b) => a.start - b.start || b.end - a.end)
     .filter((m) => {
       const fresh = m.entries.filter((e) => !seen.has(e));
-      fresh.forEach((e) => seen.add(e));
+      for (const e of fresh) seen.add(e);
       return fresh.length > 0;
     });
 }

@@ -34,7 +34,13 @@ export interface Normalized {
 }
 
 // Class codes, stored in CLASS; 0 = plain unit, fold with FOLD.
-const HAN = 1, SPACE = 2, NEWLINE = 3, HYPHEN = 4, DROP = 5, OPEN_PAREN = 6, HIGH = 7;
+const HAN = 1,
+  SPACE = 2,
+  NEWLINE = 3,
+  HYPHEN = 4,
+  DROP = 5,
+  OPEN_PAREN = 6,
+  HIGH = 7;
 
 let FOLD: Uint16Array | undefined;
 let CLASS: Uint8Array | undefined;
@@ -57,7 +63,10 @@ function buildTables(): void {
   cls[0x28] = OPEN_PAREN;
   for (let u = 0xd800; u <= 0xdbff; u++) cls[u] = HIGH;
   for (let u = 0x3400; u <= 0xffff; u++) {
-    if (isHan(u)) { cls[u] = HAN; fold[u] = foldHan(u); }
+    if (isHan(u)) {
+      cls[u] = HAN;
+      fold[u] = foldHan(u);
+    }
   }
   FOLD = fold;
   CLASS = cls;
@@ -78,9 +87,15 @@ function ensure(cap: number): void {
   if (bufUnits.length >= cap) return;
   let size = bufUnits.length;
   while (size < cap) size *= 2;
-  const u = new Uint16Array(size); u.set(bufUnits); bufUnits = u;
-  const s = new Int32Array(size); s.set(bufStarts); bufStarts = s;
-  const e = new Int32Array(size); e.set(bufEnds); bufEnds = e;
+  const u = new Uint16Array(size);
+  u.set(bufUnits);
+  bufUnits = u;
+  const s = new Int32Array(size);
+  s.set(bufStarts);
+  bufStarts = s;
+  const e = new Int32Array(size);
+  e.set(bufEnds);
+  bufEnds = e;
 }
 
 /**
@@ -89,9 +104,12 @@ function ensure(cap: number): void {
  */
 function normalizeIntoScratch(src: string, from: number, to: number): number {
   if (!FOLD) buildTables();
-  const fold = FOLD!, cls = CLASS!;
+  const fold = FOLD!,
+    cls = CLASS!;
   ensure(to - from + 2);
-  const out = bufUnits, starts = bufStarts, ends = bufEnds;
+  const out = bufUnits,
+    starts = bufStarts,
+    ends = bufEnds;
   let n = 0;
   let lastHan = false; // was the last emitted source character Han? (soft line break, pinyin rules)
   let i = from;
@@ -100,13 +118,19 @@ function normalizeIntoScratch(src: string, from: number, to: number): number {
     const c = cls[u]!;
     if (c <= HAN) {
       // plain or Han: one folded unit (the common case, kept free of further branches)
-      out[n] = fold[u]!; starts[n] = i; ends[n] = i + 1; n++;
-      lastHan = c === HAN; i++;
+      out[n] = fold[u]!;
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+      lastHan = c === HAN;
+      i++;
       continue;
     }
     if (c === SPACE || c === NEWLINE || c === HYPHEN) {
       // a run of whitespace and hyphens is one space; a run holding a blank line is a paragraph break
-      let j = i, newlines = 0, hyphens = 0;
+      let j = i,
+        newlines = 0,
+        hyphens = 0;
       while (j < to) {
         const w = src.charCodeAt(j);
         const k = cls[w]!;
@@ -119,12 +143,20 @@ function normalizeIntoScratch(src: string, from: number, to: number): number {
         j++;
       }
       const softBreak = newlines === 1 && hyphens === 0 && lastHan && j < to && isHan(src.codePointAt(j)!);
-      if (!softBreak) { out[n] = newlines >= 2 ? 0x0a : 0x20; starts[n] = i; ends[n] = j; n++; }
+      if (!softBreak) {
+        out[n] = newlines >= 2 ? 0x0a : 0x20;
+        starts[n] = i;
+        ends[n] = j;
+        n++;
+      }
       lastHan = false;
       i = j;
       continue;
     }
-    if (c === DROP) { i++; continue; }
+    if (c === DROP) {
+      i++;
+      continue;
+    }
     if (c === OPEN_PAREN) {
       if (lastHan && n > 0) {
         PINYIN_ANNOTATION.lastIndex = i;
@@ -137,8 +169,12 @@ function normalizeIntoScratch(src: string, from: number, to: number): number {
           continue;
         }
       }
-      out[n] = 0x28; starts[n] = i; ends[n] = i + 1; n++;
-      lastHan = false; i++;
+      out[n] = 0x28;
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+      lastHan = false;
+      i++;
       continue;
     }
     // HIGH: a surrogate pair is one character (folded if it is an astral Han character); a lone
@@ -150,14 +186,29 @@ function normalizeIntoScratch(src: string, from: number, to: number): number {
       if (han) cp = foldHan(cp);
       if (cp > 0xffff) {
         const v = cp - 0x10000;
-        out[n] = 0xd800 + (v >> 10); starts[n] = i; ends[n] = i + 2; n++;
-        out[n] = 0xdc00 + (v & 0x3ff); starts[n] = i; ends[n] = i + 2; n++;
-      } else { out[n] = cp; starts[n] = i; ends[n] = i + 2; n++; }
+        out[n] = 0xd800 + (v >> 10);
+        starts[n] = i;
+        ends[n] = i + 2;
+        n++;
+        out[n] = 0xdc00 + (v & 0x3ff);
+        starts[n] = i;
+        ends[n] = i + 2;
+        n++;
+      } else {
+        out[n] = cp;
+        starts[n] = i;
+        ends[n] = i + 2;
+        n++;
+      }
       lastHan = han;
       i += 2;
     } else {
-      out[n] = u; starts[n] = i; ends[n] = i + 1; n++;
-      lastHan = false; i++;
+      out[n] = u;
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+      lastHan = false;
+      i++;
     }
   }
   return n;
@@ -165,7 +216,11 @@ function normalizeIntoScratch(src: string, from: number, to: number): number {
 
 class NormalizedText implements Normalized {
   private decoded: string | undefined;
-  constructor(readonly units: Uint16Array, readonly starts: Int32Array, readonly ends: Int32Array) {}
+  constructor(
+    readonly units: Uint16Array,
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+  ) {}
   get text(): string {
     return (this.decoded ??= decodeUtf16(this.units, this.units.length));
   }
@@ -207,7 +262,8 @@ export function normalizeKey(key: string): string {
 export function normalizeKeyUnits(key: string): { units: Uint16Array; from: number; to: number } {
   const n = normalizeIntoScratch(key, 0, key.length);
   for (let k = 0; k < n; k++) if (bufUnits[k] === 0x0a) bufUnits[k] = 0x20;
-  let a = 0, b = n;
+  let a = 0,
+    b = n;
   while (a < b && bufUnits[a] === 0x20) a++;
   while (b > a && bufUnits[b - 1] === 0x20) b--;
   return { units: bufUnits, from: a, to: b };

@@ -44,7 +44,11 @@ export class TrieBuilder {
   private newNode(parent: number, unit: number): number {
     const id = this.nodes++;
     if (id === this.parent.length) {
-      const grow = <T extends Int32Array | Uint16Array>(a: T, make: new (n: number) => T): T => { const b = new make(a.length * 2); b.set(a); return b; };
+      const grow = <T extends Int32Array | Uint16Array>(a: T, make: new (n: number) => T): T => {
+        const b = new make(a.length * 2);
+        b.set(a);
+        return b;
+      };
       this.parent = grow(this.parent, Int32Array);
       this.label = grow(this.label, Uint16Array);
       this.keyOfNode = grow(this.keyOfNode, Int32Array);
@@ -91,7 +95,9 @@ export class TrieBuilder {
       h = (h + 1) & mask;
     }
     const id = this.newNode(node, unit);
-    table[3 * h] = id; table[3 * h + 1] = node; table[3 * h + 2] = unit;
+    table[3 * h] = id;
+    table[3 * h + 1] = node;
+    table[3 * h + 2] = unit;
     if (id * 2 > mask) this.grow();
     return id;
   }
@@ -101,11 +107,14 @@ export class TrieBuilder {
     const mask = (1 << this.bits) - 1;
     const table = new Int32Array(3 << this.bits).fill(-1);
     for (let c = 1; c < this.nodes; c++) {
-      const p = this.parent[c]!, u = this.label[c]!;
+      const p = this.parent[c]!,
+        u = this.label[c]!;
       if (p === 0) continue; // in rootTable
       let h = this.slot(p, u);
       while (table[3 * h]! >= 0) h = (h + 1) & mask;
-      table[3 * h] = c; table[3 * h + 1] = p; table[3 * h + 2] = u;
+      table[3 * h] = c;
+      table[3 * h + 1] = p;
+      table[3 * h + 2] = u;
     }
     this.table = table;
   }
@@ -113,7 +122,8 @@ export class TrieBuilder {
   /** Lay the trie out breadth-first; the builder is spent afterwards. */
   layout(): TrieLayout {
     const n = this.nodes;
-    const parent = this.parent, labels = this.label;
+    const parent = this.parent,
+      labels = this.label;
     // group children by parent (counting sort), then order each group by label
     const start = new Int32Array(n + 1);
     for (let c = 1; c < n; c++) start[parent[c]! + 1]!++;
@@ -155,9 +165,13 @@ function sortByLabel(kids: Int32Array, a: number, b: number, labels: Uint16Array
   if (b - a < 2) return;
   if (b - a <= 16) {
     for (let i = a + 1; i < b; i++) {
-      const c = kids[i]!, l = labels[c]!;
+      const c = kids[i]!,
+        l = labels[c]!;
       let j = i - 1;
-      while (j >= a && labels[kids[j]!]! > l) { kids[j + 1] = kids[j]!; j--; }
+      while (j >= a && labels[kids[j]!]! > l) {
+        kids[j + 1] = kids[j]!;
+        j--;
+      }
       kids[j + 1] = c;
     }
     return;

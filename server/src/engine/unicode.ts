@@ -7,10 +7,7 @@
 /** Han ideographs: CJK Unified Ideographs, Extension A, Compatibility Ideographs and Extensions B–H. */
 export function isHan(cp: number): boolean {
   return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x323af)
+    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x323af)
   );
 }
 
@@ -27,8 +24,8 @@ export function containsHan(s: string): boolean {
 
 /** Whitespace that is not a line break: ASCII, no-break, ideographic and the typographic spaces. */
 export const SPACE_UNITS: readonly number[] = [
-  0x20, 0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
-  0x2009, 0x200a, 0x202f, 0x205f, 0x3000,
+  0x20, 0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f,
+  0x205f, 0x3000,
 ];
 
 /** Line breaks as LSP counts them (LF, CR; CRLF is one break), plus the Unicode line/paragraph separators. */

@@ -34,7 +34,13 @@ export interface CompletionClient {
  * longest run of trailing Han characters that starts some glossary key is the prefix; for English
  * the last one to four words are tried. Each hit yields the term and its translation.
  */
-export function completion(glossary: Glossary, doc: TextDocument, position: Position, script: Script, client: CompletionClient = {}): CompletionList {
+export function completion(
+  glossary: Glossary,
+  doc: TextDocument,
+  position: Position,
+  script: Script,
+  client: CompletionClient = {},
+): CompletionList {
   const lineStart = doc.offsetAt({ line: position.line, character: 0 });
   const cursor = doc.offsetAt(position);
   const before = doc.getText().slice(Math.max(lineStart, cursor - 200), cursor);
@@ -106,8 +112,14 @@ export function candidatePrefixes(before: string): string[] {
 /** A unit that may be part of an English word as typed: ASCII or full-width letters and digits, _, ', ’, -. */
 function isLatinWordUnit(u: number): boolean {
   return (
-    (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) || (u >= 0x30 && u <= 0x39) || u === 0x5f ||
-    (u >= 0xff10 && u <= 0xff5a) || u === 0x27 || u === 0x2019 || u === 0x2d
+    (u >= 0x61 && u <= 0x7a) ||
+    (u >= 0x41 && u <= 0x5a) ||
+    (u >= 0x30 && u <= 0x39) ||
+    u === 0x5f ||
+    (u >= 0xff10 && u <= 0xff5a) ||
+    u === 0x27 ||
+    u === 0x2019 ||
+    u === 0x2d
   );
 }
 
@@ -121,7 +133,14 @@ function isWordSeparator(u: number): boolean {
 }
 
 /** The term (in the script typed) and its translation; textEditText carries the text to insert. */
-function itemsFor(glossary: Glossary, target: KeyTarget, typed: string, rank: number, script: Script, labelDetails: boolean): CompletionItem[] {
+function itemsFor(
+  glossary: Glossary,
+  target: KeyTarget,
+  typed: string,
+  rank: number,
+  script: Script,
+  labelDetails: boolean,
+): CompletionItem[] {
   const entry = glossary.entries[target.entry]!;
   const form = target.kind === 'zh' && target.form === entry.zhHans && isTraditional(typed) ? entry.zhHant : target.form;
   const sort = String(rank).padStart(4, '0');
@@ -154,7 +173,7 @@ function itemsFor(glossary: Glossary, target: KeyTarget, typed: string, rank: nu
 
 /** English terms translate to Chinese in the preferred script; Chinese terms to the English preferred term. */
 function translationOf(entry: GlossaryEntry, target: KeyTarget, script: Script): string {
-  return target.kind === 'zh' ? entry.en[0] ?? '' : chineseIn(entry, script);
+  return target.kind === 'zh' ? (entry.en[0] ?? '') : chineseIn(entry, script);
 }
 
 /** Did the writer type traditional characters (so the term should come back in traditional)? */

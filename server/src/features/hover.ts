@@ -46,7 +46,14 @@ function remember(cache: Map<string, string>, key: string, value: string): void 
 
 /** Is `form` one of the entry's own terms (its Chinese headword in some script, an English term or an abbreviation)? */
 function isOwnTerm(entry: GlossaryEntry, form: string): boolean {
-  return form === entry.zhHans || form === entry.zhHant || form === entry.zhTw || form === entry.zhHk || entry.en.includes(form) || entry.abbr.includes(form);
+  return (
+    form === entry.zhHans ||
+    form === entry.zhHant ||
+    form === entry.zhTw ||
+    form === entry.zhHk ||
+    entry.en.includes(form) ||
+    entry.abbr.includes(form)
+  );
 }
 
 /**

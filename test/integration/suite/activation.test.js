@@ -1,5 +1,5 @@
 'use strict';
-const assert = require('assert');
+const assert = require('node:assert');
 const vscode = require('vscode');
 const { EXTENSION_ID, hoverUntil, openSample, positionOf, waitForActivation } = require('./helpers');
 
@@ -15,14 +15,19 @@ suite('activation', () => {
     const doc = await openSample('sample.md');
     assert.strictEqual(doc.languageId, 'markdown');
     await waitForActivation();
-    await hoverUntil(doc.uri, positionOf(doc, '智能合约', 1), (ts) => ts.some((t) => t.includes('smart contract')), 'hover on 智能合约 in markdown');
+    await hoverUntil(
+      doc.uri,
+      positionOf(doc, '智能合约', 1),
+      (ts) => ts.some((t) => t.includes('smart contract')),
+      'hover on 智能合约 in markdown',
+    );
   });
 
   // isActive is also true when activate() threw; a command registered at the end of activate() being
   // absent is how a failed activation shows through the API.
   test('activation completes: every command declared in package.json is registered', async () => {
     const ext = await waitForActivation();
-    const declared = ((ext.packageJSON.contributes || {}).commands || []).map((c) => c.command);
+    const declared = (ext.packageJSON.contributes?.commands || []).map((c) => c.command);
     assert.ok(declared.length > 0, 'package.json contributes no commands');
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = declared.filter((c) => !registered.has(c));

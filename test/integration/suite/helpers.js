@@ -1,6 +1,6 @@
 // Shared helpers for the integration tests (not a test file: the suite only loads *.test.js).
 'use strict';
-const assert = require('assert');
+const assert = require('node:assert');
 const vscode = require('vscode');
 
 const EXTENSION_ID = 'fintech-glossary.fintech-glossary';
@@ -9,7 +9,7 @@ const SERVER_START_TIMEOUT_MS = 30_000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function workspaceUri(name) {
-  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the tests need the sample workspace (test/integration/workspace) open as a folder');
   return vscode.Uri.joinPath(folder.uri, name);
 }
@@ -69,7 +69,7 @@ async function completionUntil(uri, position, accept, what, timeoutMs = SERVER_S
   let items = [];
   for (;;) {
     const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, position);
-    items = (list && list.items) || [];
+    items = list?.items || [];
     const hit = items.find(accept);
     if (hit) return { hit, items };
     if (Date.now() > deadline) break;
@@ -88,6 +88,14 @@ async function waitForActivation(timeoutMs = SERVER_START_TIMEOUT_MS) {
 }
 
 module.exports = {
-  EXTENSION_ID, sleep, workspaceUri, openSample, positionOf, hoverTexts, hoverUntil, completionUntil,
-  labelOf, waitForActivation,
+  EXTENSION_ID,
+  sleep,
+  workspaceUri,
+  openSample,
+  positionOf,
+  hoverTexts,
+  hoverUntil,
+  completionUntil,
+  labelOf,
+  waitForActivation,
 };

@@ -1,5 +1,5 @@
 'use strict';
-const assert = require('assert');
+const assert = require('node:assert');
 const { openSample, positionOf, hoverTexts, hoverUntil, waitForActivation } = require('./helpers');
 
 // A card from us names the term in Chinese and English; used to tell "no card from us" from other hovers.
@@ -24,7 +24,10 @@ suite('hover', () => {
     const pos = positionOf(doc, '区块链', 1);
     const card = await hoverUntil(doc.uri, pos, (ts) => ts.some((t) => t.includes('區塊鏈')), 'hover on 区块链');
     // glossary/entries/blockchain.yaml, definitionEn (a stretch without punctuation, which the card escapes)
-    assert.ok(card.includes('in which transactions are grouped into cryptographically chained blocks so that recorded data cannot be altered'), `no English definition in ${JSON.stringify(card)}`);
+    assert.ok(
+      card.includes('in which transactions are grouped into cryptographically chained blocks so that recorded data cannot be altered'),
+      `no English definition in ${JSON.stringify(card)}`,
+    );
   });
 
   test('mixed-script 区塊鏈, listed nowhere as a variant, finds the blockchain card', async () => {
@@ -59,7 +62,10 @@ suite('hover', () => {
     const doc = await openSample('sample.txt');
     // the server is known to be up: the term hovers above answered
     await hoverUntil(doc.uri, positionOf(doc, '区块链', 1), (ts) => ts.length > 0, 'hover on 区块链');
-    for (const [needle, offset] of [['weather', 2], ['Shanghai', 3]]) {
+    for (const [needle, offset] of [
+      ['weather', 2],
+      ['Shanghai', 3],
+    ]) {
       const texts = await hoverTexts(doc.uri, positionOf(doc, needle, offset));
       assert.deepStrictEqual(texts, [], `hover on "${needle}" returned ${JSON.stringify(texts)}`);
     }

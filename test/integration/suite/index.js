@@ -4,8 +4,8 @@
 // "N passed, N failed, N skipped" line that the runners (and CI) read. A skipped (pending) test is listed
 // by name, and its name must say why it is skipped.
 'use strict';
-const fs = require('fs');
-const path = require('path');
+const fs = require('node:fs');
+const path = require('node:path');
 const Mocha = require('mocha');
 
 exports.run = function run() {
@@ -15,7 +15,10 @@ exports.run = function run() {
     timeout: 90_000, // the first hover waits for the language server to start
     reporter: 'spec',
   });
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
   return new Promise((resolve, reject) => {

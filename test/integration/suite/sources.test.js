@@ -1,6 +1,6 @@
 'use strict';
-const assert = require('assert');
-const path = require('path');
+const assert = require('node:assert');
+const path = require('node:path');
 const vscode = require('vscode');
 const { hoverTexts, hoverUntil, waitForActivation } = require('./helpers');
 
