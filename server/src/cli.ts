@@ -5,6 +5,7 @@
  * Exit status, a stable contract: 0 found, 1 nothing found, 2 usage or input error.
  */
 import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { GlossaryEntry } from './engine/entry';
@@ -64,7 +65,7 @@ program
       );
     });
     startServer(createConnection(ProposedFeatures.all), {
-      loadGlossary: () => Glossary.fromFile(opts.glossary),
+      readGlossary: () => Glossary.read(readFileSync(opts.glossary, 'utf8'), opts.glossary),
       glossaryName: opts.glossary,
     });
   });

@@ -16,7 +16,7 @@ import {
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver';
-import { Glossary } from './engine/glossary';
+import { Glossary, type UncheckedGlossary } from './engine/glossary';
 import { OpenDocuments } from './documents';
 import { completion, resolveCompletion, type CompletionClient } from './features/completion';
 import { hover } from './features/hover';
@@ -25,8 +25,11 @@ import { Commands, LookupRequest, SETTINGS_SECTION, defaultSettings, type Initia
 import { mergeSettings } from './settings';
 
 export interface ServerOptions {
-  /** Loads the compiled glossary (dist/glossary.json); throws with a clear message when it cannot. */
-  loadGlossary: () => Glossary;
+  /**
+   * Reads the compiled glossary (dist/glossary.json) and checks its format; throws with a clear
+   * message when it cannot. Its entries are checked, and its index built, after `initialized`.
+   */
+  readGlossary: () => UncheckedGlossary;
   /** Where the glossary comes from, for messages. */
   glossaryName: string;
 }
@@ -61,6 +64,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         return new ResponseError(ErrorCodes.InternalError, `${method} failed: ${describe(err)}`);
       };
       try {
+        ready();
         const result = handler(params);
         return result instanceof Promise ? result.catch(failed) : result;
       } catch (err) {
@@ -89,19 +93,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   };
 
-  /** Read and check the glossary (in initialize); its term index is built after `initialized`. */
-  const loadGlossary = () => {
+  /** Read the glossary in initialize (parse and format check); the rest waits for `ready`. */
+  let unchecked: UncheckedGlossary | undefined;
+  const readGlossary = () => {
     try {
-      glossary = options.loadGlossary();
-      connection.console.info(`Fintech Glossary: ${glossary.entries.length} concepts loaded from ${options.glossaryName}`);
+      unchecked = options.readGlossary();
     } catch (err) {
       glossaryFailed(err);
     }
   };
 
-  const buildIndex = () => {
+  /**
+   * Check every entry and build the term index: after `initialized` (so the client is not kept
+   * waiting), or on the first request that needs the glossary if one comes sooner.
+   */
+  const ready = () => {
+    if (!unchecked) return;
+    const pending = unchecked;
+    unchecked = undefined;
     try {
+      glossary = pending.check();
       glossary.index.build();
+      connection.console.info(`Fintech Glossary: ${glossary.entries.length} concepts loaded from ${options.glossaryName}`);
     } catch (err) {
       glossaryFailed(err);
     }
@@ -128,7 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       labelDetails: !!completionCaps?.completionItem?.labelDetailsSupport,
     };
     if (phase === 'uninitialized') {
-      loadGlossary();
+      readGlossary();
       phase = 'running';
     }
     return {
@@ -144,8 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(
     notify('initialized', async () => {
-      // Built here rather than in initialize, so the client is not kept waiting.
-      setTimeout(buildIndex, 0);
+      setTimeout(ready, 0);
       if (!canPullConfiguration) return;
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
       await refreshSettings().catch((e: unknown) => warn(`cannot read the settings: ${describe(e)}`));

@@ -57,74 +57,67 @@ export interface CompiledGlossary {
   entries: GlossaryEntry[];
 }
 
-/**
- * The fields of a compiled entry and their kinds: the one definition the loader checks a compiled
- * glossary against (a glossary from a file is data: a missing or mistyped field is reported, not
- * trusted).
- */
-const ENTRY_FIELDS: Record<keyof GlossaryEntry, 'string' | 'string?' | 'strings' | 'number' | 'citation?' | 'examples' | 'status'> = {
-  id: 'string',
-  zhHans: 'string',
-  zhHant: 'string',
-  zhTw: 'string?',
-  zhHk: 'string?',
-  zhAliases: 'strings',
-  en: 'strings',
-  abbr: 'strings',
-  definitionEn: 'string',
-  definitionZh: 'string',
-  definitionZhSource: 'citation?',
-  domain: 'string',
-  related: 'strings',
-  status: 'status',
-  replacedBy: 'string?',
-  examples: 'examples',
-  occurrences: 'number',
-  origin: 'string',
-};
-
 const STATUSES: readonly string[] = ['preferred', 'admitted', 'deprecated'] satisfies EntryStatus[];
 
-function isCitation(v: unknown): v is Citation {
-  const c = v as Citation;
-  return !!c && typeof c === 'object' && typeof c.doc === 'string' && typeof c.title === 'string' && Number.isInteger(c.line);
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+function isStrings(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (typeof x !== 'string') return false;
+  return true;
 }
+
+function isCitation(v: unknown): v is Citation {
+  const c = v as Citation | null;
+  return typeof c === 'object' && c !== null && typeof c.doc === 'string' && typeof c.title === 'string' && Number.isInteger(c.line);
+}
+
+function isExamples(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v)
+    if (typeof x !== 'object' || x === null || typeof (x as Example).text !== 'string' || !isCitation((x as Example).cite)) return false;
+  return true;
+}
+
+/**
+ * Each field of a compiled entry with its check and what the check wants: the one definition the
+ * loader holds a compiled glossary to (a glossary from a file is data: a missing or mistyped field
+ * is reported, not trusted).
+ */
+const ENTRY_FIELDS = [
+  ['id', isString, 'a string'],
+  ['zhHans', isString, 'a string'],
+  ['zhHant', isString, 'a string'],
+  ['zhTw', (v) => v === undefined || isString(v), 'a string'],
+  ['zhHk', (v) => v === undefined || isString(v), 'a string'],
+  ['zhAliases', isStrings, 'a list of strings'],
+  ['en', isStrings, 'a list of strings'],
+  ['abbr', isStrings, 'a list of strings'],
+  ['definitionEn', isString, 'a string'],
+  ['definitionZh', isString, 'a string'],
+  ['definitionZhSource', (v) => v === undefined || isCitation(v), 'a citation {doc, title, line}'],
+  ['domain', isString, 'a string'],
+  ['related', isStrings, 'a list of strings'],
+  ['status', (v) => typeof v === 'string' && STATUSES.includes(v), `one of ${STATUSES.join(', ')}`],
+  ['replacedBy', (v) => v === undefined || isString(v), 'a string'],
+  ['examples', isExamples, 'a list of examples {text, cite}'],
+  ['occurrences', (v) => typeof v === 'number' && Number.isFinite(v), 'a number'],
+  ['origin', isString, 'a string'],
+] as const satisfies readonly (readonly [keyof GlossaryEntry, (v: unknown) => boolean, string])[];
+
+/** Compile-time: every field of GlossaryEntry has a check above (a new field without one fails to type-check). */
+type Unchecked = Exclude<keyof GlossaryEntry, (typeof ENTRY_FIELDS)[number][0]>;
+const everyFieldChecked: [Unchecked] extends [never] ? true : Unchecked = true;
+void everyFieldChecked;
 
 /** What is wrong with a compiled entry (the first problem), or undefined when it is well formed. */
 export function entryProblem(value: unknown): string | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not an object';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
   const e = value as Record<string, unknown>;
-  for (const [field, kind] of Object.entries(ENTRY_FIELDS)) {
+  for (const [field, ok, wanted] of ENTRY_FIELDS) {
     const v = e[field];
-    const ok =
-      kind === 'string'
-        ? typeof v === 'string'
-        : kind === 'string?'
-          ? v === undefined || typeof v === 'string'
-          : kind === 'strings'
-            ? Array.isArray(v) && v.every((x) => typeof x === 'string')
-            : kind === 'number'
-              ? typeof v === 'number' && Number.isFinite(v)
-              : kind === 'citation?'
-                ? v === undefined || isCitation(v)
-                : kind === 'status'
-                  ? typeof v === 'string' && STATUSES.includes(v)
-                  : Array.isArray(v) &&
-                    v.every(
-                      (x) => !!x && typeof x === 'object' && typeof (x as Example).text === 'string' && isCitation((x as Example).cite),
-                    );
-    if (!ok) return `field "${field}" ${v === undefined ? 'is missing' : `is not ${KIND_NAMES[kind]}`}`;
+    if (!ok(v)) return `field "${field}" ${v === undefined ? 'is missing' : `is not ${wanted}`}`;
   }
-  if (!(e.zhHans as string) && !(e.en as string[]).length) return 'has neither a Chinese nor an English term';
+  if (!e.zhHans && !(e.en as string[]).length) return 'has neither a Chinese nor an English term';
   return undefined;
 }
-
-const KIND_NAMES = {
-  string: 'a string',
-  'string?': 'a string',
-  strings: 'a list of strings',
-  number: 'a number',
-  'citation?': 'a citation {doc, title, line}',
-  examples: 'a list of examples {text, cite}',
-  status: `one of ${STATUSES.join(', ')}`,
-} as const;

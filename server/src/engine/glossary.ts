@@ -15,8 +15,9 @@ export class Glossary {
     this.index = new TermIndex(entries);
   }
 
+  /** Read and check a compiled glossary file (see `fromJSON`). */
   static fromFile(path: string): Glossary {
-    return Glossary.fromJSON(readFileSync(path, 'utf8'), path);
+    return Glossary.read(readFileSync(path, 'utf8'), path).check();
   }
 
   /**
@@ -25,6 +26,14 @@ export class Glossary {
    * the index build. Messages never quote the file's content.
    */
   static fromJSON(text: string, name: string): Glossary {
+    return Glossary.read(text, name).check();
+  }
+
+  /**
+   * The first half of `fromJSON`: parse and check the format, leaving the entry-by-entry check for
+   * `check()`, so that a server can answer `initialize` before checking 1,000s of entries.
+   */
+  static read(text: string, name: string): UncheckedGlossary {
     let data: Partial<CompiledGlossary>;
     try {
       data = JSON.parse(text) as Partial<CompiledGlossary>;
@@ -36,14 +45,7 @@ export class Glossary {
     if (!data || typeof data !== 'object' || data.format !== 'fintech-glossary/compiled@1' || !Array.isArray(data.entries)) {
       throw new Error(`${name}: not a compiled Fintech Glossary (expected "format": "fintech-glossary/compiled@1" and an "entries" list)`);
     }
-    data.entries.forEach((entry, i) => {
-      const problem = entryProblem(entry);
-      if (problem) {
-        const id = entry && typeof entry === 'object' && typeof entry.id === 'string' ? ` "${entry.id.slice(0, 80)}"` : '';
-        throw new Error(`${name}: entry ${i + 1}${id}: ${problem}`);
-      }
-    });
-    return new Glossary(data.entries);
+    return new UncheckedGlossary(data.entries as unknown[], name);
   }
 
   get(id: string): GlossaryEntry | undefined {
@@ -57,6 +59,28 @@ export class Glossary {
   /** Entries whose Chinese or English form, alias or abbreviation is exactly `term`. */
   lookup(term: string, opts?: MatchOptions): GlossaryEntry[] {
     return this.index.lookup(term, opts).map((i) => this.entries[i]!);
+  }
+}
+
+/** A compiled glossary whose format is right but whose entries have not been checked yet. */
+export class UncheckedGlossary {
+  constructor(
+    readonly entries: readonly unknown[],
+    readonly name: string,
+  ) {}
+
+  /** Check every entry (throws with the first problem, naming the entry) and make the glossary. */
+  check(): Glossary {
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      const problem = entryProblem(entry);
+      if (problem) {
+        const id = (entry as { id?: unknown } | null)?.id;
+        throw new Error(`${this.name}: entry ${i + 1}${typeof id === 'string' ? ` "${id.slice(0, 80)}"` : ''}: ${problem}`);
+      }
+    }
+    return new Glossary(entries as GlossaryEntry[]);
   }
 }
 
