@@ -110,11 +110,44 @@ type Unchecked = Exclude<keyof GlossaryEntry, (typeof ENTRY_FIELDS)[number][0]>;
 const everyFieldChecked: [Unchecked] extends [never] ? true : Unchecked = true;
 void everyFieldChecked;
 
+/**
+ * The same checks as ENTRY_FIELDS, written out: one monomorphic pass for the common case of a good
+ * entry (a CC-CEDICT-size glossary has 125,000 of them). A test holds the two to the same answers.
+ */
+function wellFormed(e: Record<string, unknown>): boolean {
+  const { zhTw, zhHk, definitionZhSource: source, replacedBy, occurrences } = e;
+  return (
+    typeof e.id === 'string' &&
+    typeof e.zhHans === 'string' &&
+    typeof e.zhHant === 'string' &&
+    (zhTw === undefined || typeof zhTw === 'string') &&
+    (zhHk === undefined || typeof zhHk === 'string') &&
+    isStrings(e.zhAliases) &&
+    isStrings(e.en) &&
+    isStrings(e.abbr) &&
+    typeof e.definitionEn === 'string' &&
+    typeof e.definitionZh === 'string' &&
+    (source === undefined || isCitation(source)) &&
+    typeof e.domain === 'string' &&
+    isStrings(e.related) &&
+    typeof e.status === 'string' &&
+    STATUSES.includes(e.status) &&
+    (replacedBy === undefined || typeof replacedBy === 'string') &&
+    isExamples(e.examples) &&
+    typeof occurrences === 'number' &&
+    Number.isFinite(occurrences) &&
+    typeof e.origin === 'string' &&
+    (e.zhHans !== '' || (e.en as string[]).length > 0)
+  );
+}
+
 /** What is wrong with a compiled entry (the first problem), or undefined when it is well formed. */
 export function entryProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
   const e = value as Record<string, unknown>;
-  for (const [field, ok, wanted] of ENTRY_FIELDS) {
+  if (wellFormed(e)) return undefined;
+  for (let k = 0; k < ENTRY_FIELDS.length; k++) {
+    const [field, ok, wanted] = ENTRY_FIELDS[k]!;
     const v = e[field];
     if (!ok(v)) return `field "${field}" ${v === undefined ? 'is missing' : `is not ${wanted}`}`;
   }
