@@ -9,9 +9,10 @@
 /** Longest header block accepted (real ones are under 100 bytes). */
 const MAX_HEADER_BYTES = 8192;
 const CRLF2 = Buffer.from('\r\n\r\n');
+const EMPTY = Buffer.alloc(0);
 
 export class FramingChecker {
-  private header = Buffer.alloc(0);
+  private header = EMPTY;
   /** Body bytes still to skip; -1 while reading a header block. */
   private remaining = -1;
   private failed: string | undefined;
@@ -27,18 +28,27 @@ export class FramingChecker {
         if (this.remaining === 0) this.remaining = -1;
         continue;
       }
-      // reading a header block: find its end (the header may arrive in pieces)
-      const before = this.header.length;
-      this.header = Buffer.concat([this.header, data]);
-      const end = this.header.indexOf(CRLF2, Math.max(0, before - 3));
+      // reading a header block: find its end (the header may arrive in pieces; usually it does not,
+      // and then nothing is copied)
+      let block: Buffer;
+      let end: number;
+      if (this.header.length === 0) {
+        block = data;
+        end = data.indexOf(CRLF2);
+      } else {
+        const before = this.header.length;
+        block = Buffer.concat([this.header, data]);
+        end = block.indexOf(CRLF2, Math.max(0, before - 3));
+      }
       if (end < 0) {
+        this.header = Buffer.from(block);
         if (this.header.length > MAX_HEADER_BYTES)
           this.failed = `no end of the message header in ${this.header.length} bytes (headers end with CRLF CRLF)`;
         return this.failed;
       }
-      this.failed = this.checkHeader(this.header.subarray(0, end).toString('latin1'));
-      data = this.header.subarray(end + 4);
-      this.header = Buffer.alloc(0);
+      this.failed = this.checkHeader(block.toString('latin1', 0, end));
+      data = block.subarray(end + 4);
+      this.header = EMPTY;
     }
     return this.failed;
   }
