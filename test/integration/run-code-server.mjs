@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:editor`: the integration suite in a real VS Code (code-server's web workbench driven by
 // Debian's Chromium through playwright-core), then a UI check that hovers a term with the mouse and saves
-// docs/hover.png. Ends with a plain "N passed, N failed, N skipped" line; exit code 0 only if everything
+// a screenshot. Ends with a plain "N passed, N failed, N skipped" line; exit code 0 only if everything
 // passed.
 //
 // Environment:
@@ -12,7 +12,8 @@
 //   SUITE_TIMEOUT_MS      how long the whole extension-host suite may take (default 300000)
 //   VSIX=file.vsix        install this package into code-server and run the UI hover check against the
 //                         installed extension (what a user gets), not the development folder
-//   HOVER_SCREENSHOT=png  where the UI check saves its screenshot (default docs/hover.png; on failure
+//   HOVER_SCREENSHOT=png  where the UI check saves its screenshot (default test-results/hover.png; set it to
+//                         docs/hover.png to refresh the README's picture; on failure
 //                         test-results/hover-failure.png, so a broken run never replaces the README image)
 //   VERBOSE=1             also print stack-trace lines, network noise and browser console errors
 import { spawn, spawnSync } from 'node:child_process';
@@ -346,7 +347,7 @@ async function hoverCheck(chromium, base) {
       log(`no .monaco-hover containing ${HOVER_EXPECT[0]} appeared`);
     }
     const shot = ok
-      ? path.resolve(ROOT, process.env.HOVER_SCREENSHOT || 'docs/hover.png')
+      ? path.resolve(ROOT, process.env.HOVER_SCREENSHOT || 'test-results/hover.png')
       : path.join(ROOT, 'test-results', 'hover-failure.png');
     fs.mkdirSync(path.dirname(shot), { recursive: true });
     await page.screenshot({ path: shot });
