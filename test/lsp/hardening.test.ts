@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SERVER, initialize, shutdown, startServer, type LspSession } from './lspClient';
 
@@ -37,25 +38,51 @@ async function healthy(s: LspSession): Promise<void> {
 }
 
 describe('faults found by the reliability review', () => {
-  it('completion on long separator runs answers, and other requests are not held up', async () => {
+  it('completion on long runs of every separator class answers, and other requests are not held up', async () => {
     const s = startServer();
     await initialize(s);
-    const separators = ['-', ' -', '- ', '--', '\t', "'", '’', '_', '－', '–'];
+    // every class the prefix scan or the normaliser treats specially, as runs of any length, with
+    // a word or a non-word character before the cursor (the old regex failed when the anchor did)
+    const separator = fc.constantFrom(
+      ' ',
+      '\t',
+      '-',
+      ' - ',
+      '--',
+      '－',
+      '–',
+      '\u2212',
+      '\u00a0',
+      '\u202f',
+      '\u3000',
+      "'",
+      '’',
+      '_',
+      '.',
+      '·',
+      '\u200b',
+    );
+    const shape = fc.constantFrom(
+      (sep: string, n: number, tail: string) => `Introduction ${sep.repeat(n)}${tail}`,
+      (sep: string, n: number, tail: string) => `a${`${sep}a`.repeat(n)}${tail}`,
+      (sep: string, n: number, tail: string) => `w0${Array.from({ length: n }, (_, k) => `${sep}w${k}`).join('')}${tail}`,
+      (sep: string, n: number, tail: string) => `区块链${sep.repeat(n)}金融${tail}`,
+    );
+    const tail = fc.constantFrom('', ' p. 3', '.', ')', '。', 'x', ' ', '3');
     let n = 0;
-    for (const sep of separators) {
-      for (const text of [
-        `Introduction ${sep.repeat(40)} p. 3`,
-        `a${`${sep}a`.repeat(60)}.`,
-        `w0${Array.from({ length: 40 }, (_, k) => `${sep}w${k}`).join('')})`,
-      ]) {
-        const uri = `file:///toc-${n++}.txt`;
+    await fc.assert(
+      fc.asyncProperty(separator, shape, fc.integer({ min: 20, max: 200 }), tail, async (sep, make, count, end) => {
+        const text = make(sep, count, end);
+        const uri = `file:///runs-${n++}.txt`;
         await open(s, uri, text);
         await answered(
           s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.length } }),
-          `completion on ${JSON.stringify(text.slice(0, 30))}`,
+          `completion on ${JSON.stringify(text.slice(0, 40))}…`,
         );
-      }
-    }
+        await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      }),
+      { numRuns: 150 },
+    );
     await healthy(s);
     expect(await shutdown(s)).toBe(0);
   });
