@@ -103,3 +103,30 @@ describe('the card layout', () => {
     await expect(card + '\n').toMatchFileSnapshot('./__snapshots__/blockchain.card.md');
   });
 });
+
+describe('the card says when the written term is not the one to use', () => {
+  const p2p = entry('p2p', '网络借贷', ['peer-to-peer lending'], {
+    zhAliases: ['P2P网贷'],
+    terms: [
+      { text: '网络借贷', lang: 'zh', role: 'headword', scripts: ['zh-Hans'], status: 'preferred' },
+      { text: 'P2P网贷', lang: 'zh', role: 'variant', status: 'forbidden', usage: '监管文件已改称网络借贷。' },
+      { text: 'peer-to-peer lending', lang: 'en', role: 'headword', status: 'preferred', sense: 'Not a bank loan.' },
+    ],
+  });
+
+  it('a forbidden variant: the warning, the preferred term and the usage note', () => {
+    const card = renderCard(p2p, { matched: 'P2P网贷' });
+    expect(card).toContain('⚠ *Forbidden term:* P2P网贷 — use **网络借贷**');
+    expect(card).toContain('*Usage:* 监管文件已改称网络借贷。');
+  });
+
+  it('the preferred headword: no warning; a sense note is shown for the term that has it', () => {
+    expect(renderCard(p2p, { matched: '网络借贷' })).not.toMatch(/⚠|Usage|Sense/);
+    expect(renderCard(p2p, { matched: 'peer-to-peer lending' })).toContain('*Sense:* Not a bank loan\\.');
+  });
+
+  it('an entry without terms gets the defaults: an alias is admitted, which the card does not flag', () => {
+    const plain = entry('bc', '区块链', ['blockchain'], { zhAliases: ['区块链技术'] });
+    expect(renderCard(plain, { matched: '区块链技术' })).not.toContain('⚠');
+  });
+});

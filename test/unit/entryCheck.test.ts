@@ -9,7 +9,7 @@ import { entryProblem } from '../../server/src/engine/entry';
 const good = JSON.parse(readFileSync(new URL('./fixtures/blockchain.entry.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 /** Each field and a value of the right type it may also have (written here, not taken from the code). */
-const FIELDS: Record<string, 'string' | 'string?' | 'strings' | 'number' | 'citation?' | 'examples' | 'status'> = {
+const FIELDS: Record<string, 'string' | 'string?' | 'strings' | 'number' | 'citation?' | 'examples' | 'status' | 'terms?'> = {
   id: 'string',
   zhHans: 'string',
   zhHant: 'string',
@@ -25,6 +25,7 @@ const FIELDS: Record<string, 'string' | 'string?' | 'strings' | 'number' | 'cita
   related: 'strings',
   status: 'status',
   replacedBy: 'string?',
+  terms: 'terms?',
   examples: 'examples',
   occurrences: 'number',
   origin: 'string',
@@ -37,7 +38,7 @@ const wrongFor = (kind: string): unknown[] => {
     if (kind === 'strings') return !(Array.isArray(v) && v.every((x) => typeof x === 'string'));
     if (kind === 'number') return typeof v !== 'number' || Number.isNaN(v);
     if (kind === 'status') return true; // 'text' is not a status either
-    if (kind === 'examples') return !(Array.isArray(v) && v.length === 0); // an empty list of examples is fine
+    if (kind === 'examples' || kind === 'terms?') return !(Array.isArray(v) && v.length === 0); // an empty list is fine
     return true; // citation?: none of the values above is one
   });
 };
@@ -60,6 +61,23 @@ describe('entryProblem', () => {
         const { [field]: _gone, ...without } = good;
         expect(entryProblem(without)).toBe(`field "${field}" is missing`);
       }
+    }
+  });
+
+  it('checks each term: text, language, role and a known status', () => {
+    const term = { text: '区块链', lang: 'zh', role: 'headword', scripts: ['zh-Hans'], status: 'preferred' };
+    expect(entryProblem({ ...good, terms: [term] })).toBeUndefined();
+    for (const bad of [
+      { ...term, status: 'obsolete' },
+      { ...term, lang: 'fr' },
+      { ...term, role: 'alias' },
+      { ...term, text: 1 },
+      { ...term, usage: 2 },
+      null,
+    ]) {
+      expect(entryProblem({ ...good, terms: [term, bad] }), JSON.stringify(bad)).toBe(
+        'field "terms" is not a list of terms {text, lang, role, status}',
+      );
     }
   });
 

@@ -175,6 +175,56 @@ describe('compile', () => {
     expect([bc.zhHant, bc.zhTw, bc.zhHk]).toEqual(['區塊鏈', undefined, undefined]);
   });
 
+  it('writes every term with its status: headwords preferred, other forms admitted, notes from terms:', () => {
+    const out = compile(
+      entryYaml(
+        'p2p',
+        '网络借贷',
+        'peer-to-peer lending, online lending',
+        '  aliases: [P2P网贷, 网贷]\n  abbr: [P2P]\n  terms:\n    P2P网贷: { status: deprecated, usage: 监管文件已改称网络借贷。 }\n    online lending: { sense: Lending arranged through an online platform. }\n',
+      ) + entryYaml('software', '软件', 'software', '  forms: { tw: 軟體, reason: Taiwan vocabulary for software is 軟體. }\n'),
+    );
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const p2p = out.glossary.entries.find((e) => e.id === 'p2p')!;
+    expect(p2p.terms!.map((t) => [t.text, t.role, t.status])).toEqual([
+      ['网络借贷', 'headword', 'preferred'],
+      ['網絡借貸', 'headword', 'preferred'],
+      ['網路借貸', 'headword', 'preferred'],
+      ['P2P网贷', 'variant', 'deprecated'],
+      ['网贷', 'variant', 'admitted'],
+      ['peer-to-peer lending', 'headword', 'preferred'],
+      ['online lending', 'variant', 'admitted'],
+      ['P2P', 'abbreviation', 'admitted'],
+    ]);
+    expect(p2p.terms!.find((t) => t.text === 'P2P网贷')!.usage).toBe('监管文件已改称网络借贷。');
+    expect(p2p.terms!.find((t) => t.text === 'online lending')!.sense).toBe('Lending arranged through an online platform.');
+    expect(p2p.terms!.find((t) => t.text === '網絡借貸')!.scripts).toEqual(['zh-Hant', 'zh-HK']);
+    // a generated regional form says so; one a person decided carries the reason
+    expect(p2p.terms!.find((t) => t.text === '網路借貸')!.review).toEqual({ state: 'generated' });
+    const sw = out.glossary.entries.find((e) => e.id === 'software')!;
+    expect(sw.terms!.find((t) => t.text === '軟體')!.review).toEqual({
+      state: 'reviewed',
+      reason: 'Taiwan vocabulary for software is 軟體.',
+    });
+    expect(sw.terms!.find((t) => t.text === '软件')!.review).toBeUndefined();
+  });
+
+  it("a deprecated concept has only deprecated terms; terms: must name the entry's own terms", () => {
+    const out = compile(
+      entryYaml('new', '新称', 'new name') +
+        entryYaml('old', '旧称', 'old name', '  status: deprecated\n  replacedBy: new\n') +
+        entryYaml('typo', '术语', 'term', '  terms:\n    术语们: { status: forbidden }\n'),
+    );
+    expect(new Set(out.glossary.entries.find((e) => e.id === 'old')!.terms!.map((t) => t.status))).toEqual(new Set(['deprecated']));
+    const msgs = out.diagnostics.map((d) => `${d.severity}: ${d.message}`);
+    expect(msgs).toContainEqual(expect.stringMatching(/^error: terms: "术语们" is not a term of this entry/));
+  });
+
+  it('rejects an unknown term status in the schema', () => {
+    const { diagnostics } = load(entryYaml('x', '甲乙', 'alpha', '  terms:\n    甲乙: { status: obsolete }\n'));
+    expect(diagnostics.map((d) => d.message).join('\n')).toMatch(/status/);
+  });
+
   it('flags suspicious generated forms unless overridden with a reason', () => {
     expect(formsOf('核保').review.map((r) => r.value)).toContain('覈保');
     expect(formsOf('了解客户').review.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@
 // litLines } out.
 import type { Citation, CompiledGlossary, GlossaryEntry } from '../../../server/src/engine/entry';
 import { Glossary, engineLineScanner, entryKeysOf, normalizeKey, type EntryKey } from './engine';
+import { buildTerms, termTexts } from '../../../server/src/engine/terms';
 import { formsOf, toSimplified, type Forms } from './forms';
 import { diag, type Diagnostic, type LoadedEntry, type YamlPath } from './load';
 import { locateQuote, pickExamples, scanCorpus, type Corpus } from './sources';
@@ -54,6 +55,20 @@ export function compileGlossary(
         warn(e, ['aliases'], `alias ${a} is the generated traditional/regional form; aliases hold other forms (README)`);
     }
     if ((v.en ?? []).some((x) => (v.abbr ?? []).includes(x))) warn(e, ['abbr'], 'an abbreviation is also listed under en');
+    // per-term notes name one of the entry's own terms
+    const own = termTexts({
+      zhHans: v.zh,
+      zhHant: f.hant,
+      zhTw: f.tw,
+      zhHk: f.hk,
+      zhAliases: v.aliases ?? [],
+      en: v.en,
+      abbr: v.abbr ?? [],
+      status: v.status ?? 'preferred',
+    });
+    for (const text of Object.keys(v.terms ?? {})) {
+      if (!own.has(text)) err(e, ['terms', text], `terms: "${text}" is not a term of this entry (its forms: ${[...own].join(', ')})`);
+    }
   }
 
   // references
@@ -113,6 +128,20 @@ export function compileGlossary(
       related: (v.related ?? []).filter((r) => byId.has(r) && r !== v.id),
       status: v.status ?? 'preferred',
       ...(v.replacedBy !== undefined && byId.has(v.replacedBy) ? { replacedBy: v.replacedBy } : {}),
+      terms: buildTerms(
+        {
+          zhHans: v.zh,
+          zhHant: f.hant,
+          ...(f.tw !== f.hant ? { zhTw: f.tw } : {}),
+          ...(f.hk !== f.hant ? { zhHk: f.hk } : {}),
+          zhAliases: v.aliases ?? [],
+          en: v.en,
+          abbr: v.abbr ?? [],
+          status: v.status ?? 'preferred',
+        },
+        v.terms ?? {},
+        v.forms ?? {},
+      ),
       examples: [],
       occurrences: 0,
       origin: 'bundled',

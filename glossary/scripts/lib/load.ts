@@ -2,6 +2,7 @@
 import { LineCounter, isNode, isSeq, parseDocument } from 'yaml';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { EntryStatus } from '../../../server/src/engine/entry';
+import type { TermNotes } from '../../../server/src/engine/terms';
 
 /** One entry of glossary/entries/*.yaml, as schema.json describes it (after validation). */
 export interface EntryInput {
@@ -17,6 +18,7 @@ export interface EntryInput {
   replacedBy?: string;
   homonym?: boolean;
   forms?: { hant?: string; tw?: string; hk?: string; reason: string };
+  terms?: Record<string, TermNotes>;
 }
 
 export type Severity = 'error' | 'warning';

@@ -20,6 +20,40 @@ export interface Example {
 
 export type EntryStatus = 'preferred' | 'admitted' | 'deprecated';
 
+/**
+ * A term's standing (TBX's administrative status, plus `superseded` and memoQ's `forbidden`): what
+ * a translator may write. Term QA flags deprecated, superseded and forbidden terms.
+ */
+export type TermStatus = 'preferred' | 'admitted' | 'deprecated' | 'superseded' | 'forbidden';
+export const TERM_STATUSES: readonly TermStatus[] = ['preferred', 'admitted', 'deprecated', 'superseded', 'forbidden'];
+
+/** The Chinese scripts and regional standards (same names as the protocol's). */
+export type ChineseScript = 'zh-Hans' | 'zh-Hant' | 'zh-TW' | 'zh-HK';
+
+/**
+ * One term of a concept (TBX's termSec): a written form with its own status and notes. The
+ * concept's forms (zhHans, zhHant, zhTw, zhHk, zhAliases, en, abbr) stay as they are; `terms` says
+ * per form what a termbase says per term.
+ */
+export interface Term {
+  text: string;
+  lang: 'zh' | 'en';
+  /** `headword`: the concept's form in one or more scripts; `variant`: another form; `abbreviation`. */
+  role: 'headword' | 'variant' | 'abbreviation';
+  /** For a Chinese headword form: the scripts and regions it is the form in. */
+  scripts?: ChineseScript[];
+  status: TermStatus;
+  /** When and how to use the term (one sentence). */
+  usage?: string;
+  /** Which sense the term has here, for false friends and homonyms (系统性风险 systemic, not systematic). */
+  sense?: string;
+  /**
+   * For a form generated from the simplified one (traditional, Taiwan, Hong Kong): `reviewed` when a
+   * person decided it (with the reason), `generated` when it is OpenCC's output as is.
+   */
+  review?: { state: 'reviewed' | 'generated'; reason?: string };
+}
+
 export interface GlossaryEntry {
   id: string;
   /** Canonical simplified Chinese form. */
@@ -44,6 +78,8 @@ export interface GlossaryEntry {
   related: string[];
   status: EntryStatus;
   replacedBy?: string;
+  /** Every term with its status and notes (see `termsOf`: absent in older compiled files and user glossaries). */
+  terms?: Term[];
   examples: Example[];
   /** Number of occurrences in the bundled source documents (0 for user glossaries). */
   occurrences: number;
@@ -70,6 +106,19 @@ function isStrings(v: unknown): boolean {
 function isCitation(v: unknown): v is Citation {
   const c = v as Citation | null;
   return typeof c === 'object' && c !== null && typeof c.doc === 'string' && typeof c.title === 'string' && Number.isInteger(c.line);
+}
+
+function isTerms(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const t of v as Term[]) {
+    if (typeof t !== 'object' || t === null || typeof t.text !== 'string' || (t.lang !== 'zh' && t.lang !== 'en')) return false;
+    if (t.role !== 'headword' && t.role !== 'variant' && t.role !== 'abbreviation') return false;
+    if (!TERM_STATUSES.includes(t.status)) return false;
+    if (t.usage !== undefined && typeof t.usage !== 'string') return false;
+    if (t.sense !== undefined && typeof t.sense !== 'string') return false;
+    if (t.scripts !== undefined && !isStrings(t.scripts)) return false;
+  }
+  return true;
 }
 
 function isExamples(v: unknown): boolean {
@@ -100,6 +149,7 @@ const ENTRY_FIELDS = [
   ['related', isStrings, 'a list of strings'],
   ['status', (v) => typeof v === 'string' && STATUSES.includes(v), `one of ${STATUSES.join(', ')}`],
   ['replacedBy', (v) => v === undefined || isString(v), 'a string'],
+  ['terms', (v) => v === undefined || isTerms(v), 'a list of terms {text, lang, role, status}'],
   ['examples', isExamples, 'a list of examples {text, cite}'],
   ['occurrences', (v) => typeof v === 'number' && Number.isFinite(v), 'a number'],
   ['origin', isString, 'a string'],
@@ -133,6 +183,7 @@ function wellFormed(e: Record<string, unknown>): boolean {
     typeof e.status === 'string' &&
     STATUSES.includes(e.status) &&
     (replacedBy === undefined || typeof replacedBy === 'string') &&
+    (e.terms === undefined || isTerms(e.terms)) &&
     isExamples(e.examples) &&
     typeof occurrences === 'number' &&
     Number.isFinite(occurrences) &&

@@ -2,7 +2,8 @@
  * The glossary card as markdown, shared by hover, completion documentation and look-up.
  * Glossary text is data from possibly untrusted files: every piece of it is escaped.
  */
-import type { Citation, GlossaryEntry } from '../engine/entry';
+import type { Citation, GlossaryEntry, TermStatus } from '../engine/entry';
+import { termFor, termsOf } from '../engine/terms';
 import { collapseWhitespace } from '../engine/unicode';
 
 /** Every ASCII punctuation character (CommonMark lets each be backslash-escaped, and so it stays literal). */
@@ -46,6 +47,8 @@ export interface CardContext {
   alsoMatching?: GlossaryEntry[];
   /** Command links under the card; only our own commands, arguments JSON-encoded. */
   links?: CardLink[];
+  /** The form the reader wrote (as the glossary writes it): its term's status and notes are shown. */
+  matched?: string;
 }
 
 export interface CardLink {
@@ -84,6 +87,7 @@ export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string 
     const repl = entry.replacedBy ? ctx.resolve?.(entry.replacedBy) : undefined;
     out.push(`⚠ *Deprecated*${repl ? ` — use **${escapeMarkdown(repl.zhHans)}** (${escapeMarkdown(repl.en[0] ?? '')})` : ''}`);
   } else if (entry.status === 'admitted') out.push('*Admitted term* (a preferred term exists)');
+  if (ctx.matched !== undefined) out.push(...matchedTermNotes(entry, ctx.matched));
 
   if (ctx.links?.length) out.push(ctx.links.map(renderLink).join(' · '));
 
@@ -106,6 +110,31 @@ export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string 
   if (ctx.alsoMatching?.length) lists.push(`*Also means:* ${ctx.alsoMatching.map(shortName).join(' · ')}`);
   if (lists.length) out.push('---', lists.join('  \n'));
   return out.join('\n\n');
+}
+
+const WARN_STATUSES: Partial<Record<TermStatus, string>> = {
+  deprecated: 'Deprecated term',
+  superseded: 'Superseded term',
+  forbidden: 'Forbidden term',
+};
+
+/**
+ * The matched term's own standing, when it is not the concept's (a deprecated, superseded or
+ * forbidden form of a concept that is itself fine), and its usage and sense notes: lines for the
+ * card, none for most terms.
+ */
+export function matchedTermNotes(entry: GlossaryEntry, form: string): string[] {
+  const term = termFor(entry, form);
+  if (!term) return [];
+  const out: string[] = [];
+  const warn = WARN_STATUSES[term.status];
+  if (warn && entry.status !== 'deprecated') {
+    const preferred = termsOf(entry).find((t) => t.lang === term.lang && t.status === 'preferred');
+    out.push(`⚠ *${warn}:* ${escapeMarkdown(term.text)}${preferred ? ` — use **${escapeMarkdown(preferred.text)}**` : ''}`);
+  }
+  if (term.sense) out.push(`*Sense:* ${escapeMarkdown(term.sense)}`);
+  if (term.usage) out.push(`*Usage:* ${escapeMarkdown(term.usage)}`);
+  return out;
 }
 
 function shortName(e: GlossaryEntry): string {

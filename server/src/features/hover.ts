@@ -4,7 +4,7 @@ import type { GlossaryEntry } from '../engine/entry';
 import type { Glossary } from '../engine/glossary';
 import type { DocumentIndex } from '../engine/documentIndex';
 import { Commands, type OpenSourceArgs, type ReplaceTermArgs } from '../protocol';
-import { citedLine, renderCard, type CardLink } from './card';
+import { citedLine, matchedTermNotes, renderCard, type CardLink } from './card';
 import { toSimplified, toTraditional } from '../engine/convert';
 import { containsHan } from '../engine/unicode';
 
@@ -24,10 +24,12 @@ export function hover(glossary: Glossary, doc: TextDocument, position: Position,
   const links = commandLinks ? cardLinks(entry, matchedForm, doc.uri, range, written) : undefined;
   // Cards without links depend only on the entries: moving the mouse over a term asks for the
   // same card again and again, so keep recent ones (per loaded glossary).
-  const key = links ? undefined : `${[entry, ...homonyms].map((e) => e.id).join(' ')}|${inner.map((e) => e.id).join(' ')}`;
+  // (a term with notes of its own adds them, so its card is kept apart from the concept's)
+  const termKey = matchedTermNotes(entry, matchedForm).length ? `|${matchedForm}` : '';
+  const key = links ? undefined : `${[entry, ...homonyms].map((e) => e.id).join(' ')}|${inner.map((e) => e.id).join(' ')}${termKey}`;
   let value = key === undefined ? undefined : cardCache(glossary).get(key);
   if (value === undefined) {
-    value = renderCard(entry, { inner, alsoMatching: homonyms, resolve: (id) => glossary.get(id), links });
+    value = renderCard(entry, { inner, alsoMatching: homonyms, resolve: (id) => glossary.get(id), links, matched: matchedForm });
     if (key !== undefined) remember(cardCache(glossary), key, value);
   }
   return { contents: { kind: 'markdown', value }, range };

@@ -1,0 +1,57 @@
+/**
+ * Per-term status over LSP: a hover on a term the glossary marks forbidden says so, with the
+ * preferred term; the concept's own headword does not. The CLI's JSON carries the terms.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { initialize, shutdown, startServer } from './lspClient';
+
+interface Term {
+  text: string;
+  status: string;
+  usage?: string;
+}
+
+describe('term status on the card', () => {
+  it('a forbidden variant is flagged with the preferred term; the headword is not', async () => {
+    const g = JSON.parse(readFileSync(join(__dirname, '../../dist/glossary.json'), 'utf8'));
+    const e = g.entries.find((x: { id: string }) => x.id === 'blockchain');
+    const variant = e.terms.find((t: Term) => t.text === '区块链技术') as Term;
+    variant.status = 'forbidden';
+    variant.usage = '写区块链即可。';
+    const file = join(mkdtempSync(join(tmpdir(), 'fg-')), 'terms.json');
+    writeFileSync(file, JSON.stringify(g));
+    const s = startServer(['--glossary', file]);
+    await initialize(s);
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'file:///t.txt', languageId: 'plaintext', version: 1, text: '我们研究区块链技术。\n区块链很好。' },
+    });
+    const hover = (line: number, character: number) =>
+      s.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri: 'file:///t.txt' },
+        position: { line, character },
+      });
+    const flagged = (await hover(0, 5))!.contents.value;
+    expect(flagged).toContain('⚠ *Forbidden term:* 区块链技术 — use **区块链**');
+    expect(flagged).toContain('*Usage:* 写区块链即可。');
+    expect((await hover(1, 1))!.contents.value).not.toContain('⚠');
+    expect(await shutdown(s)).toBe(0);
+  });
+
+  it('lookup --json lists every term with its status', () => {
+    const run = spawnSync(process.execPath, [resolve(__dirname, '../../bin/fintech-glossary.js'), 'lookup', '--json', 'KYC'], {
+      encoding: 'utf8',
+    });
+    const [kyc] = JSON.parse(run.stdout) as { terms: (Term & { role: string })[] }[];
+    expect(kyc!.terms.map((t) => [t.text, t.role, t.status])).toEqual([
+      ['了解你的客户', 'headword', 'preferred'],
+      ['了解你的客戶', 'headword', 'preferred'],
+      ['know your customer', 'headword', 'preferred'],
+      ['know your client', 'variant', 'admitted'],
+      ['KYC', 'abbreviation', 'admitted'],
+    ]);
+  });
+});
