@@ -5,7 +5,6 @@
  * Exit status, a stable contract: 0 found, 1 nothing found, 2 usage or input error.
  */
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { GlossaryEntry } from './engine/entry';
@@ -65,7 +64,7 @@ program
       );
     });
     startServer(createConnection(ProposedFeatures.all), {
-      readGlossary: () => Glossary.read(readFileSync(opts.glossary, 'utf8'), opts.glossary),
+      readGlossary: () => Glossary.readFile(opts.glossary),
       glossaryName: opts.glossary,
     });
   });

@@ -49,6 +49,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const logFailure = (what: string, err: unknown) =>
     connection.console.error(`Fintech Glossary: ${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
 
+  /** An error response for a failed request: our own ResponseErrors as they are, anything else logged. */
+  const failure = (method: string, err: unknown): ResponseError<void> => {
+    if (err instanceof ResponseError) return err as ResponseError<void>;
+    logFailure(method, err);
+    return new ResponseError(ErrorCodes.InternalError, `${method} failed: ${describe(err)}`);
+  };
+
   /** A request handler: lifecycle errors, malformed params and exceptions become error responses. */
   function request<P, R>(
     method: string,
@@ -58,17 +65,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (phase === 'uninitialized')
         return new ResponseError(ErrorCodes.ServerNotInitialized, `${method}: the server is not initialized yet`);
       if (phase === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, `${method}: the server is shutting down`);
-      const failed = (err: unknown) => {
-        if (err instanceof ResponseError) return err as ResponseError<void>;
-        logFailure(method, err);
-        return new ResponseError(ErrorCodes.InternalError, `${method} failed: ${describe(err)}`);
-      };
       try {
         ready();
         const result = handler(params);
-        return result instanceof Promise ? result.catch(failed) : result;
+        return result instanceof Promise ? result.catch((err: unknown) => failure(method, err)) : result;
       } catch (err) {
-        return failed(err);
+        return failure(method, err);
       }
     };
   }

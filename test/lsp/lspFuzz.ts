@@ -488,26 +488,23 @@ export class FuzzTarget {
           send('textDocument/didChange', { textDocument: { uri: uri(op.doc), version }, contentChanges });
           break;
         }
-        case 'hover': {
-          const pos = resolvePos(op.doc, op.pos);
-          const text = texts.get(op.doc);
-          const now = candidates;
-          const expected = () =>
-            text === undefined
-              ? [null]
-              : unique(now.map((k) => (k.hover ? refHover(uri(op.doc), text, pos, k.matchAcronymsCaseInsensitive) : null)));
-          request('hover', 'textDocument/hover', { textDocument: { uri: uri(op.doc) }, position: pos }, expected);
-          break;
-        }
+        case 'hover':
         case 'completion': {
           const pos = resolvePos(op.doc, op.pos);
           const text = texts.get(op.doc);
           const now = candidates;
-          const expected = () =>
-            text === undefined
-              ? [null]
-              : unique(now.map((k) => (k.completion ? refCompletion(uri(op.doc), text, pos, k.preferredScript) : null)));
-          request('completion', 'textDocument/completion', { textDocument: { uri: uri(op.doc) }, position: pos }, expected, op.resolve);
+          // what a fresh server would answer under each settings state the client may be in
+          const reference = (k: (typeof now)[number], t: string) =>
+            op.op === 'hover'
+              ? k.hover
+                ? refHover(uri(op.doc), t, pos, k.matchAcronymsCaseInsensitive)
+                : null
+              : k.completion
+                ? refCompletion(uri(op.doc), t, pos, k.preferredScript)
+                : null;
+          const expected = () => (text === undefined ? [null] : unique(now.map((k) => reference(k, text))));
+          const params = { textDocument: { uri: uri(op.doc) }, position: pos };
+          request(op.op, `textDocument/${op.op}`, params, expected, op.op === 'completion' ? op.resolve : undefined);
           break;
         }
         case 'config':

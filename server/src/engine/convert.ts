@@ -10,9 +10,10 @@
  */
 import { ConverterBuilder, type ConverterFunction } from 'opencc-js/core';
 import * as preset from 'opencc-js/preset';
+import type { ChineseScript } from './entry';
 
 /** The Chinese scripts and regional standards the glossary knows. */
-export type Script = 'zh-Hans' | 'zh-Hant' | 'zh-TW' | 'zh-HK';
+export type Script = ChineseScript;
 
 /**
  * OpenCC's locale names: mainland simplified, OpenCC standard traditional, Taiwan characters, Taiwan

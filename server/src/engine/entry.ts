@@ -29,6 +29,21 @@ export const TERM_STATUSES: readonly TermStatus[] = ['preferred', 'admitted', 'd
 
 /** The Chinese scripts and regional standards (same names as the protocol's). */
 export type ChineseScript = 'zh-Hans' | 'zh-Hant' | 'zh-TW' | 'zh-HK';
+export const CHINESE_SCRIPTS: readonly ChineseScript[] = ['zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'];
+
+/** The Chinese form of an entry in the given script (Taiwan and Hong Kong fall back to traditional). */
+export function chineseIn(entry: Pick<GlossaryEntry, 'zhHans' | 'zhHant' | 'zhTw' | 'zhHk'>, script: ChineseScript): string {
+  switch (script) {
+    case 'zh-Hans':
+      return entry.zhHans;
+    case 'zh-Hant':
+      return entry.zhHant;
+    case 'zh-TW':
+      return entry.zhTw ?? entry.zhHant;
+    case 'zh-HK':
+      return entry.zhHk ?? entry.zhHant;
+  }
+}
 
 /**
  * One term of a concept (TBX's termSec): a written form with its own status and notes. The

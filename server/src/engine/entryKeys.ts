@@ -64,37 +64,25 @@ function hasLatinAndHan(form: string): boolean {
   return latin && han;
 }
 
+/** Is a|b a boundary between a Latin letter or digit and a Han character (either order)? */
+const latinHanBoundary = (a: number, b: number) => (isLatinOrDigit(a) && isHanUnit(b)) || (isHanUnit(a) && isLatinOrDigit(b));
+
 /** The form with spaces at every Latin/Han boundary, and with none there. */
 export function latinHanSpacings(form: string): string[] {
-  // drop whitespace runs between a Latin letter or digit and a Han character (either order)
+  // joined: whitespace runs at a Latin/Han boundary dropped
   let joined = '';
   for (let i = 0; i < form.length; ) {
-    const u = form.charCodeAt(i);
-    if (isWhitespaceUnit(u) && joined.length > 0) {
-      let j = i;
-      while (j < form.length && isWhitespaceUnit(form.charCodeAt(j))) j++;
-      const prev = joined.charCodeAt(joined.length - 1),
-        next = form.charCodeAt(j);
-      if (j < form.length && ((isLatinOrDigit(prev) && isHanUnit(next)) || (isHanUnit(prev) && isLatinOrDigit(next)))) {
-        i = j;
-        continue;
-      }
-      joined += form.slice(i, j);
+    let j = i;
+    while (j < form.length && isWhitespaceUnit(form.charCodeAt(j))) j++;
+    if (j === i) joined += form[i++];
+    else {
+      if (!(i > 0 && j < form.length && latinHanBoundary(form.charCodeAt(i - 1), form.charCodeAt(j)))) joined += form.slice(i, j);
       i = j;
-      continue;
     }
-    joined += form[i];
-    i++;
   }
   let spaced = '';
-  for (let i = 0; i < joined.length; i++) {
-    const u = joined.charCodeAt(i);
-    if (i > 0) {
-      const prev = joined.charCodeAt(i - 1);
-      if ((isLatinOrDigit(prev) && isHanUnit(u)) || (isHanUnit(prev) && isLatinOrDigit(u))) spaced += ' ';
-    }
-    spaced += joined[i];
-  }
+  for (let i = 0; i < joined.length; i++)
+    spaced += (i > 0 && latinHanBoundary(joined.charCodeAt(i - 1), joined.charCodeAt(i)) ? ' ' : '') + joined[i];
   return [joined, spaced];
 }
 

@@ -2,8 +2,9 @@
  * The loaded glossary: entries, their index, and look-ups by id. Knows nothing about LSP.
  */
 import { readFileSync } from 'node:fs';
-import type { Script } from './convert';
 import { entryProblem, type CompiledGlossary, type GlossaryEntry } from './entry';
+
+export { chineseIn } from './entry';
 import { TermIndex, type Match, type MatchOptions } from './matcher';
 
 export class Glossary {
@@ -17,7 +18,12 @@ export class Glossary {
 
   /** Read and check a compiled glossary file (see `fromJSON`). */
   static fromFile(path: string): Glossary {
-    return Glossary.read(readFileSync(path, 'utf8'), path).check();
+    return Glossary.readFile(path).check();
+  }
+
+  /** Read a compiled glossary file and check its format (see `read`). */
+  static readFile(path: string): UncheckedGlossary {
+    return Glossary.read(readFileSync(path, 'utf8'), path);
   }
 
   /**
@@ -81,20 +87,6 @@ export class UncheckedGlossary {
       }
     }
     return new Glossary(entries as GlossaryEntry[]);
-  }
-}
-
-/** The Chinese form of an entry in the given script. */
-export function chineseIn(entry: GlossaryEntry, script: Script): string {
-  switch (script) {
-    case 'zh-Hans':
-      return entry.zhHans;
-    case 'zh-Hant':
-      return entry.zhHant;
-    case 'zh-TW':
-      return entry.zhTw ?? entry.zhHant;
-    case 'zh-HK':
-      return entry.zhHk ?? entry.zhHant;
   }
 }
 

@@ -7,7 +7,7 @@
  * other Chinese variants (aliases), other English terms and abbreviations are `admitted`. A
  * deprecated concept's terms are all `deprecated`; an admitted concept's headwords are `admitted`.
  */
-import type { ChineseScript, GlossaryEntry, Term, TermStatus } from './entry';
+import { CHINESE_SCRIPTS, type ChineseScript, type GlossaryEntry, type Term, type TermStatus, chineseIn } from './entry';
 
 /** What a glossary source may say about one term (the YAML `terms:` map). */
 export interface TermNotes {
@@ -45,14 +45,11 @@ export function buildTerms(entry: Forms, notes: Record<string, TermNotes> = {}, 
   };
 
   // the headword: one term per distinct form, with the scripts it is the form in
-  const byScript: [ChineseScript, string | undefined][] = [
-    ['zh-Hans', entry.zhHans],
-    ['zh-Hant', entry.zhHant],
-    ['zh-TW', entry.zhTw ?? entry.zhHant],
-    ['zh-HK', entry.zhHk ?? entry.zhHant],
-  ];
   const forms = new Map<string, ChineseScript[]>();
-  for (const [script, form] of byScript) if (form) forms.set(form, [...(forms.get(form) ?? []), script]);
+  for (const script of CHINESE_SCRIPTS) {
+    const form = chineseIn(entry, script);
+    if (form) forms.set(form, [...(forms.get(form) ?? []), script]);
+  }
   for (const [text, scripts] of forms) {
     const term: Term = { text, lang: 'zh', role: 'headword', scripts, status: headword };
     if (reviewed && !scripts.includes('zh-Hans')) {
@@ -71,9 +68,14 @@ export function buildTerms(entry: Forms, notes: Record<string, TermNotes> = {}, 
   return terms;
 }
 
-/** The terms of an entry: those the glossary gives, else the defaults. */
+const defaults = new WeakMap<GlossaryEntry, Term[]>();
+
+/** The terms of an entry: those the glossary gives, else the defaults (made once per entry). */
 export function termsOf(entry: GlossaryEntry): Term[] {
-  return entry.terms ?? buildTerms(entry);
+  if (entry.terms) return entry.terms;
+  let terms = defaults.get(entry);
+  if (!terms) defaults.set(entry, (terms = buildTerms(entry)));
+  return terms;
 }
 
 /** The term of `entry` written as `form` (a form as the glossary writes it), if there is one. */

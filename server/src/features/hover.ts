@@ -6,6 +6,7 @@ import type { DocumentIndex } from '../engine/documentIndex';
 import { Commands, type OpenSourceArgs, type ReplaceTermArgs } from '../protocol';
 import { citedLine, matchedTermNotes, renderCard, type CardLink } from './card';
 import { toSimplified, toTraditional } from '../engine/convert';
+import { termFor } from '../engine/terms';
 import { containsHan } from '../engine/unicode';
 
 /** The card for the term under the cursor, or null when the cursor is not on a term. */
@@ -46,18 +47,6 @@ function remember(cache: Map<string, string>, key: string, value: string): void 
   cache.set(key, value);
 }
 
-/** Is `form` one of the entry's own terms (its Chinese headword in some script, an English term or an abbreviation)? */
-function isOwnTerm(entry: GlossaryEntry, form: string): boolean {
-  return (
-    form === entry.zhHans ||
-    form === entry.zhHant ||
-    form === entry.zhTw ||
-    form === entry.zhHk ||
-    entry.en.includes(form) ||
-    entry.abbr.includes(form)
-  );
-}
-
 /**
  * Replace actions and the source link. A replace action never drops text: it replaces exactly the
  * matched range. When the match is one of the entry's own terms, it offers the entry's other
@@ -67,7 +56,9 @@ function isOwnTerm(entry: GlossaryEntry, form: string): boolean {
  */
 function cardLinks(entry: GlossaryEntry, matchedForm: string, uri: string, range: Range, written: string): CardLink[] {
   let forms: (string | undefined)[];
-  if (isOwnTerm(entry, matchedForm)) {
+  // one of the entry's own terms (a headword in some script, an English term, an abbreviation), not a Chinese variant
+  const term = termFor(entry, matchedForm);
+  if (term && !(term.lang === 'zh' && term.role === 'variant')) {
     const chinese = [entry.zhHans, entry.zhHant, entry.zhTw, entry.zhHk];
     forms = containsHan(written) ? [...chinese, entry.en[0]] : chinese;
   } else forms = containsHan(written) ? [toSimplified(written), toTraditional(written)] : [];
