@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
@@ -30,6 +31,30 @@ describe('fintech-glossary lookup (the CLI contract other tools rely on)', () =>
     ['軟體', 'software'],
   ])('Taiwan vocabulary %s finds %s', (term, id) => {
     expect(JSON.parse(cli('lookup', '--json', term).stdout).map((e: { id: string }) => e.id)).toContain(id);
+  });
+
+  it('--json prints the termbase fields: part of speech, historical note, provenance, quote, per-term data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-cli-'));
+    const entry = JSON.parse(readFileSync(resolve(__dirname, '../unit/fixtures/blockchain.entry.json'), 'utf8'));
+    const extra = {
+      pos: 'noun',
+      historical: { note: 'Replaced in 2023.', from: '2018', until: '2023' },
+      provenance: { en: ['market'], reviewedBy: 'review', reviewed: '2026-11-29' },
+      quote: { text: '区块链技术。', cite: { doc: '001', title: 'T', line: 5 } },
+      terms: [
+        { text: '区块链', lang: 'zh', role: 'headword', status: 'preferred', geo: ['cn'], register: 'technical' },
+        { text: '区块链技术', lang: 'zh', role: 'variant', status: 'forbidden', replacedBy: '区块链' },
+      ],
+    };
+    const file = join(dir, 'g.json');
+    writeFileSync(file, JSON.stringify({ format: 'fintech-glossary/compiled@1', entries: [{ ...entry, ...extra }] }));
+    try {
+      const run = cli('lookup', '--json', '--glossary', file, '区块链');
+      expect(run.status).toBe(0);
+      expect(JSON.parse(run.stdout)[0]).toMatchObject(extra);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 with a message and an empty array when nothing matches', () => {

@@ -125,6 +125,27 @@ describe('the card says when the written term is not the one to use', () => {
     expect(renderCard(p2p, { matched: 'peer-to-peer lending' })).toContain('*Sense:* Not a bank loan\\.');
   });
 
+  it('a superseded term names the term its replacedBy gives, not just the preferred one', () => {
+    const terms = [
+      { text: '网络借贷', lang: 'zh' as const, role: 'headword' as const, status: 'preferred' as const },
+      { text: '网贷', lang: 'zh' as const, role: 'variant' as const, status: 'admitted' as const },
+      { text: 'P2P网贷', lang: 'zh' as const, role: 'variant' as const, status: 'superseded' as const, replacedBy: '网贷' },
+    ];
+    const e = entry('p2p', '网络借贷', ['peer-to-peer lending'], { zhAliases: ['网贷', 'P2P网贷'], terms });
+    expect(renderCard(e, { matched: 'P2P网贷' })).toContain('⚠ *Superseded term:* P2P网贷 — use **网贷**');
+  });
+
+  it('a historical concept: its dates and note, not a deprecation warning', () => {
+    const cbirc = entry('cbirc', '银保监会', ['CBIRC'], {
+      historical: { note: 'Replaced by the NFRA in May 2023.', from: '2018', until: '2023-05' },
+    });
+    const card = renderCard(cbirc);
+    expect(card).toContain('*Historical (2018–2023\\-05):* Replaced by the NFRA in May 2023\\.');
+    expect(card).not.toMatch(/Deprecated|⚠/);
+    const noStart = entry('x', '旧机构', ['old body'], { historical: { note: 'Dissolved.', until: '1998' } });
+    expect(renderCard(noStart)).toContain('*Historical (until 1998):* Dissolved\\.');
+  });
+
   it('an entry without terms gets the defaults: an alias is admitted, which the card does not flag', () => {
     const plain = entry('bc', '区块链', ['blockchain'], { zhAliases: ['区块链技术'] });
     expect(renderCard(plain, { matched: '区块链技术' })).not.toContain('⚠');

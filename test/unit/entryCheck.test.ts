@@ -9,7 +9,10 @@ import { entryProblem } from '../../server/src/engine/entry';
 const good = JSON.parse(readFileSync(new URL('./fixtures/blockchain.entry.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 /** Each field and a value of the right type it may also have (written here, not taken from the code). */
-const FIELDS: Record<string, 'string' | 'string?' | 'strings' | 'number' | 'citation?' | 'examples' | 'status' | 'terms?'> = {
+const FIELDS: Record<
+  string,
+  'string' | 'string?' | 'strings' | 'number' | 'citation?' | 'examples' | 'status' | 'terms?' | 'pos?' | 'object?'
+> = {
   id: 'string',
   zhHans: 'string',
   zhHant: 'string',
@@ -25,6 +28,10 @@ const FIELDS: Record<string, 'string' | 'string?' | 'strings' | 'number' | 'cita
   related: 'strings',
   status: 'status',
   replacedBy: 'string?',
+  pos: 'pos?',
+  historical: 'object?',
+  provenance: 'object?',
+  quote: 'object?',
   terms: 'terms?',
   examples: 'examples',
   occurrences: 'number',
@@ -37,7 +44,8 @@ const wrongFor = (kind: string): unknown[] => {
     if (kind === 'string' || kind === 'string?') return typeof v !== 'string';
     if (kind === 'strings') return !(Array.isArray(v) && v.every((x) => typeof x === 'string'));
     if (kind === 'number') return typeof v !== 'number' || Number.isNaN(v);
-    if (kind === 'status') return true; // 'text' is not a status either
+    if (kind === 'status' || kind === 'pos?') return true; // 'text' is not a status or part of speech either
+    if (kind === 'object?') return true; // none of the values above has the fields
     if (kind === 'examples' || kind === 'terms?') return !(Array.isArray(v) && v.length === 0); // an empty list is fine
     return true; // citation?: none of the values above is one
   });
@@ -79,6 +87,41 @@ describe('entryProblem', () => {
         'field "terms" is not a list of terms {text, lang, role, status}',
       );
     }
+  });
+
+  it('checks the termbase fields: part of speech, historical, provenance, quote, and per-term pos, register, geo, replacedBy', () => {
+    const withAll = {
+      ...good,
+      pos: 'properNoun',
+      historical: { note: 'Replaced by the NFRA in 2023.', from: '2018', until: '2023' },
+      provenance: { en: ['self'], reviewedBy: 'review', reviewed: '2026-11-29' },
+      quote: { text: '一段话。', cite: { doc: '001', title: 't', line: 3 } },
+    };
+    expect(entryProblem(withAll)).toBeUndefined();
+    expect(entryProblem({ ...withAll, historical: { note: 'x', from: '2018' } })).toBe(
+      'field "historical" is not a historical note {note, from?, until}',
+    );
+    expect(entryProblem({ ...withAll, historical: { note: 'x', until: 2023 } })).toMatch(/^field "historical"/);
+    expect(entryProblem({ ...withAll, provenance: { en: 'self', reviewedBy: 'r', reviewed: '2026-11-29' } })).toMatch(
+      /^field "provenance"/,
+    );
+    expect(entryProblem({ ...withAll, quote: { text: '一段话。', cite: { doc: '001', title: 't', line: 'x' } } })).toMatch(
+      /^field "quote"/,
+    );
+    expect(entryProblem({ ...withAll, pos: 'Noun' })).toMatch(/^field "pos" is not one of noun, verb/);
+    const term = { text: '区块链', lang: 'zh', role: 'headword', status: 'preferred' };
+    const full = { ...term, pos: 'noun', register: 'technical', geo: ['cn', 'tw'], replacedBy: '区块链技术' };
+    expect(entryProblem({ ...good, terms: [full] })).toBeUndefined();
+    for (const bad of [
+      { ...full, pos: 'name' },
+      { ...full, register: 'slang' },
+      { ...full, geo: ['mo'] },
+      { ...full, geo: 'cn' },
+      { ...full, replacedBy: 3 },
+    ])
+      expect(entryProblem({ ...good, terms: [bad] }), JSON.stringify(bad)).toBe(
+        'field "terms" is not a list of terms {text, lang, role, status}',
+      );
   });
 
   it('rejects an entry with neither a Chinese nor an English term, and non-objects', () => {

@@ -220,6 +220,83 @@ describe('compile', () => {
     expect(msgs).toContainEqual(expect.stringMatching(/^error: terms: "术语们" is not a term of this entry/));
   });
 
+  it('compiles the termbase fields: pos, historical, provenance, quote, and per-term pos/register/geo/replacedBy', () => {
+    const out = compile(
+      entryYaml(
+        'cbirc',
+        '银保监会',
+        'CBIRC, China Banking and Insurance Regulatory Commission',
+        [
+          '  pos: properNoun',
+          '  historical: { note: Replaced by the NFRA in May 2023., from: 2018, until: 2023-05 }',
+          '  provenance: { en: [self, market], reviewedBy: glossary-review, reviewed: 2026-11-29 }',
+          '  quote: { text: 区块链技术在供应链金融中的应用。, source: "001" }',
+          '  aliases: [银监会旧称]',
+          '  terms:',
+          '    银监会旧称: { status: forbidden, replacedBy: 银保监会, register: informal, geo: [cn, hk], pos: noun }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const e = out.glossary.entries[0]!;
+    expect(e.pos).toBe('properNoun');
+    expect(e.historical).toEqual({ note: 'Replaced by the NFRA in May 2023.', from: '2018', until: '2023-05' });
+    expect(e.provenance).toEqual({ en: ['self', 'market'], reviewedBy: 'glossary-review', reviewed: '2026-11-29' });
+    expect(e.quote).toEqual({ text: '区块链技术在供应链金融中的应用。', cite: { doc: '001', title: '测试机构:第二份报告', line: 9 } });
+    const old = e.terms!.find((t) => t.text === '银监会旧称')!;
+    expect(old).toMatchObject({ status: 'forbidden', replacedBy: '银保监会', register: 'informal', geo: ['cn', 'hk'], pos: 'noun' });
+    // the entry's part of speech is every term's unless the term says otherwise
+    expect(e.terms!.find((t) => t.text === '银保监会')!.pos).toBe('properNoun');
+    expect(e.terms!.find((t) => t.text === 'CBIRC')!.pos).toBe('properNoun');
+  });
+
+  it('checks the termbase fields: a quote not in the source, replacedBy not an own term, dates, a deprecated historical', () => {
+    const out = compile(
+      entryYaml('nfra', '金融监管总局', 'NFRA') +
+        entryYaml(
+          'cbrc',
+          '银监会',
+          'CBRC',
+          [
+            '  status: deprecated',
+            '  replacedBy: nfra',
+            '  historical: { note: Merged into the CBIRC., from: 2003, until: 2002 }',
+            '  quote: { text: 这句话不在任何来源里。, source: "001" }',
+            '  terms:',
+            '    CBRC: { status: superseded, replacedBy: NFRA }',
+            '    银监会: { replacedBy: 银监会 }',
+            '',
+          ].join('\n'),
+        ),
+    );
+    const msgs = out.diagnostics.map((d) => `${d.severity}: ${d.message}`);
+    expect(msgs).toContainEqual(expect.stringMatching(/^error: quote\.text is not a verbatim quotation from source 001/));
+    expect(msgs).toContainEqual('error: terms: "CBRC" replacedBy "NFRA" is not a term of this entry');
+    expect(msgs).toContainEqual('error: terms: "银监会" cannot be replaced by itself');
+    expect(msgs).toContainEqual(expect.stringMatching(/^warning: replacedBy is meant for a deprecated, superseded or forbidden term/));
+    expect(msgs).toContainEqual('error: historical: from 2003 is after until 2002');
+    expect(msgs).toContainEqual(expect.stringMatching(/^warning: a historical concept is not deprecated/));
+    expect(out.glossary.entries.find((e) => e.id === 'cbrc')!.quote).toBeUndefined();
+  });
+
+  it('rejects malformed termbase fields in the schema', () => {
+    for (const [extra, field] of [
+      ['  pos: nounish\n', 'pos'],
+      ['  historical: { note: Defunct since then. }\n', 'until'],
+      ['  historical: { note: Defunct since then., until: 23 }\n', 'until'],
+      ['  provenance: { en: [Wikipedia], reviewedBy: me, reviewed: 2026-11-29 }\n', 'provenance/en'],
+      ['  provenance: { en: [IFRS], reviewedBy: me, reviewed: 29.11.2026 }\n', 'reviewed'],
+      ['  provenance: { en: [IFRS], reviewed: 2026-11-29 }\n', 'reviewedBy'],
+      ['  quote: { text: 一段话。 }\n', 'source'],
+      ['  terms:\n    甲乙: { register: slangy }\n', 'register'],
+      ['  terms:\n    甲乙: { geo: [mo] }\n', 'geo'],
+    ] as const) {
+      const { diagnostics } = load(entryYaml('x', '甲乙', 'alpha', extra));
+      expect(diagnostics.map((d) => d.message).join('\n'), extra).toMatch(new RegExp(field));
+    }
+  });
+
   it('rejects an unknown term status in the schema', () => {
     const { diagnostics } = load(entryYaml('x', '甲乙', 'alpha', '  terms:\n    甲乙: { status: obsolete }\n'));
     expect(diagnostics.map((d) => d.message).join('\n')).toMatch(/status/);

@@ -66,8 +66,25 @@ export function compileGlossary(
       abbr: v.abbr ?? [],
       status: v.status ?? 'preferred',
     });
-    for (const text of Object.keys(v.terms ?? {})) {
+    for (const [text, note] of Object.entries(v.terms ?? {})) {
       if (!own.has(text)) err(e, ['terms', text], `terms: "${text}" is not a term of this entry (its forms: ${[...own].join(', ')})`);
+      if (note.replacedBy !== undefined) {
+        if (note.replacedBy === text) err(e, ['terms', text, 'replacedBy'], `terms: "${text}" cannot be replaced by itself`);
+        else if (!own.has(note.replacedBy))
+          err(e, ['terms', text, 'replacedBy'], `terms: "${text}" replacedBy "${note.replacedBy}" is not a term of this entry`);
+        if (note.status !== 'deprecated' && note.status !== 'superseded' && note.status !== 'forbidden')
+          warn(e, ['terms', text, 'replacedBy'], 'replacedBy is meant for a deprecated, superseded or forbidden term: give it that status');
+      }
+      if (note.geo && !isChineseTerm(v, f, text))
+        warn(e, ['terms', text, 'geo'], 'geo says where a Chinese term is used; this term is English');
+    }
+    // a defunct body is historical, not deprecated
+    if (v.historical) {
+      const { from, until } = v.historical;
+      if (from !== undefined && String(from) > String(until))
+        err(e, ['historical', 'from'], `historical: from ${from} is after until ${until}`);
+      if (v.status === 'deprecated')
+        warn(e, ['status'], 'a historical concept is not deprecated (its name is still the right term for its time): drop status');
     }
   }
 
@@ -89,6 +106,15 @@ export function compileGlossary(
 
   // quotations
   const quoteCite = new Map<string, Citation>();
+  // passages kept as citations (`quote:`): verbatim, like quoted definitions
+  const keptCite = new Map<string, Citation>();
+  for (const e of entries) {
+    const q = e.value.quote;
+    if (!q) continue;
+    const r = locateQuote(corpus, q.source, q.text, 'quote.text');
+    if (r.cite) keptCite.set(e.value.id, r.cite);
+    else err(e, ['quote', 'text'], r.error + (r.hint ? `: ${r.hint}` : ''));
+  }
   for (const e of entries) {
     const v = e.value;
     if (!v.def?.source) continue;
@@ -112,6 +138,8 @@ export function compileGlossary(
     const v = e.value;
     const f = formsById.get(v.id)!;
     const cite = quoteCite.get(v.id);
+    const kept = keptCite.get(v.id);
+    const { historical, provenance } = v;
     compiled.push({
       id: v.id,
       zhHans: v.zh,
@@ -128,6 +156,18 @@ export function compileGlossary(
       related: (v.related ?? []).filter((r) => byId.has(r) && r !== v.id),
       status: v.status ?? 'preferred',
       ...(v.replacedBy !== undefined && byId.has(v.replacedBy) ? { replacedBy: v.replacedBy } : {}),
+      ...(v.pos ? { pos: v.pos } : {}),
+      ...(historical
+        ? {
+            historical: {
+              note: historical.note.trim(),
+              ...(historical.from !== undefined ? { from: String(historical.from) } : {}),
+              until: String(historical.until),
+            },
+          }
+        : {}),
+      ...(provenance ? { provenance: { en: [...provenance.en], reviewedBy: provenance.reviewedBy, reviewed: provenance.reviewed } } : {}),
+      ...(v.quote && kept ? { quote: { text: v.quote.text.trim(), cite: kept } } : {}),
       terms: buildTerms(
         {
           zhHans: v.zh,
@@ -138,6 +178,7 @@ export function compileGlossary(
           en: v.en,
           abbr: v.abbr ?? [],
           status: v.status ?? 'preferred',
+          ...(v.pos ? { pos: v.pos } : {}),
         },
         v.terms ?? {},
         v.forms ?? {},
@@ -160,6 +201,11 @@ export function compileGlossary(
   const litLines = new Set<string>();
   for (const r of scan.values()) for (const h of r.hits) litLines.add(`${h.line.doc}:${h.line.line}`);
   return { glossary: { format: FORMAT, entries: compiled }, diagnostics, keyHits, litLines };
+}
+
+/** Is `text` one of the entry's Chinese forms (headword, generated form, alias)? */
+function isChineseTerm(v: LoadedEntry['value'], f: Forms, text: string): boolean {
+  return text === v.zh || text === f.hant || text === f.tw || text === f.hk || (v.aliases ?? []).includes(text);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Load glossary/entries/*.yaml with line information and validate them against schema.json.
 import { LineCounter, isNode, isSeq, parseDocument } from 'yaml';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import type { EntryStatus } from '../../../server/src/engine/entry';
+import type { EntryStatus, PartOfSpeech } from '../../../server/src/engine/entry';
 import type { TermNotes } from '../../../server/src/engine/terms';
 
 /** One entry of glossary/entries/*.yaml, as schema.json describes it (after validation). */
@@ -19,6 +19,11 @@ export interface EntryInput {
   homonym?: boolean;
   forms?: { hant?: string; tw?: string; hk?: string; reason: string };
   terms?: Record<string, TermNotes>;
+  pos?: PartOfSpeech;
+  /** Years as YAML writes them: 2018 is a number, 2023-05 a string. */
+  historical?: { note: string; from?: number | string; until: number | string };
+  provenance?: { en: string[]; reviewedBy: string; reviewed: string };
+  quote?: { text: string; source: string };
 }
 
 export type Severity = 'error' | 'warning';

@@ -70,7 +70,12 @@ const foldPunct = (s: string) => s.replace(/[，：；（）！？]/g, (c) => PU
  * Find a quotation verbatim (whitespace-insensitive) in one document.
  * Returns { cite: {doc, title, line} } or { error, hint }.
  */
-export function locateQuote(corpus: Corpus, doc: string, quote: string): { cite?: Citation; error?: string; hint?: string | undefined } {
+export function locateQuote(
+  corpus: Corpus,
+  doc: string,
+  quote: string,
+  field = 'def.zh',
+): { cite?: Citation; error?: string; hint?: string | undefined } {
   const d = corpus.docs.find((x) => x.doc === doc);
   if (!d) return { error: `no cleaned source "${doc}"` };
   d.stripped ??= stripWithMap(d.lines);
@@ -105,7 +110,7 @@ export function locateQuote(corpus: Corpus, doc: string, quote: string): { cite?
     other.stripped ??= stripWithMap(other.lines);
     if (other.stripped.text.includes(q)) hint = `it is in source "${other.doc}", not "${doc}"`;
   }
-  return { error: `def.zh is not a verbatim quotation from source ${doc}`, hint };
+  return { error: `${field} is not a verbatim quotation from source ${doc}`, hint };
 }
 
 /**

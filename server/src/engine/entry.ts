@@ -27,6 +27,42 @@ export type EntryStatus = 'preferred' | 'admitted' | 'deprecated';
 export type TermStatus = 'preferred' | 'admitted' | 'deprecated' | 'superseded' | 'forbidden';
 export const TERM_STATUSES: readonly TermStatus[] = ['preferred', 'admitted', 'deprecated', 'superseded', 'forbidden'];
 
+/** A term's part of speech (absent: noun). */
+export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'properNoun' | 'phrase';
+export const PARTS_OF_SPEECH: readonly PartOfSpeech[] = ['noun', 'verb', 'adjective', 'properNoun', 'phrase'];
+
+/** Where a term sits on the scale from everyday to specialist (TBX register). */
+export type Register = 'neutral' | 'technical' | 'regulatory' | 'informal' | 'colloquial';
+export const REGISTERS: readonly Register[] = ['neutral', 'technical', 'regulatory', 'informal', 'colloquial'];
+
+/** Where a Chinese term is used: mainland China, Taiwan, Hong Kong, Singapore. */
+export type Geo = 'cn' | 'tw' | 'hk' | 'sg';
+export const GEOS: readonly Geo[] = ['cn', 'tw', 'hk', 'sg'];
+
+/** A body, rule or regime that no longer exists (not a deprecated term: the concept is still needed). */
+export interface Historical {
+  note: string;
+  /** Year (YYYY) or month (YYYY-MM) it started. */
+  from?: string;
+  /** Year (YYYY) or month (YYYY-MM) it ended. */
+  until: string;
+}
+
+/** Whose English usage the entry follows, and who reviewed the entry and when. */
+export interface Provenance {
+  /** Authorities whose English the English terms follow (IFRS, Basel, PBOC, HKMA, market, self …). */
+  en: string[];
+  reviewedBy: string;
+  /** YYYY-MM-DD. */
+  reviewed: string;
+}
+
+/** A passage from a source kept as a citation (verbatim), when it does not qualify as the definition. */
+export interface Quote {
+  text: string;
+  cite: Citation;
+}
+
 /** The Chinese scripts and regional standards (same names as the protocol's). */
 export type ChineseScript = 'zh-Hans' | 'zh-Hant' | 'zh-TW' | 'zh-HK';
 export const CHINESE_SCRIPTS: readonly ChineseScript[] = ['zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'];
@@ -67,6 +103,13 @@ export interface Term {
    * person decided it (with the reason), `generated` when it is OpenCC's output as is.
    */
   review?: { state: 'reviewed' | 'generated'; reason?: string };
+  /** Part of speech (the term's own or the entry's; absent: noun). */
+  pos?: PartOfSpeech;
+  register?: Register;
+  /** Where the term is used (Chinese terms). */
+  geo?: Geo[];
+  /** For a deprecated, superseded or forbidden term: the entry's own term to use instead. */
+  replacedBy?: string;
 }
 
 export interface GlossaryEntry {
@@ -93,6 +136,13 @@ export interface GlossaryEntry {
   related: string[];
   status: EntryStatus;
   replacedBy?: string;
+  /** Part of speech of the entry's terms (absent: noun; a term may say otherwise). */
+  pos?: PartOfSpeech;
+  /** Set when the concept no longer exists (a defunct regulator): the card shows the note and dates. */
+  historical?: Historical;
+  provenance?: Provenance;
+  /** A source passage kept as a citation (verbatim at `cite`). */
+  quote?: Quote;
   /** Every term with its status and notes (see `termsOf`: absent in older compiled files and user glossaries). */
   terms?: Term[];
   examples: Example[];
@@ -123,6 +173,14 @@ function isCitation(v: unknown): v is Citation {
   return typeof c === 'object' && c !== null && typeof c.doc === 'string' && typeof c.title === 'string' && Number.isInteger(c.line);
 }
 
+const isOneOf =
+  <T extends string>(values: readonly T[]) =>
+  (v: unknown): v is T =>
+    typeof v === 'string' && (values as readonly string[]).includes(v);
+const isPos = isOneOf(PARTS_OF_SPEECH);
+const isRegister = isOneOf(REGISTERS);
+const isGeo = isOneOf(GEOS);
+
 function isTerms(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (const t of v as Term[]) {
@@ -132,8 +190,41 @@ function isTerms(v: unknown): boolean {
     if (t.usage !== undefined && typeof t.usage !== 'string') return false;
     if (t.sense !== undefined && typeof t.sense !== 'string') return false;
     if (t.scripts !== undefined && !isStrings(t.scripts)) return false;
+    if (t.pos !== undefined && !isPos(t.pos)) return false;
+    if (t.register !== undefined && !isRegister(t.register)) return false;
+    if (t.geo !== undefined && !(Array.isArray(t.geo) && t.geo.every(isGeo))) return false;
+    if (t.replacedBy !== undefined && typeof t.replacedBy !== 'string') return false;
   }
   return true;
+}
+
+function isHistorical(v: unknown): v is Historical {
+  const h = v as Historical | null;
+  return (
+    typeof h === 'object' &&
+    h !== null &&
+    !Array.isArray(h) &&
+    typeof h.note === 'string' &&
+    typeof h.until === 'string' &&
+    (h.from === undefined || typeof h.from === 'string')
+  );
+}
+
+function isProvenance(v: unknown): v is Provenance {
+  const p = v as Provenance | null;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    !Array.isArray(p) &&
+    isStrings(p.en) &&
+    typeof p.reviewedBy === 'string' &&
+    typeof p.reviewed === 'string'
+  );
+}
+
+function isQuote(v: unknown): v is Quote {
+  const q = v as Quote | null;
+  return typeof q === 'object' && q !== null && !Array.isArray(q) && typeof q.text === 'string' && isCitation(q.cite);
 }
 
 function isExamples(v: unknown): boolean {
@@ -164,6 +255,10 @@ const ENTRY_FIELDS = [
   ['related', isStrings, 'a list of strings'],
   ['status', (v) => typeof v === 'string' && STATUSES.includes(v), `one of ${STATUSES.join(', ')}`],
   ['replacedBy', (v) => v === undefined || isString(v), 'a string'],
+  ['pos', (v) => v === undefined || isPos(v), `one of ${PARTS_OF_SPEECH.join(', ')}`],
+  ['historical', (v) => v === undefined || isHistorical(v), 'a historical note {note, from?, until}'],
+  ['provenance', (v) => v === undefined || isProvenance(v), 'a provenance {en, reviewedBy, reviewed}'],
+  ['quote', (v) => v === undefined || isQuote(v), 'a quotation {text, cite}'],
   ['terms', (v) => v === undefined || isTerms(v), 'a list of terms {text, lang, role, status}'],
   ['examples', isExamples, 'a list of examples {text, cite}'],
   ['occurrences', (v) => typeof v === 'number' && Number.isFinite(v), 'a number'],
@@ -198,6 +293,10 @@ function wellFormed(e: Record<string, unknown>): boolean {
     typeof e.status === 'string' &&
     STATUSES.includes(e.status) &&
     (replacedBy === undefined || typeof replacedBy === 'string') &&
+    (e.pos === undefined || isPos(e.pos)) &&
+    (e.historical === undefined || isHistorical(e.historical)) &&
+    (e.provenance === undefined || isProvenance(e.provenance)) &&
+    (e.quote === undefined || isQuote(e.quote)) &&
     (e.terms === undefined || isTerms(e.terms)) &&
     isExamples(e.examples) &&
     typeof occurrences === 'number' &&

@@ -7,13 +7,28 @@
  * other Chinese variants (aliases), other English terms and abbreviations are `admitted`. A
  * deprecated concept's terms are all `deprecated`; an admitted concept's headwords are `admitted`.
  */
-import { CHINESE_SCRIPTS, type ChineseScript, type GlossaryEntry, type Term, type TermStatus, chineseIn } from './entry';
+import {
+  CHINESE_SCRIPTS,
+  type ChineseScript,
+  type Geo,
+  type GlossaryEntry,
+  type PartOfSpeech,
+  type Register,
+  type Term,
+  type TermStatus,
+  chineseIn,
+} from './entry';
 
 /** What a glossary source may say about one term (the YAML `terms:` map). */
 export interface TermNotes {
   status?: TermStatus;
   usage?: string;
   sense?: string;
+  pos?: PartOfSpeech;
+  register?: Register;
+  geo?: Geo[];
+  /** Another own term of the entry to use instead (for deprecated, superseded, forbidden terms). */
+  replacedBy?: string;
 }
 
 /** Regional forms a person decided, with the reason (the YAML `forms:` override). */
@@ -24,7 +39,7 @@ export interface ReviewedForms {
   reason?: string;
 }
 
-type Forms = Pick<GlossaryEntry, 'zhHans' | 'zhHant' | 'zhTw' | 'zhHk' | 'zhAliases' | 'en' | 'abbr' | 'status'>;
+type Forms = Pick<GlossaryEntry, 'zhHans' | 'zhHant' | 'zhTw' | 'zhHk' | 'zhAliases' | 'en' | 'abbr' | 'status' | 'pos'>;
 
 /**
  * The terms of an entry, with `notes` (keyed by the term as written) applied over the defaults.
@@ -36,11 +51,16 @@ export function buildTerms(entry: Forms, notes: Record<string, TermNotes> = {}, 
   const terms: Term[] = [];
   const add = (term: Term) => {
     const note = notes[term.text];
+    const pos = note?.pos ?? entry.pos;
     terms.push({
       ...term,
       ...(note?.status ? { status: note.status } : {}),
       ...(note?.usage ? { usage: note.usage } : {}),
       ...(note?.sense ? { sense: note.sense } : {}),
+      ...(pos ? { pos } : {}),
+      ...(note?.register ? { register: note.register } : {}),
+      ...(note?.geo?.length ? { geo: [...note.geo] } : {}),
+      ...(note?.replacedBy ? { replacedBy: note.replacedBy } : {}),
     });
   };
 

@@ -2,7 +2,7 @@
  * The glossary card as markdown, shared by hover, completion documentation and look-up.
  * Glossary text is data from possibly untrusted files: every piece of it is escaped.
  */
-import type { Citation, GlossaryEntry, TermStatus } from '../engine/entry';
+import type { Citation, GlossaryEntry, Historical, TermStatus } from '../engine/entry';
 import { termFor, termsOf } from '../engine/terms';
 import { collapseWhitespace } from '../engine/unicode';
 
@@ -87,6 +87,7 @@ export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string 
     const repl = entry.replacedBy ? ctx.resolve?.(entry.replacedBy) : undefined;
     out.push(`⚠ *Deprecated*${repl ? ` — use **${escapeMarkdown(repl.zhHans)}** (${escapeMarkdown(repl.en[0] ?? '')})` : ''}`);
   } else if (entry.status === 'admitted') out.push('*Admitted term* (a preferred term exists)');
+  if (entry.historical) out.push(historicalLine(entry.historical));
   if (ctx.matched !== undefined) out.push(...matchedTermNotes(entry, ctx.matched));
 
   if (ctx.links?.length) out.push(ctx.links.map(renderLink).join(' · '));
@@ -129,12 +130,20 @@ export function matchedTermNotes(entry: GlossaryEntry, form: string): string[] {
   const out: string[] = [];
   const warn = WARN_STATUSES[term.status];
   if (warn && entry.status !== 'deprecated') {
-    const preferred = termsOf(entry).find((t) => t.lang === term.lang && t.status === 'preferred');
-    out.push(`⚠ *${warn}:* ${escapeMarkdown(term.text)}${preferred ? ` — use **${escapeMarkdown(preferred.text)}**` : ''}`);
+    const instead =
+      (term.replacedBy !== undefined ? termFor(entry, term.replacedBy) : undefined) ??
+      termsOf(entry).find((t) => t.lang === term.lang && t.status === 'preferred');
+    out.push(`⚠ *${warn}:* ${escapeMarkdown(term.text)}${instead ? ` — use **${escapeMarkdown(instead.text)}**` : ''}`);
   }
   if (term.sense) out.push(`*Sense:* ${escapeMarkdown(term.sense)}`);
   if (term.usage) out.push(`*Usage:* ${escapeMarkdown(term.usage)}`);
   return out;
+}
+
+/** A defunct body or rule: its dates and note, one line (not a warning: its name is right for its time). */
+export function historicalLine(h: Historical): string {
+  const dates = h.from ? `${h.from}–${h.until}` : `until ${h.until}`;
+  return `*Historical (${escapeMarkdown(dates)}):* ${escapeMarkdown(h.note)}`;
 }
 
 function shortName(e: GlossaryEntry): string {
