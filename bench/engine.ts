@@ -7,3 +7,4 @@ export { normalizeWithOffsets } from '../server/src/engine/normalize';
 export { completion } from '../server/src/features/completion';
 export { TextDocument } from 'vscode-languageserver-textdocument';
 export { hover } from '../server/src/features/hover';
+export { glossaryFromFile } from '../server/src/node/glossaryFile';

@@ -53,7 +53,7 @@ const rows = [];
 const row = (id, what, ours, base, ratio, goal, met, note = '') => rows.push({ id, what, ours, base, ratio, goal, met, note });
 
 // ---------- 1. scan ----------
-const glossary = engine.Glossary.fromFile(BUNDLED);
+const glossary = engine.glossaryFromFile(BUNDLED);
 const RUNS = quick ? 5 : 21;
 async function bestAhoCorasick(keys, variants) {
   let best;
@@ -178,7 +178,7 @@ if (want('5')) {
   );
 
   // the same large key set against the Aho-Corasick package (supplementary to row 1)
-  const big = engine.Glossary.fromFile(LARGE);
+  const big = engine.glossaryFromFile(LARGE);
   for (let k = 0; k < 3; k++) big.index.scan(text);
   const tBig = median(timeIt(() => big.index.scan(text), quick ? 5 : 11));
   const acBig = await bestAhoCorasick([...big.index.normalizedKeys], ['', '/greedy']);
@@ -375,7 +375,7 @@ if (want('6')) {
     quick ? 100 : 500,
   );
   // where the time goes, in process: the engine's prefix search, and the whole feature (items + cards)
-  const big = engine.Glossary.fromFile(LARGE);
+  const big = engine.glossaryFromFile(LARGE);
   big.index.build();
   const doc = engine.TextDocument.create('file:///bench/doc.txt', 'plaintext', 1, docText);
   const tEngine = median(timeIt(() => big.index.complete('金', 40), 200));

@@ -1,9 +1,10 @@
 /**
- * The thin client: start the server, pass settings, forward commands. No term logic here.
+ * The thin client, shared by the desktop (node.ts) and web (browser.ts) entry points: pass settings,
+ * forward commands. No term logic here, and nothing Node-only (the web build bundles this file):
+ * the entry points differ only in how the server is started.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import {
   CARD_COMMANDS,
   Commands,
@@ -16,27 +17,32 @@ import {
   type ReplaceTermArgs,
 } from '../../server/src/protocol';
 
-let client: LanguageClient | undefined;
+/** A language client that can restart its server: over IPC to a Node process, or to a Web Worker. */
+export type Client = BaseLanguageClient & { restart(): Promise<void> };
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => Client;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, args: ['lsp'], transport: TransportKind.ipc },
-    debug: { module, args: ['lsp'], transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+let client: Client | undefined;
+
+export async function activateWith(
+  context: vscode.ExtensionContext,
+  createClient: ClientFactory,
+  extraInitializationOptions: Partial<InitializationOptions> = {},
+): Promise<void> {
   const extra = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('languages', []);
   const languages = [...new Set([...DEFAULT_LANGUAGES, ...extra])];
   const clientOptions: LanguageClientOptions = {
-    documentSelector: languages.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    // any scheme: files on disk, untitled, and virtual workspaces (vscode-vfs on github.dev, vscode.dev)
+    documentSelector: languages.map((language) => ({ language })),
     synchronize: { configurationSection: SETTINGS_SECTION },
-    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION), commandLinks: true } as InitializationOptions,
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration(SETTINGS_SECTION),
+      commandLinks: true,
+      ...extraInitializationOptions,
+    } as InitializationOptions,
     // Glossary text is data: cards may only link to our own commands.
     markdown: { isTrusted: { enabledCommands: CARD_COMMANDS }, supportHtml: false },
   };
-  client = new LanguageClient('fintechGlossary', 'Fintech Glossary', serverOptions, clientOptions);
+  client = createClient('fintechGlossary', 'Fintech Glossary', clientOptions);
 
   // Start the server only once a document we serve is open: activation on other prose languages
   // (listed in package.json so that user-added languages work) then costs nothing.

@@ -1,6 +1,7 @@
 /**
- * The command line: `lsp` runs the language server (stdio, IPC or socket, as vscode-languageserver
- * reads from argv), `lookup` prints entries for a term. The VS Code client runs this same file.
+ * The Node entry point (node-only: files, argv, process; the Web Worker's is browser/main.ts). The
+ * command line: `lsp` runs the language server (stdio, IPC or socket, as vscode-languageserver reads
+ * from argv), `lookup` prints entries for a term. The VS Code client runs this same file.
  *
  * Exit status, a stable contract: 0 found, 1 nothing found, 2 usage or input error.
  */
@@ -8,9 +9,10 @@ import { Command, CommanderError } from 'commander';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { GlossaryEntry } from './engine/entry';
-import { Glossary } from './engine/glossary';
+import type { Glossary } from './engine/glossary';
 import { lookupEntries } from './features/lookup';
 import { FramingChecker } from './framing';
+import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
 import { startServer } from './server';
 
 declare const FINTECH_GLOSSARY_VERSION: string | undefined;
@@ -30,7 +32,7 @@ function printable(text: string, max = 200): string {
 
 function loadGlossary(path: string): Glossary {
   try {
-    return Glossary.fromFile(path);
+    return glossaryFromFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`cannot read the glossary ${path}: no such file`);
@@ -64,7 +66,7 @@ program
       );
     });
     startServer(createConnection(ProposedFeatures.all), {
-      readGlossary: () => Glossary.readFile(opts.glossary),
+      readGlossary: () => readGlossaryFile(opts.glossary),
       glossaryName: opts.glossary,
     });
   });

@@ -69,6 +69,12 @@ export interface InitializationOptions {
   settings?: Partial<Settings>;
   /** The client runs our card commands, so cards may carry command links. */
   commandLinks?: boolean;
+  /**
+   * Web Worker server only: the extension's root as a URL the worker can fetch (the browser client
+   * sends `context.extensionUri`); the worker fetches dist/glossary.json and, on the first
+   * conversion, dist/opencc-preset.js from it. The Node server reads its files from disk.
+   */
+  extensionUri?: string;
 }
 
 export interface LookupParams {

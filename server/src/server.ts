@@ -24,12 +24,17 @@ import { lookupEntries, toLookupItem } from './features/lookup';
 import { Commands, LookupRequest, SETTINGS_SECTION, defaultSettings, type InitializationOptions, type Settings } from './protocol';
 import { mergeSettings } from './settings';
 
+/**
+ * What an entry point gives the shared server: how to get the compiled glossary. The Node entry
+ * (cli.ts) reads it from disk; the Web Worker entry (browser/main.ts) fetches it from the
+ * extension's URI, which the browser client passes in `initializationOptions`.
+ */
 export interface ServerOptions {
   /**
-   * Reads the compiled glossary (dist/glossary.json) and checks its format; throws with a clear
-   * message when it cannot. Its entries are checked, and its index built, after `initialized`.
+   * Reads the compiled glossary (dist/glossary.json) and checks its format; throws (or rejects) with
+   * a clear message when it cannot. Its entries are checked, and its index built, after `initialized`.
    */
-  readGlossary: () => UncheckedGlossary;
+  readGlossary: (params: InitializeParams) => UncheckedGlossary | Promise<UncheckedGlossary>;
   /** Where the glossary comes from, for messages. */
   glossaryName: string;
 }
@@ -97,9 +102,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /** Read the glossary in initialize (parse and format check); the rest waits for `ready`. */
   let unchecked: UncheckedGlossary | undefined;
-  const readGlossary = () => {
+  const readGlossary = async (params: InitializeParams) => {
     try {
-      unchecked = options.readGlossary();
+      unchecked = await options.readGlossary(params);
     } catch (err) {
       glossaryFailed(err);
     }
@@ -130,7 +135,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settings = mergeSettings(Array.isArray(answer) ? answer[0] : undefined, warn);
   };
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const capabilities = params?.capabilities ?? {};
     canPullConfiguration = capabilities.workspace?.configuration === true;
     const init = (params?.initializationOptions ?? {}) as InitializationOptions;
@@ -143,8 +148,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       labelDetails: !!completionCaps?.completionItem?.labelDetailsSupport,
     };
     if (phase === 'uninitialized') {
-      readGlossary();
       phase = 'running';
+      await readGlossary(params);
     }
     return {
       capabilities: {

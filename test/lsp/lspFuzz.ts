@@ -22,7 +22,8 @@ import fc from 'fast-check';
 import type { CompletionItem } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentIndex } from '../../server/src/engine/documentIndex';
-import { Glossary } from '../../server/src/engine/glossary';
+import type { Glossary } from '../../server/src/engine/glossary';
+import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 import { completion, resolveCompletion, type CompletionClient } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
 import { SETTINGS_SECTION, defaultSettings, type Settings } from '../../server/src/protocol';
@@ -348,7 +349,7 @@ const COMPLETION_CLIENT: CompletionClient = { lazyDocumentation: true, defaultEd
 
 let glossary: Glossary | undefined;
 function reference(): Glossary {
-  return (glossary ??= Glossary.fromFile(resolve(__dirname, '../../dist/glossary.json')));
+  return (glossary ??= glossaryFromFile(resolve(__dirname, '../../dist/glossary.json')));
 }
 const plain = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../../server/src/engine/entry';
-import { Glossary } from '../../server/src/engine/glossary';
+import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 import { escapeMarkdown, renderCard } from '../../server/src/features/card';
 import { entry } from './helpers';
 
@@ -57,7 +57,7 @@ describe('the card shows what a translator needs', () => {
 
   it('the bundled 区块链 entry: both definitions, the English one in full', () => {
     // needs dist/glossary.json: `npm test` builds it first
-    const bundled = Glossary.fromFile(new URL('../../dist/glossary.json', import.meta.url).pathname);
+    const bundled = glossaryFromFile(new URL('../../dist/glossary.json', import.meta.url).pathname);
     const card = renderCard(bundled.get('blockchain')!);
     // escaped as markdown: every ASCII punctuation character gets a backslash
     expect(card).toContain(

@@ -1,8 +1,9 @@
 /**
  * ARCHITECTURE.md's layer table, made executable: each layer imports only what it may know.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '../..');
@@ -22,10 +23,8 @@ describe('layers', () => {
     expect(bad).toEqual([]);
   });
 
-  it('the engine reads no files, except the compiled glossary loader', () => {
-    const bad = importsOf('server/src/engine').filter(
-      ([file, spec]) => spec.startsWith('node:') && file !== 'server/src/engine/glossary.ts',
-    );
+  it('the engine imports nothing of Node (it runs in a Web Worker too)', () => {
+    const bad = importsOf('server/src/engine').filter(([, spec]) => spec.startsWith('node:') || builtinModules.includes(spec));
     expect(bad).toEqual([]);
   });
 
@@ -43,5 +42,57 @@ describe('layers', () => {
   it('the client imports only the protocol module of the server', () => {
     const bad = importsOf('client/src').filter(([, spec]) => spec.includes('server/') && !spec.endsWith('server/src/protocol'));
     expect(bad).toEqual([]);
+  });
+});
+
+/** Every file reachable through relative imports from `entry`, with the bare module names each imports. */
+function reachable(entry: string): Map<string, string[]> {
+  const seen = new Map<string, string[]>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    const bare: string[] = [];
+    seen.set(file, bare);
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const m of text.matchAll(/^\s*(?:import|export)\s(?:[^'"]*?\sfrom\s+)?'([^']+)'/gm)) {
+      const spec = m[1]!;
+      if (!spec.startsWith('.')) {
+        bare.push(spec);
+        continue;
+      }
+      const base = join(dirname(file), spec);
+      const target = [`${base}.ts`, join(base, 'index.ts')].find((f) => existsSync(join(root, f)));
+      if (!target) throw new Error(`${file}: cannot resolve ${spec}`);
+      visit(relative(root, join(root, target)));
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+describe('the web build (browser entry points) reaches nothing Node-only', () => {
+  const nodeOnly = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!) || /\/node$/.test(spec);
+  for (const entry of ['server/src/browser/main.ts', 'client/src/browser.ts']) {
+    it(`${entry}: no node: modules, Node builtins or /node entry points among its imports`, () => {
+      const files = reachable(entry);
+      expect(files.size).toBeGreaterThan(entry.startsWith('server') ? 10 : 1);
+      const bad = [...files].flatMap(([file, specs]) => specs.filter(nodeOnly).map((spec) => `${file}: ${spec}`));
+      expect(bad).toEqual([]);
+    });
+
+    it(`${entry}: no require, process, Buffer or __dirname in the files it reaches`, () => {
+      const bad = [...reachable(entry).keys()].flatMap((file) =>
+        readFileSync(join(root, file), 'utf8')
+          .split('\n')
+          .filter((line) => !/^\s*(\*|\/\/)/.test(line) && /\b(require\(|process\.|Buffer\.|__dirname)/.test(line))
+          .map((line) => `${file}: ${line.trim()}`),
+      );
+      expect(bad).toEqual([]);
+    });
+  }
+
+  it('the Node server keeps its file access in its own entry point and server/src/node/', () => {
+    const shared = [...reachable('server/src/browser/main.ts').keys()];
+    expect(shared).toContain('server/src/server.ts');
+    expect(shared.filter((f) => f.startsWith('server/src/node/') || f === 'server/src/cli.ts')).toEqual([]);
   });
 });

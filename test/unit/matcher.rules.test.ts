@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Glossary } from '../../server/src/engine/glossary';
+import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 import type { MatchOptions } from '../../server/src/engine/matcher';
 import { entry, sample } from './helpers';
 
@@ -198,7 +199,7 @@ const compiled = new URL('../../dist/glossary.json', import.meta.url);
 let bundled: Glossary | undefined;
 function compiledGlossary(): Glossary {
   if (!existsSync(compiled)) throw new Error(`${compiled.pathname} is missing: run npm run build (npm test does) first`);
-  return (bundled ??= Glossary.fromFile(compiled.pathname));
+  return (bundled ??= glossaryFromFile(compiled.pathname));
 }
 describe('the compiled glossary: Taiwan vocabulary finds its concept', () => {
   it.each([

@@ -1,7 +1,8 @@
 /**
- * The loaded glossary: entries, their index, and look-ups by id. Knows nothing about LSP.
+ * The loaded glossary: entries, their index, and look-ups by id. Knows nothing about LSP, and reads
+ * no files: it is made from the compiled glossary's text (`read`, `fromJSON`), which the Node entry
+ * reads from disk (server/src/node/glossaryFile.ts) and the Web Worker entry fetches.
  */
-import { readFileSync } from 'node:fs';
 import { entryProblem, type CompiledGlossary, type GlossaryEntry } from './entry';
 
 export { chineseIn } from './entry';
@@ -14,16 +15,6 @@ export class Glossary {
   constructor(readonly entries: GlossaryEntry[]) {
     for (const e of entries) this.byId.set(e.id, e);
     this.index = new TermIndex(entries);
-  }
-
-  /** Read and check a compiled glossary file (see `fromJSON`). */
-  static fromFile(path: string): Glossary {
-    return Glossary.readFile(path).check();
-  }
-
-  /** Read a compiled glossary file and check its format (see `read`). */
-  static readFile(path: string): UncheckedGlossary {
-    return Glossary.read(readFileSync(path, 'utf8'), path);
   }
 
   /**
