@@ -393,10 +393,88 @@ if (want('6')) {
   );
 }
 
+// ---------- 7. the web build: Web Worker start vs the Node server's ----------
+// Start to the first hover answered: bundle load, glossary read (Node: from disk; worker: fetched from
+// the extension's URL) and parse in `initialize`, then the entry check and index build that the first
+// hover waits for. Both in the same run, alternating. Needs Chromium and playwright-core (test:editor's
+// environment, EDITOR_ENV); without them the row says so.
+if (want('7')) {
+  log('7. web worker start');
+  const harness = await import('../test/web/harness.mjs');
+  let chromium;
+  try {
+    chromium = harness.loadChromium();
+  } catch (err) {
+    row('7', 'Web Worker server start to first hover vs the Node server', '–', '–', Number.NaN, '≤ 1.5', false, `not run: ${err.message}`);
+  }
+  if (chromium) {
+    const docText = '多家商业银行正在用区块链记录跨境支付。';
+    const hoverParams = { textDocument: { uri: 'file:///bench/start.txt' }, position: { line: 0, character: 10 } };
+    const open = { textDocument: { uri: 'file:///bench/start.txt', languageId: 'plaintext', version: 1, text: docText } };
+    const http = await harness.serveDist();
+    const browser = await harness.launch(chromium);
+    await browser.page.goto(`${http.origin}/`);
+    const node = { init: [], hover: [] },
+      web = { init: [], hover: [] };
+    const runNode = async () => {
+      const t = performance.now();
+      const s = startLsp(ours());
+      await initialize(s);
+      node.init.push(performance.now() - t);
+      await s.connection.sendNotification('textDocument/didOpen', open);
+      const h = await s.connection.sendRequest('textDocument/hover', hoverParams);
+      if (!h) throw new Error('the Node server gave no hover');
+      node.hover.push(performance.now() - t);
+      await stop(s);
+    };
+    const runWeb = async () => {
+      await browser.page.reload();
+      const w = await harness.startWorker(browser.page);
+      const init = await w.rpc('initialize', {
+        processId: null,
+        rootUri: null,
+        capabilities: CLIENT_CAPABILITIES,
+        initializationOptions: { extensionUri: `${http.origin}/` },
+      });
+      await w.notify('initialized', {});
+      await w.notify('textDocument/didOpen', open);
+      const h = await w.rpc('textDocument/hover', hoverParams);
+      if (!h.result) throw new Error(`the worker gave no hover: ${JSON.stringify(h).slice(0, 200)}`);
+      web.init.push(init.at);
+      web.hover.push(h.at);
+      await w.stop();
+    };
+    for (let k = 0; k < (quick ? 4 : 12); k++) {
+      if (k % 2) {
+        await runNode();
+        await runWeb();
+      } else {
+        await runWeb();
+        await runNode();
+      }
+    }
+    await browser.close();
+    http.close();
+    const m = (xs) => median(xs.slice(2)); // the first runs warm the disk and the browser's caches
+    const a = m(web.hover),
+      b = m(node.hover);
+    row(
+      '7',
+      'Web Worker server (Chromium) start to first hover vs the Node server (bundled glossary)',
+      fmtMs(a),
+      fmtMs(b),
+      a / b,
+      '≤ 1.5',
+      a / b <= 1.5,
+      `to the initialize result: worker ${fmtMs(m(web.init))} (new Worker, script load, glossary fetch + parse), Node ${fmtMs(m(node.init))} (spawn, load, read + parse); the rest is the entry check and index build the first hover waits for`,
+    );
+  }
+}
+
 // ---------- the table ----------
 const cpus = os.cpus();
 const machine = `${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-const order = ['1a', '1b', '1c', '2', '3', '4', '5a', '5b', '6'];
+const order = ['1a', '1b', '1c', '2', '3', '4', '5a', '5b', '6', '7'];
 rows.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
 const lines = [
   `Machine: ${machine}${quick ? ' (quick run)' : ''}`,

@@ -8,17 +8,10 @@
 //
 // Environment: EDITOR_ENV (default <repo>/.editor-env; needs driver/node_modules/playwright-core),
 // CHROMIUM (default /usr/bin/chromium), VERBOSE=1 for the worker's log messages.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { launch, loadChromium, ROOT, serveDist, startWorker } from './harness.mjs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ENV_DIR = path.resolve(process.env.EDITOR_ENV || path.join(ROOT, '.editor-env'));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const VERBOSE = !!process.env.VERBOSE;
 
 const results = [];
@@ -26,31 +19,6 @@ const check = (name, ok, detail = '') => {
   results.push({ name, ok });
   console.log(`${ok ? '✓' : '✗'} ${name}${detail ? ` — ${detail}` : ''}`);
 };
-
-/** Paths the worker fetched, in order. */
-const served = [];
-
-/** Serves the repository's dist/ (what the .vsix ships) and an empty page, nothing else. */
-function serve() {
-  const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html' };
-  const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (url.pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><meta charset="utf-8"><title>worker test</title>');
-      return;
-    }
-    served.push(url.pathname);
-    const file = path.join(ROOT, decodeURIComponent(url.pathname));
-    if (!file.startsWith(path.join(ROOT, 'dist') + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': `${types[path.extname(file)] ?? 'application/octet-stream'}; charset=utf-8` });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** UTF-16 position of the first occurrence of `word` in `lines` (plus `into` units). */
 function positionOf(lines, word, into = 1) {
@@ -70,75 +38,23 @@ const URI = 'vscode-vfs://github/example/repo/notes.md'; // a virtual workspace'
 
 async function main() {
   if (!existsSync(path.join(ROOT, 'dist/web/server.js'))) throw new Error('dist/web/server.js is missing: run npm run build');
-  const require = createRequire(path.join(ENV_DIR, 'driver', 'package.json'));
-  let chromium;
+  const chromium = loadChromium();
+  const http = await serveDist();
+  const { origin, served } = http;
+  const browser = await launch(chromium);
   try {
-    ({ chromium } = require('playwright-core'));
-  } catch {
-    throw new Error(`playwright-core not found in ${ENV_DIR}/driver: run test/integration/setup-editor.sh (or set EDITOR_ENV)`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (or set CHROMIUM)`);
-
-  const http = await serve();
-  const origin = `http://127.0.0.1:${http.address().port}`;
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'fg-worker-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
-  try {
-    const page = ctx.pages()[0] || (await ctx.newPage());
+    const { page } = browser;
     page.on('console', (m) => VERBOSE && console.log('  [page]', m.text().slice(0, 300)));
     await page.goto(`${origin}/`);
-    // A minimal LSP client in the page: JSON-RPC messages as objects over postMessage, as
-    // vscode-jsonrpc's BrowserMessageWriter sends them. Server requests (workspace/configuration,
-    // client/registerCapability) get empty answers.
-    const started = await page.evaluate(() => {
-      const lsp = { id: 0, pending: new Map(), log: [], errors: [] };
-      window.lsp = lsp;
-      lsp.t0 = performance.now();
-      const worker = new Worker('/dist/web/server.js');
-      lsp.worker = worker;
-      worker.onerror = (e) => lsp.errors.push(e.message || 'worker error');
-      worker.onmessage = ({ data: m }) => {
-        if (m.method && m.id !== undefined) {
-          worker.postMessage({
-            jsonrpc: '2.0',
-            id: m.id,
-            result: m.method === 'workspace/configuration' ? m.params.items.map(() => null) : null,
-          });
-        } else if (m.method) {
-          if (m.method === 'window/logMessage' || m.method === 'window/showMessage') lsp.log.push(m.params.message);
-        } else lsp.pending.get(m.id)?.(m);
-      };
-      lsp.request = (method, params) =>
-        new Promise((resolve) => {
-          const id = ++lsp.id;
-          lsp.pending.set(id, (m) => {
-            lsp.pending.delete(id);
-            resolve(m);
-          });
-          worker.postMessage({ jsonrpc: '2.0', id, method, params });
-        });
-      lsp.notify = (method, params) => worker.postMessage({ jsonrpc: '2.0', method, params });
-      return true;
+    const { rpc, notify, messages } = await startWorker(page);
+    const init = await rpc('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true } },
+      initializationOptions: { extensionUri: `${origin}/`, commandLinks: true },
     });
-    if (!started) throw new Error('cannot start the worker');
-    const rpc = (method, params) => page.evaluate(([m, p]) => window.lsp.request(m, p), [method, params]);
-    const notify = (method, params) => page.evaluate(([m, p]) => window.lsp.notify(m, p), [method, params]);
-
-    const init = await page.evaluate(async (extensionUri) => {
-      const m = await window.lsp.request('initialize', {
-        processId: null,
-        rootUri: null,
-        capabilities: { workspace: { configuration: true } },
-        initializationOptions: { extensionUri, commandLinks: true },
-      });
-      return { m, ms: performance.now() - window.lsp.t0 };
-    }, `${origin}/`);
-    const caps = init.m.result?.capabilities;
-    check('initialize in a Web Worker', !!caps?.hoverProvider && !!caps?.completionProvider, `${init.ms.toFixed(0)} ms from new Worker`);
+    const caps = init.result?.capabilities;
+    check('initialize in a Web Worker', !!caps?.hoverProvider && !!caps?.completionProvider, `${init.at.toFixed(0)} ms from new Worker`);
     await notify('initialized', {});
     await notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: LINES.join('\n') } });
 
@@ -167,16 +83,36 @@ async function main() {
     const labels = (completion.result?.items ?? completion.result ?? []).map((i) => i.label);
     check('completion of 区块', labels.includes('区块链') && labels.includes('blockchain'), `${labels.length} items`);
 
-    const { log, errors } = await page.evaluate(() => ({ log: window.lsp.log, errors: window.lsp.errors }));
+    const { log, errors } = await messages();
     if (VERBOSE) for (const l of log) console.log(`  [server] ${l}`);
     const loaded = log.find((l) => /concepts loaded/.test(l));
     check('the glossary was fetched from the extension URI and checked', !!loaded && errors.length === 0, loaded ?? errors.join('; '));
 
     const shutdown = await rpc('shutdown', null);
     check('shutdown', 'result' in shutdown && !shutdown.error);
+
+    // an extension URI without the glossary: the worker says so and keeps answering, with no card
+    await page.reload();
+    const lost = await startWorker(page);
+    const init2 = await lost.rpc('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions: { extensionUri: `${origin}/nowhere/` },
+    });
+    await lost.notify('initialized', {});
+    await lost.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: LINES.join('\n') } });
+    const hover2 = await lost.rpc('textDocument/hover', { textDocument: { uri: URI }, position: positionOf(LINES, '区块链') });
+    const said = (await lost.messages()).log.find((l) =>
+      /cannot load the glossary: cannot fetch .*nowhere\/dist\/glossary\.json: HTTP 404/.test(l),
+    );
+    check(
+      'a glossary that cannot be fetched: reported, and the worker keeps serving',
+      !!init2.result?.capabilities && hover2.result === null && !hover2.error && !!said,
+      said ?? JSON.stringify((await lost.messages()).log),
+    );
   } finally {
-    await ctx.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
     http.close();
   }
 }

@@ -1,0 +1,114 @@
+// The web build's server in a real browser Web Worker, for test/web/run-worker.mjs and the bench:
+// a local HTTP server stands in for the extension's URI (serving dist/ only), Debian's Chromium is
+// driven by playwright-core from the editor environment (as test:editor finds it), and a minimal LSP
+// client in the page talks JSON-RPC over postMessage, as vscode-languageclient/browser does.
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ENV_DIR = path.resolve(process.env.EDITOR_ENV || path.join(ROOT, '.editor-env'));
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** playwright-core's chromium from the editor environment, or an error saying how to get it. */
+export function loadChromium() {
+  const require = createRequire(path.join(ENV_DIR, 'driver', 'package.json'));
+  let chromium;
+  try {
+    ({ chromium } = require('playwright-core'));
+  } catch {
+    throw new Error(`playwright-core not found in ${ENV_DIR}/driver: run test/integration/setup-editor.sh (or set EDITOR_ENV)`);
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (or set CHROMIUM)`);
+  return chromium;
+}
+
+/**
+ * Serves the repository's dist/ (what the .vsix ships) and an empty page at /, nothing else.
+ * `served` lists the paths requested, in order.
+ */
+export async function serveDist() {
+  const served = [];
+  const types = { '.js': 'text/javascript', '.json': 'application/json' };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    served.push(url.pathname);
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><meta charset="utf-8"><title>worker</title>');
+      return;
+    }
+    const file = path.join(ROOT, decodeURIComponent(url.pathname));
+    if (!file.startsWith(path.join(ROOT, 'dist') + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': `${types[path.extname(file)] ?? 'application/octet-stream'}; charset=utf-8` });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, served, close: () => server.close() };
+}
+
+/** Chromium with a throw-away profile; `close()` ends it and removes the profile. */
+export async function launch(chromium) {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'fg-worker-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  return {
+    page,
+    close: async () => {
+      await ctx.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Start dist/web/server.js in a Worker of `page` (which must show `origin`) with an LSP client:
+ * server requests (workspace/configuration, client/registerCapability) get empty answers, log and
+ * show messages are kept. Returns `rpc`, `notify`, `messages()` and `stop()`; `t0` is when the
+ * worker was created (page clock; `now()` reads it).
+ */
+export async function startWorker(page) {
+  await page.evaluate(() => {
+    const lsp = { id: 0, pending: new Map(), log: [], errors: [] };
+    window.lsp = lsp;
+    lsp.t0 = performance.now();
+    const worker = new Worker('/dist/web/server.js');
+    lsp.worker = worker;
+    worker.onerror = (e) => lsp.errors.push(e.message || 'worker error');
+    worker.onmessage = ({ data: m }) => {
+      if (m.method && m.id !== undefined) {
+        const result = m.method === 'workspace/configuration' ? m.params.items.map(() => null) : null;
+        worker.postMessage({ jsonrpc: '2.0', id: m.id, result });
+      } else if (m.method) {
+        if (m.method === 'window/logMessage' || m.method === 'window/showMessage') lsp.log.push(m.params.message);
+      } else lsp.pending.get(m.id)?.(m);
+    };
+    lsp.request = (method, params) =>
+      new Promise((resolve) => {
+        const id = ++lsp.id;
+        lsp.pending.set(id, (m) => {
+          lsp.pending.delete(id);
+          resolve({ ...m, at: performance.now() - lsp.t0 });
+        });
+        worker.postMessage({ jsonrpc: '2.0', id, method, params });
+      });
+    lsp.notify = (method, params) => worker.postMessage({ jsonrpc: '2.0', method, params });
+  });
+  return {
+    /** The response message, with `at`: ms since the worker was created. */
+    rpc: (method, params) => page.evaluate(([m, p]) => window.lsp.request(m, p), [method, params]),
+    notify: (method, params) => page.evaluate(([m, p]) => window.lsp.notify(m, p), [method, params]),
+    messages: () => page.evaluate(() => ({ log: window.lsp.log, errors: window.lsp.errors })),
+    stop: () => page.evaluate(() => window.lsp.worker.terminate()),
+  };
+}
