@@ -44,17 +44,17 @@ const replacements = (card: string) =>
 
 describe('card links', () => {
   it('a client that runs our commands gets replace links for the other forms of the term', async () => {
-    const { contents } = await cardFor('区块链', 1, { commandLinks: true });
+    const { contents } = await cardFor('智能合约', 1, { commandLinks: true });
     const links = linksOf(contents.value);
     expect(links.every(([cmd]) => cmd === 'fintechGlossary.replaceTerm' || cmd === 'fintechGlossary.openSource')).toBe(true);
-    expect(replacements(contents.value).map((a) => a.text)).toEqual(['區塊鏈', 'blockchain']);
+    expect(replacements(contents.value).map((a) => a.text)).toEqual(['智能合約', 'smart contract']);
     expect(replacements(contents.value)[1]).toEqual({
       uri: 'file:///l.txt',
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
-      from: '区块链',
-      text: 'blockchain',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } },
+      from: '智能合约',
+      text: 'smart contract',
     });
-    expect(links.find(([cmd]) => cmd === 'fintechGlossary.openSource')![1]).toEqual({ doc: '000', line: 98 });
+    expect(links.find(([cmd]) => cmd === 'fintechGlossary.openSource')![1]).toEqual({ doc: '000', line: 101 });
   });
 
   it('a compound is converted as written, never cut to the headword or translated as the headword', async () => {

@@ -55,7 +55,7 @@ describe('the card shows what a translator needs', () => {
     expect(card).toContain('中文 quoted from the source document');
   });
 
-  it('the bundled 区块链 entry: both definitions, the English one in full', () => {
+  it('the bundled 区块链 entry: both definitions in our own words, the English one in full', () => {
     // needs dist/glossary.json: `npm test` builds it first
     const bundled = glossaryFromFile(new URL('../../dist/glossary.json', import.meta.url).pathname);
     const card = renderCard(bundled.get('blockchain')!);
@@ -64,7 +64,17 @@ describe('the card shows what a translator needs', () => {
       'A shared\\, append\\-only ledger replicated across many nodes\\, in which transactions are grouped into ' +
         'cryptographically chained blocks so that recorded data cannot be altered without detection\\.',
     );
-    expect(card).toContain('> 區塊鏈技術通過分布式賬本和共識機制\\,實現了去中心化的信任構建和價值傳輸。');
+    // the passage of source 000 is not a definition: the card's Chinese definition is our own
+    expect(card).toContain('由多个节点共同维护、把交易数据按时间顺序打包成以密码学方法首尾相连的区块、写入后难以篡改的分布式账本技术。');
+    expect(card).not.toContain('> 區塊鏈技術通過分布式賬本和共識機制');
+    expect(card).toContain('*Definitions:* Fintech Glossary editors');
+  });
+
+  it('the bundled 智能合约 entry keeps its quotation, which defines the term', () => {
+    const bundled = Glossary.fromFile(new URL('../../dist/glossary.json', import.meta.url).pathname);
+    const card = renderCard(bundled.get('smart-contract')!);
+    expect(card).toContain('> 智能合約是運行在區塊鏈上的自動執行的計算機程序\\,當預設條件滿足時\\,合約會按照既定規則自動執行。');
+    expect(card).toContain('中文 quoted from the source document');
   });
 });
 
