@@ -49,6 +49,7 @@ describe('term status on the card', () => {
     expect(kyc!.terms.map((t) => [t.text, t.role, t.status])).toEqual([
       ['了解你的客户', 'headword', 'preferred'],
       ['了解你的客戶', 'headword', 'preferred'],
+      ['認識你的客戶', 'headword', 'preferred'],
       ['know your customer', 'headword', 'preferred'],
       ['know your client', 'variant', 'admitted'],
       ['KYC', 'abbreviation', 'admitted'],
