@@ -71,7 +71,7 @@ describe('the card shows what a translator needs', () => {
   });
 
   it('the bundled 智能合约 entry keeps its quotation, which defines the term', () => {
-    const bundled = Glossary.fromFile(new URL('../../dist/glossary.json', import.meta.url).pathname);
+    const bundled = glossaryFromFile(new URL('../../dist/glossary.json', import.meta.url).pathname);
     const card = renderCard(bundled.get('smart-contract')!);
     expect(card).toContain('> 智能合約是運行在區塊鏈上的自動執行的計算機程序\\,當預設條件滿足時\\,合約會按照既定規則自動執行。');
     expect(card).toContain('中文 quoted from the source document');
