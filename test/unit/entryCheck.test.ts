@@ -105,6 +105,10 @@ describe('entryProblem', () => {
     expect(entryProblem({ ...withAll, provenance: { en: 'self', reviewedBy: 'r', reviewed: '2026-11-29' } })).toMatch(
       /^field "provenance"/,
     );
+    // an entry nobody has reviewed yet: whose English it follows, no reviewer; reviewer and date go together
+    expect(entryProblem({ ...withAll, provenance: { en: ['market'] } })).toBeUndefined();
+    expect(entryProblem({ ...withAll, provenance: { en: ['market'], reviewed: '2026-11-29' } })).toMatch(/^field "provenance"/);
+    expect(entryProblem({ ...withAll, provenance: { en: ['market'], reviewedBy: 'r' } })).toMatch(/^field "provenance"/);
     expect(entryProblem({ ...withAll, quote: { text: '一段话。', cite: { doc: '001', title: 't', line: 'x' } } })).toMatch(
       /^field "quote"/,
     );

@@ -280,6 +280,12 @@ describe('compile', () => {
     expect(out.glossary.entries.find((e) => e.id === 'cbrc')!.quote).toBeUndefined();
   });
 
+  it('compiles a provenance without a reviewer for an entry not reviewed yet', () => {
+    const out = compile(entryYaml('x', '甲乙', 'alpha', '  provenance: { en: [market] }\n'));
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(out.glossary.entries[0]!.provenance).toEqual({ en: ['market'] });
+  });
+
   it('rejects malformed termbase fields in the schema', () => {
     for (const [extra, field] of [
       ['  pos: nounish\n', 'pos'],
@@ -288,6 +294,7 @@ describe('compile', () => {
       ['  provenance: { en: [Wikipedia], reviewedBy: me, reviewed: 2026-11-29 }\n', 'provenance/en'],
       ['  provenance: { en: [IFRS], reviewedBy: me, reviewed: 29.11.2026 }\n', 'reviewed'],
       ['  provenance: { en: [IFRS], reviewed: 2026-11-29 }\n', 'reviewedBy'],
+      ['  provenance: { en: [IFRS], reviewedBy: me }\n', 'reviewed'],
       ['  quote: { text: 一段话。 }\n', 'source'],
       ['  terms:\n    甲乙: { register: slangy }\n', 'register'],
       ['  terms:\n    甲乙: { geo: [mo] }\n', 'geo'],

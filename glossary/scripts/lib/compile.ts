@@ -166,7 +166,14 @@ export function compileGlossary(
             },
           }
         : {}),
-      ...(provenance ? { provenance: { en: [...provenance.en], reviewedBy: provenance.reviewedBy, reviewed: provenance.reviewed } } : {}),
+      ...(provenance
+        ? {
+            provenance: {
+              en: [...provenance.en],
+              ...(provenance.reviewedBy !== undefined ? { reviewedBy: provenance.reviewedBy, reviewed: provenance.reviewed } : {}),
+            },
+          }
+        : {}),
       ...(v.quote && kept ? { quote: { text: v.quote.text.trim(), cite: kept } } : {}),
       terms: buildTerms(
         {

@@ -22,7 +22,7 @@ export interface EntryInput {
   pos?: PartOfSpeech;
   /** Years as YAML writes them: 2018 is a number, 2023-05 a string. */
   historical?: { note: string; from?: number | string; until: number | string };
-  provenance?: { en: string[]; reviewedBy: string; reviewed: string };
+  provenance?: { en: string[]; reviewedBy?: string; reviewed?: string };
   quote?: { text: string; source: string };
 }
 

@@ -48,13 +48,16 @@ export interface Historical {
   until: string;
 }
 
-/** Whose English usage the entry follows, and who reviewed the entry and when. */
+/**
+ * Whose English usage the entry follows, and who reviewed the entry and when. An entry nobody has
+ * reviewed yet says whose English it follows without a reviewer: reviewedBy and reviewed go together.
+ */
 export interface Provenance {
   /** Authorities whose English the English terms follow (IFRS, Basel, PBOC, HKMA, market, self …). */
   en: string[];
-  reviewedBy: string;
+  reviewedBy?: string;
   /** YYYY-MM-DD. */
-  reviewed: string;
+  reviewed?: string;
 }
 
 /** A passage from a source kept as a citation (verbatim), when it does not qualify as the definition. */
@@ -217,8 +220,7 @@ function isProvenance(v: unknown): v is Provenance {
     p !== null &&
     !Array.isArray(p) &&
     isStrings(p.en) &&
-    typeof p.reviewedBy === 'string' &&
-    typeof p.reviewed === 'string'
+    (p.reviewedBy === undefined ? p.reviewed === undefined : typeof p.reviewedBy === 'string' && typeof p.reviewed === 'string')
   );
 }
 
@@ -257,7 +259,7 @@ const ENTRY_FIELDS = [
   ['replacedBy', (v) => v === undefined || isString(v), 'a string'],
   ['pos', (v) => v === undefined || isPos(v), `one of ${PARTS_OF_SPEECH.join(', ')}`],
   ['historical', (v) => v === undefined || isHistorical(v), 'a historical note {note, from?, until}'],
-  ['provenance', (v) => v === undefined || isProvenance(v), 'a provenance {en, reviewedBy, reviewed}'],
+  ['provenance', (v) => v === undefined || isProvenance(v), 'a provenance {en, reviewedBy?, reviewed?}'],
   ['quote', (v) => v === undefined || isQuote(v), 'a quotation {text, cite}'],
   ['terms', (v) => v === undefined || isTerms(v), 'a list of terms {text, lang, role, status}'],
   ['examples', isExamples, 'a list of examples {text, cite}'],
