@@ -17,9 +17,10 @@ export type Script = ChineseScript;
 
 /**
  * OpenCC's locale names: mainland simplified, OpenCC standard traditional, Taiwan characters, Taiwan
- * characters and vocabulary, Hong Kong.
+ * characters and vocabulary, Hong Kong characters, Hong Kong characters and vocabulary, Japanese
+ * shinjitai (only for OpenCC's own test cases).
  */
-export type OpenCCLocale = 'cn' | 't' | 'tw' | 'twp' | 'hk';
+export type OpenCCLocale = 'cn' | 't' | 'tw' | 'twp' | 'hk' | 'hkp' | 'jp';
 
 const LOCALE: Record<Script, OpenCCLocale> = { 'zh-Hans': 'cn', 'zh-Hant': 't', 'zh-TW': 'twp', 'zh-HK': 'hk' };
 

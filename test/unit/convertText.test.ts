@@ -1,0 +1,217 @@
+// Glossary-aware conversion (engine/convertText.ts): OpenCC's own test cases pass through it, and
+// glossary terms come out as the glossary says where plain OpenCC gets the terminology wrong.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { convertLocale } from '../../server/src/engine/convert';
+import { convertPlain, convertText, formIn } from '../../server/src/engine/convertText';
+import type { ChineseScript, GlossaryEntry } from '../../server/src/engine/entry';
+import { Glossary } from '../../server/src/engine/glossary';
+import { glossaryFromFile } from '../../server/src/node/glossaryFile';
+import { buildTerms, type ReviewedForms } from '../../server/src/engine/terms';
+import { entry } from './helpers';
+
+const REPO = join(__dirname, '..', '..');
+/** `../shared` beside the project (CI), or beside the main checkout when run in a git worktree under it. */
+const SHARED = [join(REPO, '..', 'shared'), join(REPO, '..', '..', 'shared')].find((d) => existsSync(join(d, 'reference'))) ?? '../shared';
+
+/** JSON with trailing commas (OpenCC's test file has them): drop a comma before ] or }, outside strings. */
+function parseLenient(text: string): unknown {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    if (c === ',') {
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      if (text[j] === ']' || text[j] === '}') continue;
+    }
+    out += c;
+  }
+  return JSON.parse(out);
+}
+
+interface OpenCCCase {
+  id: string;
+  input: string;
+  expected: Record<string, string>;
+}
+const cases = (parseLenient(readFileSync(join(SHARED, 'reference/opencc-testcases/testcases.json'), 'utf8')) as { cases: OpenCCCase[] })
+  .cases;
+
+/** OpenCC's configurations as our conversions: [from, to, with regional phrases]. */
+const CONFIGS: Record<string, [ChineseScript, ChineseScript, boolean]> = {
+  s2t: ['zh-Hans', 'zh-Hant', true],
+  s2tw: ['zh-Hans', 'zh-TW', false],
+  s2twp: ['zh-Hans', 'zh-TW', true],
+  s2hk: ['zh-Hans', 'zh-HK', false],
+  s2hkp: ['zh-Hans', 'zh-HK', true],
+  t2s: ['zh-Hant', 'zh-Hans', true],
+  tw2s: ['zh-TW', 'zh-Hans', false],
+  tw2sp: ['zh-TW', 'zh-Hans', true],
+  hk2s: ['zh-HK', 'zh-Hans', false],
+  hk2sp: ['zh-HK', 'zh-Hans', true],
+  tw2t: ['zh-TW', 'zh-Hant', false],
+  hk2t: ['zh-HK', 'zh-Hant', false],
+  t2tw: ['zh-Hant', 'zh-TW', false],
+  t2hk: ['zh-Hant', 'zh-HK', false],
+};
+
+/**
+ * What opencc-js 1.4.2 cannot do, so skipped: three t2s cases whose characters upstream OpenCC's
+ * TSCharacters maps and opencc-js's copy of it does not (yet). Hong Kong phrases (s2hkp, hk2sp) are
+ * in opencc-js 1.4.2 and pass.
+ */
+const SKIP: Record<string, string> = {
+  'BYVoid_OpenCC_PR_1228_existing_behaviors t2s': "opencc-js 1.4.2's TSCharacters has no 殢 → 𣨼",
+  'BYVoid_OpenCC_PR_1229_existing_behaviors t2s': "opencc-js 1.4.2's TSCharacters has no 圞 → 𪢮",
+  'BYVoid_OpenCC_PR_464_xi_vs_xi t2s': "opencc-js 1.4.2's TSCharacters has no 樠 → 𣗊",
+};
+
+const runs = cases.flatMap((c) => Object.entries(c.expected).map(([config, expected]) => ({ c, config, expected })));
+
+describe("OpenCC's own test cases, through the glossary-aware converter (no glossary terms)", () => {
+  it('the file has cases for every configuration we map, and nothing unknown', () => {
+    const configs = new Set(runs.map((r) => r.config));
+    expect([...configs].filter((c) => !CONFIGS[c] && c !== 'jp2t' && c !== 't2jp')).toEqual([]);
+    expect(runs.length).toBeGreaterThan(500);
+  });
+
+  for (const { c, config, expected } of runs) {
+    const name = `${c.id} ${config}`;
+    if (SKIP[name]) {
+      it.skip(`${name} (skipped: ${SKIP[name]})`, () => undefined);
+      continue;
+    }
+    it(name, () => {
+      if (config === 'jp2t' || config === 't2jp') {
+        // Japanese is no target of ours; the engine's OpenCC path still converts it as OpenCC does
+        const [from, to] = config === 'jp2t' ? (['jp', 't'] as const) : (['t', 'jp'] as const);
+        expect(convertLocale(c.input, from, to)).toBe(expected);
+        return;
+      }
+      const [from, to, phrases] = CONFIGS[config]!;
+      expect(convertText(c.input, to, undefined, { from, phrases })).toBe(expected);
+    });
+  }
+});
+
+/** An entry with forms a reviewer decided (`reviewed`) or left as generated candidates. */
+function reviewedEntry(
+  id: string,
+  forms: { zh: string; hant: string; tw?: string; hk?: string; aliases?: string[] },
+  reviewed: ReviewedForms,
+): GlossaryEntry {
+  const base = entry(id, forms.zh, [id.replace(/-/g, ' ')]);
+  const e: GlossaryEntry = { ...base, zhHant: forms.hant, zhAliases: forms.aliases ?? [] };
+  delete e.zhTw;
+  delete e.zhHk;
+  if (forms.tw) e.zhTw = forms.tw;
+  if (forms.hk) e.zhHk = forms.hk;
+  e.terms = buildTerms(e, {}, reviewed);
+  return e;
+}
+
+const fixture = new Glossary([
+  reviewedEntry('account', { zh: '账户', hant: '賬戶', tw: '帳戶' }, { tw: '帳戶', reason: 'Taiwan writes 帳戶' }),
+  reviewedEntry('digital-currency', { zh: '数字货币', hant: '數字貨幣', tw: '數位貨幣' }, { tw: '數位貨幣', reason: '數位 in Taiwan' }),
+  reviewedEntry('credit-approval', { zh: '信贷审核', hant: '信貸審核' }, { hant: '信貸審核', reason: '審核, not 審覈' }),
+  reviewedEntry('cloud-computing', { zh: '云计算', hant: '雲計算', tw: '雲端運算' }, { tw: '雲端運算', reason: 'Taiwan usage' }),
+  reviewedEntry('software', { zh: '软件', hant: '軟件', tw: '軟體', hk: '軟件' }, { tw: '軟體', reason: 'Taiwan usage' }),
+  // a Taiwan candidate nobody reviewed: not the glossary's word, the traditional form stands
+  reviewedEntry('network', { zh: '网络', hant: '網絡', tw: '網路' }, {}),
+  reviewedEntry('p2p-lending', { zh: '网络借贷', hant: '網絡借貸', aliases: ['网贷'] }, {}),
+  reviewedEntry('blockchain', { zh: '区块链', hant: '區塊鏈' }, {}),
+  reviewedEntry('caict', { zh: '中国信息通信研究院', hant: '中國信息通信研究院' }, { tw: '中國信息通信研究院', reason: 'a proper name' }),
+]);
+
+describe('glossary terms: where plain OpenCC gets the terminology wrong, the glossary is right', () => {
+  const table: [string, ChineseScript, string, string][] = [
+    // text, target, plain OpenCC (wrong), glossary-aware (right)
+    ['我的账户', 'zh-TW', '我的賬戶', '我的帳戶'],
+    ['发行数字货币', 'zh-TW', '發行數字貨幣', '發行數位貨幣'],
+    ['信贷审核流程', 'zh-Hant', '信貸審覈流程', '信貸審核流程'],
+    ['信贷审核流程', 'zh-TW', '信貸稽核流程', '信貸審核流程'],
+    ['使用云计算', 'zh-TW', '使用雲端計算', '使用雲端運算'],
+    ['中国信息通信研究院发布', 'zh-TW', '中國資訊通訊研究院釋出', '中國信息通信研究院釋出'],
+    // reverse: OpenCC turns Taiwan's 帳戶 into 帐户 and 雲端運算 into 云端运算; the mainland terms are 账户, 云计算
+    ['我的帳戶', 'zh-Hans', '我的帐户', '我的账户'],
+    ['使用雲端運算', 'zh-Hans', '使用云端运算', '使用云计算'],
+  ];
+  for (const [text, to, plain, ours] of table) {
+    it(`${text} → ${to}: ${ours}, not OpenCC's ${plain}`, () => {
+      const from: ChineseScript | undefined = /[帳雲]/.test(text) ? 'zh-TW' : undefined;
+      expect(convertPlain(text, to, { from })).toBe(plain);
+      expect(convertText(text, to, fixture, { from })).toBe(ours);
+    });
+  }
+
+  it('a regional candidate nobody reviewed is not used: the traditional form stands for the region', () => {
+    expect(formIn(fixture.get('network')!, 'zh-TW')).toBe('網絡');
+    expect(convertText('网络安全', 'zh-TW', fixture)).toBe('網絡安全');
+    expect(formIn(fixture.get('software')!, 'zh-TW')).toBe('軟體');
+    expect(formIn(fixture.get('software')!, 'zh-HK')).toBe('軟件');
+  });
+
+  it('a term in any script becomes the glossary form: mixed script 区塊鏈 and Hong Kong 軟件 included', () => {
+    expect(convertText('区塊鏈和軟件', 'zh-Hans', fixture)).toBe('区块链和软件');
+    expect(convertText('軟件開發', 'zh-TW', fixture)).toBe('軟體開發');
+    expect(convertText('軟體開發', 'zh-HK', fixture, { from: 'zh-TW' })).toBe('軟件開發');
+  });
+
+  it('an alias stays the term the writer chose (converted by OpenCC), not swapped for the headword', () => {
+    expect(convertText('网贷平台', 'zh-Hant', fixture)).toBe('網貸平臺');
+    expect(convertText('网络借贷平台', 'zh-Hant', fixture)).toBe('網絡借貸平臺');
+  });
+
+  it('a term split by a line break or annotated with pinyin keeps its layout (OpenCC converts it)', () => {
+    expect(convertText('账\n户', 'zh-TW', fixture)).toBe('賬\n戶');
+    expect(convertText('账(zhàng)户', 'zh-TW', fixture)).toBe('賬(zhàng)戶');
+  });
+
+  it('text without Chinese, private-use characters and surrogate pairs come through unchanged', () => {
+    expect(convertText('plain ASCII, 123', 'zh-TW', fixture)).toBe('plain ASCII, 123');
+    expect(convertText('\ue000账户\ue001𠀀', 'zh-TW', fixture)).toBe('\ue000帳戶\ue001𠀀');
+  });
+});
+
+describe('the bundled glossary', () => {
+  const bundled = glossaryFromFile(join(REPO, 'dist/glossary.json'));
+
+  it('converts its reviewed Taiwan terms where OpenCC does not (账户 → 帳戶, 数字货币 → 數位貨幣)', () => {
+    expect(convertPlain('银行账户与数字货币', 'zh-TW')).toBe('銀行賬戶與數字貨幣');
+    expect(convertText('银行账户与数字货币', 'zh-TW', bundled)).toBe('銀行帳戶與數位貨幣');
+  });
+
+  const read = (name: string) => readFileSync(join(REPO, 'glossary/sources', name), 'utf8');
+  const ids = (text: string) =>
+    bundled.index
+      .scan(text)
+      .map((m) => m.entries.map((e) => bundled.entries[e]!.id).join('|'))
+      .sort();
+
+  // OpenCC's regional phrase tables change vocabulary both ways (数据来源 → 資料來源 → 数据源), so a
+  // round trip through Taiwan vocabulary cannot keep every term; through characters it must
+  const trips: [string, ChineseScript, ChineseScript, boolean][] = [
+    ['001-fintech-reports.txt', 'zh-Hans', 'zh-Hant', true],
+    ['001-fintech-reports.txt', 'zh-Hans', 'zh-TW', false],
+    ['001-fintech-reports.txt', 'zh-Hans', 'zh-HK', false],
+    ['000-network-finance-services.txt', 'zh-Hant', 'zh-Hans', true],
+  ];
+  for (const [name, from, via, phrases] of trips) {
+    it(`a round trip of ${name}, ${from} → ${via}${phrases ? '' : ' (characters)'} → ${from}, keeps every term`, () => {
+      const source = read(name);
+      const there = convertText(source, via, bundled, { from, phrases });
+      expect(there).not.toBe(source);
+      const back = convertText(there, from, bundled, { from: via, phrases });
+      expect(ids(back)).toEqual(ids(source));
+    });
+  }
+});
