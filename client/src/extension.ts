@@ -15,6 +15,7 @@ import {
   type LookupItem,
   type OpenSourceArgs,
   type ReplaceTermArgs,
+  type Settings,
 } from '../../server/src/protocol';
 
 /** A language client that can restart its server: over IPC to a Node process, or to a Web Worker. */
@@ -26,7 +27,7 @@ let client: Client | undefined;
 export async function activateWith(
   context: vscode.ExtensionContext,
   createClient: ClientFactory,
-  extraInitializationOptions: Partial<InitializationOptions> = {},
+  extraInitializationOptions: () => Partial<InitializationOptions> = () => ({}),
 ): Promise<void> {
   const extra = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('languages', []);
   const languages = [...new Set([...DEFAULT_LANGUAGES, ...extra])];
@@ -34,11 +35,13 @@ export async function activateWith(
     // any scheme: files on disk, untitled, and virtual workspaces (vscode-vfs on github.dev, vscode.dev)
     documentSelector: languages.map((language) => ({ language })),
     synchronize: { configurationSection: SETTINGS_SECTION },
-    initializationOptions: {
-      settings: vscode.workspace.getConfiguration(SETTINGS_SECTION),
+    // a function: read on every (re)start, after the web client has prepared its worker
+    initializationOptions: (): InitializationOptions => ({
+      // plain data: a Web Worker's postMessage cannot clone the configuration object's methods
+      settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) as Partial<Settings>,
       commandLinks: true,
-      ...extraInitializationOptions,
-    } as InitializationOptions,
+      ...extraInitializationOptions(),
+    }),
     // Glossary text is data: cards may only link to our own commands.
     markdown: { isTrusted: { enabledCommands: CARD_COMMANDS }, supportHtml: false },
   };

@@ -75,6 +75,13 @@ export interface InitializationOptions {
    * conversion, dist/opencc-preset.js from it. The Node server reads its files from disk.
    */
   extensionUri?: string;
+  /**
+   * Web Worker server only, when the extension's files are not fetchable by URL (a remote web setup
+   * such as code-server serves them as `vscode-remote:`, and its worker's content policy allows no
+   * fetch of an object URL): what the client read with `workspace.fs` instead, the compiled glossary's
+   * text and object URLs of scripts by path (`dist/opencc-preset.js`), which the worker imports.
+   */
+  assets?: { glossary?: string; scripts?: Record<string, string> };
 }
 
 export interface LookupParams {

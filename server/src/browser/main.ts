@@ -20,7 +20,10 @@ declare const self: {
 const GLOSSARY = 'dist/glossary.json';
 
 async function fetchGlossary(params: InitializeParams): Promise<UncheckedGlossary> {
-  setExtensionBase((params.initializationOptions as InitializationOptions | undefined)?.extensionUri);
+  const options = params.initializationOptions as InitializationOptions | undefined;
+  setExtensionBase(options?.extensionUri, options?.assets?.scripts);
+  // read by the client where the worker cannot fetch the extension's files (code-server)
+  if (typeof options?.assets?.glossary === 'string') return Glossary.read(options.assets.glossary, GLOSSARY);
   const url = assetUrl(GLOSSARY);
   let response: Response;
   try {
