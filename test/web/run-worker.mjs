@@ -6,11 +6,28 @@
 // dist/opencc-preset.js from it, as it does from vscode.dev's extension host.
 // Ends with a plain "N passed, N failed, N skipped" line; exit code 0 only if everything passed.
 //
-// Environment: EDITOR_ENV (default <repo>/.editor-env; needs driver/node_modules/playwright-core),
-// CHROMIUM (default /usr/bin/chromium), VERBOSE=1 for the worker's log messages.
-import { launch, loadChromium, ROOT, serveDist, startWorker } from './harness.mjs';
-import { existsSync } from 'node:fs';
+// Then the web build in a real web workbench: code-server's web worker extension host (the kind of
+// extension host vscode.dev runs) with a web-only copy of the extension (package.json without `main`),
+// hovering a term with the mouse. There the extension's files are `vscode-remote:` URIs, from which
+// VS Code starts no worker, so this exercises the client's fallback (it reads the files with
+// workspace.fs); vscode.dev's own path (fetching https: URLs) is the one the worker checks above cover.
+//
+// Environment: EDITOR_ENV (default <repo>/.editor-env; needs driver/node_modules/playwright-core and,
+// for the workbench check, code-server), CHROMIUM (default /usr/bin/chromium), VERBOSE=1 for the
+// worker's log messages.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  CODE_SERVER,
+  ENV_DIR,
+  hoverUntilCard,
+  launchBrowser,
+  openFromExplorer,
+  startCodeServer,
+  wordCentre,
+  workbenchUrl,
+} from '../integration/code-server.mjs';
+import { launch, loadChromium, ROOT, serveDist, startWorker } from './harness.mjs';
 
 const VERBOSE = !!process.env.VERBOSE;
 
@@ -19,6 +36,52 @@ const check = (name, ok, detail = '') => {
   results.push({ name, ok });
   console.log(`${ok ? '✓' : '✗'} ${name}${detail ? ` — ${detail}` : ''}`);
 };
+let skipped = 0;
+
+/** The web build in code-server's web worker extension host: hover 区块链 in sample.txt. */
+async function workbenchCheck(chromium) {
+  const name = 'in a real web workbench (code-server, web worker extension host): hover card on 区块链';
+  if (!existsSync(CODE_SERVER)) {
+    skipped++;
+    console.log(`- ${name} (skipped: no code-server in ${ENV_DIR}; run test/integration/setup-editor.sh)`);
+    return;
+  }
+  const stage = path.join(ENV_DIR, 'web-run');
+  const ext = path.join(stage, 'extension');
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(ext, { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  delete manifest.main; // web-only: VS Code then runs it in the web worker extension host
+  writeFileSync(path.join(ext, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const f of ['dist/web', 'dist/glossary.json', 'dist/opencc-preset.js', 'package.nls.json'])
+    if (existsSync(path.join(ROOT, f))) cpSync(path.join(ROOT, f), path.join(ext, f), { recursive: true });
+  const workspace = path.join(ROOT, 'test/integration/workspace');
+  const server = await startCodeServer({ runDir: path.join(stage, 'run'), workspace });
+  const { page, close } = await launchBrowser(chromium, { width: 1280, height: 800 });
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && /Fintech Glossary|fintech-glossary/.test(m.text()) && consoleErrors.push(m.text()));
+  try {
+    await page.goto(workbenchUrl(server.base, workspace, { extensionDevelopmentPath: ext }));
+    const line = await openFromExplorer(page, 'sample.txt', '区块链');
+    const found = await hoverUntilCard(page, await wordCentre(line, '区块链'), '區塊鏈');
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, not the DOM property
+    const text = found ? await found.card.innerText() : '';
+    const workers = page.workers().length;
+    const shot = path.join(ROOT, 'test-results', found ? 'web-hover.png' : 'web-hover-failure.png');
+    mkdirSync(path.dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot });
+    check(
+      name,
+      !!found && text.includes('blockchain'),
+      found
+        ? `after ${found.attempt} hover(s), ${workers} workers in the page; ${path.relative(ROOT, shot)}`
+        : consoleErrors.join('; ') || 'no card',
+    );
+  } finally {
+    await close();
+    server.stop();
+  }
+}
 
 /** UTF-16 position of the first occurrence of `word` in `lines` (plus `into` units). */
 function positionOf(lines, word, into = 1) {
@@ -115,6 +178,7 @@ async function main() {
     await browser.close();
     http.close();
   }
+  await workbenchCheck(chromium);
 }
 
 main()
@@ -125,6 +189,6 @@ main()
   .finally(() => {
     const passed = results.filter((r) => r.ok).length;
     const failed = results.length - passed;
-    console.log(`${passed} passed, ${failed} failed, 0 skipped`);
+    console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
     process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
   });
