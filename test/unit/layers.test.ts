@@ -19,7 +19,10 @@ function importsOf(dir: string): [string, string][] {
 
 describe('layers', () => {
   it('the engine knows nothing of LSP, VS Code or the server', () => {
-    const bad = importsOf('server/src/engine').filter(([, spec]) => /^vscode|^\.\.\//.test(spec));
+    // one exception: the glossary's schema, which user YAML termbases are checked against too
+    const bad = importsOf('server/src/engine').filter(
+      ([, spec]) => /^vscode|^\.\.\//.test(spec) && spec !== '../../../glossary/schema.json',
+    );
     expect(bad).toEqual([]);
   });
 

@@ -153,6 +153,8 @@ export interface GlossaryEntry {
   occurrences: number;
   /** "bundled", or the path/URI of the user glossary file the entry came from. */
   origin: string;
+  /** A note on the concept (a user termbase's note or comment column, TBX `note`). */
+  note?: string;
 }
 
 /** The compiled glossary the server loads (dist/glossary.json). */
@@ -265,6 +267,7 @@ const ENTRY_FIELDS = [
   ['examples', isExamples, 'a list of examples {text, cite}'],
   ['occurrences', (v) => typeof v === 'number' && Number.isFinite(v), 'a number'],
   ['origin', isString, 'a string'],
+  ['note', (v) => v === undefined || isString(v), 'a string'],
 ] as const satisfies readonly (readonly [keyof GlossaryEntry, (v: unknown) => boolean, string])[];
 
 /** Compile-time: every field of GlossaryEntry has a check above (a new field without one fails to type-check). */
@@ -304,6 +307,7 @@ function wellFormed(e: Record<string, unknown>): boolean {
     typeof occurrences === 'number' &&
     Number.isFinite(occurrences) &&
     typeof e.origin === 'string' &&
+    (e.note === undefined || typeof e.note === 'string') &&
     (e.zhHans !== '' || (e.en as string[]).length > 0)
   );
 }

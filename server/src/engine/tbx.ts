@@ -1,0 +1,312 @@
+/**
+ * TBX into raw concepts, streaming with saxes: TBX v2 (`martif` / `termEntry` / `langSet` / `tig`
+ * or `ntig`/`termGrp`) and TBX v3 (`tbx` / `conceptEntry` / `langSec` / `termSec`), in the DCA
+ * style (`<termNote type="partOfSpeech">`) and the DCT style (`<min:partOfSpeech>`). Elements are
+ * matched on their local names, so any namespace (and none) is accepted.
+ */
+import { SaxesParser } from 'saxes';
+import type { TermStatus } from './entry';
+
+export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'properNoun' | 'phrase';
+import {
+  GENERATED_NOTE,
+  REVIEWED_NOTE,
+  SENSE_NOTE,
+  FORBIDDEN_NOTE,
+  type Diagnostics,
+  type RawConcept,
+  type RawTerm,
+  type TermLang,
+  isForbiddenNote,
+  languageOf,
+  statusOf,
+} from './termbase';
+
+/** Data-category carriers whose `type` attribute names the category (DCA style). */
+const CARRIERS = new Set(['termNote', 'descrip', 'admin', 'adminNote', 'descripNote', 'transacNote', 'ref']);
+/** Elements that mark a term group. */
+const TERM_GROUPS = new Set(['tig', 'ntig', 'termSec']);
+
+const localName = (name: string) => {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+};
+
+const POS: Record<string, PartOfSpeech> = {
+  noun: 'noun',
+  n: 'noun',
+  verb: 'verb',
+  v: 'verb',
+  adjective: 'adjective',
+  adj: 'adjective',
+  propernoun: 'properNoun',
+  'proper noun': 'properNoun',
+  phrase: 'phrase',
+};
+export const partOfSpeechOf = (v: string): PartOfSpeech | undefined => POS[v.trim().toLowerCase()];
+
+const GEO: Record<string, string> = {
+  twn: 'tw',
+  tw: 'tw',
+  'zh-tw': 'tw',
+  hkg: 'hk',
+  hk: 'hk',
+  'zh-hk': 'hk',
+  chn: 'cn',
+  cn: 'cn',
+  'zh-cn': 'cn',
+  sgp: 'sg',
+  sg: 'sg',
+  'zh-sg': 'sg',
+};
+export const geoOf = (v: string): string | undefined => GEO[v.trim().toLowerCase()];
+
+interface OpenTerm {
+  raw: RawTerm & { text: string };
+  line: number;
+  column: number;
+  element: string;
+  hasTerm: boolean;
+  notes: string[];
+  statusSeen?: TermStatus;
+}
+
+interface OpenLang {
+  lang: TermLang | undefined;
+  code: string;
+}
+
+/**
+ * Parse a TBX document. Concepts are handed to `onConcept` as each closes (a 20,000-entry file never
+ * holds more than one in the making); problems go to `diag`. Returns whether the document was a TBX
+ * document at all (a false return comes with one diagnostic saying what it is instead).
+ */
+export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConcept) => void): boolean {
+  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  const stack: string[] = [];
+  let rootOk: boolean | undefined;
+  let concept: RawConcept | undefined;
+  let lang: OpenLang | undefined;
+  let term: OpenTerm | undefined;
+  /** The text being collected for the innermost element of interest, and which one. */
+  let capture: { depth: number; category: string; attrs: Record<string, string>; line: number; column: number; text: string } | undefined;
+  let tagLine = 1,
+    tagColumn = 1;
+  let xmlErrors = 0;
+
+  const where = (line: number) => `line ${line}`;
+
+  parser.on('opentagstart', (tag) => {
+    tagLine = parser.line;
+    tagColumn = Math.max(1, parser.column - tag.name.length - 1);
+  });
+
+  parser.on('opentag', (tag) => {
+    const local = localName(tag.name);
+    stack.push(local);
+    if (rootOk === false) return;
+    if (stack.length === 1) {
+      rootOk = local === 'martif' || local === 'tbx';
+      if (!rootOk) diag.error(tagLine, tagColumn, `not a TBX file: the root element is <${tag.name.slice(0, 40)}>, not <martif> or <tbx>`);
+      return;
+    }
+    if (capture) return; // inside a term or a note: inline markup is part of its text
+    const attrs = tag.attributes as Record<string, string>;
+    if (local === 'termEntry' || local === 'conceptEntry') {
+      concept = { line: tagLine, column: tagColumn, terms: [], element: local, ...(attrs.id ? { id: attrs.id } : {}) };
+      return;
+    }
+    if (!concept) return;
+    if (local === 'langSet' || local === 'langSec') {
+      const code = attrs['xml:lang'] ?? attrs.lang ?? '';
+      if (!code) diag.error(tagLine, tagColumn, `${where(tagLine)}: <${local}> without xml:lang; its terms are skipped`);
+      lang = { lang: code ? languageOf(code) : undefined, code };
+      return;
+    }
+    if (TERM_GROUPS.has(local) && lang) {
+      term = { raw: { text: '', lang: lang.lang ?? 'en' }, line: tagLine, column: tagColumn, element: local, hasTerm: false, notes: [] };
+      return;
+    }
+    if (local === 'term' && lang) {
+      if (!term)
+        term = {
+          raw: { text: '', lang: lang.lang ?? 'en' },
+          line: tagLine,
+          column: tagColumn,
+          element: 'langSet',
+          hasTerm: false,
+          notes: [],
+        };
+      capture = { depth: stack.length, category: 'term', attrs, line: tagLine, column: tagColumn, text: '' };
+      return;
+    }
+    const category = CARRIERS.has(local) ? (attrs.type ?? local) : local;
+    if (CATEGORIES.has(category) || local === 'note' || local === 'xref') {
+      capture = { depth: stack.length, category: local === 'xref' ? 'xref' : category, attrs, line: tagLine, column: tagColumn, text: '' };
+    }
+  });
+
+  parser.on('text', (t) => {
+    if (capture) capture.text += t;
+  });
+  parser.on('cdata', (t) => {
+    if (capture) capture.text += t;
+  });
+
+  parser.on('closetag', (tag) => {
+    const local = localName(tag.name);
+    const depth = stack.length;
+    stack.pop();
+    if (rootOk === false) return;
+    if (capture && depth === capture.depth) {
+      const c = capture;
+      capture = undefined;
+      apply(c.category, c.text.replace(/\s+/g, ' ').trim(), c.attrs, c.line, c.column);
+      return;
+    }
+    if (capture) return;
+    if (term && local === term.element) closeTerm();
+    else if (local === 'langSet' || local === 'langSec') {
+      if (term) closeTerm();
+      lang = undefined;
+    } else if ((local === 'termEntry' || local === 'conceptEntry') && concept) {
+      const done = concept;
+      concept = undefined;
+      lang = undefined;
+      term = undefined;
+      onConcept(done);
+    }
+  });
+
+  parser.on('error', (err) => {
+    if (xmlErrors++ >= 20) return;
+    const m = /^(\d+):(\d+): (.*)$/s.exec(err.message);
+    const line = m ? Number(m[1]) : parser.line,
+      column = m ? Number(m[2]) : parser.column;
+    const message = m ? m[3]! : err.message;
+    if (rootOk === false) return;
+    if (rootOk === undefined) {
+      rootOk = false;
+      diag.error(line, column, `not a TBX file: not well-formed XML (${message})`);
+    } else diag.error(line, column, `${where(line)}: XML error: ${message}`);
+  });
+
+  function closeTerm() {
+    const t = term!;
+    term = undefined;
+    if (!t.hasTerm || !t.raw.text) {
+      diag.error(t.line, t.column, `${where(t.line)}: <${t.element === 'langSet' ? 'term' : t.element}> without <term>; skipped`);
+      return;
+    }
+    if (!lang?.lang) return; // a language the glossary does not use
+    // TBX has no "forbidden": a deprecated term with a note saying forbidden is one
+    const forbidden = t.notes.findIndex(isForbiddenNote);
+    if (forbidden >= 0 && (t.raw.status === 'deprecated' || t.raw.status === undefined)) {
+      t.raw.status = 'forbidden';
+      t.notes.splice(forbidden, 1);
+    }
+    // what an export records in notes because TBX has no data category for it
+    const usage: string[] = [];
+    for (const note of t.notes) {
+      if (note === GENERATED_NOTE) t.raw.review = { state: 'generated' };
+      else if (note.startsWith(REVIEWED_NOTE)) {
+        const reason = note.slice(REVIEWED_NOTE.length).trim();
+        t.raw.review = { state: 'reviewed', ...(reason ? { reason } : {}) };
+      } else if (note.startsWith(SENSE_NOTE)) t.raw.sense = note.slice(SENSE_NOTE.length).trim();
+      else usage.push(note);
+    }
+    if (usage.length) t.raw.usage = usage.join(' ');
+    concept!.terms.push(t.raw);
+  }
+
+  function apply(category: string, value: string, attrs: Record<string, string>, line: number, column: number) {
+    if (!concept) return;
+    if (category === 'term') {
+      if (!term) return;
+      term.hasTerm = true;
+      term.raw.text = value;
+      return;
+    }
+    if (!value && category !== 'xref' && category !== 'crossReference') return;
+    // the level: a term group, else a language section, else the concept
+    if (term) {
+      switch (category) {
+        case 'administrativeStatus':
+        case 'normativeAuthorization': {
+          const status = statusOf(value);
+          if (status) term.raw.status = status;
+          else diag.warning(line, column, `${where(line)}: unknown ${category} "${value.slice(0, 60)}"; the term is read as admitted`);
+          if (!status) term.raw.status = 'admitted';
+          return;
+        }
+        case 'partOfSpeech': {
+          const pos = partOfSpeechOf(value);
+          if (pos) (term.raw.extra ??= {}).pos = pos;
+          return;
+        }
+        case 'geographicalUsage': {
+          const geo = geoOf(value);
+          if (geo) {
+            const extra = (term.raw.extra ??= {});
+            extra.geo = [...((extra.geo as string[] | undefined) ?? []), geo];
+          }
+          return;
+        }
+        case 'termType':
+          if (/acronym|abbreviat|initialism|shortForm/i.test(value)) term.raw.abbreviation = true;
+          return;
+        case 'note':
+        case 'usageNote':
+        case 'Usage note':
+          term.notes.push(value);
+          return;
+        case 'definition':
+          break; // a definition inside a term group is the language's definition
+        default:
+          return;
+      }
+    }
+    const language = lang ? lang.lang : undefined;
+    switch (category) {
+      case 'definition': {
+        if (language === 'en' || (!lang && !/[\u3400-\u9fff]/.test(value))) concept.definitionEn ||= value;
+        else if (language || !lang) concept.definitionZh ||= value;
+        return;
+      }
+      case 'subjectField':
+        concept.domain ||= value;
+        return;
+      case 'note':
+      case 'usageNote':
+      case 'Usage note':
+        concept.note = concept.note ? `${concept.note} ${value}` : value;
+        return;
+      case 'xref':
+      case 'crossReference': {
+        const target = attrs.target ?? '';
+        if (target && !/^[a-z][a-z0-9+.-]*:/i.test(target)) (concept.related ??= []).push(target.replace(/^#/, ''));
+        return;
+      }
+      default:
+    }
+  }
+
+  parser.write(text).close();
+  if (rootOk === undefined) diag.error(1, 1, 'not a TBX file: no XML element found');
+  return rootOk === true;
+}
+
+const CATEGORIES = new Set([
+  'administrativeStatus',
+  'normativeAuthorization',
+  'partOfSpeech',
+  'geographicalUsage',
+  'termType',
+  'definition',
+  'subjectField',
+  'usageNote',
+  'Usage note',
+  'crossReference',
+]);
+
+export { FORBIDDEN_NOTE };

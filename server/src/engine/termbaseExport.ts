@@ -1,0 +1,145 @@
+/**
+ * Entries out as a termbase: TBX v3 (TBX-Basic, DCA style; the default), TBX v2 (martif), or CSV
+ * with language-coded headers. What `loadTermbase` reads back from these is the same entry (see
+ * the round-trip tests for which fields each format carries).
+ */
+import Papa from 'papaparse';
+import type { GlossaryEntry, Term, TermStatus } from './entry';
+import { GENERATED_NOTE, REVIEWED_NOTE, SENSE_NOTE } from './termbase';
+import { termsOf } from './terms';
+
+const escapeXml = (s: string) =>
+  s
+    .replace(/[<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;'))
+    .replace(
+      // characters XML 1.0 cannot carry at all
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is removed
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+      '',
+    );
+
+const TBX_STATUS: Record<TermStatus, string> = {
+  preferred: 'preferredTerm-admn-sts',
+  admitted: 'admittedTerm-admn-sts',
+  deprecated: 'deprecatedTerm-admn-sts',
+  superseded: 'supersededTerm-admn-sts',
+  // TBX has no forbidden status: deprecated, with a note saying forbidden
+  forbidden: 'deprecatedTerm-admn-sts',
+};
+
+const GEO_TBX: Record<string, string> = { cn: 'CHN', tw: 'TWN', hk: 'HKG', sg: 'SGP' };
+
+/**
+ * The language sections a term goes in: English, or each Chinese script it is the form in that an
+ * importer would not fill from another (Taiwan and Hong Kong fall back to traditional).
+ */
+function termLangs(t: Term): string[] {
+  if (t.lang === 'en') return ['en'];
+  const scripts = t.scripts ?? ['zh-Hans'];
+  const out: string[] = scripts.filter((s) => s === 'zh-Hans' || s === 'zh-Hant');
+  for (const region of ['zh-TW', 'zh-HK'] as const) if (scripts.includes(region) && !scripts.includes('zh-Hant')) out.push(region);
+  return out.length ? out : [scripts[0]!];
+}
+
+export interface TbxOptions {
+  version?: 2 | 3;
+}
+
+/** The entries as a TBX document. */
+export function exportTbx(entries: readonly GlossaryEntry[], { version = 3 }: TbxOptions = {}): string {
+  const v3 = version === 3;
+  const out: string[] = [];
+  const entryEl = v3 ? 'conceptEntry' : 'termEntry',
+    langEl = v3 ? 'langSec' : 'langSet',
+    termEl = v3 ? 'termSec' : 'tig';
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  if (v3) out.push('<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">');
+  else out.push('<martif type="TBX-Basic" xml:lang="en">');
+  out.push(
+    `<${v3 ? 'tbxHeader' : 'martifHeader'}><fileDesc><sourceDesc><p>Fintech Glossary export</p></sourceDesc></fileDesc></${v3 ? 'tbxHeader' : 'martifHeader'}>`,
+  );
+  out.push('<text><body>');
+  for (const e of entries) {
+    out.push(`<${entryEl} id="${escapeXml(e.id)}">`);
+    if (e.domain) out.push(`<descrip type="subjectField">${escapeXml(e.domain)}</descrip>`);
+    for (const r of e.related) out.push(`<ref type="crossReference" target="${escapeXml(r)}">${escapeXml(r)}</ref>`);
+    if (e.note) out.push(`<note>${escapeXml(e.note)}</note>`);
+    const byLang = new Map<string, Term[]>();
+    for (const t of termsOf(e)) for (const lang of termLangs(t)) byLang.set(lang, [...(byLang.get(lang) ?? []), t]);
+    // a definition needs a language section even when the concept has no term in that language
+    if (e.definitionZh && !byLang.has('zh-Hans')) byLang.set('zh-Hans', []);
+    if (e.definitionEn && !byLang.has('en')) byLang.set('en', []);
+    for (const [lang, terms] of [...byLang].sort((a, b) => order(a[0]) - order(b[0]))) {
+      out.push(`<${langEl} xml:lang="${lang}">`);
+      const definition = lang === 'en' ? e.definitionEn : lang === 'zh-Hans' ? e.definitionZh : '';
+      if (definition) out.push(`<descrip type="definition">${escapeXml(definition)}</descrip>`);
+      for (const t of terms) {
+        out.push(`<${termEl}><term>${escapeXml(t.text)}</term>`);
+        out.push(`<termNote type="administrativeStatus">${TBX_STATUS[t.status]}</termNote>`);
+        if (t.role === 'abbreviation') out.push('<termNote type="termType">acronym</termNote>');
+        const extra = t as Term & { pos?: string; geo?: string[] };
+        if (extra.pos) out.push(`<termNote type="partOfSpeech">${escapeXml(extra.pos)}</termNote>`);
+        for (const g of extra.geo ?? []) out.push(`<termNote type="geographicalUsage">${GEO_TBX[g] ?? escapeXml(g)}</termNote>`);
+        if (t.status === 'forbidden') out.push('<note>forbidden</note>');
+        if (t.usage) out.push(`<note>${escapeXml(t.usage)}</note>`);
+        if (t.sense) out.push(`<note>${SENSE_NOTE} ${escapeXml(t.sense)}</note>`);
+        if (t.review?.state === 'generated') out.push(`<note>${GENERATED_NOTE}</note>`);
+        if (t.review?.state === 'reviewed') out.push(`<note>${REVIEWED_NOTE} ${escapeXml(t.review.reason ?? '')}</note>`);
+        out.push(`</${termEl}>`);
+      }
+      out.push(`</${langEl}>`);
+    }
+    out.push(`</${entryEl}>`);
+  }
+  out.push('</body></text>');
+  out.push(v3 ? '</tbx>' : '</martif>');
+  return `${out.join('\n')}\n`;
+}
+
+const LANG_ORDER = ['zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK', 'en'];
+const order = (lang: string) => {
+  const i = LANG_ORDER.indexOf(lang);
+  return i < 0 ? LANG_ORDER.length : i;
+};
+
+/** The CSV columns, in order (language-coded term columns, then the concept's fields). */
+export const CSV_COLUMNS = [
+  'id',
+  'zh-Hans',
+  'zh-Hant',
+  'zh-TW',
+  'zh-HK',
+  'en',
+  'abbreviation',
+  'status',
+  'partOfSpeech',
+  'definition-en',
+  'definition-zh',
+  'note',
+  'domain',
+] as const;
+
+/** The entries as CSV: one row per concept, several terms of a language joined with "; ". */
+export function exportCsv(entries: readonly GlossaryEntry[]): string {
+  const rows = entries.map((e) => {
+    const terms = termsOf(e);
+    const head = terms.find((t) => t.role === 'headword') ?? terms[0];
+    const pos = (head as (Term & { pos?: string }) | undefined)?.pos ?? '';
+    return [
+      e.id,
+      [e.zhHans, ...e.zhAliases].filter(Boolean).join('; '),
+      e.zhHant,
+      e.zhTw ?? '',
+      e.zhHk ?? '',
+      e.en.join('; '),
+      e.abbr.join('; '),
+      head?.status ?? '',
+      pos,
+      e.definitionEn,
+      e.definitionZh,
+      e.note ?? '',
+      e.domain,
+    ];
+  });
+  return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
+}

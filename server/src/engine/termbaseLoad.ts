@@ -1,0 +1,234 @@
+/**
+ * `loadTermbase`: any termbase text into entries and diagnostics (the one entry point the server,
+ * the CLI and term QA call). Pure: the caller reads the file.
+ */
+import Ajv, { type ValidateFunction } from 'ajv';
+import { LineCounter, isNode, isSeq, parseDocument } from 'yaml';
+import schema from '../../../glossary/schema.json';
+import { type EntryStatus, type GlossaryEntry, entryProblem } from './entry';
+import { parseTabular } from './tabular';
+import { parseTbx } from './tbx';
+import {
+  DEFAULT_LIMITS,
+  Diagnostics,
+  type RawConcept,
+  type RawTerm,
+  type Termbase,
+  type TermbaseOptions,
+  buildEntries,
+  detectFormat,
+} from './termbase';
+
+export type { Termbase, TermbaseDiagnostic, TermbaseFormat, TermbaseOptions } from './termbase';
+export { detectFormat } from './termbase';
+
+/**
+ * Read a termbase. Never throws on bad input: a malformed element or row is a diagnostic at its line
+ * and the rest loads; a text that is not a termbase at all gives one diagnostic and `unreadable`.
+ */
+export function loadTermbase(text: string, options: TermbaseOptions): Termbase {
+  const format = options.format ?? detectFormat(options.name, text);
+  const diag = new Diagnostics();
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const empty = (unreadable: boolean): Termbase => ({
+    format,
+    entries: [],
+    lines: [],
+    diagnostics: diag.finish(),
+    hasChinese: false,
+    unreadable,
+  });
+  if (text.length > limits.maxChars) {
+    diag.error(
+      1,
+      1,
+      `the file is ${(text.length / 1048576).toFixed(1)} M characters, over the limit of ${(limits.maxChars / 1048576).toFixed(0)} M: not loaded (split it)`,
+    );
+    return empty(true);
+  }
+  const concepts: RawConcept[] = [];
+  const rows = new Map<RawConcept, number>();
+  let ok: boolean;
+  let what: (c: RawConcept) => string;
+  switch (format) {
+    case 'tbx':
+      ok = parseTbx(text, diag, (c) => concepts.push(c));
+      what = (c) => `line ${c.line}: <${c.element ?? 'termEntry'}>`;
+      break;
+    case 'csv':
+    case 'tsv':
+    case 'omegat':
+      ok = parseTabular(text, { kind: format }, diag, (c, row) => {
+        concepts.push(c);
+        rows.set(c, row);
+      });
+      what = (c) => `row ${rows.get(c)}${rows.get(c) !== c.line ? ` (line ${c.line})` : ''}`;
+      break;
+    case 'yaml':
+      ok = parseYamlEntries(text, diag, concepts);
+      what = (c) => `line ${c.line}: entry`;
+      break;
+    case 'compiled':
+      return loadCompiled(text, options);
+  }
+  if (!ok) return empty(true);
+  const built = buildEntries(concepts, options, diag, what);
+  return { format, ...built, diagnostics: diag.finish(), unreadable: false };
+}
+
+/** A compiled glossary (dist/glossary.json) as a termbase: its entries as they are, checked. */
+function loadCompiled(text: string, options: TermbaseOptions): Termbase {
+  const fail = (message: string): Termbase => ({
+    format: 'compiled',
+    entries: [],
+    lines: [],
+    diagnostics: [{ severity: 'error', line: 1, column: 1, message }],
+    hasChinese: false,
+    unreadable: true,
+  });
+  let data: { format?: unknown; entries?: unknown };
+  try {
+    data = JSON.parse(text) as typeof data;
+  } catch {
+    return fail('not valid JSON');
+  }
+  if (data?.format !== 'fintech-glossary/compiled@1' || !Array.isArray(data.entries))
+    return fail('not a compiled Fintech Glossary (expected "format": "fintech-glossary/compiled@1" and an "entries" list)');
+  const label = options.label ?? options.name;
+  const entries: GlossaryEntry[] = [];
+  for (const [i, e] of (data.entries as unknown[]).entries()) {
+    const problem = entryProblem(e);
+    if (problem) return fail(`entry ${i + 1}: ${problem}`);
+    entries.push({ ...(e as GlossaryEntry), origin: label });
+  }
+  return {
+    format: 'compiled',
+    entries,
+    lines: entries.map(() => 1),
+    diagnostics: [],
+    hasChinese: entries.some((e) => e.zhHans),
+    unreadable: false,
+  };
+}
+
+// ---- the project's YAML entry format ----
+
+interface YamlEntry {
+  id?: string;
+  zh?: string;
+  aliases?: string[];
+  en?: string[];
+  abbr?: string[];
+  domain?: string;
+  def?: { en?: string; zh?: string };
+  related?: string[];
+  status?: EntryStatus;
+  replacedBy?: string;
+  forms?: { hant?: string; tw?: string; hk?: string; reason?: string };
+  terms?: Record<string, Record<string, unknown>>;
+  note?: string;
+  [key: string]: unknown;
+}
+
+let validator: ValidateFunction | undefined;
+/**
+ * The bundled glossary's own schema (glossary/schema.json), with what only the bundled glossary
+ * must have relaxed: a user entry needs a Chinese or an English term, nothing else, and may name
+ * any domain. Every rule it does state (term shapes, statuses, forms) is the build's own.
+ */
+function userEntryValidator(): ValidateFunction {
+  if (validator) return validator;
+  const s = structuredClone(schema) as { definitions: Record<string, Record<string, unknown>> };
+  const entry = s.definitions.entry!;
+  entry.required = [];
+  entry.anyOf = [{ required: ['zh'] }, { required: ['en'] }];
+  const props = entry.properties as Record<string, Record<string, unknown>>;
+  props.domain = { type: 'string', minLength: 1 };
+  props.note = { type: 'string' };
+  const def = props.def!;
+  def.required = [];
+  for (const k of Object.keys(def.properties as object)) delete (def.properties as Record<string, Record<string, unknown>>)[k]!.minLength;
+  s.definitions.entry = entry;
+  const ajv = new Ajv({ allErrors: false, strict: false, allowUnionTypes: true });
+  validator = ajv.compile({ ...s, type: 'object', items: undefined, $ref: '#/definitions/entry' });
+  return validator;
+}
+
+function parseYamlEntries(text: string, diag: Diagnostics, out: RawConcept[]): boolean {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  for (const e of doc.errors) {
+    const p = e.pos ? lc.linePos(e.pos[0]) : { line: 1, col: 1 };
+    diag.error(p.line, p.col, `YAML: ${e.message.split('\n')[0]}`);
+  }
+  if (doc.errors.length) return false;
+  if (!isSeq(doc.contents)) {
+    diag.error(1, 1, 'not a termbase: a YAML termbase is a list of entries (- zh: … en: [...])');
+    return false;
+  }
+  const validate = userEntryValidator();
+  doc.contents.items.forEach((node, i) => {
+    const pos = isNode(node) && node.range ? lc.linePos(node.range[0]) : { line: 1, col: 1 };
+    const value = isNode(node) ? (node.toJSON() as YamlEntry) : undefined;
+    if (!value || typeof value !== 'object' || Array.isArray(value as unknown)) {
+      diag.error(pos.line, pos.col, `entry ${i + 1}: not an entry (expected zh:, en: …)`);
+      return;
+    }
+    const id = typeof value.id === 'string' ? value.id : undefined;
+    if (!validate(value)) {
+      const err = validate.errors?.[0];
+      const path = err?.instancePath.split('/').slice(1) ?? [];
+      const at = path.length ? doc.getIn([i, ...path.map((p) => (/^\d+$/.test(p) ? Number(p) : p))], true) : undefined;
+      const p = isNode(at) && at.range ? lc.linePos(at.range[0]) : pos;
+      const field =
+        err?.keyword === 'additionalProperties'
+          ? `unknown field "${String((err.params as { additionalProperty: string }).additionalProperty)}"`
+          : `${err?.instancePath || 'the entry'} ${err?.message ?? 'is not valid'}`;
+      diag.error(p.line, p.col, `entry ${i + 1}${id ? ` "${id.slice(0, 60)}"` : ''}: ${field}; skipped`);
+      return;
+    }
+    out.push(yamlConcept(value, pos.line, pos.col));
+  });
+  return true;
+}
+
+function yamlConcept(v: YamlEntry, line: number, column: number): RawConcept {
+  const notes = v.terms ?? {};
+  const term = (text: string, lang: RawTerm['lang'], abbreviation = false): RawTerm => {
+    const n = notes[text] ?? {};
+    const { status, usage, ...extra } = n as { status?: RawTerm['status']; usage?: string };
+    return {
+      text,
+      lang,
+      ...(abbreviation ? { abbreviation } : {}),
+      ...(status ? { status } : {}),
+      ...(usage ? { usage } : {}),
+      ...(Object.keys(extra).length ? { extra } : {}),
+    };
+  };
+  const terms: RawTerm[] = [];
+  if (v.zh) terms.push(term(v.zh, 'zh-Hans'));
+  if (v.forms?.hant) terms.push(term(v.forms.hant, 'zh-Hant'));
+  if (v.forms?.tw) terms.push(term(v.forms.tw, 'zh-TW'));
+  if (v.forms?.hk) terms.push(term(v.forms.hk, 'zh-HK'));
+  for (const a of v.aliases ?? []) terms.push(term(a, 'zh-Hans'));
+  for (const e of v.en ?? []) terms.push(term(e, 'en'));
+  for (const a of v.abbr ?? []) terms.push(term(a, 'en', true));
+  const extra: Partial<GlossaryEntry> = {};
+  for (const k of ['pos', 'historical', 'provenance'] as const) if (v[k] !== undefined) (extra as Record<string, unknown>)[k] = v[k];
+  if (v.replacedBy) extra.replacedBy = v.replacedBy;
+  return {
+    ...(v.id ? { id: v.id } : {}),
+    line,
+    column,
+    terms,
+    ...(v.def?.en ? { definitionEn: v.def.en } : {}),
+    ...(v.def?.zh ? { definitionZh: v.def.zh } : {}),
+    ...(v.domain ? { domain: v.domain } : {}),
+    ...(v.related ? { related: v.related } : {}),
+    ...(v.note ? { note: v.note } : {}),
+    ...(v.status ? { status: v.status } : {}),
+    ...(v.forms ? { reviewed: v.forms } : {}),
+    extra,
+  };
+}
