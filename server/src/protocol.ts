@@ -9,11 +9,15 @@ export type Script = (typeof SCRIPTS)[number];
 
 export const SETTINGS_SECTION = 'fintechGlossary';
 
+/** How much the hover card shows: `compact` fits the editor's hover, `full` shows everything. */
+export const HOVER_DETAILS = ['compact', 'full'] as const;
+export type HoverDetail = (typeof HOVER_DETAILS)[number];
+
 export interface Settings {
   /** Extra language ids served besides plaintext and markdown (client side only). */
   languages: string[];
   preferredScript: Script;
-  hover: { enable: boolean };
+  hover: { enable: boolean; detail: HoverDetail };
   completion: { enable: boolean };
   matchAcronymsCaseInsensitive: boolean;
 }
@@ -21,7 +25,7 @@ export interface Settings {
 export const defaultSettings: Settings = {
   languages: [],
   preferredScript: 'zh-Hans',
-  hover: { enable: true },
+  hover: { enable: true, detail: 'compact' },
   completion: { enable: true },
   matchAcronymsCaseInsensitive: false,
 };

@@ -20,6 +20,7 @@ import { Glossary, type UncheckedGlossary } from './engine/glossary';
 import { OpenDocuments } from './documents';
 import { completion, resolveCompletion, type CompletionClient } from './features/completion';
 import { hover } from './features/hover';
+import { uiLanguageOf, wordsFor, type Words } from './features/words';
 import { lookupEntries, toLookupItem } from './features/lookup';
 import { Commands, LookupRequest, SETTINGS_SECTION, defaultSettings, type InitializationOptions, type Settings } from './protocol';
 import { mergeSettings } from './settings';
@@ -49,6 +50,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canPullConfiguration = false;
   let commandLinks = false;
   let completionClient: CompletionClient = {};
+  /** The server's own words, in the interface language the client's `locale` names. */
+  let words: Words = wordsFor('en');
 
   const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
   const logFailure = (what: string, err: unknown) =>
@@ -141,6 +144,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const init = (params?.initializationOptions ?? {}) as InitializationOptions;
     settings = mergeSettings(init.settings, warn);
     commandLinks = init.commandLinks === true;
+    words = wordsFor(uiLanguageOf(params?.locale));
     const completionCaps = capabilities.textDocument?.completion;
     completionClient = {
       lazyDocumentation: !!completionCaps?.completionItem?.resolveSupport?.properties?.includes('documentation'),
@@ -189,7 +193,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const { uri, position } = documentPosition(params);
       const doc = open.get(uri);
       if (!doc || !settings.hover.enable) return null;
-      return hover(glossary, doc, position, open.indexOf(doc, glossary.index, matchOptions()), commandLinks);
+      return hover(glossary, doc, position, open.indexOf(doc, glossary.index, matchOptions()), {
+        commandLinks,
+        detail: settings.hover.detail,
+        words,
+      });
     }),
   );
 
@@ -206,7 +214,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     request('completionItem/resolve', (item: unknown) => {
       if (!item || typeof item !== 'object' || typeof (item as { label?: unknown }).label !== 'string')
         throw invalidParams('a completion item');
-      return resolveCompletion(glossary, item as Parameters<typeof resolveCompletion>[1]);
+      return resolveCompletion(glossary, item as Parameters<typeof resolveCompletion>[1], words);
     }),
   );
 

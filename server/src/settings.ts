@@ -2,7 +2,7 @@
  * Settings from the client, checked field by field: a value of the wrong type is ignored (the
  * default stays) and reported, never coerced (`hover.enable: 0` does not turn hover off).
  */
-import { SCRIPTS, defaultSettings, type Settings } from './protocol';
+import { HOVER_DETAILS, SCRIPTS, defaultSettings, type HoverDetail, type Settings } from './protocol';
 
 export function mergeSettings(value: unknown, warn: (message: string) => void = () => undefined): Settings {
   const settings: Settings = structuredClone(defaultSettings);
@@ -32,9 +32,12 @@ export function mergeSettings(value: unknown, warn: (message: string) => void = 
       continue;
     }
     const enable = (section as Record<string, unknown>).enable;
-    if (enable === undefined) continue;
     if (typeof enable === 'boolean') settings[feature].enable = enable;
-    else wrong(`${feature}.enable`, 'true or false', enable);
+    else if (enable !== undefined) wrong(`${feature}.enable`, 'true or false', enable);
+    const detail = (section as Record<string, unknown>).detail;
+    if (feature !== 'hover' || detail === undefined) continue;
+    if (typeof detail === 'string' && (HOVER_DETAILS as readonly string[]).includes(detail)) settings.hover.detail = detail as HoverDetail;
+    else wrong('hover.detail', `one of ${HOVER_DETAILS.join(', ')}`, detail);
   }
   if (v.matchAcronymsCaseInsensitive !== undefined) {
     if (typeof v.matchAcronymsCaseInsensitive === 'boolean') settings.matchAcronymsCaseInsensitive = v.matchAcronymsCaseInsensitive;

@@ -236,3 +236,23 @@ export async function hoverUntilCard(page, point, cardText, attempts = 30) {
   }
   return null;
 }
+
+/**
+ * How much of a hover card shows without scrolling, in CSS pixels: the rendered height of its
+ * content, the height of the hover's viewport, their ratio (1 when it all fits), and `essentials`,
+ * the height above the card's first rule (what a card puts first: the term, its counterparts, any
+ * warning, the definitions).
+ */
+export async function measureCard(card) {
+  return card.evaluate((hover) => {
+    // .monaco-hover-content is the hover's scrolling viewport; its scrollHeight is the whole card
+    const content = hover.querySelector('.monaco-hover-content') ?? hover;
+    const rendered = content.scrollHeight;
+    const visible = Math.min(content.clientHeight, rendered);
+    const rule = content.querySelector('hr');
+    const essentials = rule
+      ? Math.round(rule.getBoundingClientRect().top - content.getBoundingClientRect().top + content.scrollTop)
+      : rendered;
+    return { rendered, visible, fraction: rendered ? visible / rendered : 1, essentials };
+  });
+}

@@ -12,8 +12,9 @@
 //   SUITE_TIMEOUT_MS      how long the whole extension-host suite may take (default 300000)
 //   VSIX=file.vsix        install this package into code-server and run the UI hover check against the
 //                         installed extension (what a user gets), not the development folder
-//   HOVER_SCREENSHOT=png  where the UI check saves its screenshot (default test-results/hover.png; set it to
-//                         docs/hover.png to refresh the README's picture; on failure
+//   HOVER_SCREENSHOT=png  where the UI check saves its screenshot of the compact card (default
+//                         test-results/hover.png; set it to docs/hover.png to refresh the README's picture; the
+//                         full card goes beside it as hover-full.png; on failure
 //                         test-results/hover-failure.png, so a broken run never replaces the README image)
 //   VERBOSE=1             also print stack-trace lines, network noise and browser console errors
 import { spawnSync } from 'node:child_process';
@@ -26,6 +27,7 @@ import {
   ROOT,
   hoverUntilCard,
   launchBrowser,
+  measureCard,
   openFromExplorer,
   playwright,
   startCodeServer as start,
@@ -73,6 +75,9 @@ async function startCodeServer() {
 }
 
 const workbenchUrl = (base, payload) => urlOf(base, WORKSPACE, payload);
+const describeCard = (m) =>
+  `rendered ${m.rendered} px, ${m.visible} px visible without scrolling (${(m.fraction * 100).toFixed(0)} %); ` +
+  `the part above the first rule ${m.essentials} px`;
 
 // Workbench chatter that reaches codeAutomationLog along with the extension host's console; hidden unless VERBOSE.
 const WORKBENCH_NOISE = new RegExp(
@@ -183,6 +188,41 @@ async function hoverCheck(chromium, base) {
     fs.mkdirSync(path.dirname(shot), { recursive: true });
     await page.screenshot({ path: shot });
     log(`screenshot: ${path.relative(ROOT, shot)}`);
+    if (ok) {
+      // How much of the card shows without scrolling, compact (the default) and full: the setting is
+      // changed in the Settings editor (code-server does not pick up edits of settings.json on disk
+      // here), then the term hovered again.
+      const compact = await measureCard(card);
+      log(`card (compact): ${describeCard(compact)}`);
+      await page.keyboard.press('Control+Comma');
+      await page.locator('.settings-editor').waitFor({ timeout: 20_000 });
+      await sleep(800); // the search box takes the focus
+      await page.keyboard.type('fintechGlossary.hover.detail');
+      await page.locator('.settings-editor .setting-item-contents', { hasText: 'Hover: Detail' }).locator('select').selectOption('full');
+      await sleep(500);
+      await page.locator('.tabs-container .tab', { hasText: 'sample.txt' }).first().click();
+      let full;
+      for (let attempt = 0; attempt < 10 && !full; attempt++) {
+        const lineAgain = await openFromExplorer(page, 'sample.txt', HOVER_WORD);
+        const again = await hoverUntilCard(page, await wordCentre(lineAgain, HOVER_WORD), HOVER_EXPECT[0], 3);
+        const m = again && (await measureCard(again.card));
+        if (m && m.rendered > compact.rendered) full = m;
+      }
+      if (!full) {
+        ok = false;
+        log('the card did not grow after fintechGlossary.hover.detail was set to full');
+      } else {
+        log(`card (full): ${describeCard(full)}`);
+        if (compact.essentials > compact.visible) {
+          ok = false;
+          log(`the compact card's first part (${compact.essentials} px) does not fit the hover (${compact.visible} px)`);
+        }
+        await sleep(400);
+        const fullShot = shot.replace(/\.png$/, '-full.png');
+        await page.screenshot({ path: fullShot });
+        log(`screenshot: ${path.relative(ROOT, fullShot)}`);
+      }
+    }
   } catch (err) {
     log(`UI check error: ${err.message}`);
     ok = false;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../../server/src/engine/entry';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 import { escapeMarkdown, renderCard } from '../../server/src/features/card';
+import { uiLanguageOf, wordsFor } from '../../server/src/features/words';
 import { entry } from './helpers';
 
 describe('the card treats glossary text as data', () => {
@@ -112,6 +113,53 @@ describe('the card layout', () => {
     });
     await expect(card + '\n').toMatchFileSnapshot('./__snapshots__/blockchain.card.md');
   });
+
+  const withLinks = {
+    resolve: (id: string) => others.get(id),
+    inner: [others.get('smart-contract')!],
+    links: [{ label: '→ 區塊鏈', command: 'fintechGlossary.replaceTerm', args: [{ uri: 'file:///a.txt', text: '區塊鏈' }] }],
+  };
+
+  it('compact: headline with regional forms, then the definitions and the links, the rest below the rule', async () => {
+    const card = renderCard(blockchain, { ...withLinks, detail: 'compact' });
+    await expect(card + '\n').toMatchFileSnapshot('./__snapshots__/blockchain.compact.card.md');
+    const paragraphs = card.split('\n\n');
+    expect(paragraphs[0]).toMatch(/^\*\*区块链\*\* · 區塊鏈 · blockchain/);
+    // the definitions come before the rule; example, related terms and facts after it, one example only
+    const rule = paragraphs.indexOf('---');
+    expect(paragraphs.findIndex((p) => p.startsWith('A shared'))).toBeLessThan(rule);
+    expect(paragraphs.findIndex((p) => p.includes('由多个节点共同维护') || p.includes('區塊鏈技術'))).toBeLessThan(rule);
+    expect(paragraphs.slice(rule).join('\n')).toContain('*Example:*');
+    expect(card.match(/\*Example:\*/g)).toHaveLength(1);
+    expect(card.split('\n').length).toBeLessThan(renderCard(blockchain, withLinks).split('\n').length);
+  });
+
+  it('compact: a long example is cut to 60 characters; full shows it whole', () => {
+    const long = { ...blockchain, examples: [{ text: '长'.repeat(100), cite: { doc: '001', title: 'T', line: 1 } }] };
+    expect(renderCard(long, { detail: 'compact' })).toContain(`*Example:* ${'长'.repeat(59)}…`);
+    expect(renderCard(long)).toContain('长'.repeat(100));
+  });
+
+  it('compact: a warning about the written term comes right under the headline', () => {
+    const p2p = entry('p2p', '网络借贷', ['peer-to-peer lending'], {
+      zhAliases: ['P2P网贷'],
+      terms: [
+        { text: '网络借贷', lang: 'zh', role: 'headword', scripts: ['zh-Hans'], status: 'preferred' },
+        { text: 'P2P网贷', lang: 'zh', role: 'variant', status: 'forbidden', usage: '监管文件已改称网络借贷。' },
+      ],
+    });
+    const paragraphs = renderCard(p2p, { matched: 'P2P网贷', detail: 'compact' }).split('\n\n');
+    expect(paragraphs[1]).toBe('⚠ *Forbidden term:* P2P网贷 — use **网络借贷**');
+  });
+
+  it.each([
+    ['zh-Hans', ['又称：', '领域：', '例句：', '相关术语：', '定义：'], /Domain|Example|Related/],
+    ['zh-Hant', ['又稱：', '領域：', '例句：', '相關術語：', '定義：'], /Domain|Example|Related/],
+  ] as const)('in the %s interface the labels are Chinese', (language, labels, english) => {
+    const card = renderCard(blockchain, { ...withLinks, words: wordsFor(language) });
+    for (const l of labels) expect(card).toContain(l);
+    expect(card).not.toMatch(english);
+  });
 });
 
 describe('the card says when the written term is not the one to use', () => {
@@ -159,5 +207,30 @@ describe('the card says when the written term is not the one to use', () => {
   it('an entry without terms gets the defaults: an alias is admitted, which the card does not flag', () => {
     const plain = entry('bc', '区块链', ['blockchain'], { zhAliases: ['区块链技术'] });
     expect(renderCard(plain, { matched: '区块链技术' })).not.toContain('⚠');
+  });
+});
+
+describe('the interface language from the LSP locale', () => {
+  it.each([
+    ['zh-CN', 'zh-Hans'],
+    ['zh-cn', 'zh-Hans'],
+    ['zh', 'zh-Hans'],
+    ['zh-Hans', 'zh-Hans'],
+    ['zh-SG', 'zh-Hans'],
+    ['zh_CN', 'zh-Hans'],
+    ['zh-TW', 'zh-Hant'],
+    ['zh-tw', 'zh-Hant'],
+    ['zh-HK', 'zh-Hant'],
+    ['zh-MO', 'zh-Hant'],
+    ['zh-Hant', 'zh-Hant'],
+    ['zh-Hant-HK', 'zh-Hant'],
+    ['en-US', 'en'],
+    ['en', 'en'],
+    ['ja', 'en'],
+    ['', 'en'],
+    [undefined, 'en'],
+    [42, 'en'],
+  ])('%j → %s', (locale, expected) => {
+    expect(uiLanguageOf(locale)).toBe(expected);
   });
 });

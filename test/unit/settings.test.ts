@@ -34,11 +34,16 @@ describe('settings', () => {
 
   it('takes values of the right type', () => {
     expect(
-      mergeSettings({ preferredScript: 'zh-TW', hover: { enable: false }, matchAcronymsCaseInsensitive: true, languages: ['latex'] }),
+      mergeSettings({
+        preferredScript: 'zh-TW',
+        hover: { enable: false, detail: 'full' },
+        matchAcronymsCaseInsensitive: true,
+        languages: ['latex'],
+      }),
     ).toEqual({
       languages: ['latex'],
       preferredScript: 'zh-TW',
-      hover: { enable: false },
+      hover: { enable: false, detail: 'full' },
       completion: { enable: true },
       matchAcronymsCaseInsensitive: true,
     });
@@ -49,7 +54,7 @@ describe('settings', () => {
     const merged = mergeSettings(
       {
         preferredScript: 42,
-        hover: { enable: 0 },
+        hover: { enable: 0, detail: 'short' },
         completion: { enable: 'false' },
         matchAcronymsCaseInsensitive: 'yes',
         languages: 'latex',
@@ -61,6 +66,7 @@ describe('settings', () => {
       'settings: fintechGlossary.languages must be an array of language ids, got string "latex"; ignored',
       'settings: fintechGlossary.preferredScript must be one of zh-Hans, zh-Hant, zh-TW, zh-HK, got number 42; ignored',
       'settings: fintechGlossary.hover.enable must be true or false, got number 0; ignored',
+      'settings: fintechGlossary.hover.detail must be one of compact, full, got string "short"; ignored',
       'settings: fintechGlossary.completion.enable must be true or false, got string "false"; ignored',
       'settings: fintechGlossary.matchAcronymsCaseInsensitive must be true or false, got string "yes"; ignored',
     ]);

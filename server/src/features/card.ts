@@ -5,6 +5,10 @@
 import type { Citation, GlossaryEntry, Historical, TermStatus } from '../engine/entry';
 import { termFor, termsOf } from '../engine/terms';
 import { collapseWhitespace } from '../engine/unicode';
+import { WORDS, type Words } from './words';
+
+/** How much a card shows: `compact` fits the editor's hover (about 250 px) with the essentials first. */
+export type CardDetail = 'compact' | 'full';
 
 /** Every ASCII punctuation character (CommonMark lets each be backslash-escaped, and so it stays literal). */
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
@@ -25,9 +29,25 @@ export function citedLine(line: unknown): number | undefined {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-export function citationText(c: Citation): string {
+export function citationText(c: Citation, w: Words = WORDS.en, short = false): string {
   const line = citedLine(c.line);
-  return `${c.title} (${c.doc}${line ? `, line ${line}` : ''})`;
+  return `${short ? shorten(c.title, 16) : c.title} (${c.doc}${line ? `, ${w.line(line)}` : ''})`;
+}
+
+/** A label before a value: `*Also:*` in English, `又称：` in Chinese (no slanted CJK). */
+function label(w: Words, text: string): string {
+  return w === WORDS.en ? `*${text}:*` : `${text}：`;
+}
+
+/** Words set off from the text: italic in English, plain in Chinese. */
+function emphasis(w: Words, text: string): string {
+  return w === WORDS.en ? `*${text}*` : text;
+}
+
+/** At most `max` characters (code points) of `text`, with an ellipsis when cut. */
+function shorten(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
 /** The headline: **简体** · 繁體 · english — what a translator needs at a glance. */
@@ -49,6 +69,10 @@ export interface CardContext {
   links?: CardLink[];
   /** The form the reader wrote (as the glossary writes it): its term's status and notes are shown. */
   matched?: string;
+  /** `full` (the default here) or `compact` (what the hover shows unless the reader asks for more). */
+  detail?: CardDetail;
+  /** The card's own words, in the reader's interface language (English by default). */
+  words?: Words;
 }
 
 export interface CardLink {
@@ -70,53 +94,83 @@ function renderLink(link: CardLink): string {
 }
 
 export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string {
+  const w = ctx.words ?? WORDS.en;
+  const compact = ctx.detail === 'compact';
   const out: string[] = [headline(entry)];
   const regional: string[] = [];
-  if (entry.zhTw) regional.push(`臺灣 ${escapeMarkdown(entry.zhTw)}`);
-  if (entry.zhHk) regional.push(`香港 ${escapeMarkdown(entry.zhHk)}`);
-  if (regional.length) out.push(regional.join(' · '));
+  if (entry.zhTw) regional.push(`${w.taiwan} ${escapeMarkdown(entry.zhTw)}`);
+  if (entry.zhHk) regional.push(`${w.hongKong} ${escapeMarkdown(entry.zhHk)}`);
+  if (regional.length) {
+    // compact: on the headline's line, which has room for them
+    if (compact) out[0] += ` · ${regional.join(' · ')}`;
+    else out.push(regional.join(' · '));
+  }
 
   const english = [...entry.en.slice(1), ...entry.abbr];
   const facts: string[] = [];
-  if (english.length) facts.push(`*Also:* ${english.map(escapeMarkdown).join(', ')}`);
-  if (entry.zhAliases.length) facts.push(`*Variants:* ${entry.zhAliases.map(escapeMarkdown).join('、')}`);
-  facts.push(`*Domain:* ${escapeMarkdown(entry.domain)}`);
-  out.push(facts.join(' · '));
+  if (english.length) facts.push(`${label(w, w.also)} ${english.map(escapeMarkdown).join(', ')}`);
+  if (entry.zhAliases.length) facts.push(`${label(w, w.variants)} ${entry.zhAliases.map(escapeMarkdown).join('、')}`);
+  facts.push(`${label(w, w.domain)} ${escapeMarkdown(entry.domain)}`);
+  if (!compact) out.push(facts.join(' · '));
 
+  const notes: string[] = [];
   if (entry.status === 'deprecated') {
     const repl = entry.replacedBy ? ctx.resolve?.(entry.replacedBy) : undefined;
-    out.push(`⚠ *Deprecated*${repl ? ` — use **${escapeMarkdown(repl.zhHans)}** (${escapeMarkdown(repl.en[0] ?? '')})` : ''}`);
-  } else if (entry.status === 'admitted') out.push('*Admitted term* (a preferred term exists)');
-  if (entry.historical) out.push(historicalLine(entry.historical));
-  if (ctx.matched !== undefined) out.push(...matchedTermNotes(entry, ctx.matched));
+    notes.push(
+      `⚠ ${emphasis(w, w.deprecated)}${repl ? ` — ${w.use} **${escapeMarkdown(repl.zhHans)}** (${escapeMarkdown(repl.en[0] ?? '')})` : ''}`,
+    );
+  } else if (entry.status === 'admitted') notes.push(emphasis(w, w.admittedTerm));
+  if (entry.historical) notes.push(historicalLine(entry.historical, w));
+  if (ctx.matched !== undefined) notes.push(...matchedTermNotes(entry, ctx.matched, w));
+  // compact: the first note (a warning comes first) under the headline; the rest further down
+  if (compact) out.push(...notes.slice(0, 1));
+  else out.push(...notes);
 
-  if (ctx.links?.length) out.push(ctx.links.map(renderLink).join(' · '));
+  const links = ctx.links?.length ? ctx.links.map(renderLink).join(' · ') : undefined;
+  if (links && !compact) out.push(links);
 
-  out.push('---');
-  if (entry.definitionZhSource) {
+  if (!compact) out.push('---');
+  const source = entry.definitionZhSource;
+  if (source && !compact) {
     // the quotation and its citation stay together in one block quote
-    out.push(`> ${escapeMarkdown(entry.definitionZh)}\n>\n> — *${escapeMarkdown(citationText(entry.definitionZhSource))}*`);
-  } else if (entry.definitionZh) out.push(escapeMarkdown(entry.definitionZh));
+    out.push(`> ${escapeMarkdown(entry.definitionZh)}\n>\n> — *${escapeMarkdown(citationText(source, w))}*`);
+  } else if (source) out.push(`${escapeMarkdown(entry.definitionZh)} — *${escapeMarkdown(citationText(source, w, true))}*`);
+  else if (entry.definitionZh) out.push(escapeMarkdown(entry.definitionZh));
   if (entry.definitionEn) out.push(escapeMarkdown(entry.definitionEn));
-  const author = entry.origin === 'bundled' ? 'Fintech Glossary editors' : escapeMarkdown(entry.origin);
-  out.push(`*Definitions:* ${entry.definitionZhSource ? `中文 quoted from the source document; English by ${author}` : author}`);
+  if (links && compact) out.push(links);
 
-  const example = entry.examples[0];
-  if (example) out.push(`*Example:* ${escapeMarkdown(example.text)} — *${escapeMarkdown(citationText(example.cite))}*`);
-
-  const lists: string[] = [];
-  if (ctx.inner?.length) lists.push(`*Contains:* ${ctx.inner.map(shortName).join(' · ')}`);
+  const author = entry.origin === 'bundled' ? w.editors : escapeMarkdown(entry.origin);
+  const provenance = `${label(w, w.definitions)} ${source ? w.quotedAndWritten(author) : author}`;
+  const examples = entry.examples
+    .slice(0, compact ? 1 : 3)
+    .map(
+      (example) =>
+        `${label(w, w.example)} ${escapeMarkdown(compact ? shorten(example.text, 60) : example.text)} — *${escapeMarkdown(citationText(example.cite, w, compact))}*`,
+    );
   const related = entry.related.map((id) => ctx.resolve?.(id)).filter((e): e is GlossaryEntry => !!e);
-  if (related.length) lists.push(`*Related:* ${related.map(shortName).join(' · ')}`);
-  if (ctx.alsoMatching?.length) lists.push(`*Also means:* ${ctx.alsoMatching.map(shortName).join(' · ')}`);
-  if (lists.length) out.push('---', lists.join('  \n'));
+  const lists: string[] = [];
+  if (ctx.inner?.length) lists.push(`${label(w, w.contains)} ${ctx.inner.map(shortName).join(' · ')}`);
+  if (related.length) {
+    const shown = compact ? related.slice(0, 3) : related;
+    lists.push(`${label(w, w.related)} ${shown.map(shortName).join(' · ')}${shown.length < related.length ? ' …' : ''}`);
+  }
+  if (ctx.alsoMatching?.length) lists.push(`${label(w, w.alsoMeans)} ${ctx.alsoMatching.map(shortName).join(' · ')}`);
+
+  if (compact) {
+    // below the fold, one short line each: the rest of the notes, examples, related terms, facts
+    const rest = [...notes.slice(1), ...examples, ...lists, facts.join(' · '), provenance];
+    out.push('---', rest.join('  \n'));
+  } else {
+    out.push(provenance, ...examples);
+    if (lists.length) out.push('---', lists.join('  \n'));
+  }
   return out.join('\n\n');
 }
 
-const WARN_STATUSES: Partial<Record<TermStatus, string>> = {
-  deprecated: 'Deprecated term',
-  superseded: 'Superseded term',
-  forbidden: 'Forbidden term',
+const WARN_STATUSES: Partial<Record<TermStatus, 'deprecatedTerm' | 'supersededTerm' | 'forbiddenTerm'>> = {
+  deprecated: 'deprecatedTerm',
+  superseded: 'supersededTerm',
+  forbidden: 'forbiddenTerm',
 };
 
 /**
@@ -124,7 +178,7 @@ const WARN_STATUSES: Partial<Record<TermStatus, string>> = {
  * forbidden form of a concept that is itself fine), and its usage and sense notes: lines for the
  * card, none for most terms.
  */
-export function matchedTermNotes(entry: GlossaryEntry, form: string): string[] {
+export function matchedTermNotes(entry: GlossaryEntry, form: string, w: Words = WORDS.en): string[] {
   const term = termFor(entry, form);
   if (!term) return [];
   const out: string[] = [];
@@ -133,17 +187,17 @@ export function matchedTermNotes(entry: GlossaryEntry, form: string): string[] {
     const instead =
       (term.replacedBy !== undefined ? termFor(entry, term.replacedBy) : undefined) ??
       termsOf(entry).find((t) => t.lang === term.lang && t.status === 'preferred');
-    out.push(`⚠ *${warn}:* ${escapeMarkdown(term.text)}${instead ? ` — use **${escapeMarkdown(instead.text)}**` : ''}`);
+    out.push(`⚠ ${label(w, w[warn])} ${escapeMarkdown(term.text)}${instead ? ` — ${w.use} **${escapeMarkdown(instead.text)}**` : ''}`);
   }
-  if (term.sense) out.push(`*Sense:* ${escapeMarkdown(term.sense)}`);
-  if (term.usage) out.push(`*Usage:* ${escapeMarkdown(term.usage)}`);
+  if (term.sense) out.push(`${label(w, w.sense)} ${escapeMarkdown(term.sense)}`);
+  if (term.usage) out.push(`${label(w, w.usage)} ${escapeMarkdown(term.usage)}`);
   return out;
 }
 
 /** A defunct body or rule: its dates and note, one line (not a warning: its name is right for its time). */
-export function historicalLine(h: Historical): string {
-  const dates = h.from ? `${h.from}–${h.until}` : `until ${h.until}`;
-  return `*Historical (${escapeMarkdown(dates)}):* ${escapeMarkdown(h.note)}`;
+export function historicalLine(h: Historical, w: Words = WORDS.en): string {
+  const dates = h.from ? `${h.from}–${h.until}` : w.until(h.until);
+  return `${label(w, `${w.historical} (${escapeMarkdown(dates)})`)} ${escapeMarkdown(h.note)}`;
 }
 
 function shortName(e: GlossaryEntry): string {

@@ -7,6 +7,7 @@ import type { KeyTarget } from '../engine/matcher';
 import { foldHan } from '../engine/fold';
 import { isHan } from '../engine/unicode';
 import { escapeMarkdown, renderCard } from './card';
+import type { Words } from './words';
 
 const MAX_HAN_PREFIX = 12;
 const MAX_LATIN_WORDS = 4;
@@ -186,11 +187,11 @@ function isTraditional(typed: string): boolean {
 }
 
 /** Fill in an item's documentation: the glossary card (for a translation, headed by the translation). */
-export function resolveCompletion(glossary: Glossary, item: CompletionItem): CompletionItem {
+export function resolveCompletion(glossary: Glossary, item: CompletionItem, words?: Words): CompletionItem {
   const data = item.data as Partial<ItemData> | undefined;
   const entry = typeof data?.id === 'string' ? glossary.get(data.id) : undefined;
   if (!entry || item.documentation) return item;
-  const card = renderCard(entry, { resolve: (id) => glossary.get(id) });
+  const card = renderCard(entry, { resolve: (id) => glossary.get(id), words });
   const head = typeof data?.from === 'string' ? `${escapeMarkdown(data.from)} → **${escapeMarkdown(item.label)}**\n\n` : '';
   item.documentation = { kind: 'markdown', value: head + card };
   return item;

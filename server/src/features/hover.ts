@@ -4,13 +4,30 @@ import type { GlossaryEntry } from '../engine/entry';
 import type { Glossary } from '../engine/glossary';
 import type { DocumentIndex } from '../engine/documentIndex';
 import { Commands, type OpenSourceArgs, type ReplaceTermArgs } from '../protocol';
-import { citedLine, matchedTermNotes, renderCard, type CardLink } from './card';
+import { citedLine, matchedTermNotes, renderCard, type CardDetail, type CardLink } from './card';
+import { WORDS, type Words } from './words';
 import { toSimplified, toTraditional } from '../engine/convert';
 import { termFor } from '../engine/terms';
 import { containsHan } from '../engine/unicode';
 
+export interface HoverOptions {
+  /** The client runs our card commands: add replace and source links. */
+  commandLinks?: boolean;
+  /** `compact` (what the setting defaults to) or `full`; `full` when not given. */
+  detail?: CardDetail;
+  /** The card's own words in the reader's interface language (English when not given). */
+  words?: Words;
+}
+
 /** The card for the term under the cursor, or null when the cursor is not on a term. */
-export function hover(glossary: Glossary, doc: TextDocument, position: Position, index: DocumentIndex, commandLinks = false): Hover | null {
+export function hover(
+  glossary: Glossary,
+  doc: TextDocument,
+  position: Position,
+  index: DocumentIndex,
+  options: HoverOptions | boolean = {},
+): Hover | null {
+  const { commandLinks = false, detail = 'full', words = WORDS.en } = typeof options === 'boolean' ? { commandLinks: options } : options;
   const text = doc.getText();
   const offset = doc.offsetAt(position);
   const found = index.termAt(offset);
@@ -22,15 +39,25 @@ export function hover(glossary: Glossary, doc: TextDocument, position: Position,
   const inner = found.inner.flatMap((m) => glossary.entriesOf(m)).filter((e) => e !== entry);
   // the glossary form whose key matched, for the entry shown (entriesOf keeps the match's order)
   const matchedForm = found.match.forms[0] ?? '';
-  const links = commandLinks ? cardLinks(entry, matchedForm, doc.uri, range, written) : undefined;
+  const links = commandLinks ? cardLinks(entry, matchedForm, doc.uri, range, written, words) : undefined;
   // Cards without links depend only on the entries: moving the mouse over a term asks for the
   // same card again and again, so keep recent ones (per loaded glossary).
   // (a term with notes of its own adds them, so its card is kept apart from the concept's)
   const termKey = matchedTermNotes(entry, matchedForm).length ? `|${matchedForm}` : '';
-  const key = links ? undefined : `${[entry, ...homonyms].map((e) => e.id).join(' ')}|${inner.map((e) => e.id).join(' ')}${termKey}`;
+  const key = links
+    ? undefined
+    : `${detail}|${words.definitions}|${[entry, ...homonyms].map((e) => e.id).join(' ')}|${inner.map((e) => e.id).join(' ')}${termKey}`;
   let value = key === undefined ? undefined : cardCache(glossary).get(key);
   if (value === undefined) {
-    value = renderCard(entry, { inner, alsoMatching: homonyms, resolve: (id) => glossary.get(id), links, matched: matchedForm });
+    value = renderCard(entry, {
+      inner,
+      alsoMatching: homonyms,
+      resolve: (id) => glossary.get(id),
+      links,
+      matched: matchedForm,
+      detail,
+      words,
+    });
     if (key !== undefined) remember(cardCache(glossary), key, value);
   }
   return { contents: { kind: 'markdown', value }, range };
@@ -54,7 +81,7 @@ function remember(cache: Map<string, string>, key: string, value: string): void 
  * alias or compound (区块链技术 for 区块链), only the same text in the other script (區塊鏈技術),
  * since the entry's counterpart translates the headword, not the compound.
  */
-function cardLinks(entry: GlossaryEntry, matchedForm: string, uri: string, range: Range, written: string): CardLink[] {
+function cardLinks(entry: GlossaryEntry, matchedForm: string, uri: string, range: Range, written: string, words: Words): CardLink[] {
   let forms: (string | undefined)[];
   // one of the entry's own terms (a headword in some script, an English term, an abbreviation), not a Chinese variant
   const term = termFor(entry, matchedForm);
@@ -66,13 +93,13 @@ function cardLinks(entry: GlossaryEntry, matchedForm: string, uri: string, range
     .filter((form): form is string => !!form && form !== written)
     .map((form) => {
       const args: ReplaceTermArgs = { uri, range, from: written, text: form };
-      return { label: `→ ${form}`, command: Commands.replaceTerm, args: [args], tooltip: `Replace ${written} with ${form}` };
+      return { label: `→ ${form}`, command: Commands.replaceTerm, args: [args], tooltip: words.replaceWith(written, form) };
     });
   const cite = entry.definitionZhSource ?? entry.examples[0]?.cite;
   const line = cite ? citedLine(cite.line) : undefined;
   if (cite && line && /^\d{3}$/.test(String(cite.doc))) {
     const args: OpenSourceArgs = { doc: cite.doc, line };
-    links.push({ label: 'Open source passage', command: Commands.openSource, args: [args], tooltip: `${cite.title}, line ${line}` });
+    links.push({ label: words.openSource, command: Commands.openSource, args: [args], tooltip: `${cite.title}, ${words.line(line)}` });
   }
   return links;
 }
