@@ -74,9 +74,9 @@ describe('fintechGlossary.hover.detail', () => {
     const compact = await cardWith('en-US');
     await shutdown(s!);
     const full = await cardWith('en-US', { hover: { detail: 'full' } });
-    const before = (card: string) => card.slice(0, card.indexOf('\n---\n'));
-    expect(before(compact)).toContain('A shared\\, append\\-only ledger');
-    expect(before(full)).not.toContain('A shared\\, append\\-only ledger');
+    const aboveRule = (card: string) => card.slice(0, card.indexOf('\n---\n'));
+    expect(aboveRule(compact)).toContain('A shared\\, append\\-only ledger');
+    expect(aboveRule(full)).not.toContain('A shared\\, append\\-only ledger');
     expect(compact.match(/\*Example:\*/g)).toHaveLength(1);
     expect(full.match(/\*Example:\*/g)!.length).toBeGreaterThan(1);
     expect(compact.length).toBeLessThan(full.length);
