@@ -356,7 +356,9 @@ const plain = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringif
 function refHover(uri: string, text: string, pos: Position, acronyms: boolean): unknown {
   const doc = TextDocument.create(uri, 'plaintext', 1, text);
   const g = reference();
-  return plain(hover(g, doc, pos, new DocumentIndex(g.index, text, { acronymsCaseInsensitive: acronyms }), true));
+  // the fuzz never sets hover.detail, so the server keeps the default (compact)
+  const options = { commandLinks: true, detail: defaultSettings.hover.detail };
+  return plain(hover(g, doc, pos, new DocumentIndex(g.index, text, { acronymsCaseInsensitive: acronyms }), options));
 }
 function refCompletion(uri: string, text: string, pos: Position, script: Settings['preferredScript']) {
   const doc = TextDocument.create(uri, 'plaintext', 1, text);

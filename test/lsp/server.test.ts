@@ -88,8 +88,9 @@ describe('hover over the real server', () => {
   it('shows both definitions and where each comes from', async () => {
     const card = (await hoverAt(at(2, 'smart contract', 1)))!.contents.value;
     // the bundled entry's texts, as written in glossary/entries/blockchain.yaml (a quotation that
-    // defines its term); markdown-escaped: \\, for a comma
-    expect(card).toContain('> 智能合約是運行在區塊鏈上的自動執行的計算機程序\\,當預設條件滿足時\\,合約會按照既定規則自動執行。');
+    // defines its term); markdown-escaped: \\, for a comma. The compact card (the default) gives the
+    // citation on the same line; the full card sets the quotation off as a block quote.
+    expect(card).toContain('智能合約是運行在區塊鏈上的自動執行的計算機程序\\,當預設條件滿足時\\,合約會按照既定規則自動執行。');
     expect(card).toContain('網絡金融服務簡介 \\(000\\, line 101\\)');
     expect(card).toContain('A program stored and executed on a blockchain that carries out the terms of an agreement automatically');
     expect(card).toContain('*Definitions:* 中文 quoted from the source document; English by Fintech Glossary editors');
