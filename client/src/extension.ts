@@ -76,7 +76,10 @@ export async function activateWith(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SETTINGS_SECTION}.languages`)) {
         void vscode.window
-          .showInformationMessage('Fintech Glossary: reload the window to apply the new language list.', 'Reload')
+          .showInformationMessage(
+            vscode.l10n.t('Fintech Glossary: reload the window to apply the new language list.'),
+            vscode.l10n.t('Reload'),
+          )
           .then((choice) => choice && vscode.commands.executeCommand('workbench.action.reloadWindow'));
       }
     }),
@@ -92,11 +95,11 @@ async function lookup(): Promise<void> {
   if (!client) return;
   const editor = vscode.window.activeTextEditor;
   const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
-  const term = await vscode.window.showInputBox({ prompt: 'Look up a fintech term (Chinese or English)', value: selected });
+  const term = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Look up a fintech term (Chinese or English)'), value: selected });
   if (!term) return;
   const items = await client.sendRequest(LookupRequest, { term });
   if (!items.length) {
-    void vscode.window.showInformationMessage(`Fintech Glossary: no entry for “${term}”.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Fintech Glossary: no entry for “{0}”.', term));
     return;
   }
   // prefix suggestions are not the answer: say so where the user chooses
@@ -106,7 +109,9 @@ async function lookup(): Promise<void> {
       .filter((form, i, all): form is string => !!form && all.indexOf(form) === i)
       .map((form) => ({ label: form, description: `${item.zhHans} · ${item.en[0] ?? ''}`, detail: item.definitionEn })),
   );
-  const placeHolder = exact ? 'Choose a form to insert' : `No entry for “${term}”; terms that start with it: choose a form to insert`;
+  const placeHolder = exact
+    ? vscode.l10n.t('Choose a form to insert')
+    : vscode.l10n.t('No entry for “{0}”; terms that start with it: choose a form to insert', term);
   const chosen = await vscode.window.showQuickPick(picks, { placeHolder, matchOnDescription: true, matchOnDetail: true });
   if (chosen && editor) await editor.edit((b) => b.replace(editor.selection, chosen.label));
 }
@@ -117,16 +122,16 @@ async function lookup(): Promise<void> {
  * there must still be the form the card was made for. Anything else is refused with a message.
  */
 async function replaceTerm(args: ReplaceTermArgs): Promise<void> {
-  const refuse = (why: string) => void vscode.window.showWarningMessage(`Fintech Glossary: not replaced: ${why}.`);
+  const refuse = (why: string) => void vscode.window.showWarningMessage(vscode.l10n.t('Fintech Glossary: not replaced: {0}.', why));
   if (!args || typeof args !== 'object' || typeof args.uri !== 'string' || typeof args.text !== 'string' || typeof args.from !== 'string') {
-    return refuse('the action is malformed');
+    return refuse(vscode.l10n.t('the action is malformed'));
   }
   // open in an editor tab, not merely loaded by some extension in the background
   const inTab = vscode.window.tabGroups.all.some((g) =>
     g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === args.uri),
   );
   const doc = inTab ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri) : undefined;
-  if (!doc) return refuse('the document is not open in the editor');
+  if (!doc) return refuse(vscode.l10n.t('the document is not open in the editor'));
   const { start, end } = args.range ?? {};
   const position = (p: unknown) => {
     const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
@@ -136,13 +141,13 @@ async function replaceTerm(args: ReplaceTermArgs): Promise<void> {
   };
   const from = position(start),
     to = position(end);
-  if (!from || !to || to.isBefore(from)) return refuse('the range is malformed');
+  if (!from || !to || to.isBefore(from)) return refuse(vscode.l10n.t('the range is malformed'));
   const range = new vscode.Range(from, to);
-  if (!doc.validateRange(range).isEqual(range)) return refuse('the range is outside the document');
-  if (doc.getText(range) !== args.from) return refuse(`the text there is no longer “${args.from}”`);
+  if (!doc.validateRange(range).isEqual(range)) return refuse(vscode.l10n.t('the range is outside the document'));
+  if (doc.getText(range) !== args.from) return refuse(vscode.l10n.t('the text there is no longer “{0}”', args.from));
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, range, args.text);
-  if (!(await vscode.workspace.applyEdit(edit))) refuse('the editor did not apply the edit');
+  if (!(await vscode.workspace.applyEdit(edit))) refuse(vscode.l10n.t('the editor did not apply the edit'));
 }
 
 /** Open a bundled source document (glossary/sources/<doc>-*.txt) at the cited line, read-only. */
@@ -152,7 +157,7 @@ async function openSource(context: vscode.ExtensionContext, args: OpenSourceArgs
   const files = await vscode.workspace.fs.readDirectory(folder);
   const name = files.map(([n]) => n).find((n) => n.startsWith(`${args.doc}-`) && n.endsWith('.txt'));
   if (!name) {
-    void vscode.window.showWarningMessage(`Fintech Glossary: source document ${args.doc} is not bundled.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Fintech Glossary: source document {0} is not bundled.', args.doc));
     return;
   }
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, name));
