@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { auditEntries } from './lib/audit';
 import { buildGlossary } from './lib/build';
 import { entryKeysOf, normalizeKey as foldKey } from './lib/engine';
-import { doneChecks, glossaryFigures, validationReport } from './lib/figures';
+import { doneChecks, glossaryFigures, regionalFigures, validationReport } from './lib/figures';
 import { mineCandidates } from './lib/mine';
 import { countHan } from './lib/chars';
 import { REPO } from './lib/seeds';
@@ -20,7 +20,7 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-
 const args = process.argv.slice(2);
 const limitArg = args.indexOf('--limit');
 const limit = limitArg >= 0 ? Number(args[limitArg + 1]) : 100;
-const { glossary, diagnostics, corpus, litLines } = buildGlossary();
+const { glossary, diagnostics, corpus, litLines, candidates: regionalCandidates } = buildGlossary();
 // paragraphs (lines with 30+ Han characters) in which at least one glossary term occurs
 const paragraphs = corpus.docs.map((d) => {
   const long = d.lines.filter((l) => countHan(l.text) >= 30);
@@ -28,6 +28,7 @@ const paragraphs = corpus.docs.map((d) => {
 });
 const entries = glossary.entries;
 const f = glossaryFigures(entries);
+const regional = regionalFigures(entries, regionalCandidates);
 
 // every key the server knows (the engine's own enumeration and folding), and the Chinese keys of
 // the entries that already have a quoted definition
@@ -75,7 +76,9 @@ if (args.includes('--validation')) {
 }
 
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ figures: f, paragraphs, done: doneChecks(f), candidates: mined.top }, null, 2));
+  console.log(
+    JSON.stringify({ figures: f, regional, regionalCandidates, paragraphs, done: doneChecks(f), candidates: mined.top }, null, 2),
+  );
 } else {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
@@ -103,6 +106,13 @@ if (args.includes('--json')) {
       `  ${`paragraphs of ${p.doc} with a glossary term (of ${p.total})`.padEnd(44)} ${String(p.lit).padStart(4)}  ${pct(p.lit, p.total)}`,
     );
   }
+  out.push('');
+  out.push('Regional forms (policy: glossary/REGIONAL.md):');
+  out.push(`  ${'reviewed Taiwan forms (differing from traditional)'.padEnd(52)} ${String(regional.reviewedTaiwan).padStart(5)}`);
+  out.push(`  ${'reviewed Hong Kong forms (differing from traditional)'.padEnd(52)} ${String(regional.reviewedHongKong).padStart(5)}`);
+  out.push(`  ${'unreviewed regional forms shown to users (must be 0)'.padEnd(52)} ${String(regional.unreviewedShown).padStart(5)}`);
+  out.push(`  ${'candidates awaiting review (OpenCC twp, not shown)'.padEnd(52)} ${String(regional.candidatesAwaitingReview).padStart(5)}`);
+  for (const c of regionalCandidates) out.push(`    ${c.id}: ${c.zh} · ${c.hant} → ${c.form} ${c.candidate}?`);
   out.push('');
   out.push('Done means:');
   for (const c of doneChecks(f)) out.push(`  [${c.ok ? 'x' : ' '}] ${c.what} (${c.value})`);

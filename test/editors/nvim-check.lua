@@ -47,7 +47,7 @@ end
 hover_has('hover on simplified 区块链', 0, 1, { '區塊鏈', 'blockchain' })
 hover_has('hover on 區塊鏈 after a surrogate pair (UTF-16 column 3)', 1, 3, { '区块链', 'blockchain' })
 hover_has('hover on the acronym KYC', 2, 5, { 'KYC', 'know your customer' })
-hover_has('hover on Taiwan 軟體', 3, 3, { '软件', 'software' })
+hover_has('hover on reviewed Taiwan 數位貨幣', 3, 3, { '数字货币', 'digital currency' })
 -- 区塊鏈 (mixed script) is no key of the glossary: only folding each character to simplified finds it
 hover_has('hover on mixed-script 区塊鏈, not listed as a variant', 6, 4, { '區塊鏈', 'blockchain' })
 -- English definition of the entry, as written in glossary/entries/blockchain.yaml

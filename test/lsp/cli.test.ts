@@ -26,10 +26,11 @@ describe('fintech-glossary lookup (the CLI contract other tools rely on)', () =>
   });
 
   it.each([
-    ['網路', 'network'],
-    ['記憶體', 'memory'],
-    ['軟體', 'software'],
-  ])('Taiwan vocabulary %s finds %s', (term, id) => {
+    ['數位貨幣', 'digital-currency'],
+    ['行動支付', 'mobile-payment'],
+    ['雲端運算', 'cloud-computing'],
+    ['流動支付', 'mobile-payment'],
+  ])('reviewed Taiwan or Hong Kong vocabulary %s finds %s', (term, id) => {
     expect(JSON.parse(cli('lookup', '--json', term).stdout).map((e: { id: string }) => e.id)).toContain(id);
   });
 

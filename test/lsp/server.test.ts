@@ -20,7 +20,7 @@ const LINES = [
   '区块链正在改变金融。',
   '𠀀𠀁 區塊鏈與云計算',
   'Blockchains, BLOCKCHAIN and a smart-contract or smart contract; API, KYC and SBOM.',
-  '這套軟體支援供应链金融。',
+  '這套行動支付支援供应链金融。',
   '今天天气很好。',
   '混写的区塊鏈也是区块链。',
 ];
@@ -58,7 +58,7 @@ describe('hover over the real server', () => {
     ['mixed script, listed as an alias', 1, '云計算', '雲計算', 'cloud computing'],
     // not a key of its own (not an alias): found only by folding each character to simplified
     ['mixed script, not listed anywhere', 5, '区塊鏈', '區塊鏈', 'blockchain'],
-    ['Taiwan vocabulary', 3, '軟體', '軟體', 'software'],
+    ['Taiwan vocabulary, reviewed', 3, '行動支付', '移動支付', 'mobile payment'],
     ['English plural, capitalised', 2, 'Blockchains', '區塊鏈', 'blockchain'],
     ['English upper case', 2, 'BLOCKCHAIN', '區塊鏈', 'blockchain'],
     ['hyphenated', 2, 'smart-contract', '智能合約', 'smart contract'],

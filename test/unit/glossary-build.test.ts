@@ -165,14 +165,37 @@ describe('compile', () => {
     expect(out.glossary.entries.find((e) => e.id === 'gone')!.related).toEqual([]);
   });
 
-  it('generates traditional, Taiwan and Hong Kong forms, keeping regional ones only when they differ', () => {
-    const out = compile(entryYaml('software', '软件', 'software') + entryYaml('blockchain', '区块链', 'blockchain'));
+  it('regional forms: OpenCC twp output is only a candidate; a Taiwan or Hong Kong form is shown and matched only when reviewed', () => {
+    const out = compile(
+      entryYaml('software', '软件', 'software') +
+        entryYaml('blockchain', '区块链', 'blockchain') +
+        entryYaml('client', '客户', 'client') +
+        entryYaml('memory', '内存', 'memory', '  forms: { tw: 記憶體, reason: Taiwan says 記憶體 for computer memory. }\n'),
+    );
+    expect(out.diagnostics).toEqual([]);
     const sw = out.glossary.entries.find((e) => e.id === 'software')!;
-    expect(sw.zhHant).toBe('軟件');
-    expect(sw.zhTw).toBe('軟體');
-    expect(sw.zhHk).toBeUndefined();
+    expect([sw.zhHant, sw.zhTw, sw.zhHk]).toEqual(['軟件', undefined, undefined]);
+    expect(sw.terms!.map((t) => t.text)).not.toContain('軟體');
+    // no Hong Kong glyph-only form (客户): Hong Kong is the traditional form unless reviewed
+    const client = out.glossary.entries.find((e) => e.id === 'client')!;
+    expect([client.zhHant, client.zhTw, client.zhHk]).toEqual(['客戶', undefined, undefined]);
     const bc = out.glossary.entries.find((e) => e.id === 'blockchain')!;
     expect([bc.zhHant, bc.zhTw, bc.zhHk]).toEqual(['區塊鏈', undefined, undefined]);
+    // a reviewed form equal to OpenCC's output is a confirmation, not a no-op (no warning above)
+    const mem = out.glossary.entries.find((e) => e.id === 'memory')!;
+    expect([mem.zhHant, mem.zhTw]).toEqual(['內存', '記憶體']);
+    // the unreviewed candidates are reported, not compiled
+    expect(out.candidates).toEqual([{ id: 'software', zh: '软件', hant: '軟件', form: 'tw', candidate: '軟體' }]);
+    const g = new Glossary(out.glossary.entries);
+    expect(g.lookup('軟體').map((e) => e.id)).toEqual([]);
+    expect(g.lookup('記憶體').map((e) => e.id)).toEqual(['memory']);
+  });
+
+  it('warns about a reviewed Hong Kong form that differs from the traditional form only by glyph', () => {
+    const out = compile(entryYaml('account', '账户', 'account', '  forms: { hk: 賬户, reason: Hong Kong glyph standard. }\n'));
+    expect(out.diagnostics.map((d) => d.message)).toContainEqual(
+      expect.stringMatching(/^forms\.hk 賬户 differs from the traditional form 賬戶 only by glyph/),
+    );
   });
 
   it('writes every term with its status: headwords preferred, other forms admitted, notes from terms:', () => {
@@ -189,7 +212,6 @@ describe('compile', () => {
     expect(p2p.terms!.map((t) => [t.text, t.role, t.status])).toEqual([
       ['网络借贷', 'headword', 'preferred'],
       ['網絡借貸', 'headword', 'preferred'],
-      ['網路借貸', 'headword', 'preferred'],
       ['P2P网贷', 'variant', 'deprecated'],
       ['网贷', 'variant', 'admitted'],
       ['peer-to-peer lending', 'headword', 'preferred'],
@@ -198,9 +220,10 @@ describe('compile', () => {
     ]);
     expect(p2p.terms!.find((t) => t.text === 'P2P网贷')!.usage).toBe('监管文件已改称网络借贷。');
     expect(p2p.terms!.find((t) => t.text === 'online lending')!.sense).toBe('Lending arranged through an online platform.');
-    expect(p2p.terms!.find((t) => t.text === '網絡借貸')!.scripts).toEqual(['zh-Hant', 'zh-HK']);
-    // a generated regional form says so; one a person decided carries the reason
-    expect(p2p.terms!.find((t) => t.text === '網路借貸')!.review).toEqual({ state: 'generated' });
+    // the unreviewed Taiwan candidate 網路借貸 is no term: the traditional form stands for every region
+    expect(p2p.terms!.find((t) => t.text === '網絡借貸')!.scripts).toEqual(['zh-Hant', 'zh-TW', 'zh-HK']);
+    // a generated form says so; one a person decided carries the reason
+    expect(p2p.terms!.find((t) => t.text === '網絡借貸')!.review).toEqual({ state: 'generated' });
     const sw = out.glossary.entries.find((e) => e.id === 'software')!;
     expect(sw.terms!.find((t) => t.text === '軟體')!.review).toEqual({
       state: 'reviewed',

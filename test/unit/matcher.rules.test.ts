@@ -201,12 +201,12 @@ function compiledGlossary(): Glossary {
   if (!existsSync(compiled)) throw new Error(`${compiled.pathname} is missing: run npm run build (npm test does) first`);
   return (bundled ??= glossaryFromFile(compiled.pathname));
 }
-describe('the compiled glossary: Taiwan vocabulary finds its concept', () => {
+describe('the compiled glossary: reviewed Taiwan and Hong Kong vocabulary finds its concept', () => {
   it.each([
-    ['這套軟體很好用', '軟體', 'software'],
-    ['使用記憶體技術', '記憶體', 'memory'],
-    ['加強網路安全', '網路安全', 'network-security'],
-    ['網際網路金融', '網際網路金融', 'internet-finance'],
+    ['發行數位貨幣', '數位貨幣', 'digital-currency'],
+    ['使用雲端運算服務', '雲端運算', 'cloud-computing'],
+    ['開通行動支付', '行動支付', 'mobile-payment'],
+    ['香港的流動支付', '流動支付', 'mobile-payment'],
   ])('%s: %s → %s', (text, term, id) => {
     const real = compiledGlossary();
     const found = real.index.matchAt(text, text.indexOf(term));

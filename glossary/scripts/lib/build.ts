@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cleanSources, REPO, SOURCE_FILES } from './seeds';
 import type { CompiledGlossary } from '../../../server/src/engine/entry';
-import { compileGlossary } from './compile';
+import { compileGlossary, type RegionalCandidate } from './compile';
 import { makeValidator, parseEntriesFile, schemaDiagnostics, type Diagnostic, type LoadedEntry } from './load';
 import { buildCorpus, type Corpus } from './sources';
 
@@ -64,6 +64,8 @@ export function buildGlossary({ clean = true } = {}): {
   keyHits: Map<string, Map<string, number>>;
   /** `doc:line` of every source line where some entry occurs. */
   litLines: Set<string>;
+  /** Regional forms OpenCC suggests that await review (not in the glossary). */
+  candidates: RegionalCandidate[];
 } {
   if (clean) cleanSources();
   const corpus = buildCorpus(readSources());
@@ -73,5 +75,14 @@ export function buildGlossary({ clean = true } = {}): {
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || (a.message < b.message ? -1 : 1),
   );
   const json = JSON.stringify(result.glossary) + '\n';
-  return { json, glossary: result.glossary, diagnostics: all, files, corpus, keyHits: result.keyHits, litLines: result.litLines };
+  return {
+    json,
+    glossary: result.glossary,
+    diagnostics: all,
+    files,
+    corpus,
+    keyHits: result.keyHits,
+    litLines: result.litLines,
+    candidates: result.candidates,
+  };
 }

@@ -4,11 +4,20 @@
 import type { Citation, CompiledGlossary, GlossaryEntry } from '../../../server/src/engine/entry';
 import { Glossary, engineLineScanner, entryKeysOf, normalizeKey, type EntryKey } from './engine';
 import { buildTerms, termTexts } from '../../../server/src/engine/terms';
-import { formsOf, toSimplified, type Forms } from './forms';
+import { formsOf, glyphOnlyHk, toSimplified, type Forms } from './forms';
 import { diag, type Diagnostic, type LoadedEntry, type YamlPath } from './load';
 import { locateQuote, pickExamples, scanCorpus, type Corpus } from './sources';
 
 export const FORMAT: CompiledGlossary['format'] = 'fintech-glossary/compiled@1';
+
+/** A regional form OpenCC suggests that differs from the traditional form and awaits review. */
+export interface RegionalCandidate {
+  id: string;
+  zh: string;
+  hant: string;
+  form: 'tw' | 'hk';
+  candidate: string;
+}
 
 /** Fold a key for comparison exactly as the matcher does, so a clash here is a clash at hover time. */
 export const foldKey = normalizeKey;
@@ -21,11 +30,19 @@ export const foldKey = normalizeKey;
 export function compileGlossary(
   loaded: LoadedEntry[],
   corpus: Corpus,
-): { glossary: CompiledGlossary; diagnostics: Diagnostic[]; keyHits: Map<string, Map<string, number>>; litLines: Set<string> } {
+): {
+  glossary: CompiledGlossary;
+  diagnostics: Diagnostic[];
+  keyHits: Map<string, Map<string, number>>;
+  litLines: Set<string>;
+  candidates: RegionalCandidate[];
+} {
   const diagnostics: Diagnostic[] = [];
   const err = (e: LoadedEntry, path: YamlPath, msg: string) => diagnostics.push(diag('error', e.file, e.pos(path), msg, e.value.id));
   const warn = (e: LoadedEntry, path: YamlPath, msg: string) => diagnostics.push(diag('warning', e.file, e.pos(path), msg, e.value.id));
 
+  // OpenCC's Taiwan vocabulary that nobody has reviewed: neither shown nor matched, only reported
+  const candidates: RegionalCandidate[] = [];
   // unique ids
   const byId = new Map<string, LoadedEntry>();
   for (const e of loaded) {
@@ -49,6 +66,13 @@ export function compileGlossary(
       warn(e, ['zh'], `generated ${r.form} form ${r.value}: ${r.why}. Decide, and record it under forms: (${r.form}: …, reason: …)`);
     }
     for (const n of f.noop) warn(e, ['forms', n], `forms.${n} ${overrides[n]!} is what OpenCC generates anyway; drop it`);
+    if (f.candidates.tw !== undefined) candidates.push({ id: v.id, zh: v.zh, hant: f.hant, form: 'tw', candidate: f.candidates.tw });
+    if (overrides.hk !== undefined && glyphOnlyHk(overrides.hk, f.hant))
+      warn(
+        e,
+        ['forms', 'hk'],
+        `forms.hk ${overrides.hk} differs from the traditional form ${f.hant} only by glyph; Hong Kong forms differ in vocabulary (REGIONAL.md)`,
+      );
     for (const a of v.aliases ?? []) {
       if (a === v.zh) warn(e, ['aliases'], `alias ${a} repeats zh`);
       else if (a === f.hant || a === f.tw || a === f.hk)
@@ -207,7 +231,8 @@ export function compileGlossary(
   const keyHits = new Map([...scan].map(([id, r]) => [id, r.keys]));
   const litLines = new Set<string>();
   for (const r of scan.values()) for (const h of r.hits) litLines.add(`${h.line.doc}:${h.line.line}`);
-  return { glossary: { format: FORMAT, entries: compiled }, diagnostics, keyHits, litLines };
+  candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { glossary: { format: FORMAT, entries: compiled }, diagnostics, keyHits, litLines, candidates };
 }
 
 /** Is `text` one of the entry's Chinese forms (headword, generated form, alias)? */

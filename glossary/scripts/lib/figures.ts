@@ -47,6 +47,35 @@ export function glossaryFigures(entries: GlossaryEntry[]): Figures {
   };
 }
 
+/** Regional forms: reviewed ones shown, unreviewed ones shown (must be 0), candidates awaiting review. */
+export interface RegionalFigures {
+  reviewedTaiwan: number;
+  reviewedHongKong: number;
+  /** Taiwan or Hong Kong forms, differing from the traditional one, that users see without a review. */
+  unreviewedShown: number;
+  candidatesAwaitingReview: number;
+}
+
+export function regionalFigures(entries: GlossaryEntry[], candidates: readonly unknown[]): RegionalFigures {
+  let unreviewedShown = 0;
+  for (const e of entries)
+    for (const t of e.terms ?? [])
+      if (
+        t.role === 'headword' &&
+        t.scripts &&
+        !t.scripts.includes('zh-Hant') &&
+        !t.scripts.includes('zh-Hans') &&
+        t.review?.state !== 'reviewed'
+      )
+        unreviewedShown++;
+  return {
+    reviewedTaiwan: entries.filter((e) => e.zhTw !== undefined).length,
+    reviewedHongKong: entries.filter((e) => e.zhHk !== undefined).length,
+    unreviewedShown,
+    candidatesAwaitingReview: candidates.length,
+  };
+}
+
 /** The definition of done, checked against the figures. */
 export function doneChecks(f: Figures): { what: string; ok: boolean; value: number }[] {
   return [

@@ -6,18 +6,20 @@ const cn2t = (s: string) => convertLocale(s, 'cn', 't');
 const t2twp = (s: string) => convertLocale(s, 't', 'twp');
 const t2hk = (s: string) => convertLocale(s, 't', 'hk');
 const t2cn = (s: string) => convertLocale(s, 't', 'cn');
+const hk2t = (s: string) => convertLocale(s, 'hk', 't');
 const tw2cn = (s: string) => convertLocale(s, 'twp', 'cn');
 
 export const toTraditional = (s: string): string => cn2t(s);
 /** Any traditional (OpenCC, Taiwan or HK) text → simplified, character by character where possible. */
 export const toSimplified = (s: string): string => t2cn(s);
+/** Does a Hong Kong form differ from the traditional one only by HK glyph standard (賬户 vs 賬戶)? */
+export const glyphOnlyHk = (hk: string, hant: string): boolean => hk !== hant && hk2t(hk) === hant;
 /** Taiwan phrasing (軟體, 資料庫) → mainland simplified (软件, 数据库). */
 export const fromTaiwan = (s: string): string => tw2cn(s);
 
 /** The three generated forms of an entry. */
 export type FormName = 'hant' | 'tw' | 'hk';
 export type Forms = Record<FormName, string>;
-const FORM_NAMES: FormName[] = ['hant', 'tw', 'hk'];
 
 /**
  * Generated forms that need a person's decision. OpenCC is right most of the time; these are the
@@ -33,23 +35,34 @@ export const SUSPICIOUS_FORMS: { forms: FormName[]; re: RegExp; why: string }[] 
 ];
 
 /**
- * Generate the forms of a simplified term and apply the reviewed overrides. Overrides propagate:
- * a corrected traditional form is the base of the Taiwan and Hong Kong forms unless those are
- * overridden too. Returns { hant, tw, hk, generated, review } where review lists suspicious
- * generated forms that no override covers.
+ * The forms of a simplified term under the regional policy (glossary/REGIONAL.md):
+ * - traditional: OpenCC `t`, or the reviewed `hant`;
+ * - Taiwan: the reviewed `tw`, else the traditional form. OpenCC `twp` output that differs from the
+ *   traditional form is only a *candidate* (returned in `candidates`, neither shown nor matched);
+ * - Hong Kong: the reviewed `hk`, else the traditional form (no glyph-only candidates).
+ * A reviewed form equal to OpenCC's output is a confirmation. `review` lists suspicious forms
+ * (the traditional form, and the Taiwan form or candidate) that no reviewed form covers; `noop`
+ * names a `hant` that is what OpenCC gives anyway (unless the checks above question it).
  */
 export function formsOf(
   zh: string,
   overrides: Partial<Forms> = {},
-): Forms & { generated: Forms; review: { form: FormName; value: string; why: string }[]; noop: FormName[] } {
+): Forms & {
+  generated: Forms;
+  review: { form: FormName; value: string; why: string }[];
+  noop: FormName[];
+  /** Taiwan vocabulary OpenCC suggests that no person has reviewed yet. */
+  candidates: Partial<Forms>;
+} {
   const genHant = cn2t(zh);
   const hant = overrides.hant ?? genHant;
   const genTw = t2twp(hant);
-  const genHk = t2hk(hant);
-  const tw = overrides.tw ?? genTw;
-  const hk = overrides.hk ?? genHk;
+  const tw = overrides.tw ?? hant;
+  const hk = overrides.hk ?? hant;
+  const candidates: Partial<Forms> = overrides.tw === undefined && genTw !== hant ? { tw: genTw } : {};
   const review: { form: FormName; value: string; why: string }[] = [];
-  const values: Forms = { hant, tw, hk };
+  // the checks look at what a person would be shown or asked to confirm: the Taiwan candidate too
+  const values: Forms = { hant, tw: overrides.tw ?? genTw, hk };
   for (const rule of SUSPICIOUS_FORMS) {
     for (const f of rule.forms) {
       if (overrides[f] !== undefined || !rule.re.test(values[f])) continue;
@@ -59,10 +72,10 @@ export function formsOf(
       review.push({ form: f, value: values[f], why: rule.why });
     }
   }
-  // an override that changes nothing is a sign the author misread what OpenCC gives, unless it
-  // confirms a generated form that the rules above would question (a reviewed 瞭解 stays)
-  const generatedValues: Forms = { hant: genHant, tw: genTw, hk: genHk };
-  const questioned = (f: FormName) => SUSPICIOUS_FORMS.some((r) => r.forms.includes(f) && r.re.test(generatedValues[f]));
-  const noop = FORM_NAMES.filter((f) => overrides[f] !== undefined && overrides[f] === generatedValues[f] && !questioned(f));
-  return { hant, tw, hk, generated: { hant: genHant, tw: t2twp(genHant), hk: t2hk(genHant) }, review, noop };
+  // a traditional override that changes nothing is a sign the author misread what OpenCC gives,
+  // unless it confirms a generated form that the rules above would question (a reviewed 瞭解 stays);
+  // a regional form equal to OpenCC's is a confirmation, never a no-op
+  const questioned = SUSPICIOUS_FORMS.some((r) => r.forms.includes('hant') && r.re.test(genHant));
+  const noop: FormName[] = overrides.hant !== undefined && overrides.hant === genHant && !questioned ? ['hant'] : [];
+  return { hant, tw, hk, generated: { hant: genHant, tw: t2twp(genHant), hk: t2hk(genHant) }, review, noop, candidates };
 }
