@@ -14,13 +14,14 @@ import { mineCandidates } from './lib/mine';
 import { countHan } from './lib/chars';
 import { REPO } from './lib/seeds';
 import { corpusLineAt } from './lib/sources';
+import { crossingSummary } from './lib/words';
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
 
 const args = process.argv.slice(2);
 const limitArg = args.indexOf('--limit');
 const limit = limitArg >= 0 ? Number(args[limitArg + 1]) : 100;
-const { glossary, diagnostics, corpus, litLines, candidates: regionalCandidates } = buildGlossary();
+const { glossary, diagnostics, corpus, litLines, candidates: regionalCandidates, crossings } = buildGlossary();
 // paragraphs (lines with 30+ Han characters) in which at least one glossary term occurs
 const paragraphs = corpus.docs.map((d) => {
   const long = d.lines.filter((l) => countHan(l.text) >= 30);
@@ -77,7 +78,11 @@ if (args.includes('--validation')) {
 
 if (args.includes('--json')) {
   console.log(
-    JSON.stringify({ figures: f, regional, regionalCandidates, paragraphs, done: doneChecks(f), candidates: mined.top }, null, 2),
+    JSON.stringify(
+      { figures: f, regional, regionalCandidates, crossings: crossings.length, paragraphs, done: doneChecks(f), candidates: mined.top },
+      null,
+      2,
+    ),
   );
 } else {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -113,6 +118,9 @@ if (args.includes('--json')) {
   out.push(`  ${'unreviewed regional forms shown to users (must be 0)'.padEnd(52)} ${String(regional.unreviewedShown).padStart(5)}`);
   out.push(`  ${'candidates awaiting review (OpenCC twp, not shown)'.padEnd(52)} ${String(regional.candidatesAwaitingReview).padStart(5)}`);
   for (const c of regionalCandidates) out.push(`    ${c.id}: ${c.zh} · ${c.hant} → ${c.form} ${c.candidate}?`);
+  out.push('');
+  out.push(`Non-term words (glossary/words.yaml): ${glossary.words?.length ?? 0}`);
+  out.push(crossingSummary(crossings, 20).replace(/^glossary: /, ''));
   out.push('');
   out.push('Done means:');
   for (const c of doneChecks(f)) out.push(`  [${c.ok ? 'x' : ' '}] ${c.what} (${c.value})`);

@@ -41,6 +41,32 @@ describe('term status on the card', () => {
     expect(await shutdown(s)).toBe(0);
   });
 
+  it('no false match inside a longer word: hovering 通 in 海通证券 shows no 通证 card, 大型机构 no mainframe card', async () => {
+    const s = startServer();
+    await initialize(s);
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: 'file:///w.txt',
+        languageId: 'plaintext',
+        version: 1,
+        text: '例如,海通证券整合集团业务。\n二是大型机构算力布局。\n通证与大型机。',
+      },
+    });
+    const hover = (line: number, character: number) =>
+      s.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri: 'file:///w.txt' },
+        position: { line, character },
+      });
+    const haitong = await hover(0, 4); // 通
+    // Haitong Securities' own card, or none: never the token card, nor 通证 (token) among the terms inside
+    expect(haitong?.contents.value ?? '').not.toMatch(/代币|\btoken\b/i);
+    expect(await hover(1, 4)).toBeNull(); // 机 in 大型机构
+    // the same terms on their own still have their cards
+    expect((await hover(2, 0))!.contents.value).toMatch(/token/i);
+    expect((await hover(2, 5))!.contents.value).toMatch(/mainframe/i);
+    expect(await shutdown(s)).toBe(0);
+  });
+
   it('lookup --json lists every term with its status', () => {
     const run = spawnSync(process.execPath, [resolve(__dirname, '../../bin/fintech-glossary.js'), 'lookup', '--json', 'KYC'], {
       encoding: 'utf8',

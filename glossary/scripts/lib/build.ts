@@ -7,6 +7,9 @@ import type { CompiledGlossary } from '../../../server/src/engine/entry';
 import { compileGlossary, type RegionalCandidate } from './compile';
 import { makeValidator, parseEntriesFile, schemaDiagnostics, type Diagnostic, type LoadedEntry } from './load';
 import { buildCorpus, type Corpus } from './sources';
+import { Glossary, engineLineScanner } from './engine';
+import { toSimplified } from './forms';
+import { cedictWords, findCrossings, loadAllowedCrossings, loadWords, type Crossing } from './words';
 
 const GLOSSARY = join(REPO, 'glossary');
 
@@ -55,7 +58,7 @@ export function loadEntries(dir = join(GLOSSARY, 'entries')): { loaded: LoadedEn
 }
 
 /** The whole build as a function (the CLI and the tests call it): returns { json, glossary, diagnostics, ... }. */
-export function buildGlossary({ clean = true } = {}): {
+export function buildGlossary({ clean = true, crossings: withCrossings = true } = {}): {
   json: string;
   glossary: CompiledGlossary;
   diagnostics: Diagnostic[];
@@ -66,11 +69,17 @@ export function buildGlossary({ clean = true } = {}): {
   litLines: Set<string>;
   /** Regional forms OpenCC suggests that await review (not in the glossary). */
   candidates: RegionalCandidate[];
+  /** Term occurrences whose neighbour forms a known word across the term's edge (not reviewed as fine). */
+  crossings: Crossing[];
 } {
   if (clean) cleanSources();
   const corpus = buildCorpus(readSources());
   const { loaded, diagnostics, files } = loadEntries();
-  const result = compileGlossary(loaded, corpus);
+  const words = loadWords(GLOSSARY, 'glossary/words.yaml');
+  const allowed = loadAllowedCrossings(GLOSSARY, 'glossary/boundaries.yaml');
+  diagnostics.push(...words.diagnostics, ...allowed.diagnostics);
+  const result = compileGlossary(loaded, corpus, words.words);
+  const crossings = withCrossings ? wordCrossings(result.glossary, corpus, allowed.allowed) : [];
   const all = [...diagnostics, ...result.diagnostics].sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || (a.message < b.message ? -1 : 1),
   );
@@ -84,5 +93,19 @@ export function buildGlossary({ clean = true } = {}): {
     keyHits: result.keyHits,
     litLines: result.litLines,
     candidates: result.candidates,
+    crossings,
   };
+}
+
+/**
+ * The word-boundary check over the sources: every occurrence of a term whose neighbour forms a
+ * known word (CC-CEDICT, the glossary's own Chinese terms, the non-term words) across its edge.
+ */
+export function wordCrossings(compiled: CompiledGlossary, corpus: Corpus, allowed: Parameters<typeof findCrossings>[3] = []): Crossing[] {
+  const glossary = new Glossary(compiled.entries, compiled.words ?? []);
+  const cedict = cedictWords(REPO);
+  const own = new Set<string>(compiled.words ?? []);
+  for (const e of compiled.entries)
+    for (const form of [e.zhHans, e.zhHant, e.zhTw, e.zhHk, ...e.zhAliases]) if (form) own.add(form).add(toSimplified(form));
+  return findCrossings(corpus, engineLineScanner(glossary), (w) => cedict.has(w) || own.has(w), allowed);
 }

@@ -7,6 +7,7 @@ import { buildTerms, termTexts } from '../../../server/src/engine/terms';
 import { formsOf, glyphOnlyHk, toSimplified, type Forms } from './forms';
 import { diag, type Diagnostic, type LoadedEntry, type YamlPath } from './load';
 import { locateQuote, pickExamples, scanCorpus, type Corpus } from './sources';
+import { checkWords, type Word } from './words';
 
 export const FORMAT: CompiledGlossary['format'] = 'fintech-glossary/compiled@1';
 
@@ -30,6 +31,8 @@ export const foldKey = normalizeKey;
 export function compileGlossary(
   loaded: LoadedEntry[],
   corpus: Corpus,
+  words: Word[] = [],
+  wordsFile = 'glossary/words.yaml',
 ): {
   glossary: CompiledGlossary;
   diagnostics: Diagnostic[];
@@ -219,8 +222,12 @@ export function compileGlossary(
       origin: 'bundled',
     });
   }
-  const glossary = new Glossary(compiled);
+  // the non-term words take part in the longest match, so a term inside one is neither counted nor
+  // an example (通证 in 海通证券)
+  const wordTexts = [...new Set(words.map((w) => w.text))].sort();
+  const glossary = new Glossary(compiled, wordTexts);
   diagnostics.push(...keyClashes(glossary, byId));
+  diagnostics.push(...checkWords(wordsFile, words, glossary));
   const scan = scanCorpus(corpus, engineLineScanner(glossary));
   for (const out of compiled) {
     const hits = scan.get(out.id);
@@ -232,7 +239,13 @@ export function compileGlossary(
   const litLines = new Set<string>();
   for (const r of scan.values()) for (const h of r.hits) litLines.add(`${h.line.doc}:${h.line.line}`);
   candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { glossary: { format: FORMAT, entries: compiled }, diagnostics, keyHits, litLines, candidates };
+  return {
+    glossary: { format: FORMAT, entries: compiled, ...(wordTexts.length ? { words: wordTexts } : {}) },
+    diagnostics,
+    keyHits,
+    litLines,
+    candidates,
+  };
 }
 
 /** Is `text` one of the entry's Chinese forms (headword, generated form, alias)? */

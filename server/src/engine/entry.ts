@@ -161,6 +161,8 @@ export interface GlossaryEntry {
 export interface CompiledGlossary {
   format: 'fintech-glossary/compiled@1';
   entries: GlossaryEntry[];
+  /** Ordinary words that contain a term but are not one: the matcher lets them win and shows nothing. */
+  words?: string[];
 }
 
 const STATUSES: readonly string[] = ['preferred', 'admitted', 'deprecated'] satisfies EntryStatus[];

@@ -12,9 +12,16 @@ export class Glossary {
   readonly index: TermIndex;
   private readonly byId = new Map<string, GlossaryEntry>();
 
-  constructor(readonly entries: GlossaryEntry[]) {
+  /**
+   * `words`: ordinary words the matcher knows so that a term inside them is not matched
+   * (glossary/words.yaml; CompiledGlossary.words).
+   */
+  constructor(
+    readonly entries: GlossaryEntry[],
+    readonly words: readonly string[] = [],
+  ) {
     for (const e of entries) this.byId.set(e.id, e);
-    this.index = new TermIndex(entries);
+    this.index = new TermIndex(entries, words);
   }
 
   /**
@@ -42,7 +49,11 @@ export class Glossary {
     if (!data || typeof data !== 'object' || data.format !== 'fintech-glossary/compiled@1' || !Array.isArray(data.entries)) {
       throw new Error(`${name}: not a compiled Fintech Glossary (expected "format": "fintech-glossary/compiled@1" and an "entries" list)`);
     }
-    return new UncheckedGlossary(data.entries as unknown[], name);
+    const words = data.words ?? [];
+    if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) {
+      throw new Error(`${name}: "words" is not a list of strings`);
+    }
+    return new UncheckedGlossary(data.entries as unknown[], name, words);
   }
 
   get(id: string): GlossaryEntry | undefined {
@@ -64,6 +75,7 @@ export class UncheckedGlossary {
   constructor(
     readonly entries: readonly unknown[],
     readonly name: string,
+    readonly words: readonly string[] = [],
   ) {}
 
   /** Check every entry (throws with the first problem, naming the entry) and make the glossary. */
@@ -77,7 +89,7 @@ export class UncheckedGlossary {
         throw new Error(`${this.name}: entry ${i + 1}${typeof id === 'string' ? ` "${id.slice(0, 80)}"` : ''}: ${problem}`);
       }
     }
-    return new Glossary(entries as GlossaryEntry[]);
+    return new Glossary(entries as GlossaryEntry[], this.words);
   }
 }
 

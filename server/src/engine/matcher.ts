@@ -43,7 +43,9 @@ const WINDOW = 320;
 // Per-key flags.
 const ENDS_LATIN = 1,
   STARTS_LATIN = 2,
-  HAS_ABBR = 4;
+  HAS_ABBR = 4,
+  /** A non-term word (glossary/words.yaml): it wins the longest match and stands for nothing. */
+  IS_WORD = 8;
 const NEEDS_CHECK = ENDS_LATIN | HAS_ABBR;
 
 export class TermIndex {
@@ -82,7 +84,15 @@ export class TermIndex {
    * The index is built on first use (or by `build()`), so that a server can answer `initialize`
    * before paying for it and build it right after.
    */
-  constructor(readonly entries: GlossaryEntry[]) {}
+  constructor(
+    readonly entries: GlossaryEntry[],
+    /**
+     * Ordinary words that contain a term but are not one (海通证券 holds 通证, 加强监管 holds 强监管):
+     * they take part in the longest match like keys, and a text position they win shows nothing.
+     * A word that is also a term's key is the term.
+     */
+    readonly words: readonly string[] = [],
+  ) {}
 
   /** The longest key, in normalised units. */
   get maxKeyLength(): number {
@@ -151,6 +161,18 @@ export class TermIndex {
       nTargets++;
     };
     for (let index = 0; index < entries.length; index++) addEntryKeys(entries[index]!, index, add);
+    for (const word of this.words) {
+      const { units, from, to } = normalizeKeyUnits(word);
+      if (from === to) continue;
+      const key = builder.insert(units, from, to);
+      if (key !== nKeys) continue; // a term's key (or a word twice): not a non-term word
+      nKeys++;
+      head.set(key, -1);
+      tail.set(key, -1);
+      flags.set(key, IS_WORD | (isLatinWordChar(units[to - 1]!) ? ENDS_LATIN : 0) | (isLatinWordChar(units[from]!) ? STARTS_LATIN : 0));
+      if (to - from > maxLenFrom[units[from]!]!) maxLenFrom[units[from]!] = Math.min(0xffff, to - from);
+      if (to - from > this.maxHanKey && hasHan(units, from, to)) this.maxHanKey = to - from;
+    }
 
     const n = (this.keyCount = nKeys),
       nt = nTargets;
@@ -408,6 +430,11 @@ export class TermIndex {
         i++;
         continue;
       }
+      // a non-term word: nothing here, and no term inside it
+      if (keyFlags[bestKey]! & IS_WORD) {
+        i = bestEnd;
+        continue;
+      }
       out.push(this.toMatch(n, i, bestEnd, bestKey, bestTargets));
       i = bestEnd;
     }
@@ -478,7 +505,7 @@ export class TermIndex {
           best = { i, end, k: this.fKey[f]!, targets: this.fTargets[f]!, span: stop - start };
       }
     }
-    if (!best) return null;
+    if (!best || this.keyFlags[best.k]! & IS_WORD) return null;
     const winner = this.toMatch(n, best.i, best.end, best.k, best.targets);
     // Pass 2: every shorter term inside the winner.
     const inner: Match[] = [];
@@ -488,12 +515,22 @@ export class TermIndex {
       for (let f = 0; f < count; f++) {
         const end = this.fEnd[f]!,
           k = this.fKey[f]!;
-        if (end > best.end || (i === best.i && end === best.end && k === best.k)) continue;
+        if (end > best.end || (i === best.i && end === best.end && k === best.k) || this.keyFlags[k]! & IS_WORD) continue;
         const m = this.toMatch(n, i, end, k, this.fTargets[f]!);
         if (m.end <= winner.end && !sameEntries(m, winner)) inner.push(m);
       }
     }
-    return { match: winner, inner: dedupeByEntry(inner) };
+    return { match: winner, inner: dedupeByEntry(withoutCrossing(inner, winner)) };
+  }
+
+  /** Is `text` one of the non-term words (as the index folds it, and not also a term's key)? */
+  isWord(text: string): boolean {
+    this.build();
+    const t = text.trim();
+    const n = normalizeScratch(t, 0, t.length);
+    const count = this.collectFrom(n, 0, 0x20, t, {});
+    for (let f = 0; f < count; f++) if (this.fEnd[f] === n.length && this.keyFlags[this.fKey[f]!]! & IS_WORD) return true;
+    return false;
   }
 
   /** Entries one of whose keys equals the normalised `term` exactly (plural/possessive allowed). */
@@ -576,6 +613,18 @@ export class TermIndex {
     this.build();
     return { keys: this.keyCount, nodes: this.label.length };
   }
+}
+
+/**
+ * Inner terms that cross an inner term at the edge of the match are not in it: 海通证券 is 海通 +
+ * 证券, so 证券 (ending where the match ends) is inside it and 通证 (crossing 证券) is not.
+ */
+function withoutCrossing(inner: Match[], winner: Match): Match[] {
+  const edge = inner.filter((m) => m.start === winner.start || m.end === winner.end);
+  if (!edge.length) return inner;
+  const crosses = (a: Match, b: Match) =>
+    (a.start < b.start && b.start < a.end && a.end < b.end) || (b.start < a.start && a.start < b.end && b.end < a.end);
+  return inner.filter((m) => m.start === winner.start || m.end === winner.end || !edge.some((e) => crosses(m, e)));
 }
 
 function sameEntries(a: Match, b: Match): boolean {
