@@ -616,15 +616,25 @@ export class TermIndex {
 }
 
 /**
- * Inner terms that cross an inner term at the edge of the match are not in it: 海通证券 is 海通 +
- * 证券, so 证券 (ending where the match ends) is inside it and 通证 (crossing 证券) is not.
+ * Inner terms that cross an inner term at the edge of the match and leave a single character
+ * beside them are not in it: 海通证券 is 海通 + 证券, so 证券 (ending where the match ends) is
+ * inside it, and 通证 (crossing 证券, leaving 海 and 券) is not. 金融科技 stays in 供应链金融科技平台
+ * although it crosses 供应链金融: 供应链 and 平台 stand on their own.
  */
 function withoutCrossing(inner: Match[], winner: Match): Match[] {
   const edge = inner.filter((m) => m.start === winner.start || m.end === winner.end);
   if (!edge.length) return inner;
   const crosses = (a: Match, b: Match) =>
     (a.start < b.start && b.start < a.end && a.end < b.end) || (b.start < a.start && a.start < b.end && b.end < a.end);
-  return inner.filter((m) => m.start === winner.start || m.end === winner.end || !edge.some((e) => crosses(m, e)));
+  // a single character left over beside the term, which no inner term covers, cannot stand alone
+  const orphan = (from: number, to: number) => to - from === 1 && !inner.some((m) => m.start === from && m.end === to);
+  return inner.filter(
+    (m) =>
+      m.start === winner.start ||
+      m.end === winner.end ||
+      !edge.some((e) => crosses(m, e)) ||
+      !(orphan(winner.start, m.start) || orphan(m.end, winner.end)),
+  );
 }
 
 function sameEntries(a: Match, b: Match): boolean {
