@@ -60,7 +60,7 @@ export const TEST_SETTINGS = {
 
 /**
  * Start code-server on a free port with a fresh profile in `runDir` (removed first), `vsix` installed
- * if given, `workspace` open. Returns { base, pid, stop, logFile }; `stop()` ends its process group.
+ * if given, `workspace` open, `args` (e.g. `--locale zh-cn`) passed on. Returns { base, pid, stop, logFile }; `stop()` ends its process group.
  * `log` reports progress.
  */
 export async function startCodeServer({
@@ -71,6 +71,7 @@ export async function startCodeServer({
   smokeTestDriver = true,
   host = '127.0.0.1',
   port,
+  args = [],
   log = () => {},
 }) {
   fs.rmSync(runDir, { recursive: true, force: true }); // fresh profile: no editors restored from last run
@@ -118,6 +119,7 @@ export async function startCodeServer({
       '--extensions-dir',
       extensions,
       ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []), // lets the page pass extensionDevelopmentPath/TestsPath
+      ...args,
       workspace,
     ],
     {
