@@ -47,7 +47,11 @@ describe('package.json is localized', () => {
   });
 
   it('every contributed text is a %key% (no English left in package.json)', () => {
-    const literal = texts().filter(([, text]) => !/^%[\w.-]+%$/.test(text));
+    // each with the key that already has this English text, if one does (then use `%key%`)
+    const keyOf = new Map(Object.entries(NLS.en).map(([k, v]) => [v, k]));
+    const literal = texts()
+      .filter(([, text]) => !/^%[\w.-]+%$/.test(text))
+      .map(([path, text]) => `${path}: ${keyOf.has(text) ? `use "%${keyOf.get(text)}%"` : JSON.stringify(text)}`);
     expect(literal, 'move these texts to package.nls.json and its zh-cn and zh-tw files').toEqual([]);
   });
 
