@@ -32,8 +32,9 @@ function texts(): [string, string][] {
   const walk = (value: unknown, path: string, shown: boolean) => {
     if (typeof value === 'string') {
       if (shown) out.push([path, value]);
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`, shown));
-    else if (value && typeof value === 'object')
+    } else if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`, shown);
+    } else if (value && typeof value === 'object')
       for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`, shown || visible.has(k));
   };
   out.push(['displayName', String(manifest.displayName)], ['description', String(manifest.description)]);
