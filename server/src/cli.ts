@@ -5,13 +5,19 @@
  *
  * Exit status, a stable contract: 0 found, 1 nothing found, 2 usage or input error.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { GlossaryEntry } from './engine/entry';
 import type { Glossary } from './engine/glossary';
 import { lookupEntries } from './features/lookup';
 import { FramingChecker } from './framing';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Termbase } from './engine/termbase';
+import { exportCsv, exportTbx } from './engine/termbaseExport';
+import { loadTermbase } from './engine/termbaseLoad';
+import { mergeLayers, type UserTermbase } from './engine/userLayer';
+import { nodeFiles } from './node/files';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
 import { startServer } from './server';
 
@@ -68,34 +74,139 @@ program
     startServer(createConnection(ProposedFeatures.all), {
       readGlossary: () => readGlossaryFile(opts.glossary),
       glossaryName: opts.glossary,
+      files: nodeFiles,
     });
   });
 
-program
-  .command('lookup')
-  .description('print the entries for TERM (any script, English, abbreviation); exit 1 when there are none')
-  .argument('<term...>', 'the term to look up')
-  .option('--json', 'print a JSON array of entries, each with "match": "exact" or "prefix"')
-  .option('--glossary <file>', 'compiled glossary to load', DEFAULT_GLOSSARY)
-  .action((words: string[], opts: { json?: boolean; glossary: string }) => {
-    const term = words.join(' ');
-    if (!term.trim()) throw new UsageError('the term is empty');
-    const glossary = loadGlossary(opts.glossary);
-    const { entries, match } = lookupEntries(glossary, term);
-    if (opts.json)
-      process.stdout.write(
-        JSON.stringify(
-          entries.map((e) => ({ ...e, match })),
-          null,
-          2,
-        ) + '\n',
-      );
-    else if (match === 'exact') process.stdout.write(entries.map(formatEntry).join('\n') + '\n');
-    else if (entries.length) {
-      process.stdout.write(`no entry for ${printable(term)}; terms that start with it:\n${entries.map(formatEntry).join('\n')}\n`);
-    } else process.stderr.write(`no glossary entry for "${printable(term)}"\n`);
-    process.exitCode = match === 'exact' ? 0 : 1;
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Read a termbase named on the command line: unreadable → usage error (exit 2); problems → stderr. */
+function readTermbase(path: string, quiet = false): Termbase & { path: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`cannot read the glossary ${path}: no such file`);
+    if (code === 'EISDIR') throw new UsageError(`cannot read the glossary ${path}: it is a directory`);
+    throw new UsageError(`cannot read the glossary ${path}: ${code ?? String(err)}`);
+  }
+  const termbase = loadTermbase(text, { name: path, label: path });
+  if (termbase.unreadable) throw new UsageError(termbase.diagnostics.map((d) => `${path}: ${d.message}`).join('\n'));
+  if (!quiet) for (const d of termbase.diagnostics) process.stderr.write(`${formatDiagnostic(path, d)}\n`);
+  return { ...termbase, path };
+}
+
+function formatDiagnostic(path: string, d: Termbase['diagnostics'][number]): string {
+  const severity = d.severity === 'information' ? 'info' : d.severity;
+  return printable(`${path}:${d.line}:${d.column}: ${severity}: ${d.message}`, 2000);
+}
+
+interface GlossaryOptions {
+  glossary: string[];
+  bundled: boolean;
+  bundledGlossary: string;
+}
+
+/** The user's termbases (in order) over the bundled glossary (unless --no-bundled). */
+function userAndBundled(opts: GlossaryOptions): { layers: UserTermbase[]; bundled: GlossaryEntry[] } {
+  const layers = opts.glossary.map((path) => {
+    const t = readTermbase(path);
+    return { uri: path, label: path, entries: t.entries, lines: t.lines };
   });
+  return { layers, bundled: opts.bundled ? loadGlossary(opts.bundledGlossary).entries : [] };
+}
+
+const glossaryOptions = (command: Command) =>
+  command
+    .option('--glossary <file>', 'a termbase to add: TBX, CSV/TSV, OmegaT, YAML or compiled JSON (repeatable)', collect, [])
+    .option('--no-bundled', 'leave out the bundled glossary (use only the --glossary files)')
+    .addOption(new Option('--bundled-glossary <file>', 'the compiled bundled glossary').default(DEFAULT_GLOSSARY).hideHelp());
+
+glossaryOptions(
+  program
+    .command('lookup')
+    .description('print the entries for TERM (any script, English, abbreviation); exit 1 when there are none')
+    .argument('<term...>', 'the term to look up')
+    .option(
+      '--json',
+      'print a JSON array of entries, each with "match": "exact" or "prefix" (and "glossary", "line" for a termbase entry)',
+    ),
+).action((words: string[], opts: GlossaryOptions & { json?: boolean }) => {
+  const term = words.join(' ');
+  if (!term.trim()) throw new UsageError('the term is empty');
+  const { layers, bundled } = userAndBundled(opts);
+  const glossary = layers.length ? mergeLayers(layers, bundled) : opts.bundled ? loadGlossary(opts.bundledGlossary) : mergeLayers([], []);
+  const { entries, match } = lookupEntries(glossary, term);
+  const where = (e: GlossaryEntry) => {
+    const source = glossary.sourceOf(e);
+    return source ? { glossary: source.uri, line: source.line } : undefined;
+  };
+  if (opts.json)
+    process.stdout.write(
+      JSON.stringify(
+        entries.map((e) => ({ ...e, match, ...where(e) })),
+        null,
+        2,
+      ) + '\n',
+    );
+  else {
+    const show = (e: GlossaryEntry) => {
+      const w = where(e);
+      return formatEntry(e) + (w ? `\n  ${printable(`from ${w.glossary}:${w.line}`, 2000)}` : '');
+    };
+    if (match === 'exact') process.stdout.write(entries.map(show).join('\n') + '\n');
+    else if (entries.length) {
+      process.stdout.write(`no entry for ${printable(term)}; terms that start with it:\n${entries.map(show).join('\n')}\n`);
+    } else process.stderr.write(`no glossary entry for "${printable(term)}"\n`);
+  }
+  process.exitCode = match === 'exact' ? 0 : 1;
+});
+
+program
+  .command('validate')
+  .description('check termbase files (TBX, CSV/TSV, OmegaT, YAML): print file:line:col: error|warning: message; exit 1 when any error')
+  .argument('<path...>', 'the termbase files')
+  .action((paths: string[]) => {
+    let errors = 0;
+    for (const path of paths) {
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new UsageError(
+          `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(err))}`,
+        );
+      }
+      const t = loadTermbase(text, { name: path, label: path });
+      for (const d of t.diagnostics) process.stdout.write(`${formatDiagnostic(path, d)}\n`);
+      errors += t.diagnostics.filter((d) => d.severity === 'error').length;
+      process.stderr.write(`${printable(path, 2000)}: ${t.unreadable ? 'not read' : `${t.entries.length} entries (${t.format})`}\n`);
+    }
+    process.exitCode = errors ? 1 : 0;
+  });
+
+glossaryOptions(
+  program
+    .command('export')
+    .description('write the glossary (the bundled one and any --glossary termbases) as TBX (v3 TBX-Basic, or v2) or CSV')
+    .addOption(new Option('--format <format>', 'tbx or csv').choices(['tbx', 'csv']).makeOptionMandatory())
+    .addOption(new Option('--tbx-version <version>', 'TBX version').choices(['2', '3']).default('3'))
+    .option('-o, --output <file>', 'write to this file (default: standard output)'),
+).action((opts: GlossaryOptions & { format: 'tbx' | 'csv'; tbxVersion: '2' | '3'; output?: string }) => {
+  const { layers, bundled } = userAndBundled(opts);
+  const entries = [...layers.flatMap((l) => l.entries), ...bundled];
+  const text = opts.format === 'csv' ? exportCsv(entries) : exportTbx(entries, { version: opts.tbxVersion === '2' ? 2 : 3 });
+  if (opts.output) {
+    try {
+      writeFileSync(opts.output, text, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot write ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    process.stderr.write(`${entries.length} entries written to ${printable(opts.output, 2000)}\n`);
+  } else process.stdout.write(text);
+});
 
 function formatEntry(e: GlossaryEntry): string {
   const chinese = e.zhHant === e.zhHans ? e.zhHans : `${e.zhHans} · ${e.zhHant}`;

@@ -20,7 +20,20 @@ export interface Settings {
   hover: { enable: boolean; detail: HoverDetail };
   completion: { enable: boolean };
   matchAcronymsCaseInsensitive: boolean;
+  /**
+   * The user's termbases: paths and globs relative to each workspace folder (resource scope: each
+   * folder of a multi-root workspace has its own). A path without glob characters names a file,
+   * which always loads; files found by a glob load when they have Chinese terms.
+   */
+  glossaries: string[];
+  /** Use the bundled glossary as well as the user's termbases. */
+  bundledGlossary: boolean;
+  /** Where "Add to termbase" writes, relative to the workspace folder (.csv, .tsv, .yaml). */
+  termbaseFile: string;
 }
+
+/** The default `glossaries`: any TBX file, and glossary/termbase sheets, anywhere but node_modules and dot folders. */
+export const DEFAULT_GLOSSARIES = ['**/*.tbx', '**/glossary.csv', '**/glossary.tsv', '**/termbase.csv', '**/termbase.tsv'];
 
 export const defaultSettings: Settings = {
   languages: [],
@@ -28,6 +41,9 @@ export const defaultSettings: Settings = {
   hover: { enable: true, detail: 'compact' },
   completion: { enable: true },
   matchAcronymsCaseInsensitive: false,
+  glossaries: DEFAULT_GLOSSARIES,
+  bundledGlossary: true,
+  termbaseFile: 'glossary.csv',
 };
 
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
@@ -43,6 +59,8 @@ export const Commands = {
   serverLookup: 'fintechGlossary.server.lookup',
   /** Card link: replace a hovered term with one of its equivalents. Args: ReplaceTermArgs. */
   replaceTerm: 'fintechGlossary.replaceTerm',
+  /** Code action: add a selected term (and its counterpart) to the project's termbase. Args: AddToTermbaseArgs. */
+  addToTermbase: 'fintechGlossary.addToTermbase',
   /** Card link: open a bundled source document at a line. Args: OpenSourceArgs. */
   openSource: 'fintechGlossary.openSource',
 } as const;
@@ -59,6 +77,12 @@ export interface ReplaceTermArgs {
   uri: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   from: string;
+  text: string;
+}
+
+/** Add `text` (a term, or a term with its counterpart: `区块链 blockchain`) to the termbase of the folder of `uri`. */
+export interface AddToTermbaseArgs {
+  uri: string;
   text: string;
 }
 
@@ -104,6 +128,9 @@ export interface LookupItem {
   abbr: string[];
   definitionEn: string;
   definitionZh: string;
+  /** For an entry of a user's termbase: the file (URI) and the 1-based line it is on. */
+  glossary?: string;
+  line?: number;
   /** The card as markdown, for display. */
   markdown: string;
 }

@@ -5,7 +5,10 @@
  * a logged error: one bad message never takes the server down.
  */
 import {
+  CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ErrorCodes,
   MessageType,
   ResponseError,
@@ -17,12 +20,24 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { Glossary, type UncheckedGlossary } from './engine/glossary';
+import type { TermbaseDiagnostic } from './engine/termbase';
+import { appendEntry, splitSelection } from './engine/termbaseExport';
+import { mergeLayers, type UserTermbase } from './engine/userLayer';
+import { type FileAccess, TermbaseFiles, type WorkspaceFolder, joinUri, relativeTo } from './termbases';
 import { OpenDocuments } from './documents';
 import { completion, resolveCompletion, type CompletionClient } from './features/completion';
 import { hover } from './features/hover';
 import { uiLanguageOf, wordsFor, type Words } from './features/words';
 import { lookupEntries, toLookupItem } from './features/lookup';
-import { Commands, LookupRequest, SETTINGS_SECTION, defaultSettings, type InitializationOptions, type Settings } from './protocol';
+import {
+  type AddToTermbaseArgs,
+  Commands,
+  LookupRequest,
+  SETTINGS_SECTION,
+  defaultSettings,
+  type InitializationOptions,
+  type Settings,
+} from './protocol';
 import { mergeSettings } from './settings';
 
 /**
@@ -38,6 +53,11 @@ export interface ServerOptions {
   readGlossary: (params: InitializeParams) => UncheckedGlossary | Promise<UncheckedGlossary>;
   /** Where the glossary comes from, for messages. */
   glossaryName: string;
+  /**
+   * How to find, read and watch the user's termbases in the workspace folders (Node: the disk).
+   * Without it the server uses the bundled glossary only.
+   */
+  files?: FileAccess;
 }
 
 type Phase = 'uninitialized' | 'running' | 'shut down';
@@ -45,8 +65,14 @@ type Phase = 'uninitialized' | 'running' | 'shut down';
 export function startServer(connection: Connection, options: ServerOptions): void {
   const open = new OpenDocuments();
   let phase: Phase = 'uninitialized';
+  /** What the features answer from: the user's termbases merged with the bundled glossary. */
   let glossary = new Glossary([]);
+  /** The bundled glossary (checked once; never re-read when a termbase changes). */
+  let bundled = new Glossary([]);
+  let userLayers: UserTermbase[] = [];
   let settings: Settings = defaultSettings;
+  let folders: WorkspaceFolder[] = [];
+  let watchedFilesClient = { dynamic: false, relative: false };
   let canPullConfiguration = false;
   let commandLinks = false;
   let completionClient: CompletionClient = {};
@@ -122,12 +148,105 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const pending = unchecked;
     unchecked = undefined;
     try {
-      glossary = pending.check();
-      glossary.index.build();
-      connection.console.info(`Fintech Glossary: ${glossary.entries.length} concepts loaded from ${options.glossaryName}`);
+      bundled = pending.check();
+      connection.console.info(`Fintech Glossary: ${bundled.entries.length} concepts loaded from ${options.glossaryName}`);
     } catch (err) {
       glossaryFailed(err);
     }
+    rebuild();
+  };
+
+  /**
+   * The glossary the features use: the user's termbases first, then the bundled glossary (unless
+   * turned off). Open documents' occurrence indexes follow it (documents.ts makes them again for a
+   * new term index), so the next hover sees the change.
+   */
+  const rebuild = () => {
+    glossary = mergeLayers(userLayers, settings.bundledGlossary ? bundled.entries : []);
+    glossary.index.build();
+  };
+
+  // ---- the user's termbases ----
+
+  const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information };
+  const termbases = options.files
+    ? new TermbaseFiles(options.files, {
+        diagnostics: (uri: string, list: TermbaseDiagnostic[]) =>
+          void connection.sendDiagnostics({
+            uri,
+            diagnostics: list.map((d) => ({
+              range: { start: { line: d.line - 1, character: d.column - 1 }, end: { line: d.line - 1, character: d.column } },
+              severity: SEVERITY[d.severity],
+              source: 'fintech-glossary',
+              message: d.message,
+            })),
+          }),
+        log: (message: string) => connection.console.info(`Fintech Glossary: ${message}`),
+      })
+    : undefined;
+
+  /** The termbase settings of one folder (resource scope: asked for with the folder's URI). */
+  const folderSettings = async (folder: WorkspaceFolder) => {
+    if (!canPullConfiguration) return settings;
+    const answer: unknown = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: SETTINGS_SECTION });
+    return mergeSettings(answer ?? undefined, warn);
+  };
+
+  /** The last reload (requests that read the glossary wait for it, so they see the change). */
+  let reloading: Promise<void> = Promise.resolve();
+  /** Re-read the termbases (only `changed` ones when given) and rebuild the user layer; serialised. */
+  const reloadTermbases = (changed?: Set<string>, rediscover = true) => {
+    if (!termbases) return reloading;
+    reloading = reloading
+      .then(async () => {
+        const started = Date.now();
+        userLayers = await termbases.refresh(folders, folderSettings, changed, rediscover);
+        ready();
+        rebuild();
+        connection.console.info(
+          `Fintech Glossary: ${userLayers.reduce((n, t) => n + t.entries.length, 0)} entries from ${userLayers.length} termbase file(s) (${Date.now() - started} ms)`,
+        );
+      })
+      .catch((err: unknown) => logFailure('reading the termbases', err));
+    return reloading;
+  };
+
+  /** Watch the termbases: the client does it when it can (dynamic registration), else we do. */
+  let ownWatch: { dispose(): void } | undefined;
+  const watchTermbases = async () => {
+    if (!termbases || !folders.length) return;
+    const perFolder = await Promise.all(folders.map(async (f) => ({ folder: f, settings: await folderSettings(f) })));
+    if (watchedFilesClient.dynamic) {
+      const watchers = perFolder.flatMap(({ folder, settings: s }) =>
+        [...s.glossaries, s.termbaseFile].map((pattern) => ({
+          globPattern: watchedFilesClient.relative
+            ? { baseUri: folder.uri, pattern: pattern.replace(/^\.\//, '') }
+            : pattern.startsWith('**/')
+              ? pattern
+              : `**/${pattern.replace(/^\.\//, '')}`,
+        })),
+      );
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+      return;
+    }
+    if (ownWatch || !options.files?.watch) return;
+    const matchers = perFolder.map(({ folder, settings: s }) => ({ folder, match: TermbaseFiles.matcher(s) }));
+    let pending = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    ownWatch = options.files.watch(
+      folders.map((f) => f.uri),
+      (uri) => {
+        const relevant = termbases.has(uri) || matchers.some(({ folder, match }) => match(relativeTo(folder.uri, uri) ?? ''));
+        if (!relevant) return;
+        pending.add(uri);
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const changed = pending;
+          pending = new Set();
+          void reloadTermbases(changed);
+        }, 100);
+      },
+    );
   };
 
   const warn = (message: string) => connection.console.warn(`Fintech Glossary: ${message}`);
@@ -141,6 +260,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const capabilities = params?.capabilities ?? {};
     canPullConfiguration = capabilities.workspace?.configuration === true;
+    const watched = capabilities.workspace?.didChangeWatchedFiles;
+    watchedFilesClient = { dynamic: watched?.dynamicRegistration === true, relative: watched?.relativePatternSupport === true };
+    folders = (params?.workspaceFolders ?? [])
+      .filter((f) => typeof f?.uri === 'string')
+      .map((f) => ({ uri: f.uri, name: String(f.name ?? f.uri) }));
+    if (!folders.length && typeof params?.rootUri === 'string')
+      folders = [{ uri: params.rootUri, name: params.rootUri.split('/').pop() ?? '' }];
     const init = (params?.initializationOptions ?? {}) as InitializationOptions;
     settings = mergeSettings(init.settings, warn);
     commandLinks = init.commandLinks === true;
@@ -160,7 +286,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { resolveProvider: true },
-        executeCommandProvider: { commands: [Commands.serverLookup] },
+        executeCommandProvider: { commands: [Commands.serverLookup, Commands.addToTermbase] },
+        ...(options.files ? { codeActionProvider: { codeActionKinds: [CodeActionKind.RefactorRewrite] } } : {}),
       },
       serverInfo: { name: 'fintech-glossary' },
     };
@@ -169,9 +296,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(
     notify('initialized', async () => {
       setTimeout(ready, 0);
-      if (!canPullConfiguration) return;
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
-      await refreshSettings().catch((e: unknown) => warn(`cannot read the settings: ${describe(e)}`));
+      if (canPullConfiguration)
+        void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+      // settings, then the termbases: chained now, so that a request arriving meanwhile waits for both
+      reloading = reloading.then(() => refreshSettings().catch((e: unknown) => warn(`cannot read the settings: ${describe(e)}`)));
+      await reloadTermbases();
+      await watchTermbases().catch((e: unknown) => warn(`cannot watch the termbases: ${describe(e)}`));
     }),
   );
 
@@ -183,14 +313,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     notify('workspace/didChangeConfiguration', async (change: { settings?: Record<string, unknown> } | null | undefined) => {
       if (canPullConfiguration) await refreshSettings().catch((e: unknown) => warn(`cannot read the settings: ${describe(e)}`));
       else settings = mergeSettings(change?.settings?.[SETTINGS_SECTION], warn);
+      // the termbase settings may have changed (files, the bundled glossary on or off)
+      await reloadTermbases();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    notify('workspace/didChangeWatchedFiles', async (params: { changes?: { uri?: unknown; type?: unknown }[] } | null) => {
+      const changes = (Array.isArray(params?.changes) ? params.changes : []).filter((c) => typeof c?.uri === 'string');
+      if (!changes.length) return;
+      // a changed known file is re-read alone; a created or deleted file means looking again
+      const rediscover = changes.some((c) => c.type !== 2 || !termbases?.has(c.uri as string));
+      await reloadTermbases(new Set(changes.map((c) => c.uri as string)), rediscover);
     }),
   );
 
   const matchOptions = () => ({ acronymsCaseInsensitive: settings.matchAcronymsCaseInsensitive });
 
   connection.onHover(
-    request('textDocument/hover', (params: unknown) => {
+    request('textDocument/hover', async (params: unknown) => {
       const { uri, position } = documentPosition(params);
+      await reloading;
       const doc = open.get(uri);
       if (!doc || !settings.hover.enable) return null;
       return hover(glossary, doc, position, open.indexOf(doc, glossary.index, matchOptions()), {
@@ -202,8 +345,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onCompletion(
-    request('textDocument/completion', (params: unknown) => {
+    request('textDocument/completion', async (params: unknown) => {
       const { uri, position } = documentPosition(params);
+      await reloading;
       const doc = open.get(uri);
       if (!doc || !settings.completion.enable) return null;
       return completion(glossary, doc, position, settings.preferredScript, completionClient);
@@ -218,8 +362,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
-  const lookup = (term: unknown) => {
+  const lookup = async (term: unknown) => {
     if (typeof term !== 'string') throw invalidParams('a term (a string)');
+    await reloading;
     const { entries, match } = lookupEntries(glossary, term, matchOptions());
     return entries.map((e) => toLookupItem(glossary, e, match));
   };
@@ -230,14 +375,65 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onExecuteCommand(
-    request('workspace/executeCommand', (params: unknown) => {
+    request('workspace/executeCommand', (params: unknown): Promise<unknown> => {
       const { command, arguments: args } = (params ?? {}) as { command?: unknown; arguments?: unknown };
+      if (command === Commands.addToTermbase) return addToTermbase(Array.isArray(args) ? args[0] : undefined);
       if (command !== Commands.serverLookup)
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${JSON.stringify(String(command)).slice(0, 80)}`);
       if (!Array.isArray(args)) throw invalidParams('arguments [term]');
       return lookup(args[0]);
     }),
   );
+
+  // ---- add to termbase ----
+
+  connection.onCodeAction(
+    request('textDocument/codeAction', (params: unknown) => {
+      const p = params as { textDocument?: { uri?: unknown }; range?: { start?: Position; end?: Position } } | null;
+      const uri = p?.textDocument?.uri;
+      const doc = typeof uri === 'string' ? open.get(uri) : undefined;
+      if (!doc || !termbases || !p?.range?.start || !p.range.end || !folderOf(doc.uri)) return [];
+      const text = doc.getText({ start: p.range.start, end: p.range.end }).trim();
+      if (!text || text.length > 120 || /[\r\n]/.test(text)) return [];
+      const args: AddToTermbaseArgs = { uri: doc.uri, text };
+      const title = `Add “${text.length > 40 ? `${text.slice(0, 40)}…` : text}” to the project termbase`;
+      return [{ title, kind: CodeActionKind.RefactorRewrite, command: { title, command: Commands.addToTermbase, arguments: [args] } }];
+    }),
+  );
+
+  /** The workspace folder a document is in (the innermost), or the only folder. */
+  const folderOf = (uri: string) =>
+    folders.filter((f) => relativeTo(f.uri, uri) !== undefined).sort((a, b) => b.uri.length - a.uri.length)[0] ??
+    (folders.length === 1 ? folders[0] : undefined);
+
+  /**
+   * Append the selected term, with its counterpart (from the selection, or from the glossary when it
+   * knows the term), to the folder's termbase file (`termbaseFile`, created on first use), then
+   * reload it so the next hover shows it.
+   */
+  const addToTermbase = async (value: unknown) => {
+    const args = value as Partial<AddToTermbaseArgs> | undefined;
+    if (typeof args?.uri !== 'string' || typeof args.text !== 'string' || !args.text.trim() || args.text.length > 200)
+      throw invalidParams('arguments [{ uri, text }]');
+    const folder = folderOf(args.uri);
+    if (!folder || !options.files) throw new ResponseError(ErrorCodes.InvalidRequest, 'open a folder to add terms to its termbase');
+    await reloading;
+    const picked = splitSelection(args.text);
+    let { zh = '', en = '' } = picked;
+    const known = glossary.lookup(zh || en, { acronymsCaseInsensitive: true })[0];
+    if (known && !zh) zh = known.zhHans;
+    if (known && !en) en = known.en[0] ?? '';
+    const file = (await folderSettings(folder)).termbaseFile;
+    const uri = joinUri(folder.uri, file);
+    const exists = await options.files.exists(uri);
+    const before = exists ? await options.files.read(uri) : undefined;
+    const format = /\.ya?ml$/i.test(file) ? 'yaml' : /\.tsv$/i.test(file) ? 'tsv' : 'csv';
+    await options.files.write(uri, appendEntry(before, format, zh, en));
+    await reloadTermbases(new Set([uri]), !exists);
+    const message = `Added ${[zh, en].filter(Boolean).join(' · ')} to ${file}`;
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+    return { file: uri, zh, en };
+  };
 
   open.documents.listen(connection);
   connection.listen();

@@ -43,6 +43,20 @@ export function mergeSettings(value: unknown, warn: (message: string) => void = 
     if (typeof v.matchAcronymsCaseInsensitive === 'boolean') settings.matchAcronymsCaseInsensitive = v.matchAcronymsCaseInsensitive;
     else wrong('matchAcronymsCaseInsensitive', 'true or false', v.matchAcronymsCaseInsensitive);
   }
+  if (v.glossaries !== undefined) {
+    if (Array.isArray(v.glossaries) && v.glossaries.every((g) => typeof g === 'string'))
+      settings.glossaries = v.glossaries.filter((g) => g.trim());
+    else wrong('glossaries', 'an array of paths or globs', v.glossaries);
+  }
+  if (v.bundledGlossary !== undefined) {
+    if (typeof v.bundledGlossary === 'boolean') settings.bundledGlossary = v.bundledGlossary;
+    else wrong('bundledGlossary', 'true or false', v.bundledGlossary);
+  }
+  if (v.termbaseFile !== undefined) {
+    if (typeof v.termbaseFile === 'string' && /\.(csv|tsv|ya?ml)$/i.test(v.termbaseFile) && !v.termbaseFile.split(/[\\/]/).includes('..'))
+      settings.termbaseFile = v.termbaseFile;
+    else wrong('termbaseFile', 'a .csv, .tsv or .yaml path inside the folder', v.termbaseFile);
+  }
   return settings;
 }
 

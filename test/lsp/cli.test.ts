@@ -99,10 +99,10 @@ describe('the CLI contract: exit 0 found, 1 nothing found, 2 usage or input erro
     expect(run.stderr).toMatch(message);
   });
 
-  it('a glossary that is not JSON is an input error that does not echo the file', () => {
+  it('a --glossary file that is not a termbase is an input error that does not echo the file', () => {
     const run = cli('lookup', '--glossary', resolve(__dirname, '../../README.md'), 'x');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/README\.md: not valid JSON/);
+    expect(run.stderr).toMatch(/README\.md: not a termbase/);
     expect(run.stderr).not.toContain('Fintech');
   });
 

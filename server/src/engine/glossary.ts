@@ -8,20 +8,36 @@ import { entryProblem, type CompiledGlossary, type GlossaryEntry } from './entry
 export { chineseIn } from './entry';
 import { TermIndex, type Match, type MatchOptions } from './matcher';
 
+/** Where a user termbase entry comes from: its file (URI and a short label) and line. */
+export interface EntrySource {
+  uri: string;
+  label: string;
+  /** 1-based. */
+  line: number;
+}
+
 export class Glossary {
   readonly index: TermIndex;
   private readonly byId = new Map<string, GlossaryEntry>();
 
   /**
    * `words`: ordinary words the matcher knows so that a term inside them is not matched
-   * (glossary/words.yaml; CompiledGlossary.words).
+   * (glossary/words.yaml; CompiledGlossary.words). `sources` says which entries come from a user's
+   * termbase, and where. Ids need not be unique across termbases: `get` answers with the first entry
+   * of an id (the user's before the bundled).
    */
   constructor(
     readonly entries: GlossaryEntry[],
     readonly words: readonly string[] = [],
+    private readonly sources?: ReadonlyMap<GlossaryEntry, EntrySource>,
   ) {
-    for (const e of entries) this.byId.set(e.id, e);
+    for (const e of entries) if (!this.byId.has(e.id)) this.byId.set(e.id, e);
     this.index = new TermIndex(entries, words);
+  }
+
+  /** The file and line of a user termbase entry; undefined for a bundled one. */
+  sourceOf(entry: GlossaryEntry): EntrySource | undefined {
+    return this.sources?.get(entry);
   }
 
   /**

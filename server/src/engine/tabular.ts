@@ -141,13 +141,10 @@ export function parseTabular(
     columns = rows[first]!.map(headerColumn);
     start = first + 1;
     if (!columns.some((c) => c.kind === 'term' || c.kind === 'source' || c.kind === 'target')) {
-      const shown = rows[first]!.slice(0, 6)
-        .map((c) => JSON.stringify(c.slice(0, 30)))
-        .join(', ');
       diag.error(
         lines[first]!,
         1,
-        `not a termbase: the first row (${shown}) names no Chinese or English column (use a header such as en, zh-CN, zh-TW, English, Chinese (Simplified), Source, Target)`,
+        'not a termbase: the first row names no Chinese or English column (use a header such as en, zh-CN, zh-TW, English, Chinese (Simplified), Source, Target)',
       );
       return false;
     }

@@ -143,3 +143,50 @@ export function exportCsv(entries: readonly GlossaryEntry[]): string {
   });
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
 }
+
+/**
+ * A term and its counterpart from a selection: `区块链 blockchain`, `区块链（blockchain）` or
+ * `blockchain: 区块链` give both; a single term gives it alone.
+ */
+export function splitSelection(text: string): { zh?: string; en?: string } {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const m = /^([^A-Za-z]*?[\u3400-\u9fff\uf900-\ufaff][^A-Za-z]*?)\s*[（(:：\-–—/|]?\s*([A-Za-z][^\u3400-\u9fff]*?)\s*[）)]?$/.exec(t);
+  if (m) return { zh: m[1]!.trim(), en: m[2]!.trim() };
+  const r = /^([A-Za-z][^\u3400-\u9fff]*?)\s*[（(:：\-–—/|]?\s*([\u3400-\u9fff\uf900-\ufaff][^A-Za-z]*?)\s*[）)]?$/.exec(t);
+  if (r) return { zh: r[2]!.trim(), en: r[1]!.trim() };
+  return /[\u3400-\u9fff\uf900-\ufaff]/.test(t) ? { zh: t } : { en: t };
+}
+
+/**
+ * The termbase text with one more entry (Chinese `zh`, English `en`) appended, keeping every other
+ * line as it is. `format` follows the file name; a new file gets a header (CSV/TSV) or starts the
+ * list (YAML). In an existing sheet the term goes under its own header's Chinese and English columns.
+ */
+export function appendEntry(existing: string | undefined, format: 'csv' | 'tsv' | 'yaml', zh: string, en: string): string {
+  const base = existing ?? '';
+  const sep = base && !/\n$/.test(base) ? (base.includes('\r\n') ? '\r\n' : '\n') : '';
+  const nl = base.includes('\r\n') ? '\r\n' : '\n';
+  if (format === 'yaml') {
+    const q = (s: string) => JSON.stringify(s);
+    const fields = [...(zh ? [`zh: ${q(zh)}`] : []), ...(en ? [`en: [${q(en)}]`] : [])];
+    const lines = fields.map((f, i) => `${i ? '  ' : '- '}${f}`);
+    return `${base}${sep}${lines.join(nl)}${nl}`;
+  }
+  const delimiter = format === 'tsv' ? '\t' : ',';
+  const cell = (s: string) => (format === 'tsv' ? s.replace(/[\t\r\n]+/g, ' ') : Papa.unparse([[s]], { delimiter }));
+  if (!base.trim()) return `zh-Hans${delimiter}en${nl}${cell(zh)}${delimiter}${cell(en)}${nl}`;
+  const header = (
+    Papa.parse<string[]>(base.replace(/^\uFEFF/, ''), { preview: 1, delimiter: format === 'tsv' ? '\t' : '' }).data[0] ?? []
+  ).map((h) => h.trim().toLowerCase());
+  const used =
+    Papa.parse<string[]>(base.replace(/^\uFEFF/, ''), { preview: 1, delimiter: format === 'tsv' ? '\t' : '' }).meta.delimiter || delimiter;
+  const zhCol = header.findIndex((h) =>
+    /^(zh|zh-cn|zh-hans|zh-sg|chinese|chinese \(simplified\)|simplified chinese|中文|简体中文)$/.test(h),
+  );
+  const enCol = header.findIndex((h) => h === 'en' || h.startsWith('en-') || h.startsWith('english'));
+  const row = new Array<string>(Math.max(header.length, 2)).fill('');
+  row[zhCol >= 0 ? zhCol : 0] = zh;
+  row[enCol >= 0 ? enCol : zhCol === 1 ? 0 : 1] = en;
+  const line = format === 'tsv' ? row.map(cell).join('\t') : Papa.unparse([row], { delimiter: used });
+  return `${base}${sep}${line}${nl}`;
+}

@@ -3,6 +3,7 @@
  * Glossary text is data from possibly untrusted files: every piece of it is escaped.
  */
 import type { Citation, GlossaryEntry, Historical, TermStatus } from '../engine/entry';
+import type { EntrySource } from '../engine/glossary';
 import { termFor, termsOf } from '../engine/terms';
 import { collapseWhitespace } from '../engine/unicode';
 import { WORDS, type Words } from './words';
@@ -73,6 +74,8 @@ export interface CardContext {
   detail?: CardDetail;
   /** The card's own words, in the reader's interface language (English by default). */
   words?: Words;
+  /** For a user termbase entry: its file and line (the card says so, with a link that opens it there). */
+  source?: EntrySource;
 }
 
 export interface CardLink {
@@ -93,10 +96,29 @@ function renderLink(link: CardLink): string {
   return `[${escapeMarkdown(link.label)}](${target}${title})`;
 }
 
+/**
+ * A link to a line of a file (`file:///…/glossary.tbx#L14`, which VS Code opens at that line): the
+ * URI's characters that would end a markdown link destination are percent-encoded.
+ */
+export function lineLink(uri: string, line: number): string {
+  const target = `${uri.replace(/#.*$/, '')}#L${line}`.replace(
+    /[\s()<>\\`]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+  return target;
+}
+
+/** The line naming a user entry's termbase file and line, linked. */
+export function sourceLine(source: EntrySource): string {
+  const line = citedLine(source.line) ?? 1;
+  return `*From your termbase* [${escapeMarkdown(`${source.label}:${line}`)}](${lineLink(source.uri, line)})`;
+}
+
 export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string {
   const w = ctx.words ?? WORDS.en;
   const compact = ctx.detail === 'compact';
   const out: string[] = [headline(entry)];
+  if (ctx.source) out.push(sourceLine(ctx.source));
   const regional: string[] = [];
   if (entry.zhTw) regional.push(`${w.taiwan} ${escapeMarkdown(entry.zhTw)}`);
   if (entry.zhHk) regional.push(`${w.hongKong} ${escapeMarkdown(entry.zhHk)}`);
@@ -121,6 +143,7 @@ export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string 
     );
   } else if (entry.status === 'admitted') notes.push(emphasis(w, w.admittedTerm));
   if (entry.historical) notes.push(historicalLine(entry.historical, w));
+  if (entry.note) notes.push(`*Note:* ${escapeMarkdown(entry.note)}`);
   if (ctx.matched !== undefined) notes.push(...matchedTermNotes(entry, ctx.matched, w));
   // compact: the first note (a warning comes first) under the headline; the rest further down
   if (compact) out.push(...notes.slice(0, 1));

@@ -8,6 +8,7 @@ import { citedLine, matchedTermNotes, renderCard, type CardDetail, type CardLink
 import { WORDS, type Words } from './words';
 import { toSimplified, toTraditional } from '../engine/convert';
 import { termFor } from '../engine/terms';
+import { groupForCard } from '../engine/userLayer';
 import { containsHan } from '../engine/unicode';
 
 export interface HoverOptions {
@@ -32,32 +33,44 @@ export function hover(
   const offset = doc.offsetAt(position);
   const found = index.termAt(offset);
   if (!found) return null;
-  const [entry, ...homonyms] = glossary.entriesOf(found.match);
+  // a user's entry and the bundled concept sharing its Chinese form make one card, the user's first
+  const { card, others: homonyms } = groupForCard(glossary, glossary.entriesOf(found.match));
+  const entry = card[0];
   if (!entry) return null;
   const range = { start: doc.positionAt(found.match.start), end: doc.positionAt(found.match.end) };
   const written = text.slice(found.match.start, found.match.end);
-  const inner = found.inner.flatMap((m) => glossary.entriesOf(m)).filter((e) => e !== entry);
-  // the glossary form whose key matched, for the entry shown (entriesOf keeps the match's order)
-  const matchedForm = found.match.forms[0] ?? '';
+  const inner = found.inner.flatMap((m) => glossary.entriesOf(m)).filter((e) => !card.includes(e));
+  // the glossary form whose key matched, per entry shown
+  const formOf = new Map<GlossaryEntry, string>();
+  found.match.entries.forEach((i, k) => {
+    const e = glossary.entries[i]!;
+    if (!formOf.has(e)) formOf.set(e, found.match.forms[k] ?? '');
+  });
+  const matchedForm = formOf.get(entry) ?? '';
   const links = commandLinks ? cardLinks(entry, matchedForm, doc.uri, range, written, words) : undefined;
   // Cards without links depend only on the entries: moving the mouse over a term asks for the
-  // same card again and again, so keep recent ones (per loaded glossary).
+  // same card again and again, so keep recent ones (per loaded glossary, keyed by entry numbers).
   // (a term with notes of its own adds them, so its card is kept apart from the concept's)
-  const termKey = matchedTermNotes(entry, matchedForm).length ? `|${matchedForm}` : '';
+  const termKey = card.some((e) => matchedTermNotes(e, formOf.get(e) ?? '').length) ? `|${matchedForm}` : '';
   const key = links
     ? undefined
-    : `${detail}|${words.definitions}|${[entry, ...homonyms].map((e) => e.id).join(' ')}|${inner.map((e) => e.id).join(' ')}${termKey}`;
+    : `${detail}|${words.definitions}|${found.match.entries.join(' ')}|${found.inner.map((m) => m.entries.join(' ')).join(' ')}${termKey}`;
   let value = key === undefined ? undefined : cardCache(glossary).get(key);
   if (value === undefined) {
-    value = renderCard(entry, {
-      inner,
-      alsoMatching: homonyms,
-      resolve: (id) => glossary.get(id),
-      links,
-      matched: matchedForm,
-      detail,
-      words,
-    });
+    const resolve = (id: string) => glossary.get(id);
+    value = card
+      .map((e, i) =>
+        renderCard(e, {
+          resolve,
+          matched: formOf.get(e) ?? '',
+          detail,
+          words,
+          ...(glossary.sourceOf(e) ? { source: glossary.sourceOf(e) } : {}),
+          ...(i === 0 ? { inner, links } : {}),
+          ...(i === card.length - 1 ? { alsoMatching: homonyms } : {}),
+        }),
+      )
+      .join('\n\n---\n\n');
     if (key !== undefined) remember(cardCache(glossary), key, value);
   }
   return { contents: { kind: 'markdown', value }, range };

@@ -34,6 +34,10 @@ export function toLookupItem(glossary: Glossary, entry: GlossaryEntry, match: Lo
     abbr: entry.abbr,
     definitionEn: entry.definitionEn,
     definitionZh: entry.definitionZh,
-    markdown: renderCard(entry, { resolve: (id) => glossary.get(id) }),
+    ...(glossary.sourceOf(entry) ? { glossary: glossary.sourceOf(entry)!.uri, line: glossary.sourceOf(entry)!.line } : {}),
+    markdown: renderCard(entry, {
+      resolve: (id) => glossary.get(id),
+      ...(glossary.sourceOf(entry) ? { source: glossary.sourceOf(entry) } : {}),
+    }),
   };
 }

@@ -1,0 +1,72 @@
+/**
+ * The user's termbases merged with the bundled glossary: one glossary whose entries are the user's
+ * first (in the order of the settings, each file's entries in file order), then the bundled ones.
+ * The matcher lists the entries of a key in entry order, so a user entry always comes before a
+ * bundled one for the same term. The bundled entries are the same objects every time (never
+ * re-read or re-checked); only the term index over the union is made again.
+ */
+import type { GlossaryEntry } from './entry';
+import { type EntrySource, Glossary } from './glossary';
+import { normalizeKey } from './normalize';
+
+/** One loaded user termbase: its file, a short label for cards and messages, entries and lines. */
+export interface UserTermbase {
+  uri: string;
+  label: string;
+  entries: readonly GlossaryEntry[];
+  /** 1-based line of each entry, parallel to `entries`. */
+  lines: readonly number[];
+}
+
+/** `words`: the bundled glossary's ordinary-word list (a term inside one of them is not matched). */
+export function mergeLayers(user: readonly UserTermbase[], bundled: readonly GlossaryEntry[], words: readonly string[] = []): Glossary {
+  if (!user.length) return new Glossary([...bundled], words);
+  const entries: GlossaryEntry[] = [];
+  const sources = new Map<GlossaryEntry, EntrySource>();
+  for (const tb of user) {
+    tb.entries.forEach((e, i) => {
+      entries.push(e);
+      sources.set(e, { uri: tb.uri, label: tb.label, line: tb.lines[i] ?? 1 });
+    });
+  }
+  for (const e of bundled) entries.push(e);
+  return new Glossary(entries, words, sources);
+}
+
+const chineseKeys = new WeakMap<GlossaryEntry, Set<string>>();
+/** An entry's Chinese forms, folded as the matcher folds them (script and variant characters). */
+function chineseKeysOf(e: GlossaryEntry): Set<string> {
+  let keys = chineseKeys.get(e);
+  if (!keys) {
+    keys = new Set();
+    for (const form of [e.zhHans, e.zhHant, e.zhTw, e.zhHk, ...e.zhAliases]) if (form) keys.add(normalizeKey(form));
+    keys.delete('');
+    chineseKeys.set(e, keys);
+  }
+  return keys;
+}
+
+/**
+ * Are two entries the same concept for the card: they share a Chinese form after script folding
+ * (区块链 and 區塊鏈 are one form). Sharing only an English term is not enough: homonyms stay apart.
+ */
+export function sharesChinese(a: GlossaryEntry, b: GlossaryEntry): boolean {
+  const keys = chineseKeysOf(a);
+  for (const k of chineseKeysOf(b)) if (keys.has(k)) return true;
+  return false;
+}
+
+/**
+ * The entries a match shows, grouped for the card: `card` is the first entry and every other one
+ * that shares a Chinese form with it when the first is a user's entry (the user's first, then the
+ * bundled concept), `others` are the rest (homonyms, shown apart).
+ */
+export function groupForCard(glossary: Glossary, entries: readonly GlossaryEntry[]): { card: GlossaryEntry[]; others: GlossaryEntry[] } {
+  const [first, ...rest] = entries;
+  if (!first) return { card: [], others: [] };
+  if (!glossary.sourceOf(first)) return { card: [first], others: rest };
+  const card = [first],
+    others: GlossaryEntry[] = [];
+  for (const e of rest) (sharesChinese(first, e) ? card : others).push(e);
+  return { card, others };
+}

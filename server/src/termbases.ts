@@ -1,0 +1,191 @@
+/**
+ * The user's termbases in the workspace: which files (the `glossaries` setting of each folder),
+ * reading them through a `FileAccess` the entry point provides (Node: the disk; elsewhere: whatever
+ * the client offers), parsing (the engine's `loadTermbase`), and the diagnostics of each file.
+ * Knows no `node:` module, so the same code runs in the Web Worker build.
+ */
+import picomatch from 'picomatch';
+import type { Termbase, TermbaseDiagnostic } from './engine/termbase';
+import { loadTermbase } from './engine/termbaseLoad';
+import type { UserTermbase } from './engine/userLayer';
+
+/** File access for termbases, given by the entry point. URIs are `file:` URIs on Node. */
+export interface FileAccess {
+  read(uri: string): Promise<string>;
+  /** Whether a file exists. */
+  exists(uri: string): Promise<boolean>;
+  write(uri: string, text: string): Promise<void>;
+  /**
+   * The files under a folder whose folder-relative path (with `/`) `accept` takes, skipping
+   * node_modules and dot folders; at most `limit` files are looked at.
+   */
+  find(folderUri: string, accept: (relativePath: string) => boolean, limit?: number): Promise<string[]>;
+  /** Watch folders for changes to files in them (for clients that do not watch for us). */
+  watch?(folderUris: string[], onChange: (uri: string) => void): { dispose(): void };
+}
+
+export interface WorkspaceFolder {
+  uri: string;
+  name: string;
+}
+
+export interface FolderTermbaseSettings {
+  glossaries: string[];
+  termbaseFile: string;
+}
+
+/** What the manager tells the server: a file's diagnostics, and messages for the log. */
+export interface TermbaseReporter {
+  diagnostics(uri: string, diagnostics: TermbaseDiagnostic[]): void;
+  log(message: string): void;
+}
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+/** A path that names one file (no glob characters). */
+export const isNamedPath = (pattern: string) => !GLOB_CHARS.test(pattern);
+
+/** A folder URI joined with a relative path (`/`-separated), each segment percent-encoded. */
+export function joinUri(folderUri: string, relativePath: string): string {
+  const segments = relativePath
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s && s !== '.');
+  return `${folderUri.replace(/\/+$/, '')}/${segments.map(encodeURIComponent).join('/')}`;
+}
+
+/** The folder-relative path of a URI inside the folder, or undefined. */
+export function relativeTo(folderUri: string, uri: string): string | undefined {
+  const base = `${folderUri.replace(/\/+$/, '')}/`;
+  if (!uri.startsWith(base)) return undefined;
+  try {
+    return decodeURIComponent(uri.slice(base.length));
+  } catch {
+    return undefined;
+  }
+}
+
+interface Loaded {
+  uri: string;
+  label: string;
+  termbase: Termbase;
+  named: boolean;
+}
+
+/** The most files one folder's globs may match (a workspace with more is told so). */
+const FIND_LIMIT = 200_000;
+
+export class TermbaseFiles {
+  /** Loaded files by URI (reused until the file changes). */
+  private loaded = new Map<string, Loaded>();
+  /** Files whose diagnostics were published (so a removed file's are cleared). */
+  private published = new Set<string>();
+
+  constructor(
+    private readonly access: FileAccess,
+    private readonly report: TermbaseReporter,
+  ) {}
+
+  /** Is this file one of the termbases read (or tried) last time? */
+  has(uri: string): boolean {
+    return this.loaded.has(uri) || this.last.some((w) => w.uri === uri);
+  }
+
+  /** The files the last refresh looked for (reused when nothing was created or deleted). */
+  private last: { uri: string; label: string; named: boolean }[] = [];
+
+  /** Does this folder-relative path match the folder's settings (for watchers)? */
+  static matcher(settings: FolderTermbaseSettings): (relativePath: string) => boolean {
+    const patterns = [...settings.glossaries, settings.termbaseFile];
+    return picomatch(
+      patterns.map((p) => p.replace(/^\.\//, '')),
+      { dot: false },
+    );
+  }
+
+  /**
+   * Find and read the termbases of every folder, re-reading only the files in `changed` (all of
+   * them when `changed` is undefined) and files not read before. Returns the termbases in the order
+   * of the folders and of each folder's setting.
+   */
+  async refresh(
+    folders: readonly WorkspaceFolder[],
+    settingsOf: (folder: WorkspaceFolder) => Promise<FolderTermbaseSettings>,
+    changed?: ReadonlySet<string>,
+    rediscover = true,
+  ): Promise<UserTermbase[]> {
+    const wanted: { uri: string; label: string; named: boolean }[] = rediscover ? [] : [...this.last];
+    const seen = new Set<string>();
+    for (const folder of rediscover ? folders : []) {
+      const settings = await settingsOf(folder);
+      const patterns = [...settings.glossaries];
+      // the file "Add to termbase" writes to is always one of them
+      if (!patterns.includes(settings.termbaseFile)) patterns.push(settings.termbaseFile);
+      const globs = patterns.filter((p) => !isNamedPath(p));
+      const found = globs.length ? await this.access.find(folder.uri, picomatch(globs.map((g) => g.replace(/^\.\//, ''))), FIND_LIMIT) : [];
+      for (const pattern of patterns) {
+        let uris: string[];
+        if (isNamedPath(pattern)) {
+          const uri = joinUri(folder.uri, pattern);
+          if (!(await this.access.exists(uri))) {
+            if (pattern !== settings.termbaseFile) this.report.log(`glossary ${pattern} (in ${folder.name}) does not exist`);
+            continue;
+          }
+          uris = [uri];
+        } else {
+          const match = picomatch(pattern.replace(/^\.\//, ''));
+          uris = found.filter((u) => match(relativeTo(folder.uri, u) ?? '')).sort();
+        }
+        for (const uri of uris) {
+          if (seen.has(uri)) continue;
+          seen.add(uri);
+          const rel = relativeTo(folder.uri, uri) ?? uri;
+          // a file named in the settings (or the add-to-termbase file) loads even without Chinese
+          const named = isNamedPath(pattern);
+          wanted.push({ uri, label: folders.length > 1 ? `${folder.name}/${rel}` : rel, named });
+        }
+      }
+    }
+
+    this.last = wanted;
+    const out: UserTermbase[] = [];
+    const keep = new Set<string>();
+    for (const w of wanted) {
+      keep.add(w.uri);
+      let file = this.loaded.get(w.uri);
+      if (!file || changed === undefined || changed.has(w.uri) || file.named !== w.named || file.label !== w.label) {
+        let text: string;
+        try {
+          text = await this.access.read(w.uri);
+        } catch (err) {
+          this.report.log(`cannot read the glossary ${w.label}: ${err instanceof Error ? err.message : String(err)}`);
+          this.loaded.delete(w.uri);
+          continue;
+        }
+        const termbase = loadTermbase(text, { name: w.uri, label: w.label });
+        file = { ...w, termbase };
+        this.loaded.set(w.uri, file);
+        const diagnostics = [...termbase.diagnostics];
+        if (!termbase.unreadable && !termbase.hasChinese && !w.named) {
+          diagnostics.push({
+            severity: 'information',
+            line: 1,
+            column: 1,
+            message: 'no Chinese term in this file: not used as a glossary (name it in fintechGlossary.glossaries to use it anyway)',
+          });
+        }
+        this.report.diagnostics(w.uri, diagnostics);
+        this.published.add(w.uri);
+        this.report.log(`glossary ${w.label}: ${termbase.entries.length} entries (${termbase.format})`);
+      }
+      if (file.termbase.unreadable || (!file.termbase.hasChinese && !file.named)) continue;
+      out.push({ uri: file.uri, label: file.label, entries: file.termbase.entries, lines: file.termbase.lines });
+    }
+    for (const uri of [...this.loaded.keys()]) if (!keep.has(uri)) this.loaded.delete(uri);
+    for (const uri of [...this.published]) {
+      if (keep.has(uri)) continue;
+      this.published.delete(uri);
+      this.report.diagnostics(uri, []);
+    }
+    return out;
+  }
+}

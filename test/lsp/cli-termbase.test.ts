@@ -1,0 +1,126 @@
+/**
+ * The CLI's termbase contract: `lookup --glossary` adds to the bundled glossary (`--no-bundled`
+ * replaces it), `validate` prints file:line:col diagnostics and exits 1 on errors, `export` writes
+ * TBX (v3 by default, v2 on request) and CSV that read back as the same entries.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
+const FIXTURES = resolve(__dirname, '../fixtures/termbases');
+const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const tmp = () => mkdtempSync(join(tmpdir(), 'fg-cli-'));
+
+interface Item {
+  id: string;
+  zhHans: string;
+  en: string[];
+  match: string;
+  glossary?: string;
+  line?: number;
+  terms: { text: string; status: string }[];
+}
+
+describe('lookup --glossary', () => {
+  it('adds a termbase to the bundled glossary; user entries carry their file and line', () => {
+    const tbx = join(FIXTURES, 'ms-style-v2.tbx');
+    const run = cli('lookup', '--json', '--glossary', tbx, '托管账户');
+    expect(run.status).toBe(0);
+    const items = JSON.parse(run.stdout) as Item[];
+    expect(items[0]).toMatchObject({ id: 'mt-2', glossary: tbx, line: 33, match: 'exact' });
+    // the bundled glossary is still there
+    expect(JSON.parse(cli('lookup', '--json', '--glossary', tbx, '区块链').stdout)[0]).toMatchObject({ id: 'blockchain' });
+    expect(JSON.parse(cli('lookup', '--json', '--glossary', tbx, '区块链').stdout)[0].glossary).toBeUndefined();
+  });
+
+  it('--no-bundled replaces the bundled glossary; --glossary is repeatable, in order', () => {
+    const a = join(FIXTURES, 'client-sheet.csv'),
+      b = join(FIXTURES, 'ms-style-v2.tbx');
+    expect(cli('lookup', '--no-bundled', '--glossary', a, '区块链').status).toBe(1);
+    const both = JSON.parse(cli('lookup', '--json', '--no-bundled', '--glossary', a, '--glossary', b, 'escrow account').stdout) as Item[];
+    expect(both.map((e) => e.glossary)).toEqual([a, b]);
+    const reversed = JSON.parse(
+      cli('lookup', '--json', '--no-bundled', '--glossary', b, '--glossary', a, 'escrow account').stdout,
+    ) as Item[];
+    expect(reversed.map((e) => e.glossary)).toEqual([b, a]);
+  });
+
+  it('plain output names the file and line; malformed rows are warnings on stderr and the rest loads', () => {
+    const run = cli('lookup', '--glossary', join(FIXTURES, 'client-sheet.csv'), 'settlement finality');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`from ${join(FIXTURES, 'client-sheet.csv')}:5`);
+    expect(run.stderr).toContain('client-sheet.csv:6:1: warning: row 5 (line 6): no Chinese or English term; skipped');
+  });
+
+  it('a file that cannot be read at all exits 2', () => {
+    expect(cli('lookup', '--glossary', '/nonexistent.tbx', 'x').status).toBe(2);
+    const dir = tmp();
+    writeFileSync(join(dir, 'x.tbx'), '<html/>');
+    const run = cli('lookup', '--glossary', join(dir, 'x.tbx'), 'x');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/not a TBX file: the root element is <html>/);
+  });
+});
+
+describe('validate', () => {
+  it('prints file:line:col: severity: message and exits 1 when there is an error', () => {
+    const file = join(FIXTURES, 'ms-style-v2.tbx');
+    const run = cli('validate', file);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n')).toContain(`${file}:45:11: error: line 45: <tig> without <term>; skipped`);
+  });
+
+  it('warnings alone exit 0; a clean file prints nothing on stdout', () => {
+    expect(cli('validate', join(FIXTURES, 'client-sheet.csv')).status).toBe(0);
+    const clean = cli('validate', join(FIXTURES, 'dct-v3.tbx'), join(FIXTURES, 'basic-v3.tbx'));
+    expect([clean.status, clean.stdout]).toEqual([0, '']);
+  });
+
+  it('a missing file is a usage error (exit 2)', () => {
+    expect(cli('validate', '/nonexistent.csv').status).toBe(2);
+    expect(cli('validate').status).toBe(2);
+  });
+});
+
+describe('export', () => {
+  it('TBX v3 by default, v2 on request, CSV with language-coded headers; each reads back the same', () => {
+    const dir = tmp();
+    const src = join(FIXTURES, 'dct-v3.tbx');
+    const v3 = join(dir, 'out.tbx'),
+      v2 = join(dir, 'out2.tbx'),
+      csv = join(dir, 'out.csv');
+    expect(cli('export', '--format', 'tbx', '--no-bundled', '--glossary', src, '-o', v3).status).toBe(0);
+    expect(readFileSync(v3, 'utf8')).toContain('<tbx type="TBX-Basic" style="dca"');
+    expect(cli('export', '--format', 'tbx', '--tbx-version', '2', '--no-bundled', '--glossary', src, '-o', v2).status).toBe(0);
+    expect(readFileSync(v2, 'utf8')).toContain('<martif type="TBX-Basic"');
+    expect(cli('export', '--format', 'csv', '--no-bundled', '--glossary', src, '-o', csv).status).toBe(0);
+    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe(
+      '\uFEFFid,zh-Hans,zh-Hant,zh-TW,zh-HK,en,abbreviation,status,partOfSpeech,definition-en,definition-zh,note,domain',
+    );
+    const strip = (items: Item[]) => items.map(({ glossary: _g, line: _l, origin: _o, ...rest }: Item & { origin?: string }) => rest);
+    const original = strip(JSON.parse(cli('lookup', '--json', '--no-bundled', '--glossary', src, '智能投顾').stdout));
+    for (const file of [v3, v2])
+      expect(strip(JSON.parse(cli('lookup', '--json', '--no-bundled', '--glossary', file, '智能投顾').stdout))).toEqual(original);
+    const fromCsv = JSON.parse(cli('lookup', '--json', '--no-bundled', '--glossary', csv, '智能投顾').stdout) as Item[];
+    expect(fromCsv.map((e) => [e.id, e.zhHans, e.en])).toEqual(original.map((e) => [e.id, e.zhHans, e.en]));
+  });
+
+  it('the whole bundled glossary exports and reads back with as many entries', () => {
+    const dir = tmp();
+    const out = join(dir, 'all.tbx');
+    expect(cli('export', '--format', 'tbx', '-o', out).status).toBe(0);
+    const run = cli('validate', out);
+    expect(run.status).toBe(0);
+    const bundled = JSON.parse(readFileSync(resolve(__dirname, '../../dist/glossary.json'), 'utf8')).entries.length;
+    expect(run.stderr).toContain(`${bundled} entries (tbx)`);
+  });
+
+  it('a wrong --format or --tbx-version is a usage error', () => {
+    expect(cli('export', '--format', 'xlsx').status).toBe(2);
+    expect(cli('export', '--format', 'tbx', '--tbx-version', '4').status).toBe(2);
+    expect(cli('export').status).toBe(2);
+  });
+});
