@@ -8,3 +8,7 @@ export { completion } from '../server/src/features/completion';
 export { TextDocument } from 'vscode-languageserver-textdocument';
 export { hover } from '../server/src/features/hover';
 export { glossaryFromFile } from '../server/src/node/glossaryFile';
+export { loadTermbase } from '../server/src/engine/termbaseLoad';
+export { mergeLayers } from '../server/src/engine/userLayer';
+export { SaxesParser } from 'saxes';
+export { default as Papa } from 'papaparse';

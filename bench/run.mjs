@@ -2,15 +2,16 @@
 // repeated runs), printed as one table. Never part of `npm test`.
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { largeGlossary } from './large-glossary.mjs';
+import { termbaseFiles } from './termbase-files.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(os.tmpdir(), 'fintech-glossary-bench');
@@ -471,10 +472,164 @@ if (want('7')) {
   }
 }
 
+// ---------- 8. user termbases ----------
+if (want('8')) {
+  log('8. user termbases');
+  const files = termbaseFiles(work);
+  const tbxText = readFileSync(files.tbx, 'utf8');
+  const csvText = readFileSync(files.csv, 'utf8');
+  const n = quick ? 3 : 7;
+  const noop = () => undefined;
+  const bareSaxes = () => {
+    const p = new engine.SaxesParser({ position: true });
+    p.on('opentag', noop);
+    p.on('text', noop);
+    p.on('closetag', noop);
+    p.write(tbxText).close();
+  };
+  const parseTbx = () => engine.loadTermbase(tbxText, { name: 'big.tbx', generate: false });
+  const loadTbx = () => engine.loadTermbase(tbxText, { name: 'big.tbx' });
+  // alternate the two, after a warm-up, so that the machine's load falls on both alike
+  const tSax = [],
+    tOurs = [];
+  bareSaxes();
+  parseTbx();
+  for (let k = 0; k < n; k++) {
+    tSax.push(...timeIt(bareSaxes, 1));
+    tOurs.push(...timeIt(parseTbx, 1));
+  }
+  const sax = median(tSax),
+    ours = median(tOurs);
+  const parsed = parseTbx();
+  const mb = (tbxText.length * 1.5) / 2 ** 20; // roughly: the Chinese is 3 bytes a character in UTF-8
+  row(
+    '8a',
+    `load a ${parsed.entries.length.toLocaleString('en')}-entry TBX (${(Buffer.byteLength(tbxText) / 2 ** 20).toFixed(1)} MB) into entries vs a bare saxes parse`,
+    fmtMs(ours),
+    fmtMs(sax),
+    ours / sax,
+    '≤ 1.5',
+    ours / sax <= 1.5,
+    `parse + entry building; ${parsed.diagnostics.length} diagnostics`,
+  );
+  void mb;
+  const gen = median(timeIt(loadTbx, quick ? 2 : 3));
+  row(
+    '8b',
+    'same, with the missing scripts generated (OpenCC)',
+    fmtMs(gen),
+    fmtMs(ours),
+    gen / ours,
+    '–',
+    true,
+    `generation adds ${fmtMs(gen - ours)}`,
+  );
+  const full = loadTbx();
+  const layer = { uri: 'file:///big.tbx', label: 'big.tbx', entries: full.entries, lines: full.lines };
+  const tIndex = median(timeIt(() => engine.mergeLayers([layer], glossary.entries).index.build(), quick ? 3 : 5));
+  row(
+    '8c',
+    'same: term index over the termbase and the bundled glossary',
+    fmtMs(tIndex),
+    fmtMs(ours),
+    tIndex / ours,
+    '–',
+    true,
+    'rebuilt on every termbase change',
+  );
+  const mem = JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', join(root, 'bench/termbase-child.cjs'), join(work, 'engine.cjs'), files.tbx], {
+      encoding: 'utf8',
+    }),
+  );
+  row(
+    '8d',
+    'same: memory added by the entries and their index (after GC)',
+    `${mem.entriesAndIndexMB.toFixed(0)} MB`,
+    '–',
+    Number.NaN,
+    '–',
+    true,
+    `${mem.entries} entries`,
+  );
+
+  const barePapa = () => engine.Papa.parse(csvText, {});
+  const parseCsv = () => engine.loadTermbase(csvText, { name: 'big.csv', generate: false });
+  const tPapa = [],
+    tCsv = [];
+  barePapa();
+  parseCsv();
+  for (let k = 0; k < n; k++) {
+    tPapa.push(...timeIt(barePapa, 1));
+    tCsv.push(...timeIt(parseCsv, 1));
+  }
+  const csvRows = parseCsv().entries.length;
+  row(
+    '8e',
+    `load a ${csvRows.toLocaleString('en')}-row CSV (${(Buffer.byteLength(csvText) / 2 ** 20).toFixed(1)} MB) into entries vs a bare papaparse parse`,
+    fmtMs(median(tCsv)),
+    fmtMs(median(tPapa)),
+    median(tCsv) / median(tPapa),
+    '≤ 1.5',
+    median(tCsv) / median(tPapa) <= 1.5,
+    'parse + entry building, no generated scripts',
+  );
+
+  // hot reload through the server: a one-line edit, then the next hover shows it
+  const ws = join(work, 'reload-ws');
+  mkdirSync(ws, { recursive: true });
+  writeFileSync(join(ws, 'big.tbx'), tbxText);
+  const wsUri = pathToFileURL(ws).href;
+  const s = startLsp([SERVER, 'lsp', '--stdio']);
+  s.connection.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  const tStart = performance.now();
+  await s.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: wsUri,
+    workspaceFolders: [{ uri: wsUri, name: 'ws' }],
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
+    },
+  });
+  await s.connection.sendNotification('initialized', {});
+  const docUri = `${wsUri}/doc.md`;
+  const first = full.entries[0].zhHans;
+  await s.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: docUri, languageId: 'markdown', version: 1, text: `${first}\n` },
+  });
+  const hoverText = async () =>
+    (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: docUri }, position: { line: 0, character: 1 } }))?.contents
+      ?.value ?? '';
+  await hoverText();
+  const fullLoad = performance.now() - tStart;
+  const reloads = [];
+  for (let k = 0; k < (quick ? 2 : 5); k++) {
+    const marker = `Edited definition ${k}`;
+    writeFileSync(join(ws, 'big.tbx'), tbxText.replace('A synthetic definition of entry 0 for', `${marker} for`));
+    const t = performance.now();
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${wsUri}/big.tbx`, type: 2 }] });
+    const card = await hoverText();
+    reloads.push(performance.now() - t);
+    if (!card.includes(marker)) throw new Error('hot reload benchmark: the hover does not show the edit');
+  }
+  await stop(s);
+  const reload = median(reloads);
+  row(
+    '8f',
+    'hot reload of the 20,000-entry TBX after a one-line edit: change notification to the hover showing it',
+    fmtMs(reload),
+    fmtMs(fullLoad),
+    reload / fullLoad,
+    '–',
+    true,
+    'baseline: server start to the first hover with the termbase loaded',
+  );
+}
+
 // ---------- the table ----------
 const cpus = os.cpus();
 const machine = `${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-const order = ['1a', '1b', '1c', '2', '3', '4', '5a', '5b', '6', '7'];
+const order = ['1a', '1b', '1c', '2', '3', '4', '5a', '5b', '6', '7', '8a', '8b', '8c', '8d', '8e', '8f'];
 rows.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
 const lines = [
   `Machine: ${machine}${quick ? ' (quick run)' : ''}`,

@@ -182,7 +182,9 @@ program
       const t = loadTermbase(text, { name: path, label: path });
       for (const d of t.diagnostics) process.stdout.write(`${formatDiagnostic(path, d)}\n`);
       errors += t.diagnostics.filter((d) => d.severity === 'error').length;
-      process.stderr.write(`${printable(path, 2000)}: ${t.unreadable ? 'not read' : `${t.entries.length} entries (${t.format})`}\n`);
+      process.stderr.write(
+        `${printable(path, 2000)}: ${t.unreadable ? 'not read' : `${t.entries.length} ${t.entries.length === 1 ? 'entry' : 'entries'} (${t.format})`}\n`,
+      );
     }
     process.exitCode = errors ? 1 : 0;
   });
@@ -213,8 +215,8 @@ function formatEntry(e: GlossaryEntry): string {
   const lines = [`${chinese} · ${e.en.join(', ')}${e.abbr.length ? ` (${e.abbr.join(', ')})` : ''}  [${e.id}]`];
   if (e.zhTw || e.zhHk) lines.push(`  ${e.zhTw ? `Taiwan: ${e.zhTw}  ` : ''}${e.zhHk ? `Hong Kong: ${e.zhHk}` : ''}`.trimEnd());
   const source = e.definitionZhSource;
-  lines.push(`  ${e.definitionZh}${source ? `  — ${source.title}, ${source.doc} line ${source.line}` : ''}`);
-  lines.push(`  ${e.definitionEn}`);
+  if (e.definitionZh) lines.push(`  ${e.definitionZh}${source ? `  — ${source.title}, ${source.doc} line ${source.line}` : ''}`);
+  if (e.definitionEn) lines.push(`  ${e.definitionEn}`);
   return lines.map((l) => printable(l, 10_000)).join('\n');
 }
 

@@ -44,18 +44,25 @@ const GLOB_CHARS = /[*?[\]{}!]/;
 /** A path that names one file (no glob characters). */
 export const isNamedPath = (pattern: string) => !GLOB_CHARS.test(pattern);
 
+/** The URI without trailing slashes (a loop: no regular expression to backtrack). */
+function trimSlashes(uri: string): string {
+  let end = uri.length;
+  while (end > 0 && uri.charCodeAt(end - 1) === 0x2f) end--;
+  return uri.slice(0, end);
+}
+
 /** A folder URI joined with a relative path (`/`-separated), each segment percent-encoded. */
 export function joinUri(folderUri: string, relativePath: string): string {
   const segments = relativePath
     .replace(/\\/g, '/')
     .split('/')
     .filter((s) => s && s !== '.');
-  return `${folderUri.replace(/\/+$/, '')}/${segments.map(encodeURIComponent).join('/')}`;
+  return `${trimSlashes(folderUri)}/${segments.map(encodeURIComponent).join('/')}`;
 }
 
 /** The folder-relative path of a URI inside the folder, or undefined. */
 export function relativeTo(folderUri: string, uri: string): string | undefined {
-  const base = `${folderUri.replace(/\/+$/, '')}/`;
+  const base = `${trimSlashes(folderUri)}/`;
   if (!uri.startsWith(base)) return undefined;
   try {
     return decodeURIComponent(uri.slice(base.length));

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GlossaryEntry, Term } from '../../server/src/engine/entry';
 import { detectFormat, languageOf } from '../../server/src/engine/termbase';
-import { exportCsv, exportTbx } from '../../server/src/engine/termbaseExport';
+import { appendEntry, exportCsv, exportTbx, splitSelection } from '../../server/src/engine/termbaseExport';
 import { loadTermbase } from '../../server/src/engine/termbaseLoad';
 import { termsOf } from '../../server/src/engine/terms';
 
@@ -404,5 +404,29 @@ describe('round trip: export, read back, the same fields', () => {
     expect(back.diagnostics).toEqual([]);
     expect(back.entries.map((e) => pick(e, CSV_FIELDS))).toEqual(entries.map((e) => pick(e, CSV_FIELDS)));
     expect(back.entries.map(headStatus)).toEqual(entries.map(headStatus));
+  });
+});
+
+describe('add to termbase', () => {
+  it.each([
+    ['区块链 blockchain', { zh: '区块链', en: 'blockchain' }],
+    ['区块链（blockchain）', { zh: '区块链', en: 'blockchain' }],
+    ['smart contract: 智能合约', { zh: '智能合约', en: 'smart contract' }],
+    ['区块链', { zh: '区块链' }],
+    ['open banking', { en: 'open banking' }],
+    ['AI 芯片 AI chip', { zh: 'AI 芯片 AI chip' }],
+  ])('the selection %j gives %j', (text, want) => expect(splitSelection(text)).toEqual(want));
+
+  it('appends to a new file, an existing sheet under its own columns, and YAML; other lines stay as they are', () => {
+    expect(appendEntry(undefined, 'csv', '区块链', 'blockchain')).toBe('zh-Hans,en\n区块链,blockchain\n');
+    expect(appendEntry('English;Chinese (Simplified);note\r\nx;甲;', 'csv', '区块链', 'a, b')).toBe(
+      'English;Chinese (Simplified);note\r\nx;甲;\r\na, b;区块链;\r\n',
+    );
+    expect(appendEntry('en\tzh-TW\nx\t甲\n', 'tsv', '区块链', 'chain')).toBe('en\tzh-TW\nx\t甲\nchain\t区块链\n');
+    expect(appendEntry('- zh: 甲\n', 'yaml', '区块链', 'blockchain')).toBe('- zh: 甲\n- zh: "区块链"\n  en: ["blockchain"]\n');
+    const back = loadTermbase(appendEntry(readFileSync(join(FIXTURES, 'client-sheet.csv'), 'utf8'), 'csv', '稳定币', 'stablecoin'), {
+      name: 'x.csv',
+    });
+    expect(back.entries.at(-1)).toMatchObject({ zhHans: '稳定币', en: ['stablecoin'] });
   });
 });

@@ -13,7 +13,7 @@ import type { Diagnostics, RawConcept, RawTerm, TermLang } from './termbase';
 import { languageOf, statusOf } from './termbase';
 import { containsHan } from './unicode';
 
-type Column =
+export type Column =
   | { kind: 'term'; lang: TermLang }
   | { kind: 'source' | 'target' }
   | { kind: 'definition'; lang?: 'en' | 'zh' }

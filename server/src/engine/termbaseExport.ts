@@ -6,7 +6,9 @@
 import Papa from 'papaparse';
 import type { GlossaryEntry, Term, TermStatus } from './entry';
 import { GENERATED_NOTE, REVIEWED_NOTE, SENSE_NOTE } from './termbase';
+import { headerColumn } from './tabular';
 import { termsOf } from './terms';
+import { collapseWhitespace, isHanUnit } from './unicode';
 
 const escapeXml = (s: string) =>
   s
@@ -149,12 +151,37 @@ export function exportCsv(entries: readonly GlossaryEntry[]): string {
  * `blockchain: 区块链` give both; a single term gives it alone.
  */
 export function splitSelection(text: string): { zh?: string; en?: string } {
-  const t = text.replace(/\s+/g, ' ').trim();
-  const m = /^([^A-Za-z]*?[\u3400-\u9fff\uf900-\ufaff][^A-Za-z]*?)\s*[（(:：\-–—/|]?\s*([A-Za-z][^\u3400-\u9fff]*?)\s*[）)]?$/.exec(t);
-  if (m) return { zh: m[1]!.trim(), en: m[2]!.trim() };
-  const r = /^([A-Za-z][^\u3400-\u9fff]*?)\s*[（(:：\-–—/|]?\s*([\u3400-\u9fff\uf900-\ufaff][^A-Za-z]*?)\s*[）)]?$/.exec(t);
-  if (r) return { zh: r[2]!.trim(), en: r[1]!.trim() };
-  return /[\u3400-\u9fff\uf900-\ufaff]/.test(t) ? { zh: t } : { en: t };
+  const t = collapseWhitespace(text).trim();
+  const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  let firstHan = -1,
+    firstLatin = -1;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (firstHan < 0 && isHanUnit(c)) firstHan = i;
+    if (firstLatin < 0 && isLatin(c)) firstLatin = i;
+  }
+  if (firstHan < 0) return { en: t };
+  if (firstLatin < 0) return { zh: t };
+  // the side that starts first runs up to the first character of the other side's script
+  const han = firstHan < firstLatin;
+  const cut = han ? firstLatin : firstHan;
+  const strip = (s: string) => trimChars(s, SELECTION_PUNCTUATION);
+  const head = strip(t.slice(0, cut)),
+    tail = strip(t.slice(cut));
+  // a mixed term (AI 芯片 AI chip) goes back to the first script after the other: keep it whole
+  const mixed = [...tail].some((ch) => (han ? isHanUnit(ch.charCodeAt(0)) : isLatin(ch.charCodeAt(0))));
+  if (mixed || !head || !tail) return { zh: t };
+  return han ? { zh: head, en: tail } : { en: head, zh: tail };
+}
+
+const SELECTION_PUNCTUATION = ' （）():：-–—/|,，、';
+/** `s` without the given characters at either end. */
+function trimChars(s: string, chars: string): string {
+  let a = 0,
+    b = s.length;
+  while (a < b && chars.includes(s[a]!)) a++;
+  while (b > a && chars.includes(s[b - 1]!)) b--;
+  return s.slice(a, b);
 }
 
 /**
@@ -175,15 +202,12 @@ export function appendEntry(existing: string | undefined, format: 'csv' | 'tsv' 
   const delimiter = format === 'tsv' ? '\t' : ',';
   const cell = (s: string) => (format === 'tsv' ? s.replace(/[\t\r\n]+/g, ' ') : Papa.unparse([[s]], { delimiter }));
   if (!base.trim()) return `zh-Hans${delimiter}en${nl}${cell(zh)}${delimiter}${cell(en)}${nl}`;
-  const header = (
-    Papa.parse<string[]>(base.replace(/^\uFEFF/, ''), { preview: 1, delimiter: format === 'tsv' ? '\t' : '' }).data[0] ?? []
-  ).map((h) => h.trim().toLowerCase());
-  const used =
-    Papa.parse<string[]>(base.replace(/^\uFEFF/, ''), { preview: 1, delimiter: format === 'tsv' ? '\t' : '' }).meta.delimiter || delimiter;
-  const zhCol = header.findIndex((h) =>
-    /^(zh|zh-cn|zh-hans|zh-sg|chinese|chinese \(simplified\)|simplified chinese|中文|简体中文)$/.test(h),
-  );
-  const enCol = header.findIndex((h) => h === 'en' || h.startsWith('en-') || h.startsWith('english'));
+  const first = Papa.parse<string[]>(base.replace(/^\uFEFF/, ''), { preview: 1, delimiter: format === 'tsv' ? '\t' : '' });
+  const header = (first.data[0] ?? []).map(headerColumn);
+  const used = first.meta.delimiter || delimiter;
+  // the sheet's own Chinese and English columns (the reader's header rules)
+  const zhCol = header.findIndex((c) => c.kind === 'term' && c.lang !== 'en');
+  const enCol = header.findIndex((c) => c.kind === 'term' && c.lang === 'en');
   const row = new Array<string>(Math.max(header.length, 2)).fill('');
   row[zhCol >= 0 ? zhCol : 0] = zh;
   row[enCol >= 0 ? enCol : zhCol === 1 ? 0 : 1] = en;

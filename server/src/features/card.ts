@@ -101,7 +101,7 @@ function renderLink(link: CardLink): string {
  * URI's characters that would end a markdown link destination are percent-encoded.
  */
 export function lineLink(uri: string, line: number): string {
-  const target = `${uri.replace(/#.*$/, '')}#L${line}`.replace(
+  const target = `${uri.split('#')[0]}#L${line}`.replace(
     /[\s()<>\\`]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );
