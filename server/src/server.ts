@@ -161,8 +161,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
    * turned off). Open documents' occurrence indexes follow it (documents.ts makes them again for a
    * new term index), so the next hover sees the change.
    */
+  let built: { layers: UserTermbase[]; bundled: Glossary; bundledOn: boolean } | undefined;
   const rebuild = () => {
-    glossary = mergeLayers(userLayers, settings.bundledGlossary ? bundled.entries : []);
+    const bundledOn = settings.bundledGlossary;
+    // nothing changed (a settings change that touched no termbase): keep the index
+    const same =
+      built?.bundled === bundled &&
+      built.bundledOn === bundledOn &&
+      built.layers.length === userLayers.length &&
+      built.layers.every(
+        (l, i) => l.uri === userLayers[i]!.uri && l.entries === userLayers[i]!.entries && l.label === userLayers[i]!.label,
+      );
+    if (same) return;
+    built = { layers: userLayers, bundled, bundledOn };
+    // without termbases the bundled glossary is used as it is (its index is built once)
+    glossary = !userLayers.length && bundledOn ? bundled : mergeLayers(userLayers, bundledOn ? bundled.entries : []);
     glossary.index.build();
   };
 

@@ -53,6 +53,11 @@ hover_has('hover on mixed-script 区塊鏈, not listed as a variant', 6, 4, { '�
 -- English definition of the entry, as written in glossary/entries/blockchain.yaml
 hover_has('the card has the English definition', 0, 1, { 'in which transactions are grouped into cryptographically chained blocks' })
 
+-- a term from the workspace's own termbase (examples/client-termbase.tbx, found by the default
+-- fintechGlossary.glossaries under the root directory), labelled with its file
+hover_has('hover on a term of the workspace termbase (examples/client-termbase.tbx)', 7, 1,
+  { '**监理沙箱** · 監理沙箱 · regulatory sandbox', '*From your termbase*', 'client\\-termbase\\.tbx' })
+
 -- "no card" only means something from a server that has just answered with a card
 local term = request('textDocument/hover', 0, 1)
 local none, answered = request('textDocument/hover', 4, 1)
