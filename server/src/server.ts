@@ -225,7 +225,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   /** Watch the termbases: the client does it when it can (dynamic registration), else we do. */
-  let ownWatch: { dispose(): void } | undefined;
+  let ownWatch: { dirs: string[]; watcher: { dispose(): void } } | undefined;
   const watchTermbases = async () => {
     if (!termbases || !folders.length) return;
     const perFolder = await Promise.all(folders.map(async (f) => ({ folder: f, settings: await folderSettings(f) })));
@@ -242,24 +242,26 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
       return;
     }
-    if (ownWatch || !options.files?.watch) return;
+    if (!options.files?.watch) return;
+    // the folders themselves and every directory holding a termbase; again after each reload
+    const dirs = [...new Set([...folders.map((f) => f.uri.replace(/\/$/, '')), ...termbases.directories()])].sort();
+    if (ownWatch && ownWatch.dirs.join('\n') === dirs.join('\n')) return;
+    ownWatch?.watcher.dispose();
     const matchers = perFolder.map(({ folder, settings: s }) => ({ folder, match: TermbaseFiles.matcher(s) }));
     let pending = new Set<string>();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    ownWatch = options.files.watch(
-      folders.map((f) => f.uri),
-      (uri) => {
-        const relevant = termbases.has(uri) || matchers.some(({ folder, match }) => match(relativeTo(folder.uri, uri) ?? ''));
-        if (!relevant) return;
-        pending.add(uri);
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const changed = pending;
-          pending = new Set();
-          void reloadTermbases(changed);
-        }, 100);
-      },
-    );
+    const watcher = options.files.watch(dirs, (uri) => {
+      const relevant = termbases.has(uri) || matchers.some(({ folder, match }) => match(relativeTo(folder.uri, uri) ?? ''));
+      if (!relevant) return;
+      pending.add(uri);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const changed = pending;
+        pending = new Set();
+        void reloadTermbases(changed).then(() => watchTermbases().catch(() => undefined));
+      }, 100);
+    });
+    ownWatch = { dirs, watcher };
   };
 
   const warn = (message: string) => connection.console.warn(`Fintech Glossary: ${message}`);

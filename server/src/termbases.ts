@@ -20,8 +20,8 @@ export interface FileAccess {
    * node_modules and dot folders; at most `limit` files are looked at.
    */
   find(folderUri: string, accept: (relativePath: string) => boolean, limit?: number): Promise<string[]>;
-  /** Watch folders for changes to files in them (for clients that do not watch for us). */
-  watch?(folderUris: string[], onChange: (uri: string) => void): { dispose(): void };
+  /** Watch directories (not their subdirectories) for changes to the files in them (for clients that do not watch for us). */
+  watch?(directoryUris: string[], onChange: (uri: string) => void): { dispose(): void };
 }
 
 export interface WorkspaceFolder {
@@ -95,6 +95,11 @@ export class TermbaseFiles {
   /** Is this file one of the termbases read (or tried) last time? */
   has(uri: string): boolean {
     return this.loaded.has(uri) || this.last.some((w) => w.uri === uri);
+  }
+
+  /** The directories holding the termbases read last time (what the server watches itself). */
+  directories(): string[] {
+    return [...new Set(this.last.map((w) => w.uri.slice(0, w.uri.lastIndexOf('/'))))];
   }
 
   /** The files the last refresh looked for (reused when nothing was created or deleted). */

@@ -49,13 +49,14 @@ export const nodeFiles: FileAccess = {
     await walk(root);
     return out;
   },
-  watch(folderUris, onChange) {
-    const watchers = folderUris.flatMap((uri) => {
-      const root = toPath(uri);
+  watch(directoryUris, onChange) {
+    // one plain (not recursive) watcher per directory: Node's recursive watching on Linux walks the
+    // whole tree (node_modules included) synchronously, which would stall the server
+    const watchers = directoryUris.flatMap((uri) => {
+      const dir = toPath(uri);
       try {
-        // recursive watching is native on macOS and Windows, and Node 20 emulates it on Linux
-        const w = watch(root, { recursive: true }, (_event, name) => {
-          if (name) onChange(toUri(join(root, name.toString())));
+        const w = watch(dir, (_event, name) => {
+          if (name) onChange(toUri(join(dir, name.toString())));
         });
         w.on('error', () => undefined);
         return [w];
