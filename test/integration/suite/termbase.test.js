@@ -44,6 +44,6 @@ suite('workspace termbase', () => {
       (ts) => ts.some((t) => t.includes('Edited')),
       'hover after the edit',
     );
-    assert.ok(card.includes('Edited: the client’s word'), card);
+    assert.ok(card.includes('Edited\\: the client’s word'), card);
   });
 });
