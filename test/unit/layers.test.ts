@@ -62,6 +62,8 @@ function reachable(entry: string): Map<string, string[]> {
         bare.push(spec);
         continue;
       }
+      // a JSON import (the glossary schema) is data: nothing to follow
+      if (spec.endsWith('.json')) continue;
       const base = join(dirname(file), spec);
       const target = [`${base}.ts`, join(base, 'index.ts')].find((f) => existsSync(join(root, f)));
       if (!target) throw new Error(`${file}: cannot resolve ${spec}`);

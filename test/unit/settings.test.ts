@@ -46,7 +46,29 @@ describe('settings', () => {
       hover: { enable: false, detail: 'full' },
       completion: { enable: true },
       matchAcronymsCaseInsensitive: true,
+      glossaries: defaultSettings.glossaries,
+      bundledGlossary: true,
+      termbaseFile: 'glossary.csv',
     });
+  });
+
+  it('takes the termbase settings, and refuses a termbase file outside the folder or of another format', () => {
+    const warnings: string[] = [];
+    const merged = mergeSettings(
+      { glossaries: ['terms/*.tbx', 'client.csv'], bundledGlossary: false, termbaseFile: 'team/terms.yaml' },
+      (w) => warnings.push(w),
+    );
+    expect([merged.glossaries, merged.bundledGlossary, merged.termbaseFile, warnings]).toEqual([
+      ['terms/*.tbx', 'client.csv'],
+      false,
+      'team/terms.yaml',
+      [],
+    ]);
+    for (const bad of ['../outside.csv', 'terms.xlsx', 3]) {
+      expect(mergeSettings({ termbaseFile: bad }, (w) => warnings.push(w)).termbaseFile).toBe('glossary.csv');
+    }
+    expect(mergeSettings({ glossaries: 'x.tbx' }, (w) => warnings.push(w)).glossaries).toEqual(defaultSettings.glossaries);
+    expect(warnings).toHaveLength(4);
   });
 
   it('ignores values of the wrong type, each with a warning', () => {
