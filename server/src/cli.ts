@@ -109,12 +109,13 @@ interface GlossaryOptions {
 }
 
 /** The user's termbases (in order) over the bundled glossary (unless --no-bundled). */
-function userAndBundled(opts: GlossaryOptions): { layers: UserTermbase[]; bundled: GlossaryEntry[] } {
+function userAndBundled(opts: GlossaryOptions): { layers: UserTermbase[]; bundled: GlossaryEntry[]; words: readonly string[] } {
   const layers = opts.glossary.map((path) => {
     const t = readTermbase(path);
     return { uri: path, label: path, entries: t.entries, lines: t.lines };
   });
-  return { layers, bundled: opts.bundled ? loadGlossary(opts.bundledGlossary).entries : [] };
+  const glossary = opts.bundled ? loadGlossary(opts.bundledGlossary) : undefined;
+  return { layers, bundled: glossary?.entries ?? [], words: glossary?.words ?? [] };
 }
 
 const glossaryOptions = (command: Command) =>
@@ -135,8 +136,8 @@ glossaryOptions(
 ).action((words: string[], opts: GlossaryOptions & { json?: boolean }) => {
   const term = words.join(' ');
   if (!term.trim()) throw new UsageError('the term is empty');
-  const { layers, bundled } = userAndBundled(opts);
-  const glossary = layers.length ? mergeLayers(layers, bundled) : opts.bundled ? loadGlossary(opts.bundledGlossary) : mergeLayers([], []);
+  const { layers, bundled, words: wordList } = userAndBundled(opts);
+  const glossary = mergeLayers(layers, bundled, wordList);
   const { entries, match } = lookupEntries(glossary, term);
   const where = (e: GlossaryEntry) => {
     const source = glossary.sourceOf(e);

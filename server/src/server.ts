@@ -175,7 +175,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (same) return;
     built = { layers: userLayers, bundled, bundledOn };
     // without termbases the bundled glossary is used as it is (its index is built once)
-    glossary = !userLayers.length && bundledOn ? bundled : mergeLayers(userLayers, bundledOn ? bundled.entries : []);
+    glossary = !userLayers.length && bundledOn ? bundled : mergeLayers(userLayers, bundledOn ? bundled.entries : [], bundled.words);
     glossary.index.build();
   };
 
