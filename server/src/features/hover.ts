@@ -7,6 +7,8 @@ import { Commands, type OpenSourceArgs, type ReplaceTermArgs } from '../protocol
 import { citedLine, matchedTermNotes, renderCard, type CardDetail, type CardLink } from './card';
 import { WORDS, type Words } from './words';
 import { toSimplified, toTraditional } from '../engine/convert';
+import { convertText } from '../engine/convertText';
+import type { ChineseScript } from '../engine/entry';
 import { termFor } from '../engine/terms';
 import { containsHan } from '../engine/unicode';
 
@@ -40,13 +42,14 @@ export function hover(
   // the glossary form whose key matched, for the entry shown (entriesOf keeps the match's order)
   const matchedForm = found.match.forms[0] ?? '';
   const links = commandLinks ? cardLinks(entry, matchedForm, doc.uri, range, written, words) : undefined;
+  const script = readerScript(entry, written);
   // Cards without links depend only on the entries: moving the mouse over a term asks for the
   // same card again and again, so keep recent ones (per loaded glossary).
   // (a term with notes of its own adds them, so its card is kept apart from the concept's)
   const termKey = matchedTermNotes(entry, matchedForm).length ? `|${matchedForm}` : '';
   const key = links
     ? undefined
-    : `${detail}|${words.definitions}|${[entry, ...homonyms].map((e) => e.id).join(' ')}|${inner.map((e) => e.id).join(' ')}${termKey}`;
+    : `${detail}|${script}|${words.definitions}|${[entry, ...homonyms].map((e) => e.id).join(' ')}|${inner.map((e) => e.id).join(' ')}${termKey}`;
   let value = key === undefined ? undefined : cardCache(glossary).get(key);
   if (value === undefined) {
     value = renderCard(entry, {
@@ -57,6 +60,7 @@ export function hover(
       matched: matchedForm,
       detail,
       words,
+      ...(script ? { convert: (t: string) => convertText(t, script, glossary) } : {}),
     });
     if (key !== undefined) remember(cardCache(glossary), key, value);
   }
@@ -102,4 +106,18 @@ function cardLinks(entry: GlossaryEntry, matchedForm: string, uri: string, range
     links.push({ label: words.openSource, command: Commands.openSource, args: [args], tooltip: `${cite.title}, ${words.line(line)}` });
   }
   return links;
+}
+
+/**
+ * The script of the text hovered, for the card's definition: a reviewed Taiwan or Hong Kong form
+ * of the entry is that region's; other Chinese is simplified when simplified conversion leaves it
+ * unchanged, else traditional. Undefined for text without Han characters (an English term): the
+ * definition is then shown as the glossary writes it.
+ */
+export function readerScript(entry: GlossaryEntry, written: string): ChineseScript | undefined {
+  if (!containsHan(written)) return undefined;
+  if (written === toSimplified(written)) return 'zh-Hans';
+  if (entry.zhTw && written === entry.zhTw && entry.zhTw !== entry.zhHant) return 'zh-TW';
+  if (entry.zhHk && written === entry.zhHk && entry.zhHk !== entry.zhHant) return 'zh-HK';
+  return 'zh-Hant';
 }
