@@ -22,7 +22,17 @@ import { completion, resolveCompletion, type CompletionClient } from './features
 import { hover } from './features/hover';
 import { uiLanguageOf, wordsFor, type Words } from './features/words';
 import { lookupEntries, toLookupItem } from './features/lookup';
-import { Commands, LookupRequest, SETTINGS_SECTION, defaultSettings, type InitializationOptions, type Settings } from './protocol';
+import {
+  Commands,
+  DocumentVariantRequest,
+  LookupRequest,
+  SETTINGS_SECTION,
+  defaultSettings,
+  type InitializationOptions,
+  type Settings,
+} from './protocol';
+import { emptyProjectConfig, parseProjectConfig, type ProjectConfig } from './projectConfig';
+import { TermQA } from './qa';
 import { mergeSettings } from './settings';
 
 /**
@@ -38,6 +48,12 @@ export interface ServerOptions {
   readGlossary: (params: InitializeParams) => UncheckedGlossary | Promise<UncheckedGlossary>;
   /** Where the glossary comes from, for messages. */
   glossaryName: string;
+  /**
+   * The text of the project file (.fintech-glossary.yaml) at a workspace root URI, if there is one
+   * (the Node entry reads it from disk; in a browser the client may send it as
+   * `initializationOptions.projectFile`).
+   */
+  readProjectFile?: (rootUri: string) => string | undefined;
 }
 
 type Phase = 'uninitialized' | 'running' | 'shut down';
@@ -52,6 +68,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let completionClient: CompletionClient = {};
   /** The server's own words, in the interface language the client's `locale` names. */
   let words: Words = wordsFor('en');
+  let project: { config: ProjectConfig; rootUri?: string } = { config: emptyProjectConfig };
 
   const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
   const logFailure = (what: string, err: unknown) =>
@@ -124,6 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     try {
       glossary = pending.check();
       glossary.index.build();
+      qa.invalidate();
       connection.console.info(`Fintech Glossary: ${glossary.entries.length} concepts loaded from ${options.glossaryName}`);
     } catch (err) {
       glossaryFailed(err);
@@ -131,11 +149,38 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   const warn = (message: string) => connection.console.warn(`Fintech Glossary: ${message}`);
+  const matchOptions = () => ({ acronymsCaseInsensitive: settings.matchAcronymsCaseInsensitive });
+  const qa = new TermQA({
+    connection,
+    open,
+    glossary: () => {
+      ready();
+      return glossary;
+    },
+    settings: () => settings,
+    matchOptions,
+    project: () => project,
+  });
+
+  /** Read the project file at the workspace root (or the one the client sent). */
+  const readProject = (params: InitializeParams) => {
+    const rootUri = params?.workspaceFolders?.[0]?.uri ?? params?.rootUri ?? undefined;
+    const sent = (params?.initializationOptions as InitializationOptions | undefined)?.projectFile;
+    let text: string | undefined;
+    try {
+      text = typeof sent === 'string' ? sent : rootUri && options.readProjectFile ? options.readProjectFile(rootUri) : undefined;
+    } catch (err) {
+      warn(`cannot read the project file: ${describe(err)}`);
+    }
+    const config = text === undefined ? emptyProjectConfig : parseProjectConfig(text, warn);
+    project = { config, ...(rootUri ? { rootUri } : {}) };
+  };
 
   const refreshSettings = async () => {
     if (!canPullConfiguration) return;
     const answer: unknown = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
     settings = mergeSettings(Array.isArray(answer) ? answer[0] : undefined, warn);
+    qa.invalidate();
   };
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
@@ -151,8 +196,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       defaultEditRange: !!completionCaps?.completionList?.itemDefaults?.includes('editRange'),
       labelDetails: !!completionCaps?.completionItem?.labelDetailsSupport,
     };
+    const qaCapabilities = qa.initialize(params);
     if (phase === 'uninitialized') {
       phase = 'running';
+      readProject(params);
       await readGlossary(params);
     }
     return {
@@ -160,7 +207,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { resolveProvider: true },
-        executeCommandProvider: { commands: [Commands.serverLookup] },
+        executeCommandProvider: { commands: [Commands.serverLookup, Commands.convert] },
+        ...qaCapabilities,
       },
       serverInfo: { name: 'fintech-glossary' },
     };
@@ -182,11 +230,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDidChangeConfiguration(
     notify('workspace/didChangeConfiguration', async (change: { settings?: Record<string, unknown> } | null | undefined) => {
       if (canPullConfiguration) await refreshSettings().catch((e: unknown) => warn(`cannot read the settings: ${describe(e)}`));
-      else settings = mergeSettings(change?.settings?.[SETTINGS_SECTION], warn);
+      else {
+        settings = mergeSettings(change?.settings?.[SETTINGS_SECTION], warn);
+        qa.invalidate();
+      }
     }),
   );
-
-  const matchOptions = () => ({ acronymsCaseInsensitive: settings.matchAcronymsCaseInsensitive });
 
   connection.onHover(
     request('textDocument/hover', (params: unknown) => {
@@ -206,7 +255,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const { uri, position } = documentPosition(params);
       const doc = open.get(uri);
       if (!doc || !settings.completion.enable) return null;
-      return completion(glossary, doc, position, settings.preferredScript, completionClient);
+      // where a variant is set (directive, setting, project file), completion inserts in it
+      const v = qa.variantOf(doc);
+      const script = v.variant && v.source !== 'detected' ? v.variant : settings.preferredScript;
+      return completion(glossary, doc, position, script, completionClient);
     }),
   );
 
@@ -230,8 +282,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onExecuteCommand(
-    request('workspace/executeCommand', (params: unknown) => {
+    request('workspace/executeCommand', (params: unknown): unknown => {
       const { command, arguments: args } = (params ?? {}) as { command?: unknown; arguments?: unknown };
+      if (command === Commands.convert) {
+        if (!Array.isArray(args)) throw invalidParams('arguments [{ uri, to, range? }]');
+        return qa.convert(args[0]).catch((err: unknown) => {
+          throw new ResponseError(ErrorCodes.InvalidParams, `convert: ${describe(err)}`);
+        });
+      }
       if (command !== Commands.serverLookup)
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${JSON.stringify(String(command)).slice(0, 80)}`);
       if (!Array.isArray(args)) throw invalidParams('arguments [term]');
@@ -239,6 +297,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
+  connection.onRequest(
+    DocumentVariantRequest,
+    request(DocumentVariantRequest.method, (params: unknown) => {
+      const uri = (params as { uri?: unknown } | null)?.uri;
+      if (typeof uri !== 'string') throw invalidParams('{ uri }');
+      const doc = open.get(uri);
+      return doc ? qa.variantOf(doc) : null;
+    }),
+  );
+
+  qa.listen(request, notify);
   open.documents.listen(connection);
   connection.listen();
 }

@@ -111,7 +111,9 @@ describe('workspace/executeCommand look-up, for editors without our client', () 
   it('returns the entries for a term in any script', async () => {
     const s = startServer();
     const init = await initialize(s);
-    expect(init.capabilities.executeCommandProvider).toEqual({ commands: ['fintechGlossary.server.lookup'] });
+    expect(init.capabilities.executeCommandProvider).toEqual({
+      commands: ['fintechGlossary.server.lookup', 'fintechGlossary.server.convert'],
+    });
     const items = (await s.connection.sendRequest('workspace/executeCommand', {
       command: 'fintechGlossary.server.lookup',
       arguments: ['區塊鏈'],
