@@ -8,3 +8,8 @@ export { completion } from '../server/src/features/completion';
 export { TextDocument } from 'vscode-languageserver-textdocument';
 export { hover } from '../server/src/features/hover';
 export { glossaryFromFile } from '../server/src/node/glossaryFile';
+export { convertText } from '../server/src/engine/convertText';
+export { DocumentChecker } from '../server/src/engine/termQA';
+export { skippedRanges, disabledRanges, resolveVariant } from '../server/src/engine/directives';
+export { countScripts, decideScript } from '../server/src/engine/script';
+export { toDiagnostics } from '../server/src/features/diagnostics';
