@@ -12,3 +12,8 @@ export { loadTermbase } from '../server/src/engine/termbaseLoad';
 export { mergeLayers } from '../server/src/engine/userLayer';
 export { SaxesParser } from 'saxes';
 export { default as Papa } from 'papaparse';
+export { convertText } from '../server/src/engine/convertText';
+export { DocumentChecker } from '../server/src/engine/termQA';
+export { skippedRanges, disabledRanges, resolveVariant } from '../server/src/engine/directives';
+export { countScripts, decideScript } from '../server/src/engine/script';
+export { toDiagnostics } from '../server/src/features/diagnostics';

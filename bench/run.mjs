@@ -472,9 +472,9 @@ if (want('7')) {
   }
 }
 
-// ---------- 8. user termbases ----------
-if (want('8')) {
-  log('8. user termbases');
+// ---------- 11. user termbases ----------
+if (want('11')) {
+  log('11. user termbases');
   const files = termbaseFiles(work);
   const tbxText = readFileSync(files.tbx, 'utf8');
   const csvText = readFileSync(files.csv, 'utf8');
@@ -503,7 +503,7 @@ if (want('8')) {
   const parsed = parseTbx();
   const mb = (tbxText.length * 1.5) / 2 ** 20; // roughly: the Chinese is 3 bytes a character in UTF-8
   row(
-    '8a',
+    '11a',
     `load a ${parsed.entries.length.toLocaleString('en')}-entry TBX (${(Buffer.byteLength(tbxText) / 2 ** 20).toFixed(1)} MB) into entries vs a bare saxes parse`,
     fmtMs(ours),
     fmtMs(sax),
@@ -515,7 +515,7 @@ if (want('8')) {
   void mb;
   const gen = median(timeIt(loadTbx, quick ? 2 : 3));
   row(
-    '8b',
+    '11b',
     'same, with the missing scripts generated (OpenCC)',
     fmtMs(gen),
     fmtMs(ours),
@@ -528,7 +528,7 @@ if (want('8')) {
   const layer = { uri: 'file:///big.tbx', label: 'big.tbx', entries: full.entries, lines: full.lines };
   const tIndex = median(timeIt(() => engine.mergeLayers([layer], glossary.entries, glossary.words).index.build(), quick ? 3 : 5));
   row(
-    '8c',
+    '11c',
     'same: term index over the termbase and the bundled glossary',
     fmtMs(tIndex),
     fmtMs(ours),
@@ -543,7 +543,7 @@ if (want('8')) {
     }),
   );
   row(
-    '8d',
+    '11d',
     'same: memory added by the entries and their index (after GC)',
     `${mem.entriesAndIndexMB.toFixed(0)} MB`,
     '–',
@@ -565,7 +565,7 @@ if (want('8')) {
   }
   const csvRows = parseCsv().entries.length;
   row(
-    '8e',
+    '11e',
     `load a ${csvRows.toLocaleString('en')}-row CSV (${(Buffer.byteLength(csvText) / 2 ** 20).toFixed(1)} MB) into entries vs a bare papaparse parse`,
     fmtMs(median(tCsv)),
     fmtMs(median(tPapa)),
@@ -615,7 +615,7 @@ if (want('8')) {
   await stop(s);
   const reload = median(reloads);
   row(
-    '8f',
+    '11f',
     'hot reload of the 20,000-entry TBX after a one-line edit: change notification to the hover showing it',
     fmtMs(reload),
     fmtMs(fullLoad),
@@ -626,10 +626,186 @@ if (want('8')) {
   );
 }
 
+// ---------- 8. term QA: one keystroke to publishDiagnostics ----------
+if (want('8')) {
+  log('8. keystroke → publishDiagnostics');
+  // the keystroke: 块 → 塊 inside a 区块链 in the middle of the document (a mixed-script finding
+  // appears), then back (it goes): each edit changes the diagnostics, so each is published
+  const at = text.indexOf('区块链', text.length >> 1) + 1;
+  const starts = lineStarts(text);
+  const pos = positionOf(starts, at);
+  const range = { start: pos, end: { line: pos.line, character: pos.character + 1 } };
+  const uri = 'file:///bench/qa.txt';
+  const measure = async (s, runs) => {
+    const waiting = new Map();
+    s.connection.onNotification('textDocument/publishDiagnostics', (p) => {
+      const w = waiting.get(p.version);
+      if (w) w(p);
+    });
+    const first = new Promise((r) => waiting.set(1, r));
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    const firstDiagnostics = await Promise.race([first, new Promise((r) => setTimeout(() => r(undefined), 30000))]);
+    const times = [];
+    let version = 1;
+    for (let k = 0; k < runs; k++) {
+      version++;
+      const published = new Promise((r) => waiting.set(version, r));
+      const t = performance.now();
+      await s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: k % 2 ? '块' : '塊' }],
+      });
+      await published;
+      times.push(performance.now() - t);
+      waiting.delete(version);
+    }
+    return { t: median(times.slice(Math.min(10, runs >> 2))), first: firstDiagnostics };
+  };
+  const runs = quick ? 40 : 200;
+  const oursServer = startLsp(ours());
+  await initialize(oursServer);
+  await new Promise((r) => setTimeout(r, 500)); // the glossary check and index build after initialized
+  const o = await measure(oursServer, runs);
+  await stop(oursServer);
+  const count = o.first?.diagnostics?.length ?? 0;
+  const file = join(work, 'diagnostics.json');
+  writeFileSync(file, JSON.stringify(o.first?.diagnostics ?? []));
+  const echoServer = startLsp([...echo(), `--diagnostics=${file}`]);
+  await initialize(echoServer);
+  const e = await measure(echoServer, runs);
+  await stop(echoServer);
+  row(
+    '8a',
+    'one keystroke mid-document (1.2 MB) to its publishDiagnostics vs an echo server publishing as much',
+    fmtMs(o.t),
+    fmtMs(e.t),
+    o.t / e.t,
+    '≤ 2',
+    o.t / e.t <= 2,
+    `${count} diagnostics, ${(JSON.stringify(o.first?.diagnostics ?? []).length / 1e6).toFixed(2)} MB a message`,
+  );
+  // in process: the incremental path (re-index, cached judgements, skipped ranges, LSP diagnostics)
+  // against a full re-check of the same text (scan, judge every occurrence, same ranges and output)
+  const doc = engine.TextDocument.create(uri, 'plaintext', 1, text);
+  const counts = engine.countScripts(text);
+  const variant = engine.decideScript(counts);
+  const sev = () => 'information';
+  const checkWith = (index, checker, t) => {
+    const findings = checker.check(index.occurrences, t, { skipped: engine.skippedRanges(t, false), disabled: engine.disabledRanges(t) });
+    return engine.toDiagnostics(engine.TextDocument.create(uri, 'plaintext', 1, t), findings, sev);
+  };
+  const index = new engine.DocumentIndex(glossary.index, text);
+  const checker = new engine.DocumentChecker({ source: glossary, script: variant });
+  checkWith(index, checker, text);
+  const typed = text.slice(0, at) + '塊' + text.slice(at + 1);
+  const inc = [];
+  for (let k = 0; k < (quick ? 21 : 101); k++) {
+    let t = performance.now();
+    index.update(typed, at, at + 1, at + 1);
+    checkWith(index, checker, typed);
+    inc.push(performance.now() - t);
+    t = performance.now();
+    index.update(text, at, at + 1, at + 1);
+    checkWith(index, checker, text);
+    inc.push(performance.now() - t);
+  }
+  const full = median(
+    timeIt(
+      () => {
+        const i = new engine.DocumentIndex(glossary.index, typed);
+        const c = new engine.DocumentChecker({ source: glossary, script: engine.decideScript(engine.countScripts(typed)) });
+        checkWith(i, c, typed);
+      },
+      quick ? 5 : 15,
+    ),
+  );
+  void doc;
+  const tInc = median(inc.slice(10));
+  row(
+    '8b',
+    'same keystroke in process: incremental term QA vs a full re-check',
+    fmtMs(tInc),
+    fmtMs(full),
+    tInc / full,
+    '≤ 0.05',
+    tInc / full <= 0.05,
+  );
+}
+
+// ---------- 9. convert --to zh-TW vs opencc-js ----------
+if (want('9')) {
+  log('9. convert');
+  const OpenCC = await import('opencc-js');
+  const plain = OpenCC.Converter({ from: 'cn', to: 'twp' });
+  const oursConvert = () => engine.convertText(text, 'zh-TW', glossary);
+  for (let k = 0; k < 2; k++) {
+    oursConvert();
+    plain(text);
+  }
+  // alternate the two, so that both see the same machine conditions
+  const [a, b] = [[], []];
+  for (let k = 0; k < (quick ? 3 : 9); k++) {
+    a.push(...timeIt(oursConvert, 1));
+    b.push(...timeIt(() => plain(text), 1));
+  }
+  const tOurs = median(a),
+    tPlain = median(b);
+  row(
+    '9',
+    'convert --to zh-TW of the 1.2 MB source (glossary-aware) vs opencc-js Converter cn→twp',
+    fmtMs(tOurs),
+    fmtMs(tPlain),
+    tOurs / tPlain,
+    '≤ 1.3',
+    tOurs / tPlain <= 1.3,
+  );
+}
+
+// ---------- 10. check over both sources vs the bare scan ----------
+if (want('10')) {
+  log('10. check');
+  const sources = ['000-network-finance-services.txt', '001-fintech-reports.txt'].map((n) =>
+    readFileSync(join(root, 'glossary/sources', n), 'utf8'),
+  );
+  const check = () => {
+    let n = 0;
+    for (const t of sources) {
+      const v = engine.resolveVariant(t, 'auto', undefined, () => engine.decideScript(engine.countScripts(t)));
+      const c = new engine.DocumentChecker({ source: glossary, script: v.variant });
+      n += c.check(glossary.index.scan(t), t, { skipped: engine.skippedRanges(t, false), disabled: engine.disabledRanges(t) }).length;
+    }
+    return n;
+  };
+  const scan = () => {
+    for (const t of sources) glossary.index.scan(t);
+  };
+  for (let k = 0; k < 3; k++) {
+    check();
+    scan();
+  }
+  const [a, b] = [[], []];
+  for (let k = 0; k < (quick ? 5 : 21); k++) {
+    a.push(...timeIt(check, 1));
+    b.push(...timeIt(scan, 1));
+  }
+  const tCheck = median(a),
+    tScan = median(b);
+  row(
+    '10',
+    'check (term QA) over both sources vs the bare scan',
+    fmtMs(tCheck),
+    fmtMs(tScan),
+    tCheck / tScan,
+    '≤ 1.5',
+    tCheck / tScan <= 1.5,
+    `${check()} findings`,
+  );
+}
+
 // ---------- the table ----------
 const cpus = os.cpus();
 const machine = `${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-const order = ['1a', '1b', '1c', '2', '3', '4', '5a', '5b', '6', '7', '8a', '8b', '8c', '8d', '8e', '8f'];
+const order = ['1a', '1b', '1c', '2', '3', '4', '5a', '5b', '6', '7', '8', '9', '10', '11a', '11b', '11c', '11d', '11e', '11f'];
 rows.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
 const lines = [
   `Machine: ${machine}${quick ? ' (quick run)' : ''}`,

@@ -9,7 +9,11 @@ import {
   CARD_COMMANDS,
   Commands,
   DEFAULT_LANGUAGES,
+  DocumentVariantRequest,
   LookupRequest,
+  SCRIPTS,
+  type ConvertArgs,
+  type Script,
   SETTINGS_SECTION,
   type InitializationOptions,
   type LookupItem,
@@ -67,6 +71,21 @@ export async function activateWith(
       await ensureStarted();
       await lookup();
     }),
+    ...SCRIPTS.flatMap((to) => [
+      vscode.commands.registerCommand(convertCommand('Document', to), async () => {
+        await ensureStarted();
+        await convert(to, false);
+      }),
+      vscode.commands.registerCommand(convertCommand('Selection', to), async () => {
+        await ensureStarted();
+        await convert(to, true);
+      }),
+    ]),
+    vscode.commands.registerCommand(Commands.chooseVariant, async () => {
+      await ensureStarted();
+      await chooseVariant();
+    }),
+    statusItem(),
     vscode.commands.registerCommand(Commands.replaceTerm, replaceTerm),
     vscode.commands.registerCommand(Commands.openSource, (args: OpenSourceArgs) => openSource(context, args)),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
@@ -84,6 +103,85 @@ export async function activateWith(
       }
     }),
   );
+}
+
+/** The client command converting the document or selection to a script (fintechGlossary.convertDocument.zhTW …). */
+export function convertCommand(what: 'Document' | 'Selection', to: Script): string {
+  return `fintechGlossary.convert${what}.${to.replace('-', '')}`;
+}
+
+/** Convert the active editor's document or selection on the server (one workspace edit, one undo). */
+async function convert(to: Script, selection: boolean): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return;
+  const sel = editor.selection;
+  if (selection && sel.isEmpty) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Fintech Glossary: select the text to convert first.'));
+    return;
+  }
+  const args: ConvertArgs = {
+    uri: editor.document.uri.toString(),
+    to,
+    ...(selection ? { range: { start: sel.start, end: sel.end } } : {}),
+  };
+  await client.sendRequest('workspace/executeCommand', { command: Commands.convert, arguments: [args] });
+}
+
+const VARIANT_LABEL: Record<Script, string> = {
+  'zh-Hans': '简体 zh-Hans',
+  'zh-Hant': '繁體 zh-Hant',
+  'zh-TW': '臺灣正體 zh-TW',
+  'zh-HK': '香港繁體 zh-HK',
+};
+
+let status: vscode.StatusBarItem | undefined;
+
+/** The status bar item: the active document's variant (set or detected); a click opens chooseVariant. */
+function statusItem(): vscode.Disposable {
+  status = vscode.window.createStatusBarItem('fintechGlossary.variant', vscode.StatusBarAlignment.Right, 100);
+  status.name = vscode.l10n.t('Fintech Glossary variant');
+  status.command = Commands.chooseVariant;
+  const update = async () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!status || !client || !doc || !client.isRunning()) return status?.hide();
+    const v = await client.sendRequest(DocumentVariantRequest, { uri: doc.uri.toString() }).catch(() => null);
+    if (!v) return status.hide();
+    status.text = `$(globe) ${v.variant ? VARIANT_LABEL[v.variant] : 'zh ?'}`;
+    status.tooltip = v.variant
+      ? vscode.l10n.t('Fintech Glossary: checked as {0} ({1}). Click to change or convert.', v.variant, v.source)
+      : vscode.l10n.t('Fintech Glossary: variant undecided (too few telling characters, or mixed). Click to change or convert.');
+    status.show();
+  };
+  const timer = setInterval(() => void update(), 2000);
+  const subs = [
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
+    vscode.workspace.onDidSaveTextDocument(() => void update()),
+  ];
+  return {
+    dispose: () => {
+      clearInterval(timer);
+      for (const d of subs) d.dispose();
+      status?.dispose();
+    },
+  };
+}
+
+/** Quick pick: set the variant for this workspace (fintechGlossary.variant), or convert the document. */
+async function chooseVariant(): Promise<void> {
+  const picks: (vscode.QuickPickItem & { run: () => Thenable<unknown> })[] = [
+    ...(['auto', ...SCRIPTS] as const).map((v) => ({
+      label: vscode.l10n.t('Check as {0}', v === 'auto' ? vscode.l10n.t('auto (detect)') : VARIANT_LABEL[v]),
+      description: vscode.l10n.t('fintechGlossary.variant for this workspace'),
+      run: () => vscode.workspace.getConfiguration(SETTINGS_SECTION).update('variant', v, vscode.ConfigurationTarget.Workspace),
+    })),
+    ...SCRIPTS.map((to) => ({
+      label: vscode.l10n.t('Convert Document to {0}', VARIANT_LABEL[to]),
+      description: vscode.l10n.t('glossary-aware'),
+      run: () => vscode.commands.executeCommand(convertCommand('Document', to)),
+    })),
+  ];
+  const chosen = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Fintech Glossary: variant and conversion') });
+  await chosen?.run();
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,16 +3,27 @@
  * command line: `lsp` runs the language server (stdio, IPC or socket, as vscode-languageserver reads
  * from argv), `lookup` prints entries for a term. The VS Code client runs this same file.
  *
- * Exit status, a stable contract: 0 found, 1 nothing found, 2 usage or input error.
+ * Exit status, a stable contract: 0 found (lookup) or clean (check), 1 nothing found or findings,
+ * 2 usage or input error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { convertText } from './engine/convertText';
+import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
+import { countScripts, decideScript } from './engine/script';
+import { DocumentChecker } from './engine/termQA';
+import { severityOf } from './features/diagnostics';
+import { emptyProjectConfig, isIgnored, parseProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
+import { RULES, SCRIPTS, VARIANTS, type Rule, type Variant } from './protocol';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { GlossaryEntry } from './engine/entry';
 import type { Glossary } from './engine/glossary';
 import { lookupEntries } from './features/lookup';
 import { FramingChecker } from './framing';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Termbase } from './engine/termbase';
 import { exportCsv, exportTbx } from './engine/termbaseExport';
 import { loadTermbase } from './engine/termbaseLoad';
@@ -75,6 +86,7 @@ program
       readGlossary: () => readGlossaryFile(opts.glossary),
       glossaryName: opts.glossary,
       files: nodeFiles,
+      readProjectFile: readProjectFileAt,
     });
   });
 
@@ -210,6 +222,166 @@ glossaryOptions(
     process.stderr.write(`${entries.length} entries written to ${printable(opts.output, 2000)}\n`);
   } else process.stdout.write(text);
 });
+
+/** The project file at a workspace root URI (file: only), or undefined when there is none. */
+function readProjectFileAt(rootUri: string): string | undefined {
+  if (!rootUri.startsWith('file:')) return undefined;
+  try {
+    return readFileSync(join(fileURLToPath(rootUri), PROJECT_FILE), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** The project file in the current directory (the CLI's project root), parsed; problems go to stderr. */
+function cliProject(): ProjectConfig {
+  const text = readProjectFileAt(pathToFileURL(process.cwd()).href);
+  return text === undefined ? emptyProjectConfig : parseProjectConfig(text, (m) => process.stderr.write(`fintech-glossary: ${m}\n`));
+}
+
+const oneOf =
+  <T extends string>(name: string, values: readonly T[]) =>
+  (value: string): T => {
+    if (!(values as readonly string[]).includes(value))
+      throw new UsageError(`${name} must be one of ${values.join(', ')} (got ${printable(value, 40)})`);
+    return value as T;
+  };
+
+/** The files to check: files as given, directories walked for .md, .markdown and .txt (not .git, node_modules). */
+function filesOf(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string, top: boolean) => {
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new UsageError(`cannot read ${printable(p)}: no such file or directory`);
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name === '.git' || name === 'node_modules') continue;
+        const child = join(p, name);
+        if (statSync(child).isDirectory() || /\.(md|markdown|txt)$/i.test(name)) walk(child, false);
+      }
+    } else if (top || st.isFile()) out.push(p);
+  };
+  for (const p of paths) walk(p, true);
+  return out;
+}
+
+const SEVERITY_RANK: Record<string, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+
+/** GitHub workflow command escaping (data, and properties which also escape : and ,). */
+const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+program
+  .command('check')
+  .description(
+    'term QA of files (forbidden, deprecated, regional, mixed-script, script-mismatch, inconsistent terms); exit 1 on findings at or above --fail-on',
+  )
+  .argument('<path...>', 'files or directories (.md, .markdown, .txt)')
+  .option('--glossary <file>', 'compiled glossary to load (user termbases: see the termbase issue)', DEFAULT_GLOSSARY)
+  .option('--variant <variant>', 'auto | zh-Hans | zh-Hant | zh-TW | zh-HK (a directive in a file wins)', 'auto')
+  .option('--format <format>', 'text | json | github', 'text')
+  .option('--fail-on <severity>', 'error | warning | information', 'information')
+  .action((paths: string[], opts: { glossary: string; variant: string; format: string; failOn: string }) => {
+    const variant = oneOf('--variant', VARIANTS)(opts.variant);
+    const format = oneOf('--format', ['text', 'json', 'github'] as const)(opts.format);
+    const failOn = oneOf('--fail-on', ['error', 'warning', 'information'] as const)(opts.failOn);
+    const files = filesOf(paths);
+    const project = cliProject();
+    const glossary = loadGlossary(opts.glossary);
+    const results: CheckResult[] = [];
+    for (const file of files) {
+      const rel = relative(process.cwd(), file).split(sep).join('/');
+      if (!rel.startsWith('..') && isIgnored(project, rel)) continue;
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new UsageError(`cannot read ${printable(file)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      }
+      results.push(...checkText(glossary, file, text, variant, project));
+    }
+    if (format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    else
+      for (const r of results) {
+        if (format === 'text')
+          process.stdout.write(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code}: ${printable(r.message, 2000)}\n`);
+        else {
+          const level = r.severity === 'error' ? 'error' : r.severity === 'warning' ? 'warning' : 'notice';
+          process.stdout.write(
+            `::${level} file=${ghProp(r.file)},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${ghProp(r.code)}::${ghData(r.message)}\n`,
+          );
+        }
+      }
+    process.exitCode = results.some((r) => SEVERITY_RANK[r.severity]! >= SEVERITY_RANK[failOn]!) ? 1 : 0;
+  });
+
+interface CheckResult {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+  term: string;
+  suggestions: string[];
+}
+
+/** Term QA of one file's text, as the server would check it (1-based lines and UTF-16 columns). */
+function checkText(glossary: Glossary, file: string, text: string, variant: Variant, project: ProjectConfig): CheckResult[] {
+  const v = resolveVariant(text, variant, project.variant, () => decideScript(countScripts(text)));
+  const severity = (rule: Rule) => severityOf(rule, {}, project.severity);
+  const off = new Set<Rule>(RULES.filter((r) => severity(r) === 'off'));
+  const checker = new DocumentChecker({ source: glossary, script: v.variant, off });
+  const findings = checker.check(glossary.index.scan(text), text, {
+    skipped: skippedRanges(text, /\.(md|markdown)$/i.test(file)),
+    disabled: disabledRanges(text),
+  });
+  const doc = TextDocument.create('file:///x', 'plaintext', 0, text);
+  return findings.map((f) => {
+    const a = doc.positionAt(f.start),
+      b = doc.positionAt(f.end);
+    return {
+      file,
+      line: a.line + 1,
+      column: a.character + 1,
+      endLine: b.line + 1,
+      endColumn: b.character + 1,
+      severity: severity(f.rule),
+      code: f.rule,
+      message: f.message,
+      term: f.term,
+      suggestions: f.suggestions,
+    };
+  });
+}
+
+program
+  .command('convert')
+  .description(
+    'convert text to a script, glossary-aware (glossary terms become their reviewed form; the rest goes through OpenCC); writes to stdout',
+  )
+  .requiredOption('--to <script>', 'zh-Hans | zh-Hant | zh-TW | zh-HK')
+  .option('--glossary <file>', 'compiled glossary to load (user termbases: see the termbase issue)', DEFAULT_GLOSSARY)
+  .argument('[path]', 'a file, or - (the default) for stdin')
+  .action((path: string | undefined, opts: { to: string; glossary: string }) => {
+    const to = oneOf('--to', SCRIPTS)(opts.to);
+    let text: string;
+    try {
+      text = !path || path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read ${printable(path ?? '-')}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    const glossary = loadGlossary(opts.glossary);
+    const from = resolveVariant(text, undefined, undefined, () => decideScript(countScripts(text))).variant;
+    process.stdout.write(convertText(text, to, glossary, { from: from === to ? undefined : from }));
+  });
 
 function formatEntry(e: GlossaryEntry): string {
   const chinese = e.zhHant === e.zhHans ? e.zhHans : `${e.zhHans} · ${e.zhHant}`;

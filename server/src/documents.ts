@@ -6,9 +6,17 @@ import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-langu
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentIndex } from './engine/documentIndex';
 import type { MatchOptions, TermIndex } from './engine/matcher';
+import { countScripts } from './engine/script';
+
+/** How many simplified-only and traditional-only characters a document has (kept current on edits). */
+export interface ScriptCounts {
+  simplified: number;
+  traditional: number;
+}
 
 export class OpenDocuments {
   private readonly indexes = new Map<string, DocumentIndex>();
+  private readonly counts = new Map<string, ScriptCounts>();
   readonly documents: TextDocuments<TextDocument>;
 
   constructor() {
@@ -16,11 +24,22 @@ export class OpenDocuments {
       create: (uri, languageId, version, text) => {
         // a second didOpen of the same URI (without a close) replaces the text: start a new index
         this.indexes.delete(uri);
+        this.counts.delete(uri);
         return TextDocument.create(uri, languageId, version, typeof text === 'string' ? text : '');
       },
-      update: (doc, changes, version) => applyChanges(doc, changes, version, this.indexes.get(doc.uri)),
+      update: (doc, changes, version) => applyChanges(doc, changes, version, this.indexes.get(doc.uri), this.counts.get(doc.uri)),
     });
-    this.documents.onDidClose(({ document }) => this.indexes.delete(document.uri));
+    this.documents.onDidClose(({ document }) => {
+      this.indexes.delete(document.uri);
+      this.counts.delete(document.uri);
+    });
+  }
+
+  /** The document's script counts (engine/script.ts), counted once and updated by each edit. */
+  scriptCounts(doc: TextDocument): ScriptCounts {
+    let c = this.counts.get(doc.uri);
+    if (!c) this.counts.set(doc.uri, (c = countScripts(doc.getText())));
+    return c;
   }
 
   get(uri: string): TextDocument | undefined {
@@ -50,6 +69,7 @@ export function applyChanges(
   changes: TextDocumentContentChangeEvent[],
   version: number,
   index: DocumentIndex | undefined,
+  counts?: ScriptCounts,
 ): TextDocument {
   for (const change of changes) {
     if ('range' in change) {
@@ -58,11 +78,18 @@ export function applyChanges(
       const start = Math.min(a, b),
         oldEnd = Math.max(a, b);
       const text = typeof change.text === 'string' ? change.text : '';
+      if (counts) {
+        const removed = countScripts(doc.getText(), start, oldEnd),
+          added = countScripts(text);
+        counts.simplified += added.simplified - removed.simplified;
+        counts.traditional += added.traditional - removed.traditional;
+      }
       doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(start), end: doc.positionAt(oldEnd) }, text }], version);
       index?.update(doc.getText(), start, oldEnd, start + text.length);
     } else {
       doc = TextDocument.update(doc, [{ text: typeof change.text === 'string' ? change.text : '' }], version);
       index?.reset(doc.getText());
+      if (counts) Object.assign(counts, countScripts(doc.getText()));
     }
   }
   return doc;

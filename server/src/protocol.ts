@@ -13,6 +13,29 @@ export const SETTINGS_SECTION = 'fintechGlossary';
 export const HOVER_DETAILS = ['compact', 'full'] as const;
 export type HoverDetail = (typeof HOVER_DETAILS)[number];
 
+/** A document's variant: one of the scripts, or `auto` (detected from the text). */
+export const VARIANTS = ['auto', ...SCRIPTS] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** Term-QA rules (diagnostic codes), in priority order. */
+export const RULES = [
+  'forbidden-term',
+  'deprecated-term',
+  'regional-variant',
+  'mixed-script',
+  'script-mismatch',
+  'inconsistent-term',
+] as const;
+export type Rule = (typeof RULES)[number];
+
+/** A rule's severity; `off` turns it off. */
+export const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The diagnostics' `source`, and the fix-all code action kind's suffix. */
+export const DIAGNOSTIC_SOURCE = 'fintech-glossary';
+export const FIX_ALL_KIND = 'source.fixAll.fintechGlossary';
+
 export interface Settings {
   /** Extra language ids served besides plaintext and markdown (client side only). */
   languages: string[];
@@ -30,6 +53,15 @@ export interface Settings {
   bundledGlossary: boolean;
   /** Where "Add to termbase" writes, relative to the workspace folder (.csv, .tsv, .yaml). */
   termbaseFile: string;
+  /** The documents' variant for term QA (and what completion inserts when set): `auto` detects it. */
+  variant: Variant;
+  diagnostics: {
+    enable: boolean;
+    /** Documents longer than this (UTF-16 units) are not checked (one message says so). */
+    maxDocumentSize: number;
+    /** Per-rule severity; a rule not listed has the project file's, else `information`. */
+    severity: Partial<Record<Rule, Severity>>;
+  };
 }
 
 /** The default `glossaries`: any TBX file, and glossary/termbase sheets, anywhere but node_modules and dot folders. */
@@ -44,6 +76,8 @@ export const defaultSettings: Settings = {
   glossaries: DEFAULT_GLOSSARIES,
   bundledGlossary: true,
   termbaseFile: 'glossary.csv',
+  variant: 'auto',
+  diagnostics: { enable: true, maxDocumentSize: 1_000_000, severity: {} },
 };
 
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
@@ -57,6 +91,13 @@ export const Commands = {
    * registers itself (vscode-languageclient registers every server command, and names may not clash).
    */
   serverLookup: 'fintechGlossary.server.lookup',
+  /**
+   * Convert a document or a selection to a script (glossary-aware), as one workspace edit the server
+   * applies. Args: [ConvertArgs]. Run by the client's convert commands and by code actions.
+   */
+  convert: 'fintechGlossary.server.convert',
+  /** Status bar: choose the variant or convert the document (client only). */
+  chooseVariant: 'fintechGlossary.chooseVariant',
   /** Card link: replace a hovered term with one of its equivalents. Args: ReplaceTermArgs. */
   replaceTerm: 'fintechGlossary.replaceTerm',
   /** Code action: add a selected term (and its counterpart) to the project's termbase. Args: AddToTermbaseArgs. */
@@ -86,6 +127,23 @@ export interface AddToTermbaseArgs {
   text: string;
 }
 
+export interface ConvertArgs {
+  uri: string;
+  to: Script;
+  /** The selection to convert; the whole document when absent. */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** The variant of a document as the server sees it (for the status bar). */
+export interface DocumentVariant {
+  /** The variant term QA checks against; undefined when auto-detection declined. */
+  variant?: Script;
+  /** Where it comes from. */
+  source: 'directive' | 'setting' | 'project' | 'detected' | 'undecided';
+}
+
+export const DocumentVariantRequest = new RequestType<{ uri: string }, DocumentVariant | null, void>('fintechGlossary/documentVariant');
+
 export interface OpenSourceArgs {
   /** Source document id, e.g. "000". */
   doc: string;
@@ -103,6 +161,8 @@ export interface InitializationOptions {
    * conversion, dist/opencc-preset.js from it. The Node server reads its files from disk.
    */
   extensionUri?: string;
+  /** The project file's text (.fintech-glossary.yaml), for a server that cannot read the workspace (Web Worker). */
+  projectFile?: string;
   /**
    * Web Worker server only, when the extension's files are not fetchable by URL (a remote web setup
    * such as code-server serves them as `vscode-remote:`, and its worker's content policy allows no

@@ -32,12 +32,15 @@ import { lookupEntries, toLookupItem } from './features/lookup';
 import {
   type AddToTermbaseArgs,
   Commands,
+  DocumentVariantRequest,
   LookupRequest,
   SETTINGS_SECTION,
   defaultSettings,
   type InitializationOptions,
   type Settings,
 } from './protocol';
+import { emptyProjectConfig, parseProjectConfig, type ProjectConfig } from './projectConfig';
+import { TermQA } from './qa';
 import { mergeSettings } from './settings';
 
 /**
@@ -58,6 +61,12 @@ export interface ServerOptions {
    * Without it the server uses the bundled glossary only.
    */
   files?: FileAccess;
+  /**
+   * The text of the project file (.fintech-glossary.yaml) at a workspace root URI, if there is one
+   * (the Node entry reads it from disk; in a browser the client may send it as
+   * `initializationOptions.projectFile`).
+   */
+  readProjectFile?: (rootUri: string) => string | undefined;
 }
 
 type Phase = 'uninitialized' | 'running' | 'shut down';
@@ -78,6 +87,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let completionClient: CompletionClient = {};
   /** The server's own words, in the interface language the client's `locale` names. */
   let words: Words = wordsFor('en');
+  let project: { config: ProjectConfig; rootUri?: string } = { config: emptyProjectConfig };
 
   const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
   const logFailure = (what: string, err: unknown) =>
@@ -265,11 +275,38 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   const warn = (message: string) => connection.console.warn(`Fintech Glossary: ${message}`);
+  const matchOptions = () => ({ acronymsCaseInsensitive: settings.matchAcronymsCaseInsensitive });
+  const qa = new TermQA({
+    connection,
+    open,
+    glossary: () => {
+      ready();
+      return glossary;
+    },
+    settings: () => settings,
+    matchOptions,
+    project: () => project,
+  });
+
+  /** Read the project file at the workspace root (or the one the client sent). */
+  const readProject = (params: InitializeParams) => {
+    const rootUri = params?.workspaceFolders?.[0]?.uri ?? params?.rootUri ?? undefined;
+    const sent = (params?.initializationOptions as InitializationOptions | undefined)?.projectFile;
+    let text: string | undefined;
+    try {
+      text = typeof sent === 'string' ? sent : rootUri && options.readProjectFile ? options.readProjectFile(rootUri) : undefined;
+    } catch (err) {
+      warn(`cannot read the project file: ${describe(err)}`);
+    }
+    const config = text === undefined ? emptyProjectConfig : parseProjectConfig(text, warn);
+    project = { config, ...(rootUri ? { rootUri } : {}) };
+  };
 
   const refreshSettings = async () => {
     if (!canPullConfiguration) return;
     const answer: unknown = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
     settings = mergeSettings(Array.isArray(answer) ? answer[0] : undefined, warn);
+    qa.invalidate();
   };
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
@@ -292,8 +329,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       defaultEditRange: !!completionCaps?.completionList?.itemDefaults?.includes('editRange'),
       labelDetails: !!completionCaps?.completionItem?.labelDetailsSupport,
     };
+    const qaCapabilities = qa.initialize(params);
     if (phase === 'uninitialized') {
       phase = 'running';
+      readProject(params);
       await readGlossary(params);
     }
     return {
@@ -301,8 +340,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { resolveProvider: true },
-        executeCommandProvider: { commands: [Commands.serverLookup, Commands.addToTermbase] },
+        executeCommandProvider: { commands: [Commands.serverLookup, Commands.convert, Commands.addToTermbase] },
         ...(options.files ? { codeActionProvider: { codeActionKinds: [CodeActionKind.RefactorRewrite] } } : {}),
+        ...qaCapabilities,
       },
       serverInfo: { name: 'fintech-glossary' },
     };
@@ -327,7 +367,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDidChangeConfiguration(
     notify('workspace/didChangeConfiguration', async (change: { settings?: Record<string, unknown> } | null | undefined) => {
       if (canPullConfiguration) await refreshSettings().catch((e: unknown) => warn(`cannot read the settings: ${describe(e)}`));
-      else settings = mergeSettings(change?.settings?.[SETTINGS_SECTION], warn);
+      else {
+        settings = mergeSettings(change?.settings?.[SETTINGS_SECTION], warn);
+        qa.invalidate();
+      }
       // the termbase settings may have changed (files, the bundled glossary on or off)
       await reloadTermbases();
     }),
@@ -342,8 +385,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       await reloadTermbases(new Set(changes.map((c) => c.uri as string)), rediscover);
     }),
   );
-
-  const matchOptions = () => ({ acronymsCaseInsensitive: settings.matchAcronymsCaseInsensitive });
 
   connection.onHover(
     request('textDocument/hover', async (params: unknown) => {
@@ -365,7 +406,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       await reloading;
       const doc = open.get(uri);
       if (!doc || !settings.completion.enable) return null;
-      return completion(glossary, doc, position, settings.preferredScript, completionClient);
+      // where a variant is set (directive, setting, project file), completion inserts in it
+      const v = qa.variantOf(doc);
+      const script = v.variant && v.source !== 'detected' ? v.variant : settings.preferredScript;
+      return completion(glossary, doc, position, script, completionClient);
     }),
   );
 
@@ -390,9 +434,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onExecuteCommand(
-    request('workspace/executeCommand', (params: unknown): Promise<unknown> => {
+    request('workspace/executeCommand', (params: unknown): unknown => {
       const { command, arguments: args } = (params ?? {}) as { command?: unknown; arguments?: unknown };
       if (command === Commands.addToTermbase) return addToTermbase(Array.isArray(args) ? args[0] : undefined);
+      if (command === Commands.convert) {
+        if (!Array.isArray(args)) throw invalidParams('arguments [{ uri, to, range? }]');
+        return qa.convert(args[0]).catch((err: unknown) => {
+          throw new ResponseError(ErrorCodes.InvalidParams, `convert: ${describe(err)}`);
+        });
+      }
       if (command !== Commands.serverLookup)
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${JSON.stringify(String(command)).slice(0, 80)}`);
       if (!Array.isArray(args)) throw invalidParams('arguments [term]');
@@ -402,8 +452,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // ---- add to termbase ----
 
-  connection.onCodeAction(
-    request('textDocument/codeAction', (params: unknown) => {
+  // offered with term QA's code actions (one codeAction handler per server: QA's, which asks this)
+  qa.moreCodeActions = (params: unknown) => {
+    {
       const p = params as { textDocument?: { uri?: unknown }; range?: { start?: Position; end?: Position } } | null;
       const uri = p?.textDocument?.uri;
       const doc = typeof uri === 'string' ? open.get(uri) : undefined;
@@ -413,8 +464,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const args: AddToTermbaseArgs = { uri: doc.uri, text };
       const title = `Add “${text.length > 40 ? `${text.slice(0, 40)}…` : text}” to the project termbase`;
       return [{ title, kind: CodeActionKind.RefactorRewrite, command: { title, command: Commands.addToTermbase, arguments: [args] } }];
-    }),
-  );
+    }
+  };
 
   /** The workspace folder a document is in (the innermost), or the only folder. */
   const folderOf = (uri: string) =>
@@ -450,6 +501,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return { file: uri, zh, en };
   };
 
+  connection.onRequest(
+    DocumentVariantRequest,
+    request(DocumentVariantRequest.method, (params: unknown) => {
+      const uri = (params as { uri?: unknown } | null)?.uri;
+      if (typeof uri !== 'string') throw invalidParams('{ uri }');
+      const doc = open.get(uri);
+      return doc ? qa.variantOf(doc) : null;
+    }),
+  );
+
+  qa.listen(request, notify);
   open.documents.listen(connection);
   connection.listen();
 }

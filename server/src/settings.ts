@@ -2,7 +2,18 @@
  * Settings from the client, checked field by field: a value of the wrong type is ignored (the
  * default stays) and reported, never coerced (`hover.enable: 0` does not turn hover off).
  */
-import { HOVER_DETAILS, SCRIPTS, defaultSettings, type HoverDetail, type Settings } from './protocol';
+import {
+  HOVER_DETAILS,
+  RULES,
+  SEVERITIES,
+  SCRIPTS,
+  VARIANTS,
+  defaultSettings,
+  type HoverDetail,
+  type Rule,
+  type Severity,
+  type Settings,
+} from './protocol';
 
 export function mergeSettings(value: unknown, warn: (message: string) => void = () => undefined): Settings {
   const settings: Settings = structuredClone(defaultSettings);
@@ -57,7 +68,53 @@ export function mergeSettings(value: unknown, warn: (message: string) => void = 
       settings.termbaseFile = v.termbaseFile;
     else wrong('termbaseFile', 'a .csv, .tsv or .yaml path inside the folder', v.termbaseFile);
   }
+  if (v.variant !== undefined) {
+    if (typeof v.variant === 'string' && (VARIANTS as readonly string[]).includes(v.variant))
+      settings.variant = v.variant as Settings['variant'];
+    else wrong('variant', `one of ${VARIANTS.join(', ')}`, v.variant);
+  }
+  const d = v.diagnostics;
+  if (d !== undefined && d !== null) {
+    if (typeof d !== 'object' || Array.isArray(d)) wrong('diagnostics', 'an object', d);
+    else {
+      const { enable, maxDocumentSize, severity } = d as Record<string, unknown>;
+      if (enable !== undefined) {
+        if (typeof enable === 'boolean') settings.diagnostics.enable = enable;
+        else wrong('diagnostics.enable', 'true or false', enable);
+      }
+      if (maxDocumentSize !== undefined) {
+        if (typeof maxDocumentSize === 'number' && Number.isFinite(maxDocumentSize) && maxDocumentSize >= 0)
+          settings.diagnostics.maxDocumentSize = maxDocumentSize;
+        else wrong('diagnostics.maxDocumentSize', 'a non-negative number', maxDocumentSize);
+      }
+      if (severity !== undefined && severity !== null) {
+        const parsed = parseSeverities(severity, (key, got) => wrong(`diagnostics.severity${key}`, `one of ${SEVERITIES.join(', ')}`, got));
+        settings.diagnostics.severity = parsed;
+      }
+    }
+  }
   return settings;
+}
+
+/**
+ * A map of rule → severity (the settings' and the project file's), checked: unknown rules and
+ * values are reported and skipped. `wrong(key, got)` is told about each bad one (key `.rule` or '').
+ */
+export function parseSeverities(value: unknown, wrong: (key: string, got: unknown) => void): Partial<Record<Rule, Severity>> {
+  const out: Partial<Record<Rule, Severity>> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    wrong('', value);
+    return out;
+  }
+  for (const [rule, sev] of Object.entries(value as Record<string, unknown>)) {
+    if (!(RULES as readonly string[]).includes(rule)) {
+      wrong(`.${rule} (no such rule: ${RULES.join(', ')})`, sev);
+      continue;
+    }
+    if (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev)) out[rule as Rule] = sev as Severity;
+    else wrong(`.${rule}`, sev);
+  }
+  return out;
 }
 
 function describe(value: unknown): string {

@@ -69,5 +69,17 @@ local items, labels = list.items or list, {}
 for _, item in ipairs(items) do labels[item.label] = true end
 report(labels['区块链'] and labels['blockchain'], 'completion after 区块 offers 区块链 and blockchain', vim.inspect(vim.tbl_keys(labels)):sub(1, 200))
 
+-- term QA: the mixed-script 区塊鏈 on line 7 arrives as a pushed diagnostic (this Neovim does not pull)
+local function qa_diagnostic()
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    if d.lnum == 6 and (d.code == 'mixed-script' or tostring(d.message):find('mixes simplified and traditional', 1, true)) then return d end
+  end
+end
+vim.wait(10000, function() return qa_diagnostic() ~= nil end, 100)
+local d = qa_diagnostic()
+-- Neovim keeps byte columns: the server's UTF-16 columns 3–6 after 混写的 are bytes 9–18
+report(d ~= nil and d.col == 9 and d.end_col == 18, 'term QA: mixed-script 区塊鏈 is a diagnostic at line 7, UTF-16 columns 3-6',
+  vim.inspect(vim.diagnostic.get(bufnr)):sub(1, 300))
+
 vim.lsp.stop_client(client_id)
 vim.cmd(failures == 0 and 'qa!' or ('cq ' .. failures))

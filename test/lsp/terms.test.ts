@@ -67,6 +67,60 @@ describe('term status on the card', () => {
     expect(await shutdown(s)).toBe(0);
   });
 
+  it('the definition in the script of the text hovered: simplified, traditional, Taiwan vocabulary', async () => {
+    const s = startServer();
+    await initialize(s);
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: 'file:///s.txt',
+        languageId: 'plaintext',
+        version: 1,
+        text: '开立账户。\n開立賬戶。\n開立帳戶。\nopen an account',
+      },
+    });
+    const card = async (line: number, character: number) =>
+      (await s.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri: 'file:///s.txt' },
+        position: { line, character },
+      }))!.contents.value;
+    // the account entry's own-words definition: 银行、支付机构等为客户开立……账户体系指平台设置的各类账户及其关系。
+    const simplified = await card(0, 2);
+    expect(simplified).toContain('银行、支付机构等为客户开立');
+    expect(simplified).toContain('各类账户');
+    const traditional = await card(1, 2);
+    expect(traditional).toContain('銀行、支付機構等');
+    expect(traditional).toContain('各類賬戶');
+    expect(traditional).not.toContain('支付机构');
+    // 帳戶 is the reviewed Taiwan form: Taiwan vocabulary (帳戶, 設定) in the definition
+    const taiwan = await card(2, 2);
+    expect(taiwan).toContain('各類帳戶');
+    expect(taiwan).toContain('設定');
+    // English text: the definition as the glossary writes it
+    expect(await card(3, 11)).toContain('银行、支付机构等为客户开立');
+    expect(await shutdown(s)).toBe(0);
+  });
+
+  it('a quotation converted to the reader’s script says so, and a quotation from 000 says its script is a machine’s', async () => {
+    const s = startServer();
+    await initialize(s);
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'file:///q.txt', languageId: 'plaintext', version: 1, text: '智能合约\n智能合約' },
+    });
+    const card = async (line: number) =>
+      (await s.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri: 'file:///q.txt' },
+        position: { line, character: 1 },
+      }))!.contents.value;
+    const simplified = await card(0);
+    expect(simplified).toContain('智能合约是运行在区块链上的');
+    expect(simplified).toContain('converted to your script\\; the original is at the citation');
+    expect(simplified).toContain('the source is machine\\-converted traditional Chinese');
+    const traditional = await card(1);
+    expect(traditional).toContain('智能合約是運行在區塊鏈上的');
+    expect(traditional).not.toContain('converted to your script');
+    expect(await shutdown(s)).toBe(0);
+  });
+
   it('lookup --json lists every term with its status', () => {
     const run = spawnSync(process.execPath, [resolve(__dirname, '../../bin/fintech-glossary.js'), 'lookup', '--json', 'KYC'], {
       encoding: 'utf8',

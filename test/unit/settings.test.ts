@@ -15,7 +15,9 @@ const contributed = manifest.contributes.configuration.properties as Record<stri
 function flatten(o: object, prefix = ''): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(o).flatMap(([k, v]) =>
-      v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(flatten(v, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]],
+      v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length
+        ? Object.entries(flatten(v, `${prefix}${k}.`))
+        : [[`${prefix}${k}`, v]],
     ),
   );
 }
@@ -41,6 +43,7 @@ describe('settings', () => {
         languages: ['latex'],
       }),
     ).toEqual({
+      ...defaultSettings,
       languages: ['latex'],
       preferredScript: 'zh-TW',
       hover: { enable: false, detail: 'full' },

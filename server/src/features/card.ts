@@ -76,6 +76,11 @@ export interface CardContext {
   words?: Words;
   /** For a user termbase entry: its file and line (the card says so, with a link that opens it there). */
   source?: EntrySource;
+  /**
+   * The Chinese definition in the reader's script (the script of the text hovered), converted by
+   * the engine's glossary-aware converter; absent: the definition as the glossary writes it.
+   */
+  convert?: (text: string) => string;
 }
 
 export interface CardLink {
@@ -154,11 +159,18 @@ export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string 
 
   if (!compact) out.push('---');
   const source = entry.definitionZhSource;
+  // the definition in the reader's script; a quotation says so when converted (its original is at
+  // the citation), and a quotation from source 000 says that its traditional script is a machine's
+  const definitionZh = ctx.convert && entry.definitionZh ? ctx.convert(entry.definitionZh) : entry.definitionZh;
+  const quoteNotes = source
+    ? [...(definitionZh !== entry.definitionZh ? [w.convertedQuote] : []), ...(source.doc === '000' ? [w.machineConverted] : [])]
+    : [];
+  const quoteNote = quoteNotes.length ? ` (${quoteNotes.map(escapeMarkdown).join('; ')})` : '';
   if (source && !compact) {
     // the quotation and its citation stay together in one block quote
-    out.push(`> ${escapeMarkdown(entry.definitionZh)}\n>\n> — *${escapeMarkdown(citationText(source, w))}*`);
-  } else if (source) out.push(`${escapeMarkdown(entry.definitionZh)} — *${escapeMarkdown(citationText(source, w, true))}*`);
-  else if (entry.definitionZh) out.push(escapeMarkdown(entry.definitionZh));
+    out.push(`> ${escapeMarkdown(definitionZh)}\n>\n> — *${escapeMarkdown(citationText(source, w))}*${quoteNote}`);
+  } else if (source) out.push(`${escapeMarkdown(definitionZh)} — *${escapeMarkdown(citationText(source, w, true))}*${quoteNote}`);
+  else if (definitionZh) out.push(escapeMarkdown(definitionZh));
   if (entry.definitionEn) out.push(escapeMarkdown(entry.definitionEn));
   if (links && compact) out.push(links);
 

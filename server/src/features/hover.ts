@@ -7,6 +7,8 @@ import { Commands, type OpenSourceArgs, type ReplaceTermArgs } from '../protocol
 import { citedLine, matchedTermNotes, renderCard, type CardDetail, type CardLink } from './card';
 import { WORDS, type Words } from './words';
 import { toSimplified, toTraditional } from '../engine/convert';
+import { convertText } from '../engine/convertText';
+import type { ChineseScript } from '../engine/entry';
 import { termFor } from '../engine/terms';
 import { groupForCard } from '../engine/userLayer';
 import { containsHan } from '../engine/unicode';
@@ -48,13 +50,14 @@ export function hover(
   });
   const matchedForm = formOf.get(entry) ?? '';
   const links = commandLinks ? cardLinks(entry, matchedForm, doc.uri, range, written, words) : undefined;
+  const script = readerScript(entry, written);
   // Cards without links depend only on the entries: moving the mouse over a term asks for the
   // same card again and again, so keep recent ones (per loaded glossary, keyed by entry numbers).
   // (a term with notes of its own adds them, so its card is kept apart from the concept's)
   const termKey = card.some((e) => matchedTermNotes(e, formOf.get(e) ?? '').length) ? `|${matchedForm}` : '';
   const key = links
     ? undefined
-    : `${detail}|${words.definitions}|${found.match.entries.join(' ')}|${found.inner.map((m) => m.entries.join(' ')).join(' ')}${termKey}`;
+    : `${detail}|${script}|${words.definitions}|${found.match.entries.join(' ')}|${found.inner.map((m) => m.entries.join(' ')).join(' ')}${termKey}`;
   let value = key === undefined ? undefined : cardCache(glossary).get(key);
   if (value === undefined) {
     const resolve = (id: string) => glossary.get(id);
@@ -65,6 +68,7 @@ export function hover(
           matched: formOf.get(e) ?? '',
           detail,
           words,
+          ...(script ? { convert: (t: string) => convertText(t, script, glossary) } : {}),
           ...(glossary.sourceOf(e) ? { source: glossary.sourceOf(e) } : {}),
           ...(i === 0 ? { inner, links } : {}),
           ...(i === card.length - 1 ? { alsoMatching: homonyms } : {}),
@@ -115,4 +119,18 @@ function cardLinks(entry: GlossaryEntry, matchedForm: string, uri: string, range
     links.push({ label: words.openSource, command: Commands.openSource, args: [args], tooltip: `${cite.title}, ${words.line(line)}` });
   }
   return links;
+}
+
+/**
+ * The script of the text hovered, for the card's definition: a reviewed Taiwan or Hong Kong form
+ * of the entry is that region's; other Chinese is simplified when simplified conversion leaves it
+ * unchanged, else traditional. Undefined for text without Han characters (an English term): the
+ * definition is then shown as the glossary writes it.
+ */
+export function readerScript(entry: GlossaryEntry, written: string): ChineseScript | undefined {
+  if (!containsHan(written)) return undefined;
+  if (written === toSimplified(written)) return 'zh-Hans';
+  if (entry.zhTw && written === entry.zhTw && entry.zhTw !== entry.zhHant) return 'zh-TW';
+  if (entry.zhHk && written === entry.zhHk && entry.zhHk !== entry.zhHant) return 'zh-HK';
+  return 'zh-Hant';
 }

@@ -50,6 +50,10 @@ export interface Words {
   /** `(doc, line N)` in a citation. */
   line: (n: number) => string;
   until: (year: string) => string;
+  /** A quotation shown converted to the reader's script (the original is at the citation). */
+  convertedQuote: string;
+  /** A quotation from source 000, whose traditional script is a machine conversion of simplified text. */
+  machineConverted: string;
   /** Card links. */
   openSource: string;
   replaceWith: (from: string, to: string) => string;
@@ -81,6 +85,8 @@ const en: Words = {
   editors: 'Fintech Glossary editors',
   line: (n) => `line ${n}`,
   until: (year) => `until ${year}`,
+  convertedQuote: 'converted to your script; the original is at the citation',
+  machineConverted: 'the source is machine-converted traditional Chinese',
   openSource: 'Open source passage',
   replaceWith: (from, to) => `Replace ${from} with ${to}`,
   more: 'More',
@@ -110,6 +116,8 @@ const zhHans: Words = {
   editors: '金融科技术语编辑组',
   line: (n) => `第 ${n} 行`,
   until: (year) => `至 ${year} 年`,
+  convertedQuote: '已转换为当前文字,原文见出处',
+  machineConverted: '来源为机器转换的繁体文本',
   openSource: '打开来源段落',
   replaceWith: (from, to) => `将“${from}”替换为“${to}”`,
   more: '更多',
@@ -139,6 +147,8 @@ const zhHant: Words = {
   editors: '金融科技術語編輯組',
   line: (n) => `第 ${n} 行`,
   until: (year) => `至 ${year} 年`,
+  convertedQuote: '已轉換為目前的文字,原文見出處',
+  machineConverted: '來源為機器轉換的繁體文本',
   openSource: '開啟來源段落',
   replaceWith: (from, to) => `將「${from}」取代為「${to}」`,
   more: '更多',

@@ -1,0 +1,273 @@
+/**
+ * What a document says about its own checking, and what is not prose: the variant directive, the
+ * disable/enable directives, and the ranges term QA skips (URLs and inline code in any language;
+ * fenced code blocks and front matter in Markdown). Text in, offsets out; every search is a
+ * linear scan (indexOf), so a 1 MB document costs about a millisecond.
+ *
+ * Directives (in any comment syntax, or none):
+ * - `fintech-glossary-variant: zh-TW` on a line of its own, after a comment opener (`//`, `#`,
+ *   `<!--`, `/*`, `%`, `;`), or as a Markdown front-matter key;
+ * - `fintech-glossary-disable-next-line [rule …]`: no findings on the next line;
+ * - `fintech-glossary-disable [rule …]` … `fintech-glossary-enable`: none in between (to the end
+ *   when there is no enable).
+ */
+import type { ChineseScript } from './entry';
+
+export const VARIANTS = ['auto', 'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+const PREFIX = 'fintech-glossary-';
+const COMMENT_OPENERS = ['<!--', '//', '/*', '#', '%', ';'];
+
+/** Start of the line containing offset `i`. */
+function lineStart(text: string, i: number): number {
+  while (i > 0) {
+    const u = text.charCodeAt(i - 1);
+    if (u === 0x0a || u === 0x0d) break;
+    i--;
+  }
+  return i;
+}
+
+/** End of the line containing offset `i` (the offset of its line break, or the text's end). */
+function lineEnd(text: string, i: number): number {
+  for (; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (u === 0x0a || u === 0x0d) return i;
+  }
+  return text.length;
+}
+
+/** Is [from, to) only whitespace and (at most) one comment opener? */
+function onlyCommentOpener(text: string, from: number, to: number): boolean {
+  const before = text.slice(from, to).trim();
+  return before === '' || COMMENT_OPENERS.includes(before);
+}
+
+/** The variant a document declares for itself, with the offset of the directive; undefined if none. */
+export function variantDirective(text: string): { variant: Variant; offset: number } | undefined {
+  const needle = `${PREFIX}variant`;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    const start = lineStart(text, at);
+    if (!onlyCommentOpener(text, start, at)) continue;
+    const rest = /^\s*:\s*([A-Za-z-]+)/.exec(text.slice(at + needle.length, Math.min(lineEnd(text, at), at + needle.length + 40)));
+    if (!rest) continue;
+    const value = VARIANTS.find((v) => v.toLowerCase() === rest[1]!.toLowerCase());
+    if (value) return { variant: value, offset: at };
+  }
+  return undefined;
+}
+
+/** A part of the document where findings are off: all rules, or only those listed. */
+export interface DisabledRange {
+  start: number;
+  end: number;
+  /** Undefined: every rule. */
+  rules?: Set<string>;
+}
+
+/** The rule names after a directive on its line (words of lower-case letters and hyphens). */
+function rulesAfter(text: string, from: number): Set<string> | undefined {
+  const line = text.slice(from, Math.min(lineEnd(text, from), from + 200));
+  const rules = line
+    .replace(/-->|\*\/|[,:]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /^[a-z]+(?:-[a-z]+)+$/.test(w));
+  return rules.length ? new Set(rules) : undefined;
+}
+
+/** The ranges the disable directives switch off, in document order. */
+export function disabledRanges(text: string): DisabledRange[] {
+  const out: DisabledRange[] = [];
+  let open: { start: number; rules?: Set<string> } | undefined;
+  for (let at = text.indexOf(PREFIX); at >= 0; at = text.indexOf(PREFIX, at + PREFIX.length)) {
+    const rest = text.slice(at + PREFIX.length, at + PREFIX.length + 20);
+    if (rest.startsWith('disable-next-line')) {
+      const end = lineEnd(text, at);
+      // the next line: after this line's break (CRLF is one break)
+      let next = end;
+      if (text.charCodeAt(next) === 0x0d && text.charCodeAt(next + 1) === 0x0a) next += 2;
+      else if (next < text.length) next += 1;
+      const rules = rulesAfter(text, at + PREFIX.length + 'disable-next-line'.length);
+      out.push({ start: next, end: lineEnd(text, next), ...(rules ? { rules } : {}) });
+    } else if (rest.startsWith('disable') && !open) {
+      const rules = rulesAfter(text, at + PREFIX.length + 'disable'.length);
+      open = { start: lineStart(text, at), ...(rules ? { rules } : {}) };
+    } else if (rest.startsWith('enable') && open) {
+      out.push({ start: open.start, end: lineEnd(text, at), ...(open.rules ? { rules: open.rules } : {}) });
+      open = undefined;
+    }
+  }
+  if (open) out.push({ start: open.start, end: text.length, ...(open.rules ? { rules: open.rules } : {}) });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A skipped range of the document (not prose). */
+export interface Skipped {
+  start: number;
+  end: number;
+}
+
+const isSpace = (u: number) => u === 0x20 || u === 0x09 || u === 0x0a || u === 0x0d || u === 0x3000 || u === 0xa0;
+/** Where a URL ends: whitespace, quotes, angle brackets, and CJK or full-width punctuation. */
+const endsUrl = (u: number) =>
+  isSpace(u) ||
+  u === 0x22 ||
+  u === 0x27 ||
+  u === 0x3c ||
+  u === 0x3e ||
+  u === 0x60 ||
+  (u >= 0x3000 && u <= 0x303f) ||
+  (u >= 0xff01 && u <= 0xff0f) ||
+  u === 0xff1a ||
+  u === 0xff1b ||
+  u === 0xff1f;
+
+function urlRanges(text: string, out: Skipped[]): void {
+  for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
+    let start = at;
+    while (start > 0 && /[A-Za-z0-9+.-]/.test(text[start - 1]!)) start--;
+    if (start === at) continue;
+    let end = at + 3;
+    while (end < text.length && !endsUrl(text.charCodeAt(end))) end++;
+    // a trailing ) . , ; that closes the sentence is not part of the URL
+    while (end > at + 3 && /[).,;:!?\]]/.test(text[end - 1]!)) end--;
+    out.push({ start, end });
+    at = end - 3;
+  }
+  for (let at = text.indexOf('www.'); at >= 0; at = text.indexOf('www.', at + 4)) {
+    if (at > 0 && /[A-Za-z0-9/.]/.test(text[at - 1]!)) continue;
+    let end = at + 4;
+    while (end < text.length && !endsUrl(text.charCodeAt(end))) end++;
+    out.push({ start: at, end });
+  }
+}
+
+/** The offset of the next blank line (a paragraph's end) at or after `i`, or the text's end. */
+function paragraphEnd(text: string, i: number): number {
+  for (let n = text.indexOf('\n', i); n >= 0; n = text.indexOf('\n', n + 1)) {
+    let j = n + 1;
+    while (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0d) j++;
+    if (j >= text.length || text.charCodeAt(j) === 0x0a) return n;
+  }
+  return text.length;
+}
+
+/** How far a code span may reach (a bound on the work per unmatched backtick). */
+const MAX_SPAN = 4000;
+
+/** Backtick code spans: a run of n backticks to the next run of exactly n in the same paragraph. */
+function codeSpans(text: string, out: Skipped[]): void {
+  let para = -1;
+  let at = text.indexOf('`');
+  while (at >= 0) {
+    if (at > para) para = paragraphEnd(text, at);
+    let n = 1;
+    while (text.charCodeAt(at + n) === 0x60) n++;
+    const limit = Math.min(para, at + MAX_SPAN);
+    let close = -1;
+    for (let s = text.indexOf('`', at + n); s >= 0 && s < limit; ) {
+      let m = 1;
+      while (text.charCodeAt(s + m) === 0x60) m++;
+      if (m === n) {
+        close = s;
+        break;
+      }
+      s = text.indexOf('`', s + m);
+    }
+    if (close < 0) {
+      at = text.indexOf('`', at + n);
+      continue;
+    }
+    out.push({ start: at, end: close + n });
+    at = text.indexOf('`', close + n);
+  }
+}
+
+/** Markdown fenced code blocks (``` or ~~~, up to three spaces in) and a front-matter block at the top. */
+function markdownBlocks(text: string, out: Skipped[]): void {
+  if (text.startsWith('---')) {
+    const end = text.indexOf('\n---', 3);
+    if (end > 0) out.push({ start: 0, end: lineEnd(text, end + 1) });
+  }
+  let pos = 0;
+  while (pos < text.length) {
+    const end = lineEnd(text, pos);
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(pos, Math.min(end, pos + 64)));
+    if (m) {
+      const fence = m[1]!;
+      // the closing fence: a line of at least as many of the same character
+      let q = end + 1;
+      let closeEnd = text.length;
+      while (q < text.length) {
+        const qe = lineEnd(text, q);
+        const line = text.slice(q, Math.min(qe, q + 64)).trim();
+        if (line.length >= fence.length && line === fence[0]!.repeat(line.length)) {
+          closeEnd = qe;
+          break;
+        }
+        q = qe + 1;
+      }
+      out.push({ start: pos, end: closeEnd });
+      pos = closeEnd + 1;
+      continue;
+    }
+    pos = end + 1;
+  }
+}
+
+/**
+ * The ranges term QA skips, sorted and merged: URLs and inline code in any language, plus fenced
+ * code blocks and front matter in Markdown.
+ */
+export function skippedRanges(text: string, markdown: boolean): Skipped[] {
+  const out: Skipped[] = [];
+  if (markdown) markdownBlocks(text, out);
+  urlRanges(text, out);
+  codeSpans(text, out);
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Skipped[] = [];
+  for (const r of out) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+/** Is [start, end) inside or overlapping one of the sorted, merged ranges? (binary search) */
+export function overlapsAny(ranges: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  let lo = 0,
+    hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length && ranges[lo]!.start < end;
+}
+
+/** The script a variant checks terms against (undefined: auto, to be detected). */
+export function variantScript(variant: Variant): ChineseScript | undefined {
+  return variant === 'auto' ? undefined : variant;
+}
+
+/** Where a document's variant comes from, in order: its own directive, the setting (or the CLI's
+ * --variant), the project file, then detection from its characters (engine/script.ts). */
+export type VariantSource = 'directive' | 'setting' | 'project' | 'detected' | 'undecided';
+
+export function resolveVariant(
+  text: string,
+  setting: Variant | undefined,
+  project: Variant | undefined,
+  detect: () => ChineseScript | undefined,
+): { variant?: ChineseScript; source: VariantSource } {
+  const directive = variantDirective(text);
+  if (directive && directive.variant !== 'auto') return { variant: directive.variant, source: 'directive' };
+  if (!directive) {
+    if (setting && setting !== 'auto') return { variant: setting, source: 'setting' };
+    if (project && project !== 'auto') return { variant: project, source: 'project' };
+  }
+  const detected = detect();
+  return detected ? { variant: detected, source: 'detected' } : { source: 'undecided' };
+}

@@ -1,0 +1,78 @@
+/**
+ * Which script a Han character belongs to, and which script a text is written in: defined once
+ * for term QA (mixed-script and script-mismatch findings), auto-detection of a document's variant
+ * and the CLI. From OpenCC's character tables:
+ *
+ * - traditional-only: a character that folds to another character (fold.ts: 區 → 区, 裡 → 里);
+ * - simplified-only: a character OpenCC's simplified → traditional table changes and never keeps
+ *   (区 → 區), and that is no traditional character itself. Characters both scripts write (后 as
+ *   in 皇后, 台, 金) are neither, and say nothing about the script.
+ */
+import STCharacters from 'opencc-js/dict/STCharacters';
+import { foldHan } from './fold';
+
+export const NEITHER = 0,
+  SIMPLIFIED = 1,
+  TRADITIONAL = 2;
+
+let CLASS: Uint8Array | undefined;
+
+function buildClasses(): Uint8Array {
+  const cls = new Uint8Array(0x10000);
+  for (let u = 0x3400; u < 0x10000; u++) if (foldHan(u) !== u) cls[u] = TRADITIONAL;
+  for (const pair of STCharacters.split('|')) {
+    const [from, ...to] = pair.split(' ');
+    if (from?.length !== 1 || !to.length) continue;
+    const u = from.charCodeAt(0);
+    if (cls[u] === TRADITIONAL || to.includes(from)) continue;
+    cls[u] = SIMPLIFIED;
+  }
+  return cls;
+}
+
+/** The script class of one UTF-16 unit: NEITHER, SIMPLIFIED or TRADITIONAL (BMP characters only). */
+export function scriptClass(unit: number): number {
+  CLASS ??= buildClasses();
+  return CLASS[unit]!;
+}
+
+/** How many simplified-only and traditional-only characters `text[from, to)` has. */
+export function countScripts(text: string, from = 0, to = text.length): { simplified: number; traditional: number } {
+  CLASS ??= buildClasses();
+  const cls = CLASS;
+  let simplified = 0,
+    traditional = 0;
+  for (let i = from; i < to; i++) {
+    const c = cls[text.charCodeAt(i)]!;
+    if (c === SIMPLIFIED) simplified++;
+    else if (c === TRADITIONAL) traditional++;
+  }
+  return { simplified, traditional };
+}
+
+/** What a span is written in: `simplified`, `traditional`, `mixed`, or `neither` (no telling characters). */
+export type SpanScript = 'simplified' | 'traditional' | 'mixed' | 'neither';
+
+export function spanScript(text: string, from = 0, to = text.length): SpanScript {
+  const { simplified, traditional } = countScripts(text, from, to);
+  if (simplified && traditional) return 'mixed';
+  return simplified ? 'simplified' : traditional ? 'traditional' : 'neither';
+}
+
+/**
+ * The rule auto-detection uses (documented in the README): at least `MIN_TELLING` characters that
+ * only one script writes, and at least `SHARE` of them in one script; otherwise it declines (a
+ * short or genuinely mixed document gets no script-mismatch findings, and its variant shows as
+ * undecided).
+ */
+export const MIN_TELLING = 10;
+export const SHARE = 0.9;
+
+/** The script a document is written in from its character counts, or undefined when it declines. */
+export function decideScript(counts: { simplified: number; traditional: number }): 'zh-Hans' | 'zh-Hant' | undefined {
+  const total = counts.simplified + counts.traditional;
+  if (total < MIN_TELLING) return undefined;
+  if (counts.simplified >= SHARE * total) return 'zh-Hans';
+  if (counts.traditional >= SHARE * total) return 'zh-Hant';
+  return undefined;
+}

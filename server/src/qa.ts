@@ -1,0 +1,231 @@
+/**
+ * Wiring of term QA (server.ts hands it the connection): which variant a document has, when it is
+ * checked, and how diagnostics reach the client — pushed (`publishDiagnostics`, only when they
+ * changed) or pulled (`textDocument/diagnostic`, for clients that declare it), never both; code
+ * actions and the convert command.
+ */
+import {
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  type InitializeParams,
+  type Range,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { OpenDocuments } from './documents';
+import { convertText } from './engine/convertText';
+import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
+import type { ChineseScript } from './engine/entry';
+import type { Glossary } from './engine/glossary';
+import type { MatchOptions } from './engine/matcher';
+import { decideScript } from './engine/script';
+import { DocumentChecker, type Rule as EngineRule } from './engine/termQA';
+import { codeActions, convertTitle, minimalEdit, sameDiagnostics, severityOf, toDiagnostics } from './features/diagnostics';
+import { isIgnored, type ProjectConfig } from './projectConfig';
+import { type ConvertArgs, type DocumentVariant, RULES, type Rule, SCRIPTS, type Script, type Settings } from './protocol';
+
+interface DocState {
+  checker?: DocumentChecker;
+  checkerKey?: string;
+  /** What was last published (push) or computed (pull), and for which version and epoch. */
+  diagnostics: Diagnostic[];
+  version: number;
+  epoch: number;
+  /** What was last pushed (push mode), to publish only changes. */
+  published?: Diagnostic[];
+}
+
+export interface QAOptions {
+  connection: Connection;
+  open: OpenDocuments;
+  glossary: () => Glossary;
+  settings: () => Settings;
+  matchOptions: () => MatchOptions;
+  /** The project file of the workspace (parsed), and the workspace root URI paths are made relative to. */
+  project: () => { config: ProjectConfig; rootUri?: string };
+}
+
+export class TermQA {
+  private pull = false;
+  private refreshSupport = false;
+  private readonly states = new Map<string, DocState>();
+  /** Bumped whenever settings, the project file or the glossary change: every result is stale. */
+  private epoch = 0;
+  private sizeWarned = false;
+
+  /** More code actions for the same request (the server's *Add to termbase*). */
+  moreCodeActions: ((params: unknown) => unknown[]) | undefined;
+
+  constructor(private readonly o: QAOptions) {}
+
+  /** Read the client's capabilities; returns the server capabilities term QA adds. */
+  initialize(params: InitializeParams): Record<string, unknown> {
+    const caps = params?.capabilities ?? {};
+    this.pull = !!caps.textDocument?.diagnostic;
+    this.refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
+    return {
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fintechGlossary', 'refactor.rewrite'] },
+      ...(this.pull
+        ? { diagnosticProvider: { identifier: 'fintech-glossary', interDocumentDependencies: false, workspaceDiagnostics: false } }
+        : {}),
+    };
+  }
+
+  /** Wire the document events and requests. `guard` wraps a request handler (lifecycle, errors). */
+  listen(
+    guardRequest: <P, R>(method: string, handler: (params: P) => R | Promise<R>) => (params: P) => unknown,
+    guardNotify: <P>(method: string, handler: (params: P) => void) => (params: P) => void,
+  ): void {
+    const { connection, open } = this.o;
+    open.documents.onDidChangeContent(guardNotify('term QA', ({ document }: { document: TextDocument }) => this.changed(document)));
+    open.documents.onDidClose(
+      guardNotify('term QA close', ({ document }: { document: TextDocument }) => {
+        const state = this.states.get(document.uri);
+        this.states.delete(document.uri);
+        if (!this.pull && state?.diagnostics.length) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      }),
+    );
+    connection.languages.diagnostics.on(
+      guardRequest(
+        'textDocument/diagnostic',
+        (params: { textDocument?: { uri?: unknown }; previousResultId?: unknown }): DocumentDiagnosticReport => {
+          const uri = params?.textDocument?.uri;
+          const doc = typeof uri === 'string' ? open.get(uri) : undefined;
+          if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+          const resultId = `${doc.version}:${this.epoch}`;
+          const state = this.states.get(doc.uri);
+          if (params.previousResultId === resultId && state && state.version === doc.version && state.epoch === this.epoch)
+            return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+          return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.diagnosticsOf(doc) };
+        },
+      ) as never,
+    );
+    connection.onCodeAction(
+      guardRequest('textDocument/codeAction', (params: CodeActionParams) => {
+        const doc = params?.textDocument && open.get(params.textDocument.uri);
+        const more = this.moreCodeActions?.(params) ?? [];
+        if (!doc || !params.range || !params.context || !Array.isArray(params.context.diagnostics)) return more.length ? more : null;
+        return [...(codeActions(doc, params, this.diagnosticsOf(doc), true) ?? []), ...more];
+      }) as never,
+    );
+  }
+
+  /** Settings, the project file or the glossary changed: check every open document again. */
+  invalidate(): void {
+    this.epoch++;
+    for (const s of this.states.values()) s.checker = undefined;
+    if (this.pull) {
+      if (this.refreshSupport) void this.o.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const doc of this.o.open.documents.all()) this.changed(doc);
+  }
+
+  private changed(doc: TextDocument): void {
+    if (this.pull) return; // the client pulls when it wants
+    const diagnostics = this.diagnosticsOf(doc);
+    const state = this.states.get(doc.uri)!;
+    if (state.published && sameDiagnostics(state.published, diagnostics)) return;
+    state.published = diagnostics;
+    void this.o.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+
+  /** The variant a document is checked against, and where it comes from. */
+  variantOf(doc: TextDocument): DocumentVariant {
+    return resolveVariant(doc.getText(), this.o.settings().variant, this.o.project().config.variant, () =>
+      decideScript(this.o.open.scriptCounts(doc)),
+    );
+  }
+
+  /** The path of a document relative to the workspace root (for the project file's ignore list). */
+  private relativePath(uri: string): string | undefined {
+    const root = this.o.project().rootUri;
+    if (!root) return undefined;
+    const base = root.endsWith('/') ? root : `${root}/`;
+    return uri.startsWith(base) ? decodeURIComponent(uri.slice(base.length)) : undefined;
+  }
+
+  /** The document's diagnostics (computed once per version and epoch). */
+  diagnosticsOf(doc: TextDocument): Diagnostic[] {
+    let state = this.states.get(doc.uri);
+    if (!state) this.states.set(doc.uri, (state = { diagnostics: [], version: -1, epoch: -1 }));
+    if (state.version === doc.version && state.epoch === this.epoch) return state.diagnostics;
+    state.version = doc.version;
+    state.epoch = this.epoch;
+    state.diagnostics = this.compute(doc, state);
+    return state.diagnostics;
+  }
+
+  private compute(doc: TextDocument, state: DocState): Diagnostic[] {
+    const settings = this.o.settings();
+    if (!settings.diagnostics.enable) return [];
+    const project = this.o.project().config;
+    const path = this.relativePath(doc.uri);
+    if (path !== undefined && isIgnored(project, path)) return [];
+    const text = doc.getText();
+    if (text.length > settings.diagnostics.maxDocumentSize) {
+      if (!this.sizeWarned) {
+        this.sizeWarned = true;
+        void this.o.connection.window.showInformationMessage(
+          `Fintech Glossary: documents longer than ${settings.diagnostics.maxDocumentSize} characters are not checked (fintechGlossary.diagnostics.maxDocumentSize); this one has ${text.length}.`,
+        );
+      }
+      return [];
+    }
+    const glossary = this.o.glossary();
+    const index = this.o.open.indexOf(doc, glossary.index, this.o.matchOptions());
+    const severity = (rule: Rule) => severityOf(rule, settings.diagnostics.severity, project.severity);
+    const off = new Set<EngineRule>(RULES.filter((r) => severity(r) === 'off'));
+    const variant = this.variantOf(doc).variant;
+    const key = `${variant}|${[...off].join(',')}`;
+    if (!state.checker || state.checkerKey !== key || state.checker.ctx.source !== glossary) {
+      state.checker = new DocumentChecker({ source: glossary, script: variant, off });
+      state.checkerKey = key;
+    }
+    const findings = state.checker.check(index.occurrences, text, {
+      skipped: skippedRanges(text, doc.languageId === 'markdown'),
+      disabled: disabledRanges(text),
+    });
+    return toDiagnostics(doc, findings, severity);
+  }
+
+  /** The convert command: the document or selection in `to`, applied as one workspace edit. */
+  async convert(args: unknown): Promise<boolean> {
+    const a = args as Partial<ConvertArgs> | null;
+    if (!a || typeof a.uri !== 'string' || !SCRIPTS.includes(a.to as Script))
+      throw new Error('expected { uri, to: zh-Hans|zh-Hant|zh-TW|zh-HK, range? }');
+    const doc = this.o.open.get(a.uri);
+    if (!doc) throw new Error('the document is not open');
+    const to = a.to as ChineseScript;
+    const range: Range =
+      a.range && isRange(a.range) ? a.range : { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
+    const before = doc.getText(range);
+    const glossary = this.o.glossary();
+    const from = this.variantOf(doc).variant;
+    const options = { from: from === to ? undefined : from, match: this.o.matchOptions() };
+    let after: string;
+    if (!a.range) {
+      // the whole document: the occurrences the index already has
+      const occurrences = this.o.open.indexOf(doc, glossary.index, this.o.matchOptions()).occurrences;
+      after = convertText(before, to, glossary, { ...options, occurrences });
+    } else after = convertText(before, to, glossary, options);
+    const edit = minimalEdit(doc, range, before, after);
+    if (!edit) return true;
+    const result = await this.o.connection.workspace.applyEdit({
+      label: convertTitle(to, !!a.range),
+      edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [edit] }] },
+    });
+    return result.applied;
+  }
+}
+
+function isRange(r: unknown): r is Range {
+  const x = r as Range;
+  const pos = (p: unknown) => {
+    const q = p as { line?: unknown; character?: unknown } | null;
+    return !!q && Number.isInteger(q.line) && Number.isInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
+  };
+  return !!x && pos(x.start) && pos(x.end);
+}

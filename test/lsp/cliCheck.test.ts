@@ -1,0 +1,95 @@
+// The `check` and `convert` commands: their output formats, exit codes (0 clean, 1 findings at or
+// above --fail-on, 2 usage error), UTF-16 columns, and the project file.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
+const run = (cwd: string, args: string[], input?: string) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, ...(input !== undefined ? { input } : {}) });
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fg-check-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+// 𠀀 is one character in two UTF-16 units: the column after it counts both, as editors do
+const DOC = '<!-- fintech-glossary-variant: zh-Hans -->\n𠀀区塊鏈和云計算。\n';
+
+describe('fintech-glossary check', () => {
+  it('text: file:line:col: severity code: message; exit 1 on findings', () => {
+    const dir = project({ 'a.md': DOC });
+    const r = run(dir, ['check', 'a.md']);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.map((l) => l.split(': ').slice(0, 2).join(': '))).toEqual([
+      'a.md:2:3: information mixed-script',
+      'a.md:2:7: information forbidden-term',
+    ]);
+  });
+
+  it('json: the contract fields, 1-based lines, UTF-16 columns, suggestions', () => {
+    const dir = project({ 'a.md': DOC });
+    const r = run(dir, ['check', '--format', 'json', 'a.md']);
+    const out = JSON.parse(r.stdout);
+    expect(out[0]).toEqual({
+      file: 'a.md',
+      line: 2,
+      column: 3,
+      endLine: 2,
+      endColumn: 6,
+      severity: 'information',
+      code: 'mixed-script',
+      message: expect.stringContaining('区塊鏈'),
+      term: '区塊鏈',
+      suggestions: ['区块链'],
+    });
+  });
+
+  it('github: workflow annotations', () => {
+    const dir = project({ 'a.md': DOC });
+    const r = run(dir, ['check', '--format', 'github', 'a.md']);
+    expect(r.stdout.split('\n')[0]).toMatch(/^::notice file=a\.md,line=2,col=3,endLine=2,endColumn=6,title=mixed-script::/);
+  });
+
+  it('--fail-on and the project file decide the exit status; the project file switches rules off and ignores paths', () => {
+    const dir = project({ 'a.md': DOC, 'clean.md': '普通的文字。\n' });
+    expect(run(dir, ['check', 'clean.md']).status).toBe(0);
+    expect(run(dir, ['check', '--fail-on', 'warning', 'a.md']).status).toBe(0);
+    writeFileSync(join(dir, '.fintech-glossary.yaml'), 'severity:\n  forbidden-term: error\n  mixed-script: off\n');
+    const r = run(dir, ['check', '--fail-on', 'error', 'a.md']);
+    expect(r.status).toBe(1);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(': ')[1]),
+    ).toEqual(['error forbidden-term']);
+    writeFileSync(join(dir, '.fintech-glossary.yaml'), "ignore: ['*.md']\n");
+    expect(run(dir, ['check', 'a.md']).status).toBe(0);
+  });
+
+  it('usage errors exit 2: a bad option value, a missing file', () => {
+    const dir = project({ 'a.md': DOC });
+    expect(run(dir, ['check', '--format', 'xml', 'a.md']).status).toBe(2);
+    expect(run(dir, ['check', '--variant', 'zh-XX', 'a.md']).status).toBe(2);
+    expect(run(dir, ['check', 'missing.md']).status).toBe(2);
+  });
+});
+
+describe('fintech-glossary convert', () => {
+  it('converts stdin to zh-TW, glossary terms in their reviewed Taiwan form', () => {
+    const r = run(tmpdir(), ['convert', '--to', 'zh-TW'], '我的银行账户里有数字货币。\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('我的銀行帳戶裡有數位貨幣。\n');
+  });
+
+  it('converts a file to simplified; a bad --to is a usage error', () => {
+    const dir = project({ 't.txt': '使用區塊鏈與雲端運算。\n' });
+    expect(run(dir, ['convert', '--to', 'zh-Hans', 't.txt']).stdout).toBe('使用区块链与云计算。\n');
+    expect(run(dir, ['convert', '--to', 'zh-XX', 't.txt']).status).toBe(2);
+  });
+});

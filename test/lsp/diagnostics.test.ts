@@ -1,0 +1,232 @@
+// Term QA over the real server: every rule, the directives, skipped code and URLs, quick fixes
+// (the edit applied to the text and compared), fix-all, push and pull, and the convert command.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initialize, shutdown, startServer, type LspSession } from './lspClient';
+
+interface Diag {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  code: string;
+  source: string;
+  severity: number;
+  message: string;
+  data: { suggestions: string[]; term: string };
+}
+interface TextEdit {
+  range: Diag['range'];
+  newText: string;
+}
+
+let s: LspSession;
+const published = new Map<string, Diag[][]>();
+let n = 0;
+
+/** Open a document and wait for its first publishDiagnostics. */
+async function open(text: string, languageId = 'markdown'): Promise<{ uri: string; diags: Diag[] }> {
+  const uri = `file:///qa/doc${++n}.${languageId === 'markdown' ? 'md' : 'txt'}`;
+  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  return { uri, diags: await next(uri, 0) };
+}
+
+async function next(uri: string, count: number): Promise<Diag[]> {
+  for (let i = 0; i < 200; i++) {
+    const list = published.get(uri) ?? [];
+    if (list.length > count) return list[count]!;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no publishDiagnostics for ${uri}`);
+}
+
+const codes = (d: Diag[]) => d.map((x) => `${x.code} ${x.data.term}`);
+const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(TextDocument.create('file:///x', 'markdown', 0, text), edits);
+
+beforeAll(async () => {
+  s = startServer();
+  s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diag[] }) => {
+    published.set(p.uri, [...(published.get(p.uri) ?? []), p.diagnostics]);
+  });
+  await initialize(s, { workspace: { configuration: true, applyEdit: true } });
+});
+afterAll(async () => {
+  await shutdown(s);
+});
+
+describe('term QA rules (push diagnostics)', () => {
+  it('forbidden-term, with the replacement as quick fix', async () => {
+    const text = '# 报告\n\n我们使用云計算和区块链技术，以及人工智能和大数据。\n';
+    const { uri, diags } = await open(text);
+    expect(codes(diags)).toEqual(['forbidden-term 云計算']);
+    const d = diags[0]!;
+    expect(d.source).toBe('fintech-glossary');
+    expect(d.severity).toBe(3); // Information by default
+    expect(d.message).toContain('forbidden');
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as { title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, TextEdit[]> } }[];
+    const fix = actions.find((a) => a.kind === 'quickfix' && a.isPreferred)!;
+    expect(fix.title).toBe('Replace with “云计算”');
+    expect(apply(text, fix.edit.changes[uri]!)).toBe('# 报告\n\n我们使用云计算和区块链技术，以及人工智能和大数据。\n');
+  });
+
+  it('deprecated-term (superseded DCEP → e-CNY)', async () => {
+    const { diags } = await open('央行推出 DCEP 试点，数字人民币正在推广，这是中国的法定数字货币。\n');
+    expect(codes(diags)).toEqual(['deprecated-term DCEP']);
+    expect(diags[0]!.data.suggestions).toEqual(['e-CNY']);
+  });
+
+  it('mixed-script in a simplified document, fixed to simplified', async () => {
+    // long enough for auto-detection: more than 10 characters only simplified writes, 90 % of them
+    const text = '区塊鏈的应用在金融行业越来越广泛，银行和证券公司都在使用，这些机构还在继续扩大应用范围与规模，发展迅速。\n';
+    const { diags } = await open(text);
+    expect(codes(diags)).toEqual(['mixed-script 区塊鏈']);
+    expect(diags[0]!.data.suggestions).toEqual(['区块链']);
+  });
+
+  it('script-mismatch: a traditional term in a simplified document', async () => {
+    const { diags } = await open('<!-- fintech-glossary-variant: zh-Hans -->\n我们的银行正在使用區塊鏈，这对金融行业的发展很重要。\n');
+    expect(codes(diags)).toEqual(['script-mismatch 區塊鏈']);
+    expect(diags[0]!.data.suggestions).toEqual(['区块链']);
+  });
+
+  it('regional-variant: mainland vocabulary in a Taiwan document, and Taiwan vocabulary in a mainland one', async () => {
+    const tw = await open('<!-- fintech-glossary-variant: zh-TW -->\n央行正在研究數字貨幣。\n');
+    expect(codes(tw.diags)).toEqual(['regional-variant 數字貨幣']);
+    expect(tw.diags[0]!.data.suggestions).toEqual(['數位貨幣']);
+    const cn = await open('---\nfintech-glossary-variant: zh-Hans\n---\n央行正在研究數位貨幣。\n');
+    expect(codes(cn.diags)).toEqual(['regional-variant 數位貨幣']);
+    expect(cn.diags[0]!.data.suggestions).toEqual(['数字货币']);
+    // a Taiwan form written in simplified characters is a mainland word: 并行 (parallel) is not Taiwan's 並行 (concurrency)
+    const parallel = await open('---\nfintech-glossary-variant: zh-Hans\n---\n各个计算节点并行执行。\n');
+    expect(codes(parallel.diags)).toEqual([]);
+  });
+
+  it('inconsistent-term: one concept written two ways', async () => {
+    const { diags } = await open('网络借贷平台要合规。P2P网贷曾经很流行，监管部门对网络借贷加强了管理。\n');
+    expect(codes(diags)).toEqual(['inconsistent-term 网络借贷', 'inconsistent-term 网络借贷']);
+  });
+});
+
+describe('directives and skipped text', () => {
+  it('disable-next-line, disable/enable, code spans, fenced blocks and URLs are not checked', async () => {
+    const text = [
+      '区块链技术和银行的应用，证券公司也在使用。',
+      '<!-- fintech-glossary-disable-next-line -->',
+      '区塊鏈 A',
+      '区塊鏈 B',
+      '// fintech-glossary-disable',
+      '区塊鏈 C',
+      '// fintech-glossary-enable',
+      '`区塊鏈` https://example.com/区塊鏈',
+      '```',
+      '区塊鏈 D',
+      '```',
+      '',
+    ].join('\n');
+    const { diags } = await open(text);
+    expect(diags.map((d) => d.range.start.line)).toEqual([3]);
+  });
+
+  it('disable-next-line with a rule name only turns that rule off', async () => {
+    const { diags } = await open(
+      '区块链和银行，证券与保险。\n# fintech-glossary-disable-next-line script-mismatch\n區塊鏈与区塊鏈\n',
+      'plaintext',
+    );
+    expect(codes(diags)).toEqual(['mixed-script 区塊鏈']);
+  });
+});
+
+describe('edits, severities and fix-all', () => {
+  it('re-publishes after an edit that changes the findings, with UTF-16 positions after an astral character', async () => {
+    const text = '𠀀区块链的银行，证券与保险公司的应用。\n';
+    const { uri, diags } = await open(text);
+    expect(diags).toEqual([]);
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 5 } }, text: '塊鏈' }],
+    });
+    const after = await next(uri, 1);
+    expect(codes(after)).toEqual(['mixed-script 区塊鏈']);
+    expect(after[0]!.range.start).toEqual({ line: 0, character: 2 });
+  });
+
+  it('source.fixAll.fintechGlossary fixes every finding in one edit', async () => {
+    const text = '区塊鏈和云計算都在使用，银行与证券公司的金融科技应用越来越多。\n';
+    const { uri, diags } = await open(text);
+    expect(diags.length).toBe(2);
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.fintechGlossary'] },
+    })) as { kind: string; edit: { changes: Record<string, TextEdit[]> } }[];
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.fintechGlossary']);
+    expect(apply(text, actions[0]!.edit.changes[uri]!)).toBe('区块链和云计算都在使用，银行与证券公司的金融科技应用越来越多。\n');
+  });
+
+  it('a rule set to off is not reported; error severity is Error', async () => {
+    s.settings.fintechGlossary = { diagnostics: { severity: { 'mixed-script': 'off', 'forbidden-term': 'error' } } };
+    await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await new Promise((r) => setTimeout(r, 300));
+    const { diags } = await open('区塊鏈和云計算都在使用，银行与证券公司的金融科技应用越来越多。\n');
+    expect(diags.map((d) => [d.code, d.severity])).toEqual([['forbidden-term', 1]]);
+    s.settings.fintechGlossary = {};
+    await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await new Promise((r) => setTimeout(r, 300));
+  });
+});
+
+describe('the convert command', () => {
+  it('converts the document to zh-TW as one edit, glossary terms in their reviewed form', async () => {
+    const text = '我的银行账户里有数字货币。\n';
+    const { uri } = await open(text, 'plaintext');
+    let edit: { documentChanges: { edits: TextEdit[] }[] } | undefined;
+    s.connection.onRequest('workspace/applyEdit', (p: { edit: typeof edit }) => {
+      edit = p.edit;
+      return { applied: true };
+    });
+    const ok = await s.connection.sendRequest('workspace/executeCommand', {
+      command: 'fintechGlossary.server.convert',
+      arguments: [{ uri, to: 'zh-TW' }],
+    });
+    expect(ok).toBe(true);
+    expect(edit!.documentChanges).toHaveLength(1);
+    expect(apply(text, edit!.documentChanges[0]!.edits)).toBe('我的銀行帳戶裡有數位貨幣。\n');
+  });
+});
+
+describe('pull diagnostics', () => {
+  it('a client that declares textDocument.diagnostic pulls, and gets no push', async () => {
+    const p = startServer();
+    const pushed: unknown[] = [];
+    p.connection.onNotification('textDocument/publishDiagnostics', (x) => pushed.push(x));
+    const init = await initialize(p, { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } });
+    expect(init.capabilities.diagnosticProvider).toBeTruthy();
+    const uri = 'file:///qa/pull.md';
+    await p.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: '区塊鏈的应用在金融行业越来越广泛，银行和证券公司都在使用。\n' },
+    });
+    await new Promise((r) => setTimeout(r, 500)); // settings read after initialized: results before it are stale
+    const report = (await p.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as {
+      kind: string;
+      resultId: string;
+      items: Diag[];
+    };
+    expect(report.kind).toBe('full');
+    expect(codes(report.items)).toEqual(['mixed-script 区塊鏈']);
+    // the same version asked again: unchanged (a settings refresh in between makes one more full report)
+    let previous = report.resultId;
+    let again: { kind: string; resultId?: string } = { kind: '' };
+    for (let i = 0; i < 3 && again.kind !== 'unchanged'; i++) {
+      again = (await p.connection.sendRequest('textDocument/diagnostic', {
+        textDocument: { uri },
+        previousResultId: previous,
+      })) as typeof again;
+      previous = again.resultId ?? previous;
+    }
+    expect(again.kind).toBe('unchanged');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(pushed).toEqual([]);
+    await shutdown(p);
+  });
+});
