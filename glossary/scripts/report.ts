@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { auditEntries } from './lib/audit';
 import { buildGlossary } from './lib/build';
 import { entryKeysOf, normalizeKey as foldKey } from './lib/engine';
-import { doneChecks, glossaryFigures, regionalFigures, validationReport } from './lib/figures';
+import { doneChecks, glossaryFigures, regionalFigures, termbaseFigures, validationReport } from './lib/figures';
 import { mineCandidates } from './lib/mine';
 import { countHan } from './lib/chars';
 import { REPO } from './lib/seeds';
@@ -30,6 +30,7 @@ const paragraphs = corpus.docs.map((d) => {
 const entries = glossary.entries;
 const f = glossaryFigures(entries);
 const regional = regionalFigures(entries, regionalCandidates);
+const termbase = termbaseFigures(entries);
 
 // every key the server knows (the engine's own enumeration and folding), and the Chinese keys of
 // the entries that already have a quoted definition
@@ -79,7 +80,16 @@ if (args.includes('--validation')) {
 if (args.includes('--json')) {
   console.log(
     JSON.stringify(
-      { figures: f, regional, regionalCandidates, crossings: crossings.length, paragraphs, done: doneChecks(f), candidates: mined.top },
+      {
+        figures: f,
+        termbase,
+        regional,
+        regionalCandidates,
+        crossings: crossings.length,
+        paragraphs,
+        done: doneChecks(f),
+        candidates: mined.top,
+      },
       null,
       2,
     ),
@@ -111,6 +121,23 @@ if (args.includes('--json')) {
       `  ${`paragraphs of ${p.doc} with a glossary term (of ${p.total})`.padEnd(44)} ${String(p.lit).padStart(4)}  ${pct(p.lit, p.total)}`,
     );
   }
+  out.push('');
+  out.push(`Terms (${termbase.terms}) per status:`);
+  for (const [s, n] of Object.entries(termbase.perStatus)) out.push(`  ${s.padEnd(14)} ${String(n).padStart(6)}`);
+  out.push('Term fields (terms that have one):');
+  for (const [k, n] of Object.entries(termbase.termFields))
+    out.push(`  ${k.padEnd(14)} ${String(n).padStart(6)}  ${pct(n, termbase.terms)}`);
+  out.push('Entry fields:');
+  for (const [k, n] of Object.entries(termbase.entries)) row(k, n);
+  out.push('Below the bar:');
+  const below = termbase.belowBar;
+  out.push(
+    `  quoted definitions not ending a sentence: ${below.quotationsNotEndingASentence.length}${below.quotationsNotEndingASentence.length ? ` (${below.quotationsNotEndingASentence.join(', ')})` : ''}`,
+  );
+  out.push(
+    `  entries missing provenance: ${below.missingProvenance.length}${below.missingProvenance.length ? ` (${below.missingProvenance.slice(0, 30).join(', ')}${below.missingProvenance.length > 30 ? ', …' : ''})` : ''}`,
+  );
+  out.push(`  entries without a usable example: ${below.withoutExample}`);
   out.push('');
   out.push('Regional forms (policy: glossary/REGIONAL.md):');
   out.push(`  ${'reviewed Taiwan forms (differing from traditional)'.padEnd(52)} ${String(regional.reviewedTaiwan).padStart(5)}`);

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findCrossings, parseAllowedCrossings, parseWords } from '../../glossary/scripts/lib/words';
-import { buildCorpus } from '../../glossary/scripts/lib/sources';
+import { buildCorpus, unusableExample } from '../../glossary/scripts/lib/sources';
 import { engineLineScanner } from '../../glossary/scripts/lib/engine';
 import { Glossary } from '../../server/src/engine/glossary';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
@@ -133,5 +133,30 @@ describe('the word-boundary check', () => {
       { term: '強監管', word: '加強', reason: 'test', line: 1 },
     ]);
     expect(found).toEqual([]);
+  });
+});
+
+describe('examples by quality', () => {
+  it.each([
+    [
+      '…长孙蕊保尔森基金会高级顾问兼绿色金融中心执行主任张芳北京绿色金融与可持续发展研究院 ESG 投资研究中心副主任副组长鲁飞飞保尔森基金会绿色金融中心副主任成员、张三、李四、王五、赵六、孙七',
+    ],
+    [
+      '…股权穿透、集团客户管理等)投研图谱对公业务营销对公信贷审核产业链图谱内部监管审计反洗钱网络安全主数据管理外汇违规违法监管智能运维/CMDB合规内控数据血缘表',
+    ],
+    ['=L3/E= L6 7=%3=%图 1“掌纹 掌静脉”识别原理图三、技术应用财付通支付科技有限公司'],
+    ['stdstd-server.warserver.war收银台'],
+    ['与多家理财子公司、业银行、托管券、金融机构直销 台、基金代销平台等渠道完成系统互联,从投资 信托产品,到信托机构 行投资交易'],
+    ['资产资产资管信托特 信托特 管理'],
+  ])('rejects %s', (text) => {
+    expect(unusableExample(text)).toBe(true);
+  });
+
+  it.each([
+    ['在传统绿色金融框架下,部分高碳行业由于不属于“绿色”范畴,无法从现有的绿色金融体系获得支持。'],
+    ['中國作為全球最大的網絡金融市場,占據全球市場份額的32.4%,年交易規模超過12.5萬億美元。'],
+    ['基于以上背景,平安银行引入了 Neo4j 作为图数据库的选型,目前主要应用到以下几个场景。'],
+  ])('keeps %s', (text) => {
+    expect(unusableExample(text)).toBe(false);
   });
 });

@@ -7,9 +7,8 @@ import type { CompiledGlossary } from '../../../server/src/engine/entry';
 import { compileGlossary, type RegionalCandidate } from './compile';
 import { makeValidator, parseEntriesFile, schemaDiagnostics, type Diagnostic, type LoadedEntry } from './load';
 import { buildCorpus, type Corpus } from './sources';
-import { Glossary, engineLineScanner } from './engine';
 import { toSimplified } from './forms';
-import { cedictWords, findCrossings, loadAllowedCrossings, loadWords, type Crossing } from './words';
+import { cedictWords, loadAllowedCrossings, loadWords, type Crossing } from './words';
 
 const GLOSSARY = join(REPO, 'glossary');
 
@@ -78,8 +77,14 @@ export function buildGlossary({ clean = true, crossings: withCrossings = true } 
   const words = loadWords(GLOSSARY, 'glossary/words.yaml');
   const allowed = loadAllowedCrossings(GLOSSARY, 'glossary/boundaries.yaml');
   diagnostics.push(...words.diagnostics, ...allowed.diagnostics);
-  const result = compileGlossary(loaded, corpus, words.words);
-  const crossings = withCrossings ? wordCrossings(result.glossary, corpus, allowed.allowed) : [];
+  const result = compileGlossary(
+    loaded,
+    corpus,
+    words.words,
+    'glossary/words.yaml',
+    withCrossings ? { known: knownWords(loaded), allowed: allowed.allowed } : {},
+  );
+  const crossings = result.crossings;
   const all = [...diagnostics, ...result.diagnostics].sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || (a.message < b.message ? -1 : 1),
   );
@@ -98,14 +103,14 @@ export function buildGlossary({ clean = true, crossings: withCrossings = true } 
 }
 
 /**
- * The word-boundary check over the sources: every occurrence of a term whose neighbour forms a
- * known word (CC-CEDICT, the glossary's own Chinese terms, the non-term words) across its edge.
+ * Known words for the word-boundary check: CC-CEDICT's, the glossary's own Chinese terms (as
+ * written and in simplified script) and the non-term words.
  */
-export function wordCrossings(compiled: CompiledGlossary, corpus: Corpus, allowed: Parameters<typeof findCrossings>[3] = []): Crossing[] {
-  const glossary = new Glossary(compiled.entries, compiled.words ?? []);
+function knownWords(loaded: LoadedEntry[]): (w: string) => boolean {
   const cedict = cedictWords(REPO);
-  const own = new Set<string>(compiled.words ?? []);
-  for (const e of compiled.entries)
-    for (const form of [e.zhHans, e.zhHant, e.zhTw, e.zhHk, ...e.zhAliases]) if (form) own.add(form).add(toSimplified(form));
-  return findCrossings(corpus, engineLineScanner(glossary), (w) => cedict.has(w) || own.has(w), allowed);
+  const own = new Set<string>(loadWords(GLOSSARY, 'glossary/words.yaml').words.map((w) => w.text));
+  for (const { value: v } of loaded)
+    for (const form of [v.zh, ...(v.aliases ?? []), v.forms?.hant, v.forms?.tw, v.forms?.hk])
+      if (form) own.add(form).add(toSimplified(form));
+  return (w) => cedict.has(w) || own.has(w);
 }

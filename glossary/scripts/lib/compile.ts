@@ -6,8 +6,8 @@ import { Glossary, engineLineScanner, entryKeysOf, normalizeKey, type EntryKey }
 import { buildTerms, termTexts } from '../../../server/src/engine/terms';
 import { formsOf, glyphOnlyHk, toSimplified, type Forms } from './forms';
 import { diag, type Diagnostic, type LoadedEntry, type YamlPath } from './load';
-import { locateQuote, pickExamples, scanCorpus, type Corpus } from './sources';
-import { checkWords, type Word } from './words';
+import { locateQuote, pickExamples, scanCorpus, type Corpus, type Hit } from './sources';
+import { checkWords, findCrossings, type AllowedCrossing, type Crossing, type Word } from './words';
 
 export const FORMAT: CompiledGlossary['format'] = 'fintech-glossary/compiled@1';
 
@@ -33,12 +33,14 @@ export function compileGlossary(
   corpus: Corpus,
   words: Word[] = [],
   wordsFile = 'glossary/words.yaml',
+  boundaries: { known?: (w: string) => boolean; allowed?: AllowedCrossing[] } = {},
 ): {
   glossary: CompiledGlossary;
   diagnostics: Diagnostic[];
   keyHits: Map<string, Map<string, number>>;
   litLines: Set<string>;
   candidates: RegionalCandidate[];
+  crossings: Crossing[];
 } {
   const diagnostics: Diagnostic[] = [];
   const err = (e: LoadedEntry, path: YamlPath, msg: string) => diagnostics.push(diag('error', e.file, e.pos(path), msg, e.value.id));
@@ -229,9 +231,13 @@ export function compileGlossary(
   diagnostics.push(...keyClashes(glossary, byId));
   diagnostics.push(...checkWords(wordsFile, words, glossary));
   const scan = scanCorpus(corpus, engineLineScanner(glossary));
+  // the word-boundary check (with known words): its occurrences are no examples either
+  const crossings = boundaries.known ? findCrossings(corpus, engineLineScanner(glossary), boundaries.known, boundaries.allowed) : [];
+  const crossed = new Set(crossings.map((c) => `${c.doc}:${c.line}:${c.col}`));
+  const crossesWord = (h: Hit) => crossed.has(`${h.line.doc}:${h.line.line}:${h.span.start + 1}`);
   for (const out of compiled) {
     const hits = scan.get(out.id);
-    out.examples = hits ? pickExamples(hits.hits, { avoidLine: quoteCite.get(out.id) }) : [];
+    out.examples = hits ? pickExamples(hits.hits, { avoidLine: quoteCite.get(out.id), crossesWord }) : [];
     out.occurrences = hits?.count ?? 0;
   }
 
@@ -245,6 +251,7 @@ export function compileGlossary(
     keyHits,
     litLines,
     candidates,
+    crossings,
   };
 }
 

@@ -112,3 +112,42 @@ export function validationReport(diagnostics: Diagnostic[], findings: Finding[],
   lines.push(at >= 0 ? previous.slice(at).trimEnd() : `${NOTES_MARK}\n\n(none yet)`);
   return lines.join('\n') + '\n';
 }
+
+/** Termbase figures: terms per status, coverage of the per-term and per-entry fields, and what is below the bar. */
+export function termbaseFigures(entries: GlossaryEntry[]) {
+  const perStatus: Record<string, number> = {};
+  let terms = 0,
+    pos = 0,
+    register = 0,
+    geo = 0,
+    usage = 0,
+    sense = 0;
+  for (const e of entries)
+    for (const t of e.terms ?? []) {
+      terms++;
+      perStatus[t.status] = (perStatus[t.status] ?? 0) + 1;
+      if (t.pos) pos++;
+      if (t.register) register++;
+      if (t.geo?.length) geo++;
+      if (t.usage) usage++;
+      if (t.sense) sense++;
+    }
+  const quoted = entries.filter((e) => e.definitionZhSource);
+  return {
+    terms,
+    perStatus: Object.fromEntries(Object.entries(perStatus).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
+    termFields: { pos, register, geo, usage, sense },
+    entries: {
+      provenance: entries.filter((e) => e.provenance).length,
+      reviewed: entries.filter((e) => e.provenance?.reviewed).length,
+      historical: entries.filter((e) => e.historical).length,
+      quote: entries.filter((e) => e.quote).length,
+      quotedDefinition: quoted.length,
+    },
+    belowBar: {
+      quotationsNotEndingASentence: quoted.filter((e) => !/[。！？!?」』”]$/.test(e.definitionZh.trim())).map((e) => e.id),
+      missingProvenance: entries.filter((e) => !e.provenance).map((e) => e.id),
+      withoutExample: entries.filter((e) => e.examples.length === 0).length,
+    },
+  };
+}

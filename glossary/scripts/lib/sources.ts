@@ -213,7 +213,14 @@ export function excerptAround(text: string, start: number, end: number, maxLen =
  * Up to `max` example sentences from the hits: short, distinct, from different reports/documents
  * first. Deterministic: depends only on the corpus order.
  */
-export function pickExamples(hits: Hit[], { max = 3, avoidLine }: { max?: number; avoidLine?: Citation | undefined } = {}): Example[] {
+export function pickExamples(
+  hits: Hit[],
+  {
+    max = 3,
+    avoidLine,
+    crossesWord,
+  }: { max?: number; avoidLine?: Citation | undefined; crossesWord?: ((h: Hit) => boolean) | undefined } = {},
+): Example[] {
   const cands: (Example & { score: number })[] = [];
   const seen = new Set<string>();
   // frequent terms (金融, 数据) have thousands of hits: look at an even sample of them
@@ -224,6 +231,7 @@ export function pickExamples(hits: Hit[], { max = 3, avoidLine }: { max?: number
     const text = excerptAround(h.line.text, h.span.start, h.span.end);
     const hanCount = countHan(text);
     if (hanCount < 6 && !/[a-z]{3,}/i.test(text)) continue; // a table cell or a heading, not a sentence
+    if (unusableExample(text) || crossesWord?.(h)) continue;
     const key = text.replace(/\s/g, '');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -253,6 +261,31 @@ export function pickExamples(hits: Hit[], { max = 3, avoidLine }: { max?: number
     picked.push(c);
   }
   return picked.map(({ text, cite }) => ({ text, cite }));
+}
+
+const HAN_GAP = new RegExp(`[${HAN}] [${HAN}]`, 'gu');
+const NAME_SUFFIX = /(?:公司|集团|銀行|银行|科技|证券|證券|保险|保險|信托|信託|基金|研究院|协会|協會|大学|大學)(?=[、,，\s]|$)/g;
+
+/**
+ * An excerpt no reader can use as an example (the review's unusable kinds): garbled PDF text (Han
+ * characters split by spaces, doubled runs), a name list or contributor list, a run-on table row,
+ * a line that is mostly digits, punctuation or Latin letters, or one too short to be a sentence.
+ */
+export function unusableExample(text: string): boolean {
+  const compact = text.replace(/\s/g, '');
+  const han = countHan(compact);
+  if (han < 10) return true;
+  // mostly digits, punctuation, Latin
+  if (han / compact.length < 0.4 || han < (compact.match(/[A-Za-z0-9]/g) || []).length) return true;
+  // a run-on table or list: a long stretch with no punctuation at all
+  if (/[^，,。.、；;：:！!？?（）()“”"'《》\s…]{48,}/u.test(text)) return true;
+  if ((text.match(HAN_GAP) || []).length >= 2) return true; // PDF extraction dropped characters / table cells
+  if ((text.match(/ /g) || []).length / text.length > 0.06) return true; // run-on table
+  if ((text.match(/、/g) || []).length >= 5) return true; // a list of names or items
+  if ((text.match(NAME_SUFFIX) || []).length >= 3) return true; // a list of institutions
+  if (DOUBLED_HAN.test(compact)) return true; // 系统化系统化: extraction debris
+  if (/[\uFFFD\u25A1]|(\S)\1{3,}/u.test(text)) return true; // replacement characters, long repeats
+  return false;
 }
 
 const DOUBLED_HAN = new RegExp(`([${HAN}]{2,12}?)\\1`, 'u');
