@@ -71,6 +71,20 @@ describe('the card shows what a translator needs', () => {
     expect(card).toContain('*Definitions:* Fintech Glossary editors');
   });
 
+  it('the bundled 区块链 entry keeps its source passage as a citation, verbatim, on both cards', () => {
+    const bundled = glossaryFromFile(new URL('../../dist/glossary.json', import.meta.url).pathname);
+    const full = renderCard(bundled.get('blockchain')!, { detail: 'full' });
+    expect(full).toMatch(
+      /\*Source passage:\* 區塊鏈技術通過分布式賬本和共識機制\\,實現了去中心化的信任構建和價值傳輸。 — \*[^*\n]*\\\(000\\, line \d+\\\)\*/,
+    );
+    const compact = renderCard(bundled.get('blockchain')!, { detail: 'compact' });
+    // below the compact card's rule, with the citation
+    const below = compact.slice(compact.indexOf('\n---\n'));
+    expect(below).toContain('*Source passage:* 區塊鏈技術通過分布式賬本和共識機制');
+    const zh = renderCard(bundled.get('blockchain')!, { detail: 'full', words: wordsFor('zh-Hans') });
+    expect(zh).toContain('来源原文： 區塊鏈技術通過分布式賬本');
+  });
+
   it('the bundled 智能合约 entry keeps its quotation, which defines the term', () => {
     const bundled = glossaryFromFile(new URL('../../dist/glossary.json', import.meta.url).pathname);
     const card = renderCard(bundled.get('smart-contract')!);

@@ -182,6 +182,10 @@ export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string 
       (example) =>
         `${label(w, w.example)} ${escapeMarkdown(compact ? shorten(example.text, 60) : example.text)} — *${escapeMarkdown(citationText(example.cite, w, compact))}*`,
     );
+  // a source passage that does not itself define the term, kept as a citation; verbatim (not converted)
+  const passage = entry.quote
+    ? `${label(w, w.sourcePassage)} ${escapeMarkdown(compact ? shorten(entry.quote.text, 60) : entry.quote.text)} — *${escapeMarkdown(citationText(entry.quote.cite, w, compact))}*`
+    : undefined;
   const related = entry.related.map((id) => ctx.resolve?.(id)).filter((e): e is GlossaryEntry => !!e);
   const lists: string[] = [];
   if (ctx.inner?.length) lists.push(`${label(w, w.contains)} ${ctx.inner.map(shortName).join(' · ')}`);
@@ -193,10 +197,10 @@ export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string 
 
   if (compact) {
     // below the fold, one short line each: the rest of the notes, examples, related terms, facts
-    const rest = [...notes.slice(1), ...examples, ...lists, facts.join(' · '), provenance];
+    const rest = [...notes.slice(1), ...examples, ...(passage ? [passage] : []), ...lists, facts.join(' · '), provenance];
     out.push('---', rest.join('  \n'));
   } else {
-    out.push(provenance, ...examples);
+    out.push(provenance, ...(passage ? [passage] : []), ...examples);
     if (lists.length) out.push('---', lists.join('  \n'));
   }
   return out.join('\n\n');

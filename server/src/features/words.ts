@@ -28,6 +28,8 @@ export interface Words {
   domain: string;
   definitions: string;
   example: string;
+  /** A source passage kept as a citation when our own words give the definition. */
+  sourcePassage: string;
   contains: string;
   related: string;
   alsoMeans: string;
@@ -67,6 +69,7 @@ const en: Words = {
   domain: 'Domain',
   definitions: 'Definitions',
   example: 'Example',
+  sourcePassage: 'Source passage',
   contains: 'Contains',
   related: 'Related',
   alsoMeans: 'Also means',
@@ -98,6 +101,7 @@ const zhHans: Words = {
   domain: '领域',
   definitions: '定义',
   example: '例句',
+  sourcePassage: '来源原文',
   contains: '包含',
   related: '相关术语',
   alsoMeans: '另指',
@@ -129,6 +133,7 @@ const zhHant: Words = {
   domain: '領域',
   definitions: '定義',
   example: '例句',
+  sourcePassage: '來源原文',
   contains: '包含',
   related: '相關術語',
   alsoMeans: '另指',
