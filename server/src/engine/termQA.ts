@@ -17,6 +17,7 @@
 import { convertPlain, formIn, type TermSource } from './convertText';
 import type { ChineseScript, GlossaryEntry, Term } from './entry';
 import type { Match } from './matcher';
+import { overlapsAny } from './directives';
 import { normalizeKey } from './normalize';
 import { spanScript } from './script';
 import { termFor, termsOf } from './terms';
@@ -255,7 +256,7 @@ export class DocumentChecker {
     const used = new Map<number, Set<string>>();
     const candidates: Match[] = [];
     for (const m of occurrences) {
-      if (skipped.length && inRanges(skipped, m.start, m.end)) continue;
+      if (skipped.length && overlapsAny(skipped, m.start, m.end)) continue;
       const j = this.judge(m, text);
       if (j.finding) {
         out.push(j.finding);
@@ -301,17 +302,6 @@ function inconsistentFinding(ctx: QAContext, m: Match, text: string, term: strin
     entry: entry.id,
     suggestions: preferred && preferred !== written ? [preferred] : [],
   };
-}
-
-function inRanges(ranges: readonly { start: number; end: number }[], start: number, end: number): boolean {
-  let lo = 0,
-    hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ranges[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ranges.length && ranges[lo]!.start < end;
 }
 
 function isDisabled(disabled: readonly { start: number; end: number; rules?: Set<string> }[], f: Finding): boolean {
