@@ -17,3 +17,5 @@ export { DocumentChecker } from '../server/src/engine/termQA';
 export { skippedRanges, disabledRanges, resolveVariant } from '../server/src/engine/directives';
 export { countScripts, decideScript } from '../server/src/engine/script';
 export { toDiagnostics } from '../server/src/features/diagnostics';
+import { wordsFor } from '../server/src/features/words';
+export const englishQA = wordsFor('en').qa;

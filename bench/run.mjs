@@ -692,7 +692,7 @@ if (want('8')) {
   const sev = () => 'information';
   const checkWith = (index, checker, t) => {
     const findings = checker.check(index.occurrences, t, { skipped: engine.skippedRanges(t, false), disabled: engine.disabledRanges(t) });
-    return engine.toDiagnostics(engine.TextDocument.create(uri, 'plaintext', 1, t), findings, sev);
+    return engine.toDiagnostics(engine.TextDocument.create(uri, 'plaintext', 1, t), findings, sev, engine.englishQA);
   };
   const index = new engine.DocumentIndex(glossary.index, text);
   const checker = new engine.DocumentChecker({ source: glossary, script: variant });

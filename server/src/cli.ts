@@ -16,6 +16,7 @@ import { disabledRanges, resolveVariant, skippedRanges } from './engine/directiv
 import { countScripts, decideScript } from './engine/script';
 import { DocumentChecker } from './engine/termQA';
 import { severityOf } from './features/diagnostics';
+import { wordsFor } from './features/words';
 import { emptyProjectConfig, isIgnored, parseProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
 import { RULES, SCRIPTS, VARIANTS, type Rule, type Variant } from './protocol';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -344,6 +345,7 @@ function checkText(glossary: Glossary, file: string, text: string, variant: Vari
     disabled: disabledRanges(text),
   });
   const doc = TextDocument.create('file:///x', 'plaintext', 0, text);
+  const english = wordsFor('en').qa;
   return findings.map((f) => {
     const a = doc.positionAt(f.start),
       b = doc.positionAt(f.end);
@@ -355,7 +357,8 @@ function checkText(glossary: Glossary, file: string, text: string, variant: Vari
       endColumn: b.character + 1,
       severity: severity(f.rule),
       code: f.rule,
-      message: f.message,
+      // English, whatever the locale: `check`'s output is a stable contract for scripts and CI logs
+      message: english.message(f),
       term: f.term,
       suggestions: f.suggestions,
     };

@@ -22,7 +22,8 @@ import type { Glossary } from './engine/glossary';
 import type { MatchOptions } from './engine/matcher';
 import { decideScript } from './engine/script';
 import { DocumentChecker, type Rule as EngineRule } from './engine/termQA';
-import { codeActions, convertTitle, minimalEdit, sameDiagnostics, severityOf, toDiagnostics } from './features/diagnostics';
+import { codeActions, minimalEdit, sameDiagnostics, severityOf, toDiagnostics } from './features/diagnostics';
+import type { QAWords } from './features/words';
 import { isIgnored, type ProjectConfig } from './projectConfig';
 import { type ConvertArgs, type DocumentVariant, RULES, type Rule, SCRIPTS, type Script, type Settings } from './protocol';
 
@@ -45,6 +46,8 @@ export interface QAOptions {
   matchOptions: () => MatchOptions;
   /** The project file of the workspace (parsed), and the workspace root URI paths are made relative to. */
   project: () => { config: ProjectConfig; rootUri?: string };
+  /** The server's words in the client's interface language (messages, code action titles). */
+  words: () => QAWords;
 }
 
 export class TermQA {
@@ -107,7 +110,7 @@ export class TermQA {
         const doc = params?.textDocument && open.get(params.textDocument.uri);
         const more = this.moreCodeActions?.(params) ?? [];
         if (!doc || !params.range || !params.context || !Array.isArray(params.context.diagnostics)) return more.length ? more : null;
-        return [...(codeActions(doc, params, this.diagnosticsOf(doc), true) ?? []), ...more];
+        return [...(codeActions(doc, params, this.diagnosticsOf(doc), true, this.o.words()) ?? []), ...more];
       }) as never,
     );
   }
@@ -168,9 +171,7 @@ export class TermQA {
     if (text.length > settings.diagnostics.maxDocumentSize) {
       if (!this.sizeWarned) {
         this.sizeWarned = true;
-        void this.o.connection.window.showInformationMessage(
-          `Fintech Glossary: documents longer than ${settings.diagnostics.maxDocumentSize} characters are not checked (fintechGlossary.diagnostics.maxDocumentSize); this one has ${text.length}.`,
-        );
+        void this.o.connection.window.showInformationMessage(this.o.words().tooLong(settings.diagnostics.maxDocumentSize, text.length));
       }
       return [];
     }
@@ -188,7 +189,7 @@ export class TermQA {
       skipped: skippedRanges(text, doc.languageId === 'markdown'),
       disabled: disabledRanges(text),
     });
-    return toDiagnostics(doc, findings, severity);
+    return toDiagnostics(doc, findings, severity, this.o.words());
   }
 
   /** The convert command: the document or selection in `to`, applied as one workspace edit. */
@@ -214,7 +215,7 @@ export class TermQA {
     const edit = minimalEdit(doc, range, before, after);
     if (!edit) return true;
     const result = await this.o.connection.workspace.applyEdit({
-      label: convertTitle(to, !!a.range),
+      label: this.o.words().convert(to, !!a.range),
       edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [edit] }] },
     });
     return result.applied;

@@ -286,6 +286,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settings: () => settings,
     matchOptions,
     project: () => project,
+    words: () => words.qa,
   });
 
   /** Read the project file at the workspace root (or the one the client sent). */

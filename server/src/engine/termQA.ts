@@ -37,14 +37,44 @@ export interface Finding {
   start: number;
   end: number;
   rule: Rule;
-  message: string;
+  /** What the message says, as data: the features layer words it in the reader's language. */
+  detail: FindingDetail;
   /** The term as written. */
   term: string;
   /** The concept's id. */
   entry: string;
+  /** The concept's (first) English term, named in the message; '' when it has none. */
+  english: string;
   /** Replacements to offer, best first (may be empty: a deprecated concept with nothing to use instead). */
   suggestions: string[];
 }
+
+/** Why a finding's rule applies, per rule: what its message names (the first rule's own fixes, not every rule's). */
+export type FindingDetail =
+  | {
+      rule: 'forbidden-term' | 'deprecated-term';
+      status: 'forbidden' | 'deprecated' | 'superseded';
+      /** What to use instead (may be empty). */
+      instead: readonly string[];
+      /** The term's usage note from the glossary, if any (glossary text, in its own language). */
+      usage?: string;
+    }
+  | {
+      rule: 'regional-variant';
+      /** The regions (`cn`, `tw`, `hk`, `sg`) the written term belongs to; empty: it is just not the target's term. */
+      regions: readonly string[];
+      /** The document's variant (never plain `zh-Hant`: it has no region). */
+      target: ChineseScript;
+      want: string;
+    }
+  | { rule: 'mixed-script'; fixes: readonly string[] }
+  | { rule: 'script-mismatch'; written: 'simplified' | 'traditional'; document: 'simplified' | 'traditional'; fix: string }
+  | {
+      rule: 'inconsistent-term';
+      /** The other terms of the concept used in the document. */
+      others: readonly string[];
+      preferred: string;
+    };
 
 /** What the rules need to know about the document. */
 export interface QAContext {
@@ -55,18 +85,7 @@ export interface QAContext {
   off?: ReadonlySet<Rule>;
 }
 
-const REGION_NAME: Record<ChineseScript, string> = {
-  'zh-Hans': 'mainland',
-  'zh-Hant': 'traditional',
-  'zh-TW': 'Taiwan',
-  'zh-HK': 'Hong Kong',
-};
-
-const REGION_NAMES: Record<string, string> = { cn: 'mainland', tw: 'Taiwan', hk: 'Hong Kong', sg: 'Singapore' };
-
 const GEO_OF: Partial<Record<ChineseScript, string>> = { 'zh-Hans': 'cn', 'zh-TW': 'tw', 'zh-HK': 'hk' };
-
-const quote = (s: string) => `“${s}”`;
 
 /** The script to write a replacement in: the document's, else the term's own. */
 function writeIn(ctx: QAContext, written: string): ChineseScript {
@@ -128,30 +147,21 @@ export function checkOccurrence(ctx: QAContext, m: Match, text: string): Finding
   const term = writtenTerm(entry, m.forms[0]!, written);
   if (!term) return undefined;
   const script = writeIn(ctx, written);
-  let rule: Rule | undefined;
-  let message = '';
+  let detail: FindingDetail | undefined;
   const suggestions: string[] = [];
   /** A rule applies: the first (not switched off) names the finding; all offer their fixes. */
-  const applies = (r: Rule, say: () => string, fixes: string[]) => {
+  const applies = (r: Rule, why: () => FindingDetail, fixes: readonly string[]) => {
     if (ctx.off?.has(r)) return;
-    if (!rule) {
-      rule = r;
-      message = say();
-    }
+    if (!detail) detail = why();
     for (const s of fixes) if (s && s !== written && !suggestions.includes(s)) suggestions.push(s);
   };
-  const name = entry.en[0] ? ` (${entry.en[0]})` : '';
 
   // 1, 2: status
   if (term.status === 'forbidden' || term.status === 'deprecated' || term.status === 'superseded') {
+    const status = term.status;
     const instead = replacementsFor(ctx, entry, term, script);
-    const use = instead.length ? `: use ${instead.map(quote).join(' or ')}` : '';
-    const what = term.status === 'forbidden' ? 'a forbidden term' : term.status;
-    applies(
-      term.status === 'forbidden' ? 'forbidden-term' : 'deprecated-term',
-      () => `${quote(written)} is ${what}${name}${use}.${term.usage ? ` ${term.usage}` : ''}`,
-      instead,
-    );
+    const rule = status === 'forbidden' ? 'forbidden-term' : 'deprecated-term';
+    applies(rule, () => ({ rule, status, instead, ...(term.usage ? { usage: term.usage } : {}) }), instead);
   }
   if (term.lang !== 'zh') return finish();
 
@@ -166,14 +176,7 @@ export function checkOccurrence(ctx: QAContext, m: Match, text: string): Finding
     const regionalOnly = !!term.scripts?.length && !term.scripts.includes('zh-Hans') && !term.scripts.includes('zh-Hant');
     const asWritten = !regionalOnly || written === term.text;
     if (asWritten && want && normalizeKey(want) !== normalizeKey(written) && (otherRegion || term.role === 'headword')) {
-      applies(
-        'regional-variant',
-        () =>
-          otherRegion
-            ? `${quote(written)} is ${regions.map((g) => REGION_NAMES[g] ?? g).join('/')} usage${name}; in ${REGION_NAME[target]} write ${quote(want)}.`
-            : `${quote(written)} is not the ${REGION_NAME[target]} term${name}: write ${quote(want)}.`,
-        [want],
-      );
+      applies('regional-variant', () => ({ rule: 'regional-variant', regions: otherRegion ? regions : [], target, want }), [want]);
     }
   }
   // 4, 5: script
@@ -182,24 +185,26 @@ export function checkOccurrence(ctx: QAContext, m: Match, text: string): Finding
     const fixes = ctx.script
       ? [termInScript(entry, written, ctx.script)]
       : [termInScript(entry, written, 'zh-Hans'), termInScript(entry, written, 'zh-Hant')];
-    applies(
-      'mixed-script',
-      () => `${quote(written)} mixes simplified and traditional characters${name}: write ${fixes.map(quote).join(' or ')}.`,
-      fixes,
-    );
-  } else if (ctx.script && spans !== 'neither' && (spans === 'simplified') !== (ctx.script === 'zh-Hans')) {
+    applies('mixed-script', () => ({ rule: 'mixed-script', fixes }), fixes);
+  } else if (ctx.script && (spans === 'simplified' || spans === 'traditional') && (spans === 'simplified') !== (ctx.script === 'zh-Hans')) {
     const fix = termInScript(entry, written, ctx.script);
-    const doc = ctx.script === 'zh-Hans' ? 'simplified' : 'traditional';
-    if (fix !== written)
-      applies('script-mismatch', () => `${quote(written)} is in ${spans} characters in a ${doc} document${name}: write ${quote(fix)}.`, [
-        fix,
-      ]);
+    const document = ctx.script === 'zh-Hans' ? 'simplified' : 'traditional';
+    if (fix !== written) applies('script-mismatch', () => ({ rule: 'script-mismatch', written: spans, document, fix }), [fix]);
   }
   return finish();
 
   function finish(): Finding | undefined {
-    if (!rule) return undefined;
-    return { start: m.start, end: m.end, rule, message, term: written, entry: entry!.id, suggestions };
+    if (!detail) return undefined;
+    return {
+      start: m.start,
+      end: m.end,
+      rule: detail.rule,
+      detail,
+      term: written,
+      entry: entry!.id,
+      english: entry!.en[0] ?? '',
+      suggestions,
+    };
   }
 }
 
@@ -297,9 +302,10 @@ function inconsistentFinding(ctx: QAContext, m: Match, text: string, term: strin
     start: m.start,
     end: m.end,
     rule: 'inconsistent-term',
-    message: `${quote(written)} and ${others.map(quote).join(', ')} name the same concept${entry.en[0] ? ` (${entry.en[0]})` : ''} in this document: use ${quote(preferred)} throughout.`,
+    detail: { rule: 'inconsistent-term', others, preferred },
     term: written,
     entry: entry.id,
+    english: entry.en[0] ?? '',
     suggestions: preferred && preferred !== written ? [preferred] : [],
   };
 }

@@ -15,7 +15,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../engine/termQA';
-import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SCRIPTS, type ConvertArgs, type Rule, type Script, type Severity } from '../protocol';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SCRIPTS, type ConvertArgs, type Rule, type Severity } from '../protocol';
+import type { QAWords } from './words';
 
 const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -36,7 +37,13 @@ export function severityOf(rule: Rule, settings: Partial<Record<Rule, Severity>>
   return settings[rule] ?? project[rule] ?? 'information';
 }
 
-export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], severity: (rule: Rule) => Severity): Diagnostic[] {
+/** Findings as diagnostics, their messages in the reader's language (`words`). */
+export function toDiagnostics(
+  doc: TextDocument,
+  findings: readonly Finding[],
+  severity: (rule: Rule) => Severity,
+  words: QAWords,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findings) {
     const s = severity(f.rule);
@@ -46,7 +53,7 @@ export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], s
       severity: SEVERITY[s],
       code: f.rule,
       source: DIAGNOSTIC_SOURCE,
-      message: f.message,
+      message: words.message(f),
       data: { suggestions: f.suggestions, term: f.term } satisfies DiagnosticData,
     });
   }
@@ -87,24 +94,19 @@ function fixesOf(doc: TextDocument, d: Diagnostic): string[] {
 
 const edit = (uri: string, edits: TextEdit[]) => ({ changes: { [uri]: edits } });
 
-const SCRIPT_TITLE: Record<Script, string> = {
-  'zh-Hans': '简体 (zh-Hans)',
-  'zh-Hant': '繁體 (zh-Hant)',
-  'zh-TW': '臺灣正體 (zh-TW)',
-  'zh-HK': '香港繁體 (zh-HK)',
-};
-
-export function convertTitle(to: Script, selection: boolean): string {
-  return `Convert ${selection ? 'Selection' : 'Document'} to ${SCRIPT_TITLE[to]}`;
-}
-
 /**
  * The code actions for a range: for each of our diagnostics in the context, one quick fix per
  * replacement (the first preferred) and "fix all" of its rule when the document has more; the
  * document's fix-all (`source.fixAll.fintechGlossary`); the conversions of a non-empty selection.
- * `all` is every diagnostic of the document (for the fix-alls).
+ * `all` is every diagnostic of the document (for the fix-alls); titles in the reader's language (`words`).
  */
-export function codeActions(doc: TextDocument, params: CodeActionParams, all: readonly Diagnostic[], canConvert: boolean): CodeAction[] {
+export function codeActions(
+  doc: TextDocument,
+  params: CodeActionParams,
+  all: readonly Diagnostic[],
+  canConvert: boolean,
+  words: QAWords,
+): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const out: CodeAction[] = [];
@@ -114,7 +116,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, all: re
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
       const fixes = fixesOf(doc, d);
       fixes.forEach((s, i) => {
-        const action = CodeAction.create(`Replace with “${s}”`, edit(uri, [{ range: d.range, newText: s }]), CodeActionKind.QuickFix);
+        const action = CodeAction.create(words.replaceWith(s), edit(uri, [{ range: d.range, newText: s }]), CodeActionKind.QuickFix);
         action.diagnostics = [d];
         if (i === 0) action.isPreferred = true;
         out.push(action);
@@ -122,7 +124,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, all: re
       const same = all.filter((x) => x.code === d.code && fixesOf(doc, x).length > 0);
       if (same.length > 1) {
         const action = CodeAction.create(
-          `Fix all ${String(d.code)} in the document (${same.length})`,
+          words.fixAllOf(String(d.code), same.length),
           edit(
             uri,
             same.map((x) => ({ range: x.range, newText: fixesOf(doc, x)[0]! })),
@@ -139,7 +141,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, all: re
     const fixable = all.filter((x) => fixesOf(doc, x).length > 0);
     if (fixable.length) {
       const action = CodeAction.create(
-        'Fix all Fintech Glossary findings',
+        words.fixAll,
         edit(
           uri,
           fixable.map((x) => ({ range: x.range, newText: fixesOf(doc, x)[0]! })),
@@ -155,13 +157,8 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, all: re
   if (canConvert && selection && wants(CodeActionKind.RefactorRewrite)) {
     for (const to of SCRIPTS) {
       const args: ConvertArgs = { uri, to, range: r };
-      out.push(
-        CodeAction.create(
-          convertTitle(to, true),
-          { title: convertTitle(to, true), command: Commands.convert, arguments: [args] },
-          CodeActionKind.RefactorRewrite,
-        ),
-      );
+      const title = words.convert(to, true);
+      out.push(CodeAction.create(title, { title, command: Commands.convert, arguments: [args] }, CodeActionKind.RefactorRewrite));
     }
   }
   return out;

@@ -4,6 +4,8 @@
  * its display language; Neovim and Helix may send one too). Independent of the glossary script
  * setting: a reader with an English interface still gets 区块链 in the script they chose.
  */
+import type { Finding } from '../engine/termQA';
+import type { Script } from '../protocol';
 
 export const UI_LANGUAGES = ['en', 'zh-Hans', 'zh-Hant'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -61,7 +63,139 @@ export interface Words {
   replaceWith: (from: string, to: string) => string;
   /** More on the full card (compact cards). */
   more: string;
+  /** Term QA: diagnostics' messages and code actions' titles. */
+  qa: QAWords;
 }
+
+export interface QAWords {
+  /** A finding's diagnostic message, from its structured detail. */
+  message: (f: Finding) => string;
+  /** A quick fix. */
+  replaceWith: (replacement: string) => string;
+  /** The quick fix that fixes every finding of one rule (its code) in the document. */
+  fixAllOf: (rule: string, count: number) => string;
+  /** `source.fixAll.fintechGlossary`. */
+  fixAll: string;
+  /** The convert code actions and the conversion's undo label. */
+  convert: (to: Script, selection: boolean) => string;
+  /** The one-time message about a document above the size limit. */
+  tooLong: (limit: number, length: number) => string;
+}
+
+/** The regions of `regional-variant` (`geo` codes), and which region each document variant is. */
+const GEO_OF_TARGET: Partial<Record<Script, string>> = { 'zh-Hans': 'cn', 'zh-TW': 'tw', 'zh-HK': 'hk' };
+
+/** English: the messages the CLI's `check` prints too (a stable contract). */
+const enQA = (): QAWords => {
+  const q = (s: string) => `“${s}”`;
+  const region: Record<string, string> = { cn: 'mainland', tw: 'Taiwan', hk: 'Hong Kong', sg: 'Singapore' };
+  const script: Record<Script, string> = {
+    'zh-Hans': '简体 (zh-Hans)',
+    'zh-Hant': '繁體 (zh-Hant)',
+    'zh-TW': '臺灣正體 (zh-TW)',
+    'zh-HK': '香港繁體 (zh-HK)',
+  };
+  return {
+    message(f) {
+      const d = f.detail;
+      const w = q(f.term);
+      const n = f.english ? ` (${f.english})` : '';
+      switch (d.rule) {
+        case 'forbidden-term':
+        case 'deprecated-term': {
+          const use = d.instead.length ? `: use ${d.instead.map(q).join(' or ')}` : '';
+          const what = d.status === 'forbidden' ? 'a forbidden term' : d.status;
+          return `${w} is ${what}${n}${use}.${d.usage ? ` ${d.usage}` : ''}`;
+        }
+        case 'regional-variant': {
+          const target = region[GEO_OF_TARGET[d.target] ?? ''] ?? 'traditional';
+          return d.regions.length
+            ? `${w} is ${d.regions.map((g) => region[g] ?? g).join('/')} usage${n}; in ${target} write ${q(d.want)}.`
+            : `${w} is not the ${target} term${n}: write ${q(d.want)}.`;
+        }
+        case 'mixed-script':
+          return `${w} mixes simplified and traditional characters${n}: write ${d.fixes.map(q).join(' or ')}.`;
+        case 'script-mismatch':
+          return `${w} is in ${d.written} characters in a ${d.document} document${n}: write ${q(d.fix)}.`;
+        case 'inconsistent-term':
+          return `${w} and ${d.others.map(q).join(', ')} name the same concept${n} in this document: use ${q(d.preferred)} throughout.`;
+      }
+    },
+    replaceWith: (s) => `Replace with ${q(s)}`,
+    fixAllOf: (rule, count) => `Fix all ${rule} in the document (${count})`,
+    fixAll: 'Fix all Fintech Glossary findings',
+    convert: (to, selection) => `Convert ${selection ? 'Selection' : 'Document'} to ${script[to]}`,
+    tooLong: (limit, length) =>
+      `Fintech Glossary: documents longer than ${limit} characters are not checked (fintechGlossary.diagnostics.maxDocumentSize); this one has ${length}.`,
+  };
+};
+
+/** The Chinese messages: the same sentence shapes in both scripts, with each script's words and quotation marks. */
+interface ChineseQA {
+  q: (s: string) => string;
+  region: Record<string, string>;
+  script: Record<Script, string>;
+  status: Record<'forbidden' | 'deprecated' | 'superseded', string>;
+  /** 请改用 / 請改用 */
+  use: string;
+  or: string;
+  /** 用语 / 用語 */
+  usage: string;
+  /** 应写作 / 應寫作 */
+  write: string;
+  not: string;
+  mixed: string;
+  /** 简体字 / 簡體字 and 繁体字 / 繁體字; 简体 / 簡體 and 繁体 / 繁體. */
+  chars: Record<'simplified' | 'traditional', string>;
+  doc: Record<'simplified' | 'traditional', string>;
+  /** 本文档为 / 本文件為 */
+  docIs: string;
+  and: string;
+  /** 在本文档中指同一概念 */
+  same: string;
+  /** 请统一使用 */
+  useThroughout: string;
+  replaceWith: string;
+  fixAllOf: (rule: string, count: number) => string;
+  fixAll: string;
+  convertSelection: string;
+  convertDocument: string;
+  tooLong: (limit: number, length: number) => string;
+}
+
+const chineseQA = (c: ChineseQA): QAWords => ({
+  message(f) {
+    const d = f.detail;
+    // the concept's English name right after the term: “云計算”（cloud computing）是…
+    const w = `${c.q(f.term)}${f.english ? `（${f.english}）` : ''}`;
+    switch (d.rule) {
+      case 'forbidden-term':
+      case 'deprecated-term': {
+        const use = d.instead.length ? `，${c.use}${d.instead.map(c.q).join(c.or)}` : '';
+        // a usage note is glossary text in its own language: an English one is set off by a space
+        const usage = d.usage ? `${d.usage.charCodeAt(0) < 0x80 ? ' ' : ''}${d.usage}` : '';
+        return `${w}是${c.status[d.status]}${use}。${usage}`;
+      }
+      case 'regional-variant': {
+        const target = c.region[GEO_OF_TARGET[d.target] ?? ''] ?? c.doc.traditional;
+        return d.regions.length
+          ? `${w}是${d.regions.map((g) => c.region[g] ?? g).join('、')}${c.usage}，${target}${c.write}${c.q(d.want)}。`
+          : `${w}${c.not}${target}${c.usage}，${c.write}${c.q(d.want)}。`;
+      }
+      case 'mixed-script':
+        return `${w}${c.mixed}，${c.write}${d.fixes.map(c.q).join(c.or)}。`;
+      case 'script-mismatch':
+        return `${w}是${c.chars[d.written]}，${c.docIs}${c.doc[d.document]}，${c.write}${c.q(d.fix)}。`;
+      case 'inconsistent-term':
+        return `${w}${c.and}${d.others.map(c.q).join('、')}${c.same}，${c.useThroughout}${c.q(d.preferred)}。`;
+    }
+  },
+  replaceWith: (s) => `${c.replaceWith}${c.q(s)}`,
+  fixAllOf: c.fixAllOf,
+  fixAll: c.fixAll,
+  convert: (to, selection) => `${selection ? c.convertSelection : c.convertDocument}${c.script[to]}`,
+  tooLong: c.tooLong,
+});
 
 const en: Words = {
   also: 'Also',
@@ -93,6 +227,7 @@ const en: Words = {
   openSource: 'Open source passage',
   replaceWith: (from, to) => `Replace ${from} with ${to}`,
   more: 'More',
+  qa: enQA(),
 };
 
 const zhHans: Words = {
@@ -125,6 +260,31 @@ const zhHans: Words = {
   openSource: '打开来源段落',
   replaceWith: (from, to) => `将“${from}”替换为“${to}”`,
   more: '更多',
+  qa: chineseQA({
+    q: (s) => `“${s}”`,
+    region: { cn: '中国大陆', tw: '台湾', hk: '香港', sg: '新加坡' },
+    script: { 'zh-Hans': '简体 (zh-Hans)', 'zh-Hant': '繁体 (zh-Hant)', 'zh-TW': '台湾正体 (zh-TW)', 'zh-HK': '香港繁体 (zh-HK)' },
+    status: { forbidden: '禁用术语', deprecated: '已弃用的术语', superseded: '已被取代的术语' },
+    use: '请改用',
+    or: '或',
+    usage: '用语',
+    write: '应写作',
+    not: '不是',
+    mixed: '混用了简体字和繁体字',
+    chars: { simplified: '简体字', traditional: '繁体字' },
+    doc: { simplified: '简体', traditional: '繁体' },
+    docIs: '本文档为',
+    and: '与',
+    same: '在本文档中指同一概念',
+    useThroughout: '请统一使用',
+    replaceWith: '替换为',
+    fixAllOf: (rule, count) => `修复文档中所有 ${rule} 问题（共 ${count} 处）`,
+    fixAll: '修复所有金融科技术语问题',
+    convertSelection: '将选中内容转换为',
+    convertDocument: '将文档转换为',
+    tooLong: (limit, length) =>
+      `金融科技术语：超过 ${limit} 个字符的文档不做检查（设置 fintechGlossary.diagnostics.maxDocumentSize），此文档有 ${length} 个字符。`,
+  }),
 };
 
 const zhHant: Words = {
@@ -157,6 +317,31 @@ const zhHant: Words = {
   openSource: '開啟來源段落',
   replaceWith: (from, to) => `將「${from}」取代為「${to}」`,
   more: '更多',
+  qa: chineseQA({
+    q: (s) => `「${s}」`,
+    region: { cn: '中國大陸', tw: '臺灣', hk: '香港', sg: '新加坡' },
+    script: { 'zh-Hans': '簡體 (zh-Hans)', 'zh-Hant': '繁體 (zh-Hant)', 'zh-TW': '臺灣正體 (zh-TW)', 'zh-HK': '香港繁體 (zh-HK)' },
+    status: { forbidden: '禁用術語', deprecated: '已棄用的術語', superseded: '已被取代的術語' },
+    use: '請改用',
+    or: '或',
+    usage: '用語',
+    write: '應寫作',
+    not: '不是',
+    mixed: '混用了簡體字和繁體字',
+    chars: { simplified: '簡體字', traditional: '繁體字' },
+    doc: { simplified: '簡體', traditional: '繁體' },
+    docIs: '本文件為',
+    and: '與',
+    same: '在本文件中指同一概念',
+    useThroughout: '請統一使用',
+    replaceWith: '取代為',
+    fixAllOf: (rule, count) => `修正文件中所有 ${rule} 問題（共 ${count} 處）`,
+    fixAll: '修正所有金融科技術語問題',
+    convertSelection: '將選取內容轉換為',
+    convertDocument: '將文件轉換為',
+    tooLong: (limit, length) =>
+      `金融科技術語：超過 ${limit} 個字元的文件不會檢查（設定 fintechGlossary.diagnostics.maxDocumentSize），此文件有 ${length} 個字元。`,
+  }),
 };
 
 export const WORDS: Record<UiLanguage, Words> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
