@@ -10,6 +10,8 @@ import {
   Commands,
   DEFAULT_LANGUAGES,
   DocumentVariantRequest,
+  ENTRY_SCHEME,
+  EntryDocumentRequest,
   LookupRequest,
   SCRIPTS,
   type ConvertArgs,
@@ -44,6 +46,8 @@ export async function activateWith(
       // plain data: a Web Worker's postMessage cannot clone the configuration object's methods
       settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) as Partial<Settings>,
       commandLinks: true,
+      // workspace symbols and definitions may open a bundled entry's read-only view (below)
+      entryDocuments: true,
       ...extraInitializationOptions(),
     }),
     // Glossary text is data: cards may only link to our own commands.
@@ -86,6 +90,14 @@ export async function activateWith(
       await chooseVariant();
     }),
     statusItem(),
+    // a bundled entry's read-only view (Ctrl+T, go to definition): its text comes from the server
+    vscode.workspace.registerTextDocumentContentProvider(ENTRY_SCHEME, {
+      provideTextDocumentContent: async (uri) => {
+        await ensureStarted();
+        const text = await client!.sendRequest(EntryDocumentRequest, { uri: uri.toString() }).catch(() => null);
+        return text ?? vscode.l10n.t('Fintech Glossary: no such entry.');
+      },
+    }),
     vscode.commands.registerCommand(Commands.replaceTerm, replaceTerm),
     vscode.commands.registerCommand(Commands.openSource, (args: OpenSourceArgs) => openSource(context, args)),
     vscode.commands.registerCommand(Commands.restartServer, async () => {

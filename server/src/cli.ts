@@ -31,6 +31,7 @@ import { loadTermbase } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { nodeFiles } from './node/files';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
+import { sourceFiles } from './node/sources';
 import { startServer } from './server';
 
 declare const FINTECH_GLOSSARY_VERSION: string | undefined;
@@ -88,6 +89,7 @@ program
       glossaryName: opts.glossary,
       files: nodeFiles,
       readProjectFile: readProjectFileAt,
+      sourceFile: sourceFiles(join(__dirname, '..', 'glossary', 'sources')),
     });
   });
 

@@ -42,6 +42,8 @@ export interface Settings {
   preferredScript: Script;
   hover: { enable: boolean; detail: HoverDetail };
   completion: { enable: boolean };
+  /** Inline glosses (inlay hints): the English after a Chinese term, the Chinese after an English one. */
+  inlayHints: { enable: boolean };
   matchAcronymsCaseInsensitive: boolean;
   /**
    * The user's termbases: paths and globs relative to each workspace folder (resource scope: each
@@ -72,6 +74,7 @@ export const defaultSettings: Settings = {
   preferredScript: 'zh-Hans',
   hover: { enable: true, detail: 'compact' },
   completion: { enable: true },
+  inlayHints: { enable: false },
   matchAcronymsCaseInsensitive: false,
   glossaries: DEFAULT_GLOSSARIES,
   bundledGlossary: true,
@@ -170,7 +173,18 @@ export interface InitializationOptions {
    * text and object URLs of scripts by path (`dist/opencc-preset.js`), which the worker imports.
    */
   assets?: { glossary?: string; scripts?: Record<string, string> };
+  /**
+   * The client opens `fintech-glossary:` URIs (read-only entry views whose text it asks for with
+   * EntryDocumentRequest): workspace symbols and definitions may point at a bundled entry there.
+   */
+  entryDocuments?: boolean;
 }
+
+/** The URI scheme of a bundled entry's read-only view: `fintech-glossary:/<title>.txt?<id>`. */
+export const ENTRY_SCHEME = 'fintech-glossary';
+
+/** The text of a bundled entry's read-only view, for its `fintech-glossary:` URI (null: no such entry). */
+export const EntryDocumentRequest = new RequestType<{ uri: string }, string | null, void>('fintechGlossary/entryDocument');
 
 export interface LookupParams {
   term: string;

@@ -25,7 +25,7 @@ import { DocumentChecker, type Rule as EngineRule } from './engine/termQA';
 import { codeActions, minimalEdit, sameDiagnostics, severityOf, toDiagnostics } from './features/diagnostics';
 import type { QAWords } from './features/words';
 import { isIgnored, type ProjectConfig } from './projectConfig';
-import { type ConvertArgs, type DocumentVariant, RULES, type Rule, SCRIPTS, type Script, type Settings } from './protocol';
+import { type ConvertArgs, type DocumentVariant, ENTRY_SCHEME, RULES, type Rule, SCRIPTS, type Script, type Settings } from './protocol';
 
 interface DocState {
   checker?: DocumentChecker;
@@ -164,6 +164,8 @@ export class TermQA {
   private compute(doc: TextDocument, state: DocState): Diagnostic[] {
     const settings = this.o.settings();
     if (!settings.diagnostics.enable) return [];
+    // a bundled entry's read-only view (navigation) is the glossary's text, not the user's
+    if (doc.uri.startsWith(`${ENTRY_SCHEME}:`)) return [];
     const project = this.o.project().config;
     const path = this.relativePath(doc.uri);
     if (path !== undefined && isIgnored(project, path)) return [];

@@ -40,6 +40,7 @@ import {
   type Settings,
 } from './protocol';
 import { emptyProjectConfig, parseProjectConfig, type ProjectConfig } from './projectConfig';
+import { Navigation } from './nav';
 import { TermQA } from './qa';
 import { mergeSettings } from './settings';
 
@@ -67,6 +68,12 @@ export interface ServerOptions {
    * `initializationOptions.projectFile`).
    */
   readProjectFile?: (rootUri: string) => string | undefined;
+  /**
+   * The URI of a bundled source document by its id ("001"), for go to definition and workspace
+   * symbols (the Node entry: glossary/sources next to dist/). Without it a bundled entry opens in
+   * its read-only view, for clients that have one.
+   */
+  sourceFile?: (doc: string) => string | undefined;
 }
 
 type Phase = 'uninitialized' | 'running' | 'shut down';
@@ -226,6 +233,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         userLayers = await termbases.refresh(folders, folderSettings, changed, rediscover);
         ready();
         rebuild();
+        nav.refresh();
         connection.console.info(
           `Fintech Glossary: ${userLayers.reduce((n, t) => n + t.entries.length, 0)} entries from ${userLayers.length} termbase file(s) (${Date.now() - started} ms)`,
         );
@@ -289,6 +297,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     words: () => words.qa,
   });
 
+  const nav = new Navigation({
+    connection,
+    open,
+    glossary: () => {
+      ready();
+      return glossary;
+    },
+    loaded: () => reloading,
+    settings: () => settings,
+    matchOptions,
+    words: () => words,
+    scriptOf: (doc) => qa.variantOf(doc).variant ?? settings.preferredScript,
+    card: (doc, position) =>
+      hover(glossary, doc, position, open.indexOf(doc, glossary.index, matchOptions()), { detail: settings.hover.detail, words }),
+    ...(options.sourceFile ? { sourceFile: options.sourceFile } : {}),
+  });
+
   /** Read the project file at the workspace root (or the one the client sent). */
   const readProject = (params: InitializeParams) => {
     const rootUri = params?.workspaceFolders?.[0]?.uri ?? params?.rootUri ?? undefined;
@@ -331,6 +356,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       labelDetails: !!completionCaps?.completionItem?.labelDetailsSupport,
     };
     const qaCapabilities = qa.initialize(params);
+    const navCapabilities = nav.initialize(params, init.entryDocuments === true);
     if (phase === 'uninitialized') {
       phase = 'running';
       readProject(params);
@@ -344,6 +370,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         executeCommandProvider: { commands: [Commands.serverLookup, Commands.convert, Commands.addToTermbase] },
         ...(options.files ? { codeActionProvider: { codeActionKinds: [CodeActionKind.RefactorRewrite] } } : {}),
         ...qaCapabilities,
+        ...navCapabilities,
       },
       serverInfo: { name: 'fintech-glossary' },
     };
@@ -374,6 +401,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
       // the termbase settings may have changed (files, the bundled glossary on or off)
       await reloadTermbases();
+      nav.refresh();
     }),
   );
 
@@ -513,6 +541,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   qa.listen(request, notify);
+  nav.listen(request);
   open.documents.listen(connection);
   connection.listen();
 }

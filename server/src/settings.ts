@@ -35,7 +35,7 @@ export function mergeSettings(value: unknown, warn: (message: string) => void = 
       settings.preferredScript = v.preferredScript as Settings['preferredScript'];
     } else wrong('preferredScript', `one of ${SCRIPTS.join(', ')}`, v.preferredScript);
   }
-  for (const feature of ['hover', 'completion'] as const) {
+  for (const feature of ['hover', 'completion', 'inlayHints'] as const) {
     const section = v[feature];
     if (section === undefined || section === null) continue;
     if (typeof section !== 'object' || Array.isArray(section)) {

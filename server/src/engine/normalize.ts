@@ -134,11 +134,8 @@ function normalizeIntoScratch(src: string, from: number, to: number): number {
       while (j < to) {
         const w = src.charCodeAt(j);
         const k = cls[w]!;
-        if (k === NEWLINE) {
-          // CRLF is one line break (counted at its LF); U+2029 is a paragraph break by itself
-          if (w === 0x2029) newlines += 2;
-          else if (w !== 0x0d || j + 1 >= to || src.charCodeAt(j + 1) !== 0x0a) newlines++;
-        } else if (k === HYPHEN) hyphens++;
+        if (k === NEWLINE) newlines += lineBreaks(src, j, to);
+        else if (k === HYPHEN) hyphens++;
         else if (k !== SPACE && k !== DROP) break; // zero-width characters inside a run vanish with it
         j++;
       }
@@ -212,6 +209,56 @@ function normalizeIntoScratch(src: string, from: number, to: number): number {
     }
   }
   return n;
+}
+
+/** The line breaks the line-break unit at `j` counts for: CRLF is one (counted at its LF); U+2029 is a paragraph break by itself. */
+function lineBreaks(src: string, j: number, to: number): number {
+  const w = src.charCodeAt(j);
+  if (w === 0x2029) return 2;
+  return w !== 0x0d || j + 1 >= to || src.charCodeAt(j + 1) !== 0x0a ? 1 : 0;
+}
+
+/**
+ * Does src[from, to) hold a paragraph break, by the rule normalisation ends terms with: a run of
+ * whitespace and hyphens with two line breaks in it (a blank line), or a U+2029?
+ */
+export function hasParagraphBreak(src: string, from: number, to: number): boolean {
+  if (!FOLD) buildTables();
+  const cls = CLASS!;
+  let newlines = 0;
+  for (let j = from; j < to; j++) {
+    const k = cls[src.charCodeAt(j)]!;
+    if (k === NEWLINE) {
+      newlines += lineBreaks(src, j, to);
+      if (newlines >= 2) return true;
+    } else if (k !== SPACE && k !== HYPHEN && k !== DROP) newlines = 0;
+  }
+  return false;
+}
+
+/** Where the paragraph holding `offset` starts: after the last paragraph break before it (or `offset - limit`, looking back no further). */
+export function paragraphStart(src: string, offset: number, limit = 20_000): number {
+  const floor = Math.max(0, offset - limit);
+  if (!FOLD) buildTables();
+  const cls = CLASS!;
+  // look back for a blank line: a line break, then only whitespace, then another line break
+  let newlines = 0;
+  for (let j = Math.min(offset, src.length) - 1; j >= floor; j--) {
+    const u = src.charCodeAt(j);
+    const k = cls[u]!;
+    if (k === NEWLINE) {
+      // CRLF counts once (at its LF, so skip the CR before an LF)
+      if (u === 0x0d && src.charCodeAt(j + 1) === 0x0a) continue;
+      newlines += u === 0x2029 ? 2 : 1;
+      if (newlines >= 2) {
+        // the paragraph starts after the whole run of whitespace
+        let k = j + 1;
+        while (k < offset && cls[src.charCodeAt(k)]! >= SPACE && cls[src.charCodeAt(k)]! <= DROP) k++;
+        return k;
+      }
+    } else if (k !== SPACE && k !== HYPHEN && k !== DROP) newlines = 0;
+  }
+  return floor;
 }
 
 class NormalizedText implements Normalized {

@@ -30,6 +30,17 @@ export function citedLine(line: unknown): number | undefined {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
+/**
+ * The source passage an entry's *Open source passage* link and go to definition open: where its
+ * quoted definition is, else its first example; only a bundled source (a three-digit document id)
+ * at a positive line.
+ */
+export function citedPassage(entry: GlossaryEntry): (Citation & { line: number }) | undefined {
+  const cite = entry.definitionZhSource ?? entry.examples[0]?.cite;
+  const line = cite ? citedLine(cite.line) : undefined;
+  return cite && line && /^\d{3}$/.test(String(cite.doc)) ? { ...cite, line } : undefined;
+}
+
 export function citationText(c: Citation, w: Words = WORDS.en, short = false): string {
   const line = citedLine(c.line);
   return `${short ? shorten(c.title, 16) : c.title} (${c.doc}${line ? `, ${w.line(line)}` : ''})`;

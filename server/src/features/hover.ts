@@ -4,7 +4,7 @@ import type { GlossaryEntry } from '../engine/entry';
 import type { Glossary } from '../engine/glossary';
 import type { DocumentIndex } from '../engine/documentIndex';
 import { Commands, type OpenSourceArgs, type ReplaceTermArgs } from '../protocol';
-import { citedLine, matchedTermNotes, renderCard, type CardDetail, type CardLink } from './card';
+import { citedPassage, matchedTermNotes, renderCard, type CardDetail, type CardLink } from './card';
 import { WORDS, type Words } from './words';
 import { toSimplified, toTraditional } from '../engine/convert';
 import { convertText } from '../engine/convertText';
@@ -112,11 +112,10 @@ function cardLinks(entry: GlossaryEntry, matchedForm: string, uri: string, range
       const args: ReplaceTermArgs = { uri, range, from: written, text: form };
       return { label: `→ ${form}`, command: Commands.replaceTerm, args: [args], tooltip: words.replaceWith(written, form) };
     });
-  const cite = entry.definitionZhSource ?? entry.examples[0]?.cite;
-  const line = cite ? citedLine(cite.line) : undefined;
-  if (cite && line && /^\d{3}$/.test(String(cite.doc))) {
-    const args: OpenSourceArgs = { doc: cite.doc, line };
-    links.push({ label: words.openSource, command: Commands.openSource, args: [args], tooltip: `${cite.title}, ${words.line(line)}` });
+  const cite = citedPassage(entry);
+  if (cite) {
+    const args: OpenSourceArgs = { doc: cite.doc, line: cite.line };
+    links.push({ label: words.openSource, command: Commands.openSource, args: [args], tooltip: `${cite.title}, ${words.line(cite.line)}` });
   }
   return links;
 }

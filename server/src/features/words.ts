@@ -65,6 +65,8 @@ export interface Words {
   more: string;
   /** Term QA: diagnostics' messages and code actions' titles. */
   qa: QAWords;
+  /** The last line of a bundled entry's read-only view. */
+  readOnlyEntry: string;
 }
 
 export interface QAWords {
@@ -228,6 +230,7 @@ const en: Words = {
   replaceWith: (from, to) => `Replace ${from} with ${to}`,
   more: 'More',
   qa: enQA(),
+  readOnlyEntry: 'Bundled glossary entry (read-only view)',
 };
 
 const zhHans: Words = {
@@ -285,6 +288,7 @@ const zhHans: Words = {
     tooLong: (limit, length) =>
       `金融科技术语：超过 ${limit} 个字符的文档不做检查（设置 fintechGlossary.diagnostics.maxDocumentSize），此文档有 ${length} 个字符。`,
   }),
+  readOnlyEntry: '内置术语表条目（只读视图）',
 };
 
 const zhHant: Words = {
@@ -342,6 +346,7 @@ const zhHant: Words = {
     tooLong: (limit, length) =>
       `金融科技術語：超過 ${limit} 個字元的文件不會檢查（設定 fintechGlossary.diagnostics.maxDocumentSize），此文件有 ${length} 個字元。`,
   }),
+  readOnlyEntry: '內建術語表條目（唯讀檢視）',
 };
 
 export const WORDS: Record<UiLanguage, Words> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
