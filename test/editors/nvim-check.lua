@@ -69,6 +69,25 @@ local items, labels = list.items or list, {}
 for _, item in ipairs(items) do labels[item.label] = true end
 report(labels['区块链'] and labels['blockchain'], 'completion after 区块 offers 区块链 and blockchain', vim.inspect(vim.tbl_keys(labels)):sub(1, 200))
 
+-- go to definition: a bundled term opens at the source passage its card cites (glossary/sources/
+-- 001-fintech-reports.txt, line 4238), a term of the workspace termbase at its entry's line (7)
+local function definition_at(name, line, character, file, target_line)
+  local result = request('textDocument/definition', line, character)
+  local first = result and result[1] or {}
+  local uri = first.targetUri or first.uri or ''
+  local range = first.targetRange or first.range or { start = {} }
+  report(uri:sub(-#file) == file and range.start.line == target_line, name, vim.inspect(result):sub(1, 300))
+end
+definition_at('definition of 区块链: its cited source passage', 0, 1, '/glossary/sources/001-fintech-reports.txt', 4237)
+definition_at('definition of 监理沙箱: its line in the workspace termbase', 7, 1, '/examples/client-termbase.tbx', 6)
+
+-- workspace symbols search the glossary: a traditional prefix finds 區塊鏈, named as written
+local resp = vim.lsp.buf_request_sync(bufnr, 'workspace/symbol', { query = '區塊' }, 10000)
+local symbols = resp and resp[client_id] and resp[client_id].result or {}
+local top = symbols[1] or {}
+report(top.name == '區塊鏈' and tostring(top.location and top.location.uri):find('001-fintech-reports.txt', 1, true) ~= nil,
+  'workspace/symbol 區塊 finds 區塊鏈 at its source passage', vim.inspect(top):sub(1, 300))
+
 -- term QA: the mixed-script 区塊鏈 on line 7 arrives as a pushed diagnostic (this Neovim does not pull)
 local function qa_diagnostic()
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
