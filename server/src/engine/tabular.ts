@@ -72,10 +72,12 @@ export function headerColumn(cell: string): Column {
 
 /** Several terms in one cell are separated by semicolons (the export writes `a; b`). */
 export const splitTerms = (cell: string) =>
-  cell
-    .split(/[;；]/)
-    .map((t) => t.trim())
-    .filter(Boolean);
+  cell.includes(';') || cell.includes('；')
+    ? cell
+        .split(/[;；]/)
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : [cell.trim()].filter(Boolean);
 
 /** A TermStatus from a status cell (TBX spellings too); undefined when the cell is not one. */
 function cellStatus(cell: string): TermStatus | undefined {
@@ -154,6 +156,8 @@ export function parseTabular(
   const cellLang = (cell: string): TermLang => (containsHan(cell) ? 'zh-Hans' : 'en');
 
   const statusWarned = new Set<string>();
+  // a status column repeats a few values: each is read once
+  const statuses = new Map<string, TermStatus | undefined>();
   for (let r = start; r < rows.length; r++) {
     const row = rows[r]!;
     if (blank(row)) continue;
@@ -163,9 +167,10 @@ export function parseTabular(
     const terms: RawTerm[] = [];
     let status: TermStatus | undefined;
     let pos: string | undefined;
-    const notes: string[] = [];
+    let note: string | undefined;
     for (let c = 0; c < row.length && c < columns.length; c++) {
-      const cell = row[c]!.trim().replace(/\r\n?/g, '\n');
+      let cell = row[c]!.trim();
+      if (cell.includes('\r')) cell = cell.replace(/\r\n?/g, '\n');
       if (!cell) continue;
       const col = columns[c]!;
       switch (col.kind) {
@@ -184,10 +189,11 @@ export function parseTabular(
           else concept.definitionEn ||= cell;
           break;
         case 'note':
-          notes.push(cell);
+          note = note === undefined ? cell : `${note} ${cell}`;
           break;
         case 'status':
-          status = cellStatus(cell);
+          if (statuses.has(cell)) status = statuses.get(cell);
+          else statuses.set(cell, (status = cellStatus(cell)));
           if (!status && !statusWarned.has(cell)) {
             statusWarned.add(cell);
             diag.warning(
@@ -209,11 +215,14 @@ export function parseTabular(
         default:
       }
     }
-    for (const t of terms) {
-      if (status) t.status = status;
-      if (pos) t.extra = { pos };
+    if (status || pos) {
+      const extra = pos ? { pos } : undefined;
+      for (const t of terms) {
+        if (status) t.status = status;
+        if (extra) t.extra = extra;
+      }
     }
-    if (notes.length) concept.note = notes.join(' ');
+    if (note !== undefined) concept.note = note;
     concept.terms = terms;
     onConcept(concept, r + 1);
   }

@@ -189,21 +189,36 @@ export class Diagnostics {
 }
 
 /** Deprecated, superseded and forbidden terms are never the headword while another term is not. */
-const HEADWORD_ORDER: Record<TermStatus, number> = { preferred: 0, admitted: 0, deprecated: 1, superseded: 1, forbidden: 1 };
+const lowStanding = (t: RawTerm) => t.status === 'deprecated' || t.status === 'superseded' || t.status === 'forbidden';
 
 /** The terms of one language, the headword (the best-standing term, file order among equals) first. */
 function byStanding(terms: RawTerm[]): RawTerm[] {
-  return terms
-    .map((t, i) => ({ t, i }))
-    .sort((a, b) => HEADWORD_ORDER[a.t.status ?? 'preferred'] - HEADWORD_ORDER[b.t.status ?? 'preferred'] || a.i - b.i)
-    .map((x) => x.t);
+  if (!terms.some(lowStanding)) return terms;
+  return [...terms.filter((t) => !lowStanding(t)), ...terms.filter(lowStanding)];
 }
 
-const uniq = <T>(xs: T[]) => [...new Set(xs)];
+/**
+ * The one empty list every entry without aliases, abbreviations, related entries or examples shares
+ * (a termbase can have 100,000s of entries; nothing changes an entry's lists after it is made).
+ */
+const NONE = Object.freeze([]) as unknown as string[];
+const orNone = <T>(xs: T[]): T[] => (xs.length ? xs : (NONE as unknown as T[]));
+
+/** The distinct strings of a short list, in first-seen order. */
+function uniq(xs: string[]): string[] {
+  const out: string[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
+}
+
+/** What the file says about one term of a concept (its status, notes and extra fields, merged). */
+type Note = TermNotes & Record<string, unknown>;
 
 /**
  * The entry for a concept, or a reason it has none (no Chinese or English term). `generate`
  * makes the missing scripts with OpenCC; the forms it makes are marked `generated` on their terms.
+ * A termbase can hold 100,000s of concepts, so this is one pass over the terms with short arrays
+ * searched linearly (a concept has a handful of terms), not sets, maps and sorts per concept.
  */
 export function conceptToEntry(
   raw: RawConcept,
@@ -211,18 +226,43 @@ export function conceptToEntry(
   fallbackId: string,
   generate = true,
 ): { entry: GlossaryEntry } | { problem: string } {
-  const of = (lang: TermLang) =>
-    byStanding(raw.terms.filter((t) => t.lang === lang && !(lang === 'en' && t.abbreviation) && t.text.trim() !== ''));
-  const hans = of('zh-Hans'),
-    hant = of('zh-Hant'),
-    tw = of('zh-TW'),
-    hk = of('zh-HK');
-  const english = of('en');
-  const abbr = uniq(raw.terms.filter((t) => t.lang === 'en' && t.abbreviation && t.text.trim()).map((t) => t.text.trim()));
-  if (!hans.length && !hant.length && !tw.length && !hk.length && !english.length && !abbr.length)
+  // the terms of each language (abbreviations apart), blank ones dropped, best standing first
+  let hans: RawTerm[] = [],
+    hant: RawTerm[] = [],
+    tw: RawTerm[] = [],
+    hk: RawTerm[] = [],
+    english: RawTerm[] = [];
+  const abbrs: string[] = [];
+  for (const t of raw.terms) {
+    const text = t.text.trim();
+    if (text === '') continue;
+    switch (t.lang) {
+      case 'zh-Hans':
+        hans.push(t);
+        break;
+      case 'zh-Hant':
+        hant.push(t);
+        break;
+      case 'zh-TW':
+        tw.push(t);
+        break;
+      case 'zh-HK':
+        hk.push(t);
+        break;
+      default:
+        if (!t.abbreviation) english.push(t);
+        else if (!abbrs.includes(text)) abbrs.push(text);
+    }
+  }
+  if (!hans.length && !hant.length && !tw.length && !hk.length && !english.length && !abbrs.length)
     return { problem: 'no Chinese or English term' };
+  hans = byStanding(hans);
+  hant = byStanding(hant);
+  tw = byStanding(tw);
+  hk = byStanding(hk);
+  english = byStanding(english);
 
-  const given = new Set(raw.terms.map((t) => t.text.trim()));
+  const given = (text: string) => raw.terms.some((t) => t.text.trim() === text);
   const anyChinese = hans[0] ?? hant[0] ?? tw[0] ?? hk[0];
   let zhHans = hans[0]?.text.trim() ?? '';
   if (!zhHans && anyChinese) zhHans = generate ? toSimplified(anyChinese.text.trim()) : anyChinese.text.trim();
@@ -234,20 +274,34 @@ export function conceptToEntry(
   }
   const twForm = tw[0]?.text.trim();
   const hkForm = hk[0]?.text.trim();
-  const forms = new Set([zhHans, zhHant, twForm, hkForm].filter((f): f is string => !!f));
-  const zhAliases = uniq(
-    [...hans.slice(1), ...hant.slice(1), ...tw.slice(1), ...hk.slice(1)].map((t) => t.text.trim()).filter((t) => !forms.has(t)),
-  );
+  const isForm = (text: string) => text === zhHans || text === zhHant || text === twForm || text === hkForm;
+  const zhAliases: string[] = [];
+  for (const list of [hans, hant, tw, hk])
+    for (let i = 1; i < list.length; i++) {
+      const text = list[i]!.text.trim();
+      if (!isForm(text) && !zhAliases.includes(text)) zhAliases.push(text);
+    }
   const en = uniq(english.map((t) => t.text.trim()));
-  const abbrOnly = abbr.filter((a) => !en.includes(a));
+  const abbrOnly = abbrs.filter((a) => !en.includes(a));
 
   // what the file says about each term, per language (a Latin zh headword may also be an abbreviation)
-  const notes = new Map<string, TermNotes & Record<string, unknown>>();
-  const noteKey = (lang: 'zh' | 'en', text: string) => `${lang}\u0000${text}`;
+  const noteTexts: string[] = [],
+    noteLangs: ('zh' | 'en')[] = [],
+    noteList: Note[] = [];
+  const noteOf = (lang: 'zh' | 'en', text: string): Note | undefined => {
+    for (let i = 0; i < noteTexts.length; i++) if (noteTexts[i] === text && noteLangs[i] === lang) return noteList[i];
+    return undefined;
+  };
   for (const t of raw.terms) {
-    const key = noteKey(t.lang === 'en' ? 'en' : 'zh', t.text.trim());
-    let note = notes.get(key);
-    if (!note) notes.set(key, (note = {}));
+    const lang = t.lang === 'en' ? 'en' : 'zh',
+      text = t.text.trim();
+    let note = noteOf(lang, text);
+    if (!note) {
+      note = {};
+      noteTexts.push(text);
+      noteLangs.push(lang);
+      noteList.push(note);
+    }
     if (t.status && (note.status === undefined || t.status !== 'preferred')) note.status = t.status;
     if (t.usage) note.usage = t.usage;
     if (t.sense) note.sense = t.sense;
@@ -264,72 +318,68 @@ export function conceptToEntry(
     abbr: abbrOnly,
     status: raw.status ?? ('preferred' as EntryStatus),
   };
-  const hansStatus = notes.get(noteKey('zh', zhHans))?.status;
-  const terms: Term[] = buildTerms(shape).map((term) => {
-    const note = notes.get(noteKey(term.lang, term.text));
-    const out: Term = { ...term };
+  const hansStatus = noteOf('zh', zhHans)?.status;
+  // the terms buildTerms makes are fresh objects: what the file says is set on them in place
+  const terms: Term[] = buildTerms(shape);
+  let deprecatedOnly = terms.length > 0,
+    headwords = 0,
+    admittedHeadwords = 0;
+  for (const out of terms) {
+    const note = noteOf(out.lang, out.text);
     if (note) {
       if (note.status) out.status = note.status;
       if (note.usage) out.usage = note.usage;
       if (note.sense) out.sense = note.sense;
-      Object.assign(out, pickExtra(note));
+      pickExtra(note, out);
     }
-    if (term.lang !== 'zh' || term.role !== 'headword') return out;
-    if (note?.review) out.review = note.review as Term['review'];
-    else if (!given.has(term.text)) {
-      // a generated form stands as the form it was generated from
-      if (hansStatus && !note?.status) out.status = hansStatus;
-      const reviewed = raw.reviewed && [raw.reviewed.hant, raw.reviewed.tw, raw.reviewed.hk].includes(term.text);
-      out.review = reviewed
-        ? { state: 'reviewed', ...(raw.reviewed?.reason ? { reason: raw.reviewed.reason } : {}) }
-        : { state: 'generated' };
+    if (out.lang === 'zh' && out.role === 'headword') {
+      if (note?.review) out.review = note.review as Term['review'];
+      else if (!given(out.text)) {
+        // a generated form stands as the form it was generated from
+        if (hansStatus && !note?.status) out.status = hansStatus;
+        const reviewed = raw.reviewed && [raw.reviewed.hant, raw.reviewed.tw, raw.reviewed.hk].includes(out.text);
+        out.review = reviewed
+          ? { state: 'reviewed', ...(raw.reviewed?.reason ? { reason: raw.reviewed.reason } : {}) }
+          : { state: 'generated' };
+      }
     }
-    return out;
-  });
-  // a concept whose every term is deprecated (or worse) is a deprecated concept
-  const standing = terms.map((t) => t.status);
-  // and one whose headwords are all admitted is an admitted one (a preferred term exists elsewhere)
-  const headwords = terms.filter((t) => t.role === 'headword').map((t) => t.status);
+    const s = out.status;
+    if (s !== 'deprecated' && s !== 'superseded' && s !== 'forbidden') deprecatedOnly = false;
+    if (out.role === 'headword') {
+      headwords++;
+      if (s === 'admitted') admittedHeadwords++;
+    }
+  }
+  // a concept whose every term is deprecated (or worse) is a deprecated concept, and one whose
+  // headwords are all admitted is an admitted one (a preferred term exists elsewhere)
   const status: EntryStatus =
-    raw.status ??
-    (standing.length && standing.every((s) => s === 'deprecated' || s === 'superseded' || s === 'forbidden')
-      ? 'deprecated'
-      : headwords.length && headwords.every((s) => s === 'admitted')
-        ? 'admitted'
-        : 'preferred');
+    raw.status ?? (deprecatedOnly ? 'deprecated' : headwords && admittedHeadwords === headwords ? 'admitted' : 'preferred');
   let definitionEn = raw.definitionEn?.trim() ?? '';
   let definitionZh = raw.definitionZh?.trim() ?? '';
   if (definitionEn && !definitionZh && containsHan(definitionEn)) [definitionEn, definitionZh] = [definitionZh, definitionEn];
-  const entry: GlossaryEntry = {
-    id: raw.id?.trim() || fallbackId,
-    zhHans: shape.zhHans,
-    zhHant: shape.zhHant,
-    ...(shape.zhTw ? { zhTw: shape.zhTw } : {}),
-    ...(shape.zhHk ? { zhHk: shape.zhHk } : {}),
-    zhAliases,
-    en,
-    abbr: abbrOnly,
-    definitionEn,
-    definitionZh,
-    domain: raw.domain?.trim() || 'general',
-    related: uniq(raw.related ?? []),
-    status,
-    terms,
-    examples: [],
-    occurrences: 0,
-    origin,
-    ...(raw.note ? { note: raw.note } : {}),
-    ...raw.extra,
-  };
+  const id = raw.id?.trim() || fallbackId;
+  const domain = raw.domain?.trim() || 'general';
+  const related = raw.related ? orNone(uniq(raw.related)) : NONE;
+  const aliases = orNone(zhAliases),
+    abbr = orNone(abbrOnly);
+  // one object literal per shape (the model's field order), not properties added one by one
+  const { zhTw, zhHk } = shape;
+  const examples = NONE as unknown as GlossaryEntry['examples'];
+  // biome-ignore format: four shapes of one literal
+  const entry: GlossaryEntry =
+    zhTw && zhHk ? { id, zhHans, zhHant, zhTw, zhHk, zhAliases: aliases, en, abbr, definitionEn, definitionZh, domain, related, status, terms, examples, occurrences: 0, origin }
+    : zhTw ? { id, zhHans, zhHant, zhTw, zhAliases: aliases, en, abbr, definitionEn, definitionZh, domain, related, status, terms, examples, occurrences: 0, origin }
+    : zhHk ? { id, zhHans, zhHant, zhHk, zhAliases: aliases, en, abbr, definitionEn, definitionZh, domain, related, status, terms, examples, occurrences: 0, origin }
+    : { id, zhHans, zhHant, zhAliases: aliases, en, abbr, definitionEn, definitionZh, domain, related, status, terms, examples, occurrences: 0, origin };
+  if (raw.note) entry.note = raw.note;
+  if (raw.extra) Object.assign(entry, raw.extra);
   return { entry };
 }
 
 /** Term fields beyond TermNotes that the entry model knows (part of speech, region, …). */
 const TERM_EXTRA_FIELDS = ['sense', 'pos', 'register', 'geo', 'replacedBy'] as const;
-function pickExtra(note: Record<string, unknown>): Partial<Term> {
-  const out: Record<string, unknown> = {};
-  for (const k of TERM_EXTRA_FIELDS) if (note[k] !== undefined) out[k] = note[k];
-  return out as Partial<Term>;
+function pickExtra(note: Record<string, unknown>, out: Term): void {
+  for (const k of TERM_EXTRA_FIELDS) if (note[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = note[k];
 }
 
 /** A short id prefix from a file name: `my-terms.tbx` → `my-terms`. */
@@ -339,38 +389,63 @@ export function fileStem(name: string): string {
 }
 
 /**
- * Turn raw concepts into entries: the ones without a Chinese or English term are reported at their
- * line and skipped; the entry limit is enforced with a clear message.
+ * Turns raw concepts into entries as the parser yields them (so a concept is garbage as soon as its
+ * entry is made, never a second copy of the whole file): the ones without a Chinese or English term
+ * are reported at their line and skipped; the entry limit is enforced with a clear message. Its
+ * diagnostics follow the parser's (`finish`), as if the entries were built after the parse.
  */
-export function buildEntries(
-  concepts: Iterable<RawConcept>,
-  options: TermbaseOptions,
-  diagnostics: Diagnostics,
-  what: (c: RawConcept) => string,
-): { entries: GlossaryEntry[]; lines: number[]; hasChinese: boolean } {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const origin = options.label ?? options.name;
-  const stem = fileStem(options.name);
-  const entries: GlossaryEntry[] = [],
-    lines: number[] = [];
-  let hasChinese = false;
-  for (const raw of concepts) {
-    if (entries.length >= limits.maxEntries) {
-      diagnostics.error(
-        raw.line,
-        raw.column,
-        `more than ${limits.maxEntries.toLocaleString('en')} entries: the rest of the file is not loaded (split the file)`,
-      );
-      break;
-    }
-    const made = conceptToEntry(raw, origin, `${stem}-${raw.line}`, options.generate !== false);
-    if ('problem' in made) {
-      diagnostics.warning(raw.line, raw.column, `${what(raw)}: ${made.problem}; skipped`);
-      continue;
-    }
-    hasChinese ||= made.entry.zhHans !== '';
-    entries.push(made.entry);
-    lines.push(raw.line);
+export class EntryBuilder {
+  readonly entries: GlossaryEntry[] = [];
+  readonly lines: number[] = [];
+  hasChinese = false;
+  private readonly maxEntries: number;
+  private readonly origin: string;
+  private readonly stem: string;
+  private readonly generate: boolean;
+  private readonly problems: TermbaseDiagnostic[] = [];
+  private full = false;
+
+  /** `what` names a concept in a message (`line 12: <termEntry>`, `row 3`); `row` is the parser's. */
+  constructor(
+    options: TermbaseOptions,
+    private readonly what: (c: RawConcept, row: number) => string,
+  ) {
+    this.maxEntries = options.limits?.maxEntries ?? DEFAULT_LIMITS.maxEntries;
+    this.origin = options.label ?? options.name;
+    this.stem = fileStem(options.name);
+    this.generate = options.generate !== false;
   }
-  return { entries, lines, hasChinese };
+
+  add(raw: RawConcept, row = 0): void {
+    if (this.full) return;
+    if (this.entries.length >= this.maxEntries) {
+      this.full = true;
+      this.problems.push({
+        severity: 'error',
+        line: raw.line,
+        column: raw.column,
+        message: `more than ${this.maxEntries.toLocaleString('en')} entries: the rest of the file is not loaded (split the file)`,
+      });
+      return;
+    }
+    const made = conceptToEntry(raw, this.origin, `${this.stem}-${raw.line}`, this.generate);
+    if ('problem' in made) {
+      this.problems.push({
+        severity: 'warning',
+        line: raw.line,
+        column: raw.column,
+        message: `${this.what(raw, row)}: ${made.problem}; skipped`,
+      });
+      return;
+    }
+    this.hasChinese ||= made.entry.zhHans !== '';
+    this.entries.push(made.entry);
+    this.lines.push(raw.line);
+  }
+
+  /** The entries, after the build's own diagnostics have gone to `diagnostics`. */
+  finish(diagnostics: Diagnostics): { entries: GlossaryEntry[]; lines: number[]; hasChinese: boolean } {
+    for (const p of this.problems) diagnostics.add(p.severity, p.line, p.column, p.message);
+    return { entries: this.entries, lines: this.lines, hasChinese: this.hasChinese };
+  }
 }

@@ -15,7 +15,7 @@ import {
   type RawTerm,
   type Termbase,
   type TermbaseOptions,
-  buildEntries,
+  EntryBuilder,
   detectFormat,
 } from './termbase';
 
@@ -46,33 +46,33 @@ export function loadTermbase(text: string, options: TermbaseOptions): Termbase {
     );
     return empty(true);
   }
-  const concepts: RawConcept[] = [];
-  const rows = new Map<RawConcept, number>();
   let ok: boolean;
-  let what: (c: RawConcept) => string;
+  let builder: EntryBuilder;
   switch (format) {
-    case 'tbx':
-      ok = parseTbx(text, diag, (c) => concepts.push(c));
-      what = (c) => `line ${c.line}: <${c.element ?? 'termEntry'}>`;
+    case 'tbx': {
+      const b = (builder = new EntryBuilder(options, (c) => `line ${c.line}: <${c.element ?? 'termEntry'}>`));
+      ok = parseTbx(text, diag, (c) => b.add(c));
       break;
+    }
     case 'csv':
     case 'tsv':
-    case 'omegat':
-      ok = parseTabular(text, { kind: format }, diag, (c, row) => {
-        concepts.push(c);
-        rows.set(c, row);
-      });
-      what = (c) => `row ${rows.get(c)}${rows.get(c) !== c.line ? ` (line ${c.line})` : ''}`;
+    case 'omegat': {
+      const b = (builder = new EntryBuilder(options, (c, row) => `row ${row}${row !== c.line ? ` (line ${c.line})` : ''}`));
+      ok = parseTabular(text, { kind: format }, diag, (c, row) => b.add(c, row));
       break;
-    case 'yaml':
+    }
+    case 'yaml': {
+      const concepts: RawConcept[] = [];
       ok = parseYamlEntries(text, diag, concepts);
-      what = (c) => `line ${c.line}: entry`;
+      builder = new EntryBuilder(options, (c) => `line ${c.line}: entry`);
+      if (ok) for (const c of concepts) builder.add(c);
       break;
+    }
     case 'compiled':
       return loadCompiled(text, options);
   }
   if (!ok) return empty(true);
-  const built = buildEntries(concepts, options, diag, what);
+  const built = builder.finish(diag);
   return { format, ...built, diagnostics: diag.finish(), unreadable: false };
 }
 

@@ -45,23 +45,26 @@ type Forms = Pick<GlossaryEntry, 'zhHans' | 'zhHant' | 'zhTw' | 'zhHk' | 'zhAlia
  * The terms of an entry, with `notes` (keyed by the term as written) applied over the defaults.
  * `reviewed` marks which generated forms a person decided; without it, forms are not marked.
  */
-export function buildTerms(entry: Forms, notes: Record<string, TermNotes> = {}, reviewed?: ReviewedForms): Term[] {
+export function buildTerms(entry: Forms, notes?: Record<string, TermNotes>, reviewed?: ReviewedForms): Term[] {
   const headword: TermStatus = entry.status === 'deprecated' ? 'deprecated' : entry.status === 'admitted' ? 'admitted' : 'preferred';
   const other: TermStatus = entry.status === 'deprecated' ? 'deprecated' : 'admitted';
   const terms: Term[] = [];
+  // each term is a fresh object: notes are set on it in place (in this order), not spread into a copy
   const add = (term: Term) => {
-    const note = notes[term.text];
+    const note = notes?.[term.text];
     const pos = note?.pos ?? entry.pos;
-    terms.push({
-      ...term,
-      ...(note?.status ? { status: note.status } : {}),
-      ...(note?.usage ? { usage: note.usage } : {}),
-      ...(note?.sense ? { sense: note.sense } : {}),
-      ...(pos ? { pos } : {}),
-      ...(note?.register ? { register: note.register } : {}),
-      ...(note?.geo?.length ? { geo: [...note.geo] } : {}),
-      ...(note?.replacedBy ? { replacedBy: note.replacedBy } : {}),
-    });
+    if (note) {
+      if (note.status) term.status = note.status;
+      if (note.usage) term.usage = note.usage;
+      if (note.sense) term.sense = note.sense;
+    }
+    if (pos) term.pos = pos;
+    if (note) {
+      if (note.register) term.register = note.register;
+      if (note.geo?.length) term.geo = [...note.geo];
+      if (note.replacedBy) term.replacedBy = note.replacedBy;
+    }
+    terms.push(term);
   };
 
   // the headword: one term per distinct form, with the scripts it is the form in
