@@ -96,18 +96,18 @@ program
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Read a termbase named on the command line: unreadable → usage error (exit 2); problems → stderr. */
-function readTermbase(path: string, quiet = false): Termbase & { path: string } {
+function readTermbase(path: string, quiet = false, label = path): Termbase & { path: string } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`cannot read the glossary ${path}: no such file`);
-    if (code === 'EISDIR') throw new UsageError(`cannot read the glossary ${path}: it is a directory`);
-    throw new UsageError(`cannot read the glossary ${path}: ${code ?? String(err)}`);
+    if (code === 'ENOENT') throw new UsageError(`cannot read the glossary ${label}: no such file`);
+    if (code === 'EISDIR') throw new UsageError(`cannot read the glossary ${label}: it is a directory`);
+    throw new UsageError(`cannot read the glossary ${label}: ${code ?? String(err)}`);
   }
-  const termbase = loadTermbase(text, { name: path, label: path });
-  if (termbase.unreadable) throw new UsageError(termbase.diagnostics.map((d) => `${path}: ${d.message}`).join('\n'));
+  const termbase = loadTermbase(text, { name: path, label });
+  if (termbase.unreadable) throw new UsageError(termbase.diagnostics.map((d) => `${label}: ${d.message}`).join('\n'));
   if (!quiet) for (const d of termbase.diagnostics) process.stderr.write(`${formatDiagnostic(path, d)}\n`);
   return { ...termbase, path };
 }
@@ -123,14 +123,28 @@ interface GlossaryOptions {
   bundledGlossary: string;
 }
 
-/** The user's termbases (in order) over the bundled glossary (unless --no-bundled). */
-function userAndBundled(opts: GlossaryOptions): { layers: UserTermbase[]; bundled: GlossaryEntry[]; words: readonly string[] } {
-  const layers = opts.glossary.map((path) => {
-    const t = readTermbase(path);
-    return { uri: path, label: path, entries: t.entries, lines: t.lines };
+/**
+ * The user's termbases (in order: the --glossary files, then those `extra` names, e.g. the project
+ * file's) over the bundled glossary (unless --no-bundled).
+ */
+function userAndBundled(
+  opts: GlossaryOptions,
+  extra: { path: string; label: string }[] = [],
+): { layers: UserTermbase[]; bundled: GlossaryEntry[]; words: readonly string[]; glossary?: Glossary } {
+  const layers = [...opts.glossary.map((path) => ({ path, label: path })), ...extra].map(({ path, label }) => {
+    const t = readTermbase(path, false, label);
+    return { uri: path, label, entries: t.entries, lines: t.lines };
   });
   const glossary = opts.bundled ? loadGlossary(opts.bundledGlossary) : undefined;
-  return { layers, bundled: glossary?.entries ?? [], words: glossary?.words ?? [] };
+  return { layers, bundled: glossary?.entries ?? [], words: glossary?.words ?? [], ...(glossary ? { glossary } : {}) };
+}
+
+/** The glossary `check` and `convert` use: the bundled one as it is, or the user's termbases merged over it. */
+function mergedGlossary(opts: GlossaryOptions, project: ProjectConfig): Glossary {
+  // the project file's termbases are relative to the project root (the current directory)
+  const extra = project.termbases.map((p) => ({ path: join(process.cwd(), p), label: `${p} (${PROJECT_FILE})` }));
+  const { layers, bundled, words, glossary } = userAndBundled(opts, extra);
+  return !layers.length && glossary ? glossary : mergeLayers(layers, bundled, words);
 }
 
 const glossaryOptions = (command: Command) =>
@@ -279,23 +293,24 @@ const SEVERITY_RANK: Record<string, number> = { error: 3, warning: 2, informatio
 const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-program
-  .command('check')
-  .description(
-    'term QA of files (forbidden, deprecated, regional, mixed-script, script-mismatch, inconsistent terms); exit 1 on findings at or above --fail-on',
-  )
-  .argument('<path...>', 'files or directories (.md, .markdown, .txt)')
-  .option('--glossary <file>', 'compiled glossary to load (user termbases: see the termbase issue)', DEFAULT_GLOSSARY)
+glossaryOptions(
+  program
+    .command('check')
+    .description(
+      'term QA of files (forbidden, deprecated, regional, mixed-script, script-mismatch, inconsistent terms); exit 1 on findings at or above --fail-on',
+    )
+    .argument('<path...>', 'files or directories (.md, .markdown, .txt)'),
+)
   .option('--variant <variant>', 'auto | zh-Hans | zh-Hant | zh-TW | zh-HK (a directive in a file wins)', 'auto')
   .option('--format <format>', 'text | json | github', 'text')
   .option('--fail-on <severity>', 'error | warning | information', 'information')
-  .action((paths: string[], opts: { glossary: string; variant: string; format: string; failOn: string }) => {
+  .action((paths: string[], opts: GlossaryOptions & { variant: string; format: string; failOn: string }) => {
     const variant = oneOf('--variant', VARIANTS)(opts.variant);
     const format = oneOf('--format', ['text', 'json', 'github'] as const)(opts.format);
     const failOn = oneOf('--fail-on', ['error', 'warning', 'information'] as const)(opts.failOn);
     const files = filesOf(paths);
     const project = cliProject();
-    const glossary = loadGlossary(opts.glossary);
+    const glossary = mergedGlossary(opts, project);
     const results: CheckResult[] = [];
     for (const file of files) {
       const rel = relative(process.cwd(), file).split(sep).join('/');
@@ -367,26 +382,26 @@ function checkText(glossary: Glossary, file: string, text: string, variant: Vari
   });
 }
 
-program
-  .command('convert')
-  .description(
-    'convert text to a script, glossary-aware (glossary terms become their reviewed form; the rest goes through OpenCC); writes to stdout',
-  )
-  .requiredOption('--to <script>', 'zh-Hans | zh-Hant | zh-TW | zh-HK')
-  .option('--glossary <file>', 'compiled glossary to load (user termbases: see the termbase issue)', DEFAULT_GLOSSARY)
-  .argument('[path]', 'a file, or - (the default) for stdin')
-  .action((path: string | undefined, opts: { to: string; glossary: string }) => {
-    const to = oneOf('--to', SCRIPTS)(opts.to);
-    let text: string;
-    try {
-      text = !path || path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read ${printable(path ?? '-')}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
-    const glossary = loadGlossary(opts.glossary);
-    const from = resolveVariant(text, undefined, undefined, () => decideScript(countScripts(text))).variant;
-    process.stdout.write(convertText(text, to, glossary, { from: from === to ? undefined : from }));
-  });
+glossaryOptions(
+  program
+    .command('convert')
+    .description(
+      'convert text to a script, glossary-aware (glossary terms become their reviewed form; the rest goes through OpenCC); writes to stdout',
+    )
+    .requiredOption('--to <script>', 'zh-Hans | zh-Hant | zh-TW | zh-HK')
+    .argument('[path]', 'a file, or - (the default) for stdin'),
+).action((path: string | undefined, opts: GlossaryOptions & { to: string }) => {
+  const to = oneOf('--to', SCRIPTS)(opts.to);
+  let text: string;
+  try {
+    text = !path || path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${printable(path ?? '-')}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  const glossary = mergedGlossary(opts, cliProject());
+  const from = resolveVariant(text, undefined, undefined, () => decideScript(countScripts(text))).variant;
+  process.stdout.write(convertText(text, to, glossary, { from: from === to ? undefined : from }));
+});
 
 function formatEntry(e: GlossaryEntry): string {
   const chinese = e.zhHant === e.zhHans ? e.zhHans : `${e.zhHans} · ${e.zhHant}`;

@@ -1,0 +1,138 @@
+// `check` and `convert` with the user's termbases: `--glossary` (any format, repeatable) adds to the
+// bundled glossary, `--no-bundled` replaces it, the project file's `termbases` are read too; a user
+// term's status gives forbidden-term / deprecated-term, its reviewed form is what `convert` writes;
+// a termbase that cannot be read at all is a usage error (exit 2).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
+const run = (cwd: string, args: string[], input?: string) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, ...(input !== undefined ? { input } : {}) });
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fg-check-tb-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** The project's own entry format: a forbidden alias, and a Taiwan form the bundled glossary does not know. */
+const YAML = `- zh: 合规机器人
+  aliases: [合规小助手]
+  en: [compliance bot]
+  terms:
+    合规小助手:
+      status: forbidden
+      replacedBy: 合规机器人
+- zh: 监理沙箱
+  en: [supervisory sandbox]
+  forms:
+    tw: 監理沙盒
+    reason: the client's Taiwan office writes 沙盒.
+`;
+
+/** TBX with a deprecated term beside the preferred one. */
+const TBX = `<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<text><body>
+<conceptEntry id="settle-token">
+  <langSec xml:lang="zh-CN">
+    <termSec><term>清算代币</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+    <termSec><term>结算代币</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+  </langSec>
+  <langSec xml:lang="en"><termSec><term>settlement token</term></termSec></langSec>
+</conceptEntry>
+</body></text>
+</tbx>
+`;
+
+/** A bundled forbidden term (云計算) and three user terms. */
+const DOC = '我们的合规小助手用结算代币，在监理沙箱里测试云計算。\n';
+
+const findings = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(': ').slice(0, 2).join(': '));
+
+describe('check with user termbases', () => {
+  it('--glossary YAML and TBX add to the bundled glossary: user forbidden and deprecated terms are found', () => {
+    const dir = project({ 'team.yaml': YAML, 't.tbx': TBX, 'a.md': DOC });
+    expect(findings(run(dir, ['check', 'a.md']).stdout)).toEqual(['a.md:1:23: information forbidden-term']);
+    const r = run(dir, ['check', '--format', 'json', '--glossary', 'team.yaml', '--glossary', 't.tbx', 'a.md']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as { code: string; term: string; column: number; suggestions: string[] }[];
+    expect(out.map((f) => [f.column, f.code, f.term, f.suggestions])).toEqual([
+      [4, 'forbidden-term', '合规小助手', ['合规机器人']],
+      [10, 'deprecated-term', '结算代币', ['清算代币']],
+      [23, 'forbidden-term', '云計算', ['云计算']],
+    ]);
+  });
+
+  it('--no-bundled leaves the bundled glossary out', () => {
+    const dir = project({ 't.tbx': TBX, 'a.md': DOC });
+    expect(findings(run(dir, ['check', '--no-bundled', '--glossary', 't.tbx', 'a.md']).stdout)).toEqual([
+      'a.md:1:10: information deprecated-term',
+    ]);
+  });
+
+  it("the project file's termbases are read (relative to the project root), and its severities apply to them", () => {
+    const dir = project({
+      'a.md': '风控小助手很好用。\n',
+      '.fintech-glossary.yaml': 'termbases: [terms/risk.csv]\nseverity:\n  forbidden-term: warning\n',
+    });
+    mkdirSync(join(dir, 'terms'));
+    writeFileSync(join(dir, 'terms', 'risk.csv'), 'zh-CN,en,status\n风控小助手,risk bot,forbidden\n');
+    const r = run(dir, ['check', 'a.md']);
+    expect([r.status, findings(r.stdout)]).toEqual([1, ['a.md:1:1: warning forbidden-term']]);
+  });
+
+  it('a termbase that cannot be read at all exits 2 and says which', () => {
+    const dir = project({ 'a.md': DOC, 'x.tbx': '<html/>' });
+    mkdirSync(join(dir, 'folder.tbx'));
+    for (const bad of ['missing.tbx', 'x.tbx', 'folder.tbx']) {
+      const r = run(dir, ['check', '--glossary', bad, 'a.md']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(bad);
+      expect(r.stdout).toBe('');
+    }
+    writeFileSync(join(dir, '.fintech-glossary.yaml'), 'termbases: [gone.csv]\n');
+    const r = run(dir, ['check', 'a.md']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('cannot read the glossary gone.csv (.fintech-glossary.yaml): no such file');
+  });
+
+  it('malformed rows in a readable termbase are warnings on stderr, and the rest is used', () => {
+    const dir = project({ 'a.md': '风控小助手很好用。\n', 'risk.csv': 'zh-CN,en,status\n,,forbidden\n风控小助手,risk bot,forbidden\n' });
+    const r = run(dir, ['check', '--glossary', 'risk.csv', 'a.md']);
+    expect([r.status, findings(r.stdout)]).toEqual([1, ['a.md:1:1: information forbidden-term']]);
+    expect(r.stderr).toContain('risk.csv:2:1: warning: row 2: no Chinese or English term; skipped');
+  });
+});
+
+describe('convert with user termbases', () => {
+  it("a user term's reviewed Taiwan form is what convert writes (YAML and TSV)", () => {
+    const dir = project({ 'team.yaml': YAML, 'tw.tsv': 'en\tzh-CN\tzh-TW\nsupervisory sandbox\t监理沙箱\t監理沙盒\n' });
+    const text = '在监理沙箱里测试。\n';
+    expect(run(dir, ['convert', '--to', 'zh-TW'], text).stdout).toBe('在監理沙箱裡測試。\n');
+    expect(run(dir, ['convert', '--to', 'zh-TW', '--glossary', 'team.yaml'], text).stdout).toBe('在監理沙盒裡測試。\n');
+    expect(run(dir, ['convert', '--to', 'zh-TW', '--glossary', 'tw.tsv', '-'], text).stdout).toBe('在監理沙盒裡測試。\n');
+  });
+
+  it("the project file's termbases are used; the bundled glossary stays unless --no-bundled", () => {
+    const dir = project({ 'team.yaml': YAML, '.fintech-glossary.yaml': 'termbases: [team.yaml]\n' });
+    const r = run(dir, ['convert', '--to', 'zh-TW'], '监理沙箱和数字货币\n');
+    expect([r.status, r.stdout]).toEqual([0, '監理沙盒和數位貨幣\n']);
+    // without the bundled glossary, 数字货币 goes through plain OpenCC
+    expect(run(dir, ['convert', '--to', 'zh-TW', '--no-bundled'], '监理沙箱和数字货币\n').stdout).toBe('監理沙盒和數字貨幣\n');
+  });
+
+  it('an unreadable --glossary exits 2 and writes nothing', () => {
+    const r = run(tmpdir(), ['convert', '--to', 'zh-TW', '--glossary', '/nonexistent/x.csv'], '监理沙箱\n');
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('cannot read the glossary /nonexistent/x.csv: no such file');
+  });
+});
