@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:editor`: the integration suite in a real VS Code (code-server's web workbench driven by
 // Debian's Chromium through playwright-core), then a UI check that hovers a term with the mouse and saves
-// a screenshot. Ends with a plain "N passed, N failed, N skipped" line; exit code 0 only if everything
+// a screenshot, and one of term QA (ui-term-qa.mjs: the Problems panel, a quick fix from Ctrl+., a
+// conversion from the command palette, the status-bar item). Ends with a plain "N passed, N failed, N skipped" line; exit code 0 only if everything
 // passed.
 //
 // Environment:
@@ -16,6 +17,8 @@
 //                         test-results/hover.png; set it to docs/hover.png to refresh the README's picture; the
 //                         full card goes beside it as hover-full.png; on failure
 //                         test-results/hover-failure.png, so a broken run never replaces the README image)
+//   EDITOR_RUN_DIR=dir    code-server's profile for this run, removed first (default EDITOR_ENV/run; give each
+//                         concurrent run its own)
 //   VERBOSE=1             also print stack-trace lines, network noise and browser console errors
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,9 +37,10 @@ import {
   wordCentre,
   workbenchUrl as urlOf,
 } from './code-server.mjs';
+import { termQaChecks } from './ui-term-qa.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const RUN_DIR = path.join(ENV_DIR, 'run');
+const RUN_DIR = path.resolve(process.env.EDITOR_RUN_DIR || path.join(ENV_DIR, 'run'));
 const WORKSPACE = path.join(HERE, 'workspace');
 const SUITE = path.resolve(process.env.EXT_TESTS_PATH || path.join(HERE, 'suite'));
 const DEV_PATH = path.resolve(process.env.EXT_DEV_PATH || ROOT);
@@ -233,6 +237,28 @@ async function hoverCheck(chromium, base) {
   return ok;
 }
 
+/** Term QA in the real UI (ui-term-qa.mjs): Problems panel, quick fix, conversion, status bar. */
+async function termQaCheck(chromium, base) {
+  const { page, close } = await launchBrowser(chromium, { width: 1280, height: 800 });
+  log(`UI check: term QA (${VSIX ? 'installed .vsix' : 'development folder'})`);
+  let results = [];
+  try {
+    await page.goto(workbenchUrl(base, VSIX ? {} : { extensionDevelopmentPath: DEV_PATH }));
+    results = await termQaChecks(page, { log: (m) => log(`  ${m}`) });
+  } catch (err) {
+    log(`UI term QA check error: ${err.message}`);
+    results.push({ name: 'term QA check', ok: false });
+  }
+  if (results.some((r) => !r.ok)) {
+    const shot = path.join(ROOT, 'test-results', 'term-qa-failure.png');
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot }).catch(() => {});
+    log(`screenshot: ${path.relative(ROOT, shot)}`);
+  }
+  await close();
+  return { passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
+}
+
 async function main() {
   if (!process.env.SKIP_SETUP) run('bash', [path.join(HERE, 'setup-editor.sh')]);
   if (!fs.existsSync(path.join(DEV_PATH, 'dist', 'client.js')) && DEV_PATH === ROOT) {
@@ -252,6 +278,9 @@ async function main() {
     skipped += suite.skipped;
     if (await hoverCheck(chromium, base)) passed++;
     else failed++;
+    const qa = await termQaCheck(chromium, base);
+    passed += qa.passed;
+    failed += qa.failed;
   } catch (err) {
     console.error(err);
     failed++;
