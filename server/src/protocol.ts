@@ -178,6 +178,11 @@ export interface InitializationOptions {
    * EntryDocumentRequest): workspace symbols and definitions may point at a bundled entry there.
    */
   entryDocuments?: boolean;
+  /**
+   * The client answers `ClientFiles` requests (the web client does): the server reads, finds and
+   * writes the workspace's termbases through it. A server with files of its own (Node) ignores it.
+   */
+  clientFiles?: boolean;
 }
 
 /** The URI scheme of a bundled entry's read-only view: `fintech-glossary:/<title>.txt?<id>`. */
@@ -185,6 +190,24 @@ export const ENTRY_SCHEME = 'fintech-glossary';
 
 /** The text of a bundled entry's read-only view, for its `fintech-glossary:` URI (null: no such entry). */
 export const EntryDocumentRequest = new RequestType<{ uri: string }, string | null, void>('fintechGlossary/entryDocument');
+
+/**
+ * Workspace files through the client, for a server that cannot read them itself (the Web Worker:
+ * vscode.dev, github.dev). The client sends `initializationOptions.clientFiles: true` and answers
+ * these with `workspace.fs` and `workspace.findFiles`, for files inside its workspace folders only.
+ */
+export const ClientFiles = {
+  /** The text of a file (UTF-8), or null when there is no such file. */
+  read: new RequestType<{ uri: string }, { text: string } | null, void>('fintechGlossary/readFile'),
+  exists: new RequestType<{ uri: string }, boolean, void>('fintechGlossary/fileExists'),
+  /** Write a file (its folders created as needed). */
+  write: new RequestType<{ uri: string; text: string }, null, void>('fintechGlossary/writeFile'),
+  /**
+   * The URIs of files under a folder that match any of the globs (relative to the folder), skipping
+   * node_modules; at most `limit`. The server filters the answer again with the same globs.
+   */
+  find: new RequestType<{ folderUri: string; globs: string[]; limit: number }, string[], void>('fintechGlossary/findFiles'),
+} as const;
 
 export interface LookupParams {
   term: string;

@@ -23,6 +23,7 @@ import { Glossary, type UncheckedGlossary } from './engine/glossary';
 import type { TermbaseDiagnostic } from './engine/termbase';
 import { appendEntry, splitSelection } from './engine/termbaseExport';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
+import { clientFiles } from './clientFiles';
 import { type FileAccess, TermbaseFiles, type WorkspaceFolder, joinUri, relativeTo } from './termbases';
 import { OpenDocuments } from './documents';
 import { completion, resolveCompletion, type CompletionClient } from './features/completion';
@@ -78,6 +79,9 @@ export interface ServerOptions {
 
 type Phase = 'uninitialized' | 'running' | 'shut down';
 
+/** How long after the last edit to an open termbase file it is re-read (ms). */
+export const TERMBASE_EDIT_DELAY = 300;
+
 export function startServer(connection: Connection, options: ServerOptions): void {
   const open = new OpenDocuments();
   let phase: Phase = 'uninitialized';
@@ -90,6 +94,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let folders: WorkspaceFolder[] = [];
   let watchedFilesClient = { dynamic: false, relative: false };
   let canPullConfiguration = false;
+  /** The client sends workspace/didChangeWorkspaceFolders (a folder added or removed loads or unloads its termbases). */
+  let workspaceFoldersClient = false;
   let commandLinks = false;
   let completionClient: CompletionClient = {};
   /** The server's own words, in the interface language the client's `locale` names. */
@@ -199,21 +205,40 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // ---- the user's termbases ----
 
   const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information };
-  const termbases = options.files
-    ? new TermbaseFiles(options.files, {
-        diagnostics: (uri: string, list: TermbaseDiagnostic[]) =>
-          void connection.sendDiagnostics({
-            uri,
-            diagnostics: list.map((d) => ({
-              range: { start: { line: d.line - 1, character: d.column - 1 }, end: { line: d.line - 1, character: d.column } },
-              severity: SEVERITY[d.severity],
-              source: 'fintech-glossary',
-              message: d.message,
-            })),
-          }),
-        log: (message: string) => connection.console.info(`Fintech Glossary: ${message}`),
-      })
-    : undefined;
+  const reporter = {
+    diagnostics: (uri: string, list: TermbaseDiagnostic[]) =>
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: list.map((d) => ({
+          range: { start: { line: d.line - 1, character: d.column - 1 }, end: { line: d.line - 1, character: d.column } },
+          severity: SEVERITY[d.severity],
+          source: 'fintech-glossary',
+          message: d.message,
+        })),
+      }),
+    log: (message: string) => connection.console.info(`Fintech Glossary: ${message}`),
+  };
+  /**
+   * What termbases are read through: the entry point's files (Node: the disk) or the client's
+   * (`initializationOptions.clientFiles`: the web build asks the client, which uses workspace.fs).
+   * An open document's text stands for its file, so unsaved edits to a termbase count.
+   */
+  let files: FileAccess | undefined;
+  let termbases: TermbaseFiles | undefined;
+  const useFiles = (access: FileAccess) => {
+    files = {
+      read: (uri) => {
+        const doc = open.get(uri);
+        return doc ? Promise.resolve(doc.getText()) : access.read(uri);
+      },
+      exists: (uri) => (open.get(uri) ? Promise.resolve(true) : access.exists(uri)),
+      write: (uri, text) => access.write(uri, text),
+      find: (folderUri, accept, limit) => access.find(folderUri, accept, limit),
+      ...(access.watch ? { watch: access.watch.bind(access) } : {}),
+    };
+    termbases = new TermbaseFiles(files, reporter);
+  };
+  if (options.files) useFiles(options.files);
 
   /** The termbase settings of one folder (resource scope: asked for with the folder's URI). */
   const folderSettings = async (folder: WorkspaceFolder) => {
@@ -224,62 +249,125 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /** The last reload (requests that read the glossary wait for it, so they see the change). */
   let reloading: Promise<void> = Promise.resolve();
-  /** Re-read the termbases (only `changed` ones when given) and rebuild the user layer; serialised. */
-  const reloadTermbases = (changed?: Set<string>, rediscover = true) => {
-    if (!termbases) return reloading;
-    reloading = reloading
-      .then(async () => {
-        const started = Date.now();
-        userLayers = await termbases.refresh(folders, folderSettings, changed, rediscover);
-        ready();
-        rebuild();
-        nav.refresh();
-        connection.console.info(
-          `Fintech Glossary: ${userLayers.reduce((n, t) => n + t.entries.length, 0)} entries from ${userLayers.length} termbase file(s) (${Date.now() - started} ms)`,
-        );
-      })
-      .catch((err: unknown) => logFailure('reading the termbases', err));
+  /** Run `work` after the reloads before it; requests that read the glossary wait for it. */
+  const serialised = (work: () => Promise<void>) => {
+    reloading = reloading.then(work).catch((err: unknown) => logFailure('reading the termbases', err));
     return reloading;
   };
+  /** Re-read the termbases (only `changed` ones when given) and rebuild the user layer (not serialised: see below). */
+  const refreshTermbases = async (changed?: Set<string>, rediscover = true) => {
+    if (!termbases) return;
+    const started = Date.now();
+    userLayers = await termbases.refresh(folders, folderSettings, changed, rediscover);
+    ready();
+    rebuild();
+    nav.refresh();
+    connection.console.info(
+      `Fintech Glossary: ${userLayers.reduce((n, t) => n + t.entries.length, 0)} entries from ${userLayers.length} termbase file(s) (${Date.now() - started} ms)`,
+    );
+  };
+  /** `refreshTermbases`, serialised. */
+  const reloadTermbases = (changed?: Set<string>, rediscover = true) =>
+    termbases ? serialised(() => refreshTermbases(changed, rediscover)) : reloading;
 
-  /** Watch the termbases: the client does it when it can (dynamic registration), else we do. */
-  let ownWatch: { dirs: string[]; watcher: { dispose(): void } } | undefined;
+  /** Per folder, which folder-relative paths name termbases (set by `watchTermbases`). */
+  let termbaseMatchers: { folder: WorkspaceFolder; match: (relativePath: string) => boolean }[] = [];
+  const isTermbasePath = (uri: string) =>
+    termbaseMatchers.some(({ folder, match }) => {
+      const rel = relativeTo(folder.uri, uri);
+      return rel !== undefined && match(rel);
+    });
+
+  /**
+   * Reload for changed, created or deleted files (`created`: they may be directories moved in,
+   * whose termbases no event names). Only what concerns the termbases counts: a known file changed
+   * is re-read alone; a new file the settings match, a deleted or renamed directory that held
+   * termbases, or a new directory holding some makes the server look for the files again.
+   */
+  const filesChanged = (changes: { uri: string; kind: 'created' | 'changed' | 'deleted' | 'unknown' }[]) =>
+    // serialised as a whole, so that a request arriving meanwhile waits for the outcome
+    serialised(() => classifyAndReload(changes));
+  const classifyAndReload = async (changes: { uri: string; kind: 'created' | 'changed' | 'deleted' | 'unknown' }[]) => {
+    if (!termbases || !files) return;
+    const changed = new Set<string>();
+    let rediscover = false;
+    let probes = 0;
+    for (const { uri, kind } of changes) {
+      if (termbases.has(uri)) {
+        changed.add(uri);
+        // a known file changed in place needs no new search; gone, or unsure, it does
+        if (kind === 'deleted' || kind === 'created' || (kind === 'unknown' && !(await files.exists(uri)))) rediscover = true;
+      } else if (isTermbasePath(uri)) {
+        changed.add(uri);
+        if (kind !== 'deleted') rediscover = true;
+      } else if (termbases.hasUnder(uri)) rediscover = true;
+      else if (kind === 'created' && !rediscover) {
+        // a directory moved in: look inside (a few; more than that, look everywhere again)
+        if (++probes > 20) rediscover = true;
+        else if ((await files.find(uri, (rel) => isTermbasePath(joinUri(uri, rel)), 10_000)).length) rediscover = true;
+      }
+    }
+    if (changed.size || rediscover) await refreshTermbases(changed, rediscover);
+  };
+
+  /**
+   * Watch the termbases: the client does it when it can (dynamic registration: the settings' globs,
+   * and creation and deletion of anything, for directories moved in or out), else we do, over the
+   * whole tree of each folder. Called again when the settings or the folders change.
+   */
+  let ownWatch: { key: string; watcher: { dispose(): void } } | undefined;
+  let clientWatch: { key: string; registration: Promise<{ dispose(): void }> } | undefined;
   const watchTermbases = async () => {
-    if (!termbases || !folders.length) return;
+    if (!termbases) return;
     const perFolder = await Promise.all(folders.map(async (f) => ({ folder: f, settings: await folderSettings(f) })));
+    termbaseMatchers = perFolder.map(({ folder, settings: s }) => ({ folder, match: TermbaseFiles.matcher(s) }));
     if (watchedFilesClient.dynamic) {
       const watchers = perFolder.flatMap(({ folder, settings: s }) =>
-        [...s.glossaries, s.termbaseFile].map((pattern) => ({
+        [...s.glossaries, s.termbaseFile, '**/*'].map((pattern, i, all) => ({
           globPattern: watchedFilesClient.relative
             ? { baseUri: folder.uri, pattern: pattern.replace(/^\.\//, '') }
             : pattern.startsWith('**/')
               ? pattern
               : `**/${pattern.replace(/^\.\//, '')}`,
+          // the last one: any file or directory created or deleted (WatchKind.Create | WatchKind.Delete)
+          ...(i === all.length - 1 ? { kind: 5 } : {}),
         })),
       );
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+      const key = JSON.stringify(watchers);
+      if (clientWatch?.key === key) return;
+      const previous = clientWatch;
+      clientWatch = { key, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) };
+      await clientWatch.registration;
+      if (previous) void previous.registration.then((r) => r.dispose()).catch(() => undefined);
       return;
     }
-    if (!options.files?.watch) return;
-    // the folders themselves and every directory holding a termbase; again after each reload
-    const dirs = [...new Set([...folders.map((f) => f.uri.replace(/\/$/, '')), ...termbases.directories()])].sort();
-    if (ownWatch && ownWatch.dirs.join('\n') === dirs.join('\n')) return;
+    if (!files?.watch) return;
+    // the folders' trees, and any directory holding a termbase outside them
+    const inside = (uri: string) => folders.some((f) => relativeTo(f.uri, uri) !== undefined);
+    const roots = [
+      ...new Set([...folders.map((f) => f.uri.replace(/\/$/, '')), ...termbases.directories().filter((d) => !inside(d))]),
+    ].sort();
+    const key = roots.join('\n');
+    if (ownWatch?.key === key) return;
     ownWatch?.watcher.dispose();
-    const matchers = perFolder.map(({ folder, settings: s }) => ({ folder, match: TermbaseFiles.matcher(s) }));
+    ownWatch = undefined;
+    if (!roots.length) return;
     let pending = new Set<string>();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const watcher = options.files.watch(dirs, (uri) => {
-      const relevant = termbases.has(uri) || matchers.some(({ folder, match }) => match(relativeTo(folder.uri, uri) ?? ''));
-      if (!relevant) return;
-      pending.add(uri);
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const changed = pending;
-        pending = new Set();
-        void reloadTermbases(changed).then(() => watchTermbases().catch(() => undefined));
-      }, 100);
-    });
-    ownWatch = { dirs, watcher };
+    const watcher = files.watch(
+      roots,
+      (uri) => {
+        pending.add(uri);
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const uris = [...pending];
+          pending = new Set();
+          void filesChanged(uris.map((uri) => ({ uri, kind: 'unknown' as const }))).then(() => watchTermbases().catch(() => undefined));
+        }, 100);
+      },
+      (message) => connection.console.warn(`Fintech Glossary: ${message}`),
+    );
+    ownWatch = { key, watcher };
   };
 
   const warn = (message: string) => connection.console.warn(`Fintech Glossary: ${message}`);
@@ -348,6 +436,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const init = (params?.initializationOptions ?? {}) as InitializationOptions;
     settings = mergeSettings(init.settings, warn);
     commandLinks = init.commandLinks === true;
+    if (!files && init.clientFiles === true) useFiles(clientFiles(connection));
+    workspaceFoldersClient = capabilities.workspace?.workspaceFolders === true;
     words = wordsFor(uiLanguageOf(params?.locale));
     const completionCaps = capabilities.textDocument?.completion;
     completionClient = {
@@ -368,9 +458,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         hoverProvider: true,
         completionProvider: { resolveProvider: true },
         executeCommandProvider: { commands: [Commands.serverLookup, Commands.convert, Commands.addToTermbase] },
-        ...(options.files ? { codeActionProvider: { codeActionKinds: [CodeActionKind.RefactorRewrite] } } : {}),
+        ...(files ? { codeActionProvider: { codeActionKinds: [CodeActionKind.RefactorRewrite] } } : {}),
         ...qaCapabilities,
         ...navCapabilities,
+        ...(workspaceFoldersClient ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'fintech-glossary' },
     };
@@ -379,6 +470,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(
     notify('initialized', async () => {
       setTimeout(ready, 0);
+      // after initialize's answer declared changeNotifications, so the library registers nothing more
+      if (workspaceFoldersClient)
+        connection.workspace.onDidChangeWorkspaceFolders(notify('workspace/didChangeWorkspaceFolders', foldersChanged));
       if (canPullConfiguration)
         void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
       // settings, then the termbases: chained now, so that a request arriving meanwhile waits for both
@@ -387,6 +481,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       await watchTermbases().catch((e: unknown) => warn(`cannot watch the termbases: ${describe(e)}`));
     }),
   );
+
+  /** Folders added or removed: their termbases load or unload (files already read are kept), and the watching follows. */
+  const foldersChanged = async (event: { added?: unknown; removed?: unknown } | null | undefined) => {
+    const valid = (list: unknown) =>
+      (Array.isArray(list) ? list : [])
+        .filter((f): f is { uri: string; name?: unknown } => typeof f?.uri === 'string')
+        .map((f) => ({ uri: f.uri, name: String(f.name ?? f.uri) }));
+    const removed = new Set(valid(event?.removed).map((f) => f.uri));
+    folders = [...folders.filter((f) => !removed.has(f.uri)), ...valid(event?.added).filter((f) => !folders.some((g) => g.uri === f.uri))];
+    await reloadTermbases(new Set(), true);
+    await watchTermbases().catch((e: unknown) => warn(`cannot watch the termbases: ${describe(e)}`));
+  };
 
   connection.onShutdown(() => {
     phase = 'shut down';
@@ -402,16 +508,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // the termbase settings may have changed (files, the bundled glossary on or off)
       await reloadTermbases();
       nav.refresh();
+      await watchTermbases().catch((e: unknown) => warn(`cannot watch the termbases: ${describe(e)}`));
     }),
   );
 
   connection.onDidChangeWatchedFiles(
     notify('workspace/didChangeWatchedFiles', async (params: { changes?: { uri?: unknown; type?: unknown }[] } | null) => {
-      const changes = (Array.isArray(params?.changes) ? params.changes : []).filter((c) => typeof c?.uri === 'string');
-      if (!changes.length) return;
-      // a changed known file is re-read alone; a created or deleted file means looking again
-      const rediscover = changes.some((c) => c.type !== 2 || !termbases?.has(c.uri as string));
-      await reloadTermbases(new Set(changes.map((c) => c.uri as string)), rediscover);
+      const kinds = { 1: 'created', 2: 'changed', 3: 'deleted' } as const;
+      const changes = (Array.isArray(params?.changes) ? params.changes : [])
+        .filter((c) => typeof c?.uri === 'string')
+        .map((c) => ({ uri: c.uri as string, kind: kinds[c.type as 1 | 2 | 3] ?? ('unknown' as const) }));
+      if (changes.length) await filesChanged(changes);
     }),
   );
 
@@ -539,6 +646,32 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return doc ? qa.variantOf(doc) : null;
     }),
   );
+
+  // unsaved edits to an open termbase count (its text stands for the file): re-read 300 ms after the
+  // last change, and from the disk again once it is closed
+  const editTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const opened = new Set<string>();
+  const termbaseEdited = (uri: string) => {
+    if (!termbases?.has(uri)) return;
+    clearTimeout(editTimers.get(uri));
+    editTimers.set(
+      uri,
+      setTimeout(() => {
+        editTimers.delete(uri);
+        void reloadTermbases(new Set([uri]), false);
+      }, TERMBASE_EDIT_DELAY),
+    );
+  };
+  open.documents.onDidOpen(({ document }) => opened.add(document.uri));
+  open.documents.onDidChangeContent(({ document }) => {
+    // the change event that comes with opening: the text is the file's, nothing to re-read
+    if (opened.delete(document.uri)) return;
+    termbaseEdited(document.uri);
+  });
+  open.documents.onDidClose(({ document }) => {
+    opened.delete(document.uri);
+    termbaseEdited(document.uri);
+  });
 
   qa.listen(request, notify);
   nav.listen(request);

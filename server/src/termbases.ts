@@ -17,11 +17,16 @@ export interface FileAccess {
   write(uri: string, text: string): Promise<void>;
   /**
    * The files under a folder whose folder-relative path (with `/`) `accept` takes, skipping
-   * node_modules and dot folders; at most `limit` files are looked at.
+   * node_modules and dot folders; at most `limit` files are looked at. `globs` are the patterns
+   * `accept` was made from, for an access that searches by glob (the client's `workspace.findFiles`).
    */
-  find(folderUri: string, accept: (relativePath: string) => boolean, limit?: number): Promise<string[]>;
-  /** Watch directories (not their subdirectories) for changes to the files in them (for clients that do not watch for us). */
-  watch?(directoryUris: string[], onChange: (uri: string) => void): { dispose(): void };
+  find(folderUri: string, accept: (relativePath: string) => boolean, limit?: number, globs?: string[]): Promise<string[]>;
+  /**
+   * Watch folders and all their subdirectories (except node_modules and dot folders), including
+   * ones created later, for clients that do not watch for us: `onChange` gets the URI of each file
+   * or directory created, changed, renamed (both names) or deleted; `log` hears of limits reached.
+   */
+  watch?(rootUris: string[], onChange: (uri: string) => void, log?: (message: string) => void): { dispose(): void };
 }
 
 export interface WorkspaceFolder {
@@ -97,6 +102,12 @@ export class TermbaseFiles {
     return this.loaded.has(uri) || this.last.some((w) => w.uri === uri);
   }
 
+  /** Does a termbase read (or tried) last time lie under this directory (deleted or renamed, say)? */
+  hasUnder(directoryUri: string): boolean {
+    const prefix = `${trimSlashes(directoryUri)}/`;
+    return this.last.some((w) => w.uri.startsWith(prefix));
+  }
+
   /** The directories holding the termbases read last time (what the server watches itself). */
   directories(): string[] {
     return [...new Set(this.last.map((w) => w.uri.slice(0, w.uri.lastIndexOf('/'))))];
@@ -133,7 +144,9 @@ export class TermbaseFiles {
       // the file "Add to termbase" writes to is always one of them
       if (!patterns.includes(settings.termbaseFile)) patterns.push(settings.termbaseFile);
       const globs = patterns.filter((p) => !isNamedPath(p));
-      const found = globs.length ? await this.access.find(folder.uri, picomatch(globs.map((g) => g.replace(/^\.\//, ''))), FIND_LIMIT) : [];
+      const found = globs.length
+        ? await this.access.find(folder.uri, picomatch(globs.map((g) => g.replace(/^\.\//, ''))), FIND_LIMIT, globs)
+        : [];
       for (const pattern of patterns) {
         let uris: string[];
         if (isNamedPath(pattern)) {

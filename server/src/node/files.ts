@@ -1,9 +1,10 @@
 /**
- * Node only: the disk as the termbase manager's `FileAccess` (file: URIs), and a watcher for
- * clients that do not send workspace/didChangeWatchedFiles (Neovim 0.7, Helix).
+ * Node only: the disk as the termbase manager's `FileAccess` (file: URIs), and a watcher of the
+ * workspace folders' trees for clients that do not send workspace/didChangeWatchedFiles (Neovim 0.7,
+ * Helix).
  */
-import { type Dirent, existsSync, watch } from 'node:fs';
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { type Dirent, existsSync, type FSWatcher, watch } from 'node:fs';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileAccess } from '../termbases';
@@ -49,25 +50,86 @@ export const nodeFiles: FileAccess = {
     await walk(root);
     return out;
   },
-  watch(directoryUris, onChange) {
-    // one plain (not recursive) watcher per directory: Node's recursive watching on Linux walks the
-    // whole tree (node_modules included) synchronously, which would stall the server
-    const watchers = directoryUris.flatMap((uri) => {
-      const dir = toPath(uri);
-      try {
-        const w = watch(dir, (_event, name) => {
-          if (name) onChange(toUri(join(dir, name.toString())));
-        });
-        w.on('error', () => undefined);
-        return [w];
-      } catch {
-        return [];
-      }
-    });
-    return {
-      dispose: () => {
-        for (const w of watchers) w.close();
-      },
-    };
+  watch(rootUris, onChange, log) {
+    return watchTree(rootUris.map(toPath), (path) => onChange(toUri(path)), MAX_WATCHED_DIRECTORIES, log);
   },
 };
+
+/** The most directories the server watches itself (one inotify watch each); more are left out, with a log line. */
+export const MAX_WATCHED_DIRECTORIES = 4000;
+
+/** Folders the tree watcher never enters, like `find`: dependencies and dot folders (.git). */
+const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
+
+/**
+ * Watch directory trees: one plain watcher per directory (Node's recursive watching on Linux walks
+ * the whole tree, node_modules included, synchronously, which would stall the server), skipping
+ * node_modules and dot folders. A directory created later is watched as soon as it appears, and
+ * every file already in it is reported (a `mkdir -p terms && cp x.tbx terms/` is seen whole); a
+ * deleted directory is reported by its own path and its watchers closed. `onChange` gets the path
+ * of each file or directory created, changed, renamed (both names) or deleted.
+ */
+export function watchTree(
+  roots: string[],
+  onChange: (path: string) => void,
+  limit = MAX_WATCHED_DIRECTORIES,
+  onLimit: (message: string) => void = () => undefined,
+): { dispose(): void } {
+  const watchers = new Map<string, FSWatcher>();
+  let disposed = false;
+  let warned = false;
+  const add = async (dir: string, report: boolean): Promise<void> => {
+    if (disposed || watchers.has(dir)) return;
+    if (watchers.size >= limit) {
+      if (!warned) onLimit(`more than ${limit} directories: the ones beyond are not watched for termbase changes`);
+      warned = true;
+      return;
+    }
+    let w: FSWatcher;
+    try {
+      w = watch(dir, (_event, name) => {
+        if (!name) return;
+        const path = join(dir, name.toString());
+        onChange(path);
+        // a new directory: watch it (and report what it already holds); a gone one: stop watching it
+        if (!skipped(name.toString()))
+          void stat(path).then(
+            (st) => (st.isDirectory() ? add(path, true) : undefined),
+            () => undefined,
+          );
+        for (const [d, dw] of watchers)
+          if ((d === path || d.startsWith(path + sep)) && !existsSync(d)) {
+            dw.close();
+            watchers.delete(d);
+          }
+      });
+    } catch {
+      return; // not a directory (a file's event), or already gone
+    }
+    w.on('error', () => {
+      w.close();
+      watchers.delete(dir);
+    });
+    watchers.set(dir, w);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (skipped(e.name)) continue;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) await add(path, report);
+      else if (report) onChange(path);
+    }
+  };
+  for (const root of roots) void add(root, false);
+  return {
+    dispose: () => {
+      disposed = true;
+      for (const w of watchers.values()) w.close();
+      watchers.clear();
+    },
+  };
+}
