@@ -59,8 +59,8 @@ export const TEST_SETTINGS = {
 };
 
 /**
- * Start code-server on a free port with a fresh profile in `runDir` (removed first), `vsix` installed
- * if given, `workspace` open, `args` (e.g. `--locale zh-cn`) passed on. Returns { base, pid, stop, logFile }; `stop()` ends its process group.
+ * Start code-server on a free port with a fresh profile in `runDir` (removed first), `vsix` (one
+ * file or a list) installed if given, `workspace` open, `args` (e.g. `--locale zh-cn`) passed on. Returns { base, pid, stop, logFile }; `stop()` ends its process group.
  * `log` reports progress.
  */
 export async function startCodeServer({
@@ -72,6 +72,7 @@ export async function startCodeServer({
   host = '127.0.0.1',
   port,
   args = [],
+  prepare,
   log = () => {},
 }) {
   fs.rmSync(runDir, { recursive: true, force: true }); // fresh profile: no editors restored from last run
@@ -89,15 +90,16 @@ export async function startCodeServer({
   );
   const env = { ...process.env, ...xdg, PATH: `${N24_BIN}:${process.env.PATH}`, HOME: process.env.HOME || os.homedir() };
 
-  if (vsix) {
-    const installed = spawnSync(CODE_SERVER, ['--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', userData], {
+  for (const file of [vsix].flat().filter(Boolean)) {
+    const installed = spawnSync(CODE_SERVER, ['--install-extension', file, '--extensions-dir', extensions, '--user-data-dir', userData], {
       env,
       encoding: 'utf8',
     });
-    if (installed.status !== 0) throw new Error(`installing ${vsix} failed:\n${installed.stdout}${installed.stderr}`);
-    log(`installed ${path.relative(ROOT, vsix)} into code-server`);
+    if (installed.status !== 0) throw new Error(`installing ${file} failed:\n${installed.stdout}${installed.stderr}`);
+    log(`installed ${path.relative(ROOT, file)} into code-server`);
   }
 
+  prepare?.(userData);
   port ??= await freePort();
   const logFile = path.join(runDir, 'code-server.log');
   const out = fs.openSync(logFile, 'w');
@@ -157,8 +159,8 @@ export async function startCodeServer({
   throw new Error('code-server did not become healthy within 60 s');
 }
 
-/** Headless Chromium with a throw-away profile: { ctx, page, close }. */
-export async function launchBrowser(chromium, viewport, { lang = 'en-US' } = {}) {
+/** Headless Chromium with a throw-away profile, `args` added to its command line: { ctx, page, close }. */
+export async function launchBrowser(chromium, viewport, { lang = 'en-US', args = [] } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fg-chromium-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -174,6 +176,7 @@ export async function launchBrowser(chromium, viewport, { lang = 'en-US' } = {})
       '--disable-background-networking',
       '--disable-component-update',
       `--lang=${lang}`,
+      ...args,
     ],
   });
   const close = async () => {

@@ -142,7 +142,12 @@ export async function termQaChecks(page, { log = () => {}, screenshot } = {}) {
       await item.click();
       const fixed = await waitForLine(page, LINE4_FIXED, LINE4_BEFORE);
       record('quick fix replaces 区塊鏈 with 區塊鏈', fixed.ok, fixed.ok ? '' : JSON.stringify(fixed.lines));
-      const after = await problemRows(page);
+      // the server re-checks after the edit: wait for the re-published diagnostics
+      let after = [];
+      for (const until = Date.now() + 15_000; Date.now() < until; await sleep(300)) {
+        after = await problemRows(page);
+        if (!after.some((r) => r.code === MIXED_SCRIPT.code)) break;
+      }
       record(
         'the fixed finding leaves the Problems panel',
         fixed.ok && !after.some((r) => r.code === MIXED_SCRIPT.code),
