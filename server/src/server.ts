@@ -52,8 +52,9 @@ import { mergeSettings } from './settings';
  */
 export interface ServerOptions {
   /**
-   * Reads the compiled glossary (dist/glossary.json) and checks its format; throws (or rejects) with
-   * a clear message when it cannot. Its entries are checked, and its index built, after `initialized`.
+   * The compiled glossary (dist/glossary.json) as `Glossary.read` gives it, not parsed yet; rejects
+   * with a clear message when it cannot be had (the web build's fetch). It is read (Node), parsed,
+   * checked and indexed after `initialized`, so `initialize` is answered without that work.
    */
   readGlossary: (params: InitializeParams) => UncheckedGlossary | Promise<UncheckedGlossary>;
   /** Where the glossary comes from, for messages. */
@@ -152,7 +153,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   };
 
-  /** Read the glossary in initialize (parse and format check); the rest waits for `ready`. */
+  /** Get the glossary in initialize (the worker's fetch; nothing is parsed); the rest waits for `ready`. */
   let unchecked: UncheckedGlossary | undefined;
   const readGlossary = async (params: InitializeParams) => {
     try {
@@ -163,8 +164,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   /**
-   * Check every entry and build the term index: after `initialized` (so the client is not kept
-   * waiting), or on the first request that needs the glossary if one comes sooner.
+   * Read, parse and check the glossary and build the term index: after `initialized` (so the client
+   * is not kept waiting), or on the first request that needs the glossary if one comes sooner.
    */
   const ready = () => {
     if (!unchecked) return;

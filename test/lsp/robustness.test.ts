@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initialize, shutdown, startServer } from './lspClient';
 
@@ -45,6 +48,27 @@ describe('the server survives bad input', () => {
         await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character } });
       }
     }
+    expect(await shutdown(s)).toBe(0);
+  });
+
+  it('initialize is answered before the glossary is read: it is read after initialized', async () => {
+    // the file is not there when initialize is answered, and is there when `initialized` comes
+    const file = join(mkdtempSync(join(tmpdir(), 'fg-')), 'glossary.json');
+    const s = startServer(['--glossary', file]);
+    const shown: string[] = [];
+    s.connection.onNotification('window/showMessage', (p: { message: string }) => void shown.push(p.message));
+    await s.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    copyFileSync(resolve(__dirname, '../../dist/glossary.json'), file);
+    await s.connection.sendNotification('initialized', {});
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'file:///x.txt', languageId: 'plaintext', version: 1, text: '区块链' },
+    });
+    const hover = (await s.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///x.txt' },
+      position: { line: 0, character: 1 },
+    })) as { contents: { value: string } } | null;
+    expect(hover?.contents.value).toContain('blockchain');
+    expect(shown).toEqual([]);
     expect(await shutdown(s)).toBe(0);
   });
 });

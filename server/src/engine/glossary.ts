@@ -50,26 +50,12 @@ export class Glossary {
   }
 
   /**
-   * The first half of `fromJSON`: parse and check the format, leaving the entry-by-entry check for
-   * `check()`, so that a server can answer `initialize` before checking 1,000s of entries.
+   * A compiled glossary not read yet: its text, or how to get it (`() => text`, called once by
+   * `check()`). Nothing is parsed here, so that a server can answer `initialize` at once and
+   * read, parse and check the glossary after `initialized`.
    */
-  static read(text: string, name: string): UncheckedGlossary {
-    let data: Partial<CompiledGlossary>;
-    try {
-      data = JSON.parse(text) as Partial<CompiledGlossary>;
-    } catch (err) {
-      const at = /position (\d+)/.exec(err instanceof Error ? err.message : '');
-      const where = at ? ` (${lineAndColumn(text, Number(at[1]))})` : '';
-      throw new Error(`${name}: not valid JSON${where}`);
-    }
-    if (!data || typeof data !== 'object' || data.format !== 'fintech-glossary/compiled@1' || !Array.isArray(data.entries)) {
-      throw new Error(`${name}: not a compiled Fintech Glossary (expected "format": "fintech-glossary/compiled@1" and an "entries" list)`);
-    }
-    const words = data.words ?? [];
-    if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) {
-      throw new Error(`${name}: "words" is not a list of strings`);
-    }
-    return new UncheckedGlossary(data.entries as unknown[], name, words);
+  static read(text: string | (() => string), name: string): UncheckedGlossary {
+    return new UncheckedGlossary(text, name);
   }
 
   get(id: string): GlossaryEntry | undefined {
@@ -86,17 +72,19 @@ export class Glossary {
   }
 }
 
-/** A compiled glossary whose format is right but whose entries have not been checked yet. */
+/** A compiled glossary that has not been parsed and checked yet (see `Glossary.read`). */
 export class UncheckedGlossary {
   constructor(
-    readonly entries: readonly unknown[],
+    private readonly text: string | (() => string),
     readonly name: string,
-    readonly words: readonly string[] = [],
   ) {}
 
-  /** Check every entry (throws with the first problem, naming the entry) and make the glossary. */
+  /**
+   * Parse the text, check the format and every entry (throws with the first problem, naming the
+   * entry; a file that cannot be read throws the read's error) and make the glossary.
+   */
   check(): Glossary {
-    const entries = this.entries;
+    const { entries, words } = parseCompiled(typeof this.text === 'string' ? this.text : this.text(), this.name);
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       const problem = entryProblem(entry);
@@ -105,8 +93,28 @@ export class UncheckedGlossary {
         throw new Error(`${this.name}: entry ${i + 1}${typeof id === 'string' ? ` "${id.slice(0, 80)}"` : ''}: ${problem}`);
       }
     }
-    return new Glossary(entries as GlossaryEntry[], this.words);
+    return new Glossary(entries as GlossaryEntry[], words);
   }
+}
+
+/** The entries and words of a compiled glossary's text, its format checked (not yet its entries). */
+function parseCompiled(text: string, name: string): { entries: unknown[]; words: string[] } {
+  let data: Partial<CompiledGlossary>;
+  try {
+    data = JSON.parse(text) as Partial<CompiledGlossary>;
+  } catch (err) {
+    const at = /position (\d+)/.exec(err instanceof Error ? err.message : '');
+    const where = at ? ` (${lineAndColumn(text, Number(at[1]))})` : '';
+    throw new Error(`${name}: not valid JSON${where}`);
+  }
+  if (!data || typeof data !== 'object' || data.format !== 'fintech-glossary/compiled@1' || !Array.isArray(data.entries)) {
+    throw new Error(`${name}: not a compiled Fintech Glossary (expected "format": "fintech-glossary/compiled@1" and an "entries" list)`);
+  }
+  const words = data.words ?? [];
+  if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) {
+    throw new Error(`${name}: "words" is not a list of strings`);
+  }
+  return { entries: data.entries as unknown[], words };
 }
 
 function lineAndColumn(text: string, offset: number): string {

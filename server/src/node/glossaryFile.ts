@@ -6,9 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { Glossary, type UncheckedGlossary } from '../engine/glossary';
 
-/** Read a compiled glossary file and check its format (see `Glossary.read`). */
+/**
+ * A compiled glossary file, read (and parsed) only when it is checked (see `Glossary.read`): the
+ * server answers `initialize` without touching it.
+ */
 export function readGlossaryFile(path: string): UncheckedGlossary {
-  return Glossary.read(readFileSync(path, 'utf8'), path);
+  return Glossary.read(() => readFileSync(path, 'utf8'), path);
 }
 
 /** Read and check a compiled glossary file, every entry included (see `Glossary.fromJSON`). */
