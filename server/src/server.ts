@@ -470,7 +470,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(
     notify('initialized', async () => {
-      setTimeout(ready, 0);
       // after initialize's answer declared changeNotifications, so the library registers nothing more
       if (workspaceFoldersClient)
         connection.workspace.onDidChangeWorkspaceFolders(notify('workspace/didChangeWorkspaceFolders', foldersChanged));
@@ -478,6 +477,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
       // settings, then the termbases: chained now, so that a request arriving meanwhile waits for both
       reloading = reloading.then(() => refreshSettings().catch((e: unknown) => warn(`cannot read the settings: ${describe(e)}`)));
+      // the glossary (read, parsed, checked, indexed: it keeps the process busy for a while) once the
+      // settings request is out and answered, so that it does not wait behind; a request that comes
+      // sooner does the work itself
+      void reloading.then(() => setTimeout(ready, 0));
       await reloadTermbases();
       await watchTermbases().catch((e: unknown) => warn(`cannot watch the termbases: ${describe(e)}`));
     }),
