@@ -50,6 +50,12 @@ export async function initialize(
     initializationOptions,
   });
   await session.connection.sendNotification('initialized', {});
+  // the server reads and indexes its glossary after `initialized` (or on the first request): wait
+  // for that here, untimed, so that the tests' hang timers time their requests, not the one-time load
+  await session.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri: 'file:///warm-up.txt' },
+    position: { line: 0, character: 0 },
+  });
   return result as { capabilities: Record<string, unknown> };
 }
 

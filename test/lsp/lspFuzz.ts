@@ -417,6 +417,14 @@ export class FuzzTarget {
     const c = new RawClient();
     const init = await c.initialize(CLIENT_CAPABILITIES, { commandLinks: true });
     if (init.error || init.timeout || init.exited) throw new Error(`the server did not initialize: ${JSON.stringify(init)} ${c.stderr()}`);
+    // the glossary is read and indexed after `initialized`: the hang detector times requests, not that
+    const warm = await c.request(
+      'textDocument/hover',
+      { textDocument: { uri: 'file:///warm-up.txt' }, position: { line: 0, character: 0 } },
+      60_000,
+    );
+    if (warm.error || warm.timeout || warm.exited)
+      throw new Error(`the server did not load its glossary: ${JSON.stringify(warm)} ${c.stderr()}`);
     this.client = c;
     return c;
   }
