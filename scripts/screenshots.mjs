@@ -10,17 +10,18 @@
 //   docs/chinese-commands.png the same: our commands in the command palette
 //
 // The Chinese display language: VS Code's language packs come from the Marketplace, which this
-// machine cannot reach, so the script makes a language pack of its own that declares zh-cn and
-// translates none of VS Code's strings, registers it in the profile's languagepacks.json (code-server
-// indexes packs there) and starts code-server with `--locale zh-cn`. VS Code's own menus therefore stay
+// machine cannot reach, so the script registers a language pack of its own that declares zh-cn and
+// translates none of VS Code's strings (chineseDisplayLanguage in test/integration/code-server.mjs)
+// and starts code-server with `--locale zh-cn`. VS Code's own menus therefore stay
 // English; what is Chinese is ours: package.nls.zh-cn.json, l10n/bundle.l10n.zh-cn.json, and the
 // server's words chosen from the `locale` the client sends in initialize.
-import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
   ENV_DIR,
   ROOT,
   TEST_SETTINGS,
+  chineseDisplayLanguage,
   hoverUntilCard,
   launchBrowser,
   openFromExplorer,
@@ -67,23 +68,6 @@ async function termQaPicture() {
   }
 }
 
-/** A language pack that makes zh-cn a display language without translating VS Code (see above). */
-function registerChineseDisplayLanguage(userData) {
-  const pack = path.join(stage, 'locale-zh-cn');
-  mkdirSync(path.join(pack, 'translations'), { recursive: true });
-  const main = path.join(pack, 'translations', 'main.i18n.json');
-  writeFileSync(main, JSON.stringify({ version: '1.0.0', contents: {} }));
-  const languagePacks = {
-    'zh-cn': {
-      hash: 'fintech-glossary-screenshots-1',
-      label: '中文(简体)',
-      extensions: [{ extensionIdentifier: { id: 'fintech-glossary-screenshots.locale-zh-cn' }, version: '0.0.1' }],
-      translations: { vscode: main },
-    },
-  };
-  writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify(languagePacks));
-}
-
 async function chinesePictures() {
   const server = await startCodeServer({
     runDir: path.join(stage, 'run-zh'),
@@ -91,7 +75,7 @@ async function chinesePictures() {
     vsix: VSIX,
     settings: TEST_SETTINGS,
     args: ['--locale', 'zh-cn'],
-    prepare: registerChineseDisplayLanguage,
+    prepare: chineseDisplayLanguage(path.join(stage, 'locale-zh-cn')),
     log,
   });
   const { page, close } = await launchBrowser(chromium, VIEWPORT, { lang: 'zh-CN' });

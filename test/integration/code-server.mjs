@@ -261,3 +261,28 @@ export async function measureCard(card) {
     return { rendered, visible, fraction: rendered ? visible / rendered : 1, essentials };
   });
 }
+
+/**
+ * VS Code's display language zh-cn without the Marketplace's language pack (which cannot be
+ * downloaded here): a `prepare` for startCodeServer that registers, in the profile's
+ * languagepacks.json (where code-server indexes language packs), a pack of our own in `dir` that
+ * declares zh-cn and translates none of VS Code's strings. Start code-server with `--locale zh-cn`
+ * too. VS Code's own menus stay English; the extension's package.nls.zh-cn.json, l10n bundle and
+ * vscode.env.language (the `locale` our server gets) are zh-cn, as with the real pack.
+ */
+export function chineseDisplayLanguage(dir) {
+  return (userData) => {
+    fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+    const main = path.join(dir, 'translations', 'main.i18n.json');
+    fs.writeFileSync(main, JSON.stringify({ version: '1.0.0', contents: {} }));
+    const languagePacks = {
+      'zh-cn': {
+        hash: 'fintech-glossary-zh-cn-1',
+        label: '中文(简体)',
+        extensions: [{ extensionIdentifier: { id: 'fintech-glossary-test.locale-zh-cn' }, version: '0.0.1' }],
+        translations: { vscode: main },
+      },
+    };
+    fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify(languagePacks));
+  };
+}

@@ -2,7 +2,8 @@
 // `npm run test:editor`: the integration suite in a real VS Code (code-server's web workbench driven by
 // Debian's Chromium through playwright-core), then a UI check that hovers a term with the mouse and saves
 // a screenshot, and one of term QA (ui-term-qa.mjs: the Problems panel, a quick fix from Ctrl+., a
-// conversion from the command palette, the status-bar item). Ends with a plain "N passed, N failed, N skipped" line; exit code 0 only if everything
+// conversion from the command palette, the status-bar item), and, in a second code-server whose display
+// language is 中文(简体), one of the Chinese interface (ui-chinese.mjs). Ends with a plain "N passed, N failed, N skipped" line; exit code 0 only if everything
 // passed.
 //
 // Environment:
@@ -28,6 +29,7 @@ import util from 'node:util';
 import {
   ENV_DIR,
   ROOT,
+  chineseDisplayLanguage,
   hoverUntilCard,
   launchBrowser,
   measureCard,
@@ -37,6 +39,7 @@ import {
   wordCentre,
   workbenchUrl as urlOf,
 } from './code-server.mjs';
+import { chineseUiChecks } from './ui-chinese.mjs';
 import { termQaChecks } from './ui-term-qa.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -259,6 +262,41 @@ async function termQaCheck(chromium, base) {
   return { passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
 }
 
+/** The Chinese interface (ui-chinese.mjs) in a code-server of its own, display language zh-cn. */
+async function chineseCheck(chromium) {
+  const runDir = `${RUN_DIR}-zh`;
+  const zh = await start({
+    runDir,
+    workspace: WORKSPACE,
+    vsix: VSIX,
+    args: ['--locale', 'zh-cn'],
+    prepare: chineseDisplayLanguage(path.join(runDir, 'locale-zh-cn')),
+    log,
+  });
+  let results = [];
+  try {
+    const { page, close } = await launchBrowser(chromium, { width: 1280, height: 800 }, { lang: 'zh-CN' });
+    log(`UI check: Chinese interface (${VSIX ? 'installed .vsix' : 'development folder'})`);
+    try {
+      await page.goto(urlOf(zh.base, WORKSPACE, VSIX ? {} : { extensionDevelopmentPath: DEV_PATH }));
+      results = await chineseUiChecks(page, { log: (m) => log(`  ${m}`) });
+    } catch (err) {
+      log(`UI Chinese check error: ${err.message}`);
+      results.push({ name: 'Chinese interface check', ok: false });
+    }
+    if (results.some((r) => !r.ok)) {
+      const shot = path.join(ROOT, 'test-results', 'chinese-failure.png');
+      fs.mkdirSync(path.dirname(shot), { recursive: true });
+      await page.screenshot({ path: shot }).catch(() => {});
+      log(`screenshot: ${path.relative(ROOT, shot)}`);
+    }
+    await close();
+  } finally {
+    zh.stop();
+  }
+  return { passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
+}
+
 async function main() {
   if (!process.env.SKIP_SETUP) run('bash', [path.join(HERE, 'setup-editor.sh')]);
   if (!fs.existsSync(path.join(DEV_PATH, 'dist', 'client.js')) && DEV_PATH === ROOT) {
@@ -281,6 +319,10 @@ async function main() {
     const qa = await termQaCheck(chromium, base);
     passed += qa.passed;
     failed += qa.failed;
+    stopCodeServer();
+    const zh = await chineseCheck(chromium);
+    passed += zh.passed;
+    failed += zh.failed;
   } catch (err) {
     console.error(err);
     failed++;
