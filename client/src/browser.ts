@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/browser';
 import type { InitializationOptions } from '../../server/src/protocol';
 import { activateWith, deactivate } from './extension';
+import { serveFiles } from './files';
 
 /** The browser's Worker, Blob and URL, as far as this file uses them (the project compiles without the DOM lib). */
 interface WebWorker {
@@ -96,8 +97,17 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
   let client: WorkerLanguageClient | undefined;
   return activateWith(
     context,
-    (id, name, options) => (client = new WorkerLanguageClient(id, name, options, context.extensionUri)),
-    (): Partial<InitializationOptions> => ({ extensionUri: context.extensionUri.toString(true), assets: client?.assets }),
+    (id, name, options) => {
+      client = new WorkerLanguageClient(id, name, options, context.extensionUri);
+      // the worker reads the workspace's termbases through us
+      serveFiles(client);
+      return client;
+    },
+    (): Partial<InitializationOptions> => ({
+      extensionUri: context.extensionUri.toString(true),
+      assets: client?.assets,
+      clientFiles: true,
+    }),
   );
 }
 

@@ -23,6 +23,7 @@ import {
   type ReplaceTermArgs,
   type Settings,
 } from '../../server/src/protocol';
+import { addToTermbase } from './addToTermbase';
 
 /** A language client that can restart its server: over IPC to a Node process, or to a Web Worker. */
 export type Client = BaseLanguageClient & { restart(): Promise<void> };
@@ -85,6 +86,16 @@ export async function activateWith(
         await convert(to, true);
       }),
     ]),
+    vscode.commands.registerCommand(Commands.addToTermbase, async () => {
+      await ensureStarted();
+      if (!client) return;
+      try {
+        await addToTermbase(client);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Fintech Glossary: could not add the term: {0}', why));
+      }
+    }),
     vscode.commands.registerCommand(Commands.chooseVariant, async () => {
       await ensureStarted();
       await chooseVariant();

@@ -103,8 +103,16 @@ export const Commands = {
   chooseVariant: 'fintechGlossary.chooseVariant',
   /** Card link: replace a hovered term with one of its equivalents. Args: ReplaceTermArgs. */
   replaceTerm: 'fintechGlossary.replaceTerm',
-  /** Code action: add a selected term (and its counterpart) to the project's termbase. Args: AddToTermbaseArgs. */
+  /**
+   * Palette (client): add the selection, or the word at the cursor, with a counterpart the user
+   * confirms (prefilled with `TermbaseSuggestionRequest`'s), to the project's termbase.
+   */
   addToTermbase: 'fintechGlossary.addToTermbase',
+  /**
+   * The server's side of adding a term (the code action on a selection runs it directly): append it
+   * to the folder's termbase file and reload. Args: [AddToTermbaseArgs]; returns AddToTermbaseResult.
+   */
+  serverAddToTermbase: 'fintechGlossary.server.addToTermbase',
   /** Card link: open a bundled source document at a line. Args: OpenSourceArgs. */
   openSource: 'fintechGlossary.openSource',
 } as const;
@@ -124,11 +132,46 @@ export interface ReplaceTermArgs {
   text: string;
 }
 
-/** Add `text` (a term, or a term with its counterpart: `区块链 blockchain`) to the termbase of the folder of `uri`. */
+/**
+ * Add a term to a folder's termbase (`termbaseFile` of the folder `folderUri`, else of the folder of
+ * the document `uri`): `zh` and `en` as given, or split from `text` (a term, or a term with its
+ * counterpart: `区块链 blockchain`); a side neither gives is filled from the glossary when it knows
+ * the term (an empty string given stays empty). `quiet`: no message from the server (the client
+ * says it in its own words).
+ */
 export interface AddToTermbaseArgs {
-  uri: string;
-  text: string;
+  uri?: string;
+  folderUri?: string;
+  text?: string;
+  zh?: string;
+  en?: string;
+  quiet?: boolean;
 }
+
+export interface AddToTermbaseResult {
+  /** The termbase file's URI. */
+  file: string;
+  zh: string;
+  en: string;
+}
+
+/**
+ * What *Add to Project Termbase* would write for a selection, before the user confirms: its Chinese
+ * and English (from the selection, the other side from the glossary when it knows the term), which
+ * side the selection starts with, and the termbase file (relative to the folder).
+ */
+export interface TermbaseSuggestion {
+  zh: string;
+  en: string;
+  first: 'zh' | 'en';
+  /** The side the selection did not give came from the glossary. */
+  fromGlossary: boolean;
+  file: string;
+}
+
+export const TermbaseSuggestionRequest = new RequestType<{ text: string; folderUri?: string; uri?: string }, TermbaseSuggestion, void>(
+  'fintechGlossary/termbaseSuggestion',
+);
 
 export interface ConvertArgs {
   uri: string;

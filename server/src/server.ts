@@ -36,6 +36,7 @@ import {
   DocumentVariantRequest,
   LookupRequest,
   SETTINGS_SECTION,
+  TermbaseSuggestionRequest,
   defaultSettings,
   type InitializationOptions,
   type Settings,
@@ -458,7 +459,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { resolveProvider: true },
-        executeCommandProvider: { commands: [Commands.serverLookup, Commands.convert, Commands.addToTermbase] },
+        executeCommandProvider: { commands: [Commands.serverLookup, Commands.convert, Commands.serverAddToTermbase] },
         ...(files ? { codeActionProvider: { codeActionKinds: [CodeActionKind.RefactorRewrite] } } : {}),
         ...qaCapabilities,
         ...navCapabilities,
@@ -576,7 +577,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onExecuteCommand(
     request('workspace/executeCommand', (params: unknown): unknown => {
       const { command, arguments: args } = (params ?? {}) as { command?: unknown; arguments?: unknown };
-      if (command === Commands.addToTermbase) return addToTermbase(Array.isArray(args) ? args[0] : undefined);
+      if (command === Commands.serverAddToTermbase) return addToTermbase(Array.isArray(args) ? args[0] : undefined);
       if (command === Commands.convert) {
         if (!Array.isArray(args)) throw invalidParams('arguments [{ uri, to, range? }]');
         return qa.convert(args[0]).catch((err: unknown) => {
@@ -598,12 +599,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const p = params as { textDocument?: { uri?: unknown }; range?: { start?: Position; end?: Position } } | null;
       const uri = p?.textDocument?.uri;
       const doc = typeof uri === 'string' ? open.get(uri) : undefined;
-      if (!doc || !termbases || !p?.range?.start || !p.range.end || !folderOf(doc.uri)) return [];
+      if (!doc || !files || !p?.range?.start || !p.range.end || !folderOf(doc.uri)) return [];
       const text = doc.getText({ start: p.range.start, end: p.range.end }).trim();
       if (!text || text.length > 120 || /[\r\n]/.test(text)) return [];
       const args: AddToTermbaseArgs = { uri: doc.uri, text };
       const title = `Add “${text.length > 40 ? `${text.slice(0, 40)}…` : text}” to the project termbase`;
-      return [{ title, kind: CodeActionKind.RefactorRewrite, command: { title, command: Commands.addToTermbase, arguments: [args] } }];
+      return [
+        { title, kind: CodeActionKind.RefactorRewrite, command: { title, command: Commands.serverAddToTermbase, arguments: [args] } },
+      ];
     }
   };
 
@@ -612,34 +615,93 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     folders.filter((f) => relativeTo(f.uri, uri) !== undefined).sort((a, b) => b.uri.length - a.uri.length)[0] ??
     (folders.length === 1 ? folders[0] : undefined);
 
+  /** A string argument, trimmed; undefined when absent; an error when too long or not one line. */
+  const termArg = (value: unknown, name: string): string | undefined => {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string' || value.length > 200 || /[\r\n]/.test(value))
+      throw invalidParams(`${name}: one line of at most 200 characters`);
+    return value.trim();
+  };
+
+  /** The folder a term is added to: the one named, else the document's. */
+  const targetFolder = (args: { folderUri?: unknown; uri?: unknown }) => {
+    const folder =
+      typeof args.folderUri === 'string'
+        ? folders.find((f) => f.uri.replace(/\/$/, '') === (args.folderUri as string).replace(/\/$/, ''))
+        : typeof args.uri === 'string'
+          ? folderOf(args.uri)
+          : undefined;
+    if (!folder || !files) throw new ResponseError(ErrorCodes.InvalidRequest, 'open a folder to add terms to its termbase');
+    return folder;
+  };
+
+  /** The Chinese and English of a selection, the missing side from the glossary when it knows the term. */
+  const suggest = (text: string | undefined, zhArg?: string, enArg?: string) => {
+    const picked = text ? splitSelection(text) : {};
+    let zh = zhArg ?? picked.zh ?? '';
+    let en = enArg ?? picked.en ?? '';
+    let fromGlossary = false;
+    const known = zh || en ? glossary.lookup(zh || en, { acronymsCaseInsensitive: true })[0] : undefined;
+    if (known && !zh && zhArg === undefined) {
+      zh = known.zhHans;
+      fromGlossary = true;
+    }
+    if (known && !en && enArg === undefined) {
+      en = known.en[0] ?? '';
+      fromGlossary = true;
+    }
+    const first: 'zh' | 'en' =
+      picked.zh !== undefined && (picked.en === undefined || text!.indexOf(picked.zh) <= text!.indexOf(picked.en))
+        ? 'zh'
+        : picked.en !== undefined
+          ? 'en'
+          : zh
+            ? 'zh'
+            : 'en';
+    return { zh, en, first, fromGlossary };
+  };
+
   /**
-   * Append the selected term, with its counterpart (from the selection, or from the glossary when it
+   * Append a term, with its counterpart (as given, from the selection, or from the glossary when it
    * knows the term), to the folder's termbase file (`termbaseFile`, created on first use), then
    * reload it so the next hover shows it.
    */
   const addToTermbase = async (value: unknown) => {
-    const args = value as Partial<AddToTermbaseArgs> | undefined;
-    if (typeof args?.uri !== 'string' || typeof args.text !== 'string' || !args.text.trim() || args.text.length > 200)
-      throw invalidParams('arguments [{ uri, text }]');
-    const folder = folderOf(args.uri);
-    if (!folder || !options.files) throw new ResponseError(ErrorCodes.InvalidRequest, 'open a folder to add terms to its termbase');
+    const args = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    const text = termArg(args.text, 'text');
+    const zhArg = termArg(args.zh, 'zh');
+    const enArg = termArg(args.en, 'en');
+    if (!text && !zhArg && !enArg) throw invalidParams('arguments [{ uri or folderUri, text or zh and en }]');
+    const folder = targetFolder(args);
+    const access = files!;
     await reloading;
-    const picked = splitSelection(args.text);
-    let { zh = '', en = '' } = picked;
-    const known = glossary.lookup(zh || en, { acronymsCaseInsensitive: true })[0];
-    if (known && !zh) zh = known.zhHans;
-    if (known && !en) en = known.en[0] ?? '';
+    const { zh, en } = suggest(text, zhArg, enArg);
+    if (!zh && !en) throw invalidParams('a Chinese or an English term');
     const file = (await folderSettings(folder)).termbaseFile;
     const uri = joinUri(folder.uri, file);
-    const exists = await options.files.exists(uri);
-    const before = exists ? await options.files.read(uri) : undefined;
+    const exists = await access.exists(uri);
+    const before = exists ? await access.read(uri) : undefined;
     const format = /\.ya?ml$/i.test(file) ? 'yaml' : /\.tsv$/i.test(file) ? 'tsv' : 'csv';
-    await options.files.write(uri, appendEntry(before, format, zh, en));
+    await access.write(uri, appendEntry(before, format, zh, en));
     await reloadTermbases(new Set([uri]), !exists);
-    const message = `Added ${[zh, en].filter(Boolean).join(' · ')} to ${file}`;
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+    if (args.quiet !== true) {
+      const message = `Added ${[zh, en].filter(Boolean).join(' · ')} to ${file}`;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+    }
     return { file: uri, zh, en };
   };
+
+  connection.onRequest(
+    TermbaseSuggestionRequest,
+    request(TermbaseSuggestionRequest.method, async (params: unknown) => {
+      const p = (params && typeof params === 'object' ? params : {}) as Record<string, unknown>;
+      const text = termArg(p.text, 'text');
+      if (!text) throw invalidParams('{ text, folderUri or uri }');
+      const folder = targetFolder(p);
+      await reloading;
+      return { ...suggest(text), file: (await folderSettings(folder)).termbaseFile };
+    }),
+  );
 
   connection.onRequest(
     DocumentVariantRequest,

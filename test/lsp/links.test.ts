@@ -112,7 +112,7 @@ describe('workspace/executeCommand look-up, for editors without our client', () 
     const s = startServer();
     const init = await initialize(s);
     expect(init.capabilities.executeCommandProvider).toEqual({
-      commands: ['fintechGlossary.server.lookup', 'fintechGlossary.server.convert', 'fintechGlossary.addToTermbase'],
+      commands: ['fintechGlossary.server.lookup', 'fintechGlossary.server.convert', 'fintechGlossary.server.addToTermbase'],
     });
     const items = (await s.connection.sendRequest('workspace/executeCommand', {
       command: 'fintechGlossary.server.lookup',

@@ -175,7 +175,7 @@ describe('termbases in the workspace', () => {
       },
     );
     // offered beside term QA's own actions for a selection
-    const add = actions.filter((a) => a.command?.command === 'fintechGlossary.addToTermbase');
+    const add = actions.filter((a) => a.command?.command === 'fintechGlossary.server.addToTermbase');
     expect(add.map((a) => a.title)).toEqual(['Add “zorbex” to the project termbase']);
     const result = await s.connection.sendRequest<{ zh: string; en: string }>('workspace/executeCommand', add[0]!.command);
     expect(result).toMatchObject({ en: 'zorbex', zh: '' });
@@ -183,7 +183,7 @@ describe('termbases in the workspace', () => {
     expect(await hover(5)).toContain('[team\\/terms\\.yaml\\:1]');
     // a term the bundled glossary knows brings its counterpart along
     const known = await s.connection.sendRequest<{ zh: string; en: string }>('workspace/executeCommand', {
-      command: 'fintechGlossary.addToTermbase',
+      command: 'fintechGlossary.server.addToTermbase',
       arguments: [{ uri: doc, text: '清算代币 settlement coin' }],
     });
     expect(known).toMatchObject({ zh: '清算代币', en: 'settlement coin' });

@@ -76,10 +76,26 @@ export async function launch(chromium) {
  * server requests (workspace/configuration, client/registerCapability) get empty answers, log and
  * show messages are kept. Returns `rpc`, `notify`, `messages()` and `stop()`; `t0` is when the
  * worker was created (page clock; `now()` reads it).
+ *
+ * `files` (URI → text) is a workspace the client serves as the web client does with workspace.fs:
+ * it answers the server's fintechGlossary/readFile, fileExists, writeFile and findFiles requests
+ * (findFiles lists every file under the folder; the server filters by its globs). `setFile` changes
+ * or deletes (`null`) one; `requests()` lists the file requests the server made.
  */
-export async function startWorker(page) {
-  await page.evaluate(() => {
-    const lsp = { id: 0, pending: new Map(), log: [], errors: [] };
+export async function startWorker(page, { files } = {}) {
+  await page.evaluate((files) => {
+    const lsp = { id: 0, pending: new Map(), log: [], errors: [], files: new Map(Object.entries(files ?? {})), fileRequests: [] };
+    const answerFile = (method, p) => {
+      lsp.fileRequests.push(`${method} ${p.uri ?? p.folderUri}`);
+      if (method === 'fintechGlossary/readFile') return lsp.files.has(p.uri) ? { text: lsp.files.get(p.uri) } : null;
+      if (method === 'fintechGlossary/fileExists') return lsp.files.has(p.uri);
+      if (method === 'fintechGlossary/writeFile') {
+        lsp.files.set(p.uri, p.text);
+        return null;
+      }
+      const base = p.folderUri.endsWith('/') ? p.folderUri : `${p.folderUri}/`;
+      return [...lsp.files.keys()].filter((u) => u.startsWith(base)).slice(0, p.limit);
+    };
     window.lsp = lsp;
     lsp.t0 = performance.now();
     const worker = new Worker('/dist/web/server.js');
@@ -87,7 +103,12 @@ export async function startWorker(page) {
     worker.onerror = (e) => lsp.errors.push(e.message || 'worker error');
     worker.onmessage = ({ data: m }) => {
       if (m.method && m.id !== undefined) {
-        const result = m.method === 'workspace/configuration' ? m.params.items.map(() => null) : null;
+        const result =
+          m.method === 'workspace/configuration'
+            ? m.params.items.map(() => null)
+            : files && m.method.startsWith('fintechGlossary/')
+              ? answerFile(m.method, m.params)
+              : null;
         worker.postMessage({ jsonrpc: '2.0', id: m.id, result });
       } else if (m.method) {
         if (m.method === 'window/logMessage' || m.method === 'window/showMessage') lsp.log.push(m.params.message);
@@ -103,12 +124,15 @@ export async function startWorker(page) {
         worker.postMessage({ jsonrpc: '2.0', id, method, params });
       });
     lsp.notify = (method, params) => worker.postMessage({ jsonrpc: '2.0', method, params });
-  });
+  }, files ?? null);
   return {
     /** The response message, with `at`: ms since the worker was created. */
     rpc: (method, params) => page.evaluate(([m, p]) => window.lsp.request(m, p), [method, params]),
     notify: (method, params) => page.evaluate(([m, p]) => window.lsp.notify(m, p), [method, params]),
     messages: () => page.evaluate(() => ({ log: window.lsp.log, errors: window.lsp.errors })),
     stop: () => page.evaluate(() => window.lsp.worker.terminate()),
+    setFile: (uri, text) => page.evaluate(([u, t]) => (t === null ? window.lsp.files.delete(u) : window.lsp.files.set(u, t)), [uri, text]),
+    file: (uri) => page.evaluate((u) => window.lsp.files.get(u) ?? null, uri),
+    requests: () => page.evaluate(() => window.lsp.fileRequests),
   };
 }

@@ -99,6 +99,82 @@ const LINES = [
 ];
 const URI = 'vscode-vfs://github/example/repo/notes.md'; // a virtual workspace's document
 
+/**
+ * The user's termbases in the worker: it cannot read the workspace, so it asks the client (the web
+ * client answers with workspace.fs); here the page plays that client, serving a virtual workspace.
+ */
+async function termbaseChecks(page, origin) {
+  const FOLDER = 'vscode-vfs://github/example/repo';
+  const CSV_URI = `${FOLDER}/glossary.csv`;
+  const TBX_URI = `${FOLDER}/terms/client.tbx`;
+  const CSV = 'en,zh-CN,definition\nzorbex,佐贝克斯,Our client calls the escrow robot so.\n';
+  const TBX = `<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>quilla coin</term></termSec></langSec>
+<langSec xml:lang="zh-CN"><termSec><term>奎拉币</term></termSec></langSec></conceptEntry>
+</body></text></tbx>`;
+  const lines = ['佐贝克斯', '奎拉幣', 'murphy ledger'];
+  await page.reload();
+  const w = await startWorker(page, { files: { [CSV_URI]: CSV, [TBX_URI]: TBX, [`${FOLDER}/README.md`]: '# not a termbase' } });
+  const init = await w.rpc('initialize', {
+    processId: null,
+    rootUri: FOLDER,
+    workspaceFolders: [{ uri: FOLDER, name: 'repo' }],
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
+    },
+    initializationOptions: { extensionUri: `${origin}/`, clientFiles: true },
+  });
+  await w.notify('initialized', {});
+  await w.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: lines.join('\n') } });
+  const hover = async (line) => {
+    const m = await w.rpc('textDocument/hover', { textDocument: { uri: URI }, position: { line, character: 1 } });
+    return m.result?.contents?.value ?? JSON.stringify(m.error ?? m.result);
+  };
+  const csvCard = await hover(0);
+  check(
+    'termbases through the client: a CSV term hovers, labelled with its file',
+    csvCard.includes('**佐贝克斯** · 佐貝克斯 · zorbex') &&
+      csvCard.includes('Our client calls the escrow robot so') &&
+      csvCard.includes('[glossary\\.csv\\:2]'),
+    csvCard.slice(0, 200),
+  );
+  const tbxCard = await hover(1);
+  check(
+    'a TBX term in a subfolder hovers in traditional too',
+    tbxCard.includes('**奎拉币**') && tbxCard.includes('quilla coin'),
+    tbxCard.slice(0, 200),
+  );
+  const asked = await w.requests();
+  check(
+    'the worker found them with findFiles and read only the termbases',
+    asked.includes(`fintechGlossary/findFiles ${FOLDER}`) &&
+      asked.includes(`fintechGlossary/readFile ${TBX_URI}`) &&
+      !asked.some((r) => r.endsWith('README.md')),
+    asked.join('; '),
+  );
+  // the file changed: the client's watcher reports it, the next hover shows it
+  await w.setFile(CSV_URI, `${CSV}murphy ledger,墨菲账本,Added while the worker ran.\n`);
+  await w.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: CSV_URI, type: 2 }] });
+  const changed = await hover(2);
+  check('a changed termbase shows in the next hover', changed.includes('Added while the worker ran'), changed.slice(0, 200));
+  // Add to termbase writes through the client
+  const added = await w.rpc('workspace/executeCommand', {
+    command: 'fintechGlossary.server.addToTermbase',
+    arguments: [{ uri: URI, text: '佐贝克斯' }],
+  });
+  const written = await w.file(CSV_URI);
+  check(
+    'Add to termbase writes the file through the client',
+    !!init.result?.capabilities?.codeActionProvider &&
+      added.result?.zh === '佐贝克斯' &&
+      (written ?? '').startsWith(CSV) &&
+      (written ?? '').trimEnd().split('\n').pop().includes('佐贝克斯'),
+    JSON.stringify(added.result ?? added.error) + JSON.stringify(written?.slice(-80)),
+  );
+  await w.rpc('shutdown', null);
+}
+
 async function main() {
   if (!existsSync(path.join(ROOT, 'dist/web/server.js'))) throw new Error('dist/web/server.js is missing: run npm run build');
   const chromium = loadChromium();
@@ -176,6 +252,8 @@ async function main() {
       !!init2.result?.capabilities && hover2.result === null && !hover2.error && !!said,
       said ?? JSON.stringify((await lost.messages()).log),
     );
+
+    await termbaseChecks(page, origin);
   } finally {
     await browser.close();
     http.close();

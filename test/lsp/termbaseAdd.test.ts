@@ -1,0 +1,96 @@
+/**
+ * *Add to Project Termbase* from the palette, over LSP: the client asks the server what it would
+ * write for the selection (the counterpart from the glossary when it knows the term), the user
+ * confirms or edits the counterpart, and the server appends exactly that to the folder's termbase;
+ * the next hover shows it.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type LspSession, shutdown, startServer } from './lspClient';
+
+const sessions: LspSession[] = [];
+afterEach(async () => {
+  for (const s of sessions.splice(0)) await shutdown(s).catch(() => s.process.kill());
+});
+
+async function open(settings: Record<string, unknown> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'fg-add-'));
+  const uri = pathToFileURL(dir).href;
+  const s = startServer();
+  sessions.push(s);
+  s.settings.fintechGlossary = settings;
+  const shown: string[] = [];
+  s.connection.onNotification('window/showMessage', (p: { message: string }) => shown.push(p.message));
+  await s.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: 'ws' }],
+    capabilities: { workspace: { configuration: true } },
+  });
+  await s.connection.sendNotification('initialized', {});
+  const doc = `${uri}/notes.md`;
+  await s.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: doc, languageId: 'markdown', version: 1, text: '区块链\n佐贝克斯\n' },
+  });
+  const hover = async (line: number) =>
+    (
+      await s.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri: doc },
+        position: { line, character: 1 },
+      })
+    )?.contents.value ?? null;
+  return { s, dir, uri, doc, hover, shown };
+}
+
+describe('Add to Project Termbase (palette)', () => {
+  it('suggests the counterpart from the glossary, or from the selection', async () => {
+    const { s, uri } = await open();
+    const suggest = (text: string) => s.connection.sendRequest('fintechGlossary/termbaseSuggestion', { text, folderUri: uri });
+    expect(await suggest('区块链')).toEqual({ zh: '区块链', en: 'blockchain', first: 'zh', fromGlossary: true, file: 'glossary.csv' });
+    expect(await suggest('blockchain')).toEqual({ zh: '区块链', en: 'blockchain', first: 'en', fromGlossary: true, file: 'glossary.csv' });
+    expect(await suggest('佐贝克斯')).toEqual({ zh: '佐贝克斯', en: '', first: 'zh', fromGlossary: false, file: 'glossary.csv' });
+    expect(await suggest('zorbex 佐贝克斯')).toEqual({
+      zh: '佐贝克斯',
+      en: 'zorbex',
+      first: 'en',
+      fromGlossary: false,
+      file: 'glossary.csv',
+    });
+    // no folder that way: a clear error
+    await expect(
+      s.connection.sendRequest('fintechGlossary/termbaseSuggestion', { text: '区块链', folderUri: 'file:///elsewhere' }),
+    ).rejects.toThrow('open a folder to add terms to its termbase');
+  });
+
+  it('writes what the user confirmed to the folder’s termbase, quietly, and the next hover shows it', async () => {
+    const { s, dir, uri, hover, shown } = await open({ termbaseFile: 'terms/team.csv' });
+    expect(await hover(1)).toBeNull();
+    const result = await s.connection.sendRequest('workspace/executeCommand', {
+      command: 'fintechGlossary.server.addToTermbase',
+      arguments: [{ folderUri: uri, zh: '佐贝克斯', en: 'escrow robot', quiet: true }],
+    });
+    expect(result).toEqual({ file: `${uri}/terms/team.csv`, zh: '佐贝克斯', en: 'escrow robot' });
+    expect(readFileSync(join(dir, 'terms', 'team.csv'), 'utf8')).toBe('zh-Hans,en\n佐贝克斯,escrow robot\n');
+    expect(await hover(1)).toContain('**佐贝克斯** · 佐貝克斯 · escrow robot');
+    // an empty counterpart stays empty (the glossary's is not put back)
+    await s.connection.sendRequest('workspace/executeCommand', {
+      command: 'fintechGlossary.server.addToTermbase',
+      arguments: [{ folderUri: uri, zh: '区块链', en: '', quiet: true }],
+    });
+    expect(readFileSync(join(dir, 'terms', 'team.csv'), 'utf8')).toBe('zh-Hans,en\n佐贝克斯,escrow robot\n区块链,\n');
+    expect(shown).toEqual([]);
+  });
+
+  it('refuses a multi-line or overlong term and writes nothing', async () => {
+    const { s, dir, uri } = await open();
+    for (const args of [{ folderUri: uri, zh: '区块\n链' }, { folderUri: uri, en: 'x'.repeat(201) }, { folderUri: uri }]) {
+      await expect(
+        s.connection.sendRequest('workspace/executeCommand', { command: 'fintechGlossary.server.addToTermbase', arguments: [args] }),
+      ).rejects.toThrow(/invalid params/);
+    }
+    expect(() => readFileSync(join(dir, 'glossary.csv'))).toThrow();
+  });
+});
