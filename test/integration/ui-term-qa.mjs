@@ -128,7 +128,7 @@ export async function termQaChecks(page, { log = () => {}, screenshot } = {}) {
       await page.keyboard.press('Control+Period');
       const candidate = menu.locator('.monaco-list-row', { hasText: MIXED_SCRIPT.fix }).first();
       if (
-        await candidate.waitFor({ timeout: 4000 }).then(
+        await candidate.waitFor({ timeout: 8000 }).then(
           () => true,
           () => false,
         )
