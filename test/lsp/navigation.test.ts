@@ -250,6 +250,16 @@ describe('inline glosses (inlay hints)', () => {
     ]);
   });
 
+  it('none where the text gives the other language right after the term', async () => {
+    const { s, openDoc } = await start({ settings: { inlayHints: { enable: true } } });
+    await openDoc(uri, '区块链 (blockchain) 与云计算\n\nblockchain（区块链）\n\n区块链 区块链');
+    const all = { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } };
+    expect((await hints(s, all))!.map((h) => [h.position, h.label])).toEqual([
+      [{ line: 0, character: 21 }, 'cloud computing'],
+      [{ line: 4, character: 3 }, 'blockchain'],
+    ]);
+  });
+
   it('write the Chinese in the document’s variant', async () => {
     const { s, openDoc } = await start({ settings: { inlayHints: { enable: true }, variant: 'zh-TW' } });
     await openDoc(uri, 'Cloud computing and a regulatory sandbox.');

@@ -109,6 +109,16 @@ describe('paragraphs', () => {
     expect(firstInParagraph(text, within, 0, text.length, concept).map((m) => m.start)).toEqual([0, 4, 7, 9]);
     // from offset 1: A at 0 is before the range but in the paragraph, so A at 2 is not glossed
     expect(firstInParagraph(text, within, 1, text.length, concept).map((m) => m.start)).toEqual([4, 7, 9]);
+    // the text gives the counterpart right after the term: no gloss there, and none later in the paragraph
+    const glossed = '区 (Y) then 区.\n\n区 Y';
+    const pair = [occ(0, 'A'), occ(3, 'A'), occ(11, 'A'), occ(15, 'A'), occ(17, 'A')];
+    const inPair = (a: number, b: number) => pair.filter((m) => m.end > a && m.start < b);
+    expect(firstInParagraph(glossed, inPair, 0, glossed.length, concept).map((m) => m.start)).toEqual([]);
+    const apart = '区, so Y\n\n区 区';
+    // and only for the other language: 区 区 (the same term twice) keeps its gloss
+    const far = [occ(0, 'A'), occ(6, 'A'), occ(9, 'A'), occ(11, 'A')];
+    const inFar = (a: number, b: number) => far.filter((m) => m.end > a && m.start < b);
+    expect(firstInParagraph(apart, inFar, 0, apart.length, concept).map((m) => m.start)).toEqual([0, 9]);
     // an occurrence without a concept (a non-term word) is never glossed
     expect(firstInParagraph(text, within, 0, text.length, (m) => (m.forms[0] === 'B' ? undefined : 'A')).map((m) => m.start)).toEqual([
       0, 7,
