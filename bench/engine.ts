@@ -1,6 +1,7 @@
 // The engine as the benchmarks see it: bundled by bench/run.mjs with the same esbuild settings as
 // the server, so that the scan is measured in the code shape that ships.
 export { Glossary } from '../server/src/engine/glossary';
+export { compactEntry, COMPILED_FORMAT } from '../server/src/engine/entry';
 export { TermIndex } from '../server/src/engine/matcher';
 export { DocumentIndex } from '../server/src/engine/documentIndex';
 export { normalizeWithOffsets } from '../server/src/engine/normalize';

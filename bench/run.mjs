@@ -138,7 +138,7 @@ if (want('4')) {
 }
 
 // ---------- 5. CC-CEDICT-size glossary ----------
-const LARGE = await largeGlossary(root, work);
+const LARGE = await largeGlossary(root, work, engine);
 if (want('5')) {
   log('5. large glossary');
   const runs = [];

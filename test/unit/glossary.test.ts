@@ -11,7 +11,7 @@ import { buildGlossary } from '../../glossary/scripts/lib/build';
 import { SOURCE_FILES } from '../../glossary/scripts/lib/seeds';
 import { formatDiag } from '../../glossary/scripts/lib/load';
 import { doneChecks, glossaryFigures } from '../../glossary/scripts/lib/figures';
-import type { CompiledGlossary, GlossaryEntry } from '../../server/src/engine/entry';
+import type { GlossaryEntry } from '../../server/src/engine/entry';
 import { Glossary } from '../../server/src/engine/glossary';
 
 const REPO = join(__dirname, '..', '..');
@@ -35,7 +35,7 @@ describe('the bundled glossary', () => {
   });
 
   it('has entries, sorted by id, in the compiled format the server loads', () => {
-    expect(built.glossary.format).toBe('fintech-glossary/compiled@1');
+    expect(built.glossary.format).toBe('fintech-glossary/compiled@2');
     expect(entries.length).toBeGreaterThan(0);
     const ids = entries.map((e) => e.id);
     expect(ids).toEqual([...ids].sort());
@@ -212,6 +212,24 @@ describe('report figures, on four entries whose figures are counted by hand', ()
 });
 
 describe('determinism', () => {
+  it('the file leaves out default values, and reading it back gives every entry the build made, field for field', () => {
+    const back = Glossary.fromJSON(built.json, 'dist/glossary.json').entries;
+    expect(back.map((e) => JSON.stringify(e))).toEqual(entries.map((e) => JSON.stringify(e)));
+    // what is left out: no entry of the file has a field with its default value
+    const raw = (JSON.parse(built.json) as { entries: Record<string, unknown>[] }).entries;
+    const leftIn = raw.filter(
+      (e) =>
+        e.status === 'preferred' ||
+        e.origin === 'bundled' ||
+        e.occurrences === 0 ||
+        e.definitionZh === '' ||
+        e.zhHant === e.zhHans ||
+        ['zhAliases', 'en', 'abbr', 'related', 'examples'].some((k) => Array.isArray(e[k]) && (e[k] as unknown[]).length === 0),
+    );
+    expect(leftIn.map((e) => e.id)).toEqual([]);
+    expect(raw.length).toBe(entries.length);
+  });
+
   it('building twice in one process gives the same bytes', () => {
     const again = buildGlossary({ clean: false });
     expect(again.json).toBe(built.json);
@@ -232,7 +250,7 @@ describe('determinism', () => {
 describe('hover over the cleaned sources (server engine on the compiled glossary)', () => {
   let glossary: Glossary;
   beforeAll(() => {
-    glossary = new Glossary((JSON.parse(built.json) as CompiledGlossary).entries);
+    glossary = Glossary.fromJSON(built.json, 'dist/glossary.json');
   });
 
   // Places in the cleaned sources, read by hand: (document, line, the text written there, the entry a

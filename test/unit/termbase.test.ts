@@ -9,11 +9,11 @@ import { detectFormat, languageOf } from '../../server/src/engine/termbase';
 import { appendEntry, exportCsv, exportTbx, splitSelection } from '../../server/src/engine/termbaseExport';
 import { loadTermbase } from '../../server/src/engine/termbaseLoad';
 import { termsOf } from '../../server/src/engine/terms';
+import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'termbases');
 const fixture = (name: string) => loadTermbase(readFileSync(join(FIXTURES, name), 'utf8'), { name });
-const bundled = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'dist', 'glossary.json'), 'utf8')) as { entries: GlossaryEntry[] })
-  .entries;
+const bundled = glossaryFromFile(join(__dirname, '..', '..', 'dist', 'glossary.json')).entries;
 
 /** A term as "text:status" plus any of review state, part of speech, region. */
 const termLine = (t: Term) => {

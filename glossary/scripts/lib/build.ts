@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cleanSources, REPO, SOURCE_FILES } from './seeds';
-import type { CompiledGlossary } from '../../../server/src/engine/entry';
+import { compactEntry, type CompiledGlossary } from '../../../server/src/engine/entry';
 import { compileGlossary, type RegionalCandidate } from './compile';
 import { makeValidator, parseEntriesFile, schemaDiagnostics, type Diagnostic, type LoadedEntry } from './load';
 import { buildCorpus, type Corpus } from './sources';
@@ -88,7 +88,8 @@ export function buildGlossary({ clean = true, crossings: withCrossings = true } 
   const all = [...diagnostics, ...result.diagnostics].sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || (a.message < b.message ? -1 : 1),
   );
-  const json = JSON.stringify(result.glossary) + '\n';
+  // the file leaves out what has its default value (compiled@2): less to read and parse at start-up
+  const json = JSON.stringify({ ...result.glossary, entries: result.glossary.entries.map(compactEntry) }) + '\n';
   return {
     json,
     glossary: result.glossary,

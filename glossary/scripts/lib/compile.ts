@@ -1,7 +1,7 @@
 // Cross-entry checks and compilation of the validated entries into the CompiledGlossary
 // (server/src/engine/entry.ts). Pure: entries and corpus in, { glossary, diagnostics, keyHits,
 // litLines } out.
-import type { Citation, CompiledGlossary, GlossaryEntry } from '../../../server/src/engine/entry';
+import { COMPILED_FORMAT, type Citation, type CompiledGlossary, type GlossaryEntry } from '../../../server/src/engine/entry';
 import { Glossary, engineLineScanner, entryKeysOf, normalizeKey, type EntryKey } from './engine';
 import { buildTerms, termTexts } from '../../../server/src/engine/terms';
 import { formsOf, glyphOnlyHk, toSimplified, type Forms } from './forms';
@@ -9,7 +9,7 @@ import { diag, type Diagnostic, type LoadedEntry, type YamlPath } from './load';
 import { locateQuote, pickExamples, scanCorpus, type Corpus, type Hit } from './sources';
 import { checkWords, findCrossings, type AllowedCrossing, type Crossing, type Word } from './words';
 
-export const FORMAT: CompiledGlossary['format'] = 'fintech-glossary/compiled@1';
+export const FORMAT: CompiledGlossary['format'] = COMPILED_FORMAT;
 
 /** A regional form OpenCC suggests that differs from the traditional form and awaits review. */
 export interface RegionalCandidate {

@@ -157,9 +157,16 @@ export interface GlossaryEntry {
   note?: string;
 }
 
+/**
+ * The compiled glossary formats: `@2` (what the build writes) leaves out every field that has its
+ * default value (`compactEntry`), `@1` writes every field out. Both are read.
+ */
+export const COMPILED_FORMAT = 'fintech-glossary/compiled@2';
+export const COMPILED_FORMATS: readonly string[] = ['fintech-glossary/compiled@1', COMPILED_FORMAT];
+
 /** The compiled glossary the server loads (dist/glossary.json). */
 export interface CompiledGlossary {
-  format: 'fintech-glossary/compiled@1';
+  format: 'fintech-glossary/compiled@1' | typeof COMPILED_FORMAT;
   entries: GlossaryEntry[];
   /** Ordinary words that contain a term but are not one: the matcher lets them win and shows nothing. */
   words?: string[];
@@ -326,4 +333,71 @@ export function entryProblem(value: unknown): string | undefined {
   }
   if (!e.zhHans && !(e.en as string[]).length) return 'has neither a Chinese nor an English term';
   return undefined;
+}
+
+/** One empty list for every entry that has none (frozen: an entry's lists are never changed). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * What a compiled@2 entry's fields are when left out: empty lists, an empty Chinese definition,
+ * status preferred, no occurrences, origin bundled, and the traditional form equal to the simplified.
+ */
+const DEFAULTS = {
+  zhAliases: NONE,
+  en: NONE,
+  abbr: NONE,
+  definitionZh: '',
+  related: NONE,
+  status: 'preferred',
+  examples: NONE,
+  occurrences: 0,
+  origin: 'bundled',
+} as const satisfies Partial<GlossaryEntry>;
+
+/** An entry as the build writes it in compiled@2: the fields that have their default value left out. */
+export function compactEntry(entry: GlossaryEntry): Partial<GlossaryEntry> {
+  const out: Partial<GlossaryEntry> & Record<string, unknown> = { ...entry };
+  for (const [field, value] of Object.entries(DEFAULTS)) {
+    const v = out[field];
+    if (v === value || (Array.isArray(v) && v.length === 0)) delete out[field];
+  }
+  if (out.zhHant === out.zhHans) delete out.zhHant;
+  return out;
+}
+
+/**
+ * A compiled entry with every field, in the order the build writes them: a compiled@2 entry gets
+ * the defaults of the fields it leaves out, and its absent optional fields are there as undefined
+ * (one object shape for every entry: one literal, fast to make and to read; unknown fields are
+ * dropped); a compiled@1 entry is returned as it is. Not checked: `entryProblem` checks the result.
+ */
+export function expandEntry(value: unknown, format: string): unknown {
+  if (format !== COMPILED_FORMAT || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const r = value as Record<string, unknown>;
+  return {
+    id: r.id,
+    zhHans: r.zhHans,
+    zhHant: r.zhHant ?? r.zhHans,
+    zhTw: r.zhTw,
+    zhHk: r.zhHk,
+    zhAliases: r.zhAliases ?? NONE,
+    en: r.en ?? NONE,
+    abbr: r.abbr ?? NONE,
+    definitionEn: r.definitionEn,
+    definitionZh: r.definitionZh ?? '',
+    definitionZhSource: r.definitionZhSource,
+    domain: r.domain,
+    related: r.related ?? NONE,
+    status: r.status ?? 'preferred',
+    replacedBy: r.replacedBy,
+    pos: r.pos,
+    historical: r.historical,
+    provenance: r.provenance,
+    quote: r.quote,
+    terms: r.terms,
+    examples: r.examples ?? NONE,
+    occurrences: r.occurrences ?? 0,
+    origin: r.origin ?? 'bundled',
+    note: r.note,
+  };
 }

@@ -3,7 +3,7 @@
  * no files: it is made from the compiled glossary's text (`read`, `fromJSON`), which the Node entry
  * reads from disk (server/src/node/glossaryFile.ts) and the Web Worker entry fetches.
  */
-import { entryProblem, type CompiledGlossary, type GlossaryEntry } from './entry';
+import { COMPILED_FORMAT, COMPILED_FORMATS, entryProblem, expandEntry, type CompiledGlossary, type GlossaryEntry } from './entry';
 
 export { chineseIn } from './entry';
 import { TermIndex, type Match, type MatchOptions } from './matcher';
@@ -84,9 +84,9 @@ export class UncheckedGlossary {
    * entry; a file that cannot be read throws the read's error) and make the glossary.
    */
   check(): Glossary {
-    const { entries, words } = parseCompiled(typeof this.text === 'string' ? this.text : this.text(), this.name);
+    const { format, entries, words } = parseCompiled(typeof this.text === 'string' ? this.text : this.text(), this.name);
     for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i];
+      const entry = (entries[i] = expandEntry(entries[i], format));
       const problem = entryProblem(entry);
       if (problem) {
         const id = (entry as { id?: unknown } | null)?.id;
@@ -98,7 +98,7 @@ export class UncheckedGlossary {
 }
 
 /** The entries and words of a compiled glossary's text, its format checked (not yet its entries). */
-function parseCompiled(text: string, name: string): { entries: unknown[]; words: string[] } {
+function parseCompiled(text: string, name: string): { format: string; entries: unknown[]; words: string[] } {
   let data: Partial<CompiledGlossary>;
   try {
     data = JSON.parse(text) as Partial<CompiledGlossary>;
@@ -107,14 +107,14 @@ function parseCompiled(text: string, name: string): { entries: unknown[]; words:
     const where = at ? ` (${lineAndColumn(text, Number(at[1]))})` : '';
     throw new Error(`${name}: not valid JSON${where}`);
   }
-  if (!data || typeof data !== 'object' || data.format !== 'fintech-glossary/compiled@1' || !Array.isArray(data.entries)) {
-    throw new Error(`${name}: not a compiled Fintech Glossary (expected "format": "fintech-glossary/compiled@1" and an "entries" list)`);
+  if (!data || typeof data !== 'object' || !COMPILED_FORMATS.includes(data.format as string) || !Array.isArray(data.entries)) {
+    throw new Error(`${name}: not a compiled Fintech Glossary (expected "format": "${COMPILED_FORMAT}" and an "entries" list)`);
   }
   const words = data.words ?? [];
   if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) {
     throw new Error(`${name}: "words" is not a list of strings`);
   }
-  return { entries: data.entries as unknown[], words };
+  return { format: data.format as string, entries: data.entries as unknown[], words };
 }
 
 function lineAndColumn(text: string, offset: number): string {

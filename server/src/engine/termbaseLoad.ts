@@ -5,7 +5,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { LineCounter, isNode, isSeq, parseDocument } from 'yaml';
 import schema from '../../../glossary/schema.json';
-import { type EntryStatus, type GlossaryEntry, entryProblem } from './entry';
+import { COMPILED_FORMAT, COMPILED_FORMATS, type EntryStatus, type GlossaryEntry, entryProblem, expandEntry } from './entry';
 import { parseTabular } from './tabular';
 import { parseTbx } from './tbx';
 import {
@@ -92,11 +92,12 @@ function loadCompiled(text: string, options: TermbaseOptions): Termbase {
   } catch {
     return fail('not valid JSON');
   }
-  if (data?.format !== 'fintech-glossary/compiled@1' || !Array.isArray(data.entries))
-    return fail('not a compiled Fintech Glossary (expected "format": "fintech-glossary/compiled@1" and an "entries" list)');
+  if (!COMPILED_FORMATS.includes(data?.format as string) || !Array.isArray(data.entries))
+    return fail(`not a compiled Fintech Glossary (expected "format": "${COMPILED_FORMAT}" and an "entries" list)`);
   const label = options.label ?? options.name;
   const entries: GlossaryEntry[] = [];
-  for (const [i, e] of (data.entries as unknown[]).entries()) {
+  for (const [i, raw] of (data.entries as unknown[]).entries()) {
+    const e = expandEntry(raw, data.format as string);
     const problem = entryProblem(e);
     if (problem) return fail(`entry ${i + 1}: ${problem}`);
     entries.push({ ...(e as GlossaryEntry), origin: label });
