@@ -395,9 +395,9 @@ if (want('6')) {
 }
 
 // ---------- 7. the web build: Web Worker start vs the Node server's ----------
-// Start to the first hover answered: bundle load, glossary read (Node: from disk; worker: fetched from
-// the extension's URL) and parse in `initialize`, then the entry check and index build that the first
-// hover waits for. Both in the same run, alternating. Needs Chromium and playwright-core (test:editor's
+// Start to the first hover answered: bundle load, the glossary fetched in `initialize` (worker; the
+// Node server reads nothing there), then the read (Node), parse, entry check and index build that the
+// first hover waits for. Both in the same run, alternating. Needs Chromium and playwright-core (test:editor's
 // environment, EDITOR_ENV); without them the row says so.
 if (want('7')) {
   log('7. web worker start');
@@ -467,7 +467,7 @@ if (want('7')) {
       a / b,
       '≤ 1.5',
       a / b <= 1.5,
-      `to the initialize result: worker ${fmtMs(m(web.init))} (new Worker, script load, glossary fetch + parse), Node ${fmtMs(m(node.init))} (spawn, load, read + parse); the rest is the entry check and index build the first hover waits for`,
+      `to the initialize result: worker ${fmtMs(m(web.init))} (new Worker, script load, glossary fetch), Node ${fmtMs(m(node.init))} (spawn, bundle load); the rest is the glossary read (Node), parse, entry check and index build the first hover waits for`,
     );
   }
 }
