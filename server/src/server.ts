@@ -603,7 +603,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const text = doc.getText({ start: p.range.start, end: p.range.end }).trim();
       if (!text || text.length > 120 || /[\r\n]/.test(text)) return [];
       const args: AddToTermbaseArgs = { uri: doc.uri, text };
-      const title = `Add “${text.length > 40 ? `${text.slice(0, 40)}…` : text}” to the project termbase`;
+      const title = words.addToTermbase(text.length > 40 ? `${text.slice(0, 40)}…` : text);
       return [
         { title, kind: CodeActionKind.RefactorRewrite, command: { title, command: Commands.serverAddToTermbase, arguments: [args] } },
       ];
@@ -685,7 +685,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     await access.write(uri, appendEntry(before, format, zh, en));
     await reloadTermbases(new Set([uri]), !exists);
     if (args.quiet !== true) {
-      const message = `Added ${[zh, en].filter(Boolean).join(' · ')} to ${file}`;
+      const message = words.addedToTermbase([zh, en].filter(Boolean).join(' · '), file);
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
     }
     return { file: uri, zh, en };

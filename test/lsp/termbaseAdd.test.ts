@@ -16,7 +16,7 @@ afterEach(async () => {
   for (const s of sessions.splice(0)) await shutdown(s).catch(() => s.process.kill());
 });
 
-async function open(settings: Record<string, unknown> = {}) {
+async function open(settings: Record<string, unknown> = {}, locale?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'fg-add-'));
   const uri = pathToFileURL(dir).href;
   const s = startServer();
@@ -29,6 +29,7 @@ async function open(settings: Record<string, unknown> = {}) {
     rootUri: uri,
     workspaceFolders: [{ uri, name: 'ws' }],
     capabilities: { workspace: { configuration: true } },
+    ...(locale ? { locale } : {}),
   });
   await s.connection.sendNotification('initialized', {});
   const doc = `${uri}/notes.md`;
@@ -82,6 +83,23 @@ describe('Add to Project Termbase (palette)', () => {
     });
     expect(readFileSync(join(dir, 'terms', 'team.csv'), 'utf8')).toBe('zh-Hans,en\n佐贝克斯,escrow robot\n区块链,\n');
     expect(shown).toEqual([]);
+  });
+
+  it('speaks the client’s language: the code action’s title and the message once added', async () => {
+    const { s, doc, shown } = await open({}, 'zh-TW');
+    const actions = await s.connection.sendRequest<{ title: string; command?: { command: string; arguments: unknown[] } }[]>(
+      'textDocument/codeAction',
+      {
+        textDocument: { uri: doc },
+        range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } },
+        context: { diagnostics: [] },
+      },
+    );
+    const add = actions.find((a) => a.command?.command === 'fintechGlossary.server.addToTermbase');
+    expect(add?.title).toBe('將「佐贝克斯」新增至專案術語庫');
+    await s.connection.sendRequest('workspace/executeCommand', add!.command);
+    for (let i = 0; i < 20 && !shown.length; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(shown).toEqual(['已將 佐贝克斯 新增至 glossary.csv']);
   });
 
   it('refuses a multi-line or overlong term and writes nothing', async () => {

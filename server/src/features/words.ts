@@ -67,6 +67,9 @@ export interface Words {
   qa: QAWords;
   /** The last line of a bundled entry's read-only view. */
   readOnlyEntry: string;
+  /** The code action on a selection, and the message once a term is added, naming the termbase file. */
+  addToTermbase: (term: string) => string;
+  addedToTermbase: (term: string, file: string) => string;
 }
 
 export interface QAWords {
@@ -231,6 +234,8 @@ const en: Words = {
   more: 'More',
   qa: enQA(),
   readOnlyEntry: 'Bundled glossary entry (read-only view)',
+  addToTermbase: (term) => `Add “${term}” to the project termbase`,
+  addedToTermbase: (term, file) => `Added ${term} to ${file}`,
 };
 
 const zhHans: Words = {
@@ -289,6 +294,8 @@ const zhHans: Words = {
       `金融科技术语：超过 ${limit} 个字符的文档不做检查（设置 fintechGlossary.diagnostics.maxDocumentSize），此文档有 ${length} 个字符。`,
   }),
   readOnlyEntry: '内置术语表条目（只读视图）',
+  addToTermbase: (term) => `将“${term}”添加到项目术语库`,
+  addedToTermbase: (term, file) => `已将 ${term} 添加到 ${file}`,
 };
 
 const zhHant: Words = {
@@ -347,6 +354,8 @@ const zhHant: Words = {
       `金融科技術語：超過 ${limit} 個字元的文件不會檢查（設定 fintechGlossary.diagnostics.maxDocumentSize），此文件有 ${length} 個字元。`,
   }),
   readOnlyEntry: '內建術語表條目（唯讀檢視）',
+  addToTermbase: (term) => `將「${term}」新增至專案術語庫`,
+  addedToTermbase: (term, file) => `已將 ${term} 新增至 ${file}`,
 };
 
 export const WORDS: Record<UiLanguage, Words> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
