@@ -51,6 +51,25 @@ export async function activateWith(
       entryDocuments: true,
       ...extraInitializationOptions(),
     }),
+    middleware: {
+      workspace: {
+        // the server asks with a document's URI as scopeUri for the settings term QA reads per folder
+        // and language; VS Code applies a language's overrides (`"[markdown]": { … }`) only when asked
+        // with the document itself, so answer those items with the open document as the scope
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value: unknown, i) => {
+            const item = params.items[i];
+            const doc =
+              item?.scopeUri && item.section === SETTINGS_SECTION
+                ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === item.scopeUri)
+                : undefined;
+            return doc ? (JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION, doc))) as unknown) : value;
+          });
+        },
+      },
+    },
     // Glossary text is data: cards may only link to our own commands.
     markdown: { isTrusted: { enabledCommands: CARD_COMMANDS }, supportHtml: false },
   };

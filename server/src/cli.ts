@@ -254,7 +254,11 @@ function readProjectFileAt(rootUri: string): string | undefined {
 /** The project file in the current directory (the CLI's project root), parsed; problems go to stderr. */
 function cliProject(): ProjectConfig {
   const text = readProjectFileAt(pathToFileURL(process.cwd()).href);
-  return text === undefined ? emptyProjectConfig : parseProjectConfig(text, (m) => process.stderr.write(`fintech-glossary: ${m}\n`));
+  return text === undefined
+    ? emptyProjectConfig
+    : parseProjectConfig(text, (p) =>
+        process.stderr.write(`${PROJECT_FILE}:${p.line}:${p.column}: warning: ${printable(p.message, 2000)}\n`),
+      );
 }
 
 const oneOf =

@@ -12,7 +12,7 @@
  * ignore: ['vendor/**', '*.min.md']   # paths not checked (globs, relative to the root)
  * ```
  */
-import { parse } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import { VARIANTS, type Rule, type Severity, type Variant } from './protocol';
 import { parseSeverities } from './settings';
 
@@ -27,42 +27,68 @@ export interface ProjectConfig {
 
 export const emptyProjectConfig: ProjectConfig = { termbases: [], severity: {}, ignore: [] };
 
-/** Parse the project file's text; every problem is reported through `problem` and the rest is kept. */
-export function parseProjectConfig(text: string, problem: (message: string) => void): ProjectConfig {
+/** A problem in the project file, at a 1-based line and column (the key or value it is about). */
+export interface ProjectProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** `.fintech-glossary.yaml:3:10: message`, for logs and the command line. */
+export const formatProjectProblem = (p: ProjectProblem) => `${PROJECT_FILE}:${p.line}:${p.column}: ${p.message}`;
+
+/** Parse the project file's text; every problem is reported through `problem` (with its line) and the rest is kept. */
+export function parseProjectConfig(text: string, problem: (p: ProjectProblem) => void): ProjectConfig {
   const config: ProjectConfig = { termbases: [], severity: {}, ignore: [] };
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const at = (offset: number | undefined) => {
+    const pos = lines.linePos(offset ?? 0);
+    return { line: pos.line, column: pos.col };
+  };
+  const report = (message: string, node?: { range?: [number, number, number] | null }) => problem({ message, ...at(node?.range?.[0]) });
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    problem({ message: `not valid YAML: ${e.message.split('\n')[0]}`, ...at(e.pos[0]) });
+    return config;
+  }
   let data: unknown;
   try {
-    data = parse(text, { maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    problem(`${PROJECT_FILE}: not valid YAML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    report(`not valid YAML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
     return config;
   }
   if (data === null || data === undefined) return config;
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    problem(`${PROJECT_FILE}: expected a mapping (variant, termbases, severity, ignore)`);
+  if (!isMap(doc.contents) || typeof data !== 'object' || Array.isArray(data)) {
+    report('expected a mapping (variant, termbases, severity, ignore)', doc.contents as Node | undefined);
     return config;
   }
+  const root = doc.contents;
+  /** The node of a key, or of the value under a key (for the line of a problem). */
+  const keyNode = (key: string) => root.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key as Node | undefined;
+  const valueNode = (...path: string[]) => (doc.getIn(path, true) as Node | undefined) ?? keyNode(path[0]!);
   const d = data as Record<string, unknown>;
   for (const key of Object.keys(d))
-    if (!['variant', 'termbases', 'severity', 'ignore'].includes(key))
-      problem(`${PROJECT_FILE}: unknown key "${key.slice(0, 40)}" (ignored)`);
+    if (!['variant', 'termbases', 'severity', 'ignore'].includes(key)) report(`unknown key "${key.slice(0, 40)}" (ignored)`, keyNode(key));
   if (d.variant !== undefined) {
     if (typeof d.variant === 'string' && (VARIANTS as readonly string[]).includes(d.variant)) config.variant = d.variant as Variant;
-    else problem(`${PROJECT_FILE}: variant must be one of ${VARIANTS.join(', ')}`);
+    else report(`variant must be one of ${VARIANTS.join(', ')}`, valueNode('variant'));
   }
   const strings = (key: 'termbases' | 'ignore') => {
     const v = d[key];
     if (v === undefined || v === null) return [];
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-    problem(`${PROJECT_FILE}: ${key} must be a list of paths`);
+    report(`${key} must be a list of paths`, valueNode(key));
     return [];
   };
   config.termbases = strings('termbases');
   config.ignore = strings('ignore');
   if (d.severity !== undefined && d.severity !== null)
     config.severity = parseSeverities(d.severity, (key, got) =>
-      problem(
-        `${PROJECT_FILE}: severity${key}: ${typeof got === 'string' ? `"${got.slice(0, 20)}"` : String(got)} is not error, warning, information, hint or off`,
+      report(
+        `severity${key}: ${typeof got === 'string' ? `"${got.slice(0, 20)}"` : String(got)} is not error, warning, information, hint or off`,
+        key ? valueNode('severity', key.slice(1).split(' ')[0]!) : valueNode('severity'),
       ),
     );
   return config;

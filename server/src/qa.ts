@@ -42,10 +42,16 @@ export interface QAOptions {
   connection: Connection;
   open: OpenDocuments;
   glossary: () => Glossary;
-  settings: () => Settings;
+  /**
+   * The settings of a document's scope (its workspace folder and language: resource and
+   * language-overridable settings), or the workspace's when no document is given.
+   */
+  settings: (doc?: TextDocument) => Settings;
+  /** While a document's scoped settings are still being asked for: a promise to wait on. */
+  settingsPending?: (doc: TextDocument) => Promise<unknown> | undefined;
   matchOptions: () => MatchOptions;
-  /** The project file of the workspace (parsed), and the workspace root URI paths are made relative to. */
-  project: () => { config: ProjectConfig; rootUri?: string };
+  /** The project file of a document's workspace folder (parsed), and the folder paths are made relative to. */
+  project: (uri?: string) => { config: ProjectConfig; rootUri?: string };
   /** The server's words in the client's interface language (messages, code action titles). */
   words: () => QAWords;
 }
@@ -93,8 +99,9 @@ export class TermQA {
     connection.languages.diagnostics.on(
       guardRequest(
         'textDocument/diagnostic',
-        (params: { textDocument?: { uri?: unknown }; previousResultId?: unknown }): DocumentDiagnosticReport => {
+        async (params: { textDocument?: { uri?: unknown }; previousResultId?: unknown }): Promise<DocumentDiagnosticReport> => {
           const uri = params?.textDocument?.uri;
+          if (typeof uri === 'string' && open.get(uri)) await this.o.settingsPending?.(open.get(uri)!);
           const doc = typeof uri === 'string' ? open.get(uri) : undefined;
           if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
           const resultId = `${doc.version}:${this.epoch}`;
@@ -128,6 +135,15 @@ export class TermQA {
 
   private changed(doc: TextDocument): void {
     if (this.pull) return; // the client pulls when it wants
+    // the document's folder and language settings first (asked for once per scope)
+    const pending = this.o.settingsPending?.(doc);
+    if (pending) {
+      void pending.then(() => {
+        const now = this.o.open.get(doc.uri);
+        if (now) this.changed(now);
+      });
+      return;
+    }
     const diagnostics = this.diagnosticsOf(doc);
     const state = this.states.get(doc.uri)!;
     if (state.published && sameDiagnostics(state.published, diagnostics)) return;
@@ -137,14 +153,14 @@ export class TermQA {
 
   /** The variant a document is checked against, and where it comes from. */
   variantOf(doc: TextDocument): DocumentVariant {
-    return resolveVariant(doc.getText(), this.o.settings().variant, this.o.project().config.variant, () =>
+    return resolveVariant(doc.getText(), this.o.settings(doc).variant, this.o.project(doc.uri).config.variant, () =>
       decideScript(this.o.open.scriptCounts(doc)),
     );
   }
 
   /** The path of a document relative to the workspace root (for the project file's ignore list). */
   private relativePath(uri: string): string | undefined {
-    const root = this.o.project().rootUri;
+    const root = this.o.project(uri).rootUri;
     if (!root) return undefined;
     const base = root.endsWith('/') ? root : `${root}/`;
     return uri.startsWith(base) ? decodeURIComponent(uri.slice(base.length)) : undefined;
@@ -162,11 +178,11 @@ export class TermQA {
   }
 
   private compute(doc: TextDocument, state: DocState): Diagnostic[] {
-    const settings = this.o.settings();
+    const settings = this.o.settings(doc);
     if (!settings.diagnostics.enable) return [];
     // a bundled entry's read-only view (navigation) is the glossary's text, not the user's
     if (doc.uri.startsWith(`${ENTRY_SCHEME}:`)) return [];
-    const project = this.o.project().config;
+    const project = this.o.project(doc.uri).config;
     const path = this.relativePath(doc.uri);
     if (path !== undefined && isIgnored(project, path)) return [];
     const text = doc.getText();

@@ -19,6 +19,7 @@ import {
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Glossary, type UncheckedGlossary } from './engine/glossary';
 import type { TermbaseDiagnostic } from './engine/termbase';
 import { appendEntry, splitSelection } from './engine/termbaseExport';
@@ -41,8 +42,15 @@ import {
   type InitializationOptions,
   type Settings,
 } from './protocol';
-import { emptyProjectConfig, parseProjectConfig, type ProjectConfig } from './projectConfig';
 import { Navigation } from './nav';
+import {
+  emptyProjectConfig,
+  formatProjectProblem,
+  PROJECT_FILE,
+  parseProjectConfig,
+  type ProjectConfig,
+  type ProjectProblem,
+} from './projectConfig';
 import { TermQA } from './qa';
 import { mergeSettings } from './settings';
 
@@ -102,7 +110,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let completionClient: CompletionClient = {};
   /** The server's own words, in the interface language the client's `locale` names. */
   let words: Words = wordsFor('en');
-  let project: { config: ProjectConfig; rootUri?: string } = { config: emptyProjectConfig };
+  /** The project file of each workspace folder (by folder URI), parsed. */
+  const projects = new Map<string, { config: ProjectConfig; rootUri?: string }>();
+  /** The project file that applies to a document: its folder's (the innermost), else the first folder's. */
+  const projectOf = (uri?: string) =>
+    projects.get((uri !== undefined ? folderOf(uri) : undefined)?.uri ?? folders[0]?.uri ?? '') ?? { config: emptyProjectConfig };
+  /**
+   * Settings per scope (a workspace folder and a language: `variant` and the diagnostics settings are
+   * resource and language-overridable), asked for with the document's URI as `scopeUri`; a promise
+   * while the answer is awaited. Cleared when the configuration changes.
+   */
+  const scoped = new Map<string, Settings | Promise<Settings>>();
 
   const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
   const logFailure = (what: string, err: unknown) =>
@@ -242,11 +260,53 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
   if (options.files) useFiles(options.files);
 
-  /** The termbase settings of one folder (resource scope: asked for with the folder's URI). */
+  /**
+   * The termbase settings of one folder (resource scope: asked for with the folder's URI); the
+   * termbases its project file lists come after the setting's.
+   */
   const folderSettings = async (folder: WorkspaceFolder) => {
-    if (!canPullConfiguration) return settings;
-    const answer: unknown = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: SETTINGS_SECTION });
-    return mergeSettings(answer ?? undefined, warn);
+    let s = settings;
+    if (canPullConfiguration) {
+      const answer: unknown = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: SETTINGS_SECTION });
+      s = mergeSettings(answer ?? undefined, warn);
+    }
+    const listed = projects.get(folder.uri)?.config.termbases ?? [];
+    return listed.length ? { ...s, glossaries: [...s.glossaries, ...listed.filter((p) => !s.glossaries.includes(p))] } : s;
+  };
+
+  /** The scope of a document's settings: its workspace folder and its language. */
+  const scopeKey = (doc: TextDocument) => `${folderOf(doc.uri)?.uri ?? ''}\n${doc.languageId}`;
+  /** The settings of a document's scope once known (the workspace's until then). */
+  const settingsOf = (doc?: TextDocument): Settings => {
+    const known = doc && scoped.get(scopeKey(doc));
+    return known && !(known instanceof Promise) ? known : settings;
+  };
+  /** Ask for a document's scoped settings once per scope; a promise while the answer is awaited. */
+  const settingsPending = (doc: TextDocument): Promise<unknown> | undefined => {
+    if (!canPullConfiguration) return undefined;
+    const key = scopeKey(doc);
+    const known = scoped.get(key);
+    if (known) return known instanceof Promise ? known : undefined;
+    // a client that never answers must not keep the diagnostics back: the workspace's after 5 s
+    const timeout = new Promise<undefined>((r) => setTimeout(() => r(undefined), 5000));
+    const asked = Promise.race([
+      connection.workspace.getConfiguration({ scopeUri: doc.uri, section: SETTINGS_SECTION }).then(
+        (answer: unknown) => mergeSettings(answer ?? undefined, warn),
+        (err: unknown) => {
+          warn(`cannot read the settings of ${doc.uri}: ${describe(err)}`);
+          return undefined;
+        },
+      ),
+      timeout,
+    ]).then((answer) => {
+      const result = answer ?? settings;
+      // kept unless a newer question replaced it (an answer that arrives after a change was cleared
+      // away is as new as the change: the client answers with its configuration of the moment)
+      if (scoped.get(key) === asked || !scoped.has(key)) scoped.set(key, result);
+      return result;
+    });
+    scoped.set(key, asked);
+    return asked;
   };
 
   /** The last reload (requests that read the glossary wait for it, so they see the change). */
@@ -262,8 +322,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const started = Date.now();
     userLayers = await termbases.refresh(folders, folderSettings, changed, rediscover);
     ready();
+    const before = glossary;
     rebuild();
     nav.refresh();
+    // open documents are checked again against the new glossary
+    if (glossary !== before) qa.invalidate();
     connection.console.info(
       `Fintech Glossary: ${userLayers.reduce((n, t) => n + t.entries.length, 0)} entries from ${userLayers.length} termbase file(s) (${Date.now() - started} ms)`,
     );
@@ -381,9 +444,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       ready();
       return glossary;
     },
-    settings: () => settings,
+    settings: settingsOf,
+    settingsPending,
     matchOptions,
-    project: () => project,
+    project: projectOf,
     words: () => words.qa,
   });
 
@@ -404,24 +468,102 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     ...(options.sourceFile ? { sourceFile: options.sourceFile } : {}),
   });
 
-  /** Read the project file at the workspace root (or the one the client sent). */
-  const readProject = (params: InitializeParams) => {
-    const rootUri = params?.workspaceFolders?.[0]?.uri ?? params?.rootUri ?? undefined;
-    const sent = (params?.initializationOptions as InitializationOptions | undefined)?.projectFile;
-    let text: string | undefined;
+  /** Project files whose problems are published as diagnostics (so that a fixed file's are cleared). */
+  const projectProblems = new Set<string>();
+  /** Parse a folder's project file text (undefined: there is none); its problems become diagnostics on it. */
+  const loadProject = (folder: WorkspaceFolder, text: string | undefined) => {
+    const uri = joinUri(folder.uri, PROJECT_FILE);
+    const problems: ProjectProblem[] = [];
+    const config = text === undefined ? emptyProjectConfig : parseProjectConfig(text, (p) => problems.push(p));
+    for (const p of problems) warn(`${folder.name}: ${formatProjectProblem(p)}`);
+    projects.set(folder.uri, { config, rootUri: folder.uri });
+    if (!problems.length && !projectProblems.has(uri)) return;
+    if (problems.length) projectProblems.add(uri);
+    else projectProblems.delete(uri);
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: problems.map((p) => ({
+        range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column } },
+        severity: DiagnosticSeverity.Warning,
+        source: 'fintech-glossary',
+        message: formatProjectProblem(p),
+      })),
+    });
+  };
+  /** Read a folder's project file from the workspace (undefined when there is none or it cannot be read). */
+  const readProjectText = (folder: WorkspaceFolder): string | undefined => {
     try {
-      text = typeof sent === 'string' ? sent : rootUri && options.readProjectFile ? options.readProjectFile(rootUri) : undefined;
+      return options.readProjectFile?.(folder.uri);
     } catch (err) {
-      warn(`cannot read the project file: ${describe(err)}`);
+      warn(`cannot read the project file of ${folder.name}: ${describe(err)}`);
+      return undefined;
     }
-    const config = text === undefined ? emptyProjectConfig : parseProjectConfig(text, warn);
-    project = { config, ...(rootUri ? { rootUri } : {}) };
+  };
+
+  /**
+   * Read each workspace folder's project file (a client that cannot let us read the workspace, the
+   * Web Worker's, may send the first folder's text in `initializationOptions.projectFile`).
+   */
+  const readProjects = (params: InitializeParams) => {
+    const sent = (params?.initializationOptions as InitializationOptions | undefined)?.projectFile;
+    projects.clear();
+    folders.forEach((folder, i) => {
+      loadProject(folder, i === 0 && typeof sent === 'string' ? sent : readProjectText(folder));
+    });
+  };
+
+  /**
+   * A project file changed (created, edited, deleted): read it again and check the open documents
+   * again; when its termbases changed, read the termbases again first.
+   */
+  const reloadProjects = async (uris: readonly string[]) => {
+    let termbasesChanged = false;
+    for (const folder of folders) {
+      if (!uris.includes(joinUri(folder.uri, PROJECT_FILE))) continue;
+      const before = projects.get(folder.uri)?.config.termbases ?? [];
+      loadProject(folder, readProjectText(folder));
+      const after = projects.get(folder.uri)?.config.termbases ?? [];
+      if (before.join('\n') !== after.join('\n')) termbasesChanged = true;
+    }
+    if (termbasesChanged) await reloadTermbases();
+    qa.invalidate();
+  };
+
+  /** Watch the project files: the client does it when it can (dynamic registration), else we do. */
+  const watchProjects = async () => {
+    if (!folders.length || !options.readProjectFile) return;
+    if (watchedFilesClient.dynamic) {
+      const watchers = folders.map((f) => ({
+        globPattern: watchedFilesClient.relative ? { baseUri: f.uri, pattern: PROJECT_FILE } : `**/${PROJECT_FILE}`,
+      }));
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+      return;
+    }
+    if (!options.files?.watch) return;
+    const files = new Set(folders.map((f) => joinUri(f.uri, PROJECT_FILE)));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const changed = new Set<string>();
+    options.files.watch(
+      folders.map((f) => f.uri.replace(/\/$/, '')),
+      (uri) => {
+        if (!files.has(uri)) return;
+        changed.add(uri);
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const uris = [...changed];
+          changed.clear();
+          void reloadProjects(uris).catch((err: unknown) => logFailure('reading the project file', err));
+        }, 100);
+      },
+    );
+    connection.console.info(`Fintech Glossary: watching ${PROJECT_FILE} in ${folders.length} folder(s)`);
   };
 
   const refreshSettings = async () => {
     if (!canPullConfiguration) return;
     const answer: unknown = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
     settings = mergeSettings(Array.isArray(answer) ? answer[0] : undefined, warn);
+    scoped.clear();
     qa.invalidate();
   };
 
@@ -451,7 +593,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const navCapabilities = nav.initialize(params, init.entryDocuments === true);
     if (phase === 'uninitialized') {
       phase = 'running';
-      readProject(params);
+      readProjects(params);
       await readGlossary(params);
     }
     return {
@@ -484,6 +626,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       void reloading.then(() => setTimeout(ready, 0));
       await reloadTermbases();
       await watchTermbases().catch((e: unknown) => warn(`cannot watch the termbases: ${describe(e)}`));
+      await watchProjects().catch((e: unknown) => warn(`cannot watch the project files: ${describe(e)}`));
     }),
   );
 
@@ -520,9 +663,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDidChangeWatchedFiles(
     notify('workspace/didChangeWatchedFiles', async (params: { changes?: { uri?: unknown; type?: unknown }[] } | null) => {
       const kinds = { 1: 'created', 2: 'changed', 3: 'deleted' } as const;
-      const changes = (Array.isArray(params?.changes) ? params.changes : [])
+      const all = (Array.isArray(params?.changes) ? params.changes : [])
         .filter((c) => typeof c?.uri === 'string')
         .map((c) => ({ uri: c.uri as string, kind: kinds[c.type as 1 | 2 | 3] ?? ('unknown' as const) }));
+      // a project file: read it again (and the termbases it lists, when they changed)
+      const projectFiles = new Set(folders.map((f) => joinUri(f.uri, PROJECT_FILE)));
+      const changedProjects = all.filter((c) => projectFiles.has(c.uri)).map((c) => c.uri);
+      if (changedProjects.length) await reloadProjects(changedProjects);
+      const changes = all.filter((c) => !projectFiles.has(c.uri));
       if (changes.length) await filesChanged(changes);
     }),
   );

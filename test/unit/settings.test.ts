@@ -34,6 +34,23 @@ describe('settings', () => {
     expect(contributed['fintechGlossary.preferredScript']!.enum).toEqual([...SCRIPTS]);
   });
 
+  it('what term QA reads per document is resource-scoped, and per language where a language may differ', () => {
+    // the server asks for these with the document's URI (scopeUri); the rest are window settings
+    const scoped = Object.fromEntries(
+      Object.entries(contributed as Record<string, { scope?: string }>)
+        .filter(([, spec]) => spec.scope && spec.scope !== 'window')
+        .map(([key, spec]) => [key, spec.scope]),
+    );
+    expect(scoped).toEqual({
+      'fintechGlossary.glossaries': 'resource',
+      'fintechGlossary.termbaseFile': 'resource',
+      'fintechGlossary.variant': 'language-overridable',
+      'fintechGlossary.diagnostics.enable': 'language-overridable',
+      'fintechGlossary.diagnostics.severity': 'language-overridable',
+      'fintechGlossary.diagnostics.maxDocumentSize': 'resource',
+    });
+  });
+
   it('takes values of the right type', () => {
     expect(
       mergeSettings({
