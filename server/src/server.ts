@@ -388,7 +388,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     termbaseMatchers = perFolder.map(({ folder, settings: s }) => ({ folder, match: TermbaseFiles.matcher(s) }));
     if (watchedFilesClient.dynamic) {
       const watchers = perFolder.flatMap(({ folder, settings: s }) =>
-        [...s.glossaries, s.termbaseFile, '**/*'].map((pattern, i, all) => ({
+        // the project file too (watchProjects leaves it to this registration)
+        [...s.glossaries, s.termbaseFile, PROJECT_FILE, '**/*'].map((pattern, i, all) => ({
           globPattern: watchedFilesClient.relative
             ? { baseUri: folder.uri, pattern: pattern.replace(/^\.\//, '') }
             : pattern.startsWith('**/')
@@ -529,21 +530,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     qa.invalidate();
   };
 
-  /** Watch the project files: the client does it when it can (dynamic registration), else we do. */
+  /**
+   * Watch the project files: a client that watches for us is asked to in the termbases'
+   * registration (watchTermbases); else we do. Again when the folders change.
+   */
+  let projectWatch: { dispose(): void } | undefined;
   const watchProjects = async () => {
-    if (!folders.length || !options.readProjectFile) return;
-    if (watchedFilesClient.dynamic) {
-      const watchers = folders.map((f) => ({
-        globPattern: watchedFilesClient.relative ? { baseUri: f.uri, pattern: PROJECT_FILE } : `**/${PROJECT_FILE}`,
-      }));
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-      return;
-    }
+    projectWatch?.dispose();
+    projectWatch = undefined;
+    if (!folders.length || !options.readProjectFile || watchedFilesClient.dynamic) return;
     if (!options.files?.watch) return;
     const files = new Set(folders.map((f) => joinUri(f.uri, PROJECT_FILE)));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const changed = new Set<string>();
-    options.files.watch(
+    projectWatch = options.files.watch(
       folders.map((f) => f.uri.replace(/\/$/, '')),
       (uri) => {
         if (!files.has(uri)) return;
@@ -637,9 +637,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         .filter((f): f is { uri: string; name?: unknown } => typeof f?.uri === 'string')
         .map((f) => ({ uri: f.uri, name: String(f.name ?? f.uri) }));
     const removed = new Set(valid(event?.removed).map((f) => f.uri));
-    folders = [...folders.filter((f) => !removed.has(f.uri)), ...valid(event?.added).filter((f) => !folders.some((g) => g.uri === f.uri))];
+    const added = valid(event?.added).filter((f) => !folders.some((g) => g.uri === f.uri));
+    folders = [...folders.filter((f) => !removed.has(f.uri)), ...added];
+    // their project files, and the settings per scope (a document may now be in another folder)
+    for (const uri of removed) projects.delete(uri);
+    for (const f of added) loadProject(f, readProjectText(f));
+    scoped.clear();
     await reloadTermbases(new Set(), true);
     await watchTermbases().catch((e: unknown) => warn(`cannot watch the termbases: ${describe(e)}`));
+    await watchProjects().catch((e: unknown) => warn(`cannot watch the project files: ${describe(e)}`));
+    qa.invalidate();
   };
 
   connection.onShutdown(() => {

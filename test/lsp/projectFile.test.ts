@@ -48,7 +48,11 @@ async function workspace(watch: boolean, projectFile: string) {
     rootUri: uri,
     workspaceFolders: [{ uri, name: 'ws' }],
     capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: watch, relativePatternSupport: true } },
+      workspace: {
+        configuration: true,
+        workspaceFolders: true,
+        didChangeWatchedFiles: { dynamicRegistration: watch, relativePatternSupport: true },
+      },
     },
   });
   await s.connection.sendNotification('initialized', {});
@@ -121,6 +125,25 @@ describe('the project file', () => {
       expect(summary(last)).toEqual(['regional-variant 數字貨幣 → 數位貨幣', 'forbidden-term 風控小幫手 → ']);
     });
   }
+
+  it("a workspace folder added brings its project file; each folder's applies to its documents", async () => {
+    const w = await workspace(true, 'variant: zh-TW\n');
+    expect(summary(await w.after(w.doc, 0))).toEqual(['regional-variant 數字貨幣 → 數位貨幣']);
+    const b = mkdtempSync(join(tmpdir(), 'fg-project-b-'));
+    writeFileSync(join(b, '.fintech-glossary.yaml'), 'variant: zh-HK\n');
+    const bUri = pathToFileURL(b).href;
+    await w.s.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: bUri, name: 'b' }], removed: [] },
+    });
+    // a document opened in folder b after the change is checked with b's file, a's keeps a's
+    const inB = `${bUri}/notes.md`;
+    await new Promise((r) => setTimeout(r, 500));
+    await w.s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: inB, languageId: 'markdown', version: 1, text: TEXT },
+    });
+    expect(summary(await w.after(inB, 0))).toEqual(['regional-variant 數字貨幣 → 數碼貨幣']);
+    expect(summary((await w.after(w.doc, 0)) ?? [])).toEqual(['regional-variant 數字貨幣 → 數位貨幣']);
+  });
 
   it('a malformed project file at start-up is a diagnostic too; the server keeps serving', async () => {
     const w = await workspace(true, 'variant: [zh-TW\n');
