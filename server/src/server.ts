@@ -218,7 +218,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (same) return;
     built = { layers: userLayers, bundled, bundledOn };
     // without termbases the bundled glossary is used as it is (its index is built once)
-    glossary = !userLayers.length && bundledOn ? bundled : mergeLayers(userLayers, bundledOn ? bundled.entries : [], bundled.words);
+    glossary =
+      !userLayers.length && bundledOn
+        ? bundled
+        : mergeLayers(userLayers, bundledOn ? bundled.entries : [], bundled.words, bundledOn ? bundled.index : undefined);
     glossary.index.build();
   };
 

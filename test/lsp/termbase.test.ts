@@ -141,6 +141,30 @@ describe('termbases in the workspace', () => {
     expect(await hover(0)).toBeNull();
   });
 
+  it('after a change, the next hover has the user layer anew over the same bundled terms', async () => {
+    const ws = workspace();
+    const { s, hover } = await open(ws, true);
+    expect(await hover(3)).toContain('Our client calls it a chain ledger');
+    // 区块链 leaves the sheet, zorbex comes in; the TBX file is unchanged
+    const edited = CSV.replace('blockchain,区块链,Our client calls it a chain ledger.\r\n', '').concat(
+      'zorbex,佐贝克斯,An automated escrow agent.\r\n',
+    );
+    writeFileSync(join(ws.dir, 'glossary.csv'), edited);
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${ws.uri}/glossary.csv`, type: 2 }] });
+    expect(await hover(5)).toContain('An automated escrow agent');
+    const chain = (await hover(3))!;
+    expect(chain).not.toContain('Our client calls it');
+    expect(chain).toContain('*Definitions:* Fintech Glossary editors');
+    expect(await hover(0)).toContain('**监理沙箱** · 監理沙箱 · regulatory sandbox');
+    expect(await hover(4)).toContain('**清算代币** · 清算代幣 · settlement token');
+    // and back: the user's entry and the bundled concept are one card again, the user's first
+    writeFileSync(join(ws.dir, 'glossary.csv'), `${edited}blockchain,区块链,Back in the sheet.\r\n`);
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${ws.uri}/glossary.csv`, type: 2 }] });
+    const again = (await hover(3))!;
+    expect(again.indexOf('Back in the sheet')).toBeGreaterThan(0);
+    expect(again.indexOf('*Definitions:* Fintech Glossary editors')).toBeGreaterThan(again.indexOf('Back in the sheet'));
+  });
+
   it('without the client watching (Neovim 0.7), the server notices the change itself', async () => {
     const ws = workspace();
     const { hover, registered } = await open(ws, false);

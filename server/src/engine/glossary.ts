@@ -30,9 +30,11 @@ export class Glossary {
     readonly entries: GlossaryEntry[],
     readonly words: readonly string[] = [],
     private readonly sources?: ReadonlyMap<GlossaryEntry, EntrySource>,
+    /** An index over the last entries (the bundled glossary's) to reuse: see TermIndex's `base`. */
+    base?: TermIndex,
   ) {
     for (const e of entries) if (!this.byId.has(e.id)) this.byId.set(e.id, e);
-    this.index = new TermIndex(entries, words);
+    this.index = new TermIndex(entries, words, base);
   }
 
   /** The file and line of a user termbase entry; undefined for a bundled one. */

@@ -81,8 +81,21 @@ export class TermIndex {
   private built = false;
 
   /**
+   * Layered: the index of the entries after the first `ownCount` (the bundled glossary's, built
+   * once), whose entry numbers are this index's minus `ownCount`. This index's own trie then holds
+   * only its first `ownCount` entries (the user's termbases), and every query walks both tries
+   * together as if they were one: a key in both is one key, the user's entries first.
+   */
+  private readonly base?: TermIndex;
+  private readonly ownCount: number;
+
+  /**
    * The index is built on first use (or by `build()`), so that a server can answer `initialize`
    * before paying for it and build it right after.
+   *
+   * `base`: an index over the last entries of `entries` (the same objects, in the same order) and
+   * the same `words`, reused as it is: only the entries before them are indexed here. A change to
+   * the user's termbases then re-indexes the user's entries, never the bundled glossary.
    */
   constructor(
     readonly entries: GlossaryEntry[],
@@ -92,7 +105,19 @@ export class TermIndex {
      * A word that is also a term's key is the term.
      */
     readonly words: readonly string[] = [],
-  ) {}
+    base?: TermIndex,
+  ) {
+    this.ownCount = entries.length;
+    if (base?.entries.length && !base.base && sameTail(entries, base.entries) && sameList(words, base.words)) {
+      this.base = base;
+      this.ownCount = entries.length - base.entries.length;
+    }
+  }
+
+  /** Whether this index reuses another for its last entries (see the constructor). */
+  get layered(): boolean {
+    return this.base !== undefined;
+  }
 
   /** The longest key, in normalised units. */
   get maxKeyLength(): number {
@@ -160,8 +185,9 @@ export class TermIndex {
       pForm.push(form);
       nTargets++;
     };
-    for (let index = 0; index < entries.length; index++) addEntryKeys(entries[index]!, index, add);
-    for (const word of this.words) {
+    for (let index = 0; index < this.ownCount; index++) addEntryKeys(entries[index]!, index, add);
+    // the base holds the words (a word that is one of our keys is our term: see flagsOf)
+    for (const word of this.base ? [] : this.words) {
       const { units, from, to } = normalizeKeyUnits(word);
       if (from === to) continue;
       const key = builder.insert(units, from, to);
@@ -212,7 +238,40 @@ export class TermIndex {
         this.pairs[b >>> 5]! |= 1 << (b & 31);
       }
     }
+    const base = this.base;
+    if (base) {
+      base.build();
+      this.maxKey = Math.max(this.maxKey, base.maxKey);
+      this.maxHanKey = Math.max(this.maxHanKey, base.maxHanKey);
+      for (let u = 0; u < 0x10000; u++) if (base.maxLenFrom[u]! > maxLenFrom[u]!) maxLenFrom[u] = base.maxLenFrom[u]!;
+      this.pairKeys = base.keyCount + 1;
+      this.pairCache = new Map();
+    }
     return this;
+  }
+
+  // ---- layers: a key of the union is a pair (own key + 1, base key + 1) encoded in one number ----
+  private pairKeys = 0;
+  private pairCache?: Map<number, { entries: number[]; forms: string[] }>;
+
+  /** Can a key start with unit u (in either layer)? */
+  private hasRoot(u: number): boolean {
+    return this.rootChild[u]! >= 0 || (this.base !== undefined && this.base.rootChild[u]! >= 0);
+  }
+
+  /** A key's flags (layered: both layers' keys for the same units; a word only when no term has it). */
+  private flagsOf(k: number): number {
+    if (!this.base) return this.keyFlags[k]!;
+    const own = Math.floor(k / this.pairKeys) - 1,
+      inBase = (k % this.pairKeys) - 1;
+    const b = inBase >= 0 ? this.base.keyFlags[inBase]! : 0;
+    return own >= 0 ? (this.keyFlags[own]! | b) & ~IS_WORD : b;
+  }
+
+  /** A base target as one of ours (its entry number after our own entries). */
+  private fromBase(t: KeyTarget): KeyTarget {
+    t.entry += this.ownCount;
+    return t;
   }
 
   /** Target t as an object (made on demand). */
@@ -224,6 +283,18 @@ export class TermIndex {
   }
 
   private targetsOf(k: number): KeyTarget[] {
+    if (this.base) {
+      const own = Math.floor(k / this.pairKeys) - 1,
+        inBase = (k % this.pairKeys) - 1;
+      return [
+        ...(own >= 0 ? this.ownTargetsOf(own) : []),
+        ...(inBase >= 0 ? this.base.ownTargetsOf(inBase).map((t) => this.fromBase(t)) : []),
+      ];
+    }
+    return this.ownTargetsOf(k);
+  }
+
+  private ownTargetsOf(k: number): KeyTarget[] {
     const out: KeyTarget[] = [];
     for (let t = this.targetStart[k]!; t < this.targetStart[k + 1]!; t++) out.push(this.target(t));
     return out;
@@ -273,7 +344,7 @@ export class TermIndex {
   /** The targets of key k that pass the acronym case rule: null = all, undefined = none. */
   private caseTargets(k: number, n: Units, i: number, end: number, src: string, opts: MatchOptions): KeyTarget[] | null | undefined {
     if (!(this.keyFlags[k]! & HAS_ABBR) || opts.acronymsCaseInsensitive) return null;
-    const all = this.targetsOf(k);
+    const all = this.ownTargetsOf(k);
     const kept = all.filter((t) => t.kind !== 'abbr' || exactCase(src, n, i, end, t.exact!));
     if (!kept.length) return undefined;
     return kept.length === all.length ? null : kept;
@@ -287,6 +358,7 @@ export class TermIndex {
 
   /** Every valid match starting at normalised position i, shortest first, into fEnd/fKey/fTargets; returns how many. */
   private collectFrom(n: Units, i: number, before: number, src: string, opts: MatchOptions): number {
+    if (this.base) return this.collectLayered(this.base, n, i, before, src, opts);
     const u = n.units;
     let node = this.rootChild[u[i]!]!;
     if (node < 0) return 0;
@@ -319,9 +391,64 @@ export class TermIndex {
     return count;
   }
 
+  /**
+   * collectFrom over both layers: the two tries are walked together (a key of the same length in
+   * both is the same key), so the matches and their order are those of one index over all entries.
+   */
+  private collectLayered(base: TermIndex, n: Units, i: number, before: number, src: string, opts: MatchOptions): number {
+    const u = n.units;
+    let node = this.rootChild[u[i]!]!,
+      baseNode = base.rootChild[u[i]!]!;
+    if (node < 0 && baseNode < 0) return 0;
+    if (isLatinWordChar(u[i]!) && isLatinWordChar(i > 0 ? u[i - 1]! : before)) return 0;
+    let count = 0;
+    for (let j = i; ; ) {
+      const own = node >= 0 ? this.keyOf[node]! : -1,
+        inBase = baseNode >= 0 ? base.keyOf[baseNode]! : -1;
+      if (own >= 0 || inBase >= 0) {
+        const k = (own + 1) * this.pairKeys + inBase + 1;
+        const flags = this.flagsOf(k);
+        const end = flags & ENDS_LATIN ? latinEnd(n, j + 1) : j + 1;
+        if (end >= 0) {
+          // each layer's targets that pass the acronym case rule (null: all of them)
+          const mine = own >= 0 ? this.caseTargets(own, n, i, j + 1, src, opts) : undefined,
+            theirs = inBase >= 0 ? base.caseTargets(inBase, n, i, j + 1, src, opts) : undefined;
+          let targets: KeyTarget[] | null | undefined;
+          if ((own < 0 || mine === null) && (inBase < 0 || theirs === null)) targets = null;
+          else if (mine === undefined && theirs === undefined) targets = undefined;
+          else
+            targets = [
+              ...(own < 0 || mine === undefined ? [] : (mine ?? this.ownTargetsOf(own))),
+              ...(inBase < 0 || theirs === undefined ? [] : (theirs ?? base.ownTargetsOf(inBase)).map((t) => this.fromBase({ ...t }))),
+            ];
+          if (targets !== undefined) {
+            this.fEnd[count] = end;
+            this.fKey[count] = k;
+            this.fTargets[count] = targets;
+            count++;
+          }
+        }
+      }
+      if (++j >= n.length) break;
+      if (node >= 0) node = this.child(node, u[j]!);
+      if (baseNode >= 0) baseNode = base.child(baseNode, u[j]!);
+      if (node < 0 && baseNode < 0) break;
+    }
+    return count;
+  }
+
   private toMatch(n: Units, i: number, end: number, k: number, targets: KeyTarget[] | null): Match {
     let entries: number[], forms: string[];
-    if (targets) {
+    if (this.base && !targets) {
+      let cached = this.pairCache!.get(k);
+      if (!cached) {
+        const all = this.targetsOf(k);
+        cached = { entries: all.map((t) => t.entry), forms: all.map((t) => t.form) };
+        this.pairCache!.set(k, cached);
+      }
+      entries = cached.entries;
+      forms = cached.forms;
+    } else if (targets) {
       entries = targets.map((t) => t.entry);
       forms = targets.map((t) => t.form);
     } else {
@@ -348,6 +475,7 @@ export class TermIndex {
    */
   scanRange(src: string, opts: MatchOptions, from: number, to: number, startLimit: number): Match[] {
     this.build();
+    if (this.base) return this.scanLayered(src, opts, from, to, startLimit);
     const n = normalizeScratch(src, from, to);
     const before = normalizedUnitBefore(src, from);
     const u = n.units,
@@ -442,6 +570,44 @@ export class TermIndex {
   }
 
   /**
+   * scanRange over both layers: at each start, the matches of both tries in the order of their
+   * length, chosen by the rule of the single-trie scan (a longer key wins; one that needs a check
+   * wins when it ends at least as far).
+   */
+  private scanLayered(src: string, opts: MatchOptions, from: number, to: number, startLimit: number): Match[] {
+    const n = normalizeScratch(src, from, to);
+    const before = normalizedUnitBefore(src, from);
+    const u = n.units,
+      len = n.length,
+      starts = n.starts;
+    const out: Match[] = [];
+    for (let i = 0; i < len; ) {
+      if (!this.hasRoot(u[i]!)) {
+        i++;
+        continue;
+      }
+      if (starts[i]! >= startLimit) break;
+      const count = this.collectFrom(n, i, before, src, opts);
+      let best = -1,
+        bestEnd = -1;
+      for (let f = 0; f < count; f++) {
+        if (!(this.flagsOf(this.fKey[f]!) & NEEDS_CHECK) || this.fEnd[f]! >= bestEnd) {
+          best = f;
+          bestEnd = this.fEnd[f]!;
+        }
+      }
+      if (best < 0) {
+        i++;
+        continue;
+      }
+      const k = this.fKey[best]!;
+      if (!(this.flagsOf(k) & IS_WORD)) out.push(this.toMatch(n, i, bestEnd, k, this.fTargets[best]!));
+      i = bestEnd;
+    }
+    return out;
+  }
+
+  /**
    * The longest term covering source offset `offset` (start ≤ offset < end), plus every shorter term
    * inside it. Null when no term covers the offset.
    */
@@ -495,7 +661,7 @@ export class TermIndex {
     let best: { i: number; end: number; k: number; targets: KeyTarget[] | null; span: number } | undefined;
     for (let i = Math.max(0, last - this.maxKey - 2); i <= last; i++) {
       const u = n.units[i]!;
-      if (this.rootChild[u]! < 0 || i + this.maxLenFrom[u]! + 2 <= last) continue;
+      if (!this.hasRoot(u) || i + this.maxLenFrom[u]! + 2 <= last) continue;
       const count = this.collectFrom(n, i, before, src, opts);
       for (let f = 0; f < count; f++) {
         const end = this.fEnd[f]!,
@@ -505,17 +671,17 @@ export class TermIndex {
           best = { i, end, k: this.fKey[f]!, targets: this.fTargets[f]!, span: stop - start };
       }
     }
-    if (!best || this.keyFlags[best.k]! & IS_WORD) return null;
+    if (!best || this.flagsOf(best.k) & IS_WORD) return null;
     const winner = this.toMatch(n, best.i, best.end, best.k, best.targets);
     // Pass 2: every shorter term inside the winner.
     const inner: Match[] = [];
     for (let i = best.i; i < best.end; i++) {
-      if (this.rootChild[n.units[i]!]! < 0) continue;
+      if (!this.hasRoot(n.units[i]!)) continue;
       const count = this.collectFrom(n, i, before, src, opts);
       for (let f = 0; f < count; f++) {
         const end = this.fEnd[f]!,
           k = this.fKey[f]!;
-        if (end > best.end || (i === best.i && end === best.end && k === best.k) || this.keyFlags[k]! & IS_WORD) continue;
+        if (end > best.end || (i === best.i && end === best.end && k === best.k) || this.flagsOf(k) & IS_WORD) continue;
         const m = this.toMatch(n, i, end, k, this.fTargets[f]!);
         if (m.end <= winner.end && !sameEntries(m, winner)) inner.push(m);
       }
@@ -529,7 +695,7 @@ export class TermIndex {
     const t = text.trim();
     const n = normalizeScratch(t, 0, t.length);
     const count = this.collectFrom(n, 0, 0x20, t, {});
-    for (let f = 0; f < count; f++) if (this.fEnd[f] === n.length && this.keyFlags[this.fKey[f]!]! & IS_WORD) return true;
+    for (let f = 0; f < count; f++) if (this.fEnd[f] === n.length && this.flagsOf(this.fKey[f]!) & IS_WORD) return true;
     return false;
   }
 
@@ -555,30 +721,16 @@ export class TermIndex {
     this.build();
     const { units, from, to } = normalizeKeyUnits(prefix);
     if (from === to) return { targets: [], incomplete: false };
-    let node = this.rootChild[units[from]!]!;
-    for (let q = from + 1; q < to && node >= 0; q++) node = this.child(node, units[q]!);
-    if (node < 0) return { targets: [], incomplete: false };
-    // breadth-first below the prefix: shortest keys first
-    const hits: { len: number; target: KeyTarget }[] = [];
     const scanLimit = limit * 8;
-    let level = [node],
-      len = to - from;
-    outer: while (level.length) {
-      const nextLevel: number[] = [];
-      for (const v of level) {
-        const k = this.keyOf[v]!;
-        if (k >= 0) {
-          for (let t = this.targetStart[k]!; t < this.targetStart[k + 1]!; t++) {
-            hits.push({ len, target: this.target(t) });
-            if (hits.length === scanLimit) break outer;
-          }
-        }
-        const c0 = this.firstChild[v]!,
-          c1 = c0 + this.childCount[v]!;
-        for (let c = c0; c < c1; c++) nextLevel.push(c);
-      }
-      level = nextLevel;
-      len++;
+    let hits = this.completionHits(units, from, to, scanLimit, this.base !== undefined);
+    if (this.base) {
+      // both layers' keys breadth-first as one trie's: by length, then by key, ours first
+      const theirs = this.base.completionHits(units, from, to, scanLimit, true);
+      for (const h of theirs) this.fromBase(h.target);
+      hits = [...hits.map((h, i) => ({ h, i, layer: 0 })), ...theirs.map((h, i) => ({ h, i, layer: 1 }))]
+        .sort((a, b) => a.h.len - b.h.len || (a.h.key < b.h.key ? -1 : a.h.key > b.h.key ? 1 : 0) || a.layer - b.layer || a.i - b.i)
+        .slice(0, scanLimit)
+        .map((x) => x.h);
     }
     const rank = (h: { len: number; target: KeyTarget }) => h.len * 1e7 - (this.entries[h.target.entry]?.occurrences ?? 0);
     hits.sort((a, b) => rank(a) - rank(b));
@@ -594,9 +746,49 @@ export class TermIndex {
     return { targets, incomplete: hits.length === scanLimit || targets.length === limit };
   }
 
+  /** The targets of the keys below a prefix, breadth-first (shortest keys first), at most `max`. */
+  private completionHits(
+    units: Uint16Array,
+    from: number,
+    to: number,
+    max: number,
+    keyed: boolean,
+  ): { len: number; key: string; target: KeyTarget }[] {
+    let node = this.rootChild[units[from]!]!;
+    for (let q = from + 1; q < to && node >= 0; q++) node = this.child(node, units[q]!);
+    if (node < 0) return [];
+    const hits: { len: number; key: string; target: KeyTarget }[] = [];
+    // each node's key (below the prefix) is kept only when another layer's hits are ordered against these
+    let level: { v: number; key: string }[] = [{ v: node, key: '' }],
+      len = to - from;
+    outer: while (level.length) {
+      const nextLevel: { v: number; key: string }[] = [];
+      for (const { v, key } of level) {
+        const k = this.keyOf[v]!;
+        if (k >= 0) {
+          for (let t = this.targetStart[k]!; t < this.targetStart[k + 1]!; t++) {
+            hits.push({ len, key, target: this.target(t) });
+            if (hits.length === max) break outer;
+          }
+        }
+        const c0 = this.firstChild[v]!,
+          c1 = c0 + this.childCount[v]!;
+        for (let c = c0; c < c1; c++) nextLevel.push({ v: c, key: keyed ? key + String.fromCharCode(this.label[c]!) : '' });
+      }
+      level = nextLevel;
+      len++;
+    }
+    return hits;
+  }
+
   /** The unique normalised keys, sorted (for benchmarks: the same key set for a baseline). */
   get normalizedKeys(): string[] {
     this.build();
+    if (this.base) return [...new Set([...this.ownKeys(), ...this.base.normalizedKeys])].sort();
+    return this.ownKeys();
+  }
+
+  private ownKeys(): string[] {
     const keys: string[] = [];
     const walk = (node: number, prefix: string) => {
       if (this.keyOf[node]! >= 0) keys.push(prefix);
@@ -611,6 +803,8 @@ export class TermIndex {
   /** Number of unique normalised keys and trie nodes (for benchmarks and diagnostics). */
   get stats(): { keys: number; nodes: number } {
     this.build();
+    // layered: the nodes of both tries (a prefix in both is counted twice)
+    if (this.base) return { keys: this.normalizedKeys.length, nodes: this.label.length + this.base.label.length };
     return { keys: this.keyCount, nodes: this.label.length };
   }
 }
@@ -635,6 +829,18 @@ function withoutCrossing(inner: Match[], winner: Match): Match[] {
       !edge.some((e) => crosses(m, e)) ||
       !(orphan(winner.start, m.start) || orphan(m.end, winner.end)),
   );
+}
+
+/** Is `tail` the end of `all` (the same objects)? */
+function sameTail<T>(all: readonly T[], tail: readonly T[]): boolean {
+  const offset = all.length - tail.length;
+  if (offset < 0) return false;
+  for (let i = 0; i < tail.length; i++) if (all[offset + i] !== tail[i]) return false;
+  return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
 function sameEntries(a: Match, b: Match): boolean {

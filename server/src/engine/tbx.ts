@@ -61,6 +61,33 @@ const GEO: Record<string, string> = {
 };
 export const geoOf = (v: string): string | undefined => GEO[v.trim().toLowerCase()];
 
+/** Is u a unit of JavaScript's `\s` (what `trim` and the pattern below remove)? */
+const isSpace = (u: number) =>
+  u <= 0x20
+    ? u === 0x20 || (u >= 0x09 && u <= 0x0d)
+    : u >= 0xa0 &&
+      (u === 0xa0 ||
+        u === 0x1680 ||
+        (u >= 0x2000 && u <= 0x200a) ||
+        u === 0x2028 ||
+        u === 0x2029 ||
+        u === 0x202f ||
+        u === 0x205f ||
+        u === 0x3000 ||
+        u === 0xfeff);
+
+/** An element's text with each whitespace run one space, trimmed (most need no change: checked first). */
+function collapsed(s: string): string {
+  let space = true; // a space at the start needs trimming
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (!isSpace(u)) space = false;
+    else if (space || u !== 0x20) return s.replace(/\s+/g, ' ').trim();
+    else space = true;
+  }
+  return space && s.length ? s.replace(/\s+/g, ' ').trim() : s;
+}
+
 interface OpenTerm {
   raw: RawTerm & { text: string };
   line: number;
@@ -95,6 +122,21 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   let xmlErrors = 0;
 
   const where = (line: number) => `line ${line}`;
+  // a file repeats a few language codes and status values: each is read once
+  const languages = new Map<string, TermLang | undefined>();
+  const langOf = (code: string) => {
+    if (languages.has(code)) return languages.get(code);
+    const lang = languageOf(code);
+    languages.set(code, lang);
+    return lang;
+  };
+  const statuses = new Map<string, TermStatus | undefined>();
+  const statusFor = (value: string) => {
+    if (statuses.has(value)) return statuses.get(value);
+    const status = statusOf(value);
+    statuses.set(value, status);
+    return status;
+  };
 
   parser.on('opentagstart', (tag) => {
     tagLine = parser.line;
@@ -120,7 +162,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     if (local === 'langSet' || local === 'langSec') {
       const code = attrs['xml:lang'] ?? attrs.lang ?? '';
       if (!code) diag.error(tagLine, tagColumn, `${where(tagLine)}: <${local}> without xml:lang; its terms are skipped`);
-      lang = { lang: code ? languageOf(code) : undefined, code };
+      lang = { lang: code ? langOf(code) : undefined, code };
       return;
     }
     if (TERM_GROUPS.has(local) && lang) {
@@ -161,7 +203,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     if (capture && depth === capture.depth) {
       const c = capture;
       capture = undefined;
-      apply(c.category, c.text.replace(/\s+/g, ' ').trim(), c.attrs, c.line, c.column);
+      apply(c.category, collapsed(c.text), c.attrs, c.line, c.column);
       return;
     }
     if (capture) return;
@@ -233,7 +275,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
       switch (category) {
         case 'administrativeStatus':
         case 'normativeAuthorization': {
-          const status = statusOf(value);
+          const status = statusFor(value);
           if (status) term.raw.status = status;
           else diag.warning(line, column, `${where(line)}: unknown ${category} "${value.slice(0, 60)}"; the term is read as admitted`);
           if (!status) term.raw.status = 'admitted';

@@ -3,10 +3,12 @@
  * first (in the order of the settings, each file's entries in file order), then the bundled ones.
  * The matcher lists the entries of a key in entry order, so a user entry always comes before a
  * bundled one for the same term. The bundled entries are the same objects every time (never
- * re-read or re-checked); only the term index over the union is made again.
+ * re-read or re-checked), and given the bundled glossary's index, the term index is layered over
+ * it: only the user's entries are indexed again.
  */
 import type { GlossaryEntry } from './entry';
 import { type EntrySource, Glossary } from './glossary';
+import type { TermIndex } from './matcher';
 import { normalizeKey } from './normalize';
 
 /** One loaded user termbase: its file, a short label for cards and messages, entries and lines. */
@@ -18,8 +20,17 @@ export interface UserTermbase {
   lines: readonly number[];
 }
 
-/** `words`: the bundled glossary's ordinary-word list (a term inside one of them is not matched). */
-export function mergeLayers(user: readonly UserTermbase[], bundled: readonly GlossaryEntry[], words: readonly string[] = []): Glossary {
+/**
+ * `words`: the bundled glossary's ordinary-word list (a term inside one of them is not matched).
+ * `bundledIndex`: the bundled glossary's own term index (over `bundled` and `words`), reused as the
+ * index's lower layer, so that only the user's entries are indexed again on a termbase change.
+ */
+export function mergeLayers(
+  user: readonly UserTermbase[],
+  bundled: readonly GlossaryEntry[],
+  words: readonly string[] = [],
+  bundledIndex?: TermIndex,
+): Glossary {
   if (!user.length) return new Glossary([...bundled], words);
   const entries: GlossaryEntry[] = [];
   const sources = new Map<GlossaryEntry, EntrySource>();
@@ -30,7 +41,7 @@ export function mergeLayers(user: readonly UserTermbase[], bundled: readonly Glo
     });
   }
   for (const e of bundled) entries.push(e);
-  return new Glossary(entries, words, sources);
+  return new Glossary(entries, words, sources, bundledIndex);
 }
 
 const chineseKeys = new WeakMap<GlossaryEntry, Set<string>>();
