@@ -17,16 +17,9 @@ export type HoverDetail = (typeof HOVER_DETAILS)[number];
 export const VARIANTS = ['auto', ...SCRIPTS] as const;
 export type Variant = (typeof VARIANTS)[number];
 
-/** Term-QA rules (diagnostic codes), in priority order. */
-export const RULES = [
-  'forbidden-term',
-  'deprecated-term',
-  'regional-variant',
-  'mixed-script',
-  'script-mismatch',
-  'inconsistent-term',
-] as const;
-export type Rule = (typeof RULES)[number];
+/** Term-QA rules (diagnostic codes), in priority order: defined in the engine's leaf module. */
+import type { Rule } from './engine/rules';
+export { RULES, type Rule } from './engine/rules';
 
 /** A rule's severity; `off` turns it off. */
 export const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;

@@ -21,7 +21,7 @@ import type { ChineseScript } from './engine/entry';
 import type { Glossary } from './engine/glossary';
 import type { MatchOptions } from './engine/matcher';
 import { decideScript } from './engine/script';
-import { DocumentChecker, type Rule as EngineRule } from './engine/termQA';
+import { DocumentChecker } from './engine/termQA';
 import { codeActions, minimalEdit, sameDiagnostics, severityOf, toDiagnostics } from './features/diagnostics';
 import type { QAWords } from './features/words';
 import { isIgnored, type ProjectConfig } from './projectConfig';
@@ -196,7 +196,7 @@ export class TermQA {
     const glossary = this.o.glossary();
     const index = this.o.open.indexOf(doc, glossary.index, this.o.matchOptions());
     const severity = (rule: Rule) => severityOf(rule, settings.diagnostics.severity, project.severity);
-    const off = new Set<EngineRule>(RULES.filter((r) => severity(r) === 'off'));
+    const off = new Set<Rule>(RULES.filter((r) => severity(r) === 'off'));
     const variant = this.variantOf(doc).variant;
     const key = `${variant}|${[...off].join(',')}`;
     if (!state.checker || state.checkerKey !== key || state.checker.ctx.source !== glossary) {

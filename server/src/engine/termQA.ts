@@ -18,19 +18,12 @@ import { convertPlain, formIn, type TermSource } from './convertText';
 import type { ChineseScript, GlossaryEntry, Term } from './entry';
 import type { Match } from './matcher';
 import { overlapsAny } from './directives';
+import type { Rule } from './rules';
 import { normalizeKey } from './normalize';
 import { spanScript } from './script';
 import { termFor, termsOf } from './terms';
 
-export const RULES = [
-  'forbidden-term',
-  'deprecated-term',
-  'regional-variant',
-  'mixed-script',
-  'script-mismatch',
-  'inconsistent-term',
-] as const;
-export type Rule = (typeof RULES)[number];
+export type { Rule } from './rules';
 
 export interface Finding {
   /** Source UTF-16 offsets, end exclusive. */
