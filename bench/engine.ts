@@ -17,6 +17,6 @@ export { convertText } from '../server/src/engine/convertText';
 export { DocumentChecker } from '../server/src/engine/termQA';
 export { skippedRanges, disabledRanges, resolveVariant } from '../server/src/engine/directives';
 export { countScripts, decideScript } from '../server/src/engine/script';
-export { toDiagnostics } from '../server/src/features/diagnostics';
+export { messageOf, toDiagnostics } from '../server/src/features/diagnostics';
 import { wordsFor } from '../server/src/features/words';
 export const englishQA = wordsFor('en').qa;

@@ -784,7 +784,10 @@ if (want('10')) {
     for (const t of sources) {
       const v = engine.resolveVariant(t, 'auto', undefined, () => engine.decideScript(engine.countScripts(t)));
       const c = new engine.DocumentChecker({ source: glossary, script: v.variant });
-      n += c.check(glossary.index.scan(t), t, { skipped: engine.skippedRanges(t, false), disabled: engine.disabledRanges(t) }).length;
+      const findings = c.check(glossary.index.scan(t), t, { skipped: engine.skippedRanges(t, false), disabled: engine.disabledRanges(t) });
+      // the CLI words every finding's message (English)
+      for (const f of findings) engine.messageOf(engine.englishQA, f);
+      n += findings.length;
     }
     return n;
   };

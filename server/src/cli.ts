@@ -15,7 +15,7 @@ import { convertText } from './engine/convertText';
 import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
 import { countScripts, decideScript } from './engine/script';
 import { DocumentChecker } from './engine/termQA';
-import { severityOf } from './features/diagnostics';
+import { messageOf, severityOf } from './features/diagnostics';
 import { wordsFor } from './features/words';
 import { emptyProjectConfig, isIgnored, parseProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
 import { RULES, SCRIPTS, VARIANTS, type Rule, type Variant } from './protocol';
@@ -379,7 +379,7 @@ function checkText(glossary: Glossary, file: string, text: string, variant: Vari
       severity: severity(f.rule),
       code: f.rule,
       // English, whatever the locale: `check`'s output is a stable contract for scripts and CI logs
-      message: english.message(f),
+      message: messageOf(english, f),
       term: f.term,
       suggestions: f.suggestions,
     };

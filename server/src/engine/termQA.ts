@@ -30,7 +30,11 @@ export interface Finding {
   start: number;
   end: number;
   rule: Rule;
-  /** What the message says, as data: the features layer words it in the reader's language. */
+  /**
+   * What the message says, as data: the features layer words it in the reader's language. Shared
+   * (read-only) by the findings of every occurrence written alike, whose `term` and `english` are
+   * the same too, so a message can be cached per detail.
+   */
   detail: FindingDetail;
   /** The term as written. */
   term: string;
@@ -133,10 +137,18 @@ function regionsOf(term: Term): string[] {
  * something wrong, and by the first.
  */
 export function checkOccurrence(ctx: QAContext, m: Match, text: string): Finding | undefined {
+  const parts = judgeWritten(ctx, m, text.slice(m.start, m.end));
+  return parts && { start: m.start, end: m.end, ...parts };
+}
+
+/** A finding without its place: what every occurrence of a concept written the same way shares. */
+type Verdict = Omit<Finding, 'start' | 'end'>;
+
+/** Rules 1–5 for an occurrence of `m`'s concept written `written` (they depend on nothing else). */
+function judgeWritten(ctx: QAContext, m: Match, written: string): Verdict | undefined {
   if (m.entries.length !== 1) return undefined;
   const entry = ctx.source.entries[m.entries[0]!];
   if (!entry) return undefined;
-  const written = text.slice(m.start, m.end);
   const term = writtenTerm(entry, m.forms[0]!, written);
   if (!term) return undefined;
   const script = writeIn(ctx, written);
@@ -186,11 +198,9 @@ export function checkOccurrence(ctx: QAContext, m: Match, text: string): Finding
   }
   return finish();
 
-  function finish(): Finding | undefined {
+  function finish(): Verdict | undefined {
     if (!detail) return undefined;
     return {
-      start: m.start,
-      end: m.end,
       rule: detail.rule,
       detail,
       term: written,
@@ -201,12 +211,27 @@ export function checkOccurrence(ctx: QAContext, m: Match, text: string): Finding
   }
 }
 
-/** One occurrence as the checker remembers it: its finding by rules 1–5, its concept and which term it is. */
+/**
+ * How every occurrence of one concept written one way is judged (the rules depend on nothing else
+ * in the document, except `inconsistent-term`, which depends on the concept's group).
+ */
 interface Judged {
-  finding: Finding | null;
-  /** For `inconsistent-term`: the concept, and the term ('' for the headword in any script), if a Chinese term of one concept. */
+  /** Rules 1–5: the finding's shared parts, or null. */
+  verdict: Verdict | null;
+  /** The concept's index. */
   entry: number;
-  term: string | undefined;
+  /** For `inconsistent-term`: the concept's group (none if this is not a Chinese term), and which term this is ('' for the headword in any script). */
+  group: Group | undefined;
+  term: string;
+  written: string;
+  /** The `inconsistent-term` parts made for the group's terms `signature` (re-made when they change). */
+  inconsistent?: { signature: string; verdict: Verdict };
+}
+
+/** The Chinese terms one concept is written with in the document (in order of first use), as of check `stamp`. */
+interface Group {
+  stamp: number;
+  terms: string[];
 }
 
 /** Options of a whole-document check. */
@@ -218,88 +243,119 @@ export interface CheckOptions {
 }
 
 /**
- * Term QA over a document, with a cache of what each occurrence was judged: the occurrence objects
- * a DocumentIndex keeps across edits (shifted in place) keep their judgement, so after a keystroke
- * only the rescanned occurrences are judged again. Make a new checker when the context (glossary,
- * variant, rules switched off) changes.
+ * Term QA over a document. Rules 1–5 are a function of the concept and how it is written, so the
+ * checker judges each way of writing a concept once and keeps the judgement (a long document has a
+ * few thousand such pairs in tens of thousands of occurrences); `inconsistent-term` is re-made only
+ * for the concepts whose set of terms changed. A check after a keystroke is one pass over the
+ * occurrences with a map look-up each. Make a new checker when the context (glossary, variant,
+ * rules switched off) changes.
  */
 export class DocumentChecker {
-  private readonly cache = new WeakMap<Match, Judged>();
+  /** Judgements by the written text (and, when two concepts are written alike, by concept too). */
+  private readonly judged = new Map<string, Judged>();
+  private readonly judgedOther = new Map<string, Judged>();
+  private readonly groups = new Map<number, Group>();
+  private stamp = 0;
 
   constructor(readonly ctx: QAContext) {}
 
-  private judge(m: Match, text: string): Judged {
-    let j = this.cache.get(m);
-    if (!j) {
-      let term: string | undefined;
-      const entry = m.entries.length === 1 ? m.entries[0]! : -1;
-      const e = entry >= 0 ? this.ctx.source.entries[entry] : undefined;
-      const t = e && writtenTerm(e, m.forms[0]!, text.slice(m.start, m.end));
-      if (t?.lang === 'zh') term = t.role === 'headword' ? '' : t.text;
-      j = { finding: checkOccurrence(this.ctx, m, text) ?? null, entry, term };
-      this.cache.set(m, j);
-    } else if (j.finding && (j.finding.start !== m.start || j.finding.end !== m.end)) {
-      // the occurrence moved with an edit: so does its finding
-      j.finding = { ...j.finding, start: m.start, end: m.end };
+  private judge(m: Match, text: string): Judged | undefined {
+    if (m.entries.length !== 1) return undefined;
+    const entry = m.entries[0]!;
+    const written = text.slice(m.start, m.end);
+    let j = this.judged.get(written);
+    if (j && j.entry === entry) return j;
+    const clash = j !== undefined;
+    if (clash) {
+      j = this.judgedOther.get(`${entry}\u0000${written}`);
+      if (j) return j;
     }
+    const e = this.ctx.source.entries[entry];
+    const t = e && writtenTerm(e, m.forms[0]!, written);
+    let group: Group | undefined;
+    if (t?.lang === 'zh') {
+      group = this.groups.get(entry);
+      if (!group) this.groups.set(entry, (group = { stamp: 0, terms: [] }));
+    }
+    const term = t?.role === 'headword' ? '' : (t?.text ?? '');
+    j = { verdict: judgeWritten(this.ctx, m, written) ?? null, entry, group, term, written };
+    if (clash) this.judgedOther.set(`${entry}\u0000${written}`, j);
+    else this.judged.set(written, j);
     return j;
   }
 
   check(occurrences: readonly Match[], text: string, options: CheckOptions = {}): Finding[] {
     const { skipped = [], disabled = [] } = options;
-    const off = this.ctx.off;
-    const inconsistent = !off?.has('inconsistent-term');
-    const out: Finding[] = [];
-    // per concept, the terms used for it (only occurrences no other rule flagged)
-    const used = new Map<number, Set<string>>();
-    const candidates: Match[] = [];
+    const inconsistent = !this.ctx.off?.has('inconsistent-term');
+    const stamp = ++this.stamp;
+    // findings in document order; an `inconsistent-term` candidate (an occurrence of a term other
+    // than the headword that no other rule flagged) holds its place until its group is known
+    const out: (Finding | null)[] = [];
+    const candidates: { at: number; m: Match; j: Judged }[] = [];
     for (const m of occurrences) {
       if (skipped.length && overlapsAny(skipped, m.start, m.end)) continue;
       const j = this.judge(m, text);
-      if (j.finding) {
-        out.push(j.finding);
+      if (!j) continue;
+      if (j.verdict) {
+        out.push(place(m, j.verdict));
         continue;
       }
-      if (!inconsistent || j.term === undefined) continue;
-      let set = used.get(j.entry);
-      if (!set) used.set(j.entry, (set = new Set()));
-      set.add(j.term);
-      if (j.term !== '') candidates.push(m);
-    }
-    if (inconsistent) {
-      let added = false;
-      for (const m of candidates) {
-        const j = this.cache.get(m)!;
-        const set = used.get(j.entry)!;
-        if (set.size < 2) continue;
-        out.push(inconsistentFinding(this.ctx, m, text, j.term!, set));
-        added = true;
+      const g = j.group;
+      if (!inconsistent || !g) continue;
+      if (g.stamp !== stamp) {
+        g.stamp = stamp;
+        g.terms.length = 0;
       }
-      if (added) out.sort((a, b) => a.start - b.start);
+      if (!g.terms.includes(j.term)) g.terms.push(j.term);
+      if (j.term !== '') {
+        candidates.push({ at: out.length, m, j });
+        out.push(null);
+      }
     }
-    return disabled.length ? out.filter((f) => !isDisabled(disabled, f)) : out;
+    for (const { at, m, j } of candidates) {
+      const terms = j.group!.terms;
+      if (terms.length < 2) continue;
+      const signature = terms.join('\u0000');
+      if (j.inconsistent?.signature !== signature) j.inconsistent = { signature, verdict: this.inconsistentVerdict(m, j, terms) };
+      out[at] = place(m, j.inconsistent.verdict);
+    }
+    const found: Finding[] = [];
+    for (const f of out) if (f && !(disabled.length && isDisabled(disabled, f))) found.push(f);
+    return found;
+  }
+
+  /**
+   * `inconsistent-term`: a concept written with two or more different Chinese terms in one document
+   * (its headword in any script counts as one term; each alias as another). Every occurrence that is
+   * not the headword is flagged, with the headword in the document's script to use throughout.
+   */
+  private inconsistentVerdict(m: Match, j: Judged, terms: readonly string[]): Verdict {
+    const entry = this.ctx.source.entries[m.entries[0]!]!;
+    const written = j.written;
+    const preferred = formIn(entry, writeIn(this.ctx, written));
+    const others = terms.filter((x) => x !== j.term).map((x) => (x === '' ? preferred : x));
+    return {
+      rule: 'inconsistent-term',
+      detail: { rule: 'inconsistent-term', others, preferred },
+      term: written,
+      entry: entry.id,
+      english: entry.en[0] ?? '',
+      suggestions: preferred && preferred !== written ? [preferred] : [],
+    };
   }
 }
 
-/**
- * `inconsistent-term`: a concept written with two or more different Chinese terms in one document
- * (its headword in any script counts as one term; each alias as another). Every occurrence that is
- * not the headword is flagged, with the headword in the document's script to use throughout.
- */
-function inconsistentFinding(ctx: QAContext, m: Match, text: string, term: string, used: Set<string>): Finding {
-  const entry = ctx.source.entries[m.entries[0]!]!;
-  const written = text.slice(m.start, m.end);
-  const preferred = formIn(entry, writeIn(ctx, written));
-  const others = [...used].filter((x) => x !== term).map((x) => (x === '' ? preferred : x));
+/** A verdict at an occurrence (its parts shared with every occurrence written alike: read-only). */
+function place(m: Match, v: Verdict): Finding {
   return {
     start: m.start,
     end: m.end,
-    rule: 'inconsistent-term',
-    detail: { rule: 'inconsistent-term', others, preferred },
-    term: written,
-    entry: entry.id,
-    english: entry.en[0] ?? '',
-    suggestions: preferred && preferred !== written ? [preferred] : [],
+    rule: v.rule,
+    detail: v.detail,
+    term: v.term,
+    entry: v.entry,
+    english: v.english,
+    suggestions: v.suggestions,
   };
 }
 

@@ -14,7 +14,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../engine/termQA';
+import type { Finding, FindingDetail } from '../engine/termQA';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SCRIPTS, type ConvertArgs, type Rule, type Severity } from '../protocol';
 import type { QAWords } from './words';
 
@@ -37,6 +37,21 @@ export function severityOf(rule: Rule, settings: Partial<Record<Rule, Severity>>
   return settings[rule] ?? project[rule] ?? 'information';
 }
 
+/**
+ * Messages made so far, per language and finding detail: the checker shares one detail among every
+ * occurrence written alike (same term, same concept), so a message is worded once, not on every
+ * keystroke for every one of thousands of findings.
+ */
+const messages = new WeakMap<QAWords, WeakMap<FindingDetail, string>>();
+
+export function messageOf(words: QAWords, f: Finding): string {
+  let made = messages.get(words);
+  if (!made) messages.set(words, (made = new WeakMap()));
+  let message = made.get(f.detail);
+  if (message === undefined) made.set(f.detail, (message = words.message(f)));
+  return message;
+}
+
 /** Findings as diagnostics, their messages in the reader's language (`words`). */
 export function toDiagnostics(
   doc: TextDocument,
@@ -53,7 +68,7 @@ export function toDiagnostics(
       severity: SEVERITY[s],
       code: f.rule,
       source: DIAGNOSTIC_SOURCE,
-      message: words.message(f),
+      message: messageOf(words, f),
       data: { suggestions: f.suggestions, term: f.term } satisfies DiagnosticData,
     });
   }

@@ -1,0 +1,124 @@
+/**
+ * Term QA's checker keeps judgements across checks (per way of writing a concept, and
+ * `inconsistent-term` per concept's set of terms): after any sequence of edits, its findings must be
+ * those of a fresh checker on the final text, and each occurrence's finding by rules 1–5 must be the
+ * one `checkOccurrence` gives on its own.
+ */
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { disabledRanges, skippedRanges } from '../../server/src/engine/directives';
+import { DocumentIndex } from '../../server/src/engine/documentIndex';
+import type { ChineseScript } from '../../server/src/engine/entry';
+import { RULES, type Rule } from '../../server/src/engine/rules';
+import { checkOccurrence, DocumentChecker, type Finding, type QAContext } from '../../server/src/engine/termQA';
+import { glossaryFromFile } from '../../server/src/node/glossaryFile';
+
+const glossary = glossaryFromFile(join(__dirname, '../../dist/glossary.json'));
+
+const fragments = [
+  '区块链',
+  '區塊鏈',
+  '塊',
+  '块',
+  '网络借贷',
+  'P2P网贷',
+  '網路借貸',
+  'P2P平台',
+  '中国农业银行',
+  '农业银行',
+  '农行',
+  '云計算',
+  '云计算',
+  '数字货币',
+  '數字貨幣',
+  '數位貨幣',
+  'DCEP',
+  ' e-CNY ',
+  '风控',
+  '风险控制',
+  '，银行与证券公司的应用。',
+  '\n',
+  '`',
+  '```\n',
+  'https://example.com/',
+  '<!-- fintech-glossary-disable-next-line -->\n',
+  '// fintech-glossary-disable\n',
+  '// fintech-glossary-enable\n',
+  '𠀀',
+];
+
+const plain = (fs: readonly Finding[]) => fs.map((f) => ({ ...f }));
+const check = (c: DocumentChecker, index: DocumentIndex, text: string) =>
+  c.check(index.occurrences, text, { skipped: skippedRanges(text, true), disabled: disabledRanges(text) });
+
+const contextArb = fc.record({
+  script: fc.constantFrom<(ChineseScript | undefined)[]>(undefined, 'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'),
+  off: fc.subarray([...RULES], { maxLength: 2 }),
+});
+const editArb = fc.record({
+  at: fc.nat(),
+  del: fc.nat({ max: 8 }),
+  ins: fc.array(fc.constantFrom(...fragments), { maxLength: 3 }),
+});
+
+describe('DocumentChecker: incremental equals a fresh check', () => {
+  it('after random edit sequences, in any variant and with rules switched off', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...fragments), { maxLength: 40 }).map((xs) => xs.join('')),
+        contextArb,
+        fc.array(editArb, { minLength: 1, maxLength: 10 }),
+        (initial, { script, off }, edits) => {
+          const ctx: QAContext = { source: glossary, script, off: new Set<Rule>(off) };
+          const index = new DocumentIndex(glossary.index, initial);
+          const checker = new DocumentChecker(ctx);
+          let text = initial;
+          check(checker, index, text);
+          for (const { at, del, ins } of edits) {
+            const start = at % (text.length + 1);
+            const oldEnd = Math.min(text.length, start + del);
+            const inserted = ins.join('');
+            text = text.slice(0, start) + inserted + text.slice(oldEnd);
+            index.update(text, start, oldEnd, start + inserted.length);
+            const incremental = check(checker, index, text);
+            const fresh = check(new DocumentChecker(ctx), new DocumentIndex(glossary.index, text), text);
+            expect(plain(incremental)).toEqual(plain(fresh));
+            // rules 1–5 as checkOccurrence judges each occurrence alone (no cache)
+            const skipped = skippedRanges(text, true);
+            const alone = index.occurrences
+              .filter((m) => !skipped.some((r) => r.start < m.end && m.start < r.end))
+              .map((m) => checkOccurrence(ctx, m, text))
+              .filter((f) => f !== undefined);
+            const byRules = incremental.filter((f) => f.rule !== 'inconsistent-term');
+            for (const f of byRules) expect(alone).toContainEqual(f);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('inconsistent-term follows the concept’s terms as they change', () => {
+  it('appears when a second term of the concept is written and goes when it is deleted', () => {
+    const ctx: QAContext = { source: glossary, script: 'zh-Hans' };
+    const checker = new DocumentChecker(ctx);
+    let text = '网络借贷平台要合规，监管部门对网络借贷加强了管理。';
+    const index = new DocumentIndex(glossary.index, text);
+    const terms = () => check(checker, index, text).map((f) => `${f.rule} ${f.term} ${f.start}`);
+    expect(terms()).toEqual([]);
+    // type P2P网贷 at the end: both 网络借贷 are now flagged, pointing to the headword
+    const end = text.length;
+    text = `${text}P2P网贷`;
+    index.update(text, end, end, text.length);
+    expect(terms()).toEqual(['inconsistent-term 网络借贷 0', 'inconsistent-term 网络借贷 15']);
+    const f = check(checker, index, text)[0]!;
+    expect(f.detail).toEqual({ rule: 'inconsistent-term', others: ['P2P网贷'], preferred: 'P2P网贷' });
+    expect(f.suggestions).toEqual(['P2P网贷']);
+    // delete it again: nothing left
+    text = text.slice(0, end);
+    index.update(text, end, end + 5, end);
+    expect(terms()).toEqual([]);
+  });
+});
