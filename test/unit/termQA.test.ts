@@ -4,6 +4,7 @@
  * those of a fresh checker on the final text, and each occurrence's finding by rules 1–5 must be the
  * one `checkOccurrence` gives on its own.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,9 +13,14 @@ import { DocumentIndex } from '../../server/src/engine/documentIndex';
 import type { ChineseScript } from '../../server/src/engine/entry';
 import { RULES, type Rule } from '../../server/src/engine/rules';
 import { checkOccurrence, DocumentChecker, type Finding, type QAContext } from '../../server/src/engine/termQA';
+import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { wordsFor } from '../../server/src/features/words';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const glossary = glossaryFromFile(join(__dirname, '../../dist/glossary.json'));
+const source = readFileSync(join(__dirname, '../../glossary/sources/001-fintech-reports.txt'), 'utf8');
+const english = wordsFor('en').qa;
 
 const fragments = [
   '区块链',
@@ -66,7 +72,11 @@ describe('DocumentChecker: incremental equals a fresh check', () => {
   it('after random edit sequences, in any variant and with rules switched off', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom(...fragments), { maxLength: 40 }).map((xs) => xs.join('')),
+        // real text around the fragments, so that an edit rescans only part of the document and the
+        // occurrences elsewhere are kept (and their findings moved)
+        fc
+          .array(fc.constantFrom(...fragments), { maxLength: 40 })
+          .map((xs) => source.slice(20_000, 21_500) + xs.join('') + source.slice(100_000, 101_500) + xs.reverse().join('')),
         contextArb,
         fc.array(editArb, { minLength: 1, maxLength: 10 }),
         (initial, { script, off }, edits) => {
@@ -74,7 +84,12 @@ describe('DocumentChecker: incremental equals a fresh check', () => {
           const index = new DocumentIndex(glossary.index, initial);
           const checker = new DocumentChecker(ctx);
           let text = initial;
-          check(checker, index, text);
+          toDiagnostics(
+            TextDocument.create('file:///t.md', 'markdown', 1, text),
+            check(checker, index, text),
+            () => 'information',
+            english,
+          );
           for (const { at, del, ins } of edits) {
             const start = at % (text.length + 1);
             const oldEnd = Math.min(text.length, start + del);
@@ -84,6 +99,10 @@ describe('DocumentChecker: incremental equals a fresh check', () => {
             const incremental = check(checker, index, text);
             const fresh = check(new DocumentChecker(ctx), new DocumentIndex(glossary.index, text), text);
             expect(plain(incremental)).toEqual(plain(fresh));
+            // and so are their diagnostics (the incremental ones partly kept from the last check)
+            const doc = TextDocument.create('file:///t.md', 'markdown', 1, text);
+            const diagnostics = (fs: Finding[]) => toDiagnostics(doc, fs, () => 'information', english);
+            expect(diagnostics(incremental)).toEqual(diagnostics(plain(fresh)));
             // rules 1–5 as checkOccurrence judges each occurrence alone (no cache)
             const skipped = skippedRanges(text, true);
             const alone = index.occurrences
@@ -95,9 +114,9 @@ describe('DocumentChecker: incremental equals a fresh check', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 60 },
     );
-  });
+  }, 120_000);
 });
 
 describe('inconsistent-term follows the concept’s terms as they change', () => {

@@ -232,6 +232,8 @@ interface Judged {
 interface Group {
   stamp: number;
   terms: string[];
+  /** The terms joined, made when a candidate first needs it in a check ('' until then). */
+  signature: string;
 }
 
 /** Options of a whole-document check. */
@@ -246,9 +248,11 @@ export interface CheckOptions {
  * Term QA over a document. Rules 1–5 are a function of the concept and how it is written, so the
  * checker judges each way of writing a concept once and keeps the judgement (a long document has a
  * few thousand such pairs in tens of thousands of occurrences); `inconsistent-term` is re-made only
- * for the concepts whose set of terms changed. A check after a keystroke is one pass over the
- * occurrences with a map look-up each. Make a new checker when the context (glossary, variant,
- * rules switched off) changes.
+ * for the concepts whose set of terms changed. The occurrences a DocumentIndex keeps across an edit
+ * (the same objects) keep their judgement and their finding, so a check after a keystroke looks up
+ * only the rescanned ones and makes no new findings for the rest. A finding is valid until the
+ * next check: that check moves it with the text. Make a new checker when the context (glossary,
+ * variant, rules switched off) changes.
  */
 export class DocumentChecker {
   /** Judgements by the written text (and, when two concepts are written alike, by concept too). */
@@ -256,6 +260,12 @@ export class DocumentChecker {
   private readonly judgedOther = new Map<string, Judged>();
   private readonly groups = new Map<number, Group>();
   private stamp = 0;
+  /** The last check's occurrences (a copy of the list), and each one's judgement and finding. */
+  private last: { occurrences: readonly Match[]; judged: (Judged | undefined)[]; found: (Finding | undefined)[] } = {
+    occurrences: [],
+    judged: [],
+    found: [],
+  };
 
   constructor(readonly ctx: QAContext) {}
 
@@ -275,7 +285,7 @@ export class DocumentChecker {
     let group: Group | undefined;
     if (t?.lang === 'zh') {
       group = this.groups.get(entry);
-      if (!group) this.groups.set(entry, (group = { stamp: 0, terms: [] }));
+      if (!group) this.groups.set(entry, (group = { stamp: 0, terms: [], signature: '' }));
     }
     const term = t?.role === 'headword' ? '' : (t?.text ?? '');
     j = { verdict: judgeWritten(this.ctx, m, written) ?? null, entry, group, term, written };
@@ -288,16 +298,31 @@ export class DocumentChecker {
     const { skipped = [], disabled = [] } = options;
     const inconsistent = !this.ctx.off?.has('inconsistent-term');
     const stamp = ++this.stamp;
+    // The occurrences of the last check that a DocumentIndex kept across the edit are the same
+    // objects (before the rescanned region, and shifted in place after it): they keep their
+    // judgement and their finding objects, so only the rescanned ones are looked up.
+    const n = occurrences.length;
+    const last = this.last;
+    const pn = last.occurrences.length;
+    let head = 0;
+    while (head < n && head < pn && occurrences[head] === last.occurrences[head]) head++;
+    let tail = 0;
+    while (tail < n - head && tail < pn - head && occurrences[n - 1 - tail] === last.occurrences[pn - 1 - tail]) tail++;
+    const judged: (Judged | undefined)[] = new Array(n);
+    const found: (Finding | undefined)[] = new Array(n);
     // findings in document order; an `inconsistent-term` candidate (an occurrence of a term other
     // than the headword that no other rule flagged) holds its place until its group is known
-    const out: (Finding | null)[] = [];
-    const candidates: { at: number; m: Match; j: Judged }[] = [];
-    for (const m of occurrences) {
+    const out: (Finding | undefined)[] = [];
+    const candidates: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const m = occurrences[i]!;
       if (skipped.length && overlapsAny(skipped, m.start, m.end)) continue;
-      const j = this.judge(m, text);
+      const before = i < head ? i : i >= n - tail ? i - n + pn : -1;
+      const j = (before >= 0 ? last.judged[before] : undefined) ?? this.judge(m, text);
       if (!j) continue;
+      judged[i] = j;
       if (j.verdict) {
-        out.push(place(m, j.verdict));
+        out.push((found[i] = placed(before >= 0 ? last.found[before] : undefined, m, j.verdict)));
         continue;
       }
       const g = j.group;
@@ -305,23 +330,30 @@ export class DocumentChecker {
       if (g.stamp !== stamp) {
         g.stamp = stamp;
         g.terms.length = 0;
+        g.signature = '';
       }
       if (!g.terms.includes(j.term)) g.terms.push(j.term);
       if (j.term !== '') {
-        candidates.push({ at: out.length, m, j });
-        out.push(null);
+        candidates.push(i, out.length);
+        out.push(undefined);
       }
     }
-    for (const { at, m, j } of candidates) {
-      const terms = j.group!.terms;
-      if (terms.length < 2) continue;
-      const signature = terms.join('\u0000');
-      if (j.inconsistent?.signature !== signature) j.inconsistent = { signature, verdict: this.inconsistentVerdict(m, j, terms) };
-      out[at] = place(m, j.inconsistent.verdict);
+    for (let c = 0; c < candidates.length; c += 2) {
+      const i = candidates[c]!;
+      const j = judged[i]!;
+      const g = j.group!;
+      if (g.terms.length < 2) continue;
+      if (!g.signature) g.signature = g.terms.join('\u0000');
+      const m = occurrences[i]!;
+      if (j.inconsistent?.signature !== g.signature)
+        j.inconsistent = { signature: g.signature, verdict: this.inconsistentVerdict(m, j, g.terms) };
+      const before = i < head ? i : i >= n - tail ? i - n + pn : -1;
+      out[candidates[c + 1]!] = found[i] = placed(before >= 0 ? last.found[before] : undefined, m, j.inconsistent.verdict);
     }
-    const found: Finding[] = [];
-    for (const f of out) if (f && !(disabled.length && isDisabled(disabled, f))) found.push(f);
-    return found;
+    this.last = { occurrences: occurrences.slice(), judged, found };
+    const result: Finding[] = [];
+    for (const f of out) if (f && !(disabled.length && isDisabled(disabled, f))) result.push(f);
+    return result;
   }
 
   /**
@@ -343,6 +375,14 @@ export class DocumentChecker {
       suggestions: preferred && preferred !== written ? [preferred] : [],
     };
   }
+}
+
+/** The last check's finding at an occurrence kept across an edit, moved with it; else a new one. */
+function placed(before: Finding | undefined, m: Match, v: Verdict): Finding {
+  if (!before || before.detail !== v.detail) return place(m, v);
+  before.start = m.start;
+  before.end = m.end;
+  return before;
 }
 
 /** A verdict at an occurrence (its parts shared with every occurrence written alike: read-only). */

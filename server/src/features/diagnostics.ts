@@ -52,6 +52,13 @@ export function messageOf(words: QAWords, f: Finding): string {
   return message;
 }
 
+/**
+ * The diagnostic made for a finding object, to send again while it stands where it stood: the
+ * checker keeps a finding across edits (moving it), so after a keystroke only the findings that
+ * moved to another line or column, or changed, are made again.
+ */
+const made = new WeakMap<Finding, { diagnostic: Diagnostic; detail: FindingDetail; words: QAWords }>();
+
 /** Findings as diagnostics, their messages in the reader's language (`words`). */
 export function toDiagnostics(
   doc: TextDocument,
@@ -63,14 +70,26 @@ export function toDiagnostics(
   for (const f of findings) {
     const s = severity(f.rule);
     if (s === 'off') continue;
-    out.push({
-      range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+    const start = doc.positionAt(f.start);
+    const before = made.get(f);
+    if (before && before.detail === f.detail && before.words === words) {
+      // the same term (same detail) starting at the same line and column ends at the same place
+      const d = before.diagnostic;
+      if (d.severity === SEVERITY[s] && d.range.start.line === start.line && d.range.start.character === start.character) {
+        out.push(d);
+        continue;
+      }
+    }
+    const diagnostic: Diagnostic = {
+      range: { start, end: doc.positionAt(f.end) },
       severity: SEVERITY[s],
       code: f.rule,
       source: DIAGNOSTIC_SOURCE,
       message: messageOf(words, f),
       data: { suggestions: f.suggestions, term: f.term } satisfies DiagnosticData,
-    });
+    };
+    made.set(f, { diagnostic, detail: f.detail, words });
+    out.push(diagnostic);
   }
   return out;
 }
@@ -81,6 +100,7 @@ export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!,
       y = b[i]!;
+    if (x === y) continue;
     if (
       x.code !== y.code ||
       x.severity !== y.severity ||
