@@ -90,6 +90,13 @@ describe('term QA rules (push diagnostics)', () => {
     expect(diags[0]!.data.suggestions).toEqual(['区块链']);
   });
 
+  it('script-mismatch of a non-headword term: the fix is what converting the document writes', async () => {
+    // 网络借贷 is an alias: its fix in a Taiwan text takes OpenCC's Taiwan phrases, as Convert Document does
+    const { diags } = await open('<!-- fintech-glossary-variant: zh-TW -->\n監管機構對网络借贷加強了管理。\n');
+    expect(codes(diags)).toEqual(['script-mismatch 网络借贷']);
+    expect(diags[0]!.data.suggestions).toEqual(['網路借貸']);
+  });
+
   it('regional-variant: mainland vocabulary in a Taiwan document, and Taiwan vocabulary in a mainland one', async () => {
     const tw = await open('<!-- fintech-glossary-variant: zh-TW -->\n央行正在研究數字貨幣。\n');
     expect(codes(tw.diags)).toEqual(['regional-variant 數字貨幣']);

@@ -96,7 +96,9 @@ function termInScript(entry: GlossaryEntry, text: string, script: ChineseScript)
   for (const t of termsOf(entry)) {
     if (t.lang === 'zh' && t.role === 'headword' && normalizeKey(t.text) === key) return formIn(entry, script);
   }
-  return convertPlain(text, script, { phrases: false });
+  // not a headword: written as the convert commands write it (OpenCC with its phrase tables), so
+  // that a quick fix and a conversion of the document agree (网络借贷 → 網路借貸 in a Taiwan text)
+  return convertPlain(text, script);
 }
 
 /** The term of `entry` the written span is: one written exactly so (a listed 云計算), else the matcher's form. */
