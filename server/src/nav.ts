@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { OpenDocuments } from './documents';
+import { skippedRanges } from './engine/directives';
 import type { ChineseScript } from './engine/entry';
 import type { Glossary } from './engine/glossary';
 import type { MatchOptions } from './engine/matcher';
@@ -112,7 +113,8 @@ export class Navigation {
         const glossary = this.o.glossary();
         const index = open.indexOf(doc, glossary.index, this.o.matchOptions());
         const tooltip = this.resolveTooltip ? undefined : (offset: number) => this.cardAt(doc, offset);
-        return inlayHints(glossary, doc, params.range, index, this.o.scriptOf(doc), tooltip);
+        const skipped = skippedRanges(doc.getText(), doc.languageId === 'markdown');
+        return inlayHints(glossary, doc, params.range, index, this.o.scriptOf(doc), skipped, tooltip);
       }) as never,
     );
 

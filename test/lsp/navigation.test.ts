@@ -260,6 +260,16 @@ describe('inline glosses (inlay hints)', () => {
     ]);
   });
 
+  it('none in code spans, fenced code or URLs, which do not count as the first occurrence either', async () => {
+    const { s, openDoc } = await start({ settings: { inlayHints: { enable: true } } });
+    await openDoc(uri, '`区块链` https://example.com/云计算 区块链\n\n```\n云计算\n```\n云计算');
+    const all = { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } };
+    expect((await hints(s, all))!.map((h) => [h.position, h.label])).toEqual([
+      [{ line: 0, character: 33 }, 'blockchain'],
+      [{ line: 5, character: 3 }, 'cloud computing'],
+    ]);
+  });
+
   it('write the Chinese in the document’s variant', async () => {
     const { s, openDoc } = await start({ settings: { inlayHints: { enable: true }, variant: 'zh-TW' } });
     await openDoc(uri, 'Cloud computing and a regulatory sandbox.');

@@ -1,11 +1,13 @@
 /**
  * Inline glosses as inlay hints: the English term after a Chinese one, the Chinese term (in the
  * document's script) after an English one, for the first occurrence of each concept in each
- * paragraph (engine/glosses.ts), so that the text stays readable.
+ * paragraph (engine/glosses.ts), so that the text stays readable. Text term QA skips (code spans,
+ * fenced blocks, URLs: engine/directives.ts) gets no gloss and does not count as a first occurrence.
  */
 import type { InlayHint, MarkupContent, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentIndex } from '../engine/documentIndex';
+import { overlapsAny, type Skipped } from '../engine/directives';
 import { type ChineseScript, chineseIn } from '../engine/entry';
 import type { Glossary } from '../engine/glossary';
 import { firstInParagraph } from '../engine/glosses';
@@ -23,6 +25,7 @@ export interface GlossData {
  * The glosses for the terms starting in `range`. `script`: the Chinese script glosses of English
  * terms are written in. `tooltip(offset)`: the card of the term at an offset, for clients that
  * cannot resolve a hint's tooltip later (absent: the hint carries `data` for `inlayHint/resolve`).
+ * `skipped`: sorted, merged ranges whose terms get no gloss (`skippedRanges`).
  */
 export function inlayHints(
   glossary: Glossary,
@@ -30,6 +33,7 @@ export function inlayHints(
   range: Range,
   index: DocumentIndex,
   script: ChineseScript,
+  skipped: readonly Skipped[],
   tooltip?: (offset: number) => MarkupContent | undefined,
 ): InlayHint[] {
   const text = doc.getText();
@@ -37,7 +41,11 @@ export function inlayHints(
     to = doc.offsetAt(range.end);
   const conceptOf = (m: Parameters<Parameters<typeof firstInParagraph>[4]>[0]) => groupForCard(glossary, glossary.entriesOf(m)).card[0];
   const hints: InlayHint[] = [];
-  for (const m of firstInParagraph(text, (a, b) => index.occurrencesIn(a, b), from, Math.max(from, to), conceptOf)) {
+  const occurrencesIn = (a: number, b: number) => {
+    const list = index.occurrencesIn(a, b);
+    return skipped.length ? list.filter((m) => !overlapsAny(skipped, m.start, m.end)) : list;
+  };
+  for (const m of firstInParagraph(text, occurrencesIn, from, Math.max(from, to), conceptOf)) {
     const entry = conceptOf(m)!;
     const written = text.slice(m.start, m.end);
     const gloss = collapseWhitespace(containsHan(written) ? (entry.en[0] ?? '') : chineseIn(entry, script));
