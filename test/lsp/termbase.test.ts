@@ -180,6 +180,17 @@ describe('termbases in the workspace', () => {
     expect(card).toContain('Seen by the server');
   });
 
+  it('termbases under node_modules and dot folders are not discovered', async () => {
+    const ws = workspace();
+    for (const sub of ['node_modules/pkg', '.cache']) {
+      mkdirSync(join(ws.dir, sub), { recursive: true });
+      writeFileSync(join(ws.dir, sub, 'glossary.csv'), `${CSV}zorbex,佐贝克斯,A vendored sheet nobody chose.\r\n`);
+    }
+    const { hover } = await open(ws, true);
+    expect(await hover(0)).toContain('监理沙箱'); // the workspace's own termbases are loaded
+    expect(await hover(5)).toBeNull();
+  });
+
   it('bundledGlossary: false leaves only the user terms', async () => {
     const { hover } = await open(workspace(), true, { bundledGlossary: false });
     expect(await hover(0)).toContain('监理沙箱');

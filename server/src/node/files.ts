@@ -12,6 +12,9 @@ import type { FileAccess } from '../termbases';
 const toPath = (uri: string) => fileURLToPath(uri);
 const toUri = (path: string) => pathToFileURL(path).href;
 
+/** Folders neither the termbase search nor the tree watcher enters: dependencies and dot folders (.git). */
+const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
+
 export const nodeFiles: FileAccess = {
   async read(uri) {
     return readFile(toPath(uri), 'utf8');
@@ -41,7 +44,7 @@ export const nodeFiles: FileAccess = {
       }
       for (const e of entries) {
         if (++looked > limit) return;
-        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        if (skipped(e.name)) continue;
         const path = join(dir, e.name);
         if (e.isDirectory()) await walk(path);
         else if (e.isFile() && accept(relative(root, path).split(sep).join('/'))) out.push(toUri(path));
@@ -57,9 +60,6 @@ export const nodeFiles: FileAccess = {
 
 /** The most directories the server watches itself (one inotify watch each); more are left out, with a log line. */
 export const MAX_WATCHED_DIRECTORIES = 4000;
-
-/** Folders the tree watcher never enters, like `find`: dependencies and dot folders (.git). */
-const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
 
 /**
  * Watch directory trees: one plain watcher per directory (Node's recursive watching on Linux walks
