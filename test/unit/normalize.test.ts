@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeKey, normalizeWithOffsets } from '../../server/src/engine/normalize';
+import { containsHan, isHan } from '../../server/src/engine/unicode';
 
 describe('normalizeWithOffsets', () => {
   it.each([
@@ -72,5 +73,48 @@ describe('normalizeWithOffsets', () => {
     ['区块-\n链', '区块 链'],
   ])('separator runs: %j → %j', (src, expected) => {
     expect(normalizeKey(src)).toBe(expected);
+  });
+});
+
+describe('containsHan', () => {
+  it.each([
+    ['', false],
+    ['ledger', false],
+    ['分布式 ledger', true],
+    ['ＡＢＣ（）', false],
+    ['\u{20000}', true], // CJK Extension B: a surrogate pair
+    ['a\u{2A6D6}b', true],
+    ['\u{1F600}', false], // an astral emoji is no Han character
+    ['\uD840', false], // an unpaired high surrogate
+    ['\uD840x', false],
+    ['\uDC00', false], // an unpaired low surrogate
+    ['\u3400', true], // Extension A's first
+    ['\u33FF', false],
+    ['\uF900', true], // a compatibility ideograph
+  ])('%j → %s', (s, expected) => {
+    expect(containsHan(s)).toBe(expected);
+  });
+
+  it('is true exactly when a code point of the string is Han', () => {
+    const units = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }),
+      fc.constantFrom(0x4e00, 0x9fff, 0x3400, 0x4dbf, 0xf900, 0xfaff, 0xd840, 0xdc00, 0xd87e, 0xdfff, 0xd83d),
+    );
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 12 }), (us) => {
+        const s = String.fromCharCode(...us);
+        // each code point as the string spells it (a lone surrogate stands for itself)
+        const points: number[] = [];
+        for (let i = 0; i < s.length; i++) {
+          const u = s.charCodeAt(i);
+          const next = s.charCodeAt(i + 1);
+          if (u >= 0xd800 && u <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+            points.push((u - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000);
+            i++;
+          } else points.push(u);
+        }
+        return containsHan(s) === points.some((cp) => isHan(cp));
+      }),
+    );
   });
 });

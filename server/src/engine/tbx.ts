@@ -6,6 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import type { TermStatus } from './entry';
+import { containsHan } from './unicode';
 
 export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'properNoun' | 'phrase';
 import {
@@ -311,7 +312,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     const language = lang ? lang.lang : undefined;
     switch (category) {
       case 'definition': {
-        if (language === 'en' || (!lang && !/[\u3400-\u9fff]/.test(value))) concept.definitionEn ||= value;
+        if (language === 'en' || (!lang && !containsHan(value))) concept.definitionEn ||= value;
         else if (language || !lang) concept.definitionZh ||= value;
         return;
       }

@@ -16,9 +16,21 @@ export function isHanUnit(u: number): boolean {
   return (u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0xf900 && u <= 0xfaff);
 }
 
+/** A code unit from where Han begins (a quick test, not a definition of Han: isHan is that). */
+const FROM_HAN = /[\u3400-\uffff]/;
+
 /** Does the string contain a Han character (astral ones included)? */
 export function containsHan(s: string): boolean {
-  for (const ch of s) if (isHan(ch.codePointAt(0)!)) return true;
+  // every Han unit (and every surrogate) is at or above U+3400: most Latin text stops here, in one
+  // native scan (a definition column of 100,000 English rows is read this way)
+  if (!FROM_HAN.test(s)) return false;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u < 0x3400) continue;
+    if (isHanUnit(u)) return true;
+    // a high surrogate: the code point it starts (an unpaired one is no character)
+    if (u >= 0xd800 && u <= 0xdbff && isHan(s.codePointAt(i)!)) return true;
+  }
   return false;
 }
 
