@@ -4,8 +4,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GlossaryEntry, Term } from '../../server/src/engine/entry';
-import { detectFormat, languageOf } from '../../server/src/engine/termbase';
+import { COMPILED_FORMAT, expandEntry, type GlossaryEntry, type Term } from '../../server/src/engine/entry';
+import { parseTabular } from '../../server/src/engine/tabular';
+import {
+  anyConceptToEntry,
+  conceptToEntry,
+  Diagnostics,
+  detectFormat,
+  EntryBuilder,
+  languageOf,
+  type RawConcept,
+  type RawTerm,
+} from '../../server/src/engine/termbase';
 import { appendEntry, exportCsv, exportTbx, splitSelection } from '../../server/src/engine/termbaseExport';
 import { loadTermbase } from '../../server/src/engine/termbaseLoad';
 import { termsOf } from '../../server/src/engine/terms';
@@ -239,6 +249,17 @@ describe('files that are not termbases, broken XML, limits', () => {
 });
 
 describe('CSV, TSV and OmegaT', () => {
+  it('a lone carriage return in a cell is a line break; old Mac line ends count lines', () => {
+    const inCell = loadTermbase('en,zh-CN,definition\r\nledger,账本,"first\rsecond"\r\ntoken,代币,plain\r\n', { name: 'a.csv' });
+    expect(inCell.entries.map((e) => [e.definitionEn, e.zhHans])).toEqual([
+      ['first\nsecond', '账本'],
+      ['plain', '代币'],
+    ]);
+    const mac = loadTermbase('en,zh-CN\rledger,账本\rtoken,"代\r币"\rmargin,保证金\r', { name: 'mac.csv' });
+    expect(mac.entries.map((e) => e.zhHans)).toEqual(['账本', '代\n币', '保证金']);
+    expect(mac.lines).toEqual([2, 3, 5]);
+  });
+
   it('a BOM, CRLF, a sniffed semicolon, quoted newlines and separators, human column names', () => {
     const tb = fixture('client-sheet.csv');
     const escrow = tb.entries[0]!;
@@ -428,5 +449,121 @@ describe('add to termbase', () => {
       name: 'x.csv',
     });
     expect(back.entries.at(-1)).toMatchObject({ zhHans: '稳定币', en: ['stablecoin'] });
+  });
+});
+
+// The quick path for plain concepts and plain spreadsheet rows must make exactly the entry the
+// general path makes: random concepts and random sheets, both ways, every field and every term.
+describe('the plain-concept path and the general path make the same entries', () => {
+  const entryAndTerms = (e: GlossaryEntry) => ({ entry: { ...e, terms: undefined }, terms: termsOf(e) });
+  const texts = fc.constantFrom('区块链', '區塊鏈', '支付', 'ledger', 'Ledger', ' 监管 ', '', 'a; b', '𠀀链', 'x');
+  const langs = fc.constantFrom('zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK', 'en') as fc.Arbitrary<RawTerm['lang']>;
+  const statuses = fc.constantFrom(undefined, 'preferred', 'admitted', 'deprecated', 'superseded', 'forbidden') as fc.Arbitrary<
+    RawTerm['status']
+  >;
+  const rawTerm: fc.Arbitrary<RawTerm> = fc.record(
+    { text: texts, lang: langs, status: statuses, abbreviation: fc.constant(true), usage: fc.constant('use it') },
+    { requiredKeys: ['text', 'lang'] },
+  );
+  const concept: fc.Arbitrary<RawConcept> = fc
+    .record(
+      {
+        line: fc.integer({ min: 1, max: 50 }),
+        column: fc.constant(1),
+        terms: fc.oneof(
+          fc.array(rawTerm, { maxLength: 6 }),
+          // mostly plain: one term per language, one shared status
+          fc
+            .tuple(fc.uniqueArray(langs, { maxLength: 5 }), statuses, fc.array(texts, { minLength: 5, maxLength: 5 }))
+            .map(([ls, status, ts]) => ls.map((lang, i) => ({ text: ts[i]!.trim() || 'x', lang, ...(status ? { status } : {}) }))),
+        ),
+        id: fc.constantFrom('c1', ' c2 ', ''),
+        definitionEn: fc.constantFrom('A definition.', '中文定义', ' padded '),
+        definitionZh: fc.constantFrom('定义。', ''),
+        domain: fc.constantFrom('payments', ' '),
+        note: fc.constantFrom('a note', ''),
+      },
+      { requiredKeys: ['line', 'column', 'terms'] },
+    )
+    .map((c) => c as RawConcept);
+
+  it('conceptToEntry (quick where plain) equals anyConceptToEntry, with and without generated scripts', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(concept, fc.boolean(), (c, generate) => {
+        const quick = conceptToEntry(c, 'f.csv', 'f-1', generate);
+        const general = anyConceptToEntry(c, 'f.csv', 'f-1', generate);
+        if ('entry' in quick && quick.entry.terms === undefined) plain++;
+        if ('problem' in general) expect(quick).toEqual(general);
+        else {
+          expect('entry' in quick).toBe(true);
+          const q = (quick as { entry: GlossaryEntry }).entry;
+          expect(entryAndTerms(q)).toEqual(entryAndTerms(general.entry));
+          expect(Object.keys(q)).toEqual(Object.keys(general.entry));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // the property says something only if the quick path was taken often
+    expect(plain).toBeGreaterThan(300);
+  });
+
+  const cell = fc.constantFrom(
+    '区块链',
+    '區塊鏈',
+    'ledger',
+    '区块链；區塊鏈',
+    ' 支付 ',
+    '',
+    'a; b',
+    '"quoted, comma"',
+    '"two\r\nlines"',
+    'x\ry',
+    '"q""uote"',
+  );
+  const header = fc.uniqueArray(
+    fc.constantFrom('en', 'zh-CN', 'zh-TW', 'zh-Hant', 'zh-HK', 'zh', 'definition', 'note', 'status', 'pos', 'domain', 'id', 'abbr'),
+    {
+      minLength: 1,
+      maxLength: 7,
+    },
+  );
+  const statusCell = fc.constantFrom('preferred', 'admitted', 'deprecated', 'forbidden', 'maybe', '');
+  const sheet = header.chain((h) =>
+    fc
+      .array(fc.tuple(...h.map((name) => (name === 'status' ? statusCell : name === 'pos' ? fc.constantFrom('noun', 'verb', '') : cell))), {
+        maxLength: 12,
+      })
+      .map((rows) => [h.join(','), ...rows.map((r) => r.join(','))].join('\r\n')),
+  );
+
+  it('a sheet read with plain rows gives the entries, lines and diagnostics of one read without', () => {
+    const read = (text: string, plain: boolean) => {
+      const diag = new Diagnostics();
+      const builder = new EntryBuilder({ name: 'sheet.csv', generate: false }, (_c, row) => `row ${row}`);
+      const ok = parseTabular(
+        text,
+        { kind: 'csv' },
+        diag,
+        (c, row) => builder.add(c, row),
+        plain ? (c, row) => builder.addPlain(c, row) : undefined,
+      );
+      const built = builder.finish(diag);
+      return { ok, entries: built.entries.map(entryAndTerms), lines: built.lines, diagnostics: diag.finish() };
+    };
+    fc.assert(
+      fc.property(sheet, (text) => {
+        expect(read(text, true)).toEqual(read(text, false));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('a termbase entry has the fields of a compiled one, in the same order', () => {
+    const [csv] = loadTermbase('en,zh-CN\nledger,账本\n', { name: 'a.csv' }).entries;
+    const [tbx] = fixture('basic-v3.tbx').entries;
+    const compiled = expandEntry({ id: 'x', zhHans: '账本', definitionEn: '', domain: 'general' }, COMPILED_FORMAT) as object;
+    expect(Object.keys(csv!)).toEqual(Object.keys(compiled));
+    expect(Object.keys(tbx!)).toEqual(Object.keys(compiled));
   });
 });

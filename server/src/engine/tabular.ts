@@ -9,7 +9,7 @@
 import Papa from 'papaparse';
 import type { TermStatus } from './entry';
 import { partOfSpeechOf } from './tbx';
-import type { Diagnostics, RawConcept, RawTerm, TermLang } from './termbase';
+import type { Diagnostics, PlainConcept, RawConcept, RawTerm, TermLang } from './termbase';
 import { languageOf, statusOf } from './termbase';
 import { containsHan } from './unicode';
 
@@ -91,14 +91,216 @@ export interface TabularOptions {
 /**
  * Parse a CSV/TSV/OmegaT text. Concepts go to `onConcept` with the row number in `rows`; returns
  * false (with one diagnostic) when the file has no column the glossary can use.
+ *
+ * The whole text is parsed first (papaparse's row-by-row `step` mode costs more per row than the
+ * entries do) and each row is made a concept in one pass. Diagnostics come out as papaparse's own
+ * first, then the header's, then the rows'.
  */
 export function parseTabular(
   input: string,
   { kind }: TabularOptions,
   diag: Diagnostics,
   onConcept: (c: RawConcept, row: number) => void,
+  onPlain?: (c: PlainConcept, row: number) => void,
 ): boolean {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // the rows' own diagnostics, given after papaparse's
+  const later: [severity: 'error' | 'warning', line: number, message: string][] = [];
+  // Source and Target columns (OmegaT's too): each cell is in the language it is written in
+  const cellLang = (cell: string): TermLang => (containsHan(cell) ? 'zh-Hans' : 'en');
+  const statusWarned = new Set<string>();
+  // a status column repeats a few values: each is read once
+  const statuses = new Map<string, TermStatus | undefined>();
+  let lastStatusCell = '',
+    lastStatus: TermStatus | undefined;
+
+  let columns: Column[] | undefined = kind === 'omegat' ? [{ kind: 'source' }, { kind: 'target' }, { kind: 'note' }] : undefined;
+  // the columns that say something of every term of a row, read before its terms are made
+  const statusColumns: number[] = [],
+    posColumns: number[] = [];
+  let usable = true;
+  let sawRow = false;
+  let r = -1; // the row's index (0-based)
+  let line = 1; // the line the next row starts on: a quoted field may hold line breaks
+  // the line each row papaparse found an error in starts on, found as the rows go by
+  const errorLines = new Map<number, number>();
+  let loneReturns = false;
+  let plainColumns = false;
+  // the plain concept of a row, reused row after row (its entry copies what it needs)
+  const plain: PlainConcept = {
+    line: 0,
+    column: 1,
+    hans: undefined,
+    hant: undefined,
+    tw: undefined,
+    hk: undefined,
+    en: undefined,
+    status: undefined,
+  };
+  // a cell of terms, each as a raw term saying what the row says of all of them
+  let status: TermStatus | undefined;
+  let extra: { pos: string } | undefined;
+  const addTerms = (terms: RawTerm[], cell: string, lang: TermLang | undefined, abbreviation: boolean) => {
+    const one = (t: string) => {
+      const term: RawTerm = { text: t, lang: lang ?? cellLang(t), status };
+      if (abbreviation) term.abbreviation = true;
+      if (extra) term.extra = extra;
+      terms.push(term);
+    };
+    if (cell.includes(';') || cell.includes('；')) for (const t of splitTerms(cell)) one(t);
+    else one(cell);
+  };
+
+  /**
+   * Fill `plain` from a row whose terms are one per language, without separators (the status is
+   * read already): false when the row is not plain (or has no term), for the general path.
+   */
+  const plainRow = (row: string[], n: number, at: number, returns: boolean): boolean => {
+    const p = plain;
+    p.line = at;
+    p.hans = p.hant = p.tw = p.hk = p.en = undefined;
+    p.status = status as PlainConcept['status'];
+    p.id = p.definitionEn = p.definitionZh = p.domain = p.note = undefined;
+    let any = false;
+    for (let c = 0; c < n; c++) {
+      let cell = row[c]!.trim();
+      if (!cell) continue;
+      if (returns && cell.includes('\r')) cell = cell.replace(/\r\n?/g, '\n');
+      const col = columns![c]!;
+      if (col.kind !== 'term') {
+        conceptCell(p, col, cell);
+        continue;
+      }
+      if (cell.includes(';') || cell.includes('；')) return false;
+      any = true;
+      switch (col.lang) {
+        case 'zh-Hans':
+          p.hans = cell;
+          break;
+        case 'zh-Hant':
+          p.hant = cell;
+          break;
+        case 'zh-TW':
+          p.tw = cell;
+          break;
+        case 'zh-HK':
+          p.hk = cell;
+          break;
+        default:
+          p.en = cell;
+      }
+    }
+    return any;
+  };
+
+  const takeRow = (row: string[]) => {
+    r++;
+    const at = line;
+    line++;
+    // line breaks as an editor counts them: CRLF, LF, and (in a file that has them) a lone CR
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c]!;
+      if (loneReturns) line += cell.match(LINE_BREAKS)?.length ?? 0;
+      else for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
+    }
+    // a carriage return in a cell is a line break of the row (counted above): only such rows have one
+    const returns = line > at + 1;
+    if (errorLines.size && errorLines.has(r)) errorLines.set(r, at);
+    if (!usable) return;
+    if (!columns) {
+      // the first row that is not blank is the header
+      if (blank(row)) return;
+      sawRow = true;
+      columns = row.map(headerColumn);
+      columns.forEach((c, k) => {
+        if (c.kind === 'status') statusColumns.push(k);
+        else if (c.kind === 'pos') posColumns.push(k);
+      });
+      // plain rows are possible when each language has one column and every column is plain
+      const langs = columns.flatMap((c) => (c.kind === 'term' ? [c.lang] : []));
+      plainColumns =
+        onPlain !== undefined &&
+        new Set(langs).size === langs.length &&
+        columns.every((c) => c.kind !== 'source' && c.kind !== 'target' && c.kind !== 'abbr');
+      if (!columns.some((c) => c.kind === 'term' || c.kind === 'source' || c.kind === 'target')) {
+        usable = false;
+        later.push([
+          'error',
+          at,
+          'not a termbase: the first row names no Chinese or English column (use a header such as en, zh-CN, zh-TW, English, Chinese (Simplified), Source, Target)',
+        ]);
+      }
+      return;
+    }
+    if (kind === 'omegat' && row[0]!.trimStart().startsWith('#')) {
+      sawRow = true;
+      return;
+    }
+    const n = Math.min(row.length, columns.length);
+    // what the row says of all its terms (the last status or part-of-speech column that has a value)
+    status = undefined;
+    extra = undefined;
+    for (const c of statusColumns) {
+      const cell = c < n ? row[c]!.trim() : '';
+      if (!cell) continue;
+      if (cell === lastStatusCell) status = lastStatus;
+      else {
+        if (statuses.has(cell)) status = statuses.get(cell);
+        else statuses.set(cell, (status = cellStatus(cell)));
+        lastStatusCell = cell;
+        lastStatus = status;
+      }
+      if (!status && !statusWarned.has(cell)) {
+        statusWarned.add(cell);
+        later.push([
+          'warning',
+          at,
+          `row ${r + 1}: unknown status "${cell.slice(0, 40)}" (use preferred, admitted, deprecated, superseded or forbidden)`,
+        ]);
+      }
+    }
+    for (const c of posColumns) {
+      const cell = c < n ? row[c]!.trim() : '';
+      if (cell) {
+        const pos = partOfSpeechOf(cell);
+        extra = pos ? { pos } : undefined;
+      }
+    }
+    if (plainColumns && extra === undefined && status !== 'superseded' && status !== 'forbidden' && plainRow(row, n, at, returns)) {
+      sawRow = true;
+      onPlain!(plain, r + 1);
+      return;
+    }
+    const concept: RawConcept = { line: at, column: 1, terms: [] };
+    const terms = concept.terms;
+    let filled = false;
+    for (let c = 0; c < n; c++) {
+      let cell = row[c]!.trim();
+      if (!cell) continue;
+      filled = true;
+      if (returns && cell.includes('\r')) cell = cell.replace(/\r\n?/g, '\n');
+      const col = columns[c]!;
+      switch (col.kind) {
+        case 'term':
+          addTerms(terms, cell, col.lang, false);
+          break;
+        case 'source':
+        case 'target':
+          addTerms(terms, cell, undefined, false);
+          break;
+        case 'abbr':
+          addTerms(terms, cell, 'en', true);
+          break;
+        default:
+          conceptCell(concept, col, cell);
+      }
+    }
+    // a blank row is no concept (a row with only a definition is one without a term: reported)
+    if (!filled && blank(row)) return;
+    sawRow = true;
+    onConcept(concept, r + 1);
+  };
+
   const parsed = Papa.parse<string[]>(text, {
     delimiter: kind === 'csv' ? '' : '\t',
     delimitersToGuess: [',', '\t', ';', '|'],
@@ -106,125 +308,53 @@ export function parseTabular(
     // OmegaT files are tab-separated text, not CSV: a quote is an ordinary character there
     quoteChar: kind === 'omegat' ? '\u0000' : '"',
   });
+  // whether any carriage return is not the first half of a CRLF (old Mac line ends, or one in a cell)
+  loneReturns = LONE_RETURN.test(text);
+  const errors = parsed.errors.filter((e) => e.code !== 'UndetectableDelimiter');
+  for (const e of errors) errorLines.set(e.row ?? 0, 1);
   const rows = parsed.data;
-  // the line each row starts on: rows are consecutive, and a quoted field may hold line breaks
-  const lines = new Int32Array(rows.length + 1);
-  let line = 1;
-  for (let r = 0; r < rows.length; r++) {
-    lines[r] = line;
-    line++;
-    const row = rows[r]!;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c]!;
-      for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
-    }
-  }
-  for (const e of parsed.errors) {
-    if (e.code === 'UndetectableDelimiter') continue;
-    const r = e.row ?? 0;
-    diag.error(lines[r] ?? 1, 1, `row ${r + 1}: ${e.message.replace(/\.$/, '')}`);
+  for (let k = 0; k < rows.length; k++) takeRow(rows[k]!);
+  for (const e of errors) {
+    const at = e.row ?? 0;
+    diag.error(errorLines.get(at) ?? 1, 1, `row ${at + 1}: ${e.message.replace(/\.$/, '')}`);
   }
 
-  const blank = (row: string[]) => row.every((c) => c.trim() === '');
-  let first = 0;
-  while (first < rows.length && blank(rows[first]!)) first++;
-  if (first >= rows.length) {
+  if (!sawRow) {
     diag.error(1, 1, 'the file is empty');
     return false;
   }
+  for (const [severity, at, message] of later) diag.add(severity, at, 1, message);
+  return usable;
+}
 
-  let columns: Column[];
-  let start: number;
-  if (kind === 'omegat') {
-    // OmegaT: source, target, comment; comment lines start with #
-    columns = [{ kind: 'source' }, { kind: 'target' }, { kind: 'note' }];
-    start = first;
-  } else {
-    columns = rows[first]!.map(headerColumn);
-    start = first + 1;
-    if (!columns.some((c) => c.kind === 'term' || c.kind === 'source' || c.kind === 'target')) {
-      diag.error(
-        lines[first]!,
-        1,
-        'not a termbase: the first row names no Chinese or English column (use a header such as en, zh-CN, zh-TW, English, Chinese (Simplified), Source, Target)',
-      );
-      return false;
-    }
-  }
+const LINE_BREAKS = /\r\n?|\n/g;
+const LONE_RETURN = /\r(?!\n)/;
 
-  // Source and Target columns (OmegaT's too): each cell is in the language it is written in
-  const cellLang = (cell: string): TermLang => (containsHan(cell) ? 'zh-Hans' : 'en');
-
-  const statusWarned = new Set<string>();
-  // a status column repeats a few values: each is read once
-  const statuses = new Map<string, TermStatus | undefined>();
-  for (let r = start; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (blank(row)) continue;
-    if (kind === 'omegat' && row[0]!.trimStart().startsWith('#')) continue;
-    const at = lines[r]!;
-    const concept: RawConcept = { line: at, column: 1, terms: [] };
-    const terms: RawTerm[] = [];
-    let status: TermStatus | undefined;
-    let pos: string | undefined;
-    let note: string | undefined;
-    for (let c = 0; c < row.length && c < columns.length; c++) {
-      let cell = row[c]!.trim();
-      if (cell.includes('\r')) cell = cell.replace(/\r\n?/g, '\n');
-      if (!cell) continue;
-      const col = columns[c]!;
-      switch (col.kind) {
-        case 'term':
-          for (const t of splitTerms(cell)) terms.push({ text: t, lang: col.lang });
-          break;
-        case 'source':
-        case 'target':
-          for (const t of splitTerms(cell)) terms.push({ text: t, lang: cellLang(t) });
-          break;
-        case 'abbr':
-          for (const t of splitTerms(cell)) terms.push({ text: t, lang: 'en', abbreviation: true });
-          break;
-        case 'definition':
-          if ((col.lang ?? (containsHan(cell) ? 'zh' : 'en')) === 'zh') concept.definitionZh ||= cell;
-          else concept.definitionEn ||= cell;
-          break;
-        case 'note':
-          note = note === undefined ? cell : `${note} ${cell}`;
-          break;
-        case 'status':
-          if (statuses.has(cell)) status = statuses.get(cell);
-          else statuses.set(cell, (status = cellStatus(cell)));
-          if (!status && !statusWarned.has(cell)) {
-            statusWarned.add(cell);
-            diag.warning(
-              at,
-              1,
-              `row ${r + 1}: unknown status "${cell.slice(0, 40)}" (use preferred, admitted, deprecated, superseded or forbidden)`,
-            );
-          }
-          break;
-        case 'pos':
-          pos = partOfSpeechOf(cell);
-          break;
-        case 'domain':
-          concept.domain = cell;
-          break;
-        case 'id':
-          concept.id = cell;
-          break;
-        default:
-      }
-    }
-    if (status || pos) {
-      const extra = pos ? { pos } : undefined;
-      for (const t of terms) {
-        if (status) t.status = status;
-        if (extra) t.extra = extra;
-      }
-    }
-    if (note !== undefined) concept.note = note;
-    concept.terms = terms;
-    onConcept(concept, r + 1);
-  }
+const blank = (row: string[]) => {
+  for (let c = 0; c < row.length; c++) if (row[c]!.trim() !== '') return false;
   return true;
+};
+
+/** A cell that is not a term (a definition, note, domain or id) into the concept. */
+function conceptCell(
+  concept: Pick<RawConcept, 'id' | 'definitionEn' | 'definitionZh' | 'domain' | 'note'>,
+  col: Column,
+  cell: string,
+): void {
+  switch (col.kind) {
+    case 'definition':
+      if ((col.lang ?? (containsHan(cell) ? 'zh' : 'en')) === 'zh') concept.definitionZh ||= cell;
+      else concept.definitionEn ||= cell;
+      break;
+    case 'note':
+      concept.note = concept.note === undefined ? cell : `${concept.note} ${cell}`;
+      break;
+    case 'domain':
+      concept.domain = cell;
+      break;
+    case 'id':
+      concept.id = cell;
+      break;
+    default:
+  }
 }

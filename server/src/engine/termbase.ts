@@ -10,7 +10,7 @@
  */
 import { toSimplified, toTraditional } from './convert';
 import type { ChineseScript, EntryStatus, GlossaryEntry, Term, TermStatus } from './entry';
-import { buildTerms, type TermNotes } from './terms';
+import { areDefaultTerms, buildTerms, type TermNotes } from './terms';
 import { containsHan } from './unicode';
 
 /** The formats a termbase can have. `compiled` is a compiled glossary (dist/glossary.json). */
@@ -226,6 +226,18 @@ export function conceptToEntry(
   fallbackId: string,
   generate = true,
 ): { entry: GlossaryEntry } | { problem: string } {
+  const plain = plainConcept(raw);
+  const entry = plain && plainEntry(plain, origin, fallbackId, generate);
+  return entry ? { entry } : anyConceptToEntry(raw, origin, fallbackId, generate);
+}
+
+/** `conceptToEntry` for every concept (the plain ones too: the tests hold the two paths equal). */
+export function anyConceptToEntry(
+  raw: RawConcept,
+  origin: string,
+  fallbackId: string,
+  generate = true,
+): { entry: GlossaryEntry } | { problem: string } {
   // the terms of each language (abbreviations apart), blank ones dropped, best standing first
   let hans: RawTerm[] = [],
     hant: RawTerm[] = [],
@@ -354,26 +366,192 @@ export function conceptToEntry(
   // headwords are all admitted is an admitted one (a preferred term exists elsewhere)
   const status: EntryStatus =
     raw.status ?? (deprecatedOnly ? 'deprecated' : headwords && admittedHeadwords === headwords ? 'admitted' : 'preferred');
+  const entry = makeEntry(
+    raw,
+    fallbackId,
+    origin,
+    zhHans,
+    zhHant,
+    shape.zhTw,
+    shape.zhHk,
+    orNone(zhAliases),
+    en,
+    orNone(abbrOnly),
+    status,
+    terms,
+  );
+  if (raw.extra) Object.assign(entry, raw.extra);
+  // terms that say nothing beyond the defaults are left to `termsOf`, which makes them when asked
+  if (areDefaultTerms(entry, terms)) entry.terms = undefined;
+  return { entry };
+}
+
+/**
+ * The entry object, in the model's field order, from what a concept's terms made of it: its id,
+ * domain, definitions (a Chinese one given as English moves over), related ids and note.
+ */
+function makeEntry(
+  raw: Pick<RawConcept, 'id' | 'definitionEn' | 'definitionZh' | 'domain' | 'note' | 'related'>,
+  fallbackId: string,
+  origin: string,
+  zhHans: string,
+  zhHant: string,
+  zhTw: string | undefined,
+  zhHk: string | undefined,
+  zhAliases: string[],
+  en: string[],
+  abbr: string[],
+  status: EntryStatus,
+  terms: Term[] | undefined,
+): GlossaryEntry {
   let definitionEn = raw.definitionEn?.trim() ?? '';
   let definitionZh = raw.definitionZh?.trim() ?? '';
   if (definitionEn && !definitionZh && containsHan(definitionEn)) [definitionEn, definitionZh] = [definitionZh, definitionEn];
   const id = raw.id?.trim() || fallbackId;
   const domain = raw.domain?.trim() || 'general';
   const related = raw.related ? orNone(uniq(raw.related)) : NONE;
-  const aliases = orNone(zhAliases),
-    abbr = orNone(abbrOnly);
-  // one object literal per shape (the model's field order), not properties added one by one
-  const { zhTw, zhHk } = shape;
-  const examples = NONE as unknown as GlossaryEntry['examples'];
-  // biome-ignore format: four shapes of one literal
-  const entry: GlossaryEntry =
-    zhTw && zhHk ? { id, zhHans, zhHant, zhTw, zhHk, zhAliases: aliases, en, abbr, definitionEn, definitionZh, domain, related, status, terms, examples, occurrences: 0, origin }
-    : zhTw ? { id, zhHans, zhHant, zhTw, zhAliases: aliases, en, abbr, definitionEn, definitionZh, domain, related, status, terms, examples, occurrences: 0, origin }
-    : zhHk ? { id, zhHans, zhHant, zhHk, zhAliases: aliases, en, abbr, definitionEn, definitionZh, domain, related, status, terms, examples, occurrences: 0, origin }
-    : { id, zhHans, zhHant, zhAliases: aliases, en, abbr, definitionEn, definitionZh, domain, related, status, terms, examples, occurrences: 0, origin };
-  if (raw.note) entry.note = raw.note;
-  if (raw.extra) Object.assign(entry, raw.extra);
-  return { entry };
+  // every field, absent ones undefined, in the order a compiled entry has them (`expandEntry`):
+  // one object shape for every entry, bundled or not (a test holds the two key lists equal)
+  const entry: GlossaryEntry = {
+    id,
+    zhHans,
+    zhHant,
+    zhTw,
+    zhHk,
+    zhAliases,
+    en,
+    abbr,
+    definitionEn,
+    definitionZh,
+    definitionZhSource: undefined,
+    domain,
+    related,
+    status,
+    replacedBy: undefined,
+    pos: undefined,
+    historical: undefined,
+    provenance: undefined,
+    quote: undefined,
+    terms,
+    examples: NONE as unknown as GlossaryEntry['examples'],
+    occurrences: 0,
+    origin,
+    note: raw.note || undefined,
+  };
+  return entry;
+}
+
+/**
+ * The common concept, as a parser may give it without making `RawTerm`s: at most one term per
+ * language, each written without surrounding blanks, one status for all of them, nothing else said
+ * of any term. `tabular` fills one of these per plain row; `plainConcept` makes one of a raw concept.
+ */
+export interface PlainConcept {
+  line: number;
+  column: number;
+  hans: string | undefined;
+  hant: string | undefined;
+  tw: string | undefined;
+  hk: string | undefined;
+  en: string | undefined;
+  /** The status every term has (superseded and forbidden are not plain). */
+  status: 'preferred' | 'admitted' | 'deprecated' | undefined;
+  id?: string;
+  definitionEn?: string;
+  definitionZh?: string;
+  domain?: string;
+  note?: string;
+}
+
+/** A raw concept as a plain one, or undefined when it is not plain (see `PlainConcept`). */
+function plainConcept(raw: RawConcept): PlainConcept | undefined {
+  if (raw.extra || raw.reviewed || raw.status || raw.related) return undefined;
+  let hans: string | undefined, hant: string | undefined, tw: string | undefined, hk: string | undefined, english: string | undefined;
+  const terms = raw.terms;
+  const shared = terms.length ? terms[0]!.status : undefined;
+  if (shared === 'superseded' || shared === 'forbidden') return undefined;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    const text = t.text;
+    if (t.status !== shared || t.abbreviation || t.usage || t.sense || t.extra || t.review) return undefined;
+    if (text.length === 0 || text.trim().length !== text.length) return undefined;
+    switch (t.lang) {
+      case 'zh-Hans':
+        if (hans !== undefined) return undefined;
+        hans = text;
+        break;
+      case 'zh-Hant':
+        if (hant !== undefined) return undefined;
+        hant = text;
+        break;
+      case 'zh-TW':
+        if (tw !== undefined) return undefined;
+        tw = text;
+        break;
+      case 'zh-HK':
+        if (hk !== undefined) return undefined;
+        hk = text;
+        break;
+      default:
+        if (english !== undefined) return undefined;
+        english = text;
+    }
+  }
+  return {
+    line: raw.line,
+    column: raw.column,
+    hans,
+    hant,
+    tw,
+    hk,
+    en: english,
+    status: shared,
+    id: raw.id,
+    definitionEn: raw.definitionEn,
+    definitionZh: raw.definitionZh,
+    domain: raw.domain,
+    note: raw.note,
+  };
+}
+
+/**
+ * The entry of a plain concept, quickly: its terms are the defaults of its status (so the entry
+ * carries none) and nothing needs sorting or merging. Undefined when it has no term at all, or a
+ * script to generate: the general path (`anyConceptToEntry`) takes those, and makes the same entry
+ * of a plain concept as this does (the tests hold the two equal).
+ */
+export function plainEntry(c: PlainConcept, origin: string, fallbackId: string, generate: boolean): GlossaryEntry | undefined {
+  const { hans, hant, tw, hk, en: english } = c;
+  const anyChinese = hans ?? hant ?? tw ?? hk;
+  if (anyChinese === undefined && english === undefined) return undefined;
+  if (generate && anyChinese !== undefined && (hans === undefined || hant === undefined)) return undefined;
+  const zhHans = hans ?? anyChinese ?? '';
+  const zhHant = hant ?? zhHans;
+  const status: EntryStatus = c.status === 'deprecated' ? 'deprecated' : c.status === 'admitted' ? 'admitted' : 'preferred';
+  const zhTw = tw !== undefined && tw !== zhHant ? tw : undefined;
+  const zhHk = hk !== undefined && hk !== zhHant ? hk : undefined;
+  const en = english === undefined ? [] : [english];
+  return makeEntry(c, fallbackId, origin, zhHans, zhHant, zhTw, zhHk, NONE, en, NONE, status, undefined);
+}
+
+/** A plain concept as a raw one (for the general path). */
+export function rawOfPlain(c: PlainConcept): RawConcept {
+  const terms: RawTerm[] = [];
+  const add = (text: string | undefined, lang: TermLang) => {
+    if (text !== undefined) terms.push(c.status ? { text, lang, status: c.status } : { text, lang });
+  };
+  add(c.hans, 'zh-Hans');
+  add(c.hant, 'zh-Hant');
+  add(c.tw, 'zh-TW');
+  add(c.hk, 'zh-HK');
+  add(c.en, 'en');
+  const raw: RawConcept = { line: c.line, column: c.column, terms };
+  if (c.id !== undefined) raw.id = c.id;
+  if (c.definitionEn !== undefined) raw.definitionEn = c.definitionEn;
+  if (c.definitionZh !== undefined) raw.definitionZh = c.definitionZh;
+  if (c.domain !== undefined) raw.domain = c.domain;
+  if (c.note !== undefined) raw.note = c.note;
+  return raw;
 }
 
 /** Term fields beyond TermNotes that the entry model knows (part of speech, region, …). */
@@ -441,6 +619,19 @@ export class EntryBuilder {
     this.hasChinese ||= made.entry.zhHans !== '';
     this.entries.push(made.entry);
     this.lines.push(raw.line);
+  }
+
+  /** A plain concept (see `PlainConcept`): its entry made directly, or by the general path. */
+  addPlain(c: PlainConcept, row = 0): void {
+    const entry =
+      this.full || this.entries.length >= this.maxEntries ? undefined : plainEntry(c, this.origin, `${this.stem}-${c.line}`, this.generate);
+    if (!entry) {
+      this.add(rawOfPlain(c), row);
+      return;
+    }
+    this.hasChinese ||= entry.zhHans !== '';
+    this.entries.push(entry);
+    this.lines.push(c.line);
   }
 
   /** The entries, after the build's own diagnostics have gone to `diagnostics`. */

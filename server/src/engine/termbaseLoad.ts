@@ -58,7 +58,13 @@ export function loadTermbase(text: string, options: TermbaseOptions): Termbase {
     case 'tsv':
     case 'omegat': {
       const b = (builder = new EntryBuilder(options, (c, row) => `row ${row}${row !== c.line ? ` (line ${c.line})` : ''}`));
-      ok = parseTabular(text, { kind: format }, diag, (c, row) => b.add(c, row));
+      ok = parseTabular(
+        text,
+        { kind: format },
+        diag,
+        (c, row) => b.add(c, row),
+        (c, row) => b.addPlain(c, row),
+      );
       break;
     }
     case 'yaml': {

@@ -101,6 +101,38 @@ export function termsOf(entry: GlossaryEntry): Term[] {
   return terms;
 }
 
+/** Whether two terms say the same (every field; `scripts` and `geo` by their items). */
+function sameTerm(a: Term, b: Term): boolean {
+  const ka = Object.keys(a) as (keyof Term)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    const x = a[k],
+      y = b[k];
+    if (x === y) continue;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
+    } else if (k === 'review' && x && y) {
+      const rx = x as NonNullable<Term['review']>,
+        ry = y as NonNullable<Term['review']>;
+      if (rx.state !== ry.state || rx.reason !== ry.reason) return false;
+    } else return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `terms` are exactly the defaults `termsOf` gives `entry` without them: then an entry need
+ * not carry them (a termbase of 100,000 plain rows keeps no term objects until one is asked for).
+ */
+export function areDefaultTerms(entry: GlossaryEntry, terms: Term[]): boolean {
+  // what only a source's notes give a term (most terms that have notes have one of these)
+  for (const t of terms) if (t.usage || t.sense || t.review || t.register || t.geo || t.replacedBy || t.pos !== entry.pos) return false;
+  const defaults = buildTerms(entry);
+  if (defaults.length !== terms.length) return false;
+  for (let i = 0; i < terms.length; i++) if (!sameTerm(terms[i]!, defaults[i]!)) return false;
+  return true;
+}
+
 /** The term of `entry` written as `form` (a form as the glossary writes it), if there is one. */
 export function termFor(entry: GlossaryEntry, form: string): Term | undefined {
   return termsOf(entry).find((t) => t.text === form);
