@@ -10,6 +10,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  LSPErrorCodes,
   MessageType,
   ResponseError,
   ShowMessageNotification,
@@ -28,6 +29,7 @@ import { clientFiles } from './clientFiles';
 import { type FileAccess, TermbaseFiles, type WorkspaceFolder, joinUri, relativeTo } from './termbases';
 import { OpenDocuments } from './documents';
 import { completion, resolveCompletion, type CompletionClient } from './features/completion';
+import { minimalEdit } from './features/diagnostics';
 import { hover } from './features/hover';
 import { uiLanguageOf, wordsFor, type Words } from './features/words';
 import { lookupEntries, toLookupItem } from './features/lookup';
@@ -104,6 +106,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let folders: WorkspaceFolder[] = [];
   let watchedFilesClient = { dynamic: false, relative: false };
   let canPullConfiguration = false;
+  let canApplyEdit = false;
   /** The client sends workspace/didChangeWorkspaceFolders (a folder added or removed loads or unloads its termbases). */
   let workspaceFoldersClient = false;
   let commandLinks = false;
@@ -573,6 +576,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const capabilities = params?.capabilities ?? {};
     canPullConfiguration = capabilities.workspace?.configuration === true;
+    canApplyEdit = capabilities.workspace?.applyEdit === true;
     const watched = capabilities.workspace?.didChangeWatchedFiles;
     watchedFilesClient = { dynamic: watched?.dynamicRegistration === true, relative: watched?.relativePatternSupport === true };
     folders = (params?.workspaceFolders ?? [])
@@ -840,7 +844,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const exists = await access.exists(uri);
     const before = exists ? await access.read(uri) : undefined;
     const format = /\.ya?ml$/i.test(file) ? 'yaml' : /\.tsv$/i.test(file) ? 'tsv' : 'csv';
-    await access.write(uri, appendEntry(before, format, zh, en));
+    const after = appendEntry(before, format, zh, en);
+    const doc = open.get(uri);
+    if (doc && canApplyEdit && before !== undefined) {
+      // the termbase is open in the editor, perhaps with unsaved edits: the new row goes into the
+      // editor as an edit (one undo, saved when the user saves), never written behind its back
+      const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(before.length) };
+      const edit = minimalEdit(doc, whole, before, after);
+      if (edit) {
+        const result = await connection.workspace.applyEdit({
+          label: words.addToTermbase(text || zh || en),
+          edit: { documentChanges: [{ textDocument: { uri, version: doc.version }, edits: [edit] }] },
+        });
+        if (!result.applied)
+          throw new ResponseError(
+            LSPErrorCodes.RequestFailed,
+            `${file} was not changed: ${result.failureReason ?? 'the editor did not apply the edit'}`,
+          );
+        // the change the client sends for it: the termbase is read from the open document
+        for (let i = 0; i < 100 && open.get(uri)?.getText() !== after; i++) await new Promise((r) => setTimeout(r, 20));
+      }
+    } else await access.write(uri, after);
     await reloadTermbases(new Set([uri]), !exists);
     if (args.quiet !== true) {
       const message = words.addedToTermbase([zh, en].filter(Boolean).join(' · '), file);

@@ -4,7 +4,7 @@
  * confirms or edits the counterpart, and the server appends exactly that to the folder's termbase;
  * the next hover shows it.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,8 +16,12 @@ afterEach(async () => {
   for (const s of sessions.splice(0)) await shutdown(s).catch(() => s.process.kill());
 });
 
-async function open(settings: Record<string, unknown> = {}, locale?: string) {
+async function open(settings: Record<string, unknown> = {}, locale?: string, applyEdit = false, files: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'fg-add-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   const uri = pathToFileURL(dir).href;
   const s = startServer();
   sessions.push(s);
@@ -28,7 +32,7 @@ async function open(settings: Record<string, unknown> = {}, locale?: string) {
     processId: process.pid,
     rootUri: uri,
     workspaceFolders: [{ uri, name: 'ws' }],
-    capabilities: { workspace: { configuration: true } },
+    capabilities: { workspace: { configuration: true, ...(applyEdit ? { applyEdit: true } : {}) } },
     ...(locale ? { locale } : {}),
   });
   await s.connection.sendNotification('initialized', {});
@@ -111,4 +115,67 @@ describe('Add to Project Termbase (palette)', () => {
     }
     expect(() => readFileSync(join(dir, 'glossary.csv'))).toThrow();
   });
+
+  it('puts the row into an open termbase as an editor edit: its unsaved lines stay unsaved, the disk untouched', async () => {
+    const saved = 'zh-Hans,en\n区块链,blockchain\n';
+    const { s, dir, uri, hover } = await open({ termbaseFile: 'terms/team.csv' }, undefined, true, { 'terms/team.csv': saved });
+    const file = `${uri}/terms/team.csv`;
+    // the translator has typed a row and not saved it yet
+    let text = `${saved}稳定币,stablecoin\n`;
+    let version = 1;
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: file, languageId: 'csv', version, text } });
+    const edits: unknown[] = [];
+    s.connection.onRequest('workspace/applyEdit', async (p: { edit: { documentChanges: Ed[] } }) => {
+      edits.push(p.edit);
+      const [change] = p.edit.documentChanges;
+      expect(change!.textDocument).toEqual({ uri: file, version });
+      for (const e of change!.edits)
+        text = text.slice(0, offsetAt(text, e.range.start)) + e.newText + text.slice(offsetAt(text, e.range.end));
+      await s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: file, version: ++version },
+        contentChanges: [{ text }],
+      });
+      return { applied: true };
+    });
+    await s.connection.sendRequest('workspace/executeCommand', {
+      command: 'fintechGlossary.server.addToTermbase',
+      arguments: [{ folderUri: uri, zh: '佐贝克斯', en: 'escrow robot', quiet: true }],
+    });
+    expect(edits).toHaveLength(1);
+    expect(text).toBe('zh-Hans,en\n区块链,blockchain\n稳定币,stablecoin\n佐贝克斯,escrow robot\n');
+    expect(readFileSync(join(dir, 'terms', 'team.csv'), 'utf8')).toBe(saved);
+    expect(await hover(1)).toContain('**佐贝克斯** · 佐貝克斯 · escrow robot');
+  });
+
+  it('says so, and writes nothing, when the editor does not apply the edit', async () => {
+    const saved = 'zh-Hans,en\n区块链,blockchain\n';
+    const { s, dir, uri } = await open({ termbaseFile: 'team.csv' }, undefined, true, { 'team.csv': saved });
+    const file = `${uri}/team.csv`;
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: file, languageId: 'csv', version: 1, text: saved },
+    });
+    s.connection.onRequest('workspace/applyEdit', () => ({ applied: false, failureReason: 'the file is read-only' }));
+    await expect(
+      s.connection.sendRequest('workspace/executeCommand', {
+        command: 'fintechGlossary.server.addToTermbase',
+        arguments: [{ folderUri: uri, zh: '佐贝克斯', en: 'escrow robot', quiet: true }],
+      }),
+    ).rejects.toThrow('team.csv was not changed: the file is read-only');
+    expect(readFileSync(join(dir, 'team.csv'), 'utf8')).toBe(saved);
+  });
 });
+
+interface Ed {
+  textDocument: { uri: string; version: number };
+  edits: { range: { start: Pos; end: Pos }; newText: string }[];
+}
+interface Pos {
+  line: number;
+  character: number;
+}
+/** The offset of an LSP position in `text` (lines split at \n, as the server's documents do here). */
+function offsetAt(text: string, p: Pos): number {
+  let offset = 0;
+  for (let line = 0; line < p.line; line++) offset = text.indexOf('\n', offset) + 1;
+  return offset + p.character;
+}
