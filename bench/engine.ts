@@ -20,3 +20,8 @@ export { countScripts, decideScript } from '../server/src/engine/script';
 export { messageOf, toDiagnostics } from '../server/src/features/diagnostics';
 import { wordsFor } from '../server/src/features/words';
 export const englishQA = wordsFor('en').qa;
+export { TermQA } from '../server/src/qa';
+export { OpenDocuments } from '../server/src/documents';
+export { defaultSettings } from '../server/src/protocol';
+export { emptyProjectConfig } from '../server/src/projectConfig';
+export { DocumentDiagnostics } from '../server/src/features/diagnostics';

@@ -696,46 +696,61 @@ if (want('8')) {
     o.t / e.t <= 2,
     `${count} diagnostics, ${(JSON.stringify(o.first?.diagnostics ?? []).length / 1e6).toFixed(2)} MB a message`,
   );
-  // in process: the incremental path as the server takes it (the document and its index updated by
-  // the edit, cached judgements and findings, skipped ranges, LSP diagnostics) against a full
-  // re-check of the same text (new document, scan, a new checker judging every occurrence, same output)
-  const counts = engine.countScripts(text);
-  const variant = engine.decideScript(counts);
-  const sev = () => 'information';
-  const checkWith = (doc, index, checker) => {
-    const t = doc.getText();
-    const findings = checker.check(index.occurrences, t, { skipped: engine.skippedRanges(t, false), disabled: engine.disabledRanges(t) });
-    return engine.toDiagnostics(doc, findings, sev, engine.englishQA);
+  // in process: the server's own keystroke path (server/src/qa.ts, documents.ts): OpenDocuments.apply
+  // updates the document, its occurrence index and script counts, then TermQA.changed resolves the
+  // variant, checks (cached judgements and findings, skipped and disabled ranges), makes the LSP
+  // diagnostics, compares them with the last published and publishes them (to a connection that only
+  // keeps them). Against a full re-check of the same text: a new document and a new TermQA (scan,
+  // a new checker judging every occurrence, the same diagnostics).
+  const published = [];
+  const connection = {
+    sendDiagnostics: (p) => published.push(p),
+    window: { showInformationMessage: () => undefined },
+    languages: { diagnostics: { refresh: () => undefined } },
   };
+  const termQA = () => {
+    const open = new engine.OpenDocuments();
+    const qa = new engine.TermQA({
+      connection,
+      open,
+      glossary: () => glossary,
+      settings: () => engine.defaultSettings,
+      matchOptions: () => ({}),
+      project: () => ({ config: engine.emptyProjectConfig }),
+      words: () => engine.englishQA,
+    });
+    return { open, qa };
+  };
+  const { open, qa } = termQA();
   let doc = engine.TextDocument.create(uri, 'plaintext', 1, text);
-  const index = new engine.DocumentIndex(glossary.index, text);
-  const checker = new engine.DocumentChecker({ source: glossary, script: variant });
-  checkWith(doc, index, checker);
+  qa.changed(doc);
   const typed = text.slice(0, at) + '塊' + text.slice(at + 1);
   const inc = [];
   let version = 1;
   const keystroke = (unit) => {
+    const n = published.length;
     const t = performance.now();
-    doc = engine.TextDocument.update(doc, [{ range, text: unit }], ++version);
-    index.update(doc.getText(), at, at + 1, at + 1);
-    checkWith(doc, index, checker);
+    doc = open.apply(doc, [{ range, text: unit }], ++version);
+    qa.changed(doc);
     inc.push(performance.now() - t);
+    if (published.length !== n + 1) throw new Error('8b: the keystroke published no diagnostics');
   };
   for (let k = 0; k < (quick ? 21 : 101); k++) {
     keystroke('塊');
     keystroke('块');
   }
+  const incTyped = published.at(-2).diagnostics;
   const full = median(
     timeIt(
       () => {
-        const d = engine.TextDocument.create(uri, 'plaintext', 1, typed);
-        const i = new engine.DocumentIndex(glossary.index, typed);
-        const c = new engine.DocumentChecker({ source: glossary, script: engine.decideScript(engine.countScripts(typed)) });
-        checkWith(d, i, c);
+        const { qa: fresh } = termQA();
+        fresh.changed(engine.TextDocument.create(uri, 'plaintext', 1, typed));
       },
       quick ? 5 : 15,
     ),
   );
+  if (JSON.stringify(published.at(-1).diagnostics) !== JSON.stringify(incTyped))
+    throw new Error('8b: the full re-check disagrees with the incremental one');
   const tInc = median(inc.slice(10));
   row(
     '8b',

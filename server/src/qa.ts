@@ -21,14 +21,14 @@ import type { ChineseScript } from './engine/entry';
 import type { Glossary } from './engine/glossary';
 import type { MatchOptions } from './engine/matcher';
 import { decideScript } from './engine/script';
-import { DocumentChecker } from './engine/termQA';
-import { codeActions, minimalEdit, sameDiagnostics, severityOf, toDiagnostics } from './features/diagnostics';
+import { codeActions, DocumentDiagnostics, minimalEdit, sameDiagnostics, severityOf } from './features/diagnostics';
 import type { QAWords } from './features/words';
 import { isIgnored, type ProjectConfig } from './projectConfig';
 import { type ConvertArgs, type DocumentVariant, ENTRY_SCHEME, RULES, type Rule, SCRIPTS, type Script, type Settings } from './protocol';
 
 interface DocState {
-  checker?: DocumentChecker;
+  /** Its checker and last diagnostics, for the context `checkerKey` (variant, rules switched off). */
+  checker?: DocumentDiagnostics;
   checkerKey?: string;
   /** What was last published (push) or computed (pull), and for which version and epoch. */
   diagnostics: Diagnostic[];
@@ -133,7 +133,11 @@ export class TermQA {
     for (const doc of this.o.open.documents.all()) this.changed(doc);
   }
 
-  private changed(doc: TextDocument): void {
+  /**
+   * A document changed (opened, edited, or everything was invalidated): in push mode, check it and
+   * publish its diagnostics if they changed. The keystroke path the benchmarks measure.
+   */
+  changed(doc: TextDocument): void {
     if (this.pull) return; // the client pulls when it wants
     // the document's folder and language settings first (asked for once per scope)
     const pending = this.o.settingsPending?.(doc);
@@ -199,15 +203,12 @@ export class TermQA {
     const off = new Set<Rule>(RULES.filter((r) => severity(r) === 'off'));
     const variant = this.variantOf(doc).variant;
     const key = `${variant}|${[...off].join(',')}`;
-    if (!state.checker || state.checkerKey !== key || state.checker.ctx.source !== glossary) {
-      state.checker = new DocumentChecker({ source: glossary, script: variant, off });
+    if (!state.checker || state.checkerKey !== key || state.checker.checker.ctx.source !== glossary) {
+      state.checker = new DocumentDiagnostics({ source: glossary, script: variant, off });
       state.checkerKey = key;
     }
-    const findings = state.checker.check(index.occurrences, text, {
-      skipped: skippedRanges(text, doc.languageId === 'markdown'),
-      disabled: disabledRanges(text),
-    });
-    return toDiagnostics(doc, findings, severity, this.o.words());
+    const ranges = { skipped: skippedRanges(text, doc.languageId === 'markdown'), disabled: disabledRanges(text) };
+    return state.checker.update(doc, index.occurrences, ranges, severity, this.o.words());
   }
 
   /** The convert command: the document or selection in `to`, applied as one workspace edit. */

@@ -13,7 +13,7 @@ import { DocumentIndex } from '../../server/src/engine/documentIndex';
 import type { ChineseScript } from '../../server/src/engine/entry';
 import { RULES, type Rule } from '../../server/src/engine/rules';
 import { checkOccurrence, DocumentChecker, type Finding, type QAContext } from '../../server/src/engine/termQA';
-import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { DocumentDiagnostics, toDiagnostics } from '../../server/src/features/diagnostics';
 import { wordsFor } from '../../server/src/features/words';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -52,6 +52,13 @@ const fragments = [
   '// fintech-glossary-disable\n',
   '// fintech-glossary-enable\n',
   '𠀀',
+  '\r\n',
+  '\n\n',
+  'www.example.com/区块链 ',
+  '``',
+  '~~~\n',
+  '---\n',
+  '# fintech-glossary-disable mixed-script\n',
 ];
 
 const plain = (fs: readonly Finding[]) => fs.map((f) => ({ ...f }));
@@ -66,6 +73,8 @@ const editArb = fc.record({
   at: fc.nat(),
   del: fc.nat({ max: 8 }),
   ins: fc.array(fc.constantFrom(...fragments), { maxLength: 3 }),
+  // checked after this edit (else the next check sees two or more edits at once)
+  checked: fc.boolean(),
 });
 
 describe('DocumentChecker: incremental equals a fresh check', () => {
@@ -82,27 +91,33 @@ describe('DocumentChecker: incremental equals a fresh check', () => {
         (initial, { script, off }, edits) => {
           const ctx: QAContext = { source: glossary, script, off: new Set<Rule>(off) };
           const index = new DocumentIndex(glossary.index, initial);
-          const checker = new DocumentChecker(ctx);
+          // the server's path: the checker inside DocumentDiagnostics, diagnostics kept across edits
+          const checked = new DocumentDiagnostics(ctx);
+          const severity = () => 'information' as const;
           let text = initial;
-          toDiagnostics(
-            TextDocument.create('file:///t.md', 'markdown', 1, text),
-            check(checker, index, text),
-            () => 'information',
-            english,
-          );
-          for (const { at, del, ins } of edits) {
+          const update = () =>
+            checked.update(
+              TextDocument.create('file:///t.md', 'markdown', 1, text),
+              index.occurrences,
+              { skipped: skippedRanges(text, true), disabled: disabledRanges(text) },
+              severity,
+              english,
+            );
+          update();
+          edits.forEach(({ at, del, ins, checked: now }, k) => {
             const start = at % (text.length + 1);
             const oldEnd = Math.min(text.length, start + del);
             const inserted = ins.join('');
             text = text.slice(0, start) + inserted + text.slice(oldEnd);
             index.update(text, start, oldEnd, start + inserted.length);
-            const incremental = check(checker, index, text);
+            if (!now && k < edits.length - 1) return;
+            const diagnostics = update();
+            const incremental = checked.findings;
             const fresh = check(new DocumentChecker(ctx), new DocumentIndex(glossary.index, text), text);
             expect(plain(incremental)).toEqual(plain(fresh));
             // and so are their diagnostics (the incremental ones partly kept from the last check)
             const doc = TextDocument.create('file:///t.md', 'markdown', 1, text);
-            const diagnostics = (fs: Finding[]) => toDiagnostics(doc, fs, () => 'information', english);
-            expect(diagnostics(incremental)).toEqual(diagnostics(plain(fresh)));
+            expect(diagnostics).toEqual(toDiagnostics(doc, plain(fresh), severity, english));
             // rules 1–5 as checkOccurrence judges each occurrence alone (no cache)
             const skipped = skippedRanges(text, true);
             const alone = index.occurrences
@@ -111,7 +126,7 @@ describe('DocumentChecker: incremental equals a fresh check', () => {
               .filter((f) => f !== undefined);
             const byRules = incremental.filter((f) => f.rule !== 'inconsistent-term');
             for (const f of byRules) expect(alone).toContainEqual(f);
-          }
+          });
         },
       ),
       { numRuns: 60 },
@@ -139,5 +154,69 @@ describe('inconsistent-term follows the concept’s terms as they change', () =>
     text = text.slice(0, end);
     index.update(text, end, end + 5, end);
     expect(terms()).toEqual([]);
+  });
+});
+
+describe('DocumentDiagnostics: the diagnostics after an edit move with the text', () => {
+  // mixed-script findings far apart on long lines, so that an edit near the start keeps the
+  // findings after it (the rescan covers only its neighbourhood) and moves them
+  const line = `${'区塊链，'}${'甲'.repeat(700)}。`.repeat(4);
+  const initial = `${line}\n${line}\r\n${line}`;
+  const severity = () => 'warning' as const;
+  const edits: [string, number, number, string][] = [
+    ['typed on the first line', 3, 3, 'ab'],
+    ['deleted on the first line', 3, 5, ''],
+    ['a line break typed', 3, 3, '\n'],
+    ['two line breaks replacing one', line.length, line.length + 1, '\r\n\n'],
+    ['a surrogate pair typed', 2, 2, '𠀀'],
+    ['nothing moved (same length)', 1, 2, '块'],
+  ];
+  for (const [what, start, oldEnd, inserted] of edits) {
+    it(what, () => {
+      const ctx: QAContext = { source: glossary, script: 'zh-Hans' };
+      const index = new DocumentIndex(glossary.index, initial);
+      const kept = new DocumentDiagnostics(ctx);
+      kept.update(TextDocument.create('file:///t.txt', 'plaintext', 1, initial), index.occurrences, {}, severity, english);
+      const text = initial.slice(0, start) + inserted + initial.slice(oldEnd);
+      index.update(text, start, oldEnd, start + inserted.length);
+      const doc = TextDocument.create('file:///t.txt', 'plaintext', 2, text);
+      const diagnostics = kept.update(doc, index.occurrences, {}, severity, english);
+      // most findings were kept (after the edit), not made again
+      expect(kept.checker.kept.after).toBeGreaterThanOrEqual(6);
+      const fresh = new DocumentChecker(ctx).check(new DocumentIndex(glossary.index, text).occurrences, text);
+      expect(diagnostics).toEqual(toDiagnostics(doc, fresh, severity, english));
+      expect(diagnostics.map((d) => doc.getText(d.range))).toEqual(fresh.map((f) => f.term));
+    });
+  }
+});
+
+describe('inconsistent-term: the terms in order of first use, as they change', () => {
+  it('deleting the first use of a term moves that term after the others', () => {
+    const ctx: QAContext = { source: glossary, script: 'zh-Hans' };
+    const filler = '甲'.repeat(800);
+    let text = `农行${filler}农业银行${filler}中国农业银行${filler}农行${filler}农业银行`;
+    const index = new DocumentIndex(glossary.index, text);
+    const checker = new DocumentChecker(ctx);
+    const others = () =>
+      checker.check(index.occurrences, text).map((f) => `${f.term}: ${(f.detail as { others: readonly string[] }).others.join(' ')}`);
+    expect(others()).toEqual([
+      '农行: 农业银行 中国农业银行',
+      '农业银行: 农行 中国农业银行',
+      '农行: 农业银行 中国农业银行',
+      '农业银行: 农行 中国农业银行',
+    ]);
+    // delete the first 农行: 农行 is now used first after 中国农业银行
+    text = text.slice(2);
+    index.update(text, 0, 2, 0);
+    expect(others()).toEqual(['农业银行: 中国农业银行 农行', '农行: 农业银行 中国农业银行', '农业银行: 中国农业银行 农行']);
+    // and type it back
+    text = `农行${text}`;
+    index.update(text, 0, 0, 2);
+    expect(others()).toEqual([
+      '农行: 农业银行 中国农业银行',
+      '农业银行: 农行 中国农业银行',
+      '农行: 农业银行 中国农业银行',
+      '农业银行: 农行 中国农业银行',
+    ]);
   });
 });

@@ -146,12 +146,15 @@ export function checkOccurrence(ctx: QAContext, m: Match, text: string): Finding
 /** A finding without its place: what every occurrence of a concept written the same way shares. */
 type Verdict = Omit<Finding, 'start' | 'end'>;
 
-/** Rules 1–5 for an occurrence of `m`'s concept written `written` (they depend on nothing else). */
-function judgeWritten(ctx: QAContext, m: Match, written: string): Verdict | undefined {
+/**
+ * Rules 1–5 for an occurrence of `m`'s concept written `written` (they depend on nothing else);
+ * `known`: the written term, when the caller has looked it up already.
+ */
+function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | null): Verdict | undefined {
   if (m.entries.length !== 1) return undefined;
   const entry = ctx.source.entries[m.entries[0]!];
   if (!entry) return undefined;
-  const term = writtenTerm(entry, m.forms[0]!, written);
+  const term = known === undefined ? writtenTerm(entry, m.forms[0]!, written) : known;
   if (!term) return undefined;
   const script = writeIn(ctx, written);
   let detail: FindingDetail | undefined;
@@ -230,12 +233,32 @@ interface Judged {
   inconsistent?: { signature: string; verdict: Verdict };
 }
 
-/** The Chinese terms one concept is written with in the document (in order of first use), as of check `stamp`. */
+/**
+ * The Chinese terms one concept is written with in the document, counted over the occurrences that
+ * no other rule flagged (outside skipped ranges), in order of first use: `terms[k]` is used
+ * `counts[k]` times, first by the occurrence `firsts[k]` (undefined for a moment when that one went
+ * and the next is to be found).
+ */
 interface Group {
-  stamp: number;
   terms: string[];
-  /** The terms joined, made when a candidate first needs it in a check ('' until then). */
+  counts: number[];
+  firsts: (Match | undefined)[];
+  /** The terms joined when there are two or more ('' otherwise): what `inconsistent-term` findings are made for. */
   signature: string;
+  /** The check in which its terms last changed (see Changes). */
+  changedIn: number;
+}
+
+/** The groups whose terms changed in check number `stamp`. */
+interface Changes {
+  stamp: number;
+  groups: Group[];
+}
+
+function changed(g: Group, changes: Changes): void {
+  if (g.changedIn === changes.stamp) return;
+  g.changedIn = changes.stamp;
+  changes.groups.push(g);
 }
 
 /** Options of a whole-document check. */
@@ -246,35 +269,72 @@ export interface CheckOptions {
   disabled?: readonly { start: number; end: number; rules?: Set<string> }[];
 }
 
+type Range = { start: number; end: number };
+const NO_RANGES: readonly Range[] = [];
+
 /**
  * Term QA over a document. Rules 1–5 are a function of the concept and how it is written, so the
  * checker judges each way of writing a concept once and keeps the judgement (a long document has a
  * few thousand such pairs in tens of thousands of occurrences); `inconsistent-term` is re-made only
- * for the concepts whose set of terms changed. The occurrences a DocumentIndex keeps across an edit
- * (the same objects) keep their judgement and their finding, so a check after a keystroke looks up
- * only the rescanned ones and makes no new findings for the rest. A finding is valid until the
- * next check: that check moves it with the text. Make a new checker when the context (glossary,
- * variant, rules switched off) changes.
+ * for the concepts whose set of terms changed.
+ *
+ * Across checks of one document the checker keeps, per occurrence, its judgement and its finding,
+ * and per concept how often each of its terms is used. The occurrences a DocumentIndex keeps across
+ * an edit are the same objects (shifted in place), so a check after a keystroke finds the kept ones
+ * at both ends of the list by identity and looks again only at the ones in between (the rescanned
+ * region), plus those whose skipped status may have changed (where the skipped ranges differ from
+ * the last check's); the concepts whose terms changed get their `inconsistent-term` findings re-made
+ * all over the document. A finding is valid until the next check: that check moves it with the text.
+ * Make a new checker when the context (glossary, variant, rules switched off) changes.
  */
 export class DocumentChecker {
   /** Judgements by the written text (and, when two concepts are written alike, by concept too). */
   private readonly judged = new Map<string, Judged>();
   private readonly judgedOther = new Map<string, Judged>();
+  /** The judgement last made or found for each concept (by its index). */
+  private readonly byEntry: (Judged | undefined)[];
+  private readonly byEntry2: (Judged | undefined)[];
   private readonly groups = new Map<number, Group>();
+  /** Counts the checks (for Changes). */
   private stamp = 0;
-  /** The last check's occurrences (a copy of the list), and each one's judgement and finding. */
-  private last: { occurrences: readonly Match[]; judged: (Judged | undefined)[]; found: (Finding | undefined)[] } = {
-    occurrences: [],
-    judged: [],
-    found: [],
-  };
+  /** The last check's occurrences (a copy of the list), each one's judgement (none where skipped) and finding. */
+  private occs: Match[] = [];
+  private judgedAt: (Judged | undefined)[] = [];
+  private foundAt: (Finding | undefined)[] = [];
+  /** The last check's skipped ranges and text length (to see where the skipped ranges changed). */
+  private skippedLast: readonly Range[] = NO_RANGES;
+  private disabledLast: readonly Range[] = NO_RANGES;
+  private textLength = 0;
+  /** The last check's findings in document order, directives not applied (at that check's offsets until the next). */
+  private readonly results: Finding[] = [];
 
-  constructor(readonly ctx: QAContext) {}
+  constructor(readonly ctx: QAContext) {
+    // as long as the glossary from the start: filled at random places, a list grown by writes far
+    // past its end would become a slow sparse one
+    this.byEntry = new Array(ctx.source.entries.length);
+    this.byEntry2 = new Array(ctx.source.entries.length);
+  }
 
   private judge(m: Match, text: string): Judged | undefined {
     if (m.entries.length !== 1) return undefined;
     const entry = m.entries[0]!;
-    const written = text.slice(m.start, m.end);
+    // most occurrences of a concept are written as one of its last two were (区块链 and blockchain):
+    // compared in place (no slice, no string hashing)
+    const last = this.byEntry[entry];
+    if (last && writtenAt(text, m, last.written)) return last;
+    const before = this.byEntry2[entry];
+    if (before && writtenAt(text, m, before.written)) {
+      this.byEntry[entry] = before;
+      this.byEntry2[entry] = last;
+      return before;
+    }
+    const j = this.judgeWritten(m, entry, text.slice(m.start, m.end));
+    this.byEntry[entry] = j;
+    this.byEntry2[entry] = last;
+    return j;
+  }
+
+  private judgeWritten(m: Match, entry: number, written: string): Judged {
     let j = this.judged.get(written);
     if (j && j.entry === entry) return j;
     const clash = j !== undefined;
@@ -287,75 +347,163 @@ export class DocumentChecker {
     let group: Group | undefined;
     if (t?.lang === 'zh') {
       group = this.groups.get(entry);
-      if (!group) this.groups.set(entry, (group = { stamp: 0, terms: [], signature: '' }));
+      if (!group) this.groups.set(entry, (group = { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 }));
     }
     const term = t?.role === 'headword' ? '' : (t?.text ?? '');
-    j = { verdict: judgeWritten(this.ctx, m, written) ?? null, entry, group, term, written };
+    j = { verdict: judgeWritten(this.ctx, m, written, t ?? null) ?? null, entry, group, term, written };
     if (clash) this.judgedOther.set(`${entry}\u0000${written}`, j);
     else this.judged.set(written, j);
     return j;
   }
 
+  /**
+   * How the list the last check returned relates to the one before (for the diagnostics made from
+   * it): its first `before` findings are the previous list's first, at the same offsets (the text
+   * before them unchanged); its last `after` are the previous list's last, each moved by `delta`
+   * (the text between the edit and them unchanged).
+   */
+  kept = { before: 0, after: 0, delta: 0 };
+
   check(occurrences: readonly Match[], text: string, options: CheckOptions = {}): Finding[] {
-    const { skipped = [], disabled = [] } = options;
+    const { skipped = NO_RANGES, disabled = NO_RANGES } = options;
     const inconsistent = !this.ctx.off?.has('inconsistent-term');
-    const stamp = ++this.stamp;
-    // The occurrences of the last check that a DocumentIndex kept across the edit are the same
-    // objects (before the rescanned region, and shifted in place after it): they keep their
-    // judgement and their finding objects, so only the rescanned ones are looked up.
     const n = occurrences.length;
-    const last = this.last;
-    const pn = last.occurrences.length;
+    const results = this.results;
+    const last = { occs: this.occs, judgedAt: this.judgedAt, foundAt: this.foundAt };
+    const pn = last.occs.length;
+    const delta = text.length - this.textLength;
+    // The occurrences of the last check that a DocumentIndex kept across the edit are the same
+    // objects (before the rescanned region, and shifted in place after it)...
     let head = 0;
-    while (head < n && head < pn && occurrences[head] === last.occurrences[head]) head++;
+    while (head < n && head < pn && occurrences[head] === last.occs[head]) head++;
     let tail = 0;
-    while (tail < n - head && tail < pn - head && occurrences[n - 1 - tail] === last.occurrences[pn - 1 - tail]) tail++;
-    const judged: (Judged | undefined)[] = new Array(n);
-    const found: (Finding | undefined)[] = new Array(n);
-    // findings in document order; an `inconsistent-term` candidate (an occurrence of a term other
-    // than the headword that no other rule flagged) holds its place until its group is known
-    const out: (Finding | undefined)[] = [];
+    while (tail < n - head && tail < pn - head && occurrences[n - 1 - tail] === last.occs[pn - 1 - tail]) tail++;
+    // ...and keep their judgement and finding, unless the skipped ranges around them changed
+    if (this.skippedLast.length || skipped.length) {
+      const changed = changedRegion(this.skippedLast, skipped, delta);
+      head = Math.min(head, firstEndingAfter(occurrences, changed.from));
+      tail = Math.min(tail, n - head, n - firstStartingAtOrAfter(occurrences, changed.to));
+    }
+    this.skippedLast = skipped;
+    this.textLength = text.length;
+    // the last results (at the last check's offsets) of the occurrences kept before and after
+    const resultsBefore = head === 0 ? 0 : firstFindingFrom(results, last.occs[head - 1]!.end);
+    const resultsAfter = tail === 0 ? 0 : results.length - firstFindingFrom(results, last.occs[pn - tail]!.start - delta);
+
+    // forget what the occurrences checked again contributed (a re-checked one keeps its finding object)
+    const changedGroups: Changes = { stamp: ++this.stamp, groups: [] };
+    let reuse: Map<Match, Finding> | undefined;
+    for (let i = head; i < pn - tail; i++) {
+      const f = last.foundAt[i];
+      if (f) (reuse ??= new Map()).set(last.occs[i]!, f);
+      const j = last.judgedAt[i];
+      if (inconsistent && j?.group && !j.verdict) uncount(j.group, j.term, last.occs[i]!, changedGroups);
+    }
+    const added = n - tail - head;
+    const occs = (this.occs = pn === 0 ? occurrences.slice() : resize(this.occs, head, pn - tail - head, added));
+    const judgedAt = (this.judgedAt = resize(this.judgedAt, head, pn - tail - head, added));
+    const foundAt = (this.foundAt = resize(this.foundAt, head, pn - tail - head, added));
+
+    // check the occurrences in between
     const candidates: number[] = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = head; i < n - tail; i++) {
       const m = occurrences[i]!;
+      occs[i] = m;
+      judgedAt[i] = undefined;
+      foundAt[i] = undefined;
       if (skipped.length && overlapsAny(skipped, m.start, m.end)) continue;
-      const before = i < head ? i : i >= n - tail ? i - n + pn : -1;
-      const j = (before >= 0 ? last.judged[before] : undefined) ?? this.judge(m, text);
+      const j = this.judge(m, text);
       if (!j) continue;
-      judged[i] = j;
-      if (j.verdict) {
-        out.push((found[i] = placed(before >= 0 ? last.found[before] : undefined, m, j.verdict)));
-        continue;
-      }
-      const g = j.group;
-      if (!inconsistent || !g) continue;
-      if (g.stamp !== stamp) {
-        g.stamp = stamp;
-        g.terms.length = 0;
-        g.signature = '';
-      }
-      if (!g.terms.includes(j.term)) g.terms.push(j.term);
-      if (j.term !== '') {
-        candidates.push(i, out.length);
-        out.push(undefined);
+      judgedAt[i] = j;
+      if (j.verdict) foundAt[i] = placed(reuse?.get(m), m, j.verdict);
+      else if (inconsistent && j.group) {
+        count(j.group, j.term, m, changedGroups);
+        // an occurrence of a term other than the headword: `inconsistent-term` once its group is known
+        if (j.term !== '') candidates.push(i);
       }
     }
-    for (let c = 0; c < candidates.length; c += 2) {
-      const i = candidates[c]!;
-      const j = judged[i]!;
-      const g = j.group!;
-      if (g.terms.length < 2) continue;
-      if (!g.signature) g.signature = g.terms.join('\u0000');
-      const m = occurrences[i]!;
-      if (j.inconsistent?.signature !== g.signature)
-        j.inconsistent = { signature: g.signature, verdict: this.inconsistentVerdict(m, j, g.terms) };
-      const before = i < head ? i : i >= n - tail ? i - n + pn : -1;
-      out[candidates[c + 1]!] = found[i] = placed(before >= 0 ? last.found[before] : undefined, m, j.inconsistent.verdict);
+
+    // concepts whose terms changed: the first uses found again, terms in order of first use
+    let resigned: Set<Group> | undefined;
+    for (const g of changedGroups.groups) {
+      for (let k = 0; k < g.terms.length; k++) if (!g.firsts[k]) g.firsts[k] = this.firstAfter(n - tail, g, g.terms[k]!);
+      sortByFirstUse(g);
+      const signature = g.terms.length >= 2 ? g.terms.join('\u0000') : '';
+      if (signature !== g.signature) {
+        g.signature = signature;
+        (resigned ??= new Set()).add(g);
+      }
     }
-    this.last = { occurrences: occurrences.slice(), judged, found };
-    const result: Finding[] = [];
-    for (const f of out) if (f && !(disabled.length && isDisabled(disabled, f))) result.push(f);
-    return result;
+    for (const i of candidates) foundAt[i] = this.inconsistentAt(i, reuse?.get(occs[i]!));
+
+    // their `inconsistent-term` findings everywhere else change too: then all results are made again
+    let elsewhere = false;
+    if (resigned && (head > 0 || tail > 0)) {
+      for (let i = 0; i < n; i++) {
+        if (i === head) i = n - tail;
+        const j = judgedAt[i];
+        if (j?.group && !j.verdict && j.term !== '' && resigned.has(j.group)) {
+          foundAt[i] = this.inconsistentAt(i, foundAt[i]);
+          elsewhere = true;
+        }
+      }
+    }
+    if (elsewhere) {
+      results.length = 0;
+      for (let i = 0; i < n; i++) {
+        const f = foundAt[i];
+        if (!f) continue;
+        f.start = occs[i]!.start;
+        f.end = occs[i]!.end;
+        results.push(f);
+      }
+      this.kept = { before: 0, after: 0, delta };
+    } else {
+      // the results of the occurrences in between replace the last ones; those after them move
+      const between: Finding[] = [];
+      for (let i = head; i < n - tail; i++) if (foundAt[i]) between.push(foundAt[i]!);
+      const removed = results.length - resultsAfter - resultsBefore;
+      if (between.length < 10_000 && removed < 10_000) results.splice(resultsBefore, removed, ...between);
+      else {
+        const rest = results.slice(results.length - resultsAfter);
+        results.length = resultsBefore;
+        for (const f of between) results.push(f);
+        for (const f of rest) results.push(f);
+      }
+      if (delta !== 0)
+        for (let k = results.length - resultsAfter; k < results.length; k++) {
+          results[k]!.start += delta;
+          results[k]!.end += delta;
+        }
+      this.kept = { before: resultsBefore, after: resultsAfter, delta };
+    }
+
+    if (!disabled.length && !this.disabledLast.length) return results.slice();
+    // findings switched off by directives are left out (what is kept is then worked out again)
+    this.disabledLast = disabled;
+    this.kept = { before: 0, after: 0, delta };
+    return disabled.length ? results.filter((f) => !isDisabled(disabled, f)) : results.slice();
+  }
+
+  /** The first occurrence at or after index `from` that counts for term `term` of group `g`. */
+  private firstAfter(from: number, g: Group, term: string): Match | undefined {
+    const { judgedAt, occs } = this;
+    for (let i = from; i < occs.length; i++) {
+      const j = judgedAt[i];
+      if (j && j.group === g && j.term === term && !j.verdict) return occs[i];
+    }
+    return undefined;
+  }
+
+  /** The `inconsistent-term` finding of candidate occurrence `i`, if its concept is written two ways. */
+  private inconsistentAt(i: number, before: Finding | undefined): Finding | undefined {
+    const j = this.judgedAt[i]!;
+    const g = j.group!;
+    if (g.terms.length < 2) return undefined;
+    const m = this.occs[i]!;
+    if (j.inconsistent?.signature !== g.signature)
+      j.inconsistent = { signature: g.signature, verdict: this.inconsistentVerdict(m, j, g.terms) };
+    return placed(before, m, j.inconsistent.verdict);
   }
 
   /**
@@ -377,6 +525,146 @@ export class DocumentChecker {
       suggestions: preferred && preferred !== written ? [preferred] : [],
     };
   }
+}
+
+/** Is `m` written `written` (compared in place)? */
+function writtenAt(text: string, m: Match, written: string): boolean {
+  if (m.end - m.start !== written.length) return false;
+  for (let q = 0; q < written.length; q++) if (text.charCodeAt(m.start + q) !== written.charCodeAt(q)) return false;
+  return true;
+}
+
+/** One more use of `term` in its group, by occurrence `m`. */
+function count(g: Group, term: string, m: Match, changes: Changes): void {
+  const k = g.terms[0] === term ? 0 : g.terms.indexOf(term);
+  if (k < 0) {
+    g.terms.push(term);
+    g.counts.push(1);
+    g.firsts.push(m);
+    changed(g, changes);
+    return;
+  }
+  g.counts[k]!++;
+  const first = g.firsts[k];
+  if (!first || m.start < first.start) {
+    g.firsts[k] = m;
+    changed(g, changes);
+  }
+}
+
+/** One use of `term` fewer, occurrence `m` gone (or to be looked at again). */
+function uncount(g: Group, term: string, m: Match, changes: Changes): void {
+  const k = g.terms.indexOf(term);
+  if (k < 0) return;
+  if (--g.counts[k]! === 0) {
+    g.terms.splice(k, 1);
+    g.counts.splice(k, 1);
+    g.firsts.splice(k, 1);
+    changed(g, changes);
+  } else if (g.firsts[k] === m) {
+    // the next use is found after the check (the first one left is after this one)
+    g.firsts[k] = undefined;
+    changed(g, changes);
+  }
+}
+
+/** Order a group's terms by their first use (a handful: insertion sort over the three lists). */
+function sortByFirstUse(g: Group): void {
+  const { terms, counts, firsts } = g;
+  for (let a = 1; a < terms.length; a++) {
+    const t = terms[a]!,
+      c = counts[a]!,
+      f = firsts[a]!;
+    let b = a - 1;
+    for (; b >= 0 && firsts[b]!.start > f.start; b--) {
+      terms[b + 1] = terms[b]!;
+      counts[b + 1] = counts[b]!;
+      firsts[b + 1] = firsts[b];
+    }
+    terms[b + 1] = t;
+    counts[b + 1] = c;
+    firsts[b + 1] = f;
+  }
+}
+
+/**
+ * `list` with its `removed` items at `at` replaced by `added` empty slots: in place for a small
+ * change, else a new list (never by growing `length`, which can turn a long list into a slow sparse one).
+ */
+function resize<T>(list: T[], at: number, removed: number, added: number): T[] {
+  if (removed === added) return list;
+  if (added - removed < 1000 && removed - added < 1000) {
+    if (added > removed) list.splice(at, 0, ...(new Array(added - removed) as T[]));
+    else list.splice(at, removed - added);
+    return list;
+  }
+  const out = new Array<T>(list.length - removed + added);
+  for (let k = 0; k < at; k++) out[k] = list[k]!;
+  for (let k = at + removed; k < list.length; k++) out[k - removed + added] = list[k]!;
+  return out;
+}
+
+/**
+ * Where two lists of skipped ranges (sorted, merged) may give an occurrence another skipped status:
+ * an occurrence ending at or before `from` overlaps only ranges that are the same in both lists (the
+ * same offsets), one starting at or after `to` only ranges that are the same but moved by `delta` (the
+ * old list's ranges after the edit). `from` is +Infinity and `to` -Infinity when nothing differs.
+ */
+function changedRegion(before: readonly Range[], now: readonly Range[], delta: number): { from: number; to: number } {
+  const bn = before.length,
+    nn = now.length;
+  let h = 0;
+  while (h < bn && h < nn && before[h]!.start === now[h]!.start && before[h]!.end === now[h]!.end) h++;
+  let t = 0;
+  while (
+    t < bn &&
+    t < nn &&
+    before[bn - 1 - t]!.start + delta === now[nn - 1 - t]!.start &&
+    before[bn - 1 - t]!.end + delta === now[nn - 1 - t]!.end
+  )
+    t++;
+  const from = Math.min(h < bn ? before[h]!.start : Number.POSITIVE_INFINITY, h < nn ? now[h]!.start : Number.POSITIVE_INFINITY);
+  const to = Math.max(
+    t < bn ? before[bn - 1 - t]!.end + delta : Number.NEGATIVE_INFINITY,
+    t < nn ? now[nn - 1 - t]!.end : Number.NEGATIVE_INFINITY,
+  );
+  return { from, to };
+}
+
+/** Index of the first finding with start >= offset. */
+function firstFindingFrom(findings: readonly Finding[], offset: number): number {
+  let lo = 0,
+    hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (findings[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first occurrence with end > offset. */
+function firstEndingAfter(occ: readonly Match[], offset: number): number {
+  let lo = 0,
+    hi = occ.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (occ[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first occurrence with start >= offset. */
+function firstStartingAtOrAfter(occ: readonly Match[], offset: number): number {
+  let lo = 0,
+    hi = occ.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (occ[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The last check's finding at an occurrence kept across an edit, moved with it; else a new one. */

@@ -14,8 +14,9 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, FindingDetail } from '../engine/termQA';
-import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SCRIPTS, type ConvertArgs, type Rule, type Severity } from '../protocol';
+import type { Match } from '../engine/matcher';
+import { type CheckOptions, DocumentChecker, type Finding, type FindingDetail, type QAContext } from '../engine/termQA';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, RULES, SCRIPTS, type ConvertArgs, type Rule, type Severity } from '../protocol';
 import type { QAWords } from './words';
 
 const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
@@ -59,7 +60,10 @@ export function messageOf(words: QAWords, f: Finding): string {
  */
 const made = new WeakMap<Finding, { diagnostic: Diagnostic; detail: FindingDetail; words: QAWords }>();
 
-/** Findings as diagnostics, their messages in the reader's language (`words`). */
+/**
+ * Findings as diagnostics, their messages in the reader's language (`words`). Findings in document
+ * order (as the checker gives them) are placed by one walk down the lines, not a search each.
+ */
 export function toDiagnostics(
   doc: TextDocument,
   findings: readonly Finding[],
@@ -67,22 +71,36 @@ export function toDiagnostics(
   words: QAWords,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const levels = new Map<Rule, DiagnosticSeverity | undefined>();
+  const place = new LineWalk(doc);
   for (const f of findings) {
-    const s = severity(f.rule);
-    if (s === 'off') continue;
-    const start = doc.positionAt(f.start);
+    let level = levels.get(f.rule);
+    if (!levels.has(f.rule)) {
+      const s = severity(f.rule);
+      levels.set(f.rule, (level = s === 'off' ? undefined : SEVERITY[s]));
+    }
+    if (level === undefined) continue;
+    const start = place.at(f.start);
+    const end = place.at(f.end);
     const before = made.get(f);
     if (before && before.detail === f.detail && before.words === words) {
-      // the same term (same detail) starting at the same line and column ends at the same place
+      // the same term (same detail) at the same place: the diagnostic sent last time
       const d = before.diagnostic;
-      if (d.severity === SEVERITY[s] && d.range.start.line === start.line && d.range.start.character === start.character) {
+      const r = d.range;
+      if (
+        d.severity === level &&
+        r.start.line === start.line &&
+        r.start.character === start.character &&
+        r.end.line === end.line &&
+        r.end.character === end.character
+      ) {
         out.push(d);
         continue;
       }
     }
     const diagnostic: Diagnostic = {
-      range: { start, end: doc.positionAt(f.end) },
-      severity: SEVERITY[s],
+      range: { start, end },
+      severity: level,
       code: f.rule,
       source: DIAGNOSTIC_SOURCE,
       message: messageOf(words, f),
@@ -92,6 +110,167 @@ export function toDiagnostics(
     out.push(diagnostic);
   }
   return out;
+}
+
+/**
+ * One document's term QA as diagnostics, kept across its edits: the checker (engine/termQA.ts) and
+ * the diagnostics made from its last findings. After an edit the checker says which of its findings
+ * it kept at both ends of its list; their diagnostics are kept too, those after the edit moved by
+ * the lines and columns the edit added (the same objects again where they did not move), and only the
+ * findings in between are placed and worded. The server's keystroke path (server/src/qa.ts) and
+ * benchmark row 8b both go through `update`. Make a new one when the checking context changes.
+ */
+export class DocumentDiagnostics {
+  readonly checker: DocumentChecker;
+  /** The findings of the last update (diagnostic i is finding i's). */
+  findings: readonly Finding[] = [];
+  private diagnostics: Diagnostic[] = [];
+  /** Per diagnostic: start line, start character, end line, end character (read without touching the objects). */
+  private positions = new Int32Array(0);
+  private words: QAWords | undefined;
+  private levels = '';
+
+  constructor(ctx: QAContext) {
+    this.checker = new DocumentChecker(ctx);
+  }
+
+  /** The document's diagnostics now (`occurrences`: its occurrence index's, for its current text). */
+  update(
+    doc: TextDocument,
+    occurrences: readonly Match[],
+    options: CheckOptions,
+    severity: (rule: Rule) => Severity,
+    words: QAWords,
+  ): Diagnostic[] {
+    const findings = this.checker.check(occurrences, doc.getText(), options);
+    const level: Partial<Record<Rule, DiagnosticSeverity>> = {};
+    let off = false;
+    for (const rule of RULES) {
+      const s = severity(rule);
+      if (s === 'off') off = true;
+      else level[rule] = SEVERITY[s];
+    }
+    const levels = RULES.map((r) => level[r] ?? 0).join();
+    let { before, after } = this.checker.kept;
+    const pn = this.findings.length;
+    const n = findings.length;
+    if (off || words !== this.words || levels !== this.levels || before + after > Math.min(n, pn)) {
+      // start over (a finding of a rule switched off is possible only when the checker was told
+      // otherwise: toDiagnostics leaves it out)
+      before = after = 0;
+    }
+    this.words = words;
+    this.levels = levels;
+    if (off) {
+      this.findings = [];
+      this.diagnostics = [];
+      this.positions = new Int32Array(0);
+      return toDiagnostics(doc, findings, severity, words);
+    }
+    const prev = this.diagnostics,
+      prevPos = this.positions;
+    const out: Diagnostic[] = new Array(n);
+    const pos = new Int32Array(4 * n);
+    for (let i = 0; i < before; i++) out[i] = prev[i]!;
+    pos.set(prevPos.subarray(0, 4 * before));
+    // in between: placed by a walk down the lines from the first
+    if (before < n - after) {
+      const walk = new LineWalk(doc, findings[before]!.start);
+      for (let i = before; i < n - after; i++) {
+        const f = findings[i]!;
+        const start = walk.at(f.start);
+        const end = walk.at(f.end);
+        out[i] = {
+          range: { start, end },
+          severity: level[f.rule]!,
+          code: f.rule,
+          source: DIAGNOSTIC_SOURCE,
+          message: messageOf(words, f),
+          data: { suggestions: f.suggestions, term: f.term } satisfies DiagnosticData,
+        };
+        pos[4 * i] = start.line;
+        pos[4 * i + 1] = start.character;
+        pos[4 * i + 2] = end.line;
+        pos[4 * i + 3] = end.character;
+      }
+    }
+    // after the edit: every line moved by as many lines as the first one; the rest of its line by
+    // as many columns too
+    if (after > 0) {
+      const i0 = n - after,
+        p0 = pn - after;
+      const first = doc.positionAt(findings[i0]!.start);
+      const line0 = prevPos[4 * p0]!;
+      const lines = first.line - line0,
+        columns = first.character - prevPos[4 * p0 + 1]!;
+      for (let k = 0; k < after; k++) {
+        const q = 4 * (p0 + k),
+          r = 4 * (i0 + k);
+        const sl = prevPos[q]!,
+          sc = prevPos[q + 1]!,
+          el = prevPos[q + 2]!,
+          ec = prevPos[q + 3]!;
+        const moved = lines !== 0 || (columns !== 0 && (sl === line0 || el === line0));
+        pos[r] = sl + lines;
+        pos[r + 1] = sl === line0 ? sc + columns : sc;
+        pos[r + 2] = el + lines;
+        pos[r + 3] = el === line0 ? ec + columns : ec;
+        const d = prev[p0 + k]!;
+        out[i0 + k] = moved
+          ? {
+              ...d,
+              range: { start: { line: pos[r]!, character: pos[r + 1]! }, end: { line: pos[r + 2]!, character: pos[r + 3]! } },
+            }
+          : d;
+      }
+    }
+    this.findings = findings;
+    this.diagnostics = out;
+    this.positions = pos;
+    return out;
+  }
+}
+
+/**
+ * Positions of offsets given in increasing order, by walking down the document's lines (each line
+ * start is a constant-time `offsetAt`); an offset before the last one is searched for instead. The
+ * same positions as `positionAt`, which also never places a position between a CR and its LF.
+ */
+class LineWalk {
+  private line = 0;
+  private lineStart = 0;
+  private nextStart: number;
+  private last = 0;
+  private readonly text: string;
+
+  /** `from`: where to start (the first offset asked for is not before it). */
+  constructor(
+    private readonly doc: TextDocument,
+    from = 0,
+  ) {
+    this.text = doc.getText();
+    this.line = from > 0 ? doc.positionAt(from).line : 0;
+    this.lineStart = this.startOf(this.line);
+    this.nextStart = this.startOf(this.line + 1);
+    this.last = this.lineStart;
+  }
+
+  private startOf(line: number): number {
+    return line < this.doc.lineCount ? this.doc.offsetAt({ line, character: 0 }) : Number.POSITIVE_INFINITY;
+  }
+
+  at(offset: number): { line: number; character: number } {
+    if (offset < this.last || offset > this.text.length) return this.doc.positionAt(offset);
+    this.last = offset;
+    while (offset >= this.nextStart) {
+      this.line++;
+      this.lineStart = this.nextStart;
+      this.nextStart = this.startOf(this.line + 1);
+    }
+    let o = offset;
+    while (o > this.lineStart && (this.text.charCodeAt(o - 1) === 0x0a || this.text.charCodeAt(o - 1) === 0x0d)) o--;
+    return { line: this.line, character: o - this.lineStart };
+  }
 }
 
 /** Are two diagnostic lists the same (so that nothing needs publishing)? */
