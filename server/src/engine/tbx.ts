@@ -196,10 +196,10 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     if (capture) capture.text += t;
   });
 
-  parser.on('closetag', (tag) => {
-    const local = localName(tag.name);
+  parser.on('closetag', () => {
+    // the element that closes is the last one opened (saxes reports mismatched tags as errors)
     const depth = stack.length;
-    stack.pop();
+    const local = stack.pop();
     if (rootOk === false) return;
     if (capture && depth === capture.depth) {
       const c = capture;
