@@ -2,7 +2,7 @@
  * The project file `.fintech-glossary.yaml` at a workspace root: a team lead configures a
  * repository once, for the server and the CLI alike (VS Code settings override it for one user).
  * This module parses and checks its text; reading the file is the Node entry's and the CLI's job
- * (in a browser the client sends it).
+ * (in a browser the server reads it through the client's file access, once initialized).
  *
  * ```yaml
  * variant: zh-TW                 # auto | zh-Hans | zh-Hant | zh-TW | zh-HK

@@ -497,10 +497,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       })),
     });
   };
-  /** Read a folder's project file from the workspace (undefined when there is none or it cannot be read). */
-  const readProjectText = (folder: WorkspaceFolder): string | undefined => {
+  /** Read a folder's project file from the workspace's disk (Node) as `initialize` is answered. */
+  const readProjectTextNow = (folder: WorkspaceFolder): string | undefined => {
     try {
       return options.readProjectFile?.(folder.uri);
+    } catch (err) {
+      warn(`cannot read the project file of ${folder.name}: ${describe(err)}`);
+      return undefined;
+    }
+  };
+  /**
+   * Read a folder's project file (undefined when there is none or it cannot be read): from the disk,
+   * or, in the web build, through the client's file access once the client is initialized.
+   */
+  let clientFilesReady = false;
+  const readProjectText = async (folder: WorkspaceFolder): Promise<string | undefined> => {
+    if (options.readProjectFile || !files || !clientFilesReady) return readProjectTextNow(folder);
+    const uri = joinUri(folder.uri, PROJECT_FILE);
+    try {
+      return (await files.exists(uri)) ? await files.read(uri) : undefined;
     } catch (err) {
       warn(`cannot read the project file of ${folder.name}: ${describe(err)}`);
       return undefined;
@@ -515,7 +530,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const sent = (params?.initializationOptions as InitializationOptions | undefined)?.projectFile;
     projects.clear();
     folders.forEach((folder, i) => {
-      loadProject(folder, i === 0 && typeof sent === 'string' ? sent : readProjectText(folder));
+      loadProject(folder, i === 0 && typeof sent === 'string' ? sent : readProjectTextNow(folder));
     });
   };
 
@@ -528,7 +543,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const folder of folders) {
       if (!uris.includes(joinUri(folder.uri, PROJECT_FILE))) continue;
       const before = projects.get(folder.uri)?.config.termbases ?? [];
-      loadProject(folder, readProjectText(folder));
+      loadProject(folder, await readProjectText(folder));
       const after = projects.get(folder.uri)?.config.termbases ?? [];
       if (before.join('\n') !== after.join('\n')) termbasesChanged = true;
     }
@@ -631,6 +646,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // settings request is out and answered, so that it does not wait behind; a request that comes
       // sooner does the work itself
       void reloading.then(() => setTimeout(ready, 0));
+      // the web build reads the project files through the client, which it may ask only now
+      if (!options.readProjectFile && files) {
+        clientFilesReady = true;
+        for (const folder of folders) loadProject(folder, await readProjectText(folder));
+        qa.invalidate();
+      }
       await reloadTermbases();
       await watchTermbases().catch((e: unknown) => warn(`cannot watch the termbases: ${describe(e)}`));
       await watchProjects().catch((e: unknown) => warn(`cannot watch the project files: ${describe(e)}`));
@@ -648,7 +669,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     folders = [...folders.filter((f) => !removed.has(f.uri)), ...added];
     // their project files, and the settings per scope (a document may now be in another folder)
     for (const uri of removed) projects.delete(uri);
-    for (const f of added) loadProject(f, readProjectText(f));
+    for (const f of added) loadProject(f, await readProjectText(f));
     scoped.clear();
     await reloadTermbases(new Set(), true);
     await watchTermbases().catch((e: unknown) => warn(`cannot watch the termbases: ${describe(e)}`));

@@ -113,9 +113,20 @@ async function termbaseChecks(page, origin) {
 <conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>quilla coin</term></termSec></langSec>
 <langSec xml:lang="zh-CN"><termSec><term>奎拉币</term></termSec></langSec></conceptEntry>
 </body></text></tbx>`;
-  const lines = ['佐贝克斯', '奎拉幣', 'murphy ledger'];
+  // the project file names a termbase the default patterns would not find
+  const PROJECT_URI = `${FOLDER}/.fintech-glossary.yaml`;
+  const TSV_URI = `${FOLDER}/team/words.tsv`;
+  const lines = ['佐贝克斯', '奎拉幣', 'murphy ledger', '羊皮债券'];
   await page.reload();
-  const w = await startWorker(page, { files: { [CSV_URI]: CSV, [TBX_URI]: TBX, [`${FOLDER}/README.md`]: '# not a termbase' } });
+  const w = await startWorker(page, {
+    files: {
+      [CSV_URI]: CSV,
+      [TBX_URI]: TBX,
+      [`${FOLDER}/README.md`]: '# not a termbase',
+      [PROJECT_URI]: 'termbases: [team/words.tsv]\n',
+      [TSV_URI]: 'en\tzh-CN\nvellum bond\t羊皮债券\n',
+    },
+  });
   const init = await w.rpc('initialize', {
     processId: null,
     rootUri: FOLDER,
@@ -144,6 +155,12 @@ async function termbaseChecks(page, origin) {
     'a TBX term in a subfolder hovers in traditional too',
     tbxCard.includes('**奎拉币**') && tbxCard.includes('quilla coin'),
     tbxCard.slice(0, 200),
+  );
+  const projectCard = await hover(3);
+  check(
+    'the project file, read through the client, adds its termbase',
+    projectCard.includes('**羊皮债券**') && projectCard.includes('vellum bond'),
+    projectCard.slice(0, 200),
   );
   const asked = await w.requests();
   check(
