@@ -4,6 +4,7 @@
  */
 import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextAnchors } from './engine/directives';
 import { DocumentIndex } from './engine/documentIndex';
 import type { MatchOptions, TermIndex } from './engine/matcher';
 import { countScripts } from './engine/script';
@@ -17,6 +18,7 @@ export interface ScriptCounts {
 export class OpenDocuments {
   private readonly indexes = new Map<string, DocumentIndex>();
   private readonly counts = new Map<string, ScriptCounts>();
+  private readonly anchors = new Map<string, TextAnchors>();
   readonly documents: TextDocuments<TextDocument>;
 
   constructor() {
@@ -25,6 +27,7 @@ export class OpenDocuments {
         // a second didOpen of the same URI (without a close) replaces the text: start a new index
         this.indexes.delete(uri);
         this.counts.delete(uri);
+        this.anchors.delete(uri);
         return TextDocument.create(uri, languageId, version, typeof text === 'string' ? text : '');
       },
       update: (doc, changes, version) => this.apply(doc, changes, version),
@@ -32,6 +35,7 @@ export class OpenDocuments {
     this.documents.onDidClose(({ document }) => {
       this.indexes.delete(document.uri);
       this.counts.delete(document.uri);
+      this.anchors.delete(document.uri);
     });
   }
 
@@ -40,7 +44,17 @@ export class OpenDocuments {
    * counts (when made). The one path of every edit (the benchmarks call it too).
    */
   apply(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
-    return applyChanges(doc, changes, version, this.indexes.get(doc.uri), this.counts.get(doc.uri));
+    return applyChanges(doc, changes, version, this.indexes.get(doc.uri), this.counts.get(doc.uri), this.anchors.get(doc.uri));
+  }
+
+  /**
+   * Where the document has what term QA's directive and skipped-range scans look for (engine
+   * TextAnchors), found once and kept by each edit: give its `find` to those scans.
+   */
+  anchorsOf(doc: TextDocument): TextAnchors {
+    let a = this.anchors.get(doc.uri);
+    if (!a) this.anchors.set(doc.uri, (a = new TextAnchors(doc.getText())));
+    return a;
   }
 
   /** The document's script counts (engine/script.ts), counted once and updated by each edit. */
@@ -78,6 +92,7 @@ export function applyChanges(
   version: number,
   index: DocumentIndex | undefined,
   counts?: ScriptCounts,
+  anchors?: TextAnchors,
 ): TextDocument {
   for (const change of changes) {
     if ('range' in change) {
@@ -94,10 +109,12 @@ export function applyChanges(
       }
       doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(start), end: doc.positionAt(oldEnd) }, text }], version);
       index?.update(doc.getText(), start, oldEnd, start + text.length);
+      anchors?.update(doc.getText(), start, oldEnd, start + text.length);
     } else {
       doc = TextDocument.update(doc, [{ text: typeof change.text === 'string' ? change.text : '' }], version);
       index?.reset(doc.getText());
       if (counts) Object.assign(counts, countScripts(doc.getText()));
+      anchors?.reset(doc.getText());
     }
   }
   return doc;

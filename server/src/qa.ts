@@ -157,8 +157,12 @@ export class TermQA {
 
   /** The variant a document is checked against, and where it comes from. */
   variantOf(doc: TextDocument): DocumentVariant {
-    return resolveVariant(doc.getText(), this.o.settings(doc).variant, this.o.project(doc.uri).config.variant, () =>
-      decideScript(this.o.open.scriptCounts(doc)),
+    return resolveVariant(
+      doc.getText(),
+      this.o.settings(doc).variant,
+      this.o.project(doc.uri).config.variant,
+      () => decideScript(this.o.open.scriptCounts(doc)),
+      this.o.open.anchorsOf(doc).find,
     );
   }
 
@@ -207,7 +211,9 @@ export class TermQA {
       state.checker = new DocumentDiagnostics({ source: glossary, script: variant, off });
       state.checkerKey = key;
     }
-    const ranges = { skipped: skippedRanges(text, doc.languageId === 'markdown'), disabled: disabledRanges(text) };
+    // what is not prose and what the directives switch off, from the searches kept across edits
+    const { find } = this.o.open.anchorsOf(doc);
+    const ranges = { skipped: skippedRanges(text, doc.languageId === 'markdown', find), disabled: disabledRanges(text, find) };
     return state.checker.update(doc, index.occurrences, ranges, severity, this.o.words());
   }
 

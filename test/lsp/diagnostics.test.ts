@@ -145,6 +145,36 @@ describe('directives and skipped text', () => {
 });
 
 describe('edits, severities and fix-all', () => {
+  it('edits that open or close a fence or a code span, or set the variant, change what is checked', async () => {
+    const text = '区块链和银行，证券与保险公司的应用。\n区塊鏈 A\n\n区塊鏈 B\n';
+    const { uri, diags } = await open(text);
+    expect(diags.map((d) => d.range.start.line)).toEqual([1, 3]);
+    let version = 1;
+    let count = 0;
+    const change = async (line: number, character: number, endCharacter: number, inserted: string) => {
+      await s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character: endCharacter } }, text: inserted }],
+      });
+      return next(uri, ++count);
+    };
+    const lines = (d: Diag[]) => d.map((x) => `${x.range.start.line} ${x.code}`);
+    // a fence opened above A: nothing after it is checked
+    expect(await change(1, 0, 0, '```\n')).toEqual([]);
+    // closed on the empty line after A: B (line 4) is checked again
+    expect(lines(await change(3, 0, 0, '```'))).toEqual(['4 mixed-script']);
+    // one backtick of the opener deleted: line 3 now opens a block to the end, and A is checked
+    expect(lines(await change(1, 0, 1, ''))).toEqual(['2 mixed-script']);
+    // A's term in a code span
+    expect(await change(2, 0, 3, '`区塊鏈`')).toEqual([]);
+    // a Taiwan document: the simplified terms of the first line are in the other script
+    const taiwan = await change(0, 0, 0, '<!-- fintech-glossary-variant: zh-TW -->\n');
+    expect(taiwan.length).toBeGreaterThan(0);
+    expect(taiwan.every((d) => d.range.start.line === 1)).toBe(true);
+    // the directive typed away (fintech → intech): the document is simplified again
+    expect(await change(0, 5, 6, '')).toEqual([]);
+  });
+
   it('re-publishes after an edit that changes the findings, with UTF-16 positions after an astral character', async () => {
     const text = '𠀀区块链的银行，证券与保险公司的应用。\n';
     const { uri, diags } = await open(text);

@@ -44,10 +44,22 @@ function onlyCommentOpener(text: string, from: number, to: number): boolean {
   return before === '' || COMMENT_OPENERS.includes(before);
 }
 
+/**
+ * Where a needle occurs next: `text.indexOf(needle, from)`, or the same answer from positions kept
+ * across edits (TextAnchors), so that a keystroke in a long document does not search all of it.
+ */
+export type Find = (needle: string, from: number) => number;
+
+const searchIn =
+  (text: string): Find =>
+  (needle, from) =>
+    text.indexOf(needle, from);
+
 /** The variant a document declares for itself, with the offset of the directive; undefined if none. */
-export function variantDirective(text: string): { variant: Variant; offset: number } | undefined {
+export function variantDirective(text: string, find: Find = searchIn(text)): { variant: Variant; offset: number } | undefined {
   const needle = `${PREFIX}variant`;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+  for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + 1)) {
+    if (!text.startsWith(needle, at)) continue;
     const start = lineStart(text, at);
     if (!onlyCommentOpener(text, start, at)) continue;
     const rest = /^\s*:\s*([A-Za-z-]+)/.exec(text.slice(at + needle.length, Math.min(lineEnd(text, at), at + needle.length + 40)));
@@ -77,10 +89,10 @@ function rulesAfter(text: string, from: number): Set<string> | undefined {
 }
 
 /** The ranges the disable directives switch off, in document order. */
-export function disabledRanges(text: string): DisabledRange[] {
+export function disabledRanges(text: string, find: Find = searchIn(text)): DisabledRange[] {
   const out: DisabledRange[] = [];
   let open: { start: number; rules?: Set<string> } | undefined;
-  for (let at = text.indexOf(PREFIX); at >= 0; at = text.indexOf(PREFIX, at + PREFIX.length)) {
+  for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + PREFIX.length)) {
     const rest = text.slice(at + PREFIX.length, at + PREFIX.length + 20);
     if (rest.startsWith('disable-next-line')) {
       const end = lineEnd(text, at);
@@ -123,8 +135,8 @@ const endsUrl = (u: number) =>
   u === 0xff1b ||
   u === 0xff1f;
 
-function urlRanges(text: string, out: Skipped[]): void {
-  for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
+function urlRanges(text: string, out: Skipped[], find: Find): void {
+  for (let at = find('://', 0); at >= 0; at = find('://', at + 3)) {
     let start = at;
     while (start > 0 && /[A-Za-z0-9+.-]/.test(text[start - 1]!)) start--;
     if (start === at) continue;
@@ -135,7 +147,7 @@ function urlRanges(text: string, out: Skipped[]): void {
     out.push({ start, end });
     at = end - 3;
   }
-  for (let at = text.indexOf('www.'); at >= 0; at = text.indexOf('www.', at + 4)) {
+  for (let at = find('www.', 0); at >= 0; at = find('www.', at + 4)) {
     if (at > 0 && /[A-Za-z0-9/.]/.test(text[at - 1]!)) continue;
     let end = at + 4;
     while (end < text.length && !endsUrl(text.charCodeAt(end))) end++;
@@ -157,62 +169,73 @@ function paragraphEnd(text: string, i: number): number {
 const MAX_SPAN = 4000;
 
 /** Backtick code spans: a run of n backticks to the next run of exactly n in the same paragraph. */
-function codeSpans(text: string, out: Skipped[]): void {
+function codeSpans(text: string, out: Skipped[], find: Find): void {
   let para = -1;
-  let at = text.indexOf('`');
+  let at = find('`', 0);
   while (at >= 0) {
     if (at > para) para = paragraphEnd(text, at);
     let n = 1;
     while (text.charCodeAt(at + n) === 0x60) n++;
     const limit = Math.min(para, at + MAX_SPAN);
     let close = -1;
-    for (let s = text.indexOf('`', at + n); s >= 0 && s < limit; ) {
+    for (let s = find('`', at + n); s >= 0 && s < limit; ) {
       let m = 1;
       while (text.charCodeAt(s + m) === 0x60) m++;
       if (m === n) {
         close = s;
         break;
       }
-      s = text.indexOf('`', s + m);
+      s = find('`', s + m);
     }
     if (close < 0) {
-      at = text.indexOf('`', at + n);
+      at = find('`', at + n);
       continue;
     }
     out.push({ start: at, end: close + n });
-    at = text.indexOf('`', close + n);
+    at = find('`', close + n);
   }
 }
 
-/** Markdown fenced code blocks (``` or ~~~, up to three spaces in) and a front-matter block at the top. */
-function markdownBlocks(text: string, out: Skipped[]): void {
+/**
+ * Markdown fenced code blocks (``` or ~~~, up to three spaces in) and a front-matter block at the top.
+ * Only lines with three fence characters in a row can open or close a block, so only those are read.
+ */
+function markdownBlocks(text: string, out: Skipped[], find: Find): void {
   if (text.startsWith('---')) {
     const end = text.indexOf('\n---', 3);
     if (end > 0) out.push({ start: 0, end: lineEnd(text, end + 1) });
   }
+  /** The start of the next line at or after line start `pos` that has `run` in it, or -1. */
+  const nextLineWith = (run: string, pos: number) => {
+    const at = find(run, pos);
+    return at < 0 ? -1 : lineStart(text, at);
+  };
   let pos = 0;
   while (pos < text.length) {
-    const end = lineEnd(text, pos);
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(pos, Math.min(end, pos + 64)));
-    if (m) {
-      const fence = m[1]!;
-      // the closing fence: a line of at least as many of the same character
-      let q = end + 1;
-      let closeEnd = text.length;
-      while (q < text.length) {
-        const qe = lineEnd(text, q);
-        const line = text.slice(q, Math.min(qe, q + 64)).trim();
-        if (line.length >= fence.length && line === fence[0]!.repeat(line.length)) {
-          closeEnd = qe;
-          break;
-        }
-        q = qe + 1;
-      }
-      out.push({ start: pos, end: closeEnd });
-      pos = closeEnd + 1;
+    const a = nextLineWith('```', pos),
+      b = nextLineWith('~~~', pos);
+    const line = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    if (line < 0) break;
+    const end = lineEnd(text, line);
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(line, Math.min(end, line + 64)));
+    if (!m) {
+      pos = end + 1;
       continue;
     }
-    pos = end + 1;
+    const fence = m[1]!;
+    // the closing fence: a line of at least as many of the same character
+    let closeEnd = text.length;
+    for (let q = nextLineWith(fence.slice(0, 3), end + 1); q >= 0; ) {
+      const qe = lineEnd(text, q);
+      const candidate = text.slice(q, Math.min(qe, q + 64)).trim();
+      if (candidate.length >= fence.length && candidate === fence[0]!.repeat(candidate.length)) {
+        closeEnd = qe;
+        break;
+      }
+      q = nextLineWith(fence.slice(0, 3), qe + 1);
+    }
+    out.push({ start: line, end: closeEnd });
+    pos = closeEnd + 1;
   }
 }
 
@@ -220,11 +243,11 @@ function markdownBlocks(text: string, out: Skipped[]): void {
  * The ranges term QA skips, sorted and merged: URLs and inline code in any language, plus fenced
  * code blocks and front matter in Markdown.
  */
-export function skippedRanges(text: string, markdown: boolean): Skipped[] {
+export function skippedRanges(text: string, markdown: boolean, find: Find = searchIn(text)): Skipped[] {
   const out: Skipped[] = [];
-  if (markdown) markdownBlocks(text, out);
-  urlRanges(text, out);
-  codeSpans(text, out);
+  if (markdown) markdownBlocks(text, out, find);
+  urlRanges(text, out, find);
+  codeSpans(text, out, find);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Skipped[] = [];
   for (const r of out) {
@@ -261,8 +284,9 @@ export function resolveVariant(
   setting: Variant | undefined,
   project: Variant | undefined,
   detect: () => ChineseScript | undefined,
+  find?: Find,
 ): { variant?: ChineseScript; source: VariantSource } {
-  const directive = variantDirective(text);
+  const directive = variantDirective(text, find);
   if (directive && directive.variant !== 'auto') return { variant: directive.variant, source: 'directive' };
   if (!directive) {
     if (setting && setting !== 'auto') return { variant: setting, source: 'setting' };
@@ -270,4 +294,76 @@ export function resolveVariant(
   }
   const detected = detect();
   return detected ? { variant: detected, source: 'detected' } : { source: 'undecided' };
+}
+
+/** What the directive and skipped-range scans search a text for. */
+const NEEDLES = ['://', 'www.', '`', '```', '~~~', PREFIX];
+
+/** Every offset where `needle` starts in `text[from, to)` (overlapping ones too), in order. */
+function offsetsOf(text: string, needle: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  // searched in that part only (indexOf on the whole text would run on to its end when none is there)
+  const part = text.slice(from, Math.min(text.length, to + needle.length - 1));
+  for (let at = part.indexOf(needle); at >= 0; at = part.indexOf(needle, at + 1)) out.push(from + at);
+  return out;
+}
+
+/** Index of the first offset >= `at` in a sorted list. */
+function firstFrom(list: readonly number[], at: number): number {
+  let lo = 0,
+    hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Where a document has each of the few strings its directive and skipped-range scans look for
+ * (URL marks, backticks, fences, the directive prefix), kept across edits: an edit drops the
+ * offsets it touched, moves those after it and searches only the edited region again. Its `find`
+ * answers as `text.indexOf` would, so skippedRanges, disabledRanges and variantDirective given it
+ * cost what the document has of these, not its length.
+ */
+export class TextAnchors {
+  private readonly offsets = new Map<string, number[]>();
+  private text: string;
+
+  constructor(text: string) {
+    this.text = text;
+    this.reset(text);
+  }
+
+  /** A new text altogether: search all of it. */
+  reset(text: string): void {
+    this.text = text;
+    for (const needle of NEEDLES) this.offsets.set(needle, offsetsOf(text, needle, 0, text.length));
+  }
+
+  /** The text changed to `text`: old [start, oldEnd) was replaced by new [start, newEnd). */
+  update(text: string, start: number, oldEnd: number, newEnd: number): void {
+    this.text = text;
+    const delta = newEnd - oldEnd;
+    for (const [needle, list] of this.offsets) {
+      const n = needle.length;
+      // offsets whose needle overlaps the replaced text (or straddles an insertion) go
+      const from = firstFrom(list, start - n + 1);
+      const to = firstFrom(list, oldEnd);
+      if (delta !== 0) for (let k = to; k < list.length; k++) list[k]! += delta;
+      const found = offsetsOf(text, needle, Math.max(0, start - n + 1), newEnd);
+      if (to - from === 0 && found.length === 0) continue;
+      if (found.length < 10_000) list.splice(from, to - from, ...found);
+      else this.offsets.set(needle, list.slice(0, from).concat(found, list.slice(to)));
+    }
+  }
+
+  /** `text.indexOf(needle, from)` for one of the needles the scans use (any other is searched for). */
+  readonly find: Find = (needle, from) => {
+    const list = this.offsets.get(needle);
+    if (!list) return this.text.indexOf(needle, from);
+    const k = firstFrom(list, Math.max(0, from));
+    return k < list.length ? list[k]! : -1;
+  };
 }

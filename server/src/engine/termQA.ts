@@ -103,7 +103,7 @@ function termInScript(entry: GlossaryEntry, text: string, script: ChineseScript)
 
 /** The term of `entry` the written span is: one written exactly so (a listed 云計算), else the matcher's form. */
 function writtenTerm(entry: GlossaryEntry, form: string, written: string): Term | undefined {
-  return termFor(entry, written) ?? termFor(entry, form);
+  return termFor(entry, written) ?? (form === written ? undefined : termFor(entry, form));
 }
 
 /** What to use instead of a deprecated/superseded/forbidden term of `entry`, in `script`. */
@@ -185,7 +185,13 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
     // (parallel) in a simplified text is not Taiwan's 並行 (concurrency)
     const regionalOnly = !!term.scripts?.length && !term.scripts.includes('zh-Hans') && !term.scripts.includes('zh-Hant');
     const asWritten = !regionalOnly || written === term.text;
-    if (asWritten && want && normalizeKey(want) !== normalizeKey(written) && (otherRegion || term.role === 'headword')) {
+    if (
+      asWritten &&
+      want &&
+      want !== written &&
+      normalizeKey(want) !== normalizeKey(written) &&
+      (otherRegion || term.role === 'headword')
+    ) {
       applies('regional-variant', () => ({ rule: 'regional-variant', regions: otherRegion ? regions : [], target, want }), [want]);
     }
   }
@@ -404,7 +410,9 @@ export class DocumentChecker {
     const judgedAt = (this.judgedAt = resize(this.judgedAt, head, pn - tail - head, added));
     const foundAt = (this.foundAt = resize(this.foundAt, head, pn - tail - head, added));
 
-    // check the occurrences in between
+    // check the occurrences in between (all of them: then every first use is made in this pass, in
+    // document order, and a later use need not be compared with it)
+    const inOrder = head === 0 && tail === 0;
     const candidates: number[] = [];
     for (let i = head; i < n - tail; i++) {
       const m = occurrences[i]!;
@@ -417,7 +425,7 @@ export class DocumentChecker {
       judgedAt[i] = j;
       if (j.verdict) foundAt[i] = placed(reuse?.get(m), m, j.verdict);
       else if (inconsistent && j.group) {
-        count(j.group, j.term, m, changedGroups);
+        count(j.group, j.term, m, changedGroups, inOrder);
         // an occurrence of a term other than the headword: `inconsistent-term` once its group is known
         if (j.term !== '') candidates.push(i);
       }
@@ -535,7 +543,7 @@ function writtenAt(text: string, m: Match, written: string): boolean {
 }
 
 /** One more use of `term` in its group, by occurrence `m`. */
-function count(g: Group, term: string, m: Match, changes: Changes): void {
+function count(g: Group, term: string, m: Match, changes: Changes, inOrder: boolean): void {
   const k = g.terms[0] === term ? 0 : g.terms.indexOf(term);
   if (k < 0) {
     g.terms.push(term);
@@ -545,6 +553,7 @@ function count(g: Group, term: string, m: Match, changes: Changes): void {
     return;
   }
   g.counts[k]!++;
+  if (inOrder) return;
   const first = g.firsts[k];
   if (!first || m.start < first.start) {
     g.firsts[k] = m;

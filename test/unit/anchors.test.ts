@@ -1,0 +1,142 @@
+/**
+ * The server finds skipped ranges, disable directives and the variant directive from searches it
+ * keeps across edits (TextAnchors): after any edits they must answer as a search of the whole text
+ * does. And Markdown fences, found from the lines that have three fence characters, are the blocks
+ * a line-by-line reading gives (the reference below, written here).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyChanges } from '../../server/src/documents';
+import { disabledRanges, skippedRanges, TextAnchors, variantDirective } from '../../server/src/engine/directives';
+
+/** Markdown fenced blocks and front matter read line by line (the rule, written out plainly). */
+function fencesByLines(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const lineEnd = (i: number) => {
+    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+    return i;
+  };
+  if (text.startsWith('---')) {
+    const end = text.indexOf('\n---', 3);
+    if (end > 0) out.push({ start: 0, end: lineEnd(end + 1) });
+  }
+  for (let pos = 0; pos < text.length; ) {
+    const end = lineEnd(pos);
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(pos, Math.min(end, pos + 64)));
+    if (!m) {
+      pos = end + 1;
+      continue;
+    }
+    const fence = m[1]!;
+    let closeEnd = text.length;
+    for (let q = end + 1; q < text.length; ) {
+      const qe = lineEnd(q);
+      const line = text.slice(q, Math.min(qe, q + 64)).trim();
+      if (line.length >= fence.length && line === fence[0]!.repeat(line.length)) {
+        closeEnd = qe;
+        break;
+      }
+      q = qe + 1;
+    }
+    out.push({ start: pos, end: closeEnd });
+    pos = closeEnd + 1;
+  }
+  return out;
+}
+
+/** The union of two lists of ranges, merged as skippedRanges merges (touching ranges join). */
+function union(a: { start: number; end: number }[], b: { start: number; end: number }[]) {
+  const all = [...a, ...b].sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: { start: number; end: number }[] = [];
+  for (const r of all) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+const fragment = fc.constantFrom(
+  '区块链',
+  ' ',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '`',
+  '``',
+  '```\n',
+  '```js\n',
+  '   ```\n',
+  '    ```\n',
+  '~~~\n',
+  '~~~~\n',
+  '---\n',
+  'https://example.com/a ',
+  'www.example.com',
+  '://',
+  'fintech-glossary-',
+  '<!-- fintech-glossary-disable-next-line mixed-script -->\n',
+  '// fintech-glossary-disable\n',
+  '# fintech-glossary-enable\n',
+  'fintech-glossary-variant: zh-TW\n',
+  '𠀀',
+);
+const textArb = fc.array(fragment, { maxLength: 30 }).map((xs) => xs.join(''));
+
+describe('Markdown fences from the lines with three fence characters', () => {
+  it('are the blocks a line-by-line reading finds', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        expect(skippedRanges(text, true)).toEqual(union(fencesByLines(text), skippedRanges(text, false)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('examples', () => {
+    const text = 'a\n```js\nx\n  ```  \nb\n~~~~\n~~~\n~~~~~\nc\n    ```\nd';
+    const blocks = skippedRanges(text, true).map((r) => text.slice(r.start, r.end));
+    expect(blocks).toEqual(['```js\nx\n  ```  ', '~~~~\n~~~\n~~~~~']);
+    // an unclosed fence runs to the end; CRLF lines
+    const crlf = 'p\r\n```\r\ncode\r\n';
+    expect(skippedRanges(crlf, true).map((r) => crlf.slice(r.start, r.end))).toEqual(['```\r\ncode\r\n']);
+  });
+});
+
+describe('TextAnchors: searches kept across edits answer as a search of the whole text', () => {
+  it('after any edits (documents updated as the server updates them)', () => {
+    const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), ins: fc.array(fragment, { maxLength: 3 }) });
+    fc.assert(
+      fc.property(textArb, fc.array(edit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
+        let doc = TextDocument.create('file:///a.md', 'markdown', 1, initial);
+        const anchors = new TextAnchors(initial);
+        let version = 1;
+        for (const { at, del, ins } of edits) {
+          const text = doc.getText();
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + del);
+          const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+          doc = applyChanges(doc, [{ range, text: ins.join('') }], ++version, undefined, undefined, anchors);
+          const now = doc.getText();
+          expect(skippedRanges(now, true, anchors.find)).toEqual(skippedRanges(now, true));
+          expect(skippedRanges(now, false, anchors.find)).toEqual(skippedRanges(now, false));
+          expect(disabledRanges(now, anchors.find)).toEqual(disabledRanges(now));
+          expect(variantDirective(now, anchors.find)).toEqual(variantDirective(now));
+          for (const needle of ['`', '```', '~~~', '://', 'www.', 'fintech-glossary-'])
+            for (const from of [0, start, Math.max(0, start - 3), now.length])
+              expect(anchors.find(needle, from)).toBe(now.indexOf(needle, from));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a whole-text change searches the new text', () => {
+    let doc = TextDocument.create('file:///a.md', 'markdown', 1, '`区块链` www.example.com');
+    const anchors = new TextAnchors(doc.getText());
+    doc = applyChanges(doc, [{ text: '// fintech-glossary-disable\n区块链' }], 2, undefined, undefined, anchors);
+    expect(anchors.find('`', 0)).toBe(-1);
+    expect(disabledRanges(doc.getText(), anchors.find)).toEqual([{ start: 0, end: doc.getText().length }]);
+  });
+});
