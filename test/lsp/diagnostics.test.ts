@@ -97,6 +97,17 @@ describe('term QA rules (push diagnostics)', () => {
     expect(diags[0]!.data.suggestions).toEqual(['網路借貸']);
   });
 
+  it('a character a region writes as its standard is no simplified character: 平台 in Taiwan and Hong Kong texts', async () => {
+    // OpenCC's character table turns 台 into 臺, but its Hong Kong table writes 台 (and Taiwan's 群, 床, 秘)
+    for (const variant of ['zh-TW', 'zh-HK', 'zh-Hant']) {
+      const { diags } = await open(`<!-- fintech-glossary-variant: ${variant} -->\n這個支付平台的用戶群很大。\n`);
+      expect(codes(diags).filter((c) => c.startsWith('script-mismatch'))).toEqual([]);
+    }
+    // a character only simplified Chinese writes is still one: 区块链 in the same Taiwan text
+    const { diags } = await open('<!-- fintech-glossary-variant: zh-TW -->\n這個支付平台以区块链記錄交易。\n');
+    expect(codes(diags)).toContain('script-mismatch 区块链');
+  });
+
   it('regional-variant: mainland vocabulary in a Taiwan document, and Taiwan vocabulary in a mainland one', async () => {
     const tw = await open('<!-- fintech-glossary-variant: zh-TW -->\n央行正在研究數字貨幣。\n');
     expect(codes(tw.diags)).toEqual(['regional-variant 數字貨幣']);

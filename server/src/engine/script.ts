@@ -5,10 +5,14 @@
  *
  * - traditional-only: a character that folds to another character (fold.ts: 區 → 区, 裡 → 里);
  * - simplified-only: a character OpenCC's simplified → traditional table changes and never keeps
- *   (区 → 區), and that is no traditional character itself. Characters both scripts write (后 as
- *   in 皇后, 台, 金) are neither, and say nothing about the script.
+ *   (区 → 區), and that is no traditional character itself: not the standard form Taiwan or Hong
+ *   Kong writes (OpenCC's regional variant tables: 台, 群, 床, 秘 in Taiwan, 台, 温, 户 in Hong
+ *   Kong, which its character table turns into 臺, 羣, 牀, 祕, 溫, 戶). Characters both scripts
+ *   write (后 as in 皇后, 台, 金) are neither, and say nothing about the script.
  */
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import STCharacters from 'opencc-js/dict/STCharacters';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import { foldHan } from './fold';
 
 export const NEITHER = 0,
@@ -27,6 +31,13 @@ function buildClasses(): Uint8Array {
     if (cls[u] === TRADITIONAL || to.includes(from)) continue;
     cls[u] = SIMPLIFIED;
   }
+  // a regional standard form ("台 臺" in Hong Kong's table: 台 is what Hong Kong writes) is a
+  // traditional character too, whatever the simplified → traditional table does with it
+  for (const dict of [TWVariantsRev, HKVariantsRev])
+    for (const pair of dict.split('|')) {
+      const from = pair.split(' ')[0];
+      if (from?.length === 1 && cls[from.charCodeAt(0)] === SIMPLIFIED) cls[from.charCodeAt(0)] = NEITHER;
+    }
   return cls;
 }
 
