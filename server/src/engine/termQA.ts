@@ -17,7 +17,6 @@
 import { convertPlain, formIn, type TermSource } from './convertText';
 import type { ChineseScript, GlossaryEntry, Term } from './entry';
 import type { Match } from './matcher';
-import { overlapsAny } from './directives';
 import type { Rule } from './rules';
 import { normalizeKey } from './normalize';
 import { spanScript } from './script';
@@ -300,7 +299,8 @@ export class DocumentChecker {
   /** The judgement last made or found for each concept (by its index). */
   private readonly byEntry: (Judged | undefined)[];
   private readonly byEntry2: (Judged | undefined)[];
-  private readonly groups = new Map<number, Group>();
+  /** Each concept's group (by its index), made when a Chinese term of it is first judged. */
+  private readonly groups: (Group | undefined)[];
   /** Counts the checks (for Changes). */
   private stamp = 0;
   /** The last check's occurrences (a copy of the list), each one's judgement (none where skipped) and finding. */
@@ -319,6 +319,7 @@ export class DocumentChecker {
     // past its end would become a slow sparse one
     this.byEntry = new Array(ctx.source.entries.length);
     this.byEntry2 = new Array(ctx.source.entries.length);
+    this.groups = new Array(ctx.source.entries.length);
   }
 
   private judge(m: Match, text: string): Judged | undefined {
@@ -352,8 +353,8 @@ export class DocumentChecker {
     const t = e && writtenTerm(e, m.forms[0]!, written);
     let group: Group | undefined;
     if (t?.lang === 'zh') {
-      group = this.groups.get(entry);
-      if (!group) this.groups.set(entry, (group = { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 }));
+      group = this.groups[entry];
+      if (!group) this.groups[entry] = group = { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 };
     }
     const term = t?.role === 'headword' ? '' : (t?.text ?? '');
     j = { verdict: judgeWritten(this.ctx, m, written, t ?? null) ?? null, entry, group, term, written };
@@ -414,12 +415,17 @@ export class DocumentChecker {
     // document order, and a later use need not be compared with it)
     const inOrder = head === 0 && tail === 0;
     const candidates: number[] = [];
+    // the skipped ranges walked along with the occurrences: `r` is the first that ends after the last one's start
+    let r = head < n - tail && skipped.length ? firstRangeEndingAfter(skipped, occurrences[head]!.start) : skipped.length;
     for (let i = head; i < n - tail; i++) {
       const m = occurrences[i]!;
       occs[i] = m;
       judgedAt[i] = undefined;
       foundAt[i] = undefined;
-      if (skipped.length && overlapsAny(skipped, m.start, m.end)) continue;
+      if (r < skipped.length) {
+        while (r < skipped.length && skipped[r]!.end <= m.start) r++;
+        if (r < skipped.length && skipped[r]!.start < m.end) continue;
+      }
       const j = this.judge(m, text);
       if (!j) continue;
       judgedAt[i] = j;
@@ -638,6 +644,18 @@ function changedRegion(before: readonly Range[], now: readonly Range[], delta: n
     t < nn ? now[nn - 1 - t]!.end : Number.NEGATIVE_INFINITY,
   );
   return { from, to };
+}
+
+/** Index of the first range with end > offset. */
+function firstRangeEndingAfter(ranges: readonly Range[], offset: number): number {
+  let lo = 0,
+    hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the first finding with start >= offset. */
