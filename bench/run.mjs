@@ -839,7 +839,7 @@ if (want('10')) {
 // ---------- the table ----------
 const cpus = os.cpus();
 const machine = `${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-const order = ['1a', '1b', '1c', '2', '3', '4', '5a', '5b', '6', '7', '8', '9', '10', '11a', '11b', '11c', '11d', '11e', '11f'];
+const order = ['1a', '1b', '1c', '2', '3', '4', '5a', '5b', '6', '7', '8a', '8b', '9', '10', '11a', '11b', '11c', '11d', '11e', '11f'];
 rows.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
 const lines = [
   `Machine: ${machine}${quick ? ' (quick run)' : ''}`,
