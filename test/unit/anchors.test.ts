@@ -102,6 +102,23 @@ describe('Markdown fences from the lines with three fence characters', () => {
     const crlf = 'p\r\n```\r\ncode\r\n';
     expect(skippedRanges(crlf, true).map((r) => crlf.slice(r.start, r.end))).toEqual(['```\r\ncode\r\n']);
   });
+
+  it('search the text for a fence run it lacks once, not once a line (no quadratic time)', () => {
+    // many lines with ``` inside them (no fence) and no ~~~ at all: each search for ~~~ reads to the end
+    for (const [line, absent] of [
+      ['a x```y b\n', '~~~'],
+      ['a x~~~y b\n', '```'],
+    ] as const) {
+      const text = line.repeat(2000);
+      const searches = new Map<string, number>();
+      const find = (needle: string, from: number) => {
+        searches.set(needle, (searches.get(needle) ?? 0) + 1);
+        return text.indexOf(needle, from);
+      };
+      expect(skippedRanges(text, true, find)).toEqual(skippedRanges(text, true));
+      expect(searches.get(absent)).toBe(1);
+    }
+  });
 });
 
 describe('TextAnchors: searches kept across edits answer as a search of the whole text', () => {

@@ -211,11 +211,16 @@ function markdownBlocks(text: string, out: Skipped[], find: Find): void {
     return at < 0 ? -1 : lineStart(text, at);
   };
   let pos = 0;
+  // the next ``` and ~~~ at or after `pos`, each searched again only once `pos` has passed it (a
+  // search for the one the text lacks would otherwise run to the end of the text on every line)
+  let backticks = find('```', 0),
+    tildes = find('~~~', 0);
   while (pos < text.length) {
-    const a = nextLineWith('```', pos),
-      b = nextLineWith('~~~', pos);
-    const line = a < 0 ? b : b < 0 ? a : Math.min(a, b);
-    if (line < 0) break;
+    if (backticks >= 0 && backticks < pos) backticks = find('```', pos);
+    if (tildes >= 0 && tildes < pos) tildes = find('~~~', pos);
+    const at = backticks < 0 ? tildes : tildes < 0 ? backticks : Math.min(backticks, tildes);
+    if (at < 0) break;
+    const line = lineStart(text, at);
     const end = lineEnd(text, line);
     const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(line, Math.min(end, line + 64)));
     if (!m) {
