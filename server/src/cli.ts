@@ -7,7 +7,7 @@
  * 2 usage or input error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -29,7 +29,7 @@ import type { Termbase } from './engine/termbase';
 import { exportCsv, exportTbx } from './engine/termbaseExport';
 import { loadTermbase } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
-import { nodeFiles } from './node/files';
+import { nodeFiles, skipped } from './node/files';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
 import { sourceFiles } from './node/sources';
 import { startServer } from './server';
@@ -269,9 +269,15 @@ const oneOf =
     return value as T;
   };
 
-/** The files to check: files as given, directories walked for .md, .markdown and .txt (not .git, node_modules). */
+/**
+ * The files to check: files as given, directories walked for .md, .markdown and .txt, leaving out
+ * what the server's workspace search leaves out (hidden files and folders, node_modules). An entry
+ * that cannot be read (a dangling link) is skipped with a warning.
+ */
 function filesOf(paths: string[]): string[] {
   const out: string[] = [];
+  // each folder once, by its real path: a link to a folder above does not make the walk endless
+  const folders = new Set<string>();
   const walk = (p: string, top: boolean) => {
     let st: ReturnType<typeof statSync>;
     try {
@@ -280,10 +286,20 @@ function filesOf(paths: string[]): string[] {
       throw new UsageError(`cannot read ${printable(p)}: no such file or directory`);
     }
     if (st.isDirectory()) {
+      const real = realpathSync(p);
+      if (folders.has(real)) return;
+      folders.add(real);
       for (const name of readdirSync(p).sort()) {
-        if (name === '.git' || name === 'node_modules') continue;
+        if (skipped(name)) continue;
         const child = join(p, name);
-        if (statSync(child).isDirectory() || /\.(md|markdown|txt)$/i.test(name)) walk(child, false);
+        let folder: boolean;
+        try {
+          folder = statSync(child).isDirectory();
+        } catch {
+          process.stderr.write(`fintech-glossary: skipped ${printable(child)}: cannot read it\n`);
+          continue;
+        }
+        if (folder || /\.(md|markdown|txt)$/i.test(name)) walk(child, false);
       }
     } else if (top || st.isFile()) out.push(p);
   };

@@ -1,7 +1,7 @@
 // The `check` and `convert` commands: their output formats, exit codes (0 clean, 1 findings at or
 // above --fail-on, 2 usage error), UTF-16 columns, and the project file.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +70,30 @@ describe('fintech-glossary check', () => {
     ).toEqual(['error forbidden-term']);
     writeFileSync(join(dir, '.fintech-glossary.yaml'), "ignore: ['*.md']\n");
     expect(run(dir, ['check', 'a.md']).status).toBe(0);
+  });
+
+  it('a folder is walked as the server searches a workspace: no hidden folders or files, no node_modules', () => {
+    const dir = project({});
+    for (const sub of ['docs', 'docs/.drafts', '.github', 'node_modules/pkg']) mkdirSync(join(dir, sub), { recursive: true });
+    for (const file of [
+      'docs/a.md',
+      'docs/.drafts/b.md',
+      'docs/.c.md',
+      '.github/d.md',
+      'node_modules/pkg/e.md',
+      'docs/f.txt',
+      'docs/g.json',
+    ])
+      writeFileSync(join(dir, file), DOC);
+    // a link back up (the walk must not go round it forever) and a link to nothing (skipped, said so)
+    symlinkSync('..', join(dir, 'docs', 'up'));
+    symlinkSync('missing.md', join(dir, 'docs', 'gone.md'));
+    const r = run(dir, ['check', '--format', 'json', '.']);
+    expect(r.status).toBe(1);
+    const files = [...new Set((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file))].sort();
+    expect(files).toEqual(['docs/a.md', 'docs/f.txt']);
+    expect(r.stderr).toContain('skipped');
+    expect(r.stderr).toContain('gone.md');
   });
 
   it('usage errors exit 2: a bad option value, a missing file', () => {

@@ -13,7 +13,8 @@ const toPath = (uri: string) => fileURLToPath(uri);
 const toUri = (path: string) => pathToFileURL(path).href;
 
 /** Folders neither the termbase search nor the tree watcher enters: dependencies and dot folders (.git). */
-const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
+/** Folders and files no search of the workspace enters: hidden ones (`.git`, `.cache`) and `node_modules`. */
+export const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
 
 export const nodeFiles: FileAccess = {
   async read(uri) {
