@@ -12,7 +12,7 @@
  *
  * Pure: no files, no LSP; a few milliseconds more than OpenCC alone (one matcher scan).
  */
-import type { ChineseScript, GlossaryEntry } from './entry';
+import { type ChineseScript, chineseIn, type GlossaryEntry } from './entry';
 import { convertLocale, type OpenCCLocale } from './convert';
 import type { Match, MatchOptions, TermIndex } from './matcher';
 import { termFor } from './terms';
@@ -69,18 +69,10 @@ export function convertPlain(text: string, to: ChineseScript, options: Pick<Conv
  * glossary's word: the traditional form stands for the region then).
  */
 export function formIn(entry: GlossaryEntry, script: ChineseScript): string {
-  switch (script) {
-    case 'zh-Hans':
-      return entry.zhHans;
-    case 'zh-Hant':
-      return entry.zhHant;
-    case 'zh-TW':
-    case 'zh-HK': {
-      const regional = script === 'zh-TW' ? entry.zhTw : entry.zhHk;
-      if (!regional || regional === entry.zhHant) return entry.zhHant;
-      return termFor(entry, regional)?.review?.state === 'generated' ? entry.zhHant : regional;
-    }
-  }
+  const form = chineseIn(entry, script);
+  if ((script === 'zh-TW' || script === 'zh-HK') && form !== entry.zhHant && termFor(entry, form)?.review?.state === 'generated')
+    return entry.zhHant;
+  return form;
 }
 
 /**
