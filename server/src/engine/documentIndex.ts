@@ -140,8 +140,8 @@ function shift(m: Match, delta: number): void {
   m.end += delta;
 }
 
-/** Index of the first occurrence with end > offset. */
-function firstEndingAfter(occ: readonly Match[], offset: number): number {
+/** Index of the first span (occurrence, range, finding; sorted by position) with end > offset. */
+export function firstEndingAfter(occ: readonly { end: number }[], offset: number): number {
   let lo = 0,
     hi = occ.length;
   while (lo < hi) {
@@ -152,8 +152,8 @@ function firstEndingAfter(occ: readonly Match[], offset: number): number {
   return lo;
 }
 
-/** Index of the first occurrence with start >= offset. */
-function firstStartingAtOrAfter(occ: readonly Match[], offset: number): number {
+/** Index of the first span (sorted by position) with start >= offset. */
+export function firstStartingAtOrAfter(occ: readonly { start: number }[], offset: number): number {
   let lo = 0,
     hi = occ.length;
   while (lo < hi) {

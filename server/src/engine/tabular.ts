@@ -9,8 +9,16 @@
 import Papa from 'papaparse';
 import type { TermStatus } from './entry';
 import { partOfSpeechOf } from './tbx';
-import type { Diagnostics, PlainConcept, RawConcept, RawTerm, TermLang } from './termbase';
-import { languageOf, statusOf } from './termbase';
+import {
+  type Diagnostics,
+  languageOf,
+  type PlainConcept,
+  type RawConcept,
+  type RawTerm,
+  setPlainTerm,
+  statusOf,
+  type TermLang,
+} from './termbase';
 import { containsHan } from './unicode';
 
 export type Column =
@@ -171,24 +179,8 @@ export function parseTabular(
         conceptCell(p, col, cell);
         continue;
       }
-      if (cell.includes(';') || cell.includes('；')) return false;
+      if (cell.includes(';') || cell.includes('；') || !setPlainTerm(p, col.lang, cell)) return false;
       any = true;
-      switch (col.lang) {
-        case 'zh-Hans':
-          p.hans = cell;
-          break;
-        case 'zh-Hant':
-          p.hant = cell;
-          break;
-        case 'zh-TW':
-          p.tw = cell;
-          break;
-        case 'zh-HK':
-          p.hk = cell;
-          break;
-        default:
-          p.en = cell;
-      }
     }
     return any;
   };

@@ -15,6 +15,7 @@
  *                        over the whole document, for terms no other rule flagged).
  */
 import { convertPlain, formIn, type TermSource } from './convertText';
+import { firstEndingAfter, firstStartingAtOrAfter } from './documentIndex';
 import type { ChineseScript, GlossaryEntry, Term } from './entry';
 import type { Match } from './matcher';
 import type { Rule } from './rules';
@@ -394,8 +395,8 @@ export class DocumentChecker {
     this.skippedLast = skipped;
     this.textLength = text.length;
     // the last results (at the last check's offsets) of the occurrences kept before and after
-    const resultsBefore = head === 0 ? 0 : firstFindingFrom(results, last.occs[head - 1]!.end);
-    const resultsAfter = tail === 0 ? 0 : results.length - firstFindingFrom(results, last.occs[pn - tail]!.start - delta);
+    const resultsBefore = head === 0 ? 0 : firstStartingAtOrAfter(results, last.occs[head - 1]!.end);
+    const resultsAfter = tail === 0 ? 0 : results.length - firstStartingAtOrAfter(results, last.occs[pn - tail]!.start - delta);
 
     // forget what the occurrences checked again contributed (a re-checked one keeps its finding object)
     const changedGroups: Changes = { stamp: ++this.stamp, groups: [] };
@@ -416,7 +417,7 @@ export class DocumentChecker {
     const inOrder = head === 0 && tail === 0;
     const candidates: number[] = [];
     // the skipped ranges walked along with the occurrences: `r` is the first that ends after the last one's start
-    let r = head < n - tail && skipped.length ? firstRangeEndingAfter(skipped, occurrences[head]!.start) : skipped.length;
+    let r = head < n - tail && skipped.length ? firstEndingAfter(skipped, occurrences[head]!.start) : skipped.length;
     for (let i = head; i < n - tail; i++) {
       const m = occurrences[i]!;
       occs[i] = m;
@@ -644,54 +645,6 @@ function changedRegion(before: readonly Range[], now: readonly Range[], delta: n
     t < nn ? now[nn - 1 - t]!.end : Number.NEGATIVE_INFINITY,
   );
   return { from, to };
-}
-
-/** Index of the first range with end > offset. */
-function firstRangeEndingAfter(ranges: readonly Range[], offset: number): number {
-  let lo = 0,
-    hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ranges[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first finding with start >= offset. */
-function firstFindingFrom(findings: readonly Finding[], offset: number): number {
-  let lo = 0,
-    hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (findings[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first occurrence with end > offset. */
-function firstEndingAfter(occ: readonly Match[], offset: number): number {
-  let lo = 0,
-    hi = occ.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (occ[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first occurrence with start >= offset. */
-function firstStartingAtOrAfter(occ: readonly Match[], offset: number): number {
-  let lo = 0,
-    hi = occ.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (occ[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The last check's finding at an occurrence kept across an edit, moved with it; else a new one. */

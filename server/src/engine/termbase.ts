@@ -463,48 +463,49 @@ export interface PlainConcept {
   note?: string;
 }
 
+/**
+ * Put a term in its language's place in a plain concept: false when the place is taken (a second
+ * term of one language: not plain).
+ */
+export function setPlainTerm(c: PlainConcept, lang: TermLang, text: string): boolean {
+  switch (lang) {
+    case 'zh-Hans':
+      if (c.hans !== undefined) return false;
+      c.hans = text;
+      return true;
+    case 'zh-Hant':
+      if (c.hant !== undefined) return false;
+      c.hant = text;
+      return true;
+    case 'zh-TW':
+      if (c.tw !== undefined) return false;
+      c.tw = text;
+      return true;
+    case 'zh-HK':
+      if (c.hk !== undefined) return false;
+      c.hk = text;
+      return true;
+    default:
+      if (c.en !== undefined) return false;
+      c.en = text;
+      return true;
+  }
+}
+
 /** A raw concept as a plain one, or undefined when it is not plain (see `PlainConcept`). */
 function plainConcept(raw: RawConcept): PlainConcept | undefined {
   if (raw.extra || raw.reviewed || raw.status || raw.related) return undefined;
-  let hans: string | undefined, hant: string | undefined, tw: string | undefined, hk: string | undefined, english: string | undefined;
   const terms = raw.terms;
   const shared = terms.length ? terms[0]!.status : undefined;
   if (shared === 'superseded' || shared === 'forbidden') return undefined;
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i]!;
-    const text = t.text;
-    if (t.status !== shared || t.abbreviation || t.usage || t.sense || t.extra || t.review) return undefined;
-    if (text.length === 0 || text.trim().length !== text.length) return undefined;
-    switch (t.lang) {
-      case 'zh-Hans':
-        if (hans !== undefined) return undefined;
-        hans = text;
-        break;
-      case 'zh-Hant':
-        if (hant !== undefined) return undefined;
-        hant = text;
-        break;
-      case 'zh-TW':
-        if (tw !== undefined) return undefined;
-        tw = text;
-        break;
-      case 'zh-HK':
-        if (hk !== undefined) return undefined;
-        hk = text;
-        break;
-      default:
-        if (english !== undefined) return undefined;
-        english = text;
-    }
-  }
-  return {
+  const c: PlainConcept = {
     line: raw.line,
     column: raw.column,
-    hans,
-    hant,
-    tw,
-    hk,
-    en: english,
+    hans: undefined,
+    hant: undefined,
+    tw: undefined,
+    hk: undefined,
+    en: undefined,
     status: shared,
     id: raw.id,
     definitionEn: raw.definitionEn,
@@ -512,6 +513,14 @@ function plainConcept(raw: RawConcept): PlainConcept | undefined {
     domain: raw.domain,
     note: raw.note,
   };
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    const text = t.text;
+    if (t.status !== shared || t.abbreviation || t.usage || t.sense || t.extra || t.review) return undefined;
+    if (text.length === 0 || text.trim().length !== text.length) return undefined;
+    if (!setPlainTerm(c, t.lang, text)) return undefined;
+  }
+  return c;
 }
 
 /**
