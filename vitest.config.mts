@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/lsp/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    setupFiles: ['test/setup/fastCheck.ts'],
   },
 });

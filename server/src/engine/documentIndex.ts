@@ -10,7 +10,7 @@
  * continues until its next restart point P is not straddled by any (shifted) old occurrence — from
  * P on, the text and the parse state are the same as before, so the old occurrences are reused.
  */
-import type { Match, MatchOptions, TermIndex } from './matcher';
+import type { Match, MatchOptions, Span, TermIndex } from './matcher';
 import { isHanUnit } from './unicode';
 
 export interface EditRegion {
@@ -22,6 +22,11 @@ export interface EditRegion {
 export class DocumentIndex {
   /** Undefined until someone asks for occurrences: hover alone never pays for a full scan. */
   private occ: Match[] | undefined;
+  /**
+   * The non-term words the scan stepped over (glossary/words.yaml: 非核心系统 keeps 核心系统 from
+   * matching inside it). They are no occurrences, but a rescan must not start inside one either.
+   */
+  private words: Span[] = [];
   private text_ = '';
   /** The range the last update rescanned (for tests and benchmarks). */
   lastRescan: EditRegion = { from: 0, to: 0 };
@@ -45,7 +50,8 @@ export class DocumentIndex {
 
   private all(): Match[] {
     if (!this.occ) {
-      this.occ = this.terms.scan(this.text_, this.opts);
+      this.words = [];
+      this.occ = this.terms.scanRange(this.text_, this.opts, 0, this.text_.length, this.text_.length, this.words);
       this.lastRescan = { from: 0, to: this.text_.length };
     }
     return this.occ;
@@ -64,6 +70,7 @@ export class DocumentIndex {
     this.text_ = text;
     this.opts = opts;
     this.occ = undefined;
+    this.words = [];
   }
 
   setOptions(opts: MatchOptions): void {
@@ -76,47 +83,62 @@ export class DocumentIndex {
    */
   update(text: string, start: number, oldEnd: number, newEnd: number): void {
     this.text_ = text;
-    const old = this.occ;
+    const old = this.occ,
+      oldWords = this.words;
     if (!old) return; // not scanned yet: the first read scans the current text
     const delta = newEnd - oldEnd;
     const margin = this.margin;
 
-    // Left restart point: far enough before the edit, not inside an occurrence, and at a place
-    // where normalisation needs no context from before it (see safeStart).
+    // Left restart point: far enough before the edit, inside no occurrence and no non-term word,
+    // and at a place where normalisation needs no context from before it (see safeStart).
     let from = Math.max(0, start - margin);
-    let left = firstEndingAfter(old, from); // old occurrences [0, left) end at or before `from`
+    let left: number, leftWord: number;
     for (;;) {
-      const o = old[left];
-      if (o && o.start < from) from = o.start; // straddled: restart at that occurrence
-      const safe = safeStart(text, from);
-      if (safe === from) break;
-      from = safe;
-      left = firstEndingAfter(old, from);
+      left = firstEndingAfter(old, from); // old occurrences [0, left) end at or before `from`
+      leftWord = firstEndingAfter(oldWords, from);
+      let p = from;
+      const o = old[left],
+        w = oldWords[leftWord];
+      if (o && o.start < p) p = o.start; // straddled: restart where it starts
+      if (w && w.start < p) p = w.start;
+      p = safeStart(text, p);
+      if (p === from) break;
+      from = p;
     }
 
-    // Old occurrences wholly after the edit, shifted into new coordinates, are reusable.
+    // Old spans wholly after the edit, shifted into new coordinates, are reusable.
     let right = firstStartingAtOrAfter(old, oldEnd);
+    let rightWord = firstStartingAtOrAfter(oldWords, oldEnd);
     let limit = Math.min(text.length, newEnd + margin);
     let fresh: Match[];
+    let freshWords: Span[];
     let restart: number;
     for (;;) {
-      fresh = this.terms.scanRange(text, this.opts, from, Math.min(text.length, limit + margin), limit);
-      const last = fresh[fresh.length - 1];
-      restart = Math.max(limit, last ? last.end : limit);
-      // skip old occurrences that the rescanned region replaces; stop if one straddles `restart`
-      while (right < old.length && old[right]!.start + delta < restart && old[right]!.end + delta <= restart) right++;
-      const straddling = old[right];
-      if (straddling && straddling.start + delta < restart) {
-        limit = straddling.end + delta; // the parse is not in step yet: rescan further
+      freshWords = [];
+      fresh = this.terms.scanRange(text, this.opts, from, Math.min(text.length, limit + margin), limit, freshWords);
+      // the fresh parse is at rest at `restart`: past `limit` and past the last span it took
+      restart = Math.max(limit, fresh.at(-1)?.end ?? 0, freshWords.at(-1)?.end ?? 0);
+      // skip old spans that the rescanned region replaces; rescan further if one straddles `restart`
+      right = skipEndingBy(old, right, delta, restart);
+      rightWord = skipEndingBy(oldWords, rightWord, delta, restart);
+      const o = old[right],
+        w = oldWords[rightWord];
+      const straddles = (s: Span | undefined) => s !== undefined && s.start + delta < restart;
+      if (straddles(o) || straddles(w)) {
+        // the parse is not in step yet: rescan past the straddling span(s)
+        limit = Math.max(straddles(o) ? o!.end + delta : 0, straddles(w) ? w!.end + delta : 0);
         continue;
       }
       break;
     }
 
-    // Occurrences are updated in place (an occurrence list is only valid until the next edit).
-    if (delta !== 0) for (let k = right; k < old.length; k++) shift(old[k]!, delta);
-    if (fresh.length < 10_000) old.splice(left, right - left, ...fresh);
-    else this.occ = old.slice(0, left).concat(fresh, old.slice(right));
+    // Spans are updated in place (an occurrence list is only valid until the next edit).
+    if (delta !== 0) {
+      for (let k = right; k < old.length; k++) shift(old[k]!, delta);
+      for (let k = rightWord; k < oldWords.length; k++) shift(oldWords[k]!, delta);
+    }
+    this.occ = replace(old, left, right, fresh);
+    this.words = replace(oldWords, leftWord, rightWord, freshWords);
     this.lastRescan = { from, to: restart };
   }
 
@@ -134,10 +156,25 @@ export class DocumentIndex {
   }
 }
 
-/** Shift a reused occurrence; its entries/forms arrays are shared, so only the offsets change. */
-function shift(m: Match, delta: number): void {
+/** Shift a reused span; an occurrence's entries/forms arrays are shared, so only offsets change. */
+function shift(m: Span, delta: number): void {
   m.start += delta;
   m.end += delta;
+}
+
+/** From index `k` on, the first old span that does not end by `restart` once shifted by `delta`. */
+function skipEndingBy(spans: readonly Span[], k: number, delta: number, restart: number): number {
+  while (k < spans.length && spans[k]!.start + delta < restart && spans[k]!.end + delta <= restart) k++;
+  return k;
+}
+
+/** spans[left, right) replaced by `fresh`: in place when that is cheap, else by copying. */
+function replace<T>(spans: T[], left: number, right: number, fresh: T[]): T[] {
+  if (fresh.length < 10_000) {
+    spans.splice(left, right - left, ...fresh);
+    return spans;
+  }
+  return spans.slice(0, left).concat(fresh, spans.slice(right));
 }
 
 /** Index of the first span (occurrence, range, finding; sorted by position) with end > offset. */

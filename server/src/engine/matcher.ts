@@ -30,6 +30,12 @@ export interface Match {
   forms: string[];
 }
 
+/** A source range [start, end) in UTF-16 units. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 export interface MatchOptions {
   /** Match acronyms (API, KYC) regardless of case. */
   acronymsCaseInsensitive?: boolean;
@@ -472,10 +478,12 @@ export class TermIndex {
   /**
    * Like scan, but matches may only start before source offset `startLimit` (they may end up to
    * `to`): the document index uses this to rescan a region without cutting terms at its end.
+   * `words`, when given, receives the source spans of the non-term words the scan stepped over:
+   * the parse is in the same state after them as after a term, so a rescan must not start inside one.
    */
-  scanRange(src: string, opts: MatchOptions, from: number, to: number, startLimit: number): Match[] {
+  scanRange(src: string, opts: MatchOptions, from: number, to: number, startLimit: number, words?: Span[]): Match[] {
     this.build();
-    if (this.base) return this.scanLayered(src, opts, from, to, startLimit);
+    if (this.base) return this.scanLayered(src, opts, from, to, startLimit, words);
     const n = normalizeScratch(src, from, to);
     const before = normalizedUnitBefore(src, from);
     const u = n.units,
@@ -560,6 +568,7 @@ export class TermIndex {
       }
       // a non-term word: nothing here, and no term inside it
       if (keyFlags[bestKey]! & IS_WORD) {
+        if (words) words.push({ start: starts[i]!, end: n.ends[bestEnd - 1]! });
         i = bestEnd;
         continue;
       }
@@ -574,7 +583,7 @@ export class TermIndex {
    * length, chosen by the rule of the single-trie scan (a longer key wins; one that needs a check
    * wins when it ends at least as far).
    */
-  private scanLayered(src: string, opts: MatchOptions, from: number, to: number, startLimit: number): Match[] {
+  private scanLayered(src: string, opts: MatchOptions, from: number, to: number, startLimit: number, words?: Span[]): Match[] {
     const n = normalizeScratch(src, from, to);
     const before = normalizedUnitBefore(src, from);
     const u = n.units,
@@ -602,6 +611,7 @@ export class TermIndex {
       }
       const k = this.fKey[best]!;
       if (!(this.flagsOf(k) & IS_WORD)) out.push(this.toMatch(n, i, bestEnd, k, this.fTargets[best]!));
+      else if (words) words.push({ start: starts[i]!, end: n.ends[bestEnd - 1]! });
       i = bestEnd;
     }
     return out;
