@@ -113,7 +113,8 @@ export class Navigation {
         const glossary = this.o.glossary();
         const index = open.indexOf(doc, glossary.index, this.o.matchOptions());
         const tooltip = this.resolveTooltip ? undefined : (offset: number) => this.cardAt(doc, offset);
-        const skipped = skippedRanges(doc.getText(), doc.languageId === 'markdown');
+        // code, URLs and fences from the searches kept across edits (as term QA finds them)
+        const skipped = skippedRanges(doc.getText(), doc.languageId === 'markdown', open.anchorsOf(doc).find);
         return inlayHints(glossary, doc, params.range, index, this.o.scriptOf(doc), skipped, tooltip);
       }) as never,
     );
