@@ -112,9 +112,13 @@ describe('term QA rules (push diagnostics)', () => {
     const tw = await open('<!-- fintech-glossary-variant: zh-TW -->\n央行正在研究數字貨幣。\n');
     expect(codes(tw.diags)).toEqual(['regional-variant 數字貨幣']);
     expect(tw.diags[0]!.data.suggestions).toEqual(['數位貨幣']);
+    // 數字貨幣 is the traditional headword, no region's own word: just not Taiwan's
+    expect(tw.diags[0]!.message).toBe('“數字貨幣” is not the Taiwan term (digital currency): write “數位貨幣”.');
     const cn = await open('---\nfintech-glossary-variant: zh-Hans\n---\n央行正在研究數位貨幣。\n');
     expect(codes(cn.diags)).toEqual(['regional-variant 數位貨幣']);
     expect(cn.diags[0]!.data.suggestions).toEqual(['数字货币']);
+    // the glossary says 數位貨幣 is Taiwan's (geo: tw): the message names the region
+    expect(cn.diags[0]!.message).toBe('“數位貨幣” is Taiwan usage (digital currency); in mainland write “数字货币”.');
     // a Taiwan form written in simplified characters is a mainland word: 并行 (parallel) is not Taiwan's 並行 (concurrency)
     const parallel = await open('---\nfintech-glossary-variant: zh-Hans\n---\n各个计算节点并行执行。\n');
     expect(codes(parallel.diags)).toEqual([]);

@@ -133,6 +133,25 @@ function regionsOf(term: Term): string[] {
   return out;
 }
 
+/** Whether a written Chinese term belongs to some region and not to `geo` (regionsOf, without making the list). */
+function ofOtherRegion(term: Term, geo: string): boolean {
+  if (term.geo?.length) return !(term.geo as readonly string[]).includes(geo);
+  let any = false;
+  for (const s of term.scripts ?? []) {
+    const g = GEO_OF[s];
+    if (g === geo) return false;
+    if (g) any = true;
+  }
+  return any;
+}
+
+/** `fixes` added to the suggestions (made when the first is added), except the written text and repeats. */
+function suggest(suggestions: string[] | undefined, fixes: readonly string[], written: string): string[] {
+  const out = suggestions ?? [];
+  for (const s of fixes) if (s && s !== written && !out.includes(s)) out.push(s);
+  return out;
+}
+
 /**
  * The finding for one occurrence (the per-occurrence rules 1–5), or undefined when the term is
  * fine. Occurrences matching several concepts are judged only when every concept agrees there is
@@ -157,69 +176,75 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
   const term = known === undefined ? writtenTerm(entry, m.forms[0]!, written) : known;
   if (!term) return undefined;
   const script = writeIn(ctx, written);
+  const off = ctx.off;
+  // a rule applies: the first one not switched off names the finding; all offer their fixes
   let detail: FindingDetail | undefined;
-  const suggestions: string[] = [];
-  /** A rule applies: the first (not switched off) names the finding; all offer their fixes. */
-  const applies = (r: Rule, why: () => FindingDetail, fixes: readonly string[]) => {
-    if (ctx.off?.has(r)) return;
-    if (!detail) detail = why();
-    for (const s of fixes) if (s && s !== written && !suggestions.includes(s)) suggestions.push(s);
-  };
+  let suggestions: string[] | undefined;
 
   // 1, 2: status
   if (term.status === 'forbidden' || term.status === 'deprecated' || term.status === 'superseded') {
     const status = term.status;
     const instead = replacementsFor(ctx, entry, term, script);
     const rule = status === 'forbidden' ? 'forbidden-term' : 'deprecated-term';
-    applies(rule, () => ({ rule, status, instead, ...(term.usage ? { usage: term.usage } : {}) }), instead);
-  }
-  if (term.lang !== 'zh') return finish();
-
-  // 3: regional vocabulary, against a regional variant (a plain traditional document has no region)
-  if (ctx.script && ctx.script !== 'zh-Hant' && (term.role === 'headword' || term.geo?.length)) {
-    const target = ctx.script;
-    const want = formIn(entry, target);
-    const regions = regionsOf(term);
-    const otherRegion = regions.length > 0 && !regions.includes(GEO_OF[target]!);
-    // a Taiwan or Hong Kong form counts as that region's word only as the region writes it: 并行
-    // (parallel) in a simplified text is not Taiwan's 並行 (concurrency)
-    const regionalOnly = !!term.scripts?.length && !term.scripts.includes('zh-Hans') && !term.scripts.includes('zh-Hant');
-    const asWritten = !regionalOnly || written === term.text;
-    if (
-      asWritten &&
-      want &&
-      want !== written &&
-      normalizeKey(want) !== normalizeKey(written) &&
-      (otherRegion || term.role === 'headword')
-    ) {
-      applies('regional-variant', () => ({ rule: 'regional-variant', regions: otherRegion ? regions : [], target, want }), [want]);
+    if (!off?.has(rule)) {
+      detail ??= { rule, status, instead, ...(term.usage ? { usage: term.usage } : {}) };
+      suggestions = suggest(suggestions, instead, written);
     }
   }
-  // 4, 5: script
-  const spans = spanScript(written);
-  if (spans === 'mixed') {
-    const fixes = ctx.script
-      ? [termInScript(entry, written, ctx.script)]
-      : [termInScript(entry, written, 'zh-Hans'), termInScript(entry, written, 'zh-Hant')];
-    applies('mixed-script', () => ({ rule: 'mixed-script', fixes }), fixes);
-  } else if (ctx.script && (spans === 'simplified' || spans === 'traditional') && (spans === 'simplified') !== (ctx.script === 'zh-Hans')) {
-    const fix = termInScript(entry, written, ctx.script);
-    const document = ctx.script === 'zh-Hans' ? 'simplified' : 'traditional';
-    if (fix !== written) applies('script-mismatch', () => ({ rule: 'script-mismatch', written: spans, document, fix }), [fix]);
+  if (term.lang === 'zh') {
+    // 3: regional vocabulary, against a regional variant (a plain traditional document has no region)
+    if (ctx.script && ctx.script !== 'zh-Hant' && (term.role === 'headword' || term.geo?.length) && !off?.has('regional-variant')) {
+      const target = ctx.script;
+      const want = formIn(entry, target);
+      const otherRegion = ofOtherRegion(term, GEO_OF[target]!);
+      // a Taiwan or Hong Kong form counts as that region's word only as the region writes it: 并行
+      // (parallel) in a simplified text is not Taiwan's 並行 (concurrency)
+      const regionalOnly = !!term.scripts?.length && !term.scripts.includes('zh-Hans') && !term.scripts.includes('zh-Hant');
+      const asWritten = !regionalOnly || written === term.text;
+      if (
+        asWritten &&
+        want &&
+        want !== written &&
+        (otherRegion || term.role === 'headword') &&
+        normalizeKey(want) !== normalizeKey(written)
+      ) {
+        detail ??= { rule: 'regional-variant', regions: otherRegion ? regionsOf(term) : [], target, want };
+        suggestions = suggest(suggestions, [want], written);
+      }
+    }
+    // 4, 5: script
+    const spans = spanScript(written);
+    if (spans === 'mixed') {
+      if (!off?.has('mixed-script')) {
+        const fixes = ctx.script
+          ? [termInScript(entry, written, ctx.script)]
+          : [termInScript(entry, written, 'zh-Hans'), termInScript(entry, written, 'zh-Hant')];
+        detail ??= { rule: 'mixed-script', fixes };
+        suggestions = suggest(suggestions, fixes, written);
+      }
+    } else if (
+      ctx.script &&
+      (spans === 'simplified' || spans === 'traditional') &&
+      (spans === 'simplified') !== (ctx.script === 'zh-Hans') &&
+      !off?.has('script-mismatch')
+    ) {
+      const fix = termInScript(entry, written, ctx.script);
+      const document = ctx.script === 'zh-Hans' ? 'simplified' : 'traditional';
+      if (fix !== written) {
+        detail ??= { rule: 'script-mismatch', written: spans, document, fix };
+        suggestions = suggest(suggestions, [fix], written);
+      }
+    }
   }
-  return finish();
-
-  function finish(): Verdict | undefined {
-    if (!detail) return undefined;
-    return {
-      rule: detail.rule,
-      detail,
-      term: written,
-      entry: entry!.id,
-      english: entry!.en[0] ?? '',
-      suggestions,
-    };
-  }
+  if (!detail) return undefined;
+  return {
+    rule: detail.rule,
+    detail,
+    term: written,
+    entry: entry.id,
+    english: entry.en[0] ?? '',
+    suggestions: suggestions ?? [],
+  };
 }
 
 /**
@@ -300,8 +325,8 @@ export class DocumentChecker {
   /** The judgement last made or found for each concept (by its index). */
   private readonly byEntry: (Judged | undefined)[];
   private readonly byEntry2: (Judged | undefined)[];
-  /** Each concept's group (by its index), made when a Chinese term of it is first judged. */
-  private readonly groups: (Group | undefined)[];
+  /** Each concept's group (by its index), made when a Chinese term of it is first judged; null for a concept with one Chinese term. */
+  private readonly groups: (Group | null | undefined)[];
   /** Counts the checks (for Changes). */
   private stamp = 0;
   /** The last check's occurrences (a copy of the list), each one's judgement (none where skipped) and finding. */
@@ -354,8 +379,14 @@ export class DocumentChecker {
     const t = e && writtenTerm(e, m.forms[0]!, written);
     let group: Group | undefined;
     if (t?.lang === 'zh') {
-      group = this.groups[entry];
-      if (!group) this.groups[entry] = group = { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 };
+      let g = this.groups[entry];
+      if (g === undefined)
+        // a concept whose only Chinese term is its headword (in any script) is never written two
+        // ways: no group, so its occurrences are not counted at all
+        this.groups[entry] = g = termsOf(e!).some((x) => x.lang === 'zh' && x.role !== 'headword')
+          ? { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 }
+          : null;
+      group = g ?? undefined;
     }
     const term = t?.role === 'headword' ? '' : (t?.text ?? '');
     j = { verdict: judgeWritten(this.ctx, m, written, t ?? null) ?? null, entry, group, term, written };
