@@ -4,11 +4,13 @@
  * can share one index instead of each scanning the whole document.
  *
  * Why a local rescan gives exactly what a full scan would: the scan is a greedy left-to-right
- * parse, so its state at an offset p is only "is p inside an occurrence". If the rescan starts at
- * an offset that no old occurrence straddles and that is far enough before the edit that no term
- * starting earlier can reach it, the parse up to there is unchanged; after the edit, the rescan
- * continues until its next restart point P is not straddled by any (shifted) old occurrence — from
- * P on, the text and the parse state are the same as before, so the old occurrences are reused.
+ * parse, so its state at an offset p is only "is p inside a span it took": an occurrence, or a
+ * non-term word it stepped over (words.yaml's 非核心系统, which keeps 核心系统 from matching inside
+ * it). If the rescan starts at an offset that no old span straddles and that is far enough before
+ * the edit that no term starting earlier can reach it, the parse up to there is unchanged; after the
+ * edit, the rescan continues until its next restart point P is not straddled by any (shifted) old
+ * span — from P on, the text and the parse state are the same as before, so the old occurrences
+ * are reused. The words' spans are kept for this alone.
  */
 import type { Match, MatchOptions, Span, TermIndex } from './matcher';
 import { isHanUnit } from './unicode';
