@@ -105,7 +105,7 @@ export interface Sequence {
 
 const MAX_UINT = 2 ** 31 - 1;
 /** Where the fragments' terms start, so that many hovers land on (or in) a term. */
-const TERM_STARTS = /区|區|blo|BLO|ｂ|sma|API|api|ＡＰＩ|KYC|ＫＹＣ|e[-–]|ｅ－|供|网|網|数|數|开|open|peer|ｐ|P2P|金/gu;
+const TERM_STARTS = /区|區|blo|BLO|ｂ|sma|API|api|ＡＰＩ|KYC|ＫＹＣ|e[-–]|ｅ－|供|网|網|数|數|开|open|peer|ｐ|P2P|金|非|核/gu;
 
 /** Text pieces chosen to trigger every normalisation rule, and the inputs the reliability review used. */
 export const FRAGMENTS = [
@@ -148,6 +148,10 @@ export const FRAGMENTS = [
   'peer－to－peer',
   'P2P',
   'SCF',
+  // a non-term word (words.yaml) around a term: 核心系统 is a term, 非核心系统 is not
+  '非',
+  '核心系统',
+  '非核心系统',
   'Introduction ',
   ' p. 3',
   "'s",
