@@ -487,6 +487,19 @@ describe('the plain-concept path and the general path make the same entries', ()
     )
     .map((c) => c as RawConcept);
 
+  it('an id, definition and domain with surrounding blanks are trimmed, on both paths', () => {
+    const raw: RawConcept = {
+      line: 3,
+      column: 1,
+      terms: [{ text: '账本', lang: 'zh-Hans' }],
+      id: ' c2 ',
+      definitionEn: ' padded ',
+      domain: ' ',
+    };
+    for (const made of [conceptToEntry(raw, 'f.csv', 'f-3', false), anyConceptToEntry(raw, 'f.csv', 'f-3', false)])
+      expect('entry' in made && [made.entry.id, made.entry.definitionEn, made.entry.domain]).toEqual(['c2', 'padded', 'general']);
+  });
+
   it('conceptToEntry (quick where plain) equals anyConceptToEntry, with and without generated scripts', () => {
     let plain = 0;
     fc.assert(
@@ -522,11 +535,24 @@ describe('the plain-concept path and the general path make the same entries', ()
     '"q""uote"',
   );
   const header = fc.uniqueArray(
-    fc.constantFrom('en', 'zh-CN', 'zh-TW', 'zh-Hant', 'zh-HK', 'zh', 'definition', 'note', 'status', 'pos', 'domain', 'id', 'abbr'),
-    {
-      minLength: 1,
-      maxLength: 7,
-    },
+    fc.constantFrom(
+      'en',
+      'zh-CN',
+      'zh-TW',
+      'zh-Hant',
+      'zh-HK',
+      'zh',
+      'definition',
+      'definition_en',
+      'definition_zh',
+      'note',
+      'status',
+      'pos',
+      'domain',
+      'id',
+      'abbr',
+    ),
+    { minLength: 1, maxLength: 7 },
   );
   const statusCell = fc.constantFrom('preferred', 'admitted', 'deprecated', 'forbidden', 'maybe', '');
   const sheet = header.chain((h) =>
@@ -555,6 +581,59 @@ describe('the plain-concept path and the general path make the same entries', ()
       fc.property(sheet, (text) => {
         expect(read(text, true)).toEqual(read(text, false));
       }),
+      { numRuns: 1500 },
+    );
+  });
+
+  // Each entry's line, against a count made here from the text of the rows before it: line breaks
+  // and lone carriage returns in quoted cells, rows ending in CRLF or LF, files with and without
+  // breaks in cells, rows before and after the last of them.
+  it("each sheet row's entry is at the line an editor shows it on", () => {
+    const other = fc.constantFrom(
+      '',
+      'ledger',
+      '区块链',
+      '"quoted, comma"',
+      '"two\r\nlines"',
+      '"two\nlines"',
+      '"x\ry"',
+      '"a\n\nb"',
+      '定义',
+    );
+    const sheetRows = fc.tuple(
+      fc.uniqueArray(fc.constantFrom('zh-CN', 'zh-TW', 'definition', 'note', 'status', 'domain', 'extra'), { maxLength: 4 }),
+      fc.constantFrom('\r\n', '\n'),
+      fc.boolean(),
+    );
+    fc.assert(
+      fc.property(
+        sheetRows.chain(([cols, end, plainOnly]) =>
+          fc
+            .array(
+              fc.array(plainOnly ? fc.constantFrom('ledger', '账本', '') : other, { minLength: cols.length, maxLength: cols.length }),
+              {
+                minLength: 1,
+                maxLength: 10,
+              },
+            )
+            .map((cells) => ({ cols, end, cells })),
+        ),
+        ({ cols, end, cells }) => {
+          const header = ['id', 'en', ...cols].join(',');
+          const rows = cells.map((r, k) => [`r${k}`, `term ${k}`, ...r].join(','));
+          const text = [header, ...rows].join(end) + end;
+          const expected = new Map<string, number>();
+          let line = 1 + (header.match(/\r\n?|\n/g)?.length ?? 0) + 1;
+          const lone = /\r(?!\n)/.test(text);
+          rows.forEach((row, k) => {
+            expected.set(`r${k}`, line);
+            line += (row.match(lone ? /\r\n?|\n/g : /\n/g)?.length ?? 0) + 1;
+          });
+          const tb = loadTermbase(text, { name: 'lines.csv', generate: false });
+          expect(tb.entries.length).toBe(rows.length);
+          expect(tb.entries.map((e, i) => [e.id, tb.lines[i]])).toEqual(tb.entries.map((e) => [e.id, expected.get(e.id)]));
+        },
+      ),
       { numRuns: 1500 },
     );
   });

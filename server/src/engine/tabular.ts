@@ -133,6 +133,8 @@ export function parseTabular(
   // the line each row papaparse found an error in starts on, found as the rows go by
   const errorLines = new Map<number, number>();
   let loneReturns = false;
+  // the line breaks in cells not reached yet (a count of the text's, less one per row; unknown: Infinity)
+  let cellBreaks = Number.POSITIVE_INFINITY;
   let plainColumns = false;
   // the plain concept of a row, reused row after row (its entry copies what it needs)
   const plain: PlainConcept = {
@@ -144,6 +146,8 @@ export function parseTabular(
     hk: undefined,
     en: undefined,
     status: undefined,
+    trimmed: true,
+    latinDefinition: false,
   };
   // a cell of terms, each as a raw term saying what the row says of all of them
   let status: TermStatus | undefined;
@@ -161,45 +165,87 @@ export function parseTabular(
 
   /**
    * Fill `plain` from a row whose terms are one per language, without separators (the status is
-   * read already): false when the row is not plain (or has no term), for the general path.
+   * read already), counting the line breaks in its cells as it reads them: their number, or -1 when
+   * the row is not plain (or has no term) and the general path is to read it (and count again).
+   * Most cells need one native scan: a term cell without a line break or separator, a definition
+   * without a line break or anything from U+3400 up (so no Han: it is English).
    */
-  const plainRow = (row: string[], n: number, at: number, returns: boolean): boolean => {
+  const plainRow = (row: string[], n: number, at: number): number => {
     const p = plain;
     p.line = at;
     p.hans = p.hant = p.tw = p.hk = p.en = undefined;
     p.status = status as PlainConcept['status'];
     p.id = p.definitionEn = p.definitionZh = p.domain = p.note = undefined;
+    p.latinDefinition = false;
     let any = false;
+    let breaks = 0;
     for (let c = 0; c < n; c++) {
-      let cell = row[c]!.trim();
-      if (!cell) continue;
-      if (returns && cell.includes('\r')) cell = cell.replace(/\r\n?/g, '\n');
+      const raw = row[c]!;
       const col = columns![c]!;
-      if (col.kind !== 'term') {
-        conceptCell(p, col, cell);
+      const kind = col.kind;
+      if (kind === 'term') {
+        if (!TERM_CELL_CHECK.test(raw)) {
+          const cell = raw.trim();
+          if (!cell) continue;
+          if (!setPlainTerm(p, col.lang, cell)) return -1;
+          any = true;
+          continue;
+        }
+      } else if (kind === 'definition' && col.lang === undefined && !LATIN_CELL_CHECK.test(raw)) {
+        const cell = raw.trim();
+        if (cell && p.definitionEn === undefined) {
+          p.definitionEn = cell;
+          p.latinDefinition = true;
+        }
         continue;
       }
-      if (cell.includes(';') || cell.includes('；') || !setPlainTerm(p, col.lang, cell)) return false;
+      const k = breaksInCell(raw);
+      breaks += k;
+      if (kind === 'status' || kind === 'pos' || kind === 'ignore') continue;
+      let cell = raw.trim();
+      if (!cell) continue;
+      // a carriage return in a cell is part of a line break there (counted above)
+      if (k && cell.includes('\r')) cell = cell.replace(/\r\n?/g, '\n');
+      if (kind !== 'term') {
+        const latin = kind === 'definition' && p.definitionEn === undefined && col.lang === undefined;
+        conceptCell(p, col, cell);
+        if (latin && p.definitionEn !== undefined) p.latinDefinition = true;
+        continue;
+      }
+      if (cell.includes(';') || cell.includes('；') || !setPlainTerm(p, col.lang, cell)) return -1;
       any = true;
     }
-    return any;
+    if (!any) return -1;
+    for (let c = n; c < row.length; c++) breaks += breaksInCell(row[c]!);
+    cellBreaks -= breaks;
+    return breaks;
+  };
+
+  /** The line breaks in a cell, as an editor counts them (none once every break in a cell is found). */
+  const breaksInCell = (cell: string): number => {
+    if (!(cellBreaks > 0)) return 0;
+    if (loneReturns) return cell.match(LINE_BREAKS)?.length ?? 0;
+    let k = 0;
+    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) k++;
+    return k;
+  };
+
+  /** The line breaks in a row's cells (for every row the plain path does not take). */
+  const breaksInRow = (row: string[]): number => {
+    let k = 0;
+    for (let c = 0; c < row.length; c++) k += breaksInCell(row[c]!);
+    cellBreaks -= k;
+    return k;
   };
 
   const takeRow = (row: string[]) => {
     r++;
     const at = line;
     line++;
-    // line breaks as an editor counts them: CRLF, LF, and (in a file that has them) a lone CR
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c]!;
-      if (loneReturns) line += cell.match(LINE_BREAKS)?.length ?? 0;
-      else for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
-    }
-    // a carriage return in a cell is a line break of the row (counted above): only such rows have one
-    const returns = line > at + 1;
     if (errorLines.size && errorLines.has(r)) errorLines.set(r, at);
-    if (!usable) return;
-    if (!columns) {
+    if (!usable || !columns) {
+      line += breaksInRow(row);
+      if (!usable) return;
       // the first row that is not blank is the header
       if (blank(row)) return;
       sawRow = true;
@@ -225,6 +271,7 @@ export function parseTabular(
       return;
     }
     if (kind === 'omegat' && row[0]!.trimStart().startsWith('#')) {
+      line += breaksInRow(row);
       sawRow = true;
       return;
     }
@@ -258,11 +305,19 @@ export function parseTabular(
         extra = pos ? { pos } : undefined;
       }
     }
-    if (plainColumns && extra === undefined && status !== 'superseded' && status !== 'forbidden' && plainRow(row, n, at, returns)) {
-      sawRow = true;
-      onPlain!(plain, r + 1);
-      return;
+    if (plainColumns && extra === undefined && status !== 'superseded' && status !== 'forbidden') {
+      const breaks = plainRow(row, n, at);
+      if (breaks >= 0) {
+        line += breaks;
+        sawRow = true;
+        onPlain!(plain, r + 1);
+        return;
+      }
     }
+    // line breaks as an editor counts them: CRLF, LF, and (in a file that has them) a lone CR
+    line += breaksInRow(row);
+    // a carriage return in a cell is a line break of the row (counted above): only such rows have one
+    const returns = line > at + 1;
     const concept: RawConcept = { line: at, column: 1, terms: [] };
     const terms = concept.terms;
     let filled = false;
@@ -301,10 +356,13 @@ export function parseTabular(
     quoteChar: kind === 'omegat' ? '\u0000' : '"',
   });
   // whether any carriage return is not the first half of a CRLF (old Mac line ends, or one in a cell)
-  loneReturns = LONE_RETURN.test(text);
+  loneReturns = hasLoneReturn(text);
   const errors = parsed.errors.filter((e) => e.code !== 'UndetectableDelimiter');
   for (const e of errors) errorLines.set(e.row ?? 0, 1);
   const rows = parsed.data;
+  // Without lone carriage returns, rows end in LF or CRLF: every line feed of the text that does not
+  // end a row is in a cell. So the cells hold this many, and once they are found no cell is searched.
+  if (!loneReturns) cellBreaks = countLineFeeds(text) - (rows.length - 1);
   for (let k = 0; k < rows.length; k++) takeRow(rows[k]!);
   for (const e of errors) {
     const at = e.row ?? 0;
@@ -320,7 +378,22 @@ export function parseTabular(
 }
 
 const LINE_BREAKS = /\r\n?|\n/g;
-const LONE_RETURN = /\r(?!\n)/;
+/** What a term cell may need more than a trim for: a line break, a term separator. */
+const TERM_CELL_CHECK = /[\n\r;；]/;
+/** What a definition cell may need more than a trim for: a line break, Han (every Han unit is from U+3400 up). */
+const LATIN_CELL_CHECK = /[\n\r\u3400-\uffff]/;
+
+/** Whether a carriage return of the text is not followed by a line feed. */
+function hasLoneReturn(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 2)) if (text.charCodeAt(i + 1) !== 0x0a) return true;
+  return false;
+}
+
+function countLineFeeds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
 
 const blank = (row: string[]) => {
   for (let c = 0; c < row.length; c++) if (row[c]!.trim() !== '') return false;

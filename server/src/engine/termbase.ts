@@ -391,7 +391,8 @@ export function anyConceptToEntry(
  * domain, definitions (a Chinese one given as English moves over), related ids and note.
  */
 function makeEntry(
-  raw: Pick<RawConcept, 'id' | 'definitionEn' | 'definitionZh' | 'domain' | 'note' | 'related'>,
+  raw: Pick<RawConcept, 'id' | 'definitionEn' | 'definitionZh' | 'domain' | 'note' | 'related'> &
+    Pick<PlainConcept, 'trimmed' | 'latinDefinition'>,
   fallbackId: string,
   origin: string,
   zhHans: string,
@@ -404,11 +405,13 @@ function makeEntry(
   status: EntryStatus,
   terms: Term[] | undefined,
 ): GlossaryEntry {
-  let definitionEn = raw.definitionEn?.trim() ?? '';
-  let definitionZh = raw.definitionZh?.trim() ?? '';
-  if (definitionEn && !definitionZh && containsHan(definitionEn)) [definitionEn, definitionZh] = [definitionZh, definitionEn];
-  const id = raw.id?.trim() || fallbackId;
-  const domain = raw.domain?.trim() || 'general';
+  const trimmed = raw.trimmed === true;
+  let definitionEn = (trimmed ? raw.definitionEn : raw.definitionEn?.trim()) ?? '';
+  let definitionZh = (trimmed ? raw.definitionZh : raw.definitionZh?.trim()) ?? '';
+  if (definitionEn && !definitionZh && raw.latinDefinition !== true && containsHan(definitionEn))
+    [definitionEn, definitionZh] = [definitionZh, definitionEn];
+  const id = (trimmed ? raw.id : raw.id?.trim()) || fallbackId;
+  const domain = (trimmed ? raw.domain : raw.domain?.trim()) || 'general';
   const related = raw.related ? orNone(uniq(raw.related)) : NONE;
   // every field, absent ones undefined, in the order a compiled entry has them (`expandEntry`):
   // one object shape for every entry, bundled or not (a test holds the two key lists equal)
@@ -461,6 +464,10 @@ export interface PlainConcept {
   definitionZh?: string;
   domain?: string;
   note?: string;
+  /** Its id, definitions, domain and note are trimmed already (as the sheet reader gives them). */
+  trimmed?: boolean;
+  /** Its English definition is known to hold no Han (it was read as English for that reason). */
+  latinDefinition?: boolean;
 }
 
 /**
