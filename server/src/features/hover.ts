@@ -121,6 +121,21 @@ function cardLinks(entry: GlossaryEntry, matchedForm: string, uri: string, range
 }
 
 /**
+ * Whether simplified conversion leaves a written term unchanged. A conversion is a few microseconds
+ * and the same terms are hovered again and again: the answers of recent ones are kept.
+ */
+const simplifiedAnswers = new Map<string, boolean>();
+function simplifiedAsWritten(written: string): boolean {
+  let simplified = simplifiedAnswers.get(written);
+  if (simplified === undefined) {
+    simplified = written === toSimplified(written);
+    if (simplifiedAnswers.size >= 4096) simplifiedAnswers.delete(simplifiedAnswers.keys().next().value!);
+    simplifiedAnswers.set(written, simplified);
+  }
+  return simplified;
+}
+
+/**
  * The script of the text hovered, for the card's definition: a reviewed Taiwan or Hong Kong form
  * of the entry is that region's; other Chinese is simplified when simplified conversion leaves it
  * unchanged, else traditional. Undefined for text without Han characters (an English term): the
@@ -128,7 +143,7 @@ function cardLinks(entry: GlossaryEntry, matchedForm: string, uri: string, range
  */
 export function readerScript(entry: GlossaryEntry, written: string): ChineseScript | undefined {
   if (!containsHan(written)) return undefined;
-  if (written === toSimplified(written)) return 'zh-Hans';
+  if (simplifiedAsWritten(written)) return 'zh-Hans';
   if (entry.zhTw && written === entry.zhTw && entry.zhTw !== entry.zhHant) return 'zh-TW';
   if (entry.zhHk && written === entry.zhHk && entry.zhHk !== entry.zhHant) return 'zh-HK';
   return 'zh-Hant';
