@@ -111,7 +111,7 @@ interface OpenLang {
  */
 export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConcept) => void): boolean {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
-  const stack: string[] = [];
+  const stack: ElementInfo[] = [];
   let rootOk: boolean | undefined;
   let concept: RawConcept | undefined;
   let lang: OpenLang | undefined;
@@ -124,20 +124,59 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
 
   const where = (line: number) => `line ${line}`;
   // a file repeats a few language codes and status values: each is read once
+  // (the last one read is compared first: a file's language sets and statuses come in runs)
   const languages = new Map<string, TermLang | undefined>();
+  let lastCode = '',
+    lastLang: TermLang | undefined;
   const langOf = (code: string) => {
-    if (languages.has(code)) return languages.get(code);
-    const lang = languageOf(code);
-    languages.set(code, lang);
+    if (code === lastCode) return lastLang;
+    let lang: TermLang | undefined;
+    if (languages.has(code)) lang = languages.get(code);
+    else languages.set(code, (lang = languageOf(code)));
+    lastCode = code;
+    lastLang = lang;
     return lang;
   };
   const statuses = new Map<string, TermStatus | undefined>();
+  let lastValue = '',
+    lastStatus: TermStatus | undefined;
   const statusFor = (value: string) => {
-    if (statuses.has(value)) return statuses.get(value);
-    const status = statusOf(value);
-    statuses.set(value, status);
+    if (value === lastValue) return lastStatus;
+    let status: TermStatus | undefined;
+    if (statuses.has(value)) status = statuses.get(value);
+    else statuses.set(value, (status = statusOf(value)));
+    lastValue = value;
+    lastStatus = status;
     return status;
   };
+
+  // What each element name is to the reader, looked up once per element (a file uses a few dozen names)
+  const infos = new Map<string, ElementInfo>();
+  const infoOf = (name: string): ElementInfo => {
+    let info = infos.get(name);
+    if (info === undefined) {
+      info = elementInfo(localName(name));
+      if (infos.size < 4096) infos.set(name, info);
+    }
+    return info;
+  };
+  // The text of an element is wanted only while one is captured. (Setting saxes's text handler only
+  // then was tried: `on`/`off` for every captured element cost more than the text it saves.)
+  const onText = (t: string) => {
+    if (capture) capture.text += t;
+  };
+  // the one capture record, reused (captures never nest: inline markup is part of the text)
+  const record = { depth: 0, category: '', attrs: {} as Record<string, string>, line: 0, column: 0, text: '' };
+  const startCapture = (category: string, attrs: Record<string, string>) => {
+    record.depth = stack.length;
+    record.category = category;
+    record.attrs = attrs;
+    record.line = tagLine;
+    record.column = tagColumn;
+    record.text = '';
+    capture = record;
+  };
+  parser.on('text', onText);
 
   parser.on('opentagstart', (tag) => {
     tagLine = parser.line;
@@ -145,53 +184,60 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   });
 
   parser.on('opentag', (tag) => {
-    const local = localName(tag.name);
-    stack.push(local);
+    const info = infoOf(tag.name);
+    stack.push(info);
     if (rootOk === false) return;
+    const local = info.local;
     if (stack.length === 1) {
-      rootOk = local === 'martif' || local === 'tbx';
+      rootOk = info.kind === ROOT;
       if (!rootOk) diag.error(tagLine, tagColumn, `not a TBX file: the root element is <${tag.name.slice(0, 40)}>, not <martif> or <tbx>`);
       return;
     }
     if (capture) return; // inside a term or a note: inline markup is part of its text
     const attrs = tag.attributes as Record<string, string>;
-    if (local === 'termEntry' || local === 'conceptEntry') {
-      concept = { line: tagLine, column: tagColumn, terms: [], element: local, ...(attrs.id ? { id: attrs.id } : {}) };
-      return;
-    }
-    if (!concept) return;
-    if (local === 'langSet' || local === 'langSec') {
-      const code = attrs['xml:lang'] ?? attrs.lang ?? '';
-      if (!code) diag.error(tagLine, tagColumn, `${where(tagLine)}: <${local}> without xml:lang; its terms are skipped`);
-      lang = { lang: code ? langOf(code) : undefined, code };
-      return;
-    }
-    if (TERM_GROUPS.has(local) && lang) {
-      term = { raw: { text: '', lang: lang.lang ?? 'en' }, line: tagLine, column: tagColumn, element: local, hasTerm: false, notes: [] };
-      return;
-    }
-    if (local === 'term' && lang) {
-      if (!term)
-        term = {
-          raw: { text: '', lang: lang.lang ?? 'en' },
-          line: tagLine,
-          column: tagColumn,
-          element: 'langSet',
-          hasTerm: false,
-          notes: [],
-        };
-      capture = { depth: stack.length, category: 'term', attrs, line: tagLine, column: tagColumn, text: '' };
-      return;
-    }
-    const category = CARRIERS.has(local) ? (attrs.type ?? local) : local;
-    if (CATEGORIES.has(category) || local === 'note' || local === 'xref') {
-      capture = { depth: stack.length, category: local === 'xref' ? 'xref' : category, attrs, line: tagLine, column: tagColumn, text: '' };
+    switch (info.kind) {
+      case ENTRY:
+        concept = { line: tagLine, column: tagColumn, terms: [], element: local };
+        if (attrs.id) concept.id = attrs.id;
+        return;
+      case LANG:
+        if (!concept) return;
+        {
+          const code = attrs['xml:lang'] ?? attrs.lang ?? '';
+          if (!code) diag.error(tagLine, tagColumn, `${where(tagLine)}: <${local}> without xml:lang; its terms are skipped`);
+          lang = { lang: code ? langOf(code) : undefined, code };
+        }
+        return;
+      case GROUP:
+        if (!concept || !lang) return;
+        term = { raw: { text: '', lang: lang.lang ?? 'en' }, line: tagLine, column: tagColumn, element: local, hasTerm: false, notes: [] };
+        return;
+      case TERM:
+        if (!concept || !lang) return;
+        if (!term)
+          term = {
+            raw: { text: '', lang: lang.lang ?? 'en' },
+            line: tagLine,
+            column: tagColumn,
+            element: 'langSet',
+            hasTerm: false,
+            notes: [],
+          };
+        startCapture('term', attrs);
+        return;
+      case CARRIER: {
+        if (!concept) return;
+        const category = attrs.type ?? local;
+        if (CATEGORIES.has(category)) startCapture(category, attrs);
+        return;
+      }
+      case CAPTURED:
+        if (concept) startCapture(info.category, attrs);
+        return;
+      default:
     }
   });
 
-  parser.on('text', (t) => {
-    if (capture) capture.text += t;
-  });
   parser.on('cdata', (t) => {
     if (capture) capture.text += t;
   });
@@ -199,8 +245,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   parser.on('closetag', () => {
     // the element that closes is the last one opened (saxes reports mismatched tags as errors)
     const depth = stack.length;
-    const local = stack.pop();
-    if (rootOk === false) return;
+    const info = stack.pop();
+    if (rootOk === false || info === undefined) return;
     if (capture && depth === capture.depth) {
       const c = capture;
       capture = undefined;
@@ -208,11 +254,12 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
       return;
     }
     if (capture) return;
-    if (term && local === term.element) closeTerm();
-    else if (local === 'langSet' || local === 'langSec') {
+    const kind = info.kind;
+    if (term && info.local === term.element) closeTerm();
+    else if (kind === LANG) {
       if (term) closeTerm();
       lang = undefined;
-    } else if ((local === 'termEntry' || local === 'conceptEntry') && concept) {
+    } else if (kind === ENTRY && concept) {
       const done = concept;
       concept = undefined;
       lang = undefined;
@@ -247,6 +294,10 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     if (forbidden >= 0 && (t.raw.status === 'deprecated' || t.raw.status === undefined)) {
       t.raw.status = 'forbidden';
       t.notes.splice(forbidden, 1);
+    }
+    if (!t.notes.length) {
+      concept!.terms.push(t.raw);
+      return;
     }
     // what an export records in notes because TBX has no data category for it
     const usage: string[] = [];
@@ -351,5 +402,43 @@ const CATEGORIES = new Set([
   'Usage note',
   'crossReference',
 ]);
+
+/** What an element is to the reader (by its local name). */
+interface ElementInfo {
+  local: string;
+  kind: number;
+  /** The category a CAPTURED element's text is read as. */
+  category: string;
+}
+const OTHER = 0,
+  ROOT = 1,
+  ENTRY = 2,
+  LANG = 3,
+  GROUP = 4,
+  TERM = 5,
+  /** A data-category carrier: its `type` attribute names the category. */
+  CARRIER = 6,
+  /** An element whose text is read as its own category (DCT style, `note`, `xref`). */
+  CAPTURED = 7;
+
+function elementInfo(local: string): ElementInfo {
+  const kind =
+    local === 'martif' || local === 'tbx'
+      ? ROOT
+      : local === 'termEntry' || local === 'conceptEntry'
+        ? ENTRY
+        : local === 'langSet' || local === 'langSec'
+          ? LANG
+          : TERM_GROUPS.has(local)
+            ? GROUP
+            : local === 'term'
+              ? TERM
+              : CARRIERS.has(local)
+                ? CARRIER
+                : CATEGORIES.has(local) || local === 'note' || local === 'xref'
+                  ? CAPTURED
+                  : OTHER;
+  return { local, kind, category: kind === CAPTURED ? (local === 'xref' ? 'xref' : local) : '' };
+}
 
 export { FORBIDDEN_NOTE };

@@ -320,11 +320,12 @@ export function anyConceptToEntry(
     if (t.extra) Object.assign(note, t.extra);
     if (t.review) note.review = t.review;
   }
+  // the forms buildTerms reads (a regional form only where it differs from the traditional one)
   const shape = {
     zhHans,
     zhHant,
-    ...(twForm && twForm !== zhHant ? { zhTw: twForm } : {}),
-    ...(hkForm && hkForm !== zhHant ? { zhHk: hkForm } : {}),
+    zhTw: twForm && twForm !== zhHant ? twForm : undefined,
+    zhHk: hkForm && hkForm !== zhHant ? hkForm : undefined,
     zhAliases,
     en,
     abbr: abbrOnly,
@@ -570,10 +571,13 @@ export function rawOfPlain(c: PlainConcept): RawConcept {
   return raw;
 }
 
-/** Term fields beyond TermNotes that the entry model knows (part of speech, region, …). */
-const TERM_EXTRA_FIELDS = ['sense', 'pos', 'register', 'geo', 'replacedBy'] as const;
-function pickExtra(note: Record<string, unknown>, out: Term): void {
-  for (const k of TERM_EXTRA_FIELDS) if (note[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = note[k];
+/** Term fields beyond TermNotes that the entry model knows (sense, part of speech, register, region, replacement). */
+function pickExtra(note: Note, out: Term): void {
+  if (note.sense !== undefined) out.sense = note.sense;
+  if (note.pos !== undefined) out.pos = note.pos;
+  if (note.register !== undefined) out.register = note.register;
+  if (note.geo !== undefined) out.geo = note.geo;
+  if (note.replacedBy !== undefined) out.replacedBy = note.replacedBy;
 }
 
 /** A short id prefix from a file name: `my-terms.tbx` → `my-terms`. */

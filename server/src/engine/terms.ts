@@ -67,13 +67,22 @@ export function buildTerms(entry: Forms, notes?: Record<string, TermNotes>, revi
     terms.push(term);
   };
 
-  // the headword: one term per distinct form, with the scripts it is the form in
-  const forms = new Map<string, ChineseScript[]>();
+  // the headword: one term per distinct form, with the scripts it is the form in (four scripts at
+  // most: short lists searched in place, as this runs for every entry of a large termbase)
+  const forms: string[] = [],
+    formScripts: ChineseScript[][] = [];
   for (const script of CHINESE_SCRIPTS) {
     const form = chineseIn(entry, script);
-    if (form) forms.set(form, [...(forms.get(form) ?? []), script]);
+    if (!form) continue;
+    const i = forms.indexOf(form);
+    if (i < 0) {
+      forms.push(form);
+      formScripts.push([script]);
+    } else formScripts[i]!.push(script);
   }
-  for (const [text, scripts] of forms) {
+  for (let f = 0; f < forms.length; f++) {
+    const text = forms[f]!,
+      scripts = formScripts[f]!;
     const term: Term = { text, lang: 'zh', role: 'headword', scripts, status: headword };
     if (reviewed && !scripts.includes('zh-Hans')) {
       const decided =
@@ -84,9 +93,10 @@ export function buildTerms(entry: Forms, notes?: Record<string, TermNotes>, revi
     }
     add(term);
   }
-  for (const text of entry.zhAliases) if (!forms.has(text)) add({ text, lang: 'zh', role: 'variant', status: other });
-  for (const [i, text] of entry.en.entries())
-    add({ text, lang: 'en', role: i === 0 ? 'headword' : 'variant', status: i === 0 ? headword : other });
+  for (const text of entry.zhAliases) if (!forms.includes(text)) add({ text, lang: 'zh', role: 'variant', status: other });
+  const en = entry.en;
+  for (let i = 0; i < en.length; i++)
+    add({ text: en[i]!, lang: 'en', role: i === 0 ? 'headword' : 'variant', status: i === 0 ? headword : other });
   for (const text of entry.abbr) add({ text, lang: 'en', role: 'abbreviation', status: other });
   return terms;
 }
