@@ -164,6 +164,23 @@ describe('TBX v3', () => {
     expect(strip(loadTermbase(other, { name: 'x.tbx' }))).toEqual(strip(fixture('dct-v3.tbx')));
   });
 
+  it('element text has its whitespace runs made one space and its ends trimmed', () => {
+    const tb = loadTermbase(
+      '<tbx><text><body><conceptEntry id="a"><note> First.</note><note>Second. </note><langSec xml:lang="en"><descrip type="definition">A  rule,\n\tsaid\u00a0twice </descrip>' +
+        '<termSec><term> ledger\n</term></termSec></langSec><langSec xml:lang="zh"><termSec><term>账\u3000本</term></termSec>' +
+        '<termSec><term>\u3000账簿</term></termSec><termSec><term>总账 </term></termSec></langSec></conceptEntry></body></text></tbx>',
+      { name: 'x.tbx', generate: false },
+    );
+    const e = tb.entries[0]!;
+    expect([e.note, e.definitionEn, e.en, e.zhHans, e.zhAliases]).toEqual([
+      'First. Second.',
+      'A rule, said twice',
+      ['ledger'],
+      '账 本',
+      ['账簿', '总账'],
+    ]);
+  });
+
   it('an unknown status value is a warning and the term is admitted', () => {
     const tb = loadTermbase(
       '<tbx><text><body><conceptEntry id="a"><langSec xml:lang="zh">\n<termSec><term>甲</term>\n<termNote type="administrativeStatus">sort-of</termNote></termSec></langSec></conceptEntry></body></text></tbx>',
