@@ -86,7 +86,8 @@ const cardCache = (glossary: Glossary) => {
   if (!cache) cards.set(glossary, (cache = new Map()));
   return cache;
 };
-function remember(cache: Map<string, string>, key: string, value: string): void {
+/** Keep an answer in a bounded cache (the oldest goes first). */
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
   if (cache.size >= 2048) cache.delete(cache.keys().next().value!);
   cache.set(key, value);
 }
@@ -129,8 +130,7 @@ function simplifiedAsWritten(written: string): boolean {
   let simplified = simplifiedAnswers.get(written);
   if (simplified === undefined) {
     simplified = written === toSimplified(written);
-    if (simplifiedAnswers.size >= 4096) simplifiedAnswers.delete(simplifiedAnswers.keys().next().value!);
-    simplifiedAnswers.set(written, simplified);
+    remember(simplifiedAnswers, written, simplified);
   }
   return simplified;
 }
