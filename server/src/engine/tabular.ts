@@ -15,6 +15,7 @@ import {
   type PlainConcept,
   type RawConcept,
   type RawTerm,
+  remembered,
   setPlainTerm,
   statusOf,
   type TermLang,
@@ -87,11 +88,6 @@ export const splitTerms = (cell: string) =>
         .filter(Boolean)
     : [cell.trim()].filter(Boolean);
 
-/** A TermStatus from a status cell (TBX spellings too); undefined when the cell is not one. */
-function cellStatus(cell: string): TermStatus | undefined {
-  return statusOf(cell);
-}
-
 export interface TabularOptions {
   kind: 'csv' | 'tsv' | 'omegat';
 }
@@ -118,9 +114,7 @@ export function parseTabular(
   const cellLang = (cell: string): TermLang => (containsHan(cell) ? 'zh-Hans' : 'en');
   const statusWarned = new Set<string>();
   // a status column repeats a few values: each is read once
-  const statuses = new Map<string, TermStatus | undefined>();
-  let lastStatusCell = '',
-    lastStatus: TermStatus | undefined;
+  const statusOfCell = remembered(statusOf);
 
   let columns: Column[] | undefined = kind === 'omegat' ? [{ kind: 'source' }, { kind: 'target' }, { kind: 'note' }] : undefined;
   // the columns that say something of every term of a row, read before its terms are made
@@ -282,13 +276,7 @@ export function parseTabular(
     for (const c of statusColumns) {
       const cell = c < n ? row[c]!.trim() : '';
       if (!cell) continue;
-      if (cell === lastStatusCell) status = lastStatus;
-      else {
-        if (statuses.has(cell)) status = statuses.get(cell);
-        else statuses.set(cell, (status = cellStatus(cell)));
-        lastStatusCell = cell;
-        lastStatus = status;
-      }
+      status = statusOfCell(cell);
       if (!status && !statusWarned.has(cell)) {
         statusWarned.add(cell);
         later.push([

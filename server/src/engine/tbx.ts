@@ -20,6 +20,7 @@ import {
   type TermLang,
   isForbiddenNote,
   languageOf,
+  remembered,
   statusOf,
 } from './termbase';
 
@@ -126,31 +127,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
 
   const where = (line: number) => `line ${line}`;
   // a file repeats a few language codes and status values: each is read once
-  // (the last one read is compared first: a file's language sets and statuses come in runs)
-  const languages = new Map<string, TermLang | undefined>();
-  let lastCode = '',
-    lastLang: TermLang | undefined;
-  const langOf = (code: string) => {
-    if (code === lastCode) return lastLang;
-    let lang: TermLang | undefined;
-    if (languages.has(code)) lang = languages.get(code);
-    else languages.set(code, (lang = languageOf(code)));
-    lastCode = code;
-    lastLang = lang;
-    return lang;
-  };
-  const statuses = new Map<string, TermStatus | undefined>();
-  let lastValue = '',
-    lastStatus: TermStatus | undefined;
-  const statusFor = (value: string) => {
-    if (value === lastValue) return lastStatus;
-    let status: TermStatus | undefined;
-    if (statuses.has(value)) status = statuses.get(value);
-    else statuses.set(value, (status = statusOf(value)));
-    lastValue = value;
-    lastStatus = status;
-    return status;
-  };
+  const langOf = remembered(languageOf);
+  const statusFor = remembered(statusOf);
 
   // What each element name is to the reader, looked up once per element (a file uses a few dozen names)
   const infos = new Map<string, ElementInfo>();

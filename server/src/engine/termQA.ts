@@ -122,27 +122,20 @@ function replacementsFor(ctx: QAContext, entry: GlossaryEntry, term: Term, scrip
   return [term.lang === 'zh' ? formIn(entry, script) : (entry.en[0] ?? formIn(entry, script))].filter((s) => s && s !== term.text);
 }
 
-/** The regions a written Chinese term belongs to: its `geo`, else those of its headword scripts (none for plain traditional). */
-function regionsOf(term: Term): string[] {
+/** The regions a written Chinese term belongs to: its `geo`, else those of its headword scripts (none for plain traditional); made once per term. */
+const REGIONS = new WeakMap<Term, readonly string[]>();
+function regionsOf(term: Term): readonly string[] {
   if (term.geo?.length) return term.geo;
-  const out: string[] = [];
-  for (const s of term.scripts ?? []) {
-    const g = GEO_OF[s];
-    if (g) out.push(g);
+  let out = REGIONS.get(term);
+  if (!out) {
+    const made: string[] = [];
+    for (const s of term.scripts ?? []) {
+      const g = GEO_OF[s];
+      if (g) made.push(g);
+    }
+    REGIONS.set(term, (out = made));
   }
   return out;
-}
-
-/** Whether a written Chinese term belongs to some region and not to `geo` (regionsOf, without making the list). */
-function ofOtherRegion(term: Term, geo: string): boolean {
-  if (term.geo?.length) return !(term.geo as readonly string[]).includes(geo);
-  let any = false;
-  for (const s of term.scripts ?? []) {
-    const g = GEO_OF[s];
-    if (g === geo) return false;
-    if (g) any = true;
-  }
-  return any;
 }
 
 /** `fixes` added to the suggestions (made when the first is added), except the written text and repeats. */
@@ -196,7 +189,8 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
     if (ctx.script && ctx.script !== 'zh-Hant' && (term.role === 'headword' || term.geo?.length) && !off?.has('regional-variant')) {
       const target = ctx.script;
       const want = formIn(entry, target);
-      const otherRegion = ofOtherRegion(term, GEO_OF[target]!);
+      const regions = regionsOf(term);
+      const otherRegion = regions.length > 0 && !regions.includes(GEO_OF[target]!);
       // a Taiwan or Hong Kong form counts as that region's word only as the region writes it: 并行
       // (parallel) in a simplified text is not Taiwan's 並行 (concurrency)
       const regionalOnly = !!term.scripts?.length && !term.scripts.includes('zh-Hans') && !term.scripts.includes('zh-Hant');
@@ -208,7 +202,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
         (otherRegion || term.role === 'headword') &&
         normalizeKey(want) !== normalizeKey(written)
       ) {
-        detail ??= { rule: 'regional-variant', regions: otherRegion ? regionsOf(term) : [], target, want };
+        detail ??= { rule: 'regional-variant', regions: otherRegion ? regions : [], target, want };
         suggestions = suggest(suggestions, [want], written);
       }
     }

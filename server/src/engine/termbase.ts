@@ -109,6 +109,28 @@ export function languageOf(code: string): TermLang | undefined {
   return undefined;
 }
 
+/**
+ * `read`, remembered per input: a termbase repeats a few language codes and status values, mostly in
+ * runs, so the last input is compared first, then the ones seen (at most 4,096 are kept).
+ */
+export function remembered<T>(read: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>();
+  let last: string | undefined;
+  let lastValue: T;
+  return (s) => {
+    if (s === last) return lastValue;
+    let value: T;
+    if (seen.has(s)) value = seen.get(s) as T;
+    else {
+      value = read(s);
+      if (seen.size < 4096) seen.set(s, value);
+    }
+    last = s;
+    lastValue = value;
+    return value;
+  };
+}
+
 /** TBX administrative status values (and common spellings of them) → term status. */
 export function statusOf(value: string): TermStatus | undefined {
   const v = value.trim().toLowerCase();
