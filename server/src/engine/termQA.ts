@@ -297,6 +297,69 @@ export interface CheckOptions {
 type Range = { start: number; end: number };
 const NO_RANGES: readonly Range[] = [];
 
+/** Rules 1–5 for a concept written one way, and which of its terms that is: the same in any document. */
+interface Judgement {
+  verdict: Verdict | null;
+  /** Which term it is, for `inconsistent-term` ('' for the headword in any script, or no term). */
+  term: string;
+  /** Whether its occurrences are counted for `inconsistent-term`: a Chinese term of a concept that has Chinese terms besides its headword. */
+  grouped: boolean;
+}
+
+/**
+ * The judgements of every document checked against one glossary in one context (variant, rules
+ * switched off): they depend on nothing else, so a server checking many documents, or the CLI many
+ * files, judges each way of writing a concept once. A glossary is never changed once made (a
+ * changed termbase makes a new one), so the judgements live as long as it does.
+ */
+const MAX_SHARED_JUDGEMENTS = 1 << 16;
+
+class Judgements {
+  private static readonly all = new WeakMap<TermSource, Map<string, Judgements>>();
+
+  static for(ctx: QAContext): Judgements {
+    let bySource = Judgements.all.get(ctx.source);
+    if (!bySource) Judgements.all.set(ctx.source, (bySource = new Map()));
+    const key = `${ctx.script ?? ''}|${ctx.off ? [...ctx.off].sort().join(',') : ''}`;
+    let made = bySource.get(key);
+    if (!made) bySource.set(key, (made = new Judgements()));
+    return made;
+  }
+
+  /** By the written text; when two concepts are written alike, the second and later by concept and text. */
+  private readonly byText = new Map<string, Judgement & { entry: number }>();
+  private readonly byEntryAndText = new Map<string, Judgement>();
+
+  of(ctx: QAContext, m: Match, entry: number, written: string): Judgement {
+    // a bound for a server that runs for weeks: kept judgements are only a saving
+    if (this.byText.size + this.byEntryAndText.size >= MAX_SHARED_JUDGEMENTS) {
+      this.byText.clear();
+      this.byEntryAndText.clear();
+    }
+    const first = this.byText.get(written);
+    if (first?.entry === entry) return first;
+    const key = first ? `${entry}\u0000${written}` : '';
+    if (first) {
+      const j = this.byEntryAndText.get(key);
+      if (j) return j;
+    }
+    const e = ctx.source.entries[entry];
+    const t = e && writtenTerm(e, m.forms[0]!, written);
+    // a concept whose only Chinese term is its headword (in any script) is never written two ways:
+    // its occurrences are not counted at all
+    const grouped = t?.lang === 'zh' && termsOf(e!).some((x) => x.lang === 'zh' && x.role !== 'headword');
+    const j = {
+      verdict: judgeWritten(ctx, m, written, t ?? null) ?? null,
+      term: t?.role === 'headword' ? '' : (t?.text ?? ''),
+      grouped,
+      entry,
+    };
+    if (first) this.byEntryAndText.set(key, j);
+    else this.byText.set(written, j);
+    return j;
+  }
+}
+
 /**
  * Term QA over a document. Rules 1–5 are a function of the concept and how it is written, so the
  * checker judges each way of writing a concept once and keeps the judgement (a long document has a
@@ -319,8 +382,10 @@ export class DocumentChecker {
   /** The judgement last made or found for each concept (by its index). */
   private readonly byEntry: (Judged | undefined)[];
   private readonly byEntry2: (Judged | undefined)[];
-  /** Each concept's group (by its index), made when a Chinese term of it is first judged; null for a concept with one Chinese term. */
-  private readonly groups: (Group | null | undefined)[];
+  /** The judgements every checker of this glossary and context shares. */
+  private readonly shared: Judgements;
+  /** Each concept's group (by its index), made when a Chinese term of it that is counted is first judged. */
+  private readonly groups: (Group | undefined)[];
   /** Counts the checks (for Changes). */
   private stamp = 0;
   /** The last check's occurrences (a copy of the list), each one's judgement (none where skipped) and finding. */
@@ -340,6 +405,7 @@ export class DocumentChecker {
     this.byEntry = new Array(ctx.source.entries.length);
     this.byEntry2 = new Array(ctx.source.entries.length);
     this.groups = new Array(ctx.source.entries.length);
+    this.shared = Judgements.for(ctx);
   }
 
   private judge(m: Match, text: string): Judged | undefined {
@@ -369,21 +435,10 @@ export class DocumentChecker {
       j = this.judgedOther.get(`${entry}\u0000${written}`);
       if (j) return j;
     }
-    const e = this.ctx.source.entries[entry];
-    const t = e && writtenTerm(e, m.forms[0]!, written);
+    const shared = this.shared.of(this.ctx, m, entry, written);
     let group: Group | undefined;
-    if (t?.lang === 'zh') {
-      let g = this.groups[entry];
-      if (g === undefined)
-        // a concept whose only Chinese term is its headword (in any script) is never written two
-        // ways: no group, so its occurrences are not counted at all
-        this.groups[entry] = g = termsOf(e!).some((x) => x.lang === 'zh' && x.role !== 'headword')
-          ? { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 }
-          : null;
-      group = g ?? undefined;
-    }
-    const term = t?.role === 'headword' ? '' : (t?.text ?? '');
-    j = { verdict: judgeWritten(this.ctx, m, written, t ?? null) ?? null, entry, group, term, written };
+    if (shared.grouped) group = this.groups[entry] ??= { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 };
+    j = { verdict: shared.verdict, entry, group, term: shared.term, written };
     if (clash) this.judgedOther.set(`${entry}\u0000${written}`, j);
     else this.judged.set(written, j);
     return j;
