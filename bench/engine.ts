@@ -10,6 +10,7 @@ export { TextDocument } from 'vscode-languageserver-textdocument';
 export { hover } from '../server/src/features/hover';
 export { glossaryFromFile } from '../server/src/node/glossaryFile';
 export { loadTermbase } from '../server/src/engine/termbaseLoad';
+export { plainEntry } from '../server/src/engine/termbase';
 export { mergeLayers } from '../server/src/engine/userLayer';
 export { SaxesParser } from 'saxes';
 export { default as Papa } from 'papaparse';
