@@ -103,6 +103,13 @@ describe('Markdown fences from the lines with three fence characters', () => {
     expect(skippedRanges(crlf, true).map((r) => crlf.slice(r.start, r.end))).toEqual(['```\r\ncode\r\n']);
   });
 
+  it("a URL ends at any of the engine's whitespace (an em space, NEL, a form feed), not only a space", () => {
+    for (const gap of [' ', '\u3000', '\u2003', '\u0085', '\u000c', '\u202f']) {
+      const text = `see https://example.com/a${gap}区块链`;
+      expect(skippedRanges(text, false).map((r) => text.slice(r.start, r.end))).toEqual(['https://example.com/a']);
+    }
+  });
+
   it('search the text for a fence run it lacks once, not once a line (no quadratic time)', () => {
     // many lines with ``` inside them (no fence) and no ~~~ at all: each search for ~~~ reads to the end
     for (const [line, absent] of [

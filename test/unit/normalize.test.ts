@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeKey, normalizeWithOffsets } from '../../server/src/engine/normalize';
-import { containsHan, isHan } from '../../server/src/engine/unicode';
+import { collapseWhitespace, containsHan, isHan, isWhitespaceUnit } from '../../server/src/engine/unicode';
 
 describe('normalizeWithOffsets', () => {
   it.each([
@@ -115,6 +115,83 @@ describe('containsHan', () => {
         }
         return containsHan(s) === points.some((cp) => isHan(cp));
       }),
+    );
+  });
+});
+
+describe('collapseWhitespace', () => {
+  it.each([
+    ['', ''],
+    ['ledger', 'ledger'],
+    ['  a\u00a0\u3000b\u202fc\n', 'a b c'],
+    ['a  b', 'a b'],
+    ['a\r\n\tb', 'a b'],
+    ['a\u0085b', 'a b'], // NEL: a line break for the engine, not for JavaScript's \s
+    ['a\u0001b\u007f', 'a b'], // control characters go too
+    ['\ufeffa', '\ufeffa'], // a zero-width no-break space is no whitespace (the matcher drops it)
+    ['\u3000区块链\u3000', '区块链'],
+    [' \n\t ', ''],
+  ])('%j → %j', (s, expected) => {
+    expect(collapseWhitespace(s)).toBe(expected);
+  });
+
+  it("collapses exactly the engine's whitespace units and the control units, every BMP unit tried", () => {
+    const differ: string[] = [];
+    for (let u = 0; u <= 0xffff; u++) {
+      const gap = isWhitespaceUnit(u) || u < 0x20 || u === 0x7f;
+      const c = String.fromCharCode(u);
+      if (collapseWhitespace(`a${c}b`) !== (gap ? 'a b' : `a${c}b`)) differ.push(`${u.toString(16)} inside`);
+      if (collapseWhitespace(`a${c}${c}`) !== (gap ? 'a' : `a${c}${c}`)) differ.push(`${u.toString(16)} at the end`);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('makes every run of whitespace and control units one space, ends trimmed, the rest as it was', () => {
+    // the definition, unit by unit: isWhitespaceUnit (the engine's whitespace) or a control unit
+    const gap = (u: number) => isWhitespaceUnit(u) || u < 0x20 || u === 0x7f;
+    const reference = (s: string) => {
+      const words: string[] = [];
+      let word = '';
+      for (let i = 0; i < s.length; i++) {
+        if (gap(s.charCodeAt(i))) {
+          if (word) words.push(word);
+          word = '';
+        } else word += s[i];
+      }
+      if (word) words.push(word);
+      return words.join(' ');
+    };
+    const units = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }),
+      fc.constantFrom(
+        0x20,
+        0x09,
+        0x0a,
+        0x0d,
+        0x0b,
+        0x0c,
+        0x85,
+        0xa0,
+        0x1680,
+        0x2000,
+        0x200a,
+        0x2028,
+        0x2029,
+        0x202f,
+        0x205f,
+        0x3000,
+        0xfeff,
+        0x7f,
+        0x00,
+      ),
+      fc.constantFrom(0x61, 0x533a, 0xd840, 0xdc00),
+    );
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 16 }), (us) => {
+        const s = String.fromCharCode(...us);
+        expect(collapseWhitespace(s)).toBe(reference(s));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

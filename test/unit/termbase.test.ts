@@ -181,6 +181,16 @@ describe('TBX v3', () => {
     ]);
   });
 
+  it("element text is collapsed by the engine's whitespace: NEL is a break, a zero-width no-break space is no space", () => {
+    const tb = loadTermbase(
+      '<tbx><text><body><conceptEntry id="a"><langSec xml:lang="en"><descrip type="definition">one\u0085two\u2028three</descrip>' +
+        '<termSec><term>led\ufeffger</term></termSec></langSec></conceptEntry></body></text></tbx>',
+      { name: 'x.tbx', generate: false },
+    );
+    const e = tb.entries[0]!;
+    expect([e.definitionEn, e.en]).toEqual(['one two three', ['led\ufeffger']]);
+  });
+
   it('an unknown status value is a warning and the term is admitted', () => {
     const tb = loadTermbase(
       '<tbx><text><body><conceptEntry id="a"><langSec xml:lang="zh">\n<termSec><term>甲</term>\n<termNote type="administrativeStatus">sort-of</termNote></termSec></langSec></conceptEntry></body></text></tbx>',

@@ -12,6 +12,7 @@
  *   when there is no enable).
  */
 import type { ChineseScript } from './entry';
+import { isWhitespaceUnit } from './unicode';
 
 export const VARIANTS = ['auto', 'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -120,10 +121,9 @@ export interface Skipped {
   end: number;
 }
 
-const isSpace = (u: number) => u === 0x20 || u === 0x09 || u === 0x0a || u === 0x0d || u === 0x3000 || u === 0xa0;
 /** Where a URL ends: whitespace, quotes, angle brackets, and CJK or full-width punctuation. */
 const endsUrl = (u: number) =>
-  isSpace(u) ||
+  isWhitespaceUnit(u) ||
   u === 0x22 ||
   u === 0x27 ||
   u === 0x3c ||

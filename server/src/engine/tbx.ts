@@ -6,7 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import type { TermStatus } from './entry';
-import { containsHan } from './unicode';
+import { collapseWhitespace, containsHan } from './unicode';
 
 export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'properNoun' | 'phrase';
 import {
@@ -62,35 +62,6 @@ const GEO: Record<string, string> = {
   'zh-sg': 'sg',
 };
 export const geoOf = (v: string): string | undefined => GEO[v.trim().toLowerCase()];
-
-/** Is u a unit of JavaScript's `\s` (what `trim` and the pattern below remove)? */
-const isSpace = (u: number) =>
-  u <= 0x20
-    ? u === 0x20 || (u >= 0x09 && u <= 0x0d)
-    : u >= 0xa0 &&
-      (u === 0xa0 ||
-        u === 0x1680 ||
-        (u >= 0x2000 && u <= 0x200a) ||
-        u === 0x2028 ||
-        u === 0x2029 ||
-        u === 0x202f ||
-        u === 0x205f ||
-        u === 0x3000 ||
-        u === 0xfeff);
-
-/** Whitespace inside a text that collapsing changes: any but a space, or two spaces in a row. */
-const UNCOLLAPSED = /[^\S ]| {2}/;
-
-/**
- * An element's text with each whitespace run one space, trimmed. Most need no change: its ends are
- * looked at, then one native scan of the rest (a JavaScript loop over the characters of every
- * definition was a tenth of the parse).
- */
-function collapsed(s: string): string {
-  const n = s.length;
-  if (n === 0 || (!isSpace(s.charCodeAt(0)) && !isSpace(s.charCodeAt(n - 1)) && !UNCOLLAPSED.test(s))) return s;
-  return s.replace(/\s+/g, ' ').trim();
-}
 
 interface OpenTerm {
   raw: RawTerm & { text: string };
@@ -230,7 +201,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     if (capture && depth === capture.depth) {
       const c = capture;
       capture = undefined;
-      apply(c.category, collapsed(c.text), c.attrs, c.line, c.column);
+      apply(c.category, collapseWhitespace(c.text), c.attrs, c.line, c.column);
       return;
     }
     if (capture) return;

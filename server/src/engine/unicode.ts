@@ -73,19 +73,25 @@ export function toHalfWidth(u: number): number {
   return u >= 0xff01 && u <= 0xff5e ? u - 0xfee0 : u;
 }
 
-/** Every whitespace run (line breaks included) as one space, trimmed: for text that must stay on one line. */
+// The two patterns below are SPACE_UNITS and NEWLINE_UNITS written out, with the control units
+// (U+0000–001F, U+007F) that collapsing treats as whitespace too: literal patterns, so that the
+// regular-expression safety test can check them; a unit test holds them to the lists, unit by unit.
+/** A run of whitespace (line breaks included) and control characters: one space when collapsed. */
+const COLLAPSIBLE_RUN = /[\u0000-\u0020\u007f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+/** What collapsing changes inside a text: whitespace other than a space, a control character, two spaces. */
+const UNCOLLAPSED = /[\u0000-\u001f\u007f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}/;
+const collapsible = (u: number) => WHITESPACE[u] === 1 || u < 0x20 || u === 0x7f;
+
+/**
+ * Every whitespace run (line breaks and control characters included) as one space, trimmed: for
+ * text that must stay on one line. Most text needs no change: its ends are looked at, then one
+ * native scan of the rest (a termbase of 20,000 definitions is read through this).
+ */
 export function collapseWhitespace(s: string): string {
-  let out = '';
-  let pending = false;
-  for (let i = 0; i < s.length; i++) {
-    const u = s.charCodeAt(i);
-    if (WHITESPACE[u] === 1 || u < 0x20 || u === 0x7f) {
-      pending = out.length > 0;
-      continue;
-    }
-    if (pending) out += ' ';
-    pending = false;
-    out += s[i];
-  }
-  return out;
+  const n = s.length;
+  if (n === 0 || (!collapsible(s.charCodeAt(0)) && !collapsible(s.charCodeAt(n - 1)) && !UNCOLLAPSED.test(s))) return s;
+  const t = s.replace(COLLAPSIBLE_RUN, ' ');
+  const from = t.charCodeAt(0) === 0x20 ? 1 : 0;
+  const to = t.length > from && t.charCodeAt(t.length - 1) === 0x20 ? t.length - 1 : t.length;
+  return t.slice(from, to);
 }
