@@ -59,10 +59,29 @@ export async function initialize(
   return result as { capabilities: Record<string, unknown> };
 }
 
+/**
+ * How long a server may take to answer `shutdown`, and then to exit: a server that does not is
+ * killed, and the call fails saying so (a hung server must not hang the test run or outlive it).
+ * Both together stay under the tests' hook timeout (30 s).
+ */
+export const SHUTDOWN_MS = 10_000;
+
 export async function shutdown(session: LspSession): Promise<number | null> {
-  await session.connection.sendRequest('shutdown');
-  await session.connection.sendNotification('exit');
-  const code = await session.exited;
-  session.connection.dispose();
-  return code;
+  const within = <T>(p: Promise<T>, what: string): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the server did not ${what} within ${SHUTDOWN_MS} ms; it was killed`)), SHUTDOWN_MS);
+    });
+    return Promise.race([p, late]).finally(() => clearTimeout(timer));
+  };
+  try {
+    await within(session.connection.sendRequest('shutdown'), 'answer shutdown');
+    await session.connection.sendNotification('exit');
+    return await within(session.exited, 'exit after the exit notification');
+  } catch (err) {
+    session.process.kill('SIGKILL');
+    throw err;
+  } finally {
+    session.connection.dispose();
+  }
 }
