@@ -556,13 +556,13 @@ if (want('11')) {
   );
   row(
     '11d',
-    'same: memory added by the entries and their index (after GC)',
+    "same: memory the termbase keeps once loaded (entries, index, any of the file's text they hold; after GC)",
     `${mem.entriesAndIndexMB.toFixed(0)} MB`,
     '–',
     Number.NaN,
     '–',
     true,
-    `${mem.entries} entries`,
+    `${mem.entries} entries; the file's text, let go after the load, was ${mem.textMB.toFixed(0)} MB`,
   );
 
   const barePapa = () => engine.Papa.parse(csvText, {});

@@ -2,6 +2,8 @@
 // line; export and re-import give back the same entries field by field.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPILED_FORMAT, expandEntry, type GlossaryEntry, type Term } from '../../server/src/engine/entry';
@@ -272,6 +274,42 @@ describe('files that are not termbases, broken XML, limits', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('memory', () => {
+  it("a loaded TBX file's entries do not keep the file's text alive", () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    // 2,000 entries with a long administrative element the reader does not keep: a text of about
+    // 9 MB (two bytes a unit: it holds Chinese), of which the entries keep a small part
+    let textBytes = 0;
+    const load = () => {
+      const filler = `<admin type="source">${'A long source citation the glossary does not keep. '.repeat(40)}</admin>`;
+      const entries: string[] = [];
+      for (let i = 0; i < 2000; i++)
+        entries.push(
+          `<termEntry id="entry-number-${i}">${filler}<descrip type="definition">A definition that is kept, number ${i}.</descrip>` +
+            `<langSet xml:lang="en"><tig><term>a kept English term ${i}</term></tig></langSet>` +
+            `<langSet xml:lang="zh-CN"><tig><term>区块链术语第${i}号</term></tig></langSet></termEntry>`,
+        );
+      const text = `<martif type="TBX"><text><body>${entries.join('\n')}</body></text></martif>`;
+      textBytes = text.length * 2;
+      return loadTermbase(text, { name: 'big.tbx', generate: false });
+    };
+    const before = heap();
+    const tb = load();
+    const kept = heap() - before;
+    expect(tb.entries).toHaveLength(2000);
+    expect(tb.entries[7]!.definitionEn).toBe('A definition that is kept, number 7.');
+    // the text is about 9 MB; its entries need well under a tenth of that
+    expect(textBytes).toBeGreaterThan(8_000_000);
+    expect(kept).toBeLessThan(textBytes / 4);
   });
 });
 

@@ -20,6 +20,7 @@ import {
   type TermLang,
   isForbiddenNote,
   languageOf,
+  ownCopy,
   remembered,
   statusOf,
 } from './termbase';
@@ -149,7 +150,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     switch (info.kind) {
       case ENTRY:
         concept = { line: tagLine, column: tagColumn, terms: [], element: local };
-        if (attrs.id) concept.id = attrs.id;
+        if (attrs.id) concept.id = ownCopy(attrs.id);
         return;
       case LANG:
         if (!concept) return;
@@ -269,7 +270,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     if (category === 'term') {
       if (!term) return;
       term.hasTerm = true;
-      term.raw.text = value;
+      // what the entries keep is copied out of the file's text (see ownCopy); codes and statuses are not kept
+      term.raw.text = ownCopy(value);
       return;
     }
     if (!value && category !== 'xref' && category !== 'crossReference') return;
@@ -303,7 +305,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
         case 'note':
         case 'usageNote':
         case 'Usage note':
-          term.notes.push(value);
+          term.notes.push(ownCopy(value));
           return;
         case 'definition':
           break; // a definition inside a term group is the language's definition
@@ -314,22 +316,22 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     const language = lang ? lang.lang : undefined;
     switch (category) {
       case 'definition': {
-        if (language === 'en' || (!lang && !containsHan(value))) concept.definitionEn ||= value;
-        else if (language || !lang) concept.definitionZh ||= value;
+        if (language === 'en' || (!lang && !containsHan(value))) concept.definitionEn ||= ownCopy(value);
+        else if (language || !lang) concept.definitionZh ||= ownCopy(value);
         return;
       }
       case 'subjectField':
-        concept.domain ||= value;
+        concept.domain ||= ownCopy(value);
         return;
       case 'note':
       case 'usageNote':
       case 'Usage note':
-        concept.note = concept.note ? `${concept.note} ${value}` : value;
+        concept.note = ownCopy(concept.note ? `${concept.note} ${value}` : value);
         return;
       case 'xref':
       case 'crossReference': {
         const target = attrs.target ?? '';
-        if (target && !/^[a-z][a-z0-9+.-]*:/i.test(target)) (concept.related ??= []).push(target.replace(/^#/, ''));
+        if (target && !/^[a-z][a-z0-9+.-]*:/i.test(target)) (concept.related ??= []).push(ownCopy(target.replace(/^#/, '')));
         return;
       }
       default:
