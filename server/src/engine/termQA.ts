@@ -306,14 +306,15 @@ interface Judgement {
   grouped: boolean;
 }
 
+/** How many judgements the checkers of one glossary and context keep at most (then they start afresh). */
+const MAX_SHARED_JUDGEMENTS = 1 << 16;
+
 /**
  * The judgements of every document checked against one glossary in one context (variant, rules
  * switched off): they depend on nothing else, so a server checking many documents, or the CLI many
  * files, judges each way of writing a concept once. A glossary is never changed once made (a
  * changed termbase makes a new one), so the judgements live as long as it does.
  */
-const MAX_SHARED_JUDGEMENTS = 1 << 16;
-
 class Judgements {
   private static readonly all = new WeakMap<TermSource, Map<string, Judgements>>();
 
