@@ -90,11 +90,29 @@ describe('term QA rules (push diagnostics)', () => {
     expect(diags[0]!.data.suggestions).toEqual(['区块链']);
   });
 
-  it('script-mismatch of a non-headword term: the fix is what converting the document writes', async () => {
-    // 网络借贷 is an alias: its fix in a Taiwan text takes OpenCC's Taiwan phrases, as Convert Document does
+  it('a non-headword term in a Taiwan text: the fix is what converting the document writes', async () => {
+    // 网络借贷 is an alias: in a Taiwan text the glossary's Taiwan form of 网络 inside it (網路) is
+    // used, as Convert Document does: the vocabulary differs, so it is regional-variant, first by priority
     const { diags } = await open('<!-- fintech-glossary-variant: zh-TW -->\n監管機構對网络借贷加強了管理。\n');
-    expect(codes(diags)).toEqual(['script-mismatch 网络借贷']);
+    expect(codes(diags)).toEqual(['regional-variant 网络借贷']);
     expect(diags[0]!.data.suggestions).toEqual(['網路借貸']);
+    expect(diags[0]!.message).toBe('“网络借贷” is not the Taiwan term (peer-to-peer lending): write “網路借貸”.');
+    // written in traditional characters with Hong Kong's 網絡 it is still not Taiwan's term
+    const hk = await open('<!-- fintech-glossary-variant: zh-TW -->\n監管機構對網絡借貸加強了管理。\n');
+    expect(codes(hk.diags)).toEqual(['regional-variant 網絡借貸']);
+    expect(hk.diags[0]!.data.suggestions).toEqual(['網路借貸']);
+    // ...and in a Hong Kong text it is the region's own: only its characters are wrong, if they are
+    const inHk = await open('<!-- fintech-glossary-variant: zh-HK -->\n監管機構對网络借贷加強了管理。網絡借貸。\n');
+    expect(codes(inHk.diags)).toEqual(['script-mismatch 网络借贷']);
+    expect(inHk.diags[0]!.data.suggestions).toEqual(['網絡借貸']);
+    // an alias whose conversion changes characters only (P2P网贷平台 → P2P網貸平臺) stays script-mismatch
+    const chars = await open('<!-- fintech-glossary-variant: zh-TW -->\n這家P2P网贷平台已經停業。\n');
+    expect(codes(chars.diags)).toEqual(['script-mismatch P2P网贷平台']);
+    // vocabulary the glossary does not know is never guessed: OpenCC's Taiwan phrases would make
+    // 国际银行代码 國際銀行程式碼 (a program's code); the fix is its characters, and 國際銀行代碼 is fine
+    const code = await open('<!-- fintech-glossary-variant: zh-TW -->\n填寫国际银行代码和國際銀行代碼。\n');
+    expect(codes(code.diags)).toEqual(['script-mismatch 国际银行代码']);
+    expect(code.diags[0]!.data.suggestions).toEqual(['國際銀行代碼']);
   });
 
   it('a character a region writes as its standard is no simplified character: 平台 in Taiwan and Hong Kong texts', async () => {

@@ -130,6 +130,18 @@ const fixture = new Glossary([
   reviewedEntry('p2p-lending', { zh: '网络借贷', hant: '網絡借貸', aliases: ['网贷'] }, {}),
   reviewedEntry('blockchain', { zh: '区块链', hant: '區塊鏈' }, {}),
   reviewedEntry('caict', { zh: '中国信息通信研究院', hant: '中國信息通信研究院' }, { tw: '中國信息通信研究院', reason: 'a proper name' }),
+  // aliases OpenCC's Taiwan phrase tables would rewrite: 代码 → 程式碼, 项目 → 專案, 主板 → 主機板
+  reviewedEntry('bic', { zh: '银行识别代码', hant: '銀行識別代碼', aliases: ['国际银行代码'] }, {}),
+  reviewedEntry('capital-account-liberalisation', { zh: '资本账户开放', hant: '資本賬戶開放', aliases: ['资本项目开放'] }, {}),
+  reviewedEntry('main-board', { zh: '主板市场', hant: '主板市場', aliases: ['沪深主板'] }, {}),
+  // an alias with another concept's reviewed term inside it (账户 → Taiwan's 帳戶)
+  reviewedEntry('remote-account-opening', { zh: '远程开户', hant: '遠程開戶', aliases: ['远程账户开立'] }, {}),
+  // a concept whose Hong Kong headword is inside its own alias (按揭 in 按揭贷款)
+  reviewedEntry(
+    'mortgage-loan',
+    { zh: '个人住房贷款', hant: '個人住房貸款', hk: '按揭', aliases: ['按揭贷款'] },
+    { hk: '按揭', reason: 'Hong Kong usage' },
+  ),
 ]);
 
 describe('glossary terms: where plain OpenCC gets the terminology wrong, the glossary is right', () => {
@@ -169,6 +181,28 @@ describe('glossary terms: where plain OpenCC gets the terminology wrong, the glo
   it('an alias stays the term the writer chose (converted by OpenCC), not swapped for the headword', () => {
     expect(convertText('网贷平台', 'zh-Hant', fixture)).toBe('網貸平臺');
     expect(convertText('网络借贷平台', 'zh-Hant', fixture)).toBe('網絡借貸平臺');
+  });
+
+  const aliases: [string, string, string][] = [
+    // text, plain OpenCC to zh-TW (wrong), glossary-aware (right)
+    ['国际银行代码', '國際銀行程式碼', '國際銀行代碼'],
+    ['资本项目开放', '資本專案開放', '資本項目開放'],
+    ['沪深主板上市', '滬深主機板上市', '滬深主板上市'],
+    // the reviewed Taiwan term inside an alias is used, the rest of the alias changes characters only
+    ['远程账户开立', '遠端賬戶開立', '遠程帳戶開立'],
+  ];
+  for (const [text, plain, ours] of aliases) {
+    it(`an alias is never rewritten by OpenCC's phrase tables: ${text} → ${ours}, not ${plain}`, () => {
+      expect(convertPlain(text, 'zh-TW')).toBe(plain);
+      expect(convertText(text, 'zh-TW', fixture)).toBe(ours);
+    });
+  }
+
+  it("a concept's own term inside its alias stays: 按揭贷款 is not 个人住房贷款贷款", () => {
+    expect(convertText('按揭貸款', 'zh-Hans', fixture, { from: 'zh-HK' })).toBe('按揭贷款');
+    expect(convertText('按揭贷款', 'zh-HK', fixture, { from: 'zh-Hans' })).toBe('按揭貸款');
+    // the Hong Kong headword alone, written as Hong Kong writes it, is the concept: its simplified headword
+    expect(convertText('按揭', 'zh-Hans', fixture, { from: 'zh-HK' })).toBe('个人住房贷款');
   });
 
   it('a term split by a line break or annotated with pinyin keeps its layout (OpenCC converts it)', () => {

@@ -77,10 +77,12 @@ export function formIn(entry: GlossaryEntry, script: ChineseScript): string {
 
 /**
  * The text of a term written as in `span` in script `to`, or undefined when the glossary has no
- * single answer (then OpenCC converts it with the rest): only a headword form of its concept (in
- * any script) is replaced, by the concept's form in `to`; an alias or variant is a different term
- * the writer chose, and stays one. A Taiwan or Hong Kong form counts only as written there. A span with anything but Han characters and ASCII letters or
- * digits in it (a line break, an annotation, a space) is left to OpenCC, so the layout stays.
+ * single answer (then OpenCC converts it with the rest). A headword form of its concept (in any
+ * script) becomes the concept's form in `to`. An alias or variant is a different term the writer
+ * chose, and stays that term (`aliasIn`): OpenCC's phrase tables never rewrite it (they would make
+ * 国际银行代码 國際銀行程式碼, a program's code). A Taiwan or Hong Kong form counts only as written
+ * there. A span with anything but Han characters and ASCII letters or digits in it (a line break, an
+ * annotation, a space) is left to OpenCC, so the layout stays.
  */
 function termTarget(source: TermSource, m: Match, span: string, to: ChineseScript, from: ChineseScript | undefined): string | undefined {
   let han = false;
@@ -98,20 +100,78 @@ function termTarget(source: TermSource, m: Match, span: string, to: ChineseScrip
     const form = m.forms[k]!;
     if (!entry) return undefined;
     const term = termFor(entry, form);
-    if (term?.lang !== 'zh' || term.role !== 'headword') return undefined;
-    // a Taiwan or Hong Kong word is that region's term only when written as the region writes it,
-    // in a text of that region (or of unknown script): 资料来源 in a simplified text is no Taiwan term
-    const scripts = term.scripts ?? [];
-    if (!scripts.includes('zh-Hans') && !scripts.includes('zh-Hant')) {
-      if (span !== form || (from !== undefined && !scripts.includes(from))) return undefined;
-    }
+    if (term?.lang !== 'zh') return undefined;
     // a form with Latin letters is replaced only when written exactly so (case, width)
     if (form !== span && !isAllHan(span)) return undefined;
-    const t = formIn(entry, to);
-    if (!t || (target !== undefined && t !== target)) return undefined;
+    let t: string;
+    if (term.role === 'headword') {
+      // a Taiwan or Hong Kong word is that region's term only when written as the region writes it,
+      // in a text of that region (or of unknown script): 资料来源 in a simplified text is no Taiwan term
+      const scripts = term.scripts ?? [];
+      const regional = !scripts.includes('zh-Hans') && !scripts.includes('zh-Hant');
+      t =
+        regional && (span !== form || (from !== undefined && !scripts.includes(from)))
+          ? aliasIn(source, span, to, from, m.entries)
+          : formIn(entry, to);
+    } else t = aliasIn(source, span, to, from, m.entries);
+    // concepts written alike that the glossary writes differently in `to`: its terms inside, at least
+    if (target !== undefined && t !== target) return aliasIn(source, span, to, from, m.entries);
     target = t;
   }
-  return target;
+  return target || undefined;
+}
+
+/**
+ * A glossary term that is not a concept's headword (an alias or variant, or a form the glossary has
+ * no single answer for) in script `to`, as the glossary knows it: the glossary's terms inside it
+ * become their forms in `to` (网络 in 网络借贷 is Taiwan's 網路: 網路借貸), the rest changes its
+ * characters only (OpenCC without its phrase tables). What the glossary does not say of a region's
+ * vocabulary, it does not guess. A term inside it of its own concept (`of`: the concepts the span
+ * stands for) is part of its wording and is not replaced: 按揭 in 按揭贷款 is that concept's Hong Kong
+ * headword, whose simplified form 个人住房贷款 would make 个人住房贷款贷款. Remembered per glossary
+ * (a document repeats its terms).
+ */
+export function aliasIn(source: TermSource, span: string, to: ChineseScript, from?: ChineseScript, of: readonly number[] = []): string {
+  let memo = ALIASES.get(source);
+  if (!memo) ALIASES.set(source, (memo = new Map()));
+  const key = `${to}\u0000${from ?? ''}\u0000${of.join(',')}\u0000${span}`;
+  let out = memo.get(key);
+  if (out !== undefined) return out;
+  const chars = (t: string) => (t ? convertPlain(t, to, { from, phrases: false }) : t);
+  out = '';
+  let at = 0;
+  for (const m of termsInside(source.index, span)) {
+    if (m.entries.some((e) => of.includes(e))) continue;
+    const t = termTarget(source, m, span.slice(m.start, m.end), to, from);
+    if (t === undefined) continue;
+    out += chars(span.slice(at, m.start)) + t;
+    at = m.end;
+  }
+  out += chars(span.slice(at));
+  if (memo.size >= 4096) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+const ALIASES = new WeakMap<TermSource, Map<string, string>>();
+
+/** The glossary's terms inside `span` that are shorter than it: left to right, the longest at each place. */
+function termsInside(index: TermIndex, span: string): Match[] {
+  const out: Match[] = [];
+  const n = span.length;
+  for (let at = 0; at < n; ) {
+    // the longest term starting here (a scan from here, of terms starting before here + 1)...
+    let m: Match | undefined = index.scanRange(span, {}, at, n, at + 1)[0];
+    // ...but never the whole span: then the longest that ends before its end
+    if (m && m.start === 0 && m.end === n) m = n > 1 ? index.scanRange(span, {}, 0, n - 1, 1)[0] : undefined;
+    if (m && m.start >= at && m.end > m.start) {
+      out.push(m);
+      at = m.end;
+    } else {
+      const u = span.charCodeAt(at);
+      at += u >= 0xd800 && u <= 0xdbff ? 2 : 1;
+    }
+  }
+  return out;
 }
 
 function isAllHan(s: string): boolean {

@@ -14,7 +14,7 @@
  * 6. `inconsistent-term` one concept written with two different terms in one document (checked
  *                        over the whole document, for terms no other rule flagged).
  */
-import { convertPlain, formIn, type TermSource } from './convertText';
+import { aliasIn, formIn, type TermSource } from './convertText';
 import { firstEndingAfter, firstStartingAtOrAfter } from './documentIndex';
 import type { ChineseScript, GlossaryEntry, Term } from './entry';
 import type { Match } from './matcher';
@@ -90,15 +90,19 @@ function writeIn(ctx: QAContext, written: string): ChineseScript {
   return spanScript(written) === 'traditional' ? 'zh-Hant' : 'zh-Hans';
 }
 
-/** A Chinese term (any text) in a script: the entry's form when it is one of its headword forms. */
-function termInScript(entry: GlossaryEntry, text: string, script: ChineseScript): string {
+/**
+ * A Chinese term (any text) of the concept at `index` in a script: the concept's form when it is one
+ * of its headword forms; else (an alias or variant) as the convert commands write it, the glossary's
+ * terms inside it in their forms and the rest by its characters, so that a quick fix and a conversion
+ * of the document agree (网络借贷 → 網路借貸 in a Taiwan text: 網路 is the glossary's Taiwan form).
+ */
+function termInScript(ctx: QAContext, index: number, text: string, script: ChineseScript): string {
+  const entry = ctx.source.entries[index]!;
   const key = normalizeKey(text);
   for (const t of termsOf(entry)) {
     if (t.lang === 'zh' && t.role === 'headword' && normalizeKey(t.text) === key) return formIn(entry, script);
   }
-  // not a headword: written as the convert commands write it (OpenCC with its phrase tables), so
-  // that a quick fix and a conversion of the document agree (网络借贷 → 網路借貸 in a Taiwan text)
-  return convertPlain(text, script);
+  return aliasIn(ctx.source, text, script, undefined, [index]);
 }
 
 /** The term of `entry` the written span is: one written exactly so (a listed 云計算), else the matcher's form. */
@@ -107,10 +111,11 @@ function writtenTerm(entry: GlossaryEntry, form: string, written: string): Term 
 }
 
 /** What to use instead of a deprecated/superseded/forbidden term of `entry`, in `script`. */
-function replacementsFor(ctx: QAContext, entry: GlossaryEntry, term: Term, script: ChineseScript): string[] {
+function replacementsFor(ctx: QAContext, index: number, term: Term, script: ChineseScript): string[] {
+  const entry = ctx.source.entries[index]!;
   if (term.replacedBy) {
     const by = termFor(entry, term.replacedBy);
-    if (by?.lang === 'zh') return [termInScript(entry, term.replacedBy, script)];
+    if (by?.lang === 'zh') return [termInScript(ctx, index, term.replacedBy, script)];
     return [term.replacedBy];
   }
   // a deprecated concept: the concept that replaces it
@@ -177,7 +182,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
   // 1, 2: status
   if (term.status === 'forbidden' || term.status === 'deprecated' || term.status === 'superseded') {
     const status = term.status;
-    const instead = replacementsFor(ctx, entry, term, script);
+    const instead = replacementsFor(ctx, m.entries[0]!, term, script);
     const rule = status === 'forbidden' ? 'forbidden-term' : 'deprecated-term';
     if (!off?.has(rule)) {
       detail ??= { rule, status, instead, ...(term.usage ? { usage: term.usage } : {}) };
@@ -205,14 +210,24 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
         detail ??= { rule: 'regional-variant', regions: otherRegion ? regions : [], target, want };
         suggestions = suggest(suggestions, [want], written);
       }
+    } else if ((ctx.script === 'zh-TW' || ctx.script === 'zh-HK') && !off?.has('regional-variant')) {
+      // another term of the concept (an alias such as 網絡借貸) in a Taiwan or Hong Kong document:
+      // the region's vocabulary as converting the document writes it, which takes only what the
+      // glossary says (its terms inside the alias: 網絡 is Taiwan's 網路), never OpenCC's phrase
+      // tables; a change of characters alone is for rules 4 and 5
+      const want = termInScript(ctx, m.entries[0]!, written, ctx.script);
+      if (want && want !== written && normalizeKey(want) !== normalizeKey(written)) {
+        detail ??= { rule: 'regional-variant', regions: [], target: ctx.script, want };
+        suggestions = suggest(suggestions, [want], written);
+      }
     }
     // 4, 5: script
     const spans = spanScript(written);
     if (spans === 'mixed') {
       if (!off?.has('mixed-script')) {
         const fixes = ctx.script
-          ? [termInScript(entry, written, ctx.script)]
-          : [termInScript(entry, written, 'zh-Hans'), termInScript(entry, written, 'zh-Hant')];
+          ? [termInScript(ctx, m.entries[0]!, written, ctx.script)]
+          : [termInScript(ctx, m.entries[0]!, written, 'zh-Hans'), termInScript(ctx, m.entries[0]!, written, 'zh-Hant')];
         detail ??= { rule: 'mixed-script', fixes };
         suggestions = suggest(suggestions, fixes, written);
       }
@@ -222,7 +237,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
       (spans === 'simplified') !== (ctx.script === 'zh-Hans') &&
       !off?.has('script-mismatch')
     ) {
-      const fix = termInScript(entry, written, ctx.script);
+      const fix = termInScript(ctx, m.entries[0]!, written, ctx.script);
       const document = ctx.script === 'zh-Hans' ? 'simplified' : 'traditional';
       if (fix !== written) {
         detail ??= { rule: 'script-mismatch', written: spans, document, fix };
