@@ -135,7 +135,14 @@ const fixture = new Glossary([
   reviewedEntry('capital-account-liberalisation', { zh: '资本账户开放', hant: '資本賬戶開放', aliases: ['资本项目开放'] }, {}),
   reviewedEntry('main-board', { zh: '主板市场', hant: '主板市場', aliases: ['沪深主板'] }, {}),
   // an alias with another concept's reviewed term inside it (账户 → Taiwan's 帳戶)
-  reviewedEntry('remote-account-opening', { zh: '远程开户', hant: '遠程開戶', aliases: ['远程账户开立'] }, {}),
+  reviewedEntry('remote-account-opening', { zh: '远程开户', hant: '遠程開戶', aliases: ['远程开立账户'] }, {}),
+  // 资产组 (a cash-generating unit) is inside 资产组合 (a portfolio, 资产|组合) without being part of it
+  reviewedEntry(
+    'cash-generating-unit',
+    { zh: '资产组', hant: '資產組', tw: '現金產生單位' },
+    { tw: '現金產生單位', reason: 'IFRS wording' },
+  ),
+  reviewedEntry('portfolio', { zh: '投资组合', hant: '投資組合', aliases: ['资产组合'] }, {}),
   // a concept whose Hong Kong headword is inside its own alias (按揭 in 按揭贷款)
   reviewedEntry(
     'mortgage-loan',
@@ -188,8 +195,10 @@ describe('glossary terms: where plain OpenCC gets the terminology wrong, the glo
     ['国际银行代码', '國際銀行程式碼', '國際銀行代碼'],
     ['资本项目开放', '資本專案開放', '資本項目開放'],
     ['沪深主板上市', '滬深主機板上市', '滬深主板上市'],
-    // the reviewed Taiwan term inside an alias is used, the rest of the alias changes characters only
-    ['远程账户开立', '遠端賬戶開立', '遠程帳戶開立'],
+    // the reviewed Taiwan term a compound alias ends with is used, the rest changes characters only
+    ['远程开立账户', '遠端開立賬戶', '遠程開立帳戶'],
+    // a term inside an alias that is not one of its words is left alone: 资产|组合, not 资产组|合
+    ['资产组合配置', '資產組合配置', '資產組合配置'],
   ];
   for (const [text, plain, ours] of aliases) {
     it(`an alias is never rewritten by OpenCC's phrase tables: ${text} → ${ours}, not ${plain}`, () => {

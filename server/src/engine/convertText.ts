@@ -123,10 +123,10 @@ function termTarget(source: TermSource, m: Match, span: string, to: ChineseScrip
 
 /**
  * A glossary term that is not a concept's headword (an alias or variant, or a form the glossary has
- * no single answer for) in script `to`, as the glossary knows it: the glossary's terms inside it
- * become their forms in `to` (网络 in 网络借贷 is Taiwan's 網路: 網路借貸), the rest changes its
- * characters only (OpenCC without its phrase tables). What the glossary does not say of a region's
- * vocabulary, it does not guess. A term inside it of its own concept (`of`: the concepts the span
+ * no single answer for) in script `to`, as the glossary knows it: the glossary's terms it is made of
+ * become their forms in `to` (网络 in 网络借贷 is Taiwan's 網路: 網路借貸; see termsInside), the rest
+ * changes its characters only (OpenCC without its phrase tables). What the glossary does not say of
+ * a region's vocabulary, it does not guess: 可视化 stays 可視化 in a Taiwan text (OpenCC: 視覺化). A term inside it of its own concept (`of`: the concepts the span
  * stands for) is part of its wording and is not replaced: 按揭 in 按揭贷款 is that concept's Hong Kong
  * headword, whose simplified form 个人住房贷款 would make 个人住房贷款贷款. Remembered per glossary
  * (a document repeats its terms).
@@ -154,21 +154,26 @@ export function aliasIn(source: TermSource, span: string, to: ChineseScript, fro
 }
 const ALIASES = new WeakMap<TermSource, Map<string, string>>();
 
-/** The glossary's terms inside `span` that are shorter than it: left to right, the longest at each place. */
+/**
+ * The glossary's terms a compound `span` is made of, as far as they can be told apart: the longest
+ * term it starts with and the longest it ends with, each leaving two or more characters of the span
+ * to the other side (a compound of words: 网络|借贷, 分布式账本|技术). A term in the middle, or one
+ * that leaves a single character (资产组|合 in 资产组合, which is 资产|组合), is no constituent one can
+ * be sure of, and is not replaced.
+ */
 function termsInside(index: TermIndex, span: string): Match[] {
-  const out: Match[] = [];
   const n = span.length;
-  for (let at = 0; at < n; ) {
-    // the longest term starting here (a scan from here, of terms starting before here + 1)...
-    let m: Match | undefined = index.scanRange(span, {}, at, n, at + 1)[0];
-    // ...but never the whole span: then the longest that ends before its end
-    if (m && m.start === 0 && m.end === n) m = n > 1 ? index.scanRange(span, {}, 0, n - 1, 1)[0] : undefined;
-    if (m && m.start >= at && m.end > m.start) {
+  if (n < 4) return [];
+  const out: Match[] = [];
+  // the longest term starting at 0 that ends two or more units before the end
+  const head = index.scanRange(span, {}, 0, n - 2, 1)[0];
+  if (head && head.start === 0) out.push(head);
+  // the longest term ending at the end that starts two or more units after the start (and after the head)
+  for (let at = Math.max(2, head && head.start === 0 ? head.end : 0); at <= n - 2; at++) {
+    const m = index.scanRange(span, {}, at, n, at + 1)[0];
+    if (m && m.start === at && m.end === n) {
       out.push(m);
-      at = m.end;
-    } else {
-      const u = span.charCodeAt(at);
-      at += u >= 0xd800 && u <= 0xdbff ? 2 : 1;
+      break;
     }
   }
   return out;
