@@ -114,11 +114,12 @@ function termTarget(source: TermSource, m: Match, span: string, to: ChineseScrip
           ? aliasIn(source, span, to, from, m.entries)
           : formIn(entry, to);
     } else t = aliasIn(source, span, to, from, m.entries);
+    if (!t) return undefined;
     // concepts written alike that the glossary writes differently in `to`: its terms inside, at least
     if (target !== undefined && t !== target) return aliasIn(source, span, to, from, m.entries);
     target = t;
   }
-  return target || undefined;
+  return target;
 }
 
 /**
@@ -126,10 +127,11 @@ function termTarget(source: TermSource, m: Match, span: string, to: ChineseScrip
  * no single answer for) in script `to`, as the glossary knows it: the glossary's terms it is made of
  * become their forms in `to` (网络 in 网络借贷 is Taiwan's 網路: 網路借貸; see termsInside), the rest
  * changes its characters only (OpenCC without its phrase tables). What the glossary does not say of
- * a region's vocabulary, it does not guess: 可视化 stays 可視化 in a Taiwan text (OpenCC: 視覺化). A term inside it of its own concept (`of`: the concepts the span
- * stands for) is part of its wording and is not replaced: 按揭 in 按揭贷款 is that concept's Hong Kong
- * headword, whose simplified form 个人住房贷款 would make 个人住房贷款贷款. Remembered per glossary
- * (a document repeats its terms).
+ * a region's vocabulary, it does not guess: 可视化 stays 可視化 in a Taiwan text (OpenCC: 視覺化).
+ *
+ * A term inside it of its own concept (`of`: the concepts the span stands for) is part of its
+ * wording and is not replaced: 按揭 in 按揭贷款 is that concept's Hong Kong headword, whose simplified
+ * form 个人住房贷款 would make 个人住房贷款贷款. Remembered per glossary (a document repeats its terms).
  */
 export function aliasIn(source: TermSource, span: string, to: ChineseScript, from?: ChineseScript, of: readonly number[] = []): string {
   let memo = ALIASES.get(source);
