@@ -20,7 +20,7 @@ import { wordsFor } from './features/words';
 import { emptyProjectConfig, isIgnored, parseProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
 import { RULES, SCRIPTS, VARIANTS, type Rule, type Variant } from './protocol';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import type { GlossaryEntry } from './engine/entry';
+import type { AliasForm, GlossaryEntry } from './engine/entry';
 import type { Glossary } from './engine/glossary';
 import { lookupEntries } from './features/lookup';
 import { FramingChecker } from './framing';
@@ -130,21 +130,27 @@ interface GlossaryOptions {
 function userAndBundled(
   opts: GlossaryOptions,
   extra: { path: string; label: string }[] = [],
-): { layers: UserTermbase[]; bundled: GlossaryEntry[]; words: readonly string[]; glossary?: Glossary } {
+): { layers: UserTermbase[]; bundled: GlossaryEntry[]; words: readonly string[]; aliasForms: readonly AliasForm[]; glossary?: Glossary } {
   const layers = [...opts.glossary.map((path) => ({ path, label: path })), ...extra].map(({ path, label }) => {
     const t = readTermbase(path, false, label);
     return { uri: path, label, entries: t.entries, lines: t.lines };
   });
   const glossary = opts.bundled ? loadGlossary(opts.bundledGlossary) : undefined;
-  return { layers, bundled: glossary?.entries ?? [], words: glossary?.words ?? [], ...(glossary ? { glossary } : {}) };
+  return {
+    layers,
+    bundled: glossary?.entries ?? [],
+    words: glossary?.words ?? [],
+    aliasForms: glossary?.aliasForms ?? [],
+    ...(glossary ? { glossary } : {}),
+  };
 }
 
 /** The glossary `check` and `convert` use: the bundled one as it is, or the user's termbases merged over it. */
 function mergedGlossary(opts: GlossaryOptions, project: ProjectConfig): Glossary {
   // the project file's termbases are relative to the project root (the current directory)
   const extra = project.termbases.map((p) => ({ path: join(process.cwd(), p), label: `${p} (${PROJECT_FILE})` }));
-  const { layers, bundled, words, glossary } = userAndBundled(opts, extra);
-  return !layers.length && glossary ? glossary : mergeLayers(layers, bundled, words);
+  const { layers, bundled, words, aliasForms, glossary } = userAndBundled(opts, extra);
+  return !layers.length && glossary ? glossary : mergeLayers(layers, bundled, words, undefined, aliasForms);
 }
 
 const glossaryOptions = (command: Command) =>
@@ -165,8 +171,8 @@ glossaryOptions(
 ).action((words: string[], opts: GlossaryOptions & { json?: boolean }) => {
   const term = words.join(' ');
   if (!term.trim()) throw new UsageError('the term is empty');
-  const { layers, bundled, words: wordList } = userAndBundled(opts);
-  const glossary = mergeLayers(layers, bundled, wordList);
+  const { layers, bundled, words: wordList, aliasForms } = userAndBundled(opts);
+  const glossary = mergeLayers(layers, bundled, wordList, undefined, aliasForms);
   const { entries, match } = lookupEntries(glossary, term);
   const where = (e: GlossaryEntry) => {
     const source = glossary.sourceOf(e);

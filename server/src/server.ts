@@ -224,7 +224,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     glossary =
       !userLayers.length && bundledOn
         ? bundled
-        : mergeLayers(userLayers, bundledOn ? bundled.entries : [], bundled.words, bundledOn ? bundled.index : undefined);
+        : mergeLayers(
+            userLayers,
+            bundledOn ? bundled.entries : [],
+            bundled.words,
+            bundledOn ? bundled.index : undefined,
+            bundledOn ? bundled.aliasForms : [],
+          );
     glossary.index.build();
   };
 

@@ -102,6 +102,16 @@ describe('compiled@2: defaults left out', () => {
     expect(Glossary.fromJSON(file(V1, [blockchain]), 'g.json').entries).toEqual([blockchain]);
   });
 
+  it('aliasForms: keys for an alias, matched as that alias; a malformed list is refused', () => {
+    const withAlias = { ...minimal, zhAliases: ['网络借贷'] };
+    const text = (aliasForms: unknown) => JSON.stringify({ format: V2, entries: [withAlias], aliasForms });
+    const g = Glossary.fromJSON(text([[0, '網路借貸', '网络借贷']]), 'g.json');
+    const [m] = g.index.scan('網路借貸');
+    expect([m!.start, m!.end, m!.entries, m!.forms]).toEqual([0, 4, [0], ['网络借贷']]);
+    for (const bad of [[[1, '網路借貸', '网络借贷']], [[0, '網路借貸']], [['0', 'a', 'b']], 'x'])
+      expect(() => Glossary.fromJSON(text(bad), 'g.json')).toThrow(/g.json: "aliasForms" is not a list of \[entry number, form, alias\]/);
+  });
+
   it('another format name is refused, naming the one expected', () => {
     expect(() => Glossary.fromJSON(file('fintech-glossary/compiled@3', [minimal]), 'g.json')).toThrow(
       /not a compiled Fintech Glossary \(expected "format": "fintech-glossary\/compiled@2"/,

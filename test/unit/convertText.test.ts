@@ -228,6 +228,23 @@ describe('glossary terms: where plain OpenCC gets the terminology wrong, the glo
 describe('the bundled glossary', () => {
   const bundled = glossaryFromFile(join(REPO, 'dist/glossary.json'));
 
+  it('every alias, converted to each script, is still found as its concept (the build derives the keys)', () => {
+    const lost: string[] = [];
+    for (const to of ['zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'] as const)
+      bundled.entries.forEach((e, i) => {
+        for (const alias of e.zhAliases) {
+          const there = convertText(alias, to, bundled);
+          const found = bundled.index.scan(there).some((m) => m.start === 0 && m.end === there.length && m.entries.includes(i));
+          if (!found) lost.push(`${alias} → ${there} (${to})`);
+        }
+      });
+    expect(lost).toEqual([]);
+    // one of them: the Taiwan form of 网络借贷 (網路 is the glossary's Taiwan word) is that alias
+    expect(convertText('网络借贷', 'zh-TW', bundled)).toBe('網路借貸');
+    expect(bundled.lookup('網路借貸').map((e) => e.id)).toEqual(['p2p-lending']);
+    expect(convertText('網路借貸', 'zh-Hans', bundled, { from: 'zh-TW' })).toBe('网络借贷');
+  });
+
   it('converts its reviewed Taiwan terms where OpenCC does not (账户 → 帳戶, 数字货币 → 數位貨幣)', () => {
     expect(convertPlain('银行账户与数字货币', 'zh-TW')).toBe('銀行賬戶與數字貨幣');
     expect(convertText('银行账户与数字货币', 'zh-TW', bundled)).toBe('銀行帳戶與數位貨幣');

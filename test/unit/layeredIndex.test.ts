@@ -81,6 +81,23 @@ const PIECES = [
 ];
 const docArb = fc.array(fc.constantFrom(...PIECES), { maxLength: 25 }).map((xs) => xs.join(''));
 
+describe("the bundled glossary's alias forms under the user's termbases", () => {
+  it('are matched whether the index is layered over the bundled one or made afresh', () => {
+    const own = new Glossary([entry('p2p', 'P2P网贷', ['P2P lending'], { zhAliases: ['网络借贷'] })], [], undefined, undefined, [
+      [0, '網路借貸', '网络借贷'],
+    ]);
+    const user = layer([entry('mine', '区块链', ['blockchain'])]);
+    for (const merged of [
+      mergeLayers([user], own.entries, own.words, own.index, own.aliasForms),
+      mergeLayers([user], own.entries, own.words, undefined, own.aliasForms),
+      mergeLayers([], own.entries, own.words, undefined, own.aliasForms),
+    ]) {
+      const m = merged.index.scan('用網路借貸').find((x) => x.start === 1);
+      expect(m && merged.entriesOf(m).map((e) => e.id)).toEqual(['p2p']);
+    }
+  });
+});
+
 describe('the layered term index', () => {
   it('is layered over the bundled index, and only when it is given one for the same entries and words', () => {
     const { layered, single } = both([layer([entry('u', '区块链', ['chain ledger'])])]);

@@ -4,6 +4,7 @@
 import { COMPILED_FORMAT, type Citation, type CompiledGlossary, type GlossaryEntry } from '../../../server/src/engine/entry';
 import { Glossary, engineLineScanner, entryKeysOf, normalizeKey, type EntryKey } from './engine';
 import { buildTerms, termTexts } from '../../../server/src/engine/terms';
+import { aliasFormsOf } from '../../../server/src/engine/convertText';
 import { formsOf, glyphOnlyHk, toSimplified, type Forms } from './forms';
 import { diag, type Diagnostic, type LoadedEntry, type YamlPath } from './load';
 import { locateQuote, pickExamples, scanCorpus, type Corpus, type Hit } from './sources';
@@ -245,8 +246,15 @@ export function compileGlossary(
   const litLines = new Set<string>();
   for (const r of scan.values()) for (const h of r.hits) litLines.add(`${h.line.doc}:${h.line.line}`);
   candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // the aliases' Taiwan and Hong Kong forms as conversion writes them, so that a converted text keeps its terms
+  const aliasForms = aliasFormsOf(glossary);
   return {
-    glossary: { format: FORMAT, entries: compiled, ...(wordTexts.length ? { words: wordTexts } : {}) },
+    glossary: {
+      format: FORMAT,
+      entries: compiled,
+      ...(wordTexts.length ? { words: wordTexts } : {}),
+      ...(aliasForms.length ? { aliasForms } : {}),
+    },
     diagnostics,
     keyHits,
     litLines,

@@ -12,10 +12,11 @@
  *
  * Pure: no files, no LSP; a few milliseconds more than OpenCC alone (one matcher scan).
  */
-import { type ChineseScript, chineseIn, type GlossaryEntry } from './entry';
+import { type AliasForm, type ChineseScript, chineseIn, type GlossaryEntry } from './entry';
 import { convertLocale, type OpenCCLocale } from './convert';
 import type { Match, MatchOptions, TermIndex } from './matcher';
 import { termFor } from './terms';
+import { normalizeKey } from './normalize';
 import { isHanUnit } from './unicode';
 
 /** What the converter needs of a glossary (the engine's `Glossary` is one). */
@@ -91,7 +92,11 @@ function termTarget(source: TermSource, m: Match, span: string, to: ChineseScrip
     if (isHanUnit(u)) han = true;
     else if (u >= 0xd800 && u <= 0xdfff)
       han = true; // astral Han (Ext. B–H) and other astral units
-    else if (!((u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a))) return undefined;
+    else if (!((u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a))) {
+      // a space the glossary's own form has (AI 芯片) is the term's, not the layout's
+      if (u === 0x20 && m.forms.includes(span)) continue;
+      return undefined;
+    }
   }
   if (!han) return undefined;
   let target: string | undefined;
@@ -155,6 +160,30 @@ export function aliasIn(source: TermSource, span: string, to: ChineseScript, fro
   return out;
 }
 const ALIASES = new WeakMap<TermSource, Map<string, string>>();
+
+/**
+ * The keys an index needs for the glossary's aliases as conversion writes them in Taiwan and Hong
+ * Kong (`aliasIn`: 网络借贷 → 網路借貸, 法定数字货币 → 法定數碼貨幣), so that a converted text keeps
+ * its terms. Only forms that fold to no key of the glossary yet: one that is a key already (of this
+ * concept, or of another, which would make them homonyms) is left out. The build writes them into
+ * the compiled glossary (converting every alias takes too long for a server's start).
+ */
+export function aliasFormsOf(source: TermSource): AliasForm[] {
+  const out: AliasForm[] = [];
+  const made = new Set<string>();
+  source.entries.forEach((entry, index) => {
+    for (const alias of entry.zhAliases)
+      for (const to of REGIONS) {
+        const form = aliasIn(source, alias, to, undefined, [index]);
+        const key = normalizeKey(form);
+        if (!key || made.has(key) || source.index.lookup(form).length) continue;
+        made.add(key);
+        out.push([index, form, alias]);
+      }
+  });
+  return out;
+}
+const REGIONS = ['zh-TW', 'zh-HK'] as const;
 
 /**
  * The glossary's terms a compound `span` is made of, as far as they can be told apart: the longest

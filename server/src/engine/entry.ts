@@ -170,7 +170,16 @@ export interface CompiledGlossary {
   entries: GlossaryEntry[];
   /** Ordinary words that contain a term but are not one: the matcher lets them win and shows nothing. */
   words?: string[];
+  /** Keys the build derives for aliases (see `AliasForm`). */
+  aliasForms?: AliasForm[];
 }
+
+/**
+ * A form an alias takes in a region, as conversion writes it (网络借贷 → Taiwan 網路借貸: `aliasIn`),
+ * that folds to no key of the glossary: the index matches it as that alias of entry `entry` (its
+ * position in the compiled file's entries). Derived by the build, not part of any entry.
+ */
+export type AliasForm = [entry: number, form: string, alias: string];
 
 const STATUSES: readonly string[] = ['preferred', 'admitted', 'deprecated'] satisfies EntryStatus[];
 

@@ -3,7 +3,15 @@
  * no files: it is made from the compiled glossary's text (`read`, `fromJSON`), which the Node entry
  * reads from disk (server/src/node/glossaryFile.ts) and the Web Worker entry fetches.
  */
-import { COMPILED_FORMAT, COMPILED_FORMATS, entryProblem, expandEntry, type CompiledGlossary, type GlossaryEntry } from './entry';
+import {
+  type AliasForm,
+  COMPILED_FORMAT,
+  COMPILED_FORMATS,
+  entryProblem,
+  expandEntry,
+  type CompiledGlossary,
+  type GlossaryEntry,
+} from './entry';
 
 export { chineseIn } from './entry';
 import { TermIndex, type Match, type MatchOptions } from './matcher';
@@ -32,9 +40,11 @@ export class Glossary {
     private readonly sources?: ReadonlyMap<GlossaryEntry, EntrySource>,
     /** An index over the last entries (the bundled glossary's) to reuse: see TermIndex's `base`. */
     base?: TermIndex,
+    /** Keys the build derived for the aliases of `entries` (see `AliasForm`). */
+    readonly aliasForms: readonly AliasForm[] = [],
   ) {
     for (const e of entries) if (!this.byId.has(e.id)) this.byId.set(e.id, e);
-    this.index = new TermIndex(entries, words, base);
+    this.index = new TermIndex(entries, words, base, aliasForms);
   }
 
   /** The file and line of a user termbase entry; undefined for a bundled one. */
@@ -86,7 +96,7 @@ export class UncheckedGlossary {
    * entry; a file that cannot be read throws the read's error) and make the glossary.
    */
   check(): Glossary {
-    const { format, entries, words } = parseCompiled(typeof this.text === 'string' ? this.text : this.text(), this.name);
+    const { format, entries, words, aliasForms } = parseCompiled(typeof this.text === 'string' ? this.text : this.text(), this.name);
     for (let i = 0; i < entries.length; i++) {
       const entry = (entries[i] = expandEntry(entries[i], format));
       const problem = entryProblem(entry);
@@ -95,12 +105,12 @@ export class UncheckedGlossary {
         throw new Error(`${this.name}: entry ${i + 1}${typeof id === 'string' ? ` "${id.slice(0, 80)}"` : ''}: ${problem}`);
       }
     }
-    return new Glossary(entries as GlossaryEntry[], words);
+    return new Glossary(entries as GlossaryEntry[], words, undefined, undefined, aliasForms);
   }
 }
 
 /** The entries and words of a compiled glossary's text, its format checked (not yet its entries). */
-function parseCompiled(text: string, name: string): { format: string; entries: unknown[]; words: string[] } {
+function parseCompiled(text: string, name: string): { format: string; entries: unknown[]; words: string[]; aliasForms: AliasForm[] } {
   let data: Partial<CompiledGlossary>;
   try {
     data = JSON.parse(text) as Partial<CompiledGlossary>;
@@ -116,7 +126,20 @@ function parseCompiled(text: string, name: string): { format: string; entries: u
   if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) {
     throw new Error(`${name}: "words" is not a list of strings`);
   }
-  return { format: data.format as string, entries: data.entries as unknown[], words };
+  const aliasForms = data.aliasForms ?? [];
+  const n = data.entries.length;
+  const isForm = (f: unknown) =>
+    Array.isArray(f) &&
+    f.length === 3 &&
+    Number.isInteger(f[0]) &&
+    f[0] >= 0 &&
+    f[0] < n &&
+    typeof f[1] === 'string' &&
+    typeof f[2] === 'string';
+  if (!Array.isArray(aliasForms) || !aliasForms.every(isForm)) {
+    throw new Error(`${name}: "aliasForms" is not a list of [entry number, form, alias]`);
+  }
+  return { format: data.format as string, entries: data.entries as unknown[], words, aliasForms };
 }
 
 function lineAndColumn(text: string, offset: number): string {

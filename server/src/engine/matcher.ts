@@ -9,8 +9,8 @@
  * the first-character filter: most positions of a text are rejected by one array read. A 100k-entry
  * glossary costs a few bytes per trie node instead of a Map per node.
  */
-import type { GlossaryEntry } from './entry';
-import { ABBR, KINDS, addEntryKeys, type KeyTarget } from './entryKeys';
+import type { AliasForm, GlossaryEntry } from './entry';
+import { ABBR, KINDS, ZH, addEntryKeys, type KeyTarget } from './entryKeys';
 import { hasHan } from './fold';
 import { exactCase, latinEnd } from './latin';
 import { isLatinWordChar, normalizeKeyUnits, normalizeScratch, normalizedUnitBefore, type ScratchUnits as Units } from './normalize';
@@ -112,6 +112,8 @@ export class TermIndex {
      */
     readonly words: readonly string[] = [],
     base?: TermIndex,
+    /** Keys derived for the aliases of `entries` (compiled glossary's `aliasForms`). */
+    readonly aliasForms: readonly AliasForm[] = [],
   ) {
     this.ownCount = entries.length;
     if (base?.entries.length && !base.base && sameTail(entries, base.entries) && sameList(words, base.words)) {
@@ -192,6 +194,8 @@ export class TermIndex {
       nTargets++;
     };
     for (let index = 0; index < this.ownCount; index++) addEntryKeys(entries[index]!, index, add);
+    // an alias's regional forms, matched as the alias (when layered, the base has them: they are the bundled glossary's)
+    if (!this.base) for (const [index, form, alias] of this.aliasForms) if (index < entries.length) add(form, index, ZH, alias);
     // the base holds the words (a word that is one of our keys is our term: see flagsOf)
     for (const word of this.base ? [] : this.words) {
       const { units, from, to } = normalizeKeyUnits(word);

@@ -6,7 +6,7 @@
  * re-read or re-checked), and given the bundled glossary's index, the term index is layered over
  * it: only the user's entries are indexed again.
  */
-import type { GlossaryEntry } from './entry';
+import type { AliasForm, GlossaryEntry } from './entry';
 import { type EntrySource, Glossary } from './glossary';
 import type { TermIndex } from './matcher';
 import { normalizeKey } from './normalize';
@@ -24,14 +24,17 @@ export interface UserTermbase {
  * `words`: the bundled glossary's ordinary-word list (a term inside one of them is not matched).
  * `bundledIndex`: the bundled glossary's own term index (over `bundled` and `words`), reused as the
  * index's lower layer, so that only the user's entries are indexed again on a termbase change.
+ * `aliasForms`: the keys the build derived for the bundled glossary's aliases (they are in
+ * `bundledIndex` already; an index made afresh gets them here).
  */
 export function mergeLayers(
   user: readonly UserTermbase[],
   bundled: readonly GlossaryEntry[],
   words: readonly string[] = [],
   bundledIndex?: TermIndex,
+  aliasForms: readonly AliasForm[] = [],
 ): Glossary {
-  if (!user.length) return new Glossary([...bundled], words);
+  if (!user.length) return new Glossary([...bundled], words, undefined, undefined, aliasForms);
   const entries: GlossaryEntry[] = [];
   const sources = new Map<GlossaryEntry, EntrySource>();
   for (const tb of user) {
@@ -40,8 +43,11 @@ export function mergeLayers(
       sources.set(e, { uri: tb.uri, label: tb.label, line: tb.lines[i] ?? 1 });
     });
   }
+  const shift = entries.length;
   for (const e of bundled) entries.push(e);
-  return new Glossary(entries, words, sources, bundledIndex);
+  // by their place in the merged list (used only when the index is made afresh, not layered)
+  const shifted = aliasForms.map(([i, form, alias]): AliasForm => [i + shift, form, alias]);
+  return new Glossary(entries, words, sources, bundledIndex, shifted);
 }
 
 const chineseKeys = new WeakMap<GlossaryEntry, Set<string>>();
