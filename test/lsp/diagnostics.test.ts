@@ -108,6 +108,12 @@ describe('term QA rules (push diagnostics)', () => {
     // an alias whose conversion changes characters only (P2P网贷平台 → P2P網貸平臺) stays script-mismatch
     const chars = await open('<!-- fintech-glossary-variant: zh-TW -->\n這家P2P网贷平台已經停業。\n');
     expect(codes(chars.diags)).toEqual(['script-mismatch P2P网贷平台']);
+    // the Taiwan form itself is the same alias: fine in a Taiwan text, Taiwan's word in a Hong Kong one
+    const twForm = await open('<!-- fintech-glossary-variant: zh-TW -->\n監管機構對網路借貸加強了管理。\n');
+    expect(codes(twForm.diags)).toEqual([]);
+    const inHkText = await open('<!-- fintech-glossary-variant: zh-HK -->\n監管機構對網路借貸加強了管理。\n');
+    expect(codes(inHkText.diags)).toEqual(['regional-variant 網路借貸']);
+    expect(inHkText.diags[0]!.data.suggestions).toEqual(['網絡借貸']);
     // vocabulary the glossary does not know is never guessed: OpenCC's Taiwan phrases would make
     // 国际银行代码 國際銀行程式碼 (a program's code); the fix is its characters, and 國際銀行代碼 is fine
     const code = await open('<!-- fintech-glossary-variant: zh-TW -->\n填寫国际银行代码和國際銀行代碼。\n');
