@@ -652,11 +652,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // settings request is out and answered, so that it does not wait behind; a request that comes
       // sooner does the work itself
       void reloading.then(() => setTimeout(ready, 0));
-      // the web build reads the project files through the client, which it may ask only now
+      // the web build reads the project files through the client, which it may ask only now; chained
+      // like the rest (no await before the termbases are chained too), so that a request arriving
+      // meanwhile waits for the project files and the termbases, not only the settings
       if (!options.readProjectFile && files) {
         clientFilesReady = true;
-        for (const folder of folders) loadProject(folder, await readProjectText(folder));
-        qa.invalidate();
+        reloading = reloading
+          .then(async () => {
+            for (const folder of folders) loadProject(folder, await readProjectText(folder));
+            qa.invalidate();
+          })
+          .catch((e: unknown) => warn(`cannot read the project files: ${describe(e)}`));
       }
       await reloadTermbases();
       await watchTermbases().catch((e: unknown) => warn(`cannot watch the termbases: ${describe(e)}`));

@@ -80,51 +80,57 @@ export async function launch(chromium) {
  * `files` (URI → text) is a workspace the client serves as the web client does with workspace.fs:
  * it answers the server's fintechGlossary/readFile, fileExists, writeFile and findFiles requests
  * (findFiles lists every file under the folder; the server filters by its globs). `setFile` changes
- * or deletes (`null`) one; `requests()` lists the file requests the server made.
+ * or deletes (`null`) one; `requests()` lists the file requests the server made. `fileDelay` (ms)
+ * holds each file answer back that long, as a slow remote file system does.
  */
-export async function startWorker(page, { files } = {}) {
-  await page.evaluate((files) => {
-    const lsp = { id: 0, pending: new Map(), log: [], errors: [], files: new Map(Object.entries(files ?? {})), fileRequests: [] };
-    const answerFile = (method, p) => {
-      lsp.fileRequests.push(`${method} ${p.uri ?? p.folderUri}`);
-      if (method === 'fintechGlossary/readFile') return lsp.files.has(p.uri) ? { text: lsp.files.get(p.uri) } : null;
-      if (method === 'fintechGlossary/fileExists') return lsp.files.has(p.uri);
-      if (method === 'fintechGlossary/writeFile') {
-        lsp.files.set(p.uri, p.text);
-        return null;
-      }
-      const base = p.folderUri.endsWith('/') ? p.folderUri : `${p.folderUri}/`;
-      return [...lsp.files.keys()].filter((u) => u.startsWith(base)).slice(0, p.limit);
-    };
-    window.lsp = lsp;
-    lsp.t0 = performance.now();
-    const worker = new Worker('/dist/web/server.js');
-    lsp.worker = worker;
-    worker.onerror = (e) => lsp.errors.push(e.message || 'worker error');
-    worker.onmessage = ({ data: m }) => {
-      if (m.method && m.id !== undefined) {
-        const result =
-          m.method === 'workspace/configuration'
-            ? m.params.items.map(() => null)
-            : files && m.method.startsWith('fintechGlossary/')
-              ? answerFile(m.method, m.params)
-              : null;
-        worker.postMessage({ jsonrpc: '2.0', id: m.id, result });
-      } else if (m.method) {
-        if (m.method === 'window/logMessage' || m.method === 'window/showMessage') lsp.log.push(m.params.message);
-      } else lsp.pending.get(m.id)?.(m);
-    };
-    lsp.request = (method, params) =>
-      new Promise((resolve) => {
-        const id = ++lsp.id;
-        lsp.pending.set(id, (m) => {
-          lsp.pending.delete(id);
-          resolve({ ...m, at: performance.now() - lsp.t0 });
+export async function startWorker(page, { files, fileDelay = 0 } = {}) {
+  await page.evaluate(
+    ([files, fileDelay]) => {
+      const lsp = { id: 0, pending: new Map(), log: [], errors: [], files: new Map(Object.entries(files ?? {})), fileRequests: [] };
+      const answerFile = (method, p) => {
+        lsp.fileRequests.push(`${method} ${p.uri ?? p.folderUri}`);
+        if (method === 'fintechGlossary/readFile') return lsp.files.has(p.uri) ? { text: lsp.files.get(p.uri) } : null;
+        if (method === 'fintechGlossary/fileExists') return lsp.files.has(p.uri);
+        if (method === 'fintechGlossary/writeFile') {
+          lsp.files.set(p.uri, p.text);
+          return null;
+        }
+        const base = p.folderUri.endsWith('/') ? p.folderUri : `${p.folderUri}/`;
+        return [...lsp.files.keys()].filter((u) => u.startsWith(base)).slice(0, p.limit);
+      };
+      window.lsp = lsp;
+      lsp.t0 = performance.now();
+      const worker = new Worker('/dist/web/server.js');
+      lsp.worker = worker;
+      worker.onerror = (e) => lsp.errors.push(e.message || 'worker error');
+      worker.onmessage = ({ data: m }) => {
+        if (m.method && m.id !== undefined) {
+          const result =
+            m.method === 'workspace/configuration'
+              ? m.params.items.map(() => null)
+              : files && m.method.startsWith('fintechGlossary/')
+                ? answerFile(m.method, m.params)
+                : null;
+          const answer = () => worker.postMessage({ jsonrpc: '2.0', id: m.id, result });
+          if (fileDelay && m.method.startsWith('fintechGlossary/')) setTimeout(answer, fileDelay);
+          else answer();
+        } else if (m.method) {
+          if (m.method === 'window/logMessage' || m.method === 'window/showMessage') lsp.log.push(m.params.message);
+        } else lsp.pending.get(m.id)?.(m);
+      };
+      lsp.request = (method, params) =>
+        new Promise((resolve) => {
+          const id = ++lsp.id;
+          lsp.pending.set(id, (m) => {
+            lsp.pending.delete(id);
+            resolve({ ...m, at: performance.now() - lsp.t0 });
+          });
+          worker.postMessage({ jsonrpc: '2.0', id, method, params });
         });
-        worker.postMessage({ jsonrpc: '2.0', id, method, params });
-      });
-    lsp.notify = (method, params) => worker.postMessage({ jsonrpc: '2.0', method, params });
-  }, files ?? null);
+      lsp.notify = (method, params) => worker.postMessage({ jsonrpc: '2.0', method, params });
+    },
+    [files ?? null, fileDelay],
+  );
   return {
     /** The response message, with `at`: ms since the worker was created. */
     rpc: (method, params) => page.evaluate(([m, p]) => window.lsp.request(m, p), [method, params]),

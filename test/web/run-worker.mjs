@@ -118,7 +118,10 @@ async function termbaseChecks(page, origin) {
   const TSV_URI = `${FOLDER}/team/words.tsv`;
   const lines = ['佐贝克斯', '奎拉幣', 'murphy ledger', '羊皮债券'];
   await page.reload();
+  // file answers held back (a remote file system): a hover sent at once must still wait for the
+  // project file and the termbases, not answer from the bundled glossary alone
   const w = await startWorker(page, {
+    fileDelay: 250,
     files: {
       [CSV_URI]: CSV,
       [TBX_URI]: TBX,
