@@ -129,6 +129,15 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     capture = record;
   };
   parser.on('text', onText);
+  /** A term group opened here (the element that holds it: tig, ntig, termSec, or the language section). */
+  const openTerm = (l: OpenLang, element: string): OpenTerm => ({
+    raw: { text: '', lang: l.lang ?? 'en' },
+    line: tagLine,
+    column: tagColumn,
+    element,
+    hasTerm: false,
+    notes: [],
+  });
 
   parser.on('opentagstart', (tag) => {
     tagLine = parser.line;
@@ -162,19 +171,12 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
         return;
       case GROUP:
         if (!concept || !lang) return;
-        term = { raw: { text: '', lang: lang.lang ?? 'en' }, line: tagLine, column: tagColumn, element: local, hasTerm: false, notes: [] };
+        term = openTerm(lang, local);
         return;
       case TERM:
         if (!concept || !lang) return;
-        if (!term)
-          term = {
-            raw: { text: '', lang: lang.lang ?? 'en' },
-            line: tagLine,
-            column: tagColumn,
-            element: 'langSet',
-            hasTerm: false,
-            notes: [],
-          };
+        // a <term> right in the language section is a term group of its own
+        term ??= openTerm(lang, 'langSet');
         startCapture('term', attrs);
         return;
       case CARRIER: {

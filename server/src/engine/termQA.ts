@@ -169,7 +169,8 @@ type Verdict = Omit<Finding, 'start' | 'end'>;
  */
 function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | null): Verdict | undefined {
   if (m.entries.length !== 1) return undefined;
-  const entry = ctx.source.entries[m.entries[0]!];
+  const index = m.entries[0]!;
+  const entry = ctx.source.entries[index];
   if (!entry) return undefined;
   const term = known === undefined ? writtenTerm(entry, m.forms[0]!, written) : known;
   if (!term) return undefined;
@@ -182,7 +183,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
   // 1, 2: status
   if (term.status === 'forbidden' || term.status === 'deprecated' || term.status === 'superseded') {
     const status = term.status;
-    const instead = replacementsFor(ctx, m.entries[0]!, term, script);
+    const instead = replacementsFor(ctx, index, term, script);
     const rule = status === 'forbidden' ? 'forbidden-term' : 'deprecated-term';
     if (!off?.has(rule)) {
       detail ??= { rule, status, instead, ...(term.usage ? { usage: term.usage } : {}) };
@@ -215,7 +216,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
       // the region's vocabulary as converting the document writes it, which takes only what the
       // glossary says (its terms inside the alias: 網絡 is Taiwan's 網路), never OpenCC's phrase
       // tables; a change of characters alone is for rules 4 and 5
-      const want = termInScript(ctx, m.entries[0]!, written, ctx.script);
+      const want = termInScript(ctx, index, written, ctx.script);
       if (want && want !== written && normalizeKey(want) !== normalizeKey(written)) {
         detail ??= { rule: 'regional-variant', regions: [], target: ctx.script, want };
         suggestions = suggest(suggestions, [want], written);
@@ -226,8 +227,8 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
     if (spans === 'mixed') {
       if (!off?.has('mixed-script')) {
         const fixes = ctx.script
-          ? [termInScript(ctx, m.entries[0]!, written, ctx.script)]
-          : [termInScript(ctx, m.entries[0]!, written, 'zh-Hans'), termInScript(ctx, m.entries[0]!, written, 'zh-Hant')];
+          ? [termInScript(ctx, index, written, ctx.script)]
+          : [termInScript(ctx, index, written, 'zh-Hans'), termInScript(ctx, index, written, 'zh-Hant')];
         detail ??= { rule: 'mixed-script', fixes };
         suggestions = suggest(suggestions, fixes, written);
       }
@@ -237,7 +238,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
       (spans === 'simplified') !== (ctx.script === 'zh-Hans') &&
       !off?.has('script-mismatch')
     ) {
-      const fix = termInScript(ctx, m.entries[0]!, written, ctx.script);
+      const fix = termInScript(ctx, index, written, ctx.script);
       const document = ctx.script === 'zh-Hans' ? 'simplified' : 'traditional';
       if (fix !== written) {
         detail ??= { rule: 'script-mismatch', written: spans, document, fix };
@@ -392,9 +393,8 @@ class Judgements {
  * Make a new checker when the context (glossary, variant, rules switched off) changes.
  */
 export class DocumentChecker {
-  /** Judgements by the written text (and, when two concepts are written alike, by concept too). */
-  private readonly judged = new Map<string, Judged>();
-  private readonly judgedOther = new Map<string, Judged>();
+  /** This document's judgement of each shared one (its group and `inconsistent-term` parts are the document's). */
+  private readonly judged = new Map<Judgement, Judged>();
   /** The judgement last made or found for each concept (by its index). */
   private readonly byEntry: (Judged | undefined)[];
   private readonly byEntry2: (Judged | undefined)[];
@@ -444,19 +444,15 @@ export class DocumentChecker {
   }
 
   private judgeWritten(m: Match, entry: number, written: string): Judged {
-    let j = this.judged.get(written);
-    if (j && j.entry === entry) return j;
-    const clash = j !== undefined;
-    if (clash) {
-      j = this.judgedOther.get(`${entry}\u0000${written}`);
-      if (j) return j;
-    }
     const shared = this.shared.of(this.ctx, m, entry, written);
-    let group: Group | undefined;
-    if (shared.grouped) group = this.groups[entry] ??= { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 };
-    j = { verdict: shared.verdict, entry, group, term: shared.term, written };
-    if (clash) this.judgedOther.set(`${entry}\u0000${written}`, j);
-    else this.judged.set(written, j);
+    let j = this.judged.get(shared);
+    if (!j) {
+      const group = shared.grouped
+        ? (this.groups[entry] ??= { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 })
+        : undefined;
+      j = { verdict: shared.verdict, entry, group, term: shared.term, written };
+      this.judged.set(shared, j);
+    }
     return j;
   }
 
