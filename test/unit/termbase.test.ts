@@ -311,6 +311,28 @@ describe('memory', () => {
     expect(textBytes).toBeGreaterThan(8_000_000);
     expect(kept).toBeLessThan(textBytes / 4);
   });
+  it('entries share the lists every entry of a termbase would repeat (script sets, a single region)', () => {
+    const entry = (i: number) =>
+      `<termEntry id="e${i}"><langSet xml:lang="zh-CN"><tig><term>区块链${i}</term></tig></langSet>` +
+      `<langSet xml:lang="zh-TW"><tig><term>區塊鏈${i}</term><termNote type="geographicalUsage">TWN</termNote></tig></langSet>` +
+      `<langSet xml:lang="en"><tig><term>chain ${i}</term><termNote type="partOfSpeech">noun</termNote></tig></langSet></termEntry>`;
+    const tb = loadTermbase(`<martif type="TBX"><text><body>${entry(1)}${entry(2)}</body></text></martif>`, {
+      name: 'a.tbx',
+      generate: false,
+    });
+    const [a, b] = tb.entries.map((e) => e.terms!);
+    expect(a!.map((t) => [t.text, t.scripts, t.geo])).toEqual([
+      ['区块链1', ['zh-Hans', 'zh-Hant', 'zh-HK'], undefined],
+      ['區塊鏈1', ['zh-TW'], ['tw']],
+      ['chain 1', undefined, undefined],
+    ]);
+    // one frozen list for a set of scripts or a region, however many entries name it
+    expect(a![0]!.scripts).toBe(b![0]!.scripts);
+    expect(a![1]!.scripts).toBe(b![1]!.scripts);
+    expect(a![1]!.geo).toBe(b![1]!.geo);
+    expect(Object.isFrozen(a![0]!.scripts)).toBe(true);
+    expect(Object.isFrozen(a![1]!.geo)).toBe(true);
+  });
 });
 
 describe('CSV, TSV and OmegaT', () => {

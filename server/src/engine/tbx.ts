@@ -48,6 +48,9 @@ const POS: Record<string, PartOfSpeech> = {
 };
 export const partOfSpeechOf = (v: string): PartOfSpeech | undefined => POS[v.trim().toLowerCase()];
 
+/** The shared list of each single region (see `apply`). */
+const ONE_REGION: Record<string, string[]> = {};
+
 const GEO: Record<string, string> = {
   twn: 'tw',
   tw: 'tw',
@@ -297,7 +300,9 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
           const geo = geoOf(value);
           if (geo) {
             const extra = (term.raw.extra ??= {});
-            extra.geo = [...((extra.geo as string[] | undefined) ?? []), geo];
+            const before = extra.geo as string[] | undefined;
+            // most terms name one region: that list is shared (an entry keeps it)
+            extra.geo = before ? [...before, geo] : (ONE_REGION[geo] ??= Object.freeze([geo]) as string[]);
           }
           return;
         }

@@ -10,7 +10,7 @@
  */
 import { toSimplified, toTraditional } from './convert';
 import type { ChineseScript, EntryStatus, GlossaryEntry, Term, TermStatus } from './entry';
-import { areDefaultTerms, buildTerms, type TermNotes } from './terms';
+import { areDefaultTerms, buildTerms, exactList, type TermNotes } from './terms';
 import { containsHan } from './unicode';
 
 /** The formats a termbase can have. `compiled` is a compiled glossary (dist/glossary.json). */
@@ -236,11 +236,14 @@ function byStanding(terms: RawTerm[]): RawTerm[] {
 const NONE = Object.freeze([]) as unknown as string[];
 const orNone = <T>(xs: T[]): T[] => (xs.length ? xs : (NONE as unknown as T[]));
 
-/** The distinct strings of a short list, in first-seen order. */
+/** The distinct strings of a short list, in first-seen order (the list itself when they are). */
 function uniq(xs: string[]): string[] {
+  let distinct = true;
+  for (let i = 1; i < xs.length && distinct; i++) for (let j = 0; j < i; j++) if (xs[j] === xs[i]) distinct = false;
+  if (distinct) return xs;
   const out: string[] = [];
   for (const x of xs) if (!out.includes(x)) out.push(x);
-  return out;
+  return exactList(out);
 }
 
 /** What the file says about one term of a concept (its status, notes and extra fields, merged). */
@@ -407,7 +410,7 @@ export function anyConceptToEntry(
     zhHant,
     shape.zhTw,
     shape.zhHk,
-    orNone(zhAliases),
+    zhAliases.length ? exactList(zhAliases) : NONE,
     en,
     orNone(abbrOnly),
     status,
@@ -445,7 +448,7 @@ function makeEntry(
     [definitionEn, definitionZh] = [definitionZh, definitionEn];
   const id = (trimmed ? raw.id : raw.id?.trim()) || fallbackId;
   const domain = (trimmed ? raw.domain : raw.domain?.trim()) || 'general';
-  const related = raw.related ? orNone(uniq(raw.related)) : NONE;
+  const related = raw.related?.length ? exactList(uniq(raw.related)) : NONE;
   // every field, absent ones undefined, in the order a compiled entry has them (`expandEntry`):
   // one object shape for every entry, bundled or not (a test holds the two key lists equal)
   const entry: GlossaryEntry = {

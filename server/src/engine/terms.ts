@@ -70,19 +70,19 @@ export function buildTerms(entry: Forms, notes?: Record<string, TermNotes>, revi
   // the headword: one term per distinct form, with the scripts it is the form in (four scripts at
   // most: short lists searched in place, as this runs for every entry of a large termbase)
   const forms: string[] = [],
-    formScripts: ChineseScript[][] = [];
-  for (const script of CHINESE_SCRIPTS) {
-    const form = chineseIn(entry, script);
+    formScripts: number[] = [];
+  for (let k = 0; k < CHINESE_SCRIPTS.length; k++) {
+    const form = chineseIn(entry, CHINESE_SCRIPTS[k]!);
     if (!form) continue;
     const i = forms.indexOf(form);
     if (i < 0) {
       forms.push(form);
-      formScripts.push([script]);
-    } else formScripts[i]!.push(script);
+      formScripts.push(1 << k);
+    } else formScripts[i]! |= 1 << k;
   }
   for (let f = 0; f < forms.length; f++) {
     const text = forms[f]!,
-      scripts = formScripts[f]!;
+      scripts = scriptList(formScripts[f]!);
     const term: Term = { text, lang: 'zh', role: 'headword', scripts, status: headword };
     if (reviewed && !scripts.includes('zh-Hans')) {
       const decided =
@@ -98,7 +98,26 @@ export function buildTerms(entry: Forms, notes?: Record<string, TermNotes>, revi
   for (let i = 0; i < en.length; i++)
     add({ text: en[i]!, lang: 'en', role: i === 0 ? 'headword' : 'variant', status: i === 0 ? headword : other });
   for (const text of entry.abbr) add({ text, lang: 'en', role: 'abbreviation', status: other });
-  return terms;
+  return exactList(terms);
+}
+
+/**
+ * The scripts of a set (bit k for `CHINESE_SCRIPTS[k]`), as one shared, frozen list per set: an
+ * entry's headword terms name theirs, and a termbase has 100,000s of entries but 15 such sets.
+ */
+const SCRIPT_LISTS: (readonly ChineseScript[] | undefined)[] = [];
+function scriptList(set: number): ChineseScript[] {
+  let list = SCRIPT_LISTS[set];
+  if (!list) SCRIPT_LISTS[set] = list = Object.freeze(CHINESE_SCRIPTS.filter((_, k) => set & (1 << k)));
+  return list as ChineseScript[];
+}
+
+/**
+ * A list grown by `push` as one of its own length. V8 gives a list that grows from empty room for
+ * 17 items and never takes it back: an entry keeps its lists as long as the glossary is loaded.
+ */
+export function exactList<T>(list: T[]): T[] {
+  return list.length ? list.slice() : list;
 }
 
 const defaults = new WeakMap<GlossaryEntry, Term[]>();
