@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeKey, normalizeWithOffsets } from '../../server/src/engine/normalize';
-import { collapseWhitespace, containsHan, isHan, isWhitespaceUnit } from '../../server/src/engine/unicode';
+import { collapseWhitespace, containsHan, isHan, isWhitespaceUnit, trimWhitespace } from '../../server/src/engine/unicode';
 
 describe('normalizeWithOffsets', () => {
   it.each([
@@ -116,6 +116,31 @@ describe('containsHan', () => {
         return containsHan(s) === points.some((cp) => isHan(cp));
       }),
     );
+  });
+});
+
+describe('trimWhitespace', () => {
+  it.each([
+    ['', ''],
+    ['ledger', 'ledger'],
+    ['  账本\u3000', '账本'],
+    ['ledger\u0085', 'ledger'], // NEL: JavaScript's trim keeps it
+    ['\u0001ledger\u007f', 'ledger'], // control characters go too
+    ['\ufeff账本', '\ufeff账本'], // a zero-width no-break space is no whitespace (JavaScript's trim takes it)
+    ['a  b', 'a  b'], // only the ends
+    ['\u2028\t \n', ''],
+  ])('%j → %j', (s, expected) => {
+    expect(trimWhitespace(s)).toBe(expected);
+  });
+
+  it('takes exactly the units collapsing takes at the ends, every BMP unit tried', () => {
+    const differ: string[] = [];
+    for (let u = 0; u <= 0xffff; u++) {
+      const blank = isWhitespaceUnit(u) || u < 0x20 || u === 0x7f;
+      const c = String.fromCharCode(u);
+      if (trimWhitespace(`${c}a${c}${c}`) !== (blank ? 'a' : `${c}a${c}${c}`)) differ.push(u.toString(16));
+    }
+    expect(differ).toEqual([]);
   });
 });
 

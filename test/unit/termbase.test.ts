@@ -336,6 +336,18 @@ describe('memory', () => {
 });
 
 describe('CSV, TSV and OmegaT', () => {
+  it("cells are trimmed by the engine's whitespace rule: NEL and control characters go, U+FEFF stays", () => {
+    const tb = loadTermbase('en,zh-CN,definition\nledger\u0085,\u0001账本\u3000,"\u0085A record.\u0085"\ntoken,\ufeff代币,x\n', {
+      name: 'a.csv',
+    });
+    expect(tb.entries.map((e) => [e.en, e.zhHans, e.definitionEn])).toEqual([
+      [['ledger'], '账本', 'A record.'],
+      [['token'], '\ufeff代币', 'x'],
+    ]);
+    // a term written with the invisible unit is still the term
+    expect(tb.diagnostics).toEqual([]);
+  });
+
   it('a lone carriage return in a cell is a line break; old Mac line ends count lines', () => {
     const inCell = loadTermbase('en,zh-CN,definition\r\nledger,账本,"first\rsecond"\r\ntoken,代币,plain\r\n', { name: 'a.csv' });
     expect(inCell.entries.map((e) => [e.definitionEn, e.zhHans])).toEqual([

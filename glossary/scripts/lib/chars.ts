@@ -1,7 +1,7 @@
 // The engine's character classes, for the builder (server/src/engine/unicode.ts): what is a Han
 // character and what is whitespace. Never a range of our own: regular expressions that need a Han
 // class use HAN, built here from the engine's predicate (with the `u` flag).
-import { collapseWhitespace, isHan, isWhitespaceUnit } from '../../../server/src/engine/unicode';
+import { collapseWhitespace, isHan, isWhitespaceUnit, trimWhitespace } from '../../../server/src/engine/unicode';
 
 /** Is the first code point of `ch` Han? (false for undefined or '') */
 export function isHanChar(ch: string | undefined): boolean {
@@ -55,3 +55,6 @@ export function withoutWhitespace(s: string): string {
 
 /** Each whitespace run as one space, trimmed (the engine's collapseWhitespace; control characters go too). */
 export const squeezeWhitespace: (s: string) => string = collapseWhitespace;
+
+/** `s` without whitespace and control characters at its ends (the engine's trimWhitespace). */
+export const trimBlank: (s: string) => string = trimWhitespace;

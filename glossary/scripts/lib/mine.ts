@@ -3,7 +3,7 @@
 // simplified text if you want counts merged across scripts. The server does not use them (it may not
 // import glossary/scripts).
 
-import { HAN, countHan, hasHan } from './chars';
+import { HAN, countHan, hasHan, squeezeWhitespace, trimBlank } from './chars';
 
 /**
  * Characters that rarely end or start a term: particles, conjunctions, prepositions, measure
@@ -194,7 +194,7 @@ export interface Pair {
 export function minePairs(text: string): Pair[] {
   const out: Pair[] = [];
   for (const m of text.matchAll(PAIR_ZH_EN)) {
-    const en = m[2]!.trim().replace(/\s+/g, ' ');
+    const en = squeezeWhitespace(m[2]!);
     if (NOT_A_TERM_EN.test(en) || /^\d/.test(en)) continue;
     // keep the Han tail (and a Latin prefix glued to it, as in P2P网贷 or 5G)
     const runMatch = new RegExp(`[A-Za-z0-9]*[${HAN}]+$`, 'u').exec(m[1]!);
@@ -207,7 +207,7 @@ export function minePairs(text: string): Pair[] {
     out.push({ zh, en, kind, index: m.index + m[0].indexOf(m[1]!) + m[1]!.length - zh.length });
   }
   for (const m of text.matchAll(PAIR_EN_ZH)) {
-    const en = m[1]!.trim();
+    const en = trimBlank(m[1]!);
     const zh = leadingTerm(m[2]!);
     if (NOT_A_TERM_EN.test(en) || zh.length < 2) continue;
     const kind = /^[A-Z0-9&.\-/+]{2,12}$/.test(en) ? 'abbr' : 'en';
@@ -239,7 +239,7 @@ export function mineDefinitions(text: string): Definition[] {
     while (a > 0 && !/[。！？!?\n]/.test(text[a - 1]!) && i - a < 120) a--;
     let b = i;
     while (b < text.length && !/[。！？!?\n]/.test(text[b]!) && b - i < 200) b++;
-    return text.slice(a, Math.min(text.length, b + 1)).trim();
+    return trimBlank(text.slice(a, Math.min(text.length, b + 1)));
   };
   for (const m of text.matchAll(DEF_BEFORE)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { LineCounter, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Glossary } from '../../../server/src/engine/glossary';
 import { normalizeKey } from '../../../server/src/engine/normalize';
-import { hasHan } from './chars';
+import { hasHan, squeezeWhitespace, trimBlank } from './chars';
 import type { LineMatch } from './engine';
 import { toSimplified } from './forms';
 import { diag, type Diagnostic } from './load';
@@ -40,12 +40,13 @@ export function parseWords(file: string, text: string): { words: Word[]; diagnos
   for (const item of doc.contents.items) {
     const pos = isScalar(item) && item.range ? lc.linePos(item.range[0]) : { line: 1, col: 1 };
     const value = isScalar(item) ? item.value : undefined;
-    if (typeof value !== 'string' || !value.trim() || /\s/.test(value.trim()) || value.length > 40) {
+    const word = typeof value === 'string' ? trimBlank(value) : '';
+    if (!word || word.includes(' ') || squeezeWhitespace(word) !== word || word.length > 40) {
       diagnostics.push(diag('error', file, pos, `not a word: ${JSON.stringify(value ?? null)} (one word per item, no spaces)`));
       continue;
     }
-    const comment = isScalar(item) ? item.comment?.trim() : undefined;
-    words.push({ text: value.trim(), line: pos.line, ...(comment ? { reason: comment } : {}) });
+    const comment = isScalar(item) && typeof item.comment === 'string' ? trimBlank(item.comment) : undefined;
+    words.push({ text: word, line: pos.line, ...(comment ? { reason: comment } : {}) });
   }
   return { words, diagnostics };
 }

@@ -12,7 +12,7 @@
  *   when there is no enable).
  */
 import type { ChineseScript } from './entry';
-import { isWhitespaceUnit } from './unicode';
+import { isWhitespaceUnit, trimWhitespace } from './unicode';
 
 export const VARIANTS = ['auto', 'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -41,7 +41,7 @@ function lineEnd(text: string, i: number): number {
 
 /** Is [from, to) only whitespace and (at most) one comment opener? */
 function onlyCommentOpener(text: string, from: number, to: number): boolean {
-  const before = text.slice(from, to).trim();
+  const before = trimWhitespace(text.slice(from, to));
   return before === '' || COMMENT_OPENERS.includes(before);
 }
 
@@ -232,7 +232,7 @@ function markdownBlocks(text: string, out: Skipped[], find: Find): void {
     let closeEnd = text.length;
     for (let q = nextLineWith(fence.slice(0, 3), end + 1); q >= 0; ) {
       const qe = lineEnd(text, q);
-      const candidate = text.slice(q, Math.min(qe, q + 64)).trim();
+      const candidate = trimWhitespace(text.slice(q, Math.min(qe, q + 64)));
       if (candidate.length >= fence.length && candidate === fence[0]!.repeat(candidate.length)) {
         closeEnd = qe;
         break;

@@ -15,7 +15,7 @@ import { hasHan } from './fold';
 import { exactCase, latinEnd } from './latin';
 import { isLatinWordChar, normalizeKeyUnits, normalizeScratch, normalizedUnitBefore, type ScratchUnits as Units } from './normalize';
 import { Grow, TrieBuilder, sameUnits } from './trieBuilder';
-import { isHanUnit } from './unicode';
+import { isHanUnit, trimWhitespace } from './unicode';
 
 /** What a key stands for: an entry, and how the key must be checked against the source. */
 export type { KeyTarget } from './entryKeys';
@@ -706,7 +706,7 @@ export class TermIndex {
   /** Is `text` one of the non-term words (as the index folds it, and not also a term's key)? */
   isWord(text: string): boolean {
     this.build();
-    const t = text.trim();
+    const t = trimWhitespace(text);
     const n = normalizeScratch(t, 0, t.length);
     const count = this.collectFrom(n, 0, 0x20, t, {});
     for (let f = 0; f < count; f++) if (this.fEnd[f] === n.length && this.flagsOf(this.fKey[f]!) & IS_WORD) return true;
@@ -716,7 +716,7 @@ export class TermIndex {
   /** Entries one of whose keys equals the normalised `term` exactly (plural/possessive allowed). */
   lookup(term: string, opts: MatchOptions = {}): number[] {
     this.build();
-    const t = term.trim();
+    const t = trimWhitespace(term);
     const n = normalizeScratch(t, 0, t.length);
     const count = this.collectFrom(n, 0, 0x20, t, opts);
     const out = new Set<number>();

@@ -6,6 +6,7 @@
  */
 import { chineseIn, type GlossaryEntry } from './entry';
 import { normalizeKey } from './normalize';
+import { trimWhitespace } from './unicode';
 
 /** How a form meets the query, best first. */
 export const EXACT = 0,
@@ -44,7 +45,7 @@ function table(entries: readonly GlossaryEntry[]): Row[] {
         ...entry.en,
         ...entry.abbr,
       ]),
-    ].filter((f) => f.trim());
+    ].filter((f) => trimWhitespace(f) !== '');
     return { entry, forms, keys: forms.map(normalizeKey) };
   });
   tables.set(entries, rows);
@@ -61,7 +62,7 @@ function table(entries: readonly GlossaryEntry[]): Row[] {
 export function searchEntries(entries: readonly GlossaryEntry[], query: string, limit = 100): SearchHit[] {
   const q = normalizeKey(query);
   if (!q || limit <= 0) return [];
-  const typed = query.trim().toLowerCase();
+  const typed = trimWhitespace(query).toLowerCase();
   const hits: SearchHit[] = [];
   for (const row of table(entries)) {
     let best: SearchHit | undefined;

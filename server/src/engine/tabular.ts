@@ -20,7 +20,7 @@ import {
   statusOf,
   type TermLang,
 } from './termbase';
-import { containsHan } from './unicode';
+import { collapseWhitespace, containsHan, trimWhitespace } from './unicode';
 
 export type Column =
   | { kind: 'term'; lang: TermLang }
@@ -55,11 +55,7 @@ const HUMAN: Record<string, TermLang> = {
 
 /** What a header cell names. */
 export function headerColumn(cell: string): Column {
-  const h = cell
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
+  const h = collapseWhitespace(cell.replace(/^\uFEFF/, '')).toLowerCase();
   if (/^(source|source term|source language)$/.test(h)) return { kind: 'source' };
   if (/^(target|target term|target language|translation)$/.test(h)) return { kind: 'target' };
   const def = /^(?:definition|description|def)(?:[ _-]*\(?([a-z]{2}(?:[-_][a-z]+)*)\)?)?$/.exec(h);
@@ -82,11 +78,8 @@ export function headerColumn(cell: string): Column {
 /** Several terms in one cell are separated by semicolons (the export writes `a; b`). */
 export const splitTerms = (cell: string) =>
   cell.includes(';') || cell.includes('；')
-    ? cell
-        .split(/[;；]/)
-        .map((t) => t.trim())
-        .filter(Boolean)
-    : [cell.trim()].filter(Boolean);
+    ? cell.split(/[;；]/).map(trimWhitespace).filter(Boolean)
+    : [trimWhitespace(cell)].filter(Boolean);
 
 export interface TabularOptions {
   kind: 'csv' | 'tsv' | 'omegat';
@@ -179,14 +172,14 @@ export function parseTabular(
       const kind = col.kind;
       if (kind === 'term') {
         if (!TERM_CELL_CHECK.test(raw)) {
-          const cell = raw.trim();
+          const cell = trimWhitespace(raw);
           if (!cell) continue;
           if (!setPlainTerm(p, col.lang, cell)) return -1;
           any = true;
           continue;
         }
       } else if (kind === 'definition' && col.lang === undefined && !LATIN_CELL_CHECK.test(raw)) {
-        const cell = raw.trim();
+        const cell = trimWhitespace(raw);
         if (cell && p.definitionEn === undefined) {
           p.definitionEn = cell;
           p.latinDefinition = true;
@@ -196,7 +189,7 @@ export function parseTabular(
       const k = breaksInCell(raw);
       breaks += k;
       if (kind === 'status' || kind === 'pos' || kind === 'ignore') continue;
-      let cell = raw.trim();
+      let cell = trimWhitespace(raw);
       if (!cell) continue;
       // a carriage return in a cell is part of a line break there (counted above)
       if (k && cell.includes('\r')) cell = cell.replace(/\r\n?/g, '\n');
@@ -264,7 +257,7 @@ export function parseTabular(
       }
       return;
     }
-    if (kind === 'omegat' && row[0]!.trimStart().startsWith('#')) {
+    if (kind === 'omegat' && trimWhitespace(row[0]!).startsWith('#')) {
       line += breaksInRow(row);
       sawRow = true;
       return;
@@ -274,7 +267,7 @@ export function parseTabular(
     status = undefined;
     extra = undefined;
     for (const c of statusColumns) {
-      const cell = c < n ? row[c]!.trim() : '';
+      const cell = c < n ? trimWhitespace(row[c]!) : '';
       if (!cell) continue;
       status = statusOfCell(cell);
       if (!status && !statusWarned.has(cell)) {
@@ -287,7 +280,7 @@ export function parseTabular(
       }
     }
     for (const c of posColumns) {
-      const cell = c < n ? row[c]!.trim() : '';
+      const cell = c < n ? trimWhitespace(row[c]!) : '';
       if (cell) {
         const pos = partOfSpeechOf(cell);
         extra = pos ? { pos } : undefined;
@@ -310,7 +303,7 @@ export function parseTabular(
     const terms = concept.terms;
     let filled = false;
     for (let c = 0; c < n; c++) {
-      let cell = row[c]!.trim();
+      let cell = trimWhitespace(row[c]!);
       if (!cell) continue;
       filled = true;
       if (returns && cell.includes('\r')) cell = cell.replace(/\r\n?/g, '\n');
@@ -384,7 +377,7 @@ function countLineFeeds(text: string): number {
 }
 
 const blank = (row: string[]) => {
-  for (let c = 0; c < row.length; c++) if (row[c]!.trim() !== '') return false;
+  for (let c = 0; c < row.length; c++) if (trimWhitespace(row[c]!) !== '') return false;
   return true;
 };
 

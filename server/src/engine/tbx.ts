@@ -6,7 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import type { TermStatus } from './entry';
-import { collapseWhitespace, containsHan } from './unicode';
+import { collapseWhitespace, containsHan, trimWhitespace } from './unicode';
 
 export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'properNoun' | 'phrase';
 import {
@@ -46,7 +46,7 @@ const POS: Record<string, PartOfSpeech> = {
   'proper noun': 'properNoun',
   phrase: 'phrase',
 };
-export const partOfSpeechOf = (v: string): PartOfSpeech | undefined => POS[v.trim().toLowerCase()];
+export const partOfSpeechOf = (v: string): PartOfSpeech | undefined => POS[trimWhitespace(v).toLowerCase()];
 
 /** The shared list of each single region (see `apply`). */
 const ONE_REGION: Record<string, string[]> = {};
@@ -65,7 +65,7 @@ const GEO: Record<string, string> = {
   sg: 'sg',
   'zh-sg': 'sg',
 };
-export const geoOf = (v: string): string | undefined => GEO[v.trim().toLowerCase()];
+export const geoOf = (v: string): string | undefined => GEO[trimWhitespace(v).toLowerCase()];
 
 interface OpenTerm {
   raw: RawTerm & { text: string };
@@ -261,9 +261,9 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     for (const note of t.notes) {
       if (note === GENERATED_NOTE) t.raw.review = { state: 'generated' };
       else if (note.startsWith(REVIEWED_NOTE)) {
-        const reason = note.slice(REVIEWED_NOTE.length).trim();
+        const reason = trimWhitespace(note.slice(REVIEWED_NOTE.length));
         t.raw.review = { state: 'reviewed', ...(reason ? { reason } : {}) };
-      } else if (note.startsWith(SENSE_NOTE)) t.raw.sense = note.slice(SENSE_NOTE.length).trim();
+      } else if (note.startsWith(SENSE_NOTE)) t.raw.sense = trimWhitespace(note.slice(SENSE_NOTE.length));
       else usage.push(note);
     }
     if (usage.length) t.raw.usage = usage.join(' ');

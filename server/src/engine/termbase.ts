@@ -11,7 +11,7 @@
 import { toSimplified, toTraditional } from './convert';
 import type { ChineseScript, EntryStatus, GlossaryEntry, Term, TermStatus } from './entry';
 import { areDefaultTerms, buildTerms, exactList, type TermNotes } from './terms';
-import { containsHan } from './unicode';
+import { collapseWhitespace, containsHan, trimWhitespace } from './unicode';
 
 /** The formats a termbase can have. `compiled` is a compiled glossary (dist/glossary.json). */
 export type TermbaseFormat = 'tbx' | 'csv' | 'tsv' | 'omegat' | 'yaml' | 'compiled';
@@ -100,7 +100,7 @@ export interface Termbase {
 
 /** Which of our languages a language code or tag stands for (case-insensitive; `_` as `-`). */
 export function languageOf(code: string): TermLang | undefined {
-  const c = code.trim().toLowerCase().replace(/_/g, '-');
+  const c = trimWhitespace(code).toLowerCase().replace(/_/g, '-');
   if (c === 'en' || c.startsWith('en-') || c === 'eng') return 'en';
   if (c === 'zh-tw' || c === 'zh-hant-tw') return 'zh-TW';
   if (c === 'zh-hk' || c === 'zh-mo' || c === 'zh-hant-hk' || c === 'zh-hant-mo') return 'zh-HK';
@@ -143,7 +143,7 @@ export function ownCopy(s: string): string {
 
 /** TBX administrative status values (and common spellings of them) → term status. */
 export function statusOf(value: string): TermStatus | undefined {
-  const v = value.trim().toLowerCase();
+  const v = trimWhitespace(value).toLowerCase();
   if (/^(preferred|standardized|standardised)/.test(v)) return 'preferred';
   if (/^admitted/.test(v)) return 'admitted';
   if (/^deprecated/.test(v)) return 'deprecated';
@@ -154,7 +154,7 @@ export function statusOf(value: string): TermStatus | undefined {
 
 /** A term note that marks a deprecated TBX term as forbidden (TBX has no forbidden status). */
 export const FORBIDDEN_NOTE = 'forbidden';
-export const isForbiddenNote = (text: string) => /^forbidden(\s+term)?\.?$/i.test(text.trim());
+export const isForbiddenNote = (text: string) => /^forbidden( term)?\.?$/i.test(collapseWhitespace(text));
 
 /** Term notes that carry what TBX has no data category for (written by the export, read back). */
 export const REVIEWED_NOTE = 'Reviewed form:';
@@ -164,10 +164,7 @@ export const SENSE_NOTE = 'Sense:';
 /** Detect the format from the name's extension and the text's first characters. */
 export function detectFormat(name: string, text: string): TermbaseFormat {
   const lower = name.toLowerCase();
-  const start = text
-    .slice(0, 2048)
-    .replace(/^\uFEFF/, '')
-    .trimStart();
+  const start = trimWhitespace(text.slice(0, 2048).replace(/^\uFEFF/, ''));
   if (lower.endsWith('.tbx') || lower.endsWith('.xml') || start.startsWith('<')) return 'tbx';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   if (lower.endsWith('.json') || (start.startsWith('{') && start.includes('fintech-glossary/compiled'))) return 'compiled';
@@ -281,7 +278,7 @@ export function anyConceptToEntry(
     english: RawTerm[] = [];
   const abbrs: string[] = [];
   for (const t of raw.terms) {
-    const text = t.text.trim();
+    const text = trimWhitespace(t.text);
     if (text === '') continue;
     switch (t.lang) {
       case 'zh-Hans':
@@ -309,26 +306,26 @@ export function anyConceptToEntry(
   hk = byStanding(hk);
   english = byStanding(english);
 
-  const given = (text: string) => raw.terms.some((t) => t.text.trim() === text);
+  const given = (text: string) => raw.terms.some((t) => trimWhitespace(t.text) === text);
   const anyChinese = hans[0] ?? hant[0] ?? tw[0] ?? hk[0];
-  let zhHans = hans[0]?.text.trim() ?? '';
-  if (!zhHans && anyChinese) zhHans = generate ? toSimplified(anyChinese.text.trim()) : anyChinese.text.trim();
-  let zhHant = hant[0]?.text.trim() ?? '';
+  let zhHans = hans[0] ? trimWhitespace(hans[0].text) : '';
+  if (!zhHans && anyChinese) zhHans = generate ? toSimplified(trimWhitespace(anyChinese.text)) : trimWhitespace(anyChinese.text);
+  let zhHant = hant[0] ? trimWhitespace(hant[0].text) : '';
   if (!zhHant && zhHans) {
     const base = tw[0] ?? hk[0];
     // a traditional form from a Taiwan or Hong Kong term keeps its characters (only the vocabulary may differ)
-    zhHant = generate ? (base && !hans[0] ? base.text.trim() : toTraditional(zhHans)) : zhHans;
+    zhHant = generate ? (base && !hans[0] ? trimWhitespace(base.text) : toTraditional(zhHans)) : zhHans;
   }
-  const twForm = tw[0]?.text.trim();
-  const hkForm = hk[0]?.text.trim();
+  const twForm = tw[0] && trimWhitespace(tw[0].text);
+  const hkForm = hk[0] && trimWhitespace(hk[0].text);
   const isForm = (text: string) => text === zhHans || text === zhHant || text === twForm || text === hkForm;
   const zhAliases: string[] = [];
   for (const list of [hans, hant, tw, hk])
     for (let i = 1; i < list.length; i++) {
-      const text = list[i]!.text.trim();
+      const text = trimWhitespace(list[i]!.text);
       if (!isForm(text) && !zhAliases.includes(text)) zhAliases.push(text);
     }
-  const en = uniq(english.map((t) => t.text.trim()));
+  const en = uniq(english.map((t) => trimWhitespace(t.text)));
   const abbrOnly = abbrs.filter((a) => !en.includes(a));
 
   // what the file says about each term, per language (a Latin zh headword may also be an abbreviation)
@@ -341,7 +338,7 @@ export function anyConceptToEntry(
   };
   for (const t of raw.terms) {
     const lang = t.lang === 'en' ? 'en' : 'zh',
-      text = t.text.trim();
+      text = trimWhitespace(t.text);
     let note = noteOf(lang, text);
     if (!note) {
       note = {};
@@ -442,12 +439,12 @@ function makeEntry(
   terms: Term[] | undefined,
 ): GlossaryEntry {
   const trimmed = raw.trimmed === true;
-  let definitionEn = (trimmed ? raw.definitionEn : raw.definitionEn?.trim()) ?? '';
-  let definitionZh = (trimmed ? raw.definitionZh : raw.definitionZh?.trim()) ?? '';
+  let definitionEn = (trimmed || raw.definitionEn === undefined ? raw.definitionEn : trimWhitespace(raw.definitionEn)) ?? '';
+  let definitionZh = (trimmed || raw.definitionZh === undefined ? raw.definitionZh : trimWhitespace(raw.definitionZh)) ?? '';
   if (definitionEn && !definitionZh && raw.latinDefinition !== true && containsHan(definitionEn))
     [definitionEn, definitionZh] = [definitionZh, definitionEn];
-  const id = (trimmed ? raw.id : raw.id?.trim()) || fallbackId;
-  const domain = (trimmed ? raw.domain : raw.domain?.trim()) || 'general';
+  const id = (trimmed || raw.id === undefined ? raw.id : trimWhitespace(raw.id)) || fallbackId;
+  const domain = (trimmed || raw.domain === undefined ? raw.domain : trimWhitespace(raw.domain)) || 'general';
   const related = raw.related?.length ? exactList(uniq(raw.related)) : NONE;
   // every field, absent ones undefined, in the order a compiled entry has them (`expandEntry`):
   // one object shape for every entry, bundled or not (a test holds the two key lists equal)
@@ -560,7 +557,7 @@ function plainConcept(raw: RawConcept): PlainConcept | undefined {
     const t = terms[i]!;
     const text = t.text;
     if (t.status !== shared || t.abbreviation || t.usage || t.sense || t.extra || t.review) return undefined;
-    if (text.length === 0 || text.trim().length !== text.length) return undefined;
+    if (text.length === 0 || trimWhitespace(text).length !== text.length) return undefined;
     if (!setPlainTerm(c, t.lang, text)) return undefined;
   }
   return c;

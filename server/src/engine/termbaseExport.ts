@@ -8,7 +8,7 @@ import type { GlossaryEntry, Term, TermStatus } from './entry';
 import { GENERATED_NOTE, REVIEWED_NOTE, SENSE_NOTE } from './termbase';
 import { headerColumn } from './tabular';
 import { termsOf } from './terms';
-import { collapseWhitespace, isHanUnit } from './unicode';
+import { collapseWhitespace, isHanUnit, trimWhitespace } from './unicode';
 
 const escapeXml = (s: string) =>
   s
@@ -151,7 +151,7 @@ export function exportCsv(entries: readonly GlossaryEntry[]): string {
  * `blockchain: 区块链` give both; a single term gives it alone.
  */
 export function splitSelection(text: string): { zh?: string; en?: string } {
-  const t = collapseWhitespace(text).trim();
+  const t = collapseWhitespace(text);
   const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   let firstHan = -1,
     firstLatin = -1;
@@ -201,7 +201,7 @@ export function appendEntry(existing: string | undefined, format: 'csv' | 'tsv' 
   }
   const delimiter = format === 'tsv' ? '\t' : ',';
   const cell = (s: string) => (format === 'tsv' ? s.replace(/[\t\r\n]+/g, ' ') : Papa.unparse([[s]], { delimiter }));
-  if (!base.trim()) return `zh-Hans${delimiter}en${nl}${cell(zh)}${delimiter}${cell(en)}${nl}`;
+  if (!trimWhitespace(base)) return `zh-Hans${delimiter}en${nl}${cell(zh)}${delimiter}${cell(en)}${nl}`;
   const first = Papa.parse<string[]>(base.replace(/^\uFEFF/, ''), { preview: 1, delimiter: format === 'tsv' ? '\t' : '' });
   const header = (first.data[0] ?? []).map(headerColumn);
   const used = first.meta.delimiter || delimiter;

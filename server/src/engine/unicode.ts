@@ -80,7 +80,25 @@ export function toHalfWidth(u: number): number {
 const COLLAPSIBLE_RUN = /[\u0000-\u0020\u007f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 /** What collapsing changes inside a text: whitespace other than a space, a control character, two spaces. */
 const UNCOLLAPSED = /[\u0000-\u001f\u007f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}/;
-const collapsible = (u: number) => WHITESPACE[u] === 1 || u < 0x20 || u === 0x7f;
+/** Whitespace, a line break or a control unit: blank at a text's ends, one space inside it. */
+const BLANK = new Uint8Array(0x10000);
+for (let u = 0; u < 0x10000; u++) if (WHITESPACE[u] === 1 || u < 0x20 || u === 0x7f) BLANK[u] = 1;
+const collapsible = (u: number) => BLANK[u] === 1;
+
+/**
+ * `s` without the whitespace, line breaks and control units at its ends (the units
+ * `collapseWhitespace` makes spaces of): how every reader trims a cell, a term or a code. Unlike
+ * JavaScript's `trim`, NEL (U+0085) and control units go, and a zero-width no-break space (U+FEFF)
+ * stays (the matcher drops it; a file's byte-order mark is taken off where the file is read).
+ */
+export function trimWhitespace(s: string): string {
+  const n = s.length;
+  let from = 0;
+  while (from < n && BLANK[s.charCodeAt(from)] === 1) from++;
+  let to = n;
+  while (to > from && BLANK[s.charCodeAt(to - 1)] === 1) to--;
+  return from === 0 && to === n ? s : s.slice(from, to);
+}
 
 /**
  * Every whitespace run (line breaks and control characters included) as one space, trimmed: for

@@ -5,7 +5,7 @@
 import type { Citation, GlossaryEntry, Historical, TermStatus } from '../engine/entry';
 import type { EntrySource } from '../engine/glossary';
 import { termFor, termsOf } from '../engine/terms';
-import { collapseWhitespace } from '../engine/unicode';
+import { collapseWhitespace, trimWhitespace } from '../engine/unicode';
 import { WORDS, type Words } from './words';
 
 /** How much a card shows: `compact` fits the editor's hover (about 250 px) with the essentials first. */
@@ -251,5 +251,5 @@ export function historicalLine(h: Historical, w: Words = WORDS.en): string {
 }
 
 function shortName(e: GlossaryEntry): string {
-  return `${escapeMarkdown(e.zhHans)} ${escapeMarkdown(e.en[0] ?? '')}`.trim();
+  return trimWhitespace(`${escapeMarkdown(e.zhHans)} ${escapeMarkdown(e.en[0] ?? '')}`);
 }

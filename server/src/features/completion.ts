@@ -5,7 +5,7 @@ import type { GlossaryEntry } from '../engine/entry';
 import { chineseIn, type Glossary } from '../engine/glossary';
 import type { KeyTarget } from '../engine/matcher';
 import { foldHan } from '../engine/fold';
-import { isHan } from '../engine/unicode';
+import { isHan, trimWhitespace } from '../engine/unicode';
 import { escapeMarkdown, renderCard } from './card';
 import type { Words } from './words';
 
@@ -107,7 +107,7 @@ export function candidatePrefixes(before: string): string[] {
   words.push(before.slice(piece, end));
   const out: string[] = [];
   for (let k = Math.max(0, words.length - MAX_LATIN_WORDS); k < words.length; k++) out.push(words.slice(k).join(''));
-  return out.filter((p) => p.trim().length > 0);
+  return out.filter((p) => trimWhitespace(p).length > 0);
 }
 
 /** A unit that may be part of an English word as typed: ASCII or full-width letters and digits, _, ', ’, -. */

@@ -1,6 +1,7 @@
 import type { GlossaryEntry } from '../engine/entry';
 import type { Glossary } from '../engine/glossary';
 import type { MatchOptions } from '../engine/matcher';
+import { trimWhitespace } from '../engine/unicode';
 import type { LookupItem } from '../protocol';
 import { renderCard } from './card';
 
@@ -18,7 +19,7 @@ export interface LookupResult {
 export function lookupEntries(glossary: Glossary, term: string, opts: MatchOptions = {}, limit = 20): LookupResult {
   const exact = glossary.lookup(term, { ...opts, acronymsCaseInsensitive: true });
   if (exact.length) return { entries: exact, match: 'exact' };
-  const { targets } = term.trim() ? glossary.index.complete(term, limit) : { targets: [] };
+  const { targets } = trimWhitespace(term) ? glossary.index.complete(term, limit) : { targets: [] };
   return { entries: [...new Set(targets.map((t) => glossary.entries[t.entry]!))], match: 'prefix' };
 }
 

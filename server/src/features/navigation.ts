@@ -12,7 +12,7 @@ import type { DocumentIndex } from '../engine/documentIndex';
 import { type GlossaryEntry, chineseIn } from '../engine/entry';
 import type { Glossary } from '../engine/glossary';
 import { searchEntries } from '../engine/search';
-import { collapseWhitespace } from '../engine/unicode';
+import { collapseWhitespace, trimWhitespace } from '../engine/unicode';
 import { groupForCard } from '../engine/userLayer';
 import { ENTRY_SCHEME } from '../protocol';
 import { citationText, citedPassage } from './card';
@@ -32,10 +32,11 @@ const lineRange = (line: number) => ({ start: { line, character: 0 }, end: { lin
 
 /** The read-only view's URI of a bundled entry: a readable title (the tab's name) and the id as the query. */
 export function entryUri(entry: GlossaryEntry): string {
-  const title = Array.from(`${entry.zhHans} ${entry.en[0] ?? ''}`.replace(/[\\/?#%:*"<>|\p{Cc}]/gu, ' ').trim())
-    .slice(0, 60)
-    .join('')
-    .trim();
+  const title = trimWhitespace(
+    Array.from(trimWhitespace(`${entry.zhHans} ${entry.en[0] ?? ''}`.replace(/[\\/?#%:*"<>|\p{Cc}]/gu, ' ')))
+      .slice(0, 60)
+      .join(''),
+  );
   return `${ENTRY_SCHEME}:/${encodeURIComponent(title || 'entry')}.txt?${encodeURIComponent(entry.id)}`;
 }
 
@@ -147,7 +148,8 @@ export function entryText(glossary: Glossary, entry: GlossaryEntry, w: Words = W
     for (const ex of entry.examples) lines.push(`${w.example}: ${one(ex.text)}`, `  — ${one(citationText(ex.cite, w))}`);
   }
   const related = entry.related.map((id) => glossary.get(id)).filter((e): e is GlossaryEntry => !!e);
-  if (related.length) lines.push('', `${w.related}: ${related.map((e) => `${one(e.zhHans)} ${one(e.en[0] ?? '')}`.trim()).join(' · ')}`);
+  if (related.length)
+    lines.push('', `${w.related}: ${related.map((e) => trimWhitespace(`${one(e.zhHans)} ${one(e.en[0] ?? '')}`)).join(' · ')}`);
   lines.push('', `${w.readOnlyEntry}: ${entry.id}`, '');
   return lines.join('\n');
 }
