@@ -5,7 +5,7 @@ import { COMPILED_FORMAT, type Citation, type CompiledGlossary, type GlossaryEnt
 import { Glossary, engineLineScanner, entryKeysOf, normalizeKey, type EntryKey } from './engine';
 import { buildTerms, termTexts } from '../../../server/src/engine/terms';
 import { aliasFormsOf } from '../../../server/src/engine/convertText';
-import { trimWhitespace } from '../../../server/src/engine/unicode';
+import { trimBlank } from './chars';
 import { formsOf, glyphOnlyHk, toSimplified, type Forms } from './forms';
 import { diag, type Diagnostic, type LoadedEntry, type YamlPath } from './load';
 import { locateQuote, pickExamples, scanCorpus, type Corpus, type Hit } from './sources';
@@ -180,8 +180,8 @@ export function compileGlossary(
       zhAliases: [...(v.aliases ?? [])],
       en: [...v.en],
       abbr: [...(v.abbr ?? [])],
-      definitionEn: trimWhitespace(v.def.en),
-      definitionZh: trimWhitespace(v.def.zh),
+      definitionEn: trimBlank(v.def.en),
+      definitionZh: trimBlank(v.def.zh),
       ...(cite ? { definitionZhSource: cite } : {}),
       domain: v.domain,
       related: (v.related ?? []).filter((r) => byId.has(r) && r !== v.id),
@@ -191,7 +191,7 @@ export function compileGlossary(
       ...(historical
         ? {
             historical: {
-              note: trimWhitespace(historical.note),
+              note: trimBlank(historical.note),
               ...(historical.from !== undefined ? { from: String(historical.from) } : {}),
               until: String(historical.until),
             },
