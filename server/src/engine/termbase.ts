@@ -119,15 +119,15 @@ export function remembered<T>(read: (s: string) => T): (s: string) => T {
   let lastValue: T;
   return (s) => {
     if (s === last) return lastValue;
-    let value: T;
-    if (seen.has(s)) value = seen.get(s) as T;
-    else {
+    // one look-up for a value seen (a second only for an input whose value is undefined)
+    let value = seen.get(s);
+    if (value === undefined && !seen.has(s)) {
       value = read(s);
       if (seen.size < 4096) seen.set(s, value);
     }
     last = s;
-    lastValue = value;
-    return value;
+    lastValue = value as T;
+    return value as T;
   };
 }
 
