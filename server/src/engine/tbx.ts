@@ -105,14 +105,22 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   const langOf = remembered(languageOf);
   const statusFor = remembered(statusOf);
 
-  // What each element name is to the reader, looked up once per element (a file uses a few dozen names)
+  // What each element name is to the reader, looked up once per element (a file uses a few dozen
+  // names). The parser makes a new string of a name each time it reads one, so a map would hash it
+  // each time: a small table by its length and two of its units finds most names without that.
   const infos = new Map<string, ElementInfo>();
+  const recent: (ElementInfo | undefined)[] = new Array(256);
   const infoOf = (name: string): ElementInfo => {
+    const n = name.length;
+    const slot = (n * 17 + name.charCodeAt(n - 1) * 5 + name.charCodeAt(n >> 1) * 3) & 255;
+    const hit = recent[slot];
+    if (hit !== undefined && hit.name === name) return hit;
     let info = infos.get(name);
     if (info === undefined) {
-      info = elementInfo(localName(name));
+      info = elementInfo(name);
       if (infos.size < 4096) infos.set(name, info);
     }
+    recent[slot] = info;
     return info;
   };
   // The text of an element is wanted only while one is captured. (Setting saxes's text handler only
@@ -365,6 +373,8 @@ const CATEGORIES = new Set([
 
 /** What an element is to the reader (by its local name). */
 interface ElementInfo {
+  /** The element's name as written (with any prefix). */
+  name: string;
   local: string;
   kind: number;
   /** The category a CAPTURED element's text is read as. */
@@ -381,7 +391,8 @@ const OTHER = 0,
   /** An element whose text is read as its own category (DCT style, `note`, `xref`). */
   CAPTURED = 7;
 
-function elementInfo(local: string): ElementInfo {
+function elementInfo(name: string): ElementInfo {
+  const local = localName(name);
   const kind =
     local === 'martif' || local === 'tbx'
       ? ROOT
@@ -398,7 +409,7 @@ function elementInfo(local: string): ElementInfo {
                 : CATEGORIES.has(local) || local === 'note' || local === 'xref'
                   ? CAPTURED
                   : OTHER;
-  return { local, kind, category: kind === CAPTURED ? (local === 'xref' ? 'xref' : local) : '' };
+  return { name, local, kind, category: kind === CAPTURED ? (local === 'xref' ? 'xref' : local) : '' };
 }
 
 export { FORBIDDEN_NOTE };
