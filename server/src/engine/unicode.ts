@@ -85,6 +85,15 @@ const BLANK = new Uint8Array(0x10000);
 for (let u = 0; u < 0x10000; u++) if (WHITESPACE[u] === 1 || u < 0x20 || u === 0x7f) BLANK[u] = 1;
 const collapsible = (u: number) => BLANK[u] === 1;
 
+/** Whether collapsing changes a short text: a blank unit other than one space between two others. */
+function uncollapsedShort(s: string, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const u = s.charCodeAt(i);
+    if (BLANK[u] === 1 && (u !== 0x20 || i === 0 || i === n - 1 || s.charCodeAt(i + 1) === 0x20)) return true;
+  }
+  return false;
+}
+
 /**
  * `s` without the whitespace, line breaks and control units at its ends (the units
  * `collapseWhitespace` makes spaces of): how every reader trims a cell, a term or a code. Unlike
@@ -107,7 +116,10 @@ export function trimWhitespace(s: string): string {
  */
 export function collapseWhitespace(s: string): string {
   const n = s.length;
-  if (n === 0 || (!collapsible(s.charCodeAt(0)) && !collapsible(s.charCodeAt(n - 1)) && !UNCOLLAPSED.test(s))) return s;
+  if (n === 0) return s;
+  // a short text (a term, a code) is looked at unit by unit: quicker than a call into the pattern
+  if (n <= 32 ? !uncollapsedShort(s, n) : !collapsible(s.charCodeAt(0)) && !collapsible(s.charCodeAt(n - 1)) && !UNCOLLAPSED.test(s))
+    return s;
   const t = s.replace(COLLAPSIBLE_RUN, ' ');
   const from = t.charCodeAt(0) === 0x20 ? 1 : 0;
   const to = t.length > from && t.charCodeAt(t.length - 1) === 0x20 ? t.length - 1 : t.length;
