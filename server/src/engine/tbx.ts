@@ -105,24 +105,11 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   const langOf = remembered(languageOf);
   const statusFor = remembered(statusOf);
 
-  // What each element name is to the reader, looked up once per element (a file uses a few dozen
-  // names). The parser makes a new string of a name each time it reads one, so a map would hash it
-  // each time: a small table by its length and two of its units finds most names without that.
-  const infos = new Map<string, ElementInfo>();
-  const recent: (ElementInfo | undefined)[] = new Array(256);
-  const infoOf = (name: string): ElementInfo => {
-    const n = name.length;
-    const slot = (n * 17 + name.charCodeAt(n - 1) * 5 + name.charCodeAt(n >> 1) * 3) & 255;
-    const hit = recent[slot];
-    if (hit !== undefined && hit.name === name) return hit;
-    let info = infos.get(name);
-    if (info === undefined) {
-      info = elementInfo(name);
-      if (infos.size < 4096) infos.set(name, info);
-    }
-    recent[slot] = info;
-    return info;
-  };
+  // what each element name, data category and value is to the reader, each read once
+  const infoOf = remembered(elementInfo);
+  const categoryOf = remembered((type: string) => (CATEGORIES.has(type) ? type : undefined));
+  const posOf = remembered(partOfSpeechOf);
+  const regionOf = remembered(geoOf);
   // The text of an element is wanted only while one is captured. (Setting saxes's text handler only
   // then was tried: `on`/`off` for every captured element cost more than the text it saves.)
   const onText = (t: string) => {
@@ -192,8 +179,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
         return;
       case CARRIER: {
         if (!concept) return;
-        const category = attrs.type ?? local;
-        if (CATEGORIES.has(category)) startCapture(category, attrs);
+        const category = categoryOf(attrs.type ?? local);
+        if (category !== undefined) startCapture(category, attrs);
         return;
       }
       case CAPTURED:
@@ -300,12 +287,12 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
           return;
         }
         case 'partOfSpeech': {
-          const pos = partOfSpeechOf(value);
+          const pos = posOf(value);
           if (pos) (term.raw.extra ??= {}).pos = pos;
           return;
         }
         case 'geographicalUsage': {
-          const geo = geoOf(value);
+          const geo = regionOf(value);
           if (geo) {
             const extra = (term.raw.extra ??= {});
             const before = extra.geo as string[] | undefined;
@@ -373,8 +360,6 @@ const CATEGORIES = new Set([
 
 /** What an element is to the reader (by its local name). */
 interface ElementInfo {
-  /** The element's name as written (with any prefix). */
-  name: string;
   local: string;
   kind: number;
   /** The category a CAPTURED element's text is read as. */
@@ -409,7 +394,7 @@ function elementInfo(name: string): ElementInfo {
                 : CATEGORIES.has(local) || local === 'note' || local === 'xref'
                   ? CAPTURED
                   : OTHER;
-  return { name, local, kind, category: kind === CAPTURED ? (local === 'xref' ? 'xref' : local) : '' };
+  return { local, kind, category: kind === CAPTURED ? (local === 'xref' ? 'xref' : local) : '' };
 }
 
 export { FORBIDDEN_NOTE };

@@ -110,23 +110,26 @@ export function languageOf(code: string): TermLang | undefined {
 }
 
 /**
- * `read`, remembered per input: a termbase repeats a few language codes and status values, mostly in
- * runs, so the last input is compared first, then the ones seen (at most 4,096 are kept).
+ * `read`, remembered per input: a termbase repeats a few dozen element names, language codes and
+ * status values, each read as a new string. A small table by each input's length and two of its
+ * units finds most without hashing the string (what a map does with every new one); a map holds
+ * every input seen (at most 4,096).
  */
 export function remembered<T>(read: (s: string) => T): (s: string) => T {
   const seen = new Map<string, T>();
-  let last: string | undefined;
-  let lastValue: T;
+  const keys: (string | undefined)[] = new Array(256);
+  const values: T[] = new Array(256);
   return (s) => {
-    if (s === last) return lastValue;
-    // one look-up for a value seen (a second only for an input whose value is undefined)
+    const n = s.length;
+    const slot = n === 0 ? 0 : (n * 17 + s.charCodeAt(n - 1) * 5 + s.charCodeAt(n >> 1) * 3) & 255;
+    if (keys[slot] === s) return values[slot] as T;
     let value = seen.get(s);
     if (value === undefined && !seen.has(s)) {
       value = read(s);
       if (seen.size < 4096) seen.set(s, value);
     }
-    last = s;
-    lastValue = value as T;
+    keys[slot] = s;
+    values[slot] = value as T;
     return value as T;
   };
 }
