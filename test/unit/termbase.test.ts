@@ -17,6 +17,7 @@ import {
   languageOf,
   type RawConcept,
   type RawTerm,
+  remembered,
 } from '../../server/src/engine/termbase';
 import { appendEntry, exportCsv, exportTbx, splitSelection } from '../../server/src/engine/termbaseExport';
 import { loadTermbase } from '../../server/src/engine/termbaseLoad';
@@ -271,6 +272,28 @@ describe('files that are not termbases, broken XML, limits', () => {
       fc.property(names, fc.array(pieces, { maxLength: 40 }), (name, parts) => {
         const tb = loadTermbase(parts.join(''), { name });
         for (const d of tb.diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('remembered', () => {
+  it('answers what the function answers, for any sequence of inputs (alike, colliding, new strings)', () => {
+    // inputs of a few lengths over a few units, so that different inputs share a table slot often
+    const input = fc.array(fc.constantFrom('a', 'b', 'é', '区', ' '), { minLength: 0, maxLength: 6 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(input, { maxLength: 200 }), (inputs) => {
+        // a value per input that a mix-up would show: undefined for some, the input reversed otherwise
+        const read = (s: string) => (s.includes('b') ? undefined : [...s].reverse().join(''));
+        let calls = 0;
+        const r = remembered((s: string) => {
+          calls++;
+          return read(s);
+        });
+        // each input a new string, as a parser makes them
+        for (const s of inputs) expect(r(s.split('').join(''))).toBe(read(s));
+        expect(calls).toBe(new Set(inputs).size);
       }),
       { numRuns: 300 },
     );
