@@ -110,6 +110,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   const categoryOf = remembered((type: string) => (CATEGORIES.has(type) ? type : undefined));
   const posOf = remembered(partOfSpeechOf);
   const regionOf = remembered(geoOf);
+  // a file names a few subject fields, each on many entries: those share one string
+  const domainOf = remembered(ownCopy);
   // The text of an element is wanted only while one is captured. (Setting saxes's text handler only
   // then was tried: `on`/`off` for every captured element cost more than the text it saves.)
   const onText = (t: string) => {
@@ -323,7 +325,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
         return;
       }
       case 'subjectField':
-        concept.domain ||= ownCopy(value);
+        concept.domain ||= domainOf(value);
         return;
       case 'note':
       case 'usageNote':
