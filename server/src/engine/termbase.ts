@@ -236,7 +236,8 @@ function byStanding(terms: RawTerm[]): RawTerm[] {
  * (a termbase can have 100,000s of entries; nothing changes an entry's lists after it is made).
  */
 const NONE = Object.freeze([]) as unknown as string[];
-const orNone = <T>(xs: T[]): T[] => (xs.length ? xs : (NONE as unknown as T[]));
+/** A list an entry keeps: the shared empty one, or a copy at its own length (see `exactList`). */
+const kept = <T>(xs: T[]): T[] => (xs.length ? exactList(xs) : (NONE as unknown as T[]));
 
 /** The distinct strings of a short list, in first-seen order (the list itself when they are). */
 function uniq(xs: string[]): string[] {
@@ -412,9 +413,9 @@ export function anyConceptToEntry(
     zhHant,
     shape.zhTw,
     shape.zhHk,
-    zhAliases.length ? exactList(zhAliases) : NONE,
+    kept(zhAliases),
     en,
-    orNone(abbrOnly),
+    kept(abbrOnly),
     status,
     terms,
   );
@@ -450,7 +451,7 @@ function makeEntry(
     [definitionEn, definitionZh] = [definitionZh, definitionEn];
   const id = (trimmed || raw.id === undefined ? raw.id : trimWhitespace(raw.id)) || fallbackId;
   const domain = (trimmed || raw.domain === undefined ? raw.domain : trimWhitespace(raw.domain)) || 'general';
-  const related = raw.related?.length ? exactList(uniq(raw.related)) : NONE;
+  const related = raw.related ? kept(uniq(raw.related)) : NONE;
   // every field, absent ones undefined, in the order a compiled entry has them (`expandEntry`):
   // one object shape for every entry, bundled or not (a test holds the two key lists equal)
   const entry: GlossaryEntry = {
