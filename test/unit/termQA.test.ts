@@ -220,3 +220,36 @@ describe('inconsistent-term: the terms in order of first use, as they change', (
     ]);
   });
 });
+
+describe('a term written as the glossary writes it in a script is in that script', () => {
+  it('no headword form of the bundled glossary, alone in a document of its own variant, gets a script finding', () => {
+    // 著, 後, 昇 are characters only traditional Chinese writes in most words, and 里, 干, 恒, 雇 only
+    // simplified, by OpenCC's character tables; these forms write them as their script does
+    const flagged: string[] = [];
+    for (const e of glossary.entries) {
+      const forms: [string | undefined, ChineseScript][] = [
+        [e.zhHans, 'zh-Hans'],
+        [e.zhHant, 'zh-Hant'],
+        [e.zhTw ?? e.zhHant, 'zh-TW'],
+        [e.zhHk ?? e.zhHant, 'zh-HK'],
+      ];
+      for (const [form, script] of forms) {
+        if (!form) continue;
+        const found = new DocumentChecker({ source: glossary, script }).check(glossary.index.scan(form), form);
+        for (const f of found) if (f.rule === 'mixed-script' || f.rule === 'script-mismatch') flagged.push(`${script} ${f.rule} ${f.term}`);
+      }
+    }
+    expect(flagged).toEqual([]);
+  });
+
+  it('such a form in the other script’s document is a script mismatch, fixed to the glossary’s form', () => {
+    const inHans = new DocumentChecker({ source: glossary, script: 'zh-Hans' });
+    const text = '解决最後一公里问题';
+    const [f] = inHans.check(glossary.index.scan(text), text);
+    expect([f?.rule, f?.term, f?.suggestions]).toEqual(['script-mismatch', '最後一公里', ['最后一公里']]);
+    const inHant = new DocumentChecker({ source: glossary, script: 'zh-Hant' });
+    const hant = '根據準則，信用风险显著增加時';
+    const [g] = inHant.check(glossary.index.scan(hant), hant);
+    expect([g?.rule, g?.term]).toEqual(['script-mismatch', '信用风险显著增加']);
+  });
+});

@@ -20,7 +20,7 @@ import type { ChineseScript, GlossaryEntry, Term } from './entry';
 import type { Match } from './matcher';
 import type { Rule } from './rules';
 import { normalizeKey } from './normalize';
-import { spanScript } from './script';
+import { type SpanScript, spanScript } from './script';
 import { termFor, termsOf } from './terms';
 
 export type { Rule } from './rules';
@@ -103,6 +103,19 @@ function termInScript(ctx: QAContext, index: number, text: string, script: Chine
     if (t.lang === 'zh' && t.role === 'headword' && normalizeKey(t.text) === key) return formIn(entry, script);
   }
   return aliasIn(ctx.source, text, script, undefined, [index]);
+}
+
+/**
+ * The script a written span of `entry` is in: one of the concept's headword forms is in the scripts
+ * the glossary writes it in (信用风险显著增加 is simplified and 最後一公里 traditional, though 著 and
+ * 後 are traditional-only characters, 里 a simplified-only one: characters both scripts write in
+ * some words); any other text by its characters.
+ */
+function scriptOfWritten(entry: GlossaryEntry, written: string): SpanScript {
+  const hans = written === entry.zhHans;
+  const hant = written === entry.zhHant || written === entry.zhTw || written === entry.zhHk;
+  if (hans !== hant) return hans ? 'simplified' : 'traditional';
+  return hans ? 'neither' : spanScript(written);
 }
 
 /** The term of `entry` the written span is: one written exactly so (a listed 云計算), else the matcher's form. */
@@ -223,12 +236,13 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
       }
     }
     // 4, 5: script
-    const spans = spanScript(written);
+    const spans = scriptOfWritten(entry, written);
     if (spans === 'mixed') {
-      if (!off?.has('mixed-script')) {
-        const fixes = ctx.script
-          ? [termInScript(ctx, index, written, ctx.script)]
-          : [termInScript(ctx, index, written, 'zh-Hans'), termInScript(ctx, index, written, 'zh-Hant')];
+      const fixes = ctx.script
+        ? [termInScript(ctx, index, written, ctx.script)]
+        : [termInScript(ctx, index, written, 'zh-Hans'), termInScript(ctx, index, written, 'zh-Hant')];
+      // written as the glossary writes the term in a script (the document's, if it has one): not mixed
+      if (!off?.has('mixed-script') && !fixes.includes(written)) {
         detail ??= { rule: 'mixed-script', fixes };
         suggestions = suggest(suggestions, fixes, written);
       }
