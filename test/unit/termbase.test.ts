@@ -21,7 +21,7 @@ import {
 } from '../../server/src/engine/termbase';
 import { appendEntry, exportCsv, exportTbx, splitSelection } from '../../server/src/engine/termbaseExport';
 import { loadTermbase } from '../../server/src/engine/termbaseLoad';
-import { termsOf } from '../../server/src/engine/terms';
+import { termFor, termsOf } from '../../server/src/engine/terms';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'termbases');
@@ -519,6 +519,8 @@ const termFields = (e: GlossaryEntry) =>
     };
   });
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Each term's language, text and status. */
+const termStatuses = (e: GlossaryEntry) => termsOf(e).map((t) => `${t.lang} ${t.text} ${t.status}`);
 /** What CSV's status column says: the headword's status. */
 const headStatus = (e: GlossaryEntry) => (termsOf(e).find((t) => t.role === 'headword') ?? termsOf(e)[0])?.status;
 
@@ -547,6 +549,30 @@ describe('round trip: export, read back, the same fields', () => {
     expect(back.diagnostics).toEqual([]);
     expect(back.entries.map((e) => pick(e, CSV_FIELDS))).toEqual(entries.map((e) => pick(e, CSV_FIELDS)));
     expect(back.entries.map(headStatus)).toEqual(entries.map(headStatus));
+    // every term keeps its status: the status column is the status of each term on its row
+    expect(back.entries.map(termStatuses)).toEqual(entries.map(termStatuses));
+  });
+
+  it('CSV: terms whose status is not the headword’s are on rows of their own, with the same id', () => {
+    const [e] = loadTermbase('id,zh-Hans,en,status\nsandbox,监理沙箱,regulatory sandbox,preferred\nsandbox,监管沙盒,,forbidden\n', {
+      name: 'x.csv',
+    }).entries;
+    const csv = exportCsv([e!]);
+    expect(csv.split('\r\n').slice(1, 3)).toEqual([
+      'sandbox,监理沙箱,監理沙箱,,,regulatory sandbox,,preferred,,,,,general',
+      'sandbox,监管沙盒,,,,,,forbidden,,,,,',
+    ]);
+    const back = loadTermbase(csv, { name: 'export.csv' });
+    expect(back.entries).toHaveLength(1);
+    expect(termFor(back.entries[0]!, '监管沙盒')?.status).toBe('forbidden');
+  });
+
+  it('CSV: an id used again further down is reported and read as another concept', () => {
+    const t = loadTermbase('id,zh-Hans\na,甲\nb,乙\na,丙\n', { name: 'x.csv' });
+    expect(t.entries.map((e) => e.zhHans)).toEqual(['甲', '乙', '丙']);
+    expect(t.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '4 warning row 4: id "a" is used on row 2 too; read as another concept',
+    ]);
   });
 });
 

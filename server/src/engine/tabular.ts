@@ -123,6 +123,16 @@ export function parseTabular(
   // the line breaks in cells not reached yet (a count of the text's, less one per row; unknown: Infinity)
   let cellBreaks = Number.POSITIVE_INFINITY;
   let plainColumns = false;
+  // With an id column, consecutive rows with the same id are one concept (an export writes a
+  // concept's terms of another status on rows of their own): a concept is handed on once the next
+  // row has another id. An id used again later is reported and read as a concept of its own.
+  let idColumn = -1;
+  let pending: { concept: RawConcept; row: number } | undefined;
+  const idRows = new Map<string, number>();
+  const flush = () => {
+    if (pending) onConcept(pending.concept, pending.row);
+    pending = undefined;
+  };
   // the plain concept of a row, reused row after row (its entry copies what it needs)
   const plain: PlainConcept = {
     line: 0,
@@ -243,8 +253,10 @@ export function parseTabular(
       });
       // plain rows are possible when each language has one column and every column is plain
       const langs = columns.flatMap((c) => (c.kind === 'term' ? [c.lang] : []));
+      idColumn = columns.findIndex((c) => c.kind === 'id');
       plainColumns =
         onPlain !== undefined &&
+        idColumn < 0 &&
         new Set(langs).size === langs.length &&
         columns.every((c) => c.kind !== 'source' && c.kind !== 'target' && c.kind !== 'abbr');
       if (!columns.some((c) => c.kind === 'term' || c.kind === 'source' || c.kind === 'target')) {
@@ -326,7 +338,27 @@ export function parseTabular(
     // a blank row is no concept (a row with only a definition is one without a term: reported)
     if (!filled && blank(row)) return;
     sawRow = true;
-    onConcept(concept, r + 1);
+    if (idColumn < 0 || concept.id === undefined) {
+      flush();
+      onConcept(concept, r + 1);
+      return;
+    }
+    if (pending?.concept.id === concept.id) {
+      // more terms of the concept on the row before: after its own, so never its headword
+      const into = pending.concept;
+      into.terms.push(...concept.terms);
+      into.definitionEn ||= concept.definitionEn;
+      into.definitionZh ||= concept.definitionZh;
+      into.domain ||= concept.domain;
+      if (concept.note !== undefined) into.note = into.note === undefined ? concept.note : `${into.note} ${concept.note}`;
+      return;
+    }
+    flush();
+    const first = idRows.get(concept.id);
+    if (first !== undefined)
+      later.push(['warning', at, `row ${r + 1}: id "${concept.id.slice(0, 60)}" is used on row ${first} too; read as another concept`]);
+    else idRows.set(concept.id, r + 1);
+    pending = { concept, row: r + 1 };
   };
 
   const parsed = Papa.parse<string[]>(text, {
@@ -345,6 +377,7 @@ export function parseTabular(
   // end a row is in a cell. So the cells hold this many, and once they are found no cell is searched.
   if (!loneReturns) cellBreaks = countLineFeeds(text) - (rows.length - 1);
   for (let k = 0; k < rows.length; k++) takeRow(rows[k]!);
+  flush();
   for (const e of errors) {
     const at = e.row ?? 0;
     diag.error(errorLines.get(at) ?? 1, 1, `row ${at + 1}: ${e.message.replace(/\.$/, '')}`);

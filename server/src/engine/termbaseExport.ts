@@ -121,28 +121,49 @@ export const CSV_COLUMNS = [
   'domain',
 ] as const;
 
-/** The entries as CSV: one row per concept, several terms of a language joined with "; ". */
+/** The statuses in the order an export writes their rows. */
+const STATUS_ORDER: readonly TermStatus[] = ['preferred', 'admitted', 'deprecated', 'superseded', 'forbidden'];
+
+/**
+ * The entries as CSV: a row per concept, several terms of a language joined with "; ". The status
+ * column says the status of every term on its row, so the terms whose status is not the headword's
+ * go on rows of their own after it, with the same id and their status (a reader joins consecutive
+ * rows with one id into one concept): a forbidden alias never reads back as preferred.
+ */
 export function exportCsv(entries: readonly GlossaryEntry[]): string {
-  const rows = entries.map((e) => {
+  const rows: string[][] = [];
+  for (const e of entries) {
     const terms = termsOf(e);
     const head = terms.find((t) => t.role === 'headword') ?? terms[0];
+    const headStatus = head?.status;
     const pos = (head as (Term & { pos?: string }) | undefined)?.pos ?? '';
-    return [
+    // each alias, English term and abbreviation by its status (a form without a term of its own is the headword's)
+    const statusOf = (text: string, lang: Term['lang']) => terms.find((t) => t.text === text && t.lang === lang)?.status ?? headStatus;
+    const of = (list: readonly string[], status: TermStatus | undefined, lang: Term['lang'] = 'en') =>
+      list.filter((x) => statusOf(x, lang) === status).join('; ');
+    rows.push([
       e.id,
-      [e.zhHans, ...e.zhAliases].filter(Boolean).join('; '),
+      [e.zhHans, of(e.zhAliases, headStatus, 'zh')].filter(Boolean).join('; '),
       e.zhHant,
       e.zhTw ?? '',
       e.zhHk ?? '',
-      e.en.join('; '),
-      e.abbr.join('; '),
-      head?.status ?? '',
+      of(e.en, headStatus),
+      of(e.abbr, headStatus),
+      headStatus ?? '',
       pos,
       e.definitionEn,
       e.definitionZh,
       e.note ?? '',
       e.domain,
-    ];
-  });
+    ]);
+    for (const status of STATUS_ORDER) {
+      if (status === headStatus) continue;
+      const zh = of(e.zhAliases, status, 'zh'),
+        en = of(e.en, status),
+        abbr = of(e.abbr, status);
+      if (zh || en || abbr) rows.push([e.id, zh, '', '', '', en, abbr, status, '', '', '', '', '']);
+    }
+  }
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
 }
 
