@@ -452,6 +452,12 @@ function watchFraming(): void {
   process.stdin.on('data', onData);
 }
 
+// output piped into a reader that stops early (`| head`): stop quietly, as other command-line tools do
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {
     // help and --version exit 0; every other commander error is a usage error

@@ -138,3 +138,11 @@ describe('the CLI contract: exit 0 found, 1 nothing found, 2 usage or input erro
     expect(run.stderr).toContain('\\u001b');
   });
 });
+
+describe('output piped into a reader that stops early', () => {
+  it('export | head -n 1: the CLI stops quietly, no error on stderr', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" export --format csv | head -n 1`], { encoding: 'utf8' });
+    expect(run.stdout.split('\n')[0]).toMatch(/^\uFEFF?id,/);
+    expect(run.stderr).toBe('');
+  });
+});
