@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { decodeBytes } from '../../server/src/engine/unicode';
 import { ClientFiles } from '../../server/src/protocol';
 
 /** A URI inside one of the workspace folders, or an error saying it is not. */
@@ -21,7 +22,7 @@ const notFound = (err: unknown) => err instanceof vscode.FileSystemError && err.
 export function serveFiles(client: BaseLanguageClient): void {
   client.onRequest(ClientFiles.read, async ({ uri }) => {
     try {
-      return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(inWorkspace(uri))) };
+      return { text: decodeBytes(await vscode.workspace.fs.readFile(inWorkspace(uri))) };
     } catch (err) {
       if (notFound(err)) return null;
       throw err;

@@ -15,6 +15,7 @@ import { convertText } from './engine/convertText';
 import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
 import { countScripts, decideScript } from './engine/script';
 import { DocumentChecker } from './engine/termQA';
+import { decodeBytes } from './engine/unicode';
 import { messageOf, severityOf } from './features/diagnostics';
 import { wordsFor } from './features/words';
 import { emptyProjectConfig, isIgnored, parseProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
@@ -99,7 +100,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 function readTermbase(path: string, quiet = false, label = path): Termbase & { path: string } {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = decodeBytes(readFileSync(path));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`cannot read the glossary ${label}: no such file`);
@@ -208,7 +209,7 @@ program
     for (const path of paths) {
       let text: string;
       try {
-        text = readFileSync(path, 'utf8');
+        text = decodeBytes(readFileSync(path));
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         throw new UsageError(

@@ -79,6 +79,46 @@ describe('validate', () => {
     expect([clean.status, clean.stdout]).toEqual([0, '']);
   });
 
+  it('a sheet saved in a legacy encoding (GBK, Big5) is an error at its line, not garbage terms', () => {
+    const dir = tmp();
+    const ascii = (t: string) => [...Buffer.from(t, 'latin1')];
+    // 移动钱包 in GBK, 行動支付 in Big5
+    const gbk = join(dir, 'gbk.csv'),
+      big5 = join(dir, 'big5.csv');
+    writeFileSync(gbk, Buffer.from([...ascii('en,zh-CN\r\nmobile wallet,'), 210, 198, 182, 175, 199, 174, 176, 252, ...ascii('\r\n')]));
+    writeFileSync(big5, Buffer.from([...ascii('en,zh-TW\nmobile payment,'), 166, 230, 176, 202, 164, 228, 165, 73, ...ascii('\n')]));
+    for (const file of [gbk, big5]) {
+      const run = cli('validate', file);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(
+        new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')}:2:1: error: not UTF-8 text: line 2 has bytes UTF-8 cannot read`),
+      );
+      // named with --glossary, it cannot be read at all
+      expect(cli('lookup', '--no-bundled', '--glossary', file, 'mobile').status).toBe(2);
+    }
+  });
+
+  it('UTF-16 files with a byte-order mark (Windows "Unicode" exports) and a YAML file with a UTF-8 BOM are read', () => {
+    const dir = tmp();
+    const tbx = readFileSync(join(FIXTURES, 'dct-v3.tbx'), 'utf8');
+    const le = join(dir, 'le.tbx'),
+      be = join(dir, 'be.csv'),
+      yaml = join(dir, 'bom.yaml');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tbx, 'utf16le')]));
+    const swapped = Buffer.from('en,zh-CN\r\nmobile wallet,移动钱包\r\n', 'utf16le').swap16();
+    writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), swapped]));
+    writeFileSync(yaml, '\uFEFF- id: y1\n  zh: 保理\n  en: [factoring]\n');
+    expect(cli('validate', le).stderr).toBe(`${le}: ${cli('validate', join(FIXTURES, 'dct-v3.tbx')).stderr.split(': ')[1]}`);
+    for (const [file, term, zh] of [
+      [be, 'mobile wallet', '移动钱包'],
+      [yaml, 'factoring', '保理'],
+    ]) {
+      const run = cli('lookup', '--json', '--no-bundled', '--glossary', file!, term!);
+      expect([run.status, run.stderr]).toEqual([0, '']);
+      expect((JSON.parse(run.stdout) as Item[])[0]!.zhHans).toBe(zh);
+    }
+  });
+
   it('a missing file is a usage error (exit 2)', () => {
     expect(cli('validate', '/nonexistent.csv').status).toBe(2);
     expect(cli('validate').status).toBe(2);

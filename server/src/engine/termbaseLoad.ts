@@ -26,7 +26,9 @@ export { detectFormat } from './termbase';
  * Read a termbase. Never throws on bad input: a malformed element or row is a diagnostic at its line
  * and the rest loads; a text that is not a termbase at all gives one diagnostic and `unreadable`.
  */
-export function loadTermbase(text: string, options: TermbaseOptions): Termbase {
+export function loadTermbase(input: string, options: TermbaseOptions): Termbase {
+  // a byte-order mark is no part of any format's text (YAML and JSON parsers refuse it)
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const format = options.format ?? detectFormat(options.name, text);
   const diag = new Diagnostics();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -43,6 +45,18 @@ export function loadTermbase(text: string, options: TermbaseOptions): Termbase {
       1,
       1,
       `the file is ${(text.length / 1048576).toFixed(1)} M characters, over the limit of ${(limits.maxChars / 1048576).toFixed(0)} M: not loaded (split it)`,
+    );
+    return empty(true);
+  }
+  // bytes the file was read with and UTF-8 cannot read: another encoding, whose terms would be garbage
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) line++;
+    diag.error(
+      line,
+      1,
+      `not UTF-8 text: line ${line} has bytes UTF-8 cannot read (a file saved as GBK, Big5, UTF-16 without a byte-order mark or another encoding?); save it as UTF-8`,
     );
     return empty(true);
   }

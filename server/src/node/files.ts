@@ -7,6 +7,7 @@ import { type Dirent, existsSync, type FSWatcher, watch } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { decodeBytes } from '../engine/unicode';
 import type { FileAccess } from '../termbases';
 
 const toPath = (uri: string) => fileURLToPath(uri);
@@ -18,7 +19,7 @@ export const skipped = (name: string) => name.startsWith('.') || name === 'node_
 
 export const nodeFiles: FileAccess = {
   async read(uri) {
-    return readFile(toPath(uri), 'utf8');
+    return decodeBytes(await readFile(toPath(uri)));
   },
   async exists(uri) {
     try {
