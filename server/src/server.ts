@@ -6,6 +6,7 @@
  */
 import {
   CodeActionKind,
+  CompletionItemTag,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -616,6 +617,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       lazyDocumentation: !!completionCaps?.completionItem?.resolveSupport?.properties?.includes('documentation'),
       defaultEditRange: !!completionCaps?.completionList?.itemDefaults?.includes('editRange'),
       labelDetails: !!completionCaps?.completionItem?.labelDetailsSupport,
+      deprecatedTag: !!completionCaps?.completionItem?.tagSupport?.valueSet?.includes(CompletionItemTag.Deprecated),
+      deprecatedFlag: !!completionCaps?.completionItem?.deprecatedSupport,
     };
     const qaCapabilities = qa.initialize(params);
     const navCapabilities = nav.initialize(params, init.entryDocuments === true);

@@ -202,3 +202,36 @@ describe('completion answers shaped by client capabilities', () => {
     await shutdown(eager);
   });
 });
+
+describe('completion of a term the glossary marks superseded, deprecated or forbidden', () => {
+  it('comes after the preferred terms, struck through where the client can show it', async () => {
+    const answers: Record<string, CompletionList> = {};
+    const kinds = {
+      tags: { completionItem: { tagSupport: { valueSet: [1] } } },
+      flag: { completionItem: { deprecatedSupport: true } },
+      neither: {},
+    };
+    for (const [name, completion] of Object.entries(kinds)) {
+      const session = startServer();
+      await initialize(session, { textDocument: { completion } });
+      await session.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: URI, languageId: 'plaintext', version: 1, text: 'DCE' },
+      });
+      answers[name] = await session.connection.sendRequest('textDocument/completion', {
+        textDocument: { uri: URI },
+        position: { line: 0, character: 3 },
+      });
+      await shutdown(session);
+    }
+    for (const list of Object.values(answers)) {
+      // DCEP is superseded by e-CNY: its translation (the preferred Chinese term) sorts first
+      const bySort = [...list.items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label);
+      expect(bySort).toEqual(['数字人民币', 'DCEP']);
+    }
+    const dcep = (name: string) => answers[name]!.items.find((i) => i.label === 'DCEP')!;
+    expect([dcep('tags').tags, dcep('tags').deprecated]).toEqual([[1], undefined]);
+    expect([dcep('flag').tags, dcep('flag').deprecated]).toEqual([undefined, true]);
+    expect([dcep('neither').tags, dcep('neither').deprecated]).toEqual([undefined, undefined]);
+    expect(answers.tags!.items.find((i) => i.label === '数字人民币')!.tags).toBeUndefined();
+  });
+});

@@ -1,10 +1,11 @@
-import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionItemTag, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Script } from '../engine/convert';
 import type { GlossaryEntry } from '../engine/entry';
 import { chineseIn, type Glossary } from '../engine/glossary';
 import type { KeyTarget } from '../engine/matcher';
 import { foldHan } from '../engine/fold';
+import { termFor } from '../engine/terms';
 import { isHan, trimWhitespace } from '../engine/unicode';
 import { escapeMarkdown, renderCard } from './card';
 import type { Words } from './words';
@@ -28,6 +29,10 @@ export interface CompletionClient {
   defaultEditRange?: boolean;
   /** Shows labelDetails, so `detail` need not repeat it. */
   labelDetails?: boolean;
+  /** Strikes through items tagged Deprecated (CompletionItemTag). */
+  deprecatedTag?: boolean;
+  /** Takes the older `deprecated` flag instead (deprecatedSupport). */
+  deprecatedFlag?: boolean;
 }
 
 /**
@@ -49,7 +54,7 @@ export function completion(
     const { targets } = glossary.index.complete(prefix, LIMIT);
     if (!targets.length) continue;
     const range = { start: doc.positionAt(cursor - prefix.length), end: position };
-    const items = targets.flatMap((t, rank) => itemsFor(glossary, t, prefix, rank, script, client.labelDetails === true));
+    const items = targets.flatMap((t, rank) => itemsFor(glossary, t, prefix, rank, script, client));
     for (const item of items) {
       const newText = item.textEditText!;
       delete item.textEditText;
@@ -133,18 +138,25 @@ function isWordSeparator(u: number): boolean {
   return u === 0x20 || u === 0x09 || u === 0x2d;
 }
 
-/** The term (in the script typed) and its translation; textEditText carries the text to insert. */
+/**
+ * The term (in the script typed) and its translation; textEditText carries the text to insert. A
+ * term the glossary marks forbidden, deprecated or superseded comes after every other item, struck
+ * through where the client can show it (its translation, the concept's preferred term, keeps its place).
+ */
 function itemsFor(
   glossary: Glossary,
   target: KeyTarget,
   typed: string,
   rank: number,
   script: Script,
-  labelDetails: boolean,
+  client: CompletionClient,
 ): CompletionItem[] {
   const entry = glossary.entries[target.entry]!;
+  const labelDetails = client.labelDetails === true;
   const form = target.kind === 'zh' && target.form === entry.zhHans && isTraditional(typed) ? entry.zhHant : target.form;
-  const sort = String(rank).padStart(4, '0');
+  const status = termFor(entry, target.form)?.status;
+  const avoid = status === 'forbidden' || status === 'deprecated' || status === 'superseded';
+  const sort = `${avoid ? 1 : 0}${String(rank).padStart(4, '0')}`;
   // The editor filters by the typed text; where the label does not start with it (typed 區塊, item
   // 区块链, or a translation), say what the typed text stands for so the item is not hidden.
   const filterText = typed + form.slice(typed.length);
@@ -158,6 +170,11 @@ function itemsFor(
     ...(form.startsWith(typed) ? {} : { filterText }),
     sortText: `${sort}a`,
     textEditText: form,
+    ...(avoid && client.deprecatedTag
+      ? { tags: [CompletionItemTag.Deprecated] }
+      : avoid && client.deprecatedFlag
+        ? { deprecated: true }
+        : {}),
   };
   if (!translation || translation === form) return [term];
   const translated: CompletionItem = {
@@ -166,7 +183,7 @@ function itemsFor(
     ...describe(`← ${form}`),
     data: { id: entry.id, from: form } satisfies ItemData,
     filterText,
-    sortText: `${sort}b`,
+    sortText: `0${String(rank).padStart(4, '0')}b`,
     textEditText: translation,
   };
   return [term, translated];
