@@ -6,8 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { decodeBytes } from '../../server/src/engine/unicode';
-import { ClientFiles } from '../../server/src/protocol';
+import { ClientFiles, decodeBytes } from '../../server/src/protocol';
 
 /** A URI inside one of the workspace folders, or an error saying it is not. */
 function inWorkspace(value: unknown): vscode.Uri {

@@ -233,7 +233,7 @@ export const EntryDocumentRequest = new RequestType<{ uri: string }, string | nu
  * these with `workspace.fs` and `workspace.findFiles`, for files inside its workspace folders only.
  */
 export const ClientFiles = {
-  /** The text of a file (UTF-8), or null when there is no such file. */
+  /** The text of a file (its bytes by `decodeBytes`), or null when there is no such file. */
   read: new RequestType<{ uri: string }, { text: string } | null, void>('fintechGlossary/readFile'),
   exists: new RequestType<{ uri: string }, boolean, void>('fintechGlossary/fileExists'),
   /** Write a file (its folders created as needed). */
@@ -244,6 +244,17 @@ export const ClientFiles = {
    */
   find: new RequestType<{ folderUri: string; globs: string[]; limit: number }, string[], void>('fintechGlossary/findFiles'),
 } as const;
+
+/**
+ * A termbase file's bytes as text (the CLI, the Node server and a client answering `ClientFiles.read`): UTF-16 (little or big endian) when it starts with that byte-order mark,
+ * as Windows tools write "Unicode" files, else UTF-8 (a BOM or none). Bytes UTF-8 cannot read become
+ * U+FFFD, which `loadTermbase` reports: a legacy encoding (GBK, Big5) is never guessed.
+ */
+export function decodeBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
 
 export interface LookupParams {
   term: string;

@@ -11,7 +11,14 @@ interface Pos {
 }
 interface CompletionList {
   isIncomplete: boolean;
-  items: { label: string; documentation?: { value: string }; textEdit?: { newText: string; range: { start: Pos; end: Pos } } }[];
+  items: {
+    label: string;
+    documentation?: { value: string };
+    textEdit?: { newText: string; range: { start: Pos; end: Pos } };
+    sortText?: string;
+    tags?: number[];
+    deprecated?: boolean;
+  }[];
 }
 
 const URI = 'file:///tmp/fintech-sample.txt';

@@ -125,14 +125,3 @@ export function collapseWhitespace(s: string): string {
   const to = t.length > from && t.charCodeAt(t.length - 1) === 0x20 ? t.length - 1 : t.length;
   return t.slice(from, to);
 }
-
-/**
- * A file's bytes as text: UTF-16 (little or big endian) when it starts with that byte-order mark,
- * as Windows tools write "Unicode" files, else UTF-8 (a BOM or none). Bytes UTF-8 cannot read become
- * U+FFFD, which `loadTermbase` reports: a legacy encoding (GBK, Big5) is never guessed.
- */
-export function decodeBytes(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
-}

@@ -7,7 +7,7 @@ import { type Dirent, existsSync, type FSWatcher, watch } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { decodeBytes } from '../engine/unicode';
+import { decodeBytes } from '../protocol';
 import type { FileAccess } from '../termbases';
 
 const toPath = (uri: string) => fileURLToPath(uri);
