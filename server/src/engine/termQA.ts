@@ -106,16 +106,20 @@ function termInScript(ctx: QAContext, index: number, text: string, script: Chine
 }
 
 /**
- * The script a written span of `entry` is in: one of the concept's headword forms is in the scripts
- * the glossary writes it in (信用风险显著增加 is simplified and 最後一公里 traditional, though 著 and
- * 後 are traditional-only characters, 里 a simplified-only one: characters both scripts write in
- * some words); any other text by its characters.
+ * The script a written span of `entry` is in: by its characters, except that a headword form of the
+ * concept whose characters look mixed is in the scripts the glossary writes it in (信用风险显著增加
+ * is simplified and 最後一公里 traditional: 著 and 後 are traditional-only characters and 里 a
+ * simplified-only one by OpenCC's tables, but both scripts write them in some words).
  */
 function scriptOfWritten(entry: GlossaryEntry, written: string): SpanScript {
+  // the characters decide unless they look mixed (平台 is the simplified headword, and Hong Kong's
+  // spelling too: 台 is neither script's own)
+  const chars = spanScript(written);
+  if (chars !== 'mixed') return chars;
   const hans = written === entry.zhHans;
   const hant = written === entry.zhHant || written === entry.zhTw || written === entry.zhHk;
   if (hans !== hant) return hans ? 'simplified' : 'traditional';
-  return hans ? 'neither' : spanScript(written);
+  return hans ? 'neither' : chars;
 }
 
 /** The term of `entry` the written span is: one written exactly so (a listed 云計算), else the matcher's form. */
