@@ -347,6 +347,8 @@ glossaryOptions(
       } catch (err) {
         throw new UsageError(`cannot read ${printable(file)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
       }
+      // as an editor opens it: a byte-order mark is not text, and columns count from after it
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       results.push(...checkText(glossary, file, text, variant, project));
     }
     if (format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

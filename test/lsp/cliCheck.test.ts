@@ -49,6 +49,16 @@ describe('fintech-glossary check', () => {
     });
   });
 
+  it('a file that starts with a byte-order mark: its variant directive counts and columns are as an editor counts them', () => {
+    const dir = project({ 'bom.md': '\uFEFFfintech-glossary-variant: zh-TW\n\n台灣的數字貨幣\n', 'bom2.md': '\uFEFF台灣的數字貨幣\n' });
+    const r = run(dir, ['check', '--format', 'json', 'bom.md']);
+    expect(JSON.parse(r.stdout).map((f: { line: number; column: number; code: string }) => [f.line, f.column, f.code])).toEqual([
+      [3, 4, 'regional-variant'],
+    ]);
+    const first = JSON.parse(run(dir, ['check', '--variant', 'zh-TW', '--format', 'json', 'bom2.md']).stdout)[0];
+    expect([first.line, first.column, first.endColumn]).toEqual([1, 4, 8]);
+  });
+
   it('github: workflow annotations', () => {
     const dir = project({ 'a.md': DOC });
     const r = run(dir, ['check', '--format', 'github', 'a.md']);

@@ -174,6 +174,29 @@ describe('directives and skipped text', () => {
     expect(diags.map((d) => d.range.start.line)).toEqual([3]);
   });
 
+  it('a directive counts only at a line’s start or after a comment opener, and only as a whole word', async () => {
+    const text = [
+      '区块链技术和银行的应用，证券公司也在使用。',
+      '说明请见 `fintech-glossary-disable` 指令。',
+      '区塊鏈 A',
+      '本工具支援 fintech-glossary-disable 指令。',
+      '区塊鏈 B',
+      '// fintech-glossary-disabled',
+      '# fintech-glossary-disable-line',
+      '区塊鏈 C',
+      'x = 1; // fintech-glossary-disable-next-line',
+      '区塊鏈 D',
+      '',
+    ].join('\n');
+    const { diags } = await open(text, 'plaintext');
+    expect(diags.map((d) => d.range.start.line)).toEqual([2, 4, 7]);
+  });
+
+  it('a variant directive on the first line after a byte-order mark', async () => {
+    const { diags } = await open('\uFEFF<!-- fintech-glossary-variant: zh-TW -->\n央行正在研究數字貨幣。\n');
+    expect(codes(diags)).toEqual(['regional-variant 數字貨幣']);
+  });
+
   it('disable-next-line with a rule name only turns that rule off', async () => {
     const { diags } = await open(
       '区块链和银行，证券与保险。\n# fintech-glossary-disable-next-line script-mismatch\n區塊鏈与区塊鏈\n',

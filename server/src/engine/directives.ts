@@ -39,10 +39,31 @@ function lineEnd(text: string, i: number): number {
   return text.length;
 }
 
+/** The text of a line before a directive, trimmed (a byte-order mark starting the text is no part of its first line). */
+function beforeOnLine(text: string, from: number, to: number): string {
+  return trimWhitespace(text.slice(from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from, to));
+}
+
 /** Is [from, to) only whitespace and (at most) one comment opener? */
 function onlyCommentOpener(text: string, from: number, to: number): boolean {
-  const before = trimWhitespace(text.slice(from, to));
+  const before = beforeOnLine(text, from, to);
   return before === '' || COMMENT_OPENERS.includes(before);
+}
+
+/**
+ * Does a disable directive at `at` start its line or follow a comment opener (`x = 1 // …`)? Not in
+ * prose or inline code that names it (本工具支援 fintech-glossary-disable 指令, `fintech-glossary-disable`).
+ */
+function startsComment(text: string, at: number): boolean {
+  const before = beforeOnLine(text, lineStart(text, at), at);
+  return before === '' || COMMENT_OPENERS.some((o) => before.endsWith(o));
+}
+
+/** Does `name` stand whole at `at` (not the start of a longer word: fintech-glossary-disabled)? */
+function nameAt(text: string, at: number, name: string): boolean {
+  if (!text.startsWith(name, at)) return false;
+  const u = text.charCodeAt(at + name.length);
+  return !((u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) || (u >= 0x30 && u <= 0x39) || u === 0x2d || u === 0x5f);
 }
 
 /**
@@ -94,8 +115,9 @@ export function disabledRanges(text: string, find: Find = searchIn(text)): Disab
   const out: DisabledRange[] = [];
   let open: { start: number; rules?: Set<string> } | undefined;
   for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + PREFIX.length)) {
-    const rest = text.slice(at + PREFIX.length, at + PREFIX.length + 20);
-    if (rest.startsWith('disable-next-line')) {
+    const name = at + PREFIX.length;
+    if (!startsComment(text, at)) continue;
+    if (nameAt(text, name, 'disable-next-line')) {
       const end = lineEnd(text, at);
       // the next line: after this line's break (CRLF is one break)
       let next = end;
@@ -103,10 +125,10 @@ export function disabledRanges(text: string, find: Find = searchIn(text)): Disab
       else if (next < text.length) next += 1;
       const rules = rulesAfter(text, at + PREFIX.length + 'disable-next-line'.length);
       out.push({ start: next, end: lineEnd(text, next), ...(rules ? { rules } : {}) });
-    } else if (rest.startsWith('disable') && !open) {
+    } else if (nameAt(text, name, 'disable') && !open) {
       const rules = rulesAfter(text, at + PREFIX.length + 'disable'.length);
       open = { start: lineStart(text, at), ...(rules ? { rules } : {}) };
-    } else if (rest.startsWith('enable') && open) {
+    } else if (nameAt(text, name, 'enable') && open) {
       out.push({ start: open.start, end: lineEnd(text, at), ...(open.rules ? { rules: open.rules } : {}) });
       open = undefined;
     }
