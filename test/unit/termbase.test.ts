@@ -516,6 +516,8 @@ const termFields = (e: GlossaryEntry) =>
       review: t.review,
       pos: x.pos,
       geo: x.geo,
+      register: t.register,
+      replacedBy: t.replacedBy,
     };
   });
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -5,12 +5,13 @@
  * matched on their local names, so any namespace (and none) is accepted.
  */
 import { SaxesParser } from 'saxes';
-import type { TermStatus } from './entry';
+import { REGISTERS, type Register, type TermStatus } from './entry';
 import { collapseWhitespace, containsHan, trimWhitespace } from './unicode';
 
 export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'properNoun' | 'phrase';
 import {
   GENERATED_NOTE,
+  REPLACED_BY_NOTE,
   REVIEWED_NOTE,
   SENSE_NOTE,
   FORBIDDEN_NOTE,
@@ -66,6 +67,14 @@ const GEO: Record<string, string> = {
   'zh-sg': 'sg',
 };
 export const geoOf = (v: string): string | undefined => GEO[trimWhitespace(v).toLowerCase()];
+
+/** A TBX register value (`colloquialRegister`, or the entry model's own word) as the entry model's. */
+export const registerOf = (v: string): Register | undefined => {
+  const word = trimWhitespace(v)
+    .replace(/register$/i, '')
+    .toLowerCase();
+  return REGISTERS.find((r) => r === word);
+};
 
 interface OpenTerm {
   raw: RawTerm & { text: string };
@@ -261,6 +270,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
         const reason = trimWhitespace(note.slice(REVIEWED_NOTE.length));
         t.raw.review = { state: 'reviewed', ...(reason ? { reason } : {}) };
       } else if (note.startsWith(SENSE_NOTE)) t.raw.sense = trimWhitespace(note.slice(SENSE_NOTE.length));
+      else if (note.startsWith(REPLACED_BY_NOTE)) (t.raw.extra ??= {}).replacedBy = trimWhitespace(note.slice(REPLACED_BY_NOTE.length));
       else usage.push(note);
     }
     if (usage.length) t.raw.usage = usage.join(' ');
@@ -301,6 +311,11 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
             // most terms name one region: that list is shared (an entry keeps it)
             extra.geo = before ? [...before, geo] : (ONE_REGION[geo] ??= Object.freeze([geo]) as string[]);
           }
+          return;
+        }
+        case 'register': {
+          const register = registerOf(value);
+          if (register) (term.raw.extra ??= {}).register = register;
           return;
         }
         case 'termType':
@@ -352,6 +367,7 @@ const CATEGORIES = new Set([
   'normativeAuthorization',
   'partOfSpeech',
   'geographicalUsage',
+  'register',
   'termType',
   'definition',
   'subjectField',

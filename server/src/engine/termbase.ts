@@ -165,6 +165,7 @@ export const isForbiddenNote = (text: string) => /^forbidden( term)?\.?$/i.test(
 export const REVIEWED_NOTE = 'Reviewed form:';
 export const GENERATED_NOTE = 'Generated form (OpenCC).';
 export const SENSE_NOTE = 'Sense:';
+export const REPLACED_BY_NOTE = 'Use instead:';
 
 /** Detect the format from the name's extension and the text's first characters. */
 export function detectFormat(name: string, text: string): TermbaseFormat {

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { GlossaryEntry, Term, TermStatus } from './entry';
-import { GENERATED_NOTE, REVIEWED_NOTE, SENSE_NOTE } from './termbase';
+import { GENERATED_NOTE, REPLACED_BY_NOTE, REVIEWED_NOTE, SENSE_NOTE } from './termbase';
 import { headerColumn } from './tabular';
 import { termsOf } from './terms';
 import { collapseWhitespace, isHanUnit, trimWhitespace } from './unicode';
@@ -30,6 +30,11 @@ const TBX_STATUS: Record<TermStatus, string> = {
 };
 
 const GEO_TBX: Record<string, string> = { cn: 'CHN', tw: 'TWN', hk: 'HKG', sg: 'SGP' };
+const TBX_REGISTER: Partial<Record<string, string>> = {
+  neutral: 'neutralRegister',
+  technical: 'technicalRegister',
+  colloquial: 'colloquialRegister',
+};
 
 /**
  * The language sections a term goes in: English, or each Chinese script it is the form in that an
@@ -82,9 +87,12 @@ export function exportTbx(entries: readonly GlossaryEntry[], { version = 3 }: Tb
         const extra = t as Term & { pos?: string; geo?: string[] };
         if (extra.pos) out.push(`<termNote type="partOfSpeech">${escapeXml(extra.pos)}</termNote>`);
         for (const g of extra.geo ?? []) out.push(`<termNote type="geographicalUsage">${GEO_TBX[g] ?? escapeXml(g)}</termNote>`);
+        // ISO 12620's picklist has three of the entry model's registers; the others go as they are
+        if (t.register) out.push(`<termNote type="register">${TBX_REGISTER[t.register] ?? t.register}</termNote>`);
         if (t.status === 'forbidden') out.push('<note>forbidden</note>');
         if (t.usage) out.push(`<note>${escapeXml(t.usage)}</note>`);
         if (t.sense) out.push(`<note>${SENSE_NOTE} ${escapeXml(t.sense)}</note>`);
+        if (t.replacedBy) out.push(`<note>${REPLACED_BY_NOTE} ${escapeXml(t.replacedBy)}</note>`);
         if (t.review?.state === 'generated') out.push(`<note>${GENERATED_NOTE}</note>`);
         if (t.review?.state === 'reviewed') out.push(`<note>${REVIEWED_NOTE} ${escapeXml(t.review.reason ?? '')}</note>`);
         out.push(`</${termEl}>`);
