@@ -280,8 +280,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const folderSettings = async (folder: WorkspaceFolder) => {
     let s = settings;
     if (canPullConfiguration) {
-      const answer: unknown = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: SETTINGS_SECTION });
-      s = mergeSettings(answer ?? undefined, warn);
+      try {
+        const answer: unknown = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: SETTINGS_SECTION });
+        s = mergeSettings(answer ?? undefined, warn);
+      } catch (err) {
+        // a client that cannot answer still gets the folder's termbases, by the workspace's settings
+        warn(`cannot read the settings of ${folder.uri}: ${describe(err)}`);
+      }
     }
     const listed = projects.get(folder.uri)?.config.termbases ?? [];
     return listed.length ? { ...s, glossaries: [...s.glossaries, ...listed.filter((p) => !s.glossaries.includes(p))] } : s;
@@ -589,7 +594,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const refreshSettings = async () => {
     if (!canPullConfiguration) return;
-    const answer: unknown = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+    let answer: unknown;
+    try {
+      answer = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+    } catch (err) {
+      warn(`cannot read the settings: ${describe(err)}; the ones in use stay`);
+      return;
+    }
     settings = mergeSettings(Array.isArray(answer) ? answer[0] : undefined, warn);
     scoped.clear();
     qa.invalidate();

@@ -51,10 +51,14 @@ afterEach(async () => {
   for (const s of sessions.splice(0)) await shutdown(s).catch(() => s.process.kill());
 });
 
-async function open(dir: { uri: string }, watch: boolean, settings: Record<string, unknown> = {}) {
+async function open(dir: { uri: string }, watch: boolean, settings: Record<string, unknown> = {}, configurationFails = false) {
   const s = startServer();
   sessions.push(s);
   s.settings.fintechGlossary = settings;
+  if (configurationFails)
+    s.connection.onRequest('workspace/configuration', () => {
+      throw new Error('this client keeps no settings');
+    });
   const diagnostics = new Map<string, Diagnostics['diagnostics']>();
   s.connection.onNotification('textDocument/publishDiagnostics', (p: Diagnostics) => diagnostics.set(p.uri, p.diagnostics));
   const registered: unknown[] = [];
@@ -98,6 +102,12 @@ describe('termbases in the workspace', () => {
     expect(english.startsWith('**监理沙箱**')).toBe(true);
     expect(english).toContain('*Also means:* 监管沙盒 regulatory sandbox');
     expect(english).not.toContain('**监管沙盒**');
+  });
+
+  it('a client that answers workspace/configuration with an error still gets the workspace’s termbases', async () => {
+    const { hover, s } = await open(workspace(), true, {}, true);
+    expect(await hover(0)).toContain('**监理沙箱** · 監理沙箱 · regulatory sandbox');
+    expect(s.stderr()).toBe('');
   });
 
   it('a user entry sharing a Chinese form with a bundled concept is one card, the user first', async () => {
