@@ -11,7 +11,9 @@ import {
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   type InitializeParams,
+  MessageType,
   type Range,
+  ShowMessageNotification,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { OpenDocuments } from './documents';
@@ -197,7 +199,11 @@ export class TermQA {
     if (text.length > settings.diagnostics.maxDocumentSize) {
       if (!this.sizeWarned) {
         this.sizeWarned = true;
-        void this.o.connection.window.showInformationMessage(this.o.words().tooLong(settings.diagnostics.maxDocumentSize, text.length));
+        // a notice, not a request: it has no actions to answer
+        void this.o.connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Info,
+          message: this.o.words().tooLong(settings.diagnostics.maxDocumentSize, text.length),
+        });
       }
       return [];
     }

@@ -20,6 +20,34 @@ describe('the server survives bad input', () => {
     expect(await shutdown(s)).toBe(0);
   });
 
+  it('a document over the size limit gets one notice, not a request; a malformed code action `only` is answered', async () => {
+    const s = startServer();
+    const shown: string[] = [],
+      asked: string[] = [];
+    s.connection.onNotification('window/showMessage', (p: { message: string }) => void shown.push(p.message));
+    s.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      asked.push(p.message);
+      throw new Error('this client shows no message requests');
+    });
+    await initialize(s);
+    const uri = 'file:///too-long.txt';
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'plaintext', version: 1, text: '云計算。'.repeat(300_000) },
+    });
+    for (let i = 0; i < 200 && !shown.some((m) => m.includes('not checked')); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(shown.filter((m) => m.includes('not checked'))).toHaveLength(1);
+    expect(asked).toEqual([]);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
+    const actions = await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics: [], only: 'quickfix' },
+    });
+    expect(Array.isArray(actions)).toBe(true);
+    expect(s.stderr()).toBe('');
+    expect(await shutdown(s)).toBe(0);
+  });
+
   it('huge, binary and malformed documents: hover and completion still answer', async () => {
     const s = startServer();
     await initialize(s);

@@ -321,7 +321,8 @@ export function codeActions(
   canConvert: boolean,
   words: QAWords,
 ): CodeAction[] {
-  const only = params.context.only;
+  // kinds the client asks for (a malformed list asks for nothing in particular)
+  const only = Array.isArray(params.context.only) ? params.context.only.filter((k) => typeof k === 'string') : undefined;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const out: CodeAction[] = [];
   const uri = doc.uri;
