@@ -192,6 +192,17 @@ describe('directives and skipped text', () => {
     expect(diags.map((d) => d.range.start.line)).toEqual([2, 4, 7]);
   });
 
+  it('Markdown link and image destinations and HTML tags are not checked; their text is', async () => {
+    const text =
+      '<!-- fintech-glossary-variant: zh-TW -->\n![網絡借貸圖](img/網絡借貸.png)\n<a href="/數字貨幣">數字貨幣</a> [連結](https://example.com/a) [網絡借貸](網絡借貸.md)\n';
+    const { diags } = await open(text);
+    expect(diags.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.data.term}`)).toEqual([
+      '1:2 網絡借貸',
+      '2:16 數字貨幣',
+      '2:54 網絡借貸',
+    ]);
+  });
+
   it('a variant directive on the first line after a byte-order mark', async () => {
     const { diags } = await open('\uFEFF<!-- fintech-glossary-variant: zh-TW -->\n央行正在研究數字貨幣。\n');
     expect(codes(diags)).toEqual(['regional-variant 數字貨幣']);

@@ -222,6 +222,30 @@ function codeSpans(text: string, out: Skipped[], find: Find): void {
  * Markdown fenced code blocks (``` or ~~~, up to three spaces in) and a front-matter block at the top.
  * Only lines with three fence characters in a row can open or close a block, so only those are read.
  */
+/** The first `unit` in `text[from, to)`, or -1 (a bounded search: never past the line). */
+function unitBefore(text: string, unit: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === unit) return i;
+  return -1;
+}
+
+/**
+ * Markdown's link and image destinations (`[text](dest)`, `![alt](img/網絡借貸.png)`) and HTML tags
+ * with their attributes (`<a href="/數字貨幣">`): not prose, and a fix there would break the link. The
+ * link text, the alt text and the text between tags are checked.
+ */
+function markdownInline(text: string, out: Skipped[], find: Find): void {
+  for (let at = find('](', 0); at >= 0; at = find('](', at + 2)) {
+    const close = unitBefore(text, 0x29, at + 2, Math.min(lineEnd(text, at), at + 2048));
+    if (close >= 0) out.push({ start: at + 2, end: close });
+  }
+  for (let at = find('<', 0); at >= 0; at = find('<', at + 1)) {
+    const u = text.charCodeAt(at + 1);
+    if (!((u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a) || u === 0x2f)) continue;
+    const close = unitBefore(text, 0x3e, at + 1, Math.min(lineEnd(text, at), at + 2048));
+    if (close >= 0) out.push({ start: at, end: close + 1 });
+  }
+}
+
 function markdownBlocks(text: string, out: Skipped[], find: Find): void {
   if (text.startsWith('---')) {
     const end = text.indexOf('\n---', 3);
@@ -272,7 +296,10 @@ function markdownBlocks(text: string, out: Skipped[], find: Find): void {
  */
 export function skippedRanges(text: string, markdown: boolean, find: Find = searchIn(text)): Skipped[] {
   const out: Skipped[] = [];
-  if (markdown) markdownBlocks(text, out, find);
+  if (markdown) {
+    markdownBlocks(text, out, find);
+    markdownInline(text, out, find);
+  }
   urlRanges(text, out, find);
   codeSpans(text, out, find);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -324,7 +351,7 @@ export function resolveVariant(
 }
 
 /** What the directive and skipped-range scans search a text for. */
-const NEEDLES = ['://', 'www.', '`', '```', '~~~', PREFIX];
+const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', '<', PREFIX];
 
 /** Every offset where `needle` starts in `text[from, to)` (overlapping ones too), in order. */
 function offsetsOf(text: string, needle: string, from: number, to: number): number[] {
