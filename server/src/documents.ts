@@ -79,10 +79,17 @@ export class OpenDocuments {
   }
 }
 
+/** A position with whole, non-negative numbers (LSP's are unsigned integers): a fraction is cut, anything else is 0. */
+function wholePosition(p: { line?: unknown; character?: unknown } | undefined): { line: number; character: number } {
+  const whole = (n: unknown) => (typeof n === 'number' && n > 0 && Number.isFinite(n) ? Math.floor(n) : 0);
+  return { line: whole(p?.line), character: whole(p?.character) };
+}
+
 /**
  * Apply a didChange's changes one by one, feeding each to the document's occurrence index (when it
  * has one). Each range is first made well formed inside the current text: a reversed range is the
- * same range, and positions past a line's end or the document's end are clamped. (The text
+ * same range, a position's numbers are made whole and not negative, and positions past a line's end
+ * or the document's end are clamped. (The text
  * document library does not clamp a line past the end on an incremental update: its line table
  * then holds NaN. So the range handed to it is always one it can take.)
  */
@@ -95,9 +102,11 @@ export function applyChanges(
   anchors?: TextAnchors,
 ): TextDocument {
   for (const change of changes) {
+    // a change that is not an object changes nothing (and is no reason to fail the others)
+    if (typeof change !== 'object' || change === null) continue;
     if ('range' in change) {
-      const a = doc.offsetAt(change.range.start),
-        b = doc.offsetAt(change.range.end);
+      const a = doc.offsetAt(wholePosition(change.range?.start)),
+        b = doc.offsetAt(wholePosition(change.range?.end));
       const start = Math.min(a, b),
         oldEnd = Math.max(a, b);
       const text = typeof change.text === 'string' ? change.text : '';

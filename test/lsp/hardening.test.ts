@@ -139,6 +139,22 @@ describe('faults found by the reliability review', () => {
     expect(await shutdown(s)).toBe(0);
   });
 
+  it('an edit range with fractions or a change that is no object: positions stay whole numbers', async () => {
+    const s = startServer();
+    await initialize(s);
+    await open(s, 'file:///f.txt', 'ab\ncd\n');
+    await hover(s, 'file:///f.txt', 0, 0);
+    const change = (version: number, contentChanges: unknown[]) =>
+      s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///f.txt', version }, contentChanges });
+    // the fraction is cut: a (0..1) is replaced by the term
+    await change(2, [{ range: { start: { line: 0, character: 0.5 }, end: { line: 0, character: 1 } }, text: '区块链' }]);
+    expect((await hover(s, 'file:///f.txt', 0, 1))?.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
+    // a null change is passed over; the change after it is made
+    await change(3, [null, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'X' }]);
+    expect((await hover(s, 'file:///f.txt', 0, 2))?.range).toEqual({ start: { line: 0, character: 1 }, end: { line: 0, character: 4 } });
+    expect(await shutdown(s)).toBe(0);
+  });
+
   it('an edit at a line past the end appends to the document, and later edits and cards stay right', async () => {
     const s = startServer();
     await initialize(s);
