@@ -61,6 +61,8 @@ export interface QAOptions {
 export class TermQA {
   private pull = false;
   private refreshSupport = false;
+  /** Whether the client applies workspace edits (workspace/applyEdit): the convert command needs it. */
+  private applyEdit = false;
   private readonly states = new Map<string, DocState>();
   /** Bumped whenever settings, the project file or the glossary change: every result is stale. */
   private epoch = 0;
@@ -76,6 +78,7 @@ export class TermQA {
     const caps = params?.capabilities ?? {};
     this.pull = !!caps.textDocument?.diagnostic;
     this.refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
+    this.applyEdit = caps.workspace?.applyEdit === true;
     return {
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fintechGlossary', 'refactor.rewrite'] },
       ...(this.pull
@@ -119,7 +122,8 @@ export class TermQA {
         const doc = params?.textDocument && open.get(params.textDocument.uri);
         const more = this.moreCodeActions?.(params) ?? [];
         if (!doc || !params.range || !params.context || !Array.isArray(params.context.diagnostics)) return more.length ? more : null;
-        return [...(codeActions(doc, params, this.diagnosticsOf(doc), true, this.o.words()) ?? []), ...more];
+        // the conversions are a command that applies an edit: offered to clients that apply them
+        return [...(codeActions(doc, params, this.diagnosticsOf(doc), this.applyEdit, this.o.words()) ?? []), ...more];
       }) as never,
     );
   }
@@ -230,6 +234,10 @@ export class TermQA {
       throw new Error('expected { uri, to: zh-Hans|zh-Hant|zh-TW|zh-HK, range? }');
     const doc = this.o.open.get(a.uri);
     if (!doc) throw new Error('the document is not open');
+    if (!this.applyEdit)
+      throw new Error(
+        'this client does not apply workspace edits (workspace.applyEdit); the command line converts files: fintech-glossary convert --to …',
+      );
     const to = a.to as ChineseScript;
     const range: Range =
       a.range && isRange(a.range) ? a.range : { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };

@@ -303,6 +303,34 @@ describe('the convert command', () => {
     expect(edit!.documentChanges).toHaveLength(1);
     expect(apply(text, edit!.documentChanges[0]!.edits)).toBe('我的銀行帳戶裡有數位貨幣。\n');
   });
+
+  it('a client that does not apply workspace edits is offered no conversion and asked to apply none', async () => {
+    const c = startServer();
+    let asked = 0;
+    c.connection.onRequest('workspace/applyEdit', () => {
+      asked++;
+      return { applied: false };
+    });
+    await initialize(c, { workspace: { configuration: true } });
+    const uri = 'file:///qa/no-edits.txt';
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'plaintext', version: 1, text: '数字货币\n' },
+    });
+    const actions = (await c.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } },
+      context: { diagnostics: [] },
+    })) as { kind: string }[] | null;
+    expect((actions ?? []).filter((a) => a.kind === 'refactor.rewrite')).toEqual([]);
+    await expect(
+      c.connection.sendRequest('workspace/executeCommand', {
+        command: 'fintechGlossary.server.convert',
+        arguments: [{ uri, to: 'zh-TW' }],
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('does not apply workspace edits') });
+    expect(asked).toBe(0);
+    await shutdown(c);
+  });
 });
 
 describe('pull diagnostics', () => {
