@@ -417,17 +417,25 @@ glossaryOptions(
       'convert text to a script, glossary-aware (glossary terms become their reviewed form; the rest goes through OpenCC); writes to stdout',
     )
     .requiredOption('--to <script>', 'zh-Hans | zh-Hant | zh-TW | zh-HK')
+    .option(
+      '--variant <variant>',
+      "the text's own variant: auto | zh-Hans | zh-Hant | zh-TW | zh-HK (a directive in it wins; auto tells simplified from traditional, never Taiwan from Hong Kong)",
+      'auto',
+    )
     .argument('[path]', 'a file, or - (the default) for stdin'),
-).action((path: string | undefined, opts: GlossaryOptions & { to: string }) => {
+).action((path: string | undefined, opts: GlossaryOptions & { to: string; variant: string }) => {
   const to = oneOf('--to', SCRIPTS)(opts.to);
+  const variant = oneOf('--variant', VARIANTS)(opts.variant);
   let text: string;
   try {
     text = !path || path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
   } catch (err) {
     throw new UsageError(`cannot read ${printable(path ?? '-')}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  const glossary = mergedGlossary(opts, cliProject());
-  const from = resolveVariant(text, undefined, undefined, () => decideScript(countScripts(text))).variant;
+  const project = cliProject();
+  const glossary = mergedGlossary(opts, project);
+  // the text's variant as `check` finds it: its directive, --variant, the project file, detection
+  const from = resolveVariant(text, variant, project.variant, () => decideScript(countScripts(text))).variant;
   process.stdout.write(convertText(text, to, glossary, { from: from === to ? undefined : from }));
 });
 

@@ -121,6 +121,18 @@ describe('fintech-glossary convert', () => {
     expect(r.stdout).toBe('我的銀行帳戶裡有數位貨幣。\n');
   });
 
+  it('--variant or the project file says a traditional text is Taiwan’s: its Taiwan terms convert as such', () => {
+    const text = '金融監督管理委員會表示，國內行動支付使用者持續增加，數位貨幣與區塊鏈應用也逐漸成熟。\n';
+    // detection tells only that it is traditional: Taiwan's words are then not taken for its terms
+    expect(run(tmpdir(), ['convert', '--to', 'zh-Hans'], text).stdout).toContain('国内行动支付');
+    const tw = run(tmpdir(), ['convert', '--to', 'zh-Hans', '--variant', 'zh-TW'], text).stdout;
+    expect(tw).toBe('金融监督管理委员会表示，国内移动支付用户持续增加，数字货币与区块链应用也逐渐成熟。\n');
+    const dir = project({ '.fintech-glossary.yaml': 'variant: zh-TW\n' });
+    const hk = run(dir, ['convert', '--to', 'zh-HK'], text).stdout;
+    expect([hk.includes('流動支付'), hk.includes('數碼貨幣')]).toEqual([true, true]);
+    expect(run(dir, ['convert', '--to', 'zh-HK', '--variant', 'bogus'], text).status).toBe(2);
+  });
+
   it('converts a file to simplified; a bad --to is a usage error', () => {
     const dir = project({ 't.txt': '使用區塊鏈與雲端運算。\n' });
     expect(run(dir, ['convert', '--to', 'zh-Hans', 't.txt']).stdout).toBe('使用区块链与云计算。\n');
