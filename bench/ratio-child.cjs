@@ -1,0 +1,122 @@
+// Child process for the rows whose two sides are plain functions of the engine (10, 11a, 11e): one
+// fresh process measures ours and the baseline, alternating, and reports the medians as one JSON
+// line. The parent runs it several times and takes the median ratio: on this machine one process
+// can favour one side by 10–20% for its whole life (two copies of the same engine, measured against
+// each other, came out 0.93–1.17 apart from one process to the next), more than the rounds inside
+// one process vary. (A full collection before each timed call was tried and dropped: it made the
+// checks about 50% slower, as if it threw away what the engine had learnt about them.)
+const { readFileSync } = require('node:fs');
+const { performance } = require('node:perf_hooks');
+
+const [enginePath, rowId, ...args] = process.argv.slice(2);
+const engine = require(enginePath);
+const quick = args.includes('--quick');
+const files = args.filter((a) => a !== '--quick');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const time = (fn) => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+/** Each function once per round after `warm` warm-up rounds, the order alternating; their medians. */
+function alternate(fns, rounds, warm = 1) {
+  const names = Object.keys(fns);
+  for (let k = 0; k < warm; k++) for (const n of names) fns[n]();
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  for (let k = 0; k < rounds; k++) {
+    const order = k % 2 ? [...names].reverse() : names;
+    for (const n of order) times[n].push(time(fns[n]));
+  }
+  return Object.fromEntries(names.map((n) => [n, median(times[n])]));
+}
+
+const rows = {
+  // check over both sources (each check judging afresh, as one CLI run does) vs the bare scan
+  10: () => {
+    const [glossaryPath, ...sourcePaths] = files;
+    const glossary = engine.glossaryFromFile(glossaryPath);
+    glossary.index.build();
+    const sources = sourcePaths.map((p) => readFileSync(p, 'utf8'));
+    // Judgements are shared by the checkers of one glossary and context (a server's documents, the
+    // CLI's files): `cold` gives each check a glossary of its own, as one `check` run over these two
+    // files (one simplified, one traditional: two contexts) has; `warm` shares them, as every check
+    // after the first in a process of one variant does.
+    const check = (cold = true) => {
+      let n = 0;
+      const source = cold ? { entries: glossary.entries, index: glossary.index } : glossary;
+      for (const t of sources) {
+        const v = engine.resolveVariant(t, 'auto', undefined, () => engine.decideScript(engine.countScripts(t)));
+        const c = new engine.DocumentChecker({ source, script: v.variant });
+        const findings = c.check(glossary.index.scan(t), t, {
+          skipped: engine.skippedRanges(t, false),
+          disabled: engine.disabledRanges(t),
+        });
+        // the CLI words every finding's message (English)
+        for (const f of findings) engine.messageOf(engine.englishQA, f);
+        n += findings.length;
+      }
+      return n;
+    };
+    const scan = () => {
+      for (const t of sources) glossary.index.scan(t);
+    };
+    const m = alternate({ check, scan, warm: () => check(false) }, quick ? 5 : 21, 3);
+    return { ours: m.check, base: m.scan, warm: m.warm, findings: check() };
+  },
+  // a TBX file into entries (no generated scripts) vs a bare saxes parse
+  '11a': () => {
+    const text = readFileSync(files[0], 'utf8');
+    const noop = () => undefined;
+    const bare = () => {
+      const p = new engine.SaxesParser({ position: true });
+      p.on('opentag', noop);
+      p.on('text', noop);
+      p.on('closetag', noop);
+      p.write(text).close();
+    };
+    const load = () => engine.loadTermbase(text, { name: 'big.tbx', generate: false });
+    const m = alternate({ load, bare }, quick ? 3 : 7);
+    const tb = load();
+    return { ours: m.load, base: m.bare, entries: tb.entries.length, diagnostics: tb.diagnostics.length };
+  },
+  // a CSV file into entries (no generated scripts) vs a bare papaparse parse
+  '11e': () => {
+    const text = readFileSync(files[0], 'utf8');
+    const bare = () => engine.Papa.parse(text, {});
+    const load = () => engine.loadTermbase(text, { name: 'big.csv', generate: false });
+    // a floor for the row: papaparse, then each row's cells straight into an entry (this file's
+    // columns by position, as they are: no trimming, no checks, no line numbers), by the engine's own
+    // entry maker. What any reader that checks its cells costs lies above it.
+    const floor = () => {
+      const data = engine.Papa.parse(text, {}).data;
+      const c = { line: 0, column: 1, hans: undefined, hant: undefined, tw: undefined, hk: undefined, en: undefined, status: undefined };
+      Object.assign(c, { id: undefined, definitionEn: undefined, definitionZh: undefined, domain: undefined, note: undefined });
+      Object.assign(c, { trimmed: true, latinDefinition: true });
+      const entries = [];
+      for (let k = 1; k < data.length; k++) {
+        const r = data[k];
+        if (r.length < 6) continue;
+        c.line = k + 1;
+        c.en = r[0];
+        c.hans = r[1];
+        c.tw = r[2];
+        c.definitionEn = r[3];
+        c.note = r[4];
+        c.status = r[5];
+        entries.push(engine.plainEntry(c, 'big.csv', `big-${k + 1}`, false));
+      }
+      return entries;
+    };
+    const m = alternate({ load, bare, floor }, quick ? 3 : 7);
+    return { ours: m.load, base: m.bare, floor: m.floor, entries: load().entries.length };
+  },
+};
+
+const run = rows[rowId];
+if (!run) throw new Error(`ratio-child: no row ${rowId}`);
+process.stdout.write(`${JSON.stringify(run())}\n`);
