@@ -569,6 +569,27 @@ describe('round trip: export, read back, the same fields', () => {
     expect(termFor(back.entries[0]!, '监管沙盒')?.status).toBe('forbidden');
   });
 
+  it('CSV: a quote left open is an error at its row, which is skipped; the rows after it load', () => {
+    // never closed: papaparse would make the rest of the file one cell
+    const open = loadTermbase('en,zh-CN,definition\nok,甲,def\nunclosed,"未闭合,def\nlast,最后,\n', { name: 'x.csv' });
+    expect(open.entries.map((e) => [e.zhHans, e.en[0]])).toEqual([
+      ['甲', 'ok'],
+      ['最后', 'last'],
+    ]);
+    expect(open.lines).toEqual([2, 4]);
+    expect(open.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '3 error row 3: Quoted field unterminated: the row is skipped, and reading goes on at the next line',
+    ]);
+    // closed by the next quote further down: the rows in between are not swallowed either
+    const later = loadTermbase('en,zh-CN,definition\nbad,"乙,def\nlast,最后,\n"q",丙,"a\r\nb"\n', { name: 'x.csv' });
+    expect(later.entries.map((e) => [e.zhHans, e.definitionEn])).toEqual([
+      ['最后', ''],
+      ['丙', 'a\nb'],
+    ]);
+    expect(later.lines).toEqual([3, 4]);
+    expect(later.diagnostics).toHaveLength(1);
+  });
+
   it('CSV: an id used again further down is reported and read as another concept', () => {
     const t = loadTermbase('id,zh-Hans\na,甲\nb,乙\na,丙\n', { name: 'x.csv' });
     expect(t.entries.map((e) => e.zhHans)).toEqual(['甲', '乙', '丙']);

@@ -361,27 +361,52 @@ export function parseTabular(
     pending = { concept, row: r + 1 };
   };
 
-  const parsed = Papa.parse<string[]>(text, {
+  const config = {
     delimiter: kind === 'csv' ? '' : '\t',
     delimitersToGuess: [',', '\t', ';', '|'],
     skipEmptyLines: false,
     // OmegaT files are tab-separated text, not CSV: a quote is an ordinary character there
     quoteChar: kind === 'omegat' ? '\u0000' : '"',
-  });
+  };
+  let parsed = Papa.parse<string[]>(text, config);
   // whether any carriage return is not the first half of a CRLF (old Mac line ends, or one in a cell)
   loneReturns = hasLoneReturn(text);
-  const errors = parsed.errors.filter((e) => e.code !== 'UndetectableDelimiter');
-  for (const e of errors) errorLines.set(e.row ?? 0, 1);
-  const rows = parsed.data;
+  // papaparse's errors by row (0-based, over the whole file)
+  const errors: [row: number, message: string][] = [];
   // Without lone carriage returns, rows end in LF or CRLF: every line feed of the text that does not
   // end a row is in a cell. So the cells hold this many, and once they are found no cell is searched.
-  if (!loneReturns) cellBreaks = countLineFeeds(text) - (rows.length - 1);
-  for (let k = 0; k < rows.length; k++) takeRow(rows[k]!);
-  flush();
-  for (const e of errors) {
-    const at = e.row ?? 0;
-    diag.error(errorLines.get(at) ?? 1, 1, `row ${at + 1}: ${e.message.replace(/\.$/, '')}`);
+  if (!loneReturns) cellBreaks = countLineFeeds(text) - (parsed.data.length - 1);
+  for (let first = 0; ; ) {
+    const rows = parsed.data;
+    // A quote that is not closed where it should be runs on over the rows after it (to the end of
+    // the file, or to the next quote): a row with a quote error that spans lines is skipped, and the
+    // file is read again from the line after the one it starts on (the rows after it are kept).
+    let swallowed: number | undefined;
+    for (const e of parsed.errors) {
+      if (e.code === 'UndetectableDelimiter') continue;
+      const at = first + (e.row ?? 0);
+      errorLines.set(at, 1);
+      const row = rows[e.row ?? 0];
+      if (e.type === 'Quotes' && swallowed === undefined && row?.some((c) => c.includes('\n') || c.includes('\r'))) {
+        swallowed = e.row ?? 0;
+        errors.push([at, `${e.message.replace(/\.$/, '')}: the row is skipped, and reading goes on at the next line`]);
+      } else if (swallowed === undefined || (e.row ?? 0) < swallowed) errors.push([at, e.message.replace(/\.$/, '')]);
+    }
+    const upto = swallowed ?? rows.length;
+    for (let k = 0; k < upto; k++) takeRow(rows[k]!);
+    if (swallowed === undefined) break;
+    // the swallowed row starts on line `line`; the rows after it are read again from the next line
+    r++;
+    if (errorLines.has(r)) errorLines.set(r, line);
+    const next = offsetOfLine(text, line + 1);
+    if (next < 0) break;
+    line++;
+    first = r + 1;
+    cellBreaks = Number.POSITIVE_INFINITY;
+    parsed = Papa.parse<string[]>(text.slice(next), { ...config, delimiter: parsed.meta.delimiter });
   }
+  flush();
+  for (const [at, message] of errors) diag.error(errorLines.get(at) ?? 1, 1, `row ${at + 1}: ${message}`);
 
   if (!sawRow) {
     diag.error(1, 1, 'the file is empty');
@@ -401,6 +426,18 @@ const LATIN_CELL_CHECK = /[\n\r\u3400-\uffff]/;
 function hasLoneReturn(text: string): boolean {
   for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 2)) if (text.charCodeAt(i + 1) !== 0x0a) return true;
   return false;
+}
+
+/** Where 1-based line `n` of the text starts (after a LF, a CRLF or a lone CR), or -1 past its end. */
+function offsetOfLine(text: string, n: number): number {
+  let at = 0;
+  for (let k = 1; k < n; k++) {
+    let i = at;
+    while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+    if (i >= text.length) return -1;
+    at = text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+  }
+  return at < text.length ? at : -1;
 }
 
 function countLineFeeds(text: string): number {
