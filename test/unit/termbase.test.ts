@@ -590,11 +590,41 @@ describe('round trip: export, read back, the same fields', () => {
     expect(later.diagnostics).toHaveLength(1);
   });
 
+  it('TBX and YAML: an id used twice is reported at its second use', () => {
+    const tbx = loadTermbase(
+      '<martif><text><body><termEntry id="x"><langSet xml:lang="zh"><tig><term>甲</term></tig></langSet></termEntry>\n<termEntry id="x"><langSet xml:lang="zh"><tig><term>乙</term></tig></langSet></termEntry></body></text></martif>',
+      { name: 'x.tbx' },
+    );
+    expect(tbx.entries.map((e) => e.zhHans)).toEqual(['甲', '乙']);
+    expect(tbx.diagnostics.map((d) => `${d.line} ${d.message}`)).toEqual([
+      '2 line 2: <termEntry>: id "x" is used on line 1 too; read as another concept',
+    ]);
+    const yaml = loadTermbase('- id: t-one\n  zh: 甲\n- id: t-one\n  zh: 乙\n', { name: 'x.yaml' });
+    expect(yaml.diagnostics.map((d) => `${d.line} ${d.message}`)).toEqual([
+      '3 line 3: entry: id "t-one" is used on line 1 too; read as another concept',
+    ]);
+  });
+
+  it('export: concepts that share an id are exported under ids of their own, and read back apart', () => {
+    const twice = loadTermbase('- id: blockchain\n  zh: 链上\n  en: [on-chain]\n- id: blockchain\n  zh: 链下\n', {
+      name: 'x.yaml',
+    }).entries;
+    const entries = [...bundled.filter((e) => e.id === 'blockchain'), ...twice];
+    const tbx = exportTbx(entries);
+    expect([...tbx.matchAll(/<conceptEntry id="([^"]+)"/g)].map((m) => m[1])).toEqual(['blockchain', 'blockchain-2', 'blockchain-3']);
+    const back = loadTermbase(exportCsv(entries), { name: 'back.csv' }).entries;
+    expect(back.map((e) => [e.id, e.zhHans])).toEqual([
+      ['blockchain', '区块链'],
+      ['blockchain-2', '链上'],
+      ['blockchain-3', '链下'],
+    ]);
+  });
+
   it('CSV: an id used again further down is reported and read as another concept', () => {
     const t = loadTermbase('id,zh-Hans\na,甲\nb,乙\na,丙\n', { name: 'x.csv' });
     expect(t.entries.map((e) => e.zhHans)).toEqual(['甲', '乙', '丙']);
     expect(t.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
-      '4 warning row 4: id "a" is used on row 2 too; read as another concept',
+      '4 warning row 4: id "a" is used on line 2 too; read as another concept',
     ]);
   });
 });

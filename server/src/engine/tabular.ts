@@ -125,10 +125,9 @@ export function parseTabular(
   let plainColumns = false;
   // With an id column, consecutive rows with the same id are one concept (an export writes a
   // concept's terms of another status on rows of their own): a concept is handed on once the next
-  // row has another id. An id used again later is reported and read as a concept of its own.
+  // row has another id. (An id used again later is another concept: the entry builder says so.)
   let idColumn = -1;
   let pending: { concept: RawConcept; row: number } | undefined;
-  const idRows = new Map<string, number>();
   const flush = () => {
     if (pending) onConcept(pending.concept, pending.row);
     pending = undefined;
@@ -354,10 +353,6 @@ export function parseTabular(
       return;
     }
     flush();
-    const first = idRows.get(concept.id);
-    if (first !== undefined)
-      later.push(['warning', at, `row ${r + 1}: id "${concept.id.slice(0, 60)}" is used on row ${first} too; read as another concept`]);
-    else idRows.set(concept.id, r + 1);
     pending = { concept, row: r + 1 };
   };
 

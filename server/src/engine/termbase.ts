@@ -641,6 +641,8 @@ export class EntryBuilder {
   private readonly generate: boolean;
   private readonly problems: TermbaseDiagnostic[] = [];
   private full = false;
+  /** The line each id a concept gives was first given on (a concept's id is its name for links and exports). */
+  private readonly idLines = new Map<string, number>();
 
   /** `what` names a concept in a message (`line 12: <termEntry>`, `row 3`); `row` is the parser's. */
   constructor(
@@ -674,6 +676,17 @@ export class EntryBuilder {
         message: `${this.what(raw, row)}: ${made.problem}; skipped`,
       });
       return;
+    }
+    if (raw.id !== undefined) {
+      const first = this.idLines.get(made.entry.id);
+      if (first === undefined) this.idLines.set(made.entry.id, raw.line);
+      else
+        this.problems.push({
+          severity: 'warning',
+          line: raw.line,
+          column: raw.column,
+          message: `${this.what(raw, row)}: id "${made.entry.id.slice(0, 60)}" is used on line ${first} too; read as another concept`,
+        });
     }
     this.hasChinese ||= made.entry.zhHans !== '';
     this.entries.push(made.entry);

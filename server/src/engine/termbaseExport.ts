@@ -52,6 +52,27 @@ export interface TbxOptions {
   version?: 2 | 3;
 }
 
+/**
+ * The id each entry is exported under: its own, and for a second concept with an id already used (a
+ * termbase entry with a bundled concept's id, a file that repeats one) that id with `-2`, `-3`…: a
+ * TBX id names one concept, and a CSV reader joins consecutive rows with one id.
+ */
+function exportIds(entries: readonly GlossaryEntry[]): string[] {
+  const used = new Set(entries.map((e) => e.id));
+  const seen = new Set<string>();
+  return entries.map((e) => {
+    if (!seen.has(e.id)) {
+      seen.add(e.id);
+      return e.id;
+    }
+    let k = 2;
+    while (used.has(`${e.id}-${k}`) || seen.has(`${e.id}-${k}`)) k++;
+    const id = `${e.id}-${k}`;
+    seen.add(id);
+    return id;
+  });
+}
+
 /** The entries as a TBX document. */
 export function exportTbx(entries: readonly GlossaryEntry[], { version = 3 }: TbxOptions = {}): string {
   const v3 = version === 3;
@@ -66,8 +87,9 @@ export function exportTbx(entries: readonly GlossaryEntry[], { version = 3 }: Tb
     `<${v3 ? 'tbxHeader' : 'martifHeader'}><fileDesc><sourceDesc><p>Fintech Glossary export</p></sourceDesc></fileDesc></${v3 ? 'tbxHeader' : 'martifHeader'}>`,
   );
   out.push('<text><body>');
-  for (const e of entries) {
-    out.push(`<${entryEl} id="${escapeXml(e.id)}">`);
+  const ids = exportIds(entries);
+  for (const [i, e] of entries.entries()) {
+    out.push(`<${entryEl} id="${escapeXml(ids[i]!)}">`);
     if (e.domain) out.push(`<descrip type="subjectField">${escapeXml(e.domain)}</descrip>`);
     for (const r of e.related) out.push(`<ref type="crossReference" target="${escapeXml(r)}">${escapeXml(r)}</ref>`);
     if (e.note) out.push(`<note>${escapeXml(e.note)}</note>`);
@@ -140,7 +162,9 @@ const STATUS_ORDER: readonly TermStatus[] = ['preferred', 'admitted', 'deprecate
  */
 export function exportCsv(entries: readonly GlossaryEntry[]): string {
   const rows: string[][] = [];
-  for (const e of entries) {
+  const ids = exportIds(entries);
+  for (const [i, e] of entries.entries()) {
+    const id = ids[i]!;
     const terms = termsOf(e);
     const head = terms.find((t) => t.role === 'headword') ?? terms[0];
     const headStatus = head?.status;
@@ -150,7 +174,7 @@ export function exportCsv(entries: readonly GlossaryEntry[]): string {
     const of = (list: readonly string[], status: TermStatus | undefined, lang: Term['lang'] = 'en') =>
       list.filter((x) => statusOf(x, lang) === status).join('; ');
     rows.push([
-      e.id,
+      id,
       [e.zhHans, of(e.zhAliases, headStatus, 'zh')].filter(Boolean).join('; '),
       e.zhHant,
       e.zhTw ?? '',
@@ -169,7 +193,7 @@ export function exportCsv(entries: readonly GlossaryEntry[]): string {
       const zh = of(e.zhAliases, status, 'zh'),
         en = of(e.en, status),
         abbr = of(e.abbr, status);
-      if (zh || en || abbr) rows.push([e.id, zh, '', '', '', en, abbr, status, '', '', '', '', '']);
+      if (zh || en || abbr) rows.push([id, zh, '', '', '', en, abbr, status, '', '', '', '', '']);
     }
   }
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
