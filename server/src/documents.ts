@@ -89,9 +89,9 @@ function wholePosition(p: { line?: unknown; character?: unknown } | undefined): 
  * Apply a didChange's changes one by one, feeding each to the document's occurrence index (when it
  * has one). Each range is first made well formed inside the current text: a reversed range is the
  * same range, a position's numbers are made whole and not negative, and positions past a line's end
- * or the document's end are clamped. (The text
- * document library does not clamp a line past the end on an incremental update: its line table
- * then holds NaN. So the range handed to it is always one it can take.)
+ * or the document's end are clamped. (The text document library does not clamp a line past the end
+ * on an incremental update: its line table then holds NaN. So the range handed to it is always one
+ * it can take.)
  */
 export function applyChanges(
   doc: TextDocument,

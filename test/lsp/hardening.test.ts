@@ -139,6 +139,31 @@ describe('faults found by the reliability review', () => {
     expect(await shutdown(s)).toBe(0);
   });
 
+  it('a Markdown line of 300,000 or more tag or link openers is checked in one pass, not one per opener', async () => {
+    const s = startServer();
+    await initialize(s);
+    const published = new Set<string>();
+    s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => void published.add(p.uri));
+    for (const [name, line] of [
+      ['tags', '<a'.repeat(450_000)],
+      ['links', '](x'.repeat(300_000)],
+    ]) {
+      const uri = `file:///openers-${name}.md`;
+      await s.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'markdown', version: 1, text: `${line}\n区块链\n` },
+      });
+      // its diagnostics come (a search per opener over the rest of the line took seconds)
+      await answered(
+        (async () => {
+          while (!published.has(uri)) await new Promise((r) => setTimeout(r, 20));
+        })(),
+        `diagnostics of ${name}`,
+      );
+    }
+    await healthy(s);
+    expect(await shutdown(s)).toBe(0);
+  });
+
   it('an edit range with fractions or a change that is no object: positions stay whole numbers', async () => {
     const s = startServer();
     await initialize(s);

@@ -219,12 +219,17 @@ function codeSpans(text: string, out: Skipped[], find: Find): void {
 }
 
 /**
- * Markdown fenced code blocks (``` or ~~~, up to three spaces in) and a front-matter block at the top.
- * Only lines with three fence characters in a row can open or close a block, so only those are read.
+ * Where `close` ends what opens just before `from`, on the same line and before another `stop`; -1
+ * if not. Each search ends at the next `stop` (the opener of the next candidate), so the searches of
+ * one text never overlap: a line of a million `<` costs a pass, not a million.
  */
-/** The first `unit` in `text[from, to)`, or -1 (a bounded search: never past the line). */
-function unitBefore(text: string, unit: number, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === unit) return i;
+function closingOnLine(text: string, from: number, close: number, stop: number): number {
+  const to = Math.min(text.length, from + 2048);
+  for (let i = from; i < to; i++) {
+    const u = text.charCodeAt(i);
+    if (u === close) return i;
+    if (u === stop || u === 0x0a || u === 0x0d) return -1;
+  }
   return -1;
 }
 
@@ -235,17 +240,22 @@ function unitBefore(text: string, unit: number, from: number, to: number): numbe
  */
 function markdownInline(text: string, out: Skipped[], find: Find): void {
   for (let at = find('](', 0); at >= 0; at = find('](', at + 2)) {
-    const close = unitBefore(text, 0x29, at + 2, Math.min(lineEnd(text, at), at + 2048));
+    // a destination ends at `)`; the next link's `](` starts with `]`
+    const close = closingOnLine(text, at + 2, 0x29, 0x5d);
     if (close >= 0) out.push({ start: at + 2, end: close });
   }
   for (let at = find('<', 0); at >= 0; at = find('<', at + 1)) {
     const u = text.charCodeAt(at + 1);
     if (!((u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a) || u === 0x2f)) continue;
-    const close = unitBefore(text, 0x3e, at + 1, Math.min(lineEnd(text, at), at + 2048));
+    const close = closingOnLine(text, at + 1, 0x3e, 0x3c);
     if (close >= 0) out.push({ start: at, end: close + 1 });
   }
 }
 
+/**
+ * Markdown fenced code blocks (``` or ~~~, up to three spaces in) and a front-matter block at the top.
+ * Only lines with three fence characters in a row can open or close a block, so only those are read.
+ */
 function markdownBlocks(text: string, out: Skipped[], find: Find): void {
   if (text.startsWith('---')) {
     const end = text.indexOf('\n---', 3);
