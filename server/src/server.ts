@@ -24,7 +24,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Glossary, type UncheckedGlossary } from './engine/glossary';
 import type { TermbaseDiagnostic } from './engine/termbase';
-import { appendEntry, splitSelection } from './engine/termbaseExport';
+import { appendEntry, hasEntry, splitSelection } from './engine/termbaseExport';
+import { loadTermbase } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { clientFiles } from './clientFiles';
 import { type FileAccess, TermbaseFiles, type WorkspaceFolder, joinUri, relativeTo } from './termbases';
@@ -891,6 +892,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const exists = await access.exists(uri);
     const before = exists ? await access.read(uri) : undefined;
     const format = /\.ya?ml$/i.test(file) ? 'yaml' : /\.tsv$/i.test(file) ? 'tsv' : 'csv';
+    // a term the file has already, with the same counterpart, is not added a second time
+    const term = [zh, en].filter(Boolean).join(' · ');
+    if (before !== undefined && hasEntry(loadTermbase(before, { name: file, generate: false }).entries, zh, en)) {
+      if (args.quiet !== true)
+        void connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Info,
+          message: words.alreadyInTermbase(term, file),
+        });
+      return { file: uri, zh, en, existing: true };
+    }
     const after = appendEntry(before, format, zh, en);
     const doc = open.get(uri);
     if (doc && canApplyEdit && before !== undefined) {
@@ -914,7 +925,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } else await access.write(uri, after);
     await reloadTermbases(new Set([uri]), !exists);
     if (args.quiet !== true) {
-      const message = words.addedToTermbase([zh, en].filter(Boolean).join(' · '), file);
+      const message = words.addedToTermbase(term, file);
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
     }
     return { file: uri, zh, en };

@@ -64,7 +64,13 @@ export function mergeSettings(value: unknown, warn: (message: string) => void = 
     else wrong('bundledGlossary', 'true or false', v.bundledGlossary);
   }
   if (v.termbaseFile !== undefined) {
-    if (typeof v.termbaseFile === 'string' && /\.(csv|tsv|ya?ml)$/i.test(v.termbaseFile) && !v.termbaseFile.split(/[\\/]/).includes('..'))
+    if (
+      typeof v.termbaseFile === 'string' &&
+      /\.(csv|tsv|ya?ml)$/i.test(v.termbaseFile) &&
+      // relative to the folder, and inside it
+      !/^([\\/]|[A-Za-z]:)/.test(v.termbaseFile) &&
+      !v.termbaseFile.split(/[\\/]/).includes('..')
+    )
       settings.termbaseFile = v.termbaseFile;
     else wrong('termbaseFile', 'a .csv, .tsv or .yaml path inside the folder', v.termbaseFile);
   }

@@ -106,6 +106,36 @@ describe('Add to Project Termbase (palette)', () => {
     expect(shown).toEqual(['已將 佐贝克斯 新增至 glossary.csv']);
   });
 
+  it('a term the termbase has already, with that counterpart, is not added twice; it says so', async () => {
+    const { s, dir, uri, shown } = await open({}, undefined, false, { 'glossary.csv': 'zh-Hans,en\n佐贝克斯,Escrow Robot\n' });
+    const add = (zh: string, en: string) =>
+      s.connection.sendRequest('workspace/executeCommand', {
+        command: 'fintechGlossary.server.addToTermbase',
+        arguments: [{ folderUri: uri, zh, en }],
+      });
+    expect(await add('佐贝克斯', 'escrow robot')).toEqual({
+      file: `${uri}/glossary.csv`,
+      zh: '佐贝克斯',
+      en: 'escrow robot',
+      existing: true,
+    });
+    for (let i = 0; i < 20 && !shown.length; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(shown).toEqual(['佐贝克斯 · escrow robot is already in glossary.csv']);
+    // another counterpart is another row
+    await add('佐贝克斯', 'escrow bot');
+    expect(readFileSync(join(dir, 'glossary.csv'), 'utf8')).toBe('zh-Hans,en\n佐贝克斯,Escrow Robot\n佐贝克斯,escrow bot\n');
+  });
+
+  it('an absolute termbaseFile is not used (a path inside the folder is): the default file is', async () => {
+    const { s, dir, uri } = await open({ termbaseFile: join(tmpdir(), 'outside.csv') });
+    const result = await s.connection.sendRequest('workspace/executeCommand', {
+      command: 'fintechGlossary.server.addToTermbase',
+      arguments: [{ folderUri: uri, zh: '佐贝克斯', en: 'escrow robot', quiet: true }],
+    });
+    expect(result).toMatchObject({ file: `${uri}/glossary.csv` });
+    expect(readFileSync(join(dir, 'glossary.csv'), 'utf8')).toBe('zh-Hans,en\n佐贝克斯,escrow robot\n');
+  });
+
   it('refuses a multi-line or overlong term and writes nothing', async () => {
     const { s, dir, uri } = await open();
     for (const args of [{ folderUri: uri, zh: '区块\n链' }, { folderUri: uri, en: 'x'.repeat(201) }, { folderUri: uri }]) {

@@ -238,6 +238,17 @@ function trimChars(s: string, chars: string): string {
 }
 
 /**
+ * Whether a termbase's entries have the term to add already: a concept with Chinese term `zh` (as
+ * written, in any of its scripts) and English term `en` (any case), each when given.
+ */
+export function hasEntry(entries: readonly GlossaryEntry[], zh: string, en: string): boolean {
+  const english = en.toLowerCase();
+  return entries.some(
+    (e) => (!zh || termsOf(e).some((t) => t.lang === 'zh' && t.text === zh)) && (!en || e.en.some((x) => x.toLowerCase() === english)),
+  );
+}
+
+/**
  * The termbase text with one more entry (Chinese `zh`, English `en`) appended, keeping every other
  * line as it is. `format` follows the file name; a new file gets a header (CSV/TSV) or starts the
  * list (YAML). In an existing sheet the term goes under its own header's Chinese and English columns.

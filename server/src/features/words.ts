@@ -70,6 +70,7 @@ export interface Words {
   /** The code action on a selection, and the message once a term is added, naming the termbase file. */
   addToTermbase: (term: string) => string;
   addedToTermbase: (term: string, file: string) => string;
+  alreadyInTermbase: (term: string, file: string) => string;
 }
 
 export interface QAWords {
@@ -236,6 +237,7 @@ const en: Words = {
   readOnlyEntry: 'Bundled glossary entry (read-only view)',
   addToTermbase: (term) => `Add “${term}” to the project termbase`,
   addedToTermbase: (term, file) => `Added ${term} to ${file}`,
+  alreadyInTermbase: (term, file) => `${term} is already in ${file}`,
 };
 
 const zhHans: Words = {
@@ -296,6 +298,7 @@ const zhHans: Words = {
   readOnlyEntry: '内置术语表条目（只读视图）',
   addToTermbase: (term) => `将“${term}”添加到项目术语库`,
   addedToTermbase: (term, file) => `已将 ${term} 添加到 ${file}`,
+  alreadyInTermbase: (term, file) => `${file} 中已有 ${term}`,
 };
 
 const zhHant: Words = {
@@ -356,6 +359,7 @@ const zhHant: Words = {
   readOnlyEntry: '內建術語表條目（唯讀檢視）',
   addToTermbase: (term) => `將「${term}」新增至專案術語庫`,
   addedToTermbase: (term, file) => `已將 ${term} 新增至 ${file}`,
+  alreadyInTermbase: (term, file) => `${file} 中已有 ${term}`,
 };
 
 export const WORDS: Record<UiLanguage, Words> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
