@@ -455,7 +455,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     ownWatch = { key, watcher };
   };
 
-  const warn = (message: string) => connection.console.warn(`Fintech Glossary: ${message}`);
+  // each warning once until the settings change (the settings are read per folder and per language)
+  const warned = new Set<string>();
+  const warn = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    connection.console.warn(`Fintech Glossary: ${message}`);
+  };
   const matchOptions = () => ({ acronymsCaseInsensitive: settings.matchAcronymsCaseInsensitive });
   const qa = new TermQA({
     connection,
@@ -710,6 +716,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onDidChangeConfiguration(
     notify('workspace/didChangeConfiguration', async (change: { settings?: Record<string, unknown> } | null | undefined) => {
+      warned.clear();
       if (canPullConfiguration) await refreshSettings().catch((e: unknown) => warn(`cannot read the settings: ${describe(e)}`));
       else {
         settings = mergeSettings(change?.settings?.[SETTINGS_SECTION], warn);

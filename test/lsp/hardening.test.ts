@@ -276,9 +276,14 @@ describe('faults found by the reliability review', () => {
     let first = nextAnswer();
     await initialize(s);
     await first;
+    const scoped = nextAnswer(); // the document's own scope is asked for when it opens
     await healthy(s); // hover stays on
+    await scoped;
+    await new Promise((r) => setTimeout(r, 200)); // its warnings, if any, arrive
     expect(logs.join('\n')).toMatch(/hover\.enable must be true or false, got number 0; ignored/);
     expect(logs.join('\n')).toMatch(/preferredScript must be one of/);
+    // once, although the settings were read for the workspace and again for the document's scope
+    expect(logs.filter((l) => /hover\.enable must be/.test(l))).toHaveLength(1);
     s.settings.fintechGlossary = { hover: { enable: false } };
     first = nextAnswer();
     await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
