@@ -178,18 +178,28 @@ async function termbaseChecks(page, origin) {
   await w.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: CSV_URI, type: 2 }] });
   const changed = await hover(2);
   check('a changed termbase shows in the next hover', changed.includes('Added while the worker ran'), changed.slice(0, 200));
-  // Add to termbase writes through the client
-  const added = await w.rpc('workspace/executeCommand', {
+  // Add to termbase writes through the client (a term the file has already is not written again)
+  const before = await w.file(CSV_URI);
+  const again = await w.rpc('workspace/executeCommand', {
     command: 'fintechGlossary.server.addToTermbase',
     arguments: [{ uri: URI, text: '佐贝克斯' }],
+  });
+  check(
+    'Add to termbase: a term the termbase has already is not written again',
+    again.result?.existing === true && (await w.file(CSV_URI)) === before,
+    JSON.stringify(again.result ?? again.error),
+  );
+  const added = await w.rpc('workspace/executeCommand', {
+    command: 'fintechGlossary.server.addToTermbase',
+    arguments: [{ uri: URI, text: '羊皮债券' }],
   });
   const written = await w.file(CSV_URI);
   check(
     'Add to termbase writes the file through the client',
     !!init.result?.capabilities?.codeActionProvider &&
-      added.result?.zh === '佐贝克斯' &&
-      (written ?? '').startsWith(CSV) &&
-      (written ?? '').trimEnd().split('\n').pop().includes('佐贝克斯'),
+      added.result?.zh === '羊皮债券' &&
+      (written ?? '').startsWith(before ?? CSV) &&
+      (written ?? '').trimEnd().split('\n').pop().includes('羊皮债券'),
     JSON.stringify(added.result ?? added.error) + JSON.stringify(written?.slice(-80)),
   );
   await w.rpc('shutdown', null);
