@@ -15,6 +15,7 @@ import { convertText } from './engine/convertText';
 import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
 import { countScripts, decideScript } from './engine/script';
 import { DocumentChecker } from './engine/termQA';
+import { collapseWhitespace } from './engine/unicode';
 import { messageOf, severityOf } from './features/diagnostics';
 import { wordsFor } from './features/words';
 import { emptyProjectConfig, isIgnored, parseProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
@@ -232,7 +233,9 @@ glossaryOptions(
     .addOption(new Option('--format <format>', 'tbx or csv').choices(['tbx', 'csv']).makeOptionMandatory())
     .addOption(new Option('--tbx-version <version>', 'TBX version').choices(['2', '3']).default('3'))
     .option('-o, --output <file>', 'write to this file (default: standard output)'),
-).action((opts: GlossaryOptions & { format: 'tbx' | 'csv'; tbxVersion: '2' | '3'; output?: string }) => {
+).action((opts: GlossaryOptions & { format: 'tbx' | 'csv'; tbxVersion: '2' | '3'; output?: string }, command: Command) => {
+  if (opts.format === 'csv' && command.getOptionValueSource('tbxVersion') === 'cli')
+    throw new UsageError('--tbx-version applies to --format tbx');
   const { layers, bundled } = userAndBundled(opts);
   const entries = [...layers.flatMap((l) => l.entries), ...bundled];
   const text = opts.format === 'csv' ? exportCsv(entries) : exportTbx(entries, { version: opts.tbxVersion === '2' ? 2 : 3 });
@@ -441,11 +444,14 @@ glossaryOptions(
 
 function formatEntry(e: GlossaryEntry): string {
   const chinese = e.zhHant === e.zhHans ? e.zhHans : `${e.zhHans} · ${e.zhHant}`;
-  const lines = [`${chinese} · ${e.en.join(', ')}${e.abbr.length ? ` (${e.abbr.join(', ')})` : ''}  [${e.id}]`];
+  const head = [chinese, e.en.join(', ')].filter(Boolean).join(' · ');
+  const lines = [`${head}${e.abbr.length ? ` (${e.abbr.join(', ')})` : ''}  [${e.id}]`];
   if (e.zhTw || e.zhHk) lines.push(`  ${e.zhTw ? `Taiwan: ${e.zhTw}  ` : ''}${e.zhHk ? `Hong Kong: ${e.zhHk}` : ''}`.trimEnd());
   const source = e.definitionZhSource;
-  if (e.definitionZh) lines.push(`  ${e.definitionZh}${source ? `  — ${source.title}, ${source.doc} line ${source.line}` : ''}`);
-  if (e.definitionEn) lines.push(`  ${e.definitionEn}`);
+  // a definition with line breaks (a termbase's) is one line here
+  if (e.definitionZh)
+    lines.push(`  ${collapseWhitespace(e.definitionZh)}${source ? `  — ${source.title}, ${source.doc} line ${source.line}` : ''}`);
+  if (e.definitionEn) lines.push(`  ${collapseWhitespace(e.definitionEn)}`);
   return lines.map((l) => printable(l, 10_000)).join('\n');
 }
 

@@ -119,6 +119,15 @@ describe('validate', () => {
     }
   });
 
+  it('lookup prints an English-only or Chinese-only entry without an empty side, a definition on one line', () => {
+    const dir = tmp();
+    const csv = join(dir, 'one-side.csv');
+    writeFileSync(csv, 'zh-CN,en,definition\n只有中文,,"第一行\n第二行"\n,only english,\n');
+    const zh = cli('lookup', '--no-bundled', '--glossary', csv, '只有中文');
+    expect(zh.stdout.split('\n').slice(0, 2)).toEqual(['只有中文  [one-side-2]', '  第一行 第二行']);
+    expect(cli('lookup', '--no-bundled', '--glossary', csv, 'only english').stdout.split('\n')[0]).toBe('only english  [one-side-4]');
+  });
+
   it('a missing file is a usage error (exit 2)', () => {
     expect(cli('validate', '/nonexistent.csv').status).toBe(2);
     expect(cli('validate').status).toBe(2);
@@ -161,6 +170,9 @@ describe('export', () => {
   it('a wrong --format or --tbx-version is a usage error', () => {
     expect(cli('export', '--format', 'xlsx').status).toBe(2);
     expect(cli('export', '--format', 'tbx', '--tbx-version', '4').status).toBe(2);
+    // a TBX version with CSV is a mistake, not an option to pass over
+    const csv = cli('export', '--format', 'csv', '--tbx-version', '2');
+    expect([csv.status, csv.stderr.trim()]).toEqual([2, 'fintech-glossary: --tbx-version applies to --format tbx']);
     expect(cli('export').status).toBe(2);
   });
 });

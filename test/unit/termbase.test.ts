@@ -590,6 +590,17 @@ describe('round trip: export, read back, the same fields', () => {
     expect(later.diagnostics).toHaveLength(1);
   });
 
+  it('TBX: legal and regulated terms are preferred; an empty file is reported at column 1', () => {
+    const tbx = loadTermbase(
+      '<martif><text><body><termEntry><langSet xml:lang="zh"><tig><term>甲</term><termNote type="administrativeStatus">legalTerm-admn-sts</termNote></tig><tig><term>乙</term><termNote type="administrativeStatus">regulatedTerm-admn-sts</termNote></tig></langSet></termEntry></body></text></martif>',
+      { name: 'x.tbx' },
+    );
+    expect(tbx.diagnostics).toEqual([]);
+    expect(termsOf(tbx.entries[0]!).map((t) => `${t.text} ${t.status}`)).toEqual(['甲 preferred', '乙 preferred']);
+    const empty = loadTermbase('', { name: 'empty.tbx' });
+    expect(empty.diagnostics.map((d) => [d.line, d.column])).toEqual([[1, 1]]);
+  });
+
   it('TBX and YAML: an id used twice is reported at its second use', () => {
     const tbx = loadTermbase(
       '<martif><text><body><termEntry id="x"><langSet xml:lang="zh"><tig><term>甲</term></tig></langSet></termEntry>\n<termEntry id="x"><langSet xml:lang="zh"><tig><term>乙</term></tig></langSet></termEntry></body></text></martif>',

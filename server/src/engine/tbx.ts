@@ -234,8 +234,9 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   parser.on('error', (err) => {
     if (xmlErrors++ >= 20) return;
     const m = /^(\d+):(\d+): (.*)$/s.exec(err.message);
+    // saxes counts columns from 0 at the start of a line (an empty file: 1:0); ours are 1-based
     const line = m ? Number(m[1]) : parser.line,
-      column = m ? Number(m[2]) : parser.column;
+      column = Math.max(1, m ? Number(m[2]) : parser.column);
     const message = m ? m[3]! : err.message;
     if (rootOk === false) return;
     if (rootOk === undefined) {

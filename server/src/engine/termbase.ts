@@ -149,7 +149,8 @@ export function ownCopy(s: string): string {
 /** TBX administrative status values (and common spellings of them) → term status. */
 export function statusOf(value: string): TermStatus | undefined {
   const v = trimWhitespace(value).toLowerCase();
-  if (/^(preferred|standardized|standardised)/.test(v)) return 'preferred';
+  // TBX's legal and regulated terms are what an authority prescribes: preferred
+  if (/^(preferred|standardized|standardised|legal|regulated)/.test(v)) return 'preferred';
   if (/^admitted/.test(v)) return 'admitted';
   if (/^deprecated/.test(v)) return 'deprecated';
   if (/^superseded/.test(v)) return 'superseded';
