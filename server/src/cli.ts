@@ -15,6 +15,7 @@ import { convertText } from './engine/convertText';
 import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
 import { countScripts, decideScript } from './engine/script';
 import { DocumentChecker } from './engine/termQA';
+import { termsOf } from './engine/terms';
 import { collapseWhitespace } from './engine/unicode';
 import { messageOf, severityOf } from './features/diagnostics';
 import { wordsFor } from './features/words';
@@ -182,7 +183,8 @@ glossaryOptions(
   if (opts.json)
     process.stdout.write(
       JSON.stringify(
-        entries.map((e) => ({ ...e, match, ...where(e) })),
+        // every entry with its terms (an entry whose terms are the defaults keeps none of its own)
+        entries.map((e) => ({ ...e, terms: termsOf(e), match, ...where(e) })),
         null,
         2,
       ) + '\n',

@@ -119,6 +119,14 @@ describe('validate', () => {
     }
   });
 
+  it('lookup --json gives every entry its terms, one whose terms are the defaults too', () => {
+    const dir = tmp();
+    const yaml = join(dir, 'team.yaml');
+    writeFileSync(yaml, '- id: y1\n  zh: 保理甲\n  en: [factoring a]\n');
+    const [item] = JSON.parse(cli('lookup', '--json', '--no-bundled', '--glossary', yaml, '保理甲').stdout) as Item[];
+    expect(item!.terms?.map((t) => `${t.text} ${t.status}`)).toEqual(['保理甲 preferred', 'factoring a preferred']);
+  });
+
   it('lookup prints an English-only or Chinese-only entry without an empty side, a definition on one line', () => {
     const dir = tmp();
     const csv = join(dir, 'one-side.csv');

@@ -590,6 +590,12 @@ describe('round trip: export, read back, the same fields', () => {
     expect(later.diagnostics).toHaveLength(1);
   });
 
+  it('diagnostics come in the file’s order, whichever step found them', () => {
+    // papaparse's quote error (row 3) is found before the reader's status warning (row 2)
+    const t = loadTermbase('en,zh-CN,status\nok,甲,bogus\nx,"乙"丙,preferred\n', { name: 'x.csv' });
+    expect(t.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['2 warning', '3 error']);
+  });
+
   it('TBX: legal and regulated terms are preferred; an empty file is reported at column 1', () => {
     const tbx = loadTermbase(
       '<martif><text><body><termEntry><langSet xml:lang="zh"><tig><term>甲</term><termNote type="administrativeStatus">legalTerm-admn-sts</termNote></tig><tig><term>乙</term><termNote type="administrativeStatus">regulatedTerm-admn-sts</termNote></tig></langSet></termEntry></body></text></martif>',

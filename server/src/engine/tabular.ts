@@ -90,8 +90,8 @@ export interface TabularOptions {
  * false (with one diagnostic) when the file has no column the glossary can use.
  *
  * The whole text is parsed first (papaparse's row-by-row `step` mode costs more per row than the
- * entries do) and each row is made a concept in one pass. Diagnostics come out as papaparse's own
- * first, then the header's, then the rows'.
+ * entries do) and each row is made a concept in one pass. (Diagnostics are put in line order when
+ * the load finishes, whichever step found them.)
  */
 export function parseTabular(
   input: string,

@@ -214,7 +214,9 @@ export class Diagnostics {
   warning(line: number, column: number, message: string): void {
     this.add('warning', line, column, message);
   }
+  /** The diagnostics in the file's order (by line, then column; as found within one place). */
   finish(): TermbaseDiagnostic[] {
+    this.list.sort((a, b) => a.line - b.line || a.column - b.column);
     if (this.dropped) {
       const last = this.list[this.list.length - 1]!;
       this.list.push({ severity: 'warning', line: last.line, column: 1, message: `${this.dropped} more problems not listed` });
