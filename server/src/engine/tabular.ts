@@ -55,7 +55,7 @@ const HUMAN: Record<string, TermLang> = {
 
 /** What a header cell names. */
 export function headerColumn(cell: string): Column {
-  const h = collapseWhitespace(cell.replace(/^\uFEFF/, '')).toLowerCase();
+  const h = collapseWhitespace(cell).toLowerCase();
   if (/^(source|source term|source language)$/.test(h)) return { kind: 'source' };
   if (/^(target|target term|target language|translation)$/.test(h)) return { kind: 'target' };
   const def = /^(?:definition|description|def)(?:[ _-]*\(?([a-z]{2}(?:[-_][a-z]+)*)\)?)?$/.exec(h);
@@ -94,13 +94,12 @@ export interface TabularOptions {
  * the load finishes, whichever step found them.)
  */
 export function parseTabular(
-  input: string,
+  text: string,
   { kind }: TabularOptions,
   diag: Diagnostics,
   onConcept: (c: RawConcept, row: number) => void,
   onPlain?: (c: PlainConcept, row: number) => void,
 ): boolean {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   // the rows' own diagnostics, given after papaparse's
   const later: [severity: 'error' | 'warning', line: number, message: string][] = [];
   // Source and Target columns (OmegaT's too): each cell is in the language it is written in
@@ -349,7 +348,7 @@ export function parseTabular(
       into.definitionEn ||= concept.definitionEn;
       into.definitionZh ||= concept.definitionZh;
       into.domain ||= concept.domain;
-      if (concept.note !== undefined) into.note = into.note === undefined ? concept.note : `${into.note} ${concept.note}`;
+      if (concept.note !== undefined) conceptCell(into, NOTE, concept.note);
       return;
     }
     flush();
@@ -371,6 +370,9 @@ export function parseTabular(
   // Without lone carriage returns, rows end in LF or CRLF: every line feed of the text that does not
   // end a row is in a cell. So the cells hold this many, and once they are found no cell is searched.
   if (!loneReturns) cellBreaks = countLineFeeds(text) - (parsed.data.length - 1);
+  // where the text being parsed starts, and on which line (after a row with an open quote, the next line)
+  let segment = 0,
+    segmentLine = 1;
   for (let first = 0; ; ) {
     const rows = parsed.data;
     // A quote that is not closed where it should be runs on over the rows after it (to the end of
@@ -393,10 +395,12 @@ export function parseTabular(
     // the swallowed row starts on line `line`; the rows after it are read again from the next line
     r++;
     if (errorLines.has(r)) errorLines.set(r, line);
-    const next = offsetOfLine(text, line + 1);
+    const next = lineAfter(text, lineOffset(text, segment, line - segmentLine));
     if (next < 0) break;
     line++;
     first = r + 1;
+    segment = next;
+    segmentLine = line;
     cellBreaks = Number.POSITIVE_INFINITY;
     parsed = Papa.parse<string[]>(text.slice(next), { ...config, delimiter: parsed.meta.delimiter });
   }
@@ -423,16 +427,21 @@ function hasLoneReturn(text: string): boolean {
   return false;
 }
 
-/** Where 1-based line `n` of the text starts (after a LF, a CRLF or a lone CR), or -1 past its end. */
-function offsetOfLine(text: string, n: number): number {
-  let at = 0;
-  for (let k = 1; k < n; k++) {
-    let i = at;
-    while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
-    if (i >= text.length) return -1;
-    at = text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
-  }
-  return at < text.length ? at : -1;
+/** Where the line after the one at `at` starts (after a LF, a CRLF or a lone CR); -1 past the text's end. */
+function lineAfter(text: string, at: number): number {
+  if (at < 0) return -1;
+  let i = at;
+  while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+  if (i >= text.length) return -1;
+  const next = text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+  return next < text.length ? next : -1;
+}
+
+/** Where the line `k` lines after the one starting at `from` starts; -1 past the text's end. */
+function lineOffset(text: string, from: number, k: number): number {
+  let at = from;
+  for (let j = 0; j < k && at >= 0; j++) at = lineAfter(text, at);
+  return at;
 }
 
 function countLineFeeds(text: string): number {
@@ -445,6 +454,8 @@ const blank = (row: string[]) => {
   for (let c = 0; c < row.length; c++) if (trimWhitespace(row[c]!) !== '') return false;
   return true;
 };
+
+const NOTE: Column = { kind: 'note' };
 
 /** A cell that is not a term (a definition, note, domain or id) into the concept. */
 function conceptCell(

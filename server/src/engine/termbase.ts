@@ -171,7 +171,7 @@ export const REPLACED_BY_NOTE = 'Use instead:';
 /** Detect the format from the name's extension and the text's first characters. */
 export function detectFormat(name: string, text: string): TermbaseFormat {
   const lower = name.toLowerCase();
-  const start = trimWhitespace(text.slice(0, 2048).replace(/^\uFEFF/, ''));
+  const start = trimWhitespace(text.slice(0, 2048));
   if (lower.endsWith('.tbx') || lower.endsWith('.xml') || start.startsWith('<')) return 'tbx';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   if (lower.endsWith('.json') || (start.startsWith('{') && start.includes('fintech-glossary/compiled'))) return 'compiled';
