@@ -590,6 +590,15 @@ describe('round trip: export, read back, the same fields', () => {
     expect(later.diagnostics).toHaveLength(1);
   });
 
+  it('CSV: a file full of open quotes is read again at most 20 times, then reported', () => {
+    let text = 'en,zh-CN\n';
+    for (let i = 0; i < 200; i++) text += `r${i},"甲${i}\n`;
+    const t = loadTermbase(text, { name: 'x.csv' });
+    const last = t.diagnostics.at(-1)!;
+    expect(last.message).toMatch(/^row \d+: more than 20 rows with a quote left open; the rest of the file is not read$/);
+    expect(t.diagnostics.filter((d) => d.message.includes('reading goes on at the next line'))).toHaveLength(21);
+  });
+
   it('diagnostics come in the file’s order, whichever step found them', () => {
     // papaparse's quote error (row 3) is found before the reader's status warning (row 2)
     const t = loadTermbase('en,zh-CN,status\nok,甲,bogus\nx,"乙"丙,preferred\n', { name: 'x.csv' });

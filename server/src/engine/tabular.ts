@@ -372,7 +372,8 @@ export function parseTabular(
   if (!loneReturns) cellBreaks = countLineFeeds(text) - (parsed.data.length - 1);
   // where the text being parsed starts, and on which line (after a row with an open quote, the next line)
   let segment = 0,
-    segmentLine = 1;
+    segmentLine = 1,
+    rereads = 0;
   for (let first = 0; ; ) {
     const rows = parsed.data;
     // A quote that is not closed where it should be runs on over the rows after it (to the end of
@@ -392,6 +393,11 @@ export function parseTabular(
     const upto = swallowed ?? rows.length;
     for (let k = 0; k < upto; k++) takeRow(rows[k]!);
     if (swallowed === undefined) break;
+    // each reading again parses the rest of the file: a file full of open quotes stops here
+    if (++rereads > MAX_REREADS) {
+      diag.error(line, 1, `row ${r + 2}: more than ${MAX_REREADS} rows with a quote left open; the rest of the file is not read`);
+      break;
+    }
     // the swallowed row starts on line `line`; the rows after it are read again from the next line
     r++;
     if (errorLines.has(r)) errorLines.set(r, line);
@@ -456,6 +462,8 @@ const blank = (row: string[]) => {
 };
 
 const NOTE: Column = { kind: 'note' };
+/** How many times a file is read again after a row with a quote left open (see parseTabular). */
+const MAX_REREADS = 20;
 
 /** A cell that is not a term (a definition, note, domain or id) into the concept. */
 function conceptCell(
