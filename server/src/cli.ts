@@ -92,6 +92,7 @@ program
       files: nodeFiles,
       readProjectFile: readProjectFileAt,
       sourceFile: sourceFiles(join(__dirname, '..', 'glossary', 'sources')),
+      exit: (code) => process.exit(code),
     });
   });
 

@@ -1,8 +1,10 @@
 /**
  * The only file that knows the connection: it wires documents, settings and features together.
  * Every handler is registered through `request` or `notify` below, which answer before
- * `initialize` and after `shutdown` as the protocol says, and turn any exception or rejection into
- * a logged error: one bad message never takes the server down.
+ * `initialize` and after `shutdown` as the protocol says (a request gets ServerNotInitialized or
+ * InvalidRequest, a notification is dropped; so do methods we do not handle, and the document
+ * notifications), and turn any exception or rejection into a logged error: one bad message never
+ * takes the server down.
  */
 import {
   CodeActionKind,
@@ -89,6 +91,12 @@ export interface ServerOptions {
    * its read-only view, for clients that have one.
    */
   sourceFile?: (doc: string) => string | undefined;
+  /**
+   * End the process with this code (Node). The connection's own `exit` handling ends it with 0 after
+   * a shutdown request and 1 without; this is for a shutdown it counted though we refused it (one
+   * that came before `initialize`). Without it the connection's code stands.
+   */
+  exit?: (code: number) => void;
 }
 
 type Phase = 'uninitialized' | 'running' | 'shut down';
@@ -138,15 +146,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return new ResponseError(ErrorCodes.InternalError, `${method} failed: ${describe(err)}`);
   };
 
+  /** The answer to a request before `initialize` or after `shutdown`; undefined while running. */
+  function lifecycleError(method: string): ResponseError<void> | undefined {
+    if (phase === 'uninitialized')
+      return new ResponseError(ErrorCodes.ServerNotInitialized, `${method}: the server is not initialized yet`);
+    if (phase === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, `${method}: the server is shutting down`);
+    return undefined;
+  }
+
   /** A request handler: lifecycle errors, malformed params and exceptions become error responses. */
   function request<P, R>(
     method: string,
     handler: (params: P) => R | Promise<R>,
   ): (params: P) => R | ResponseError<void> | Promise<R | ResponseError<void>> {
     return (params: P) => {
-      if (phase === 'uninitialized')
-        return new ResponseError(ErrorCodes.ServerNotInitialized, `${method}: the server is not initialized yet`);
-      if (phase === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, `${method}: the server is shutting down`);
+      const refused = lifecycleError(method);
+      if (refused) return refused;
       try {
         ready();
         const result = handler(params);
@@ -157,9 +172,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
   }
 
-  /** A notification handler: exceptions and rejections are logged, never thrown. */
+  /**
+   * A notification handler: dropped before `initialize` and after `shutdown` (as the protocol says);
+   * exceptions and rejections are logged, never thrown.
+   */
   function notify<P>(method: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
     return (params: P) => {
+      if (phase !== 'running') return;
       try {
         const result = handler(params);
         if (result instanceof Promise) result.catch((err: unknown) => logFailure(method, err));
@@ -614,6 +633,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+    if (phase === 'shut down') throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize: the server is shutting down');
     const capabilities = params?.capabilities ?? {};
     canPullConfiguration = capabilities.workspace?.configuration === true;
     canApplyEdit = capabilities.workspace?.applyEdit === true;
@@ -710,9 +730,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     qa.invalidate();
   };
 
+  /** A shutdown before initialize was refused: `exit` then ends with 1 (the connection counted it). */
+  let shutdownRefused = false;
   connection.onShutdown(() => {
-    phase = 'shut down';
+    const refused = lifecycleError('shutdown');
+    if (phase === 'uninitialized') shutdownRefused = true;
+    else phase = 'shut down';
+    return refused;
   });
+  connection.onExit(() => {
+    if (shutdownRefused && phase !== 'shut down') options.exit?.(1);
+  });
+  // a request nothing handles: the lifecycle errors first, then MethodNotFound
+  connection.onRequest(
+    (method: string) => lifecycleError(method) ?? new ResponseError(ErrorCodes.MethodNotFound, `unhandled method ${method}`),
+  );
 
   connection.onDidChangeConfiguration(
     notify('workspace/didChangeConfiguration', async (change: { settings?: Record<string, unknown> } | null | undefined) => {
@@ -988,7 +1020,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   qa.listen(request, notify);
   nav.listen(request);
-  open.documents.listen(connection);
+  // the document notifications through the same wrappers: a didOpen before initialize opens nothing
+  open.documents.listen({
+    onDidOpenTextDocument: (handler) => connection.onDidOpenTextDocument(notify('textDocument/didOpen', handler)),
+    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(notify('textDocument/didChange', handler)),
+    onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument(notify('textDocument/didClose', handler)),
+    onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(notify('textDocument/willSave', handler)),
+    onWillSaveTextDocumentWaitUntil: (handler) =>
+      connection.onWillSaveTextDocumentWaitUntil(
+        (params, token) => lifecycleError('textDocument/willSaveWaitUntil') ?? handler(params, token),
+      ),
+    onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument(notify('textDocument/didSave', handler)),
+  });
   connection.listen();
 }
 

@@ -37,6 +37,9 @@ export class RawClient {
   readonly logs: LogMessage[] = [];
   /** Requests the server sent us, by method (e.g. how often it asked for configuration). */
   readonly serverRequests: { method: string; params: unknown }[] = [];
+  /** Every message the server sent, in order (responses have an id and no method). */
+  readonly received: { id?: number | string | null; method?: string; params?: unknown; result?: unknown; error?: RpcResponse['error'] }[] =
+    [];
   private stderrText = '';
   private buffer = Buffer.alloc(0);
   private nextId = 1;
@@ -154,6 +157,7 @@ export class RawClient {
   }
 
   private dispatch(message: { id?: number; method?: string; params?: unknown; result?: unknown; error?: RpcResponse['error'] }): void {
+    this.received.push(message);
     if (message.method !== undefined && message.id !== undefined) {
       this.serverRequests.push({ method: message.method, params: message.params });
       if (message.method === 'workspace/configuration') {

@@ -1,0 +1,99 @@
+/**
+ * The LSP lifecycle as the protocol states it, checked on the raw wire: before `initialize` a
+ * request is answered with ServerNotInitialized (-32002) and a notification is dropped (except
+ * `exit`); after `shutdown` a request is answered with InvalidRequest (-32600) and a notification is
+ * dropped; `exit` ends the process with 0 after a shutdown, with 1 without one.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { RawClient } from './rawClient';
+
+const HANG_MS = 5000;
+const started: RawClient[] = [];
+function start(): RawClient {
+  const c = new RawClient();
+  started.push(c);
+  return c;
+}
+afterAll(() => {
+  for (const c of started) c.kill();
+});
+
+const TERM_TEXT = '我们研究区块链技术。';
+/** Wait until the server has handled everything sent so far: a request it answers in turn. */
+const settle = (c: RawClient) => c.request('fintechGlossary/lookup', { term: '区块链' }, HANG_MS);
+const diagnosticsFor = (c: RawClient, uri: string) =>
+  c.received.filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri?: string }).uri === uri);
+
+describe('the LSP lifecycle on the wire', () => {
+  it('notifications before initialize are dropped: nothing is published before the InitializeResult', async () => {
+    const c = start();
+    const early = 'file:///early.txt';
+    c.open(early, TERM_TEXT);
+    c.notify('textDocument/didChange', { textDocument: { uri: early, version: 2 }, contentChanges: [{ text: `${TERM_TEXT}\n` }] });
+    c.notify('textDocument/didSave', { textDocument: { uri: early } });
+    c.notify('workspace/didChangeConfiguration', { settings: {} });
+    c.notify('initialized', {});
+    const init = await c.initialize();
+    expect(init.error).toBeUndefined();
+    expect(init.result).toHaveProperty('capabilities');
+    // the InitializeResult is the first thing the server says, and the early document was never opened
+    const first = c.received.findIndex((m) => m.method === undefined);
+    expect(c.received[first]?.result).toHaveProperty('capabilities');
+    expect(c.received.slice(0, first).map((m) => m.method)).toEqual([]);
+    await settle(c);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(diagnosticsFor(c, early)).toEqual([]);
+    const hover = await c.hover(early, 0, 5, HANG_MS);
+    expect(hover.error).toBeUndefined();
+    expect(hover.result).toBeNull();
+    // a document opened now is served: its card, and its diagnostics published
+    const now = 'file:///now.txt';
+    c.open(now, TERM_TEXT);
+    const card = await c.hover(now, 0, 5, HANG_MS);
+    expect((card.result as { contents: { value: string } }).contents.value.toLowerCase()).toContain('blockchain');
+    for (let i = 0; i < 100 && diagnosticsFor(c, now).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(diagnosticsFor(c, now).length).toBeGreaterThan(0);
+  });
+
+  it('any request before initialize, shutdown and unknown methods too, gets ServerNotInitialized', async () => {
+    const c = start();
+    for (const method of ['fintechGlossary/lookup', 'no/suchMethod', 'workspace/symbol', 'shutdown']) {
+      const r = await c.request(method, method === 'workspace/symbol' ? { query: '区块' } : {}, HANG_MS);
+      expect(r.error?.code, method).toBe(-32002);
+    }
+    // the refused shutdown does not count: exit now is an exit without shutdown
+    c.notify('exit');
+    expect(await c.exitWithin(HANG_MS)).toBe(1);
+  });
+
+  it('after shutdown: requests get InvalidRequest, notifications are dropped, exit ends with 0', async () => {
+    const c = start();
+    expect((await c.initialize()).error).toBeUndefined();
+    const before = 'file:///before.txt';
+    c.open(before, TERM_TEXT);
+    for (let i = 0; i < 100 && diagnosticsFor(c, before).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(diagnosticsFor(c, before).length).toBeGreaterThan(0);
+    expect((await c.request('shutdown', undefined, HANG_MS)).error).toBeUndefined();
+    const count = c.received.length;
+    const late = 'file:///late.txt';
+    c.open(late, TERM_TEXT);
+    c.notify('textDocument/didClose', { textDocument: { uri: before } });
+    c.notify('workspace/didChangeConfiguration', { settings: {} });
+    for (const method of ['fintechGlossary/lookup', 'no/suchMethod', 'shutdown', 'initialize']) {
+      const r = await c.request(method, method === 'initialize' ? { processId: null, rootUri: null, capabilities: {} } : {}, HANG_MS);
+      expect(r.error?.code, method).toBe(-32600);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    // nothing but the four error answers: no diagnostics published or cleared, no requests to the client
+    expect(c.received.slice(count).map((m) => m.method ?? m.error?.code)).toEqual([-32600, -32600, -32600, -32600]);
+    c.notify('exit');
+    expect(await c.exitWithin(HANG_MS)).toBe(0);
+  });
+
+  it('exit without shutdown ends the process with 1', async () => {
+    const c = start();
+    expect((await c.initialize()).error).toBeUndefined();
+    c.notify('exit');
+    expect(await c.exitWithin(HANG_MS)).toBe(1);
+  });
+});
