@@ -232,6 +232,37 @@ describe('files that are not termbases, broken XML, limits', () => {
     expect(tb.diagnostics[0]!.message).toMatch(/^line 4: XML error: /);
   });
 
+  describe('an XML error is placed where its bad token starts, in UTF-16 units like the editor', () => {
+    // line 2 below: <termEntry> is columns 1-11, <langSet xml:lang="zh"> 12-34, <tig> 35-39, <term> 40-45,
+    // 𠀀 (CJK Ext. B, a surrogate pair) 46-47, 甲 48
+    const line2 = '<termEntry><langSet xml:lang="zh"><tig><term>𠀀甲';
+    const tbx = (rest: string, eol = '\n') =>
+      `<martif><text><body>${eol}${line2}${rest}</tig></langSet></termEntry>${eol}</body></text></martif>`;
+    const first = (text: string) => {
+      const d = loadTermbase(text, { name: 'x.tbx' }).diagnostics[0]!;
+      return [d.line, d.column, d.message.replace(/^line \d+: XML error: /, '')];
+    };
+    it.each([
+      ['an undefined entity: its &', tbx('&co;</term>'), [2, 49, 'undefined entity.']],
+      ['a malformed character reference: its &', tbx('&#xZZ;</term>'), [2, 49, 'malformed character entity.']],
+      ["a bad character in a tag name: the tag's <", tbx('</term><no$te>x</no$te>'), [2, 56, 'disallowed character in tag name.']],
+      ["an attribute without a value: the tag's <", tbx('</term><note a>x</note>'), [2, 56, 'attribute without value.']],
+      ['a closing tag that closes nothing open: its <', tbx('</tig></term>'), [2, 49, 'unexpected close tag.']],
+      ['after CR LF line ends too', tbx('&co;</term>', '\r\n'), [2, 49, 'undefined entity.']],
+      ['a bad character in text: that character', tbx('\u0001</term>'), [2, 49, 'disallowed character.']],
+    ])('%s', (_what, text, expected) => {
+      expect(first(text)).toEqual(expected);
+    });
+    it('a term after a surrogate pair on its line is placed at its tag in UTF-16 units too', () => {
+      const text =
+        '<martif><text><body>\n<termEntry><langSet xml:lang="zh"><tig><term>𠀀</term></tig><tig></tig></langSet></termEntry>\n</body></text></martif>';
+      // <termEntry> 1-11, <langSet …> 12-34, <tig> 35-39, <term> 40-45, 𠀀 46-47, </term> 48-54, </tig> 55-60, <tig> 61
+      expect(loadTermbase(text, { name: 'x.tbx' }).diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+        [2, 61, 'line 2: <tig> without <term>; skipped'],
+      ]);
+    });
+  });
+
   it('the size and entry limits are enforced with a clear message', () => {
     const big = loadTermbase('en,zh\n' + 'a,甲\n'.repeat(10), { name: 'x.csv', limits: { maxChars: 20 } });
     expect(big.unreadable).toBe(true);

@@ -150,7 +150,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
 
   parser.on('opentagstart', (tag) => {
     tagLine = parser.line;
-    tagColumn = Math.max(1, parser.column - tag.name.length - 1);
+    // UTF-16 units, as an editor counts (saxes's `column` counts code points)
+    tagColumn = Math.max(1, parser.columnIndex - tag.name.length - 1);
   });
 
   parser.on('opentag', (tag) => {
@@ -234,10 +235,9 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   parser.on('error', (err) => {
     if (xmlErrors++ >= 20) return;
     const m = /^(\d+):(\d+): (.*)$/s.exec(err.message);
-    // saxes counts columns from 0 at the start of a line (an empty file: 1:0); ours are 1-based
-    const line = m ? Number(m[1]) : parser.line,
-      column = Math.max(1, m ? Number(m[2]) : parser.column);
+    const line = m ? Number(m[1]) : parser.line;
     const message = m ? m[3]! : err.message;
+    const column = errorColumn(text, parser.position, message);
     if (rootOk === false) return;
     if (rootOk === undefined) {
       rootOk = false;
@@ -361,6 +361,27 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   parser.write(text).close();
   if (rootOk === undefined) diag.error(1, 1, 'not a TBX file: no XML element found');
   return rootOk === true;
+}
+
+/**
+ * The 1-based column, in UTF-16 units, of an XML error that saxes noticed at `position` (the text is
+ * written in one chunk, so that is an index into it, just after the last character read): the start
+ * of the bad token where the line shows it (the `&` of an entity reference; the `<` of a tag not
+ * closed before that character), else that character's own column.
+ */
+export function errorColumn(text: string, position: number, message: string): number {
+  const last = Math.min(position, text.length) - 1;
+  if (last < 0) return 1;
+  // saxes ends a line at LF, CR LF or a lone CR
+  const lineStart = Math.max(text.lastIndexOf('\n', last), text.lastIndexOf('\r', last)) + 1;
+  let start = -1;
+  if (message.includes('entity')) start = text.lastIndexOf('&', last);
+  else {
+    const lt = text.lastIndexOf('<', last);
+    const gt = lt < 0 ? -1 : text.indexOf('>', lt);
+    if (gt < 0 || gt >= last) start = lt;
+  }
+  return Math.max(1, (start >= lineStart ? start : last) - lineStart + 1);
 }
 
 const CATEGORIES = new Set([
