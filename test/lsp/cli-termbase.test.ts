@@ -136,6 +136,19 @@ describe('validate', () => {
     expect(cli('lookup', '--no-bundled', '--glossary', csv, 'only english').stdout.split('\n')[0]).toBe('only english  [one-side-4]');
   });
 
+  it('a YAML termbase with one badly indented entry: the error at its line, exit 1, the other entries load', () => {
+    const dir = tmp();
+    const yaml = join(dir, 'team.yaml');
+    writeFileSync(yaml, '- zh: 保理甲\n  en: [factoring a]\n- zh: 保理乙\n en: [factoring b]\n- zh: 保理丙\n  en: [factoring c]\n');
+    const run = cli('validate', yaml);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(`${yaml}:4:1: error: entry 2: YAML: Sequence item without - indicator; skipped\n`);
+    expect(run.stderr).toBe(`${yaml}: 2 entries (yaml)\n`);
+    const found = cli('lookup', '--json', '--no-bundled', '--glossary', yaml, 'factoring c');
+    expect(found.status).toBe(0);
+    expect((JSON.parse(found.stdout) as Item[])[0]).toMatchObject({ zhHans: '保理丙', line: 5 });
+  });
+
   it('a missing file is a usage error (exit 2)', () => {
     expect(cli('validate', '/nonexistent.csv').status).toBe(2);
     expect(cli('validate').status).toBe(2);

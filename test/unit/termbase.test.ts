@@ -498,6 +498,57 @@ describe('the project YAML format', () => {
     expect(termsOf(tb.entries[0]!).find((t) => t.text === 'open finance')?.usage).toMatch(/^Prefer over/);
     expect(tb.diagnostics).toEqual([{ severity: 'error', line: 17, column: 7, message: 'entry 3: /zh must be string; skipped' }]);
   });
+
+  // five entries, one per three lines after a comment line: entry n starts on line 3n - 1
+  const five = [
+    '# team terms',
+    ...['银行 bank', '证券 security', '保险 insurance', '基金 fund', '期货 futures'].flatMap((s, i) => {
+      const [zh, en] = s.split(' ');
+      return [`- id: t${i + 1}`, `  zh: ${zh}`, `  en: [${en}]`];
+    }),
+  ];
+  const withLine = (lines: string[], n: number, text: string) => lines.map((l, i) => (i === n - 1 ? text : l));
+
+  it.each([
+    // [which entry, the line broken, its new text, the error's line and column]
+    [1, 3, ' zh: 银行', 3, 1],
+    [3, 9, '   zh: 保险', 8, 7],
+    [5, 16, '\ten: [futures]', 16, 2],
+  ])('one badly indented entry (entry %i) is an error at its line; every other entry loads', (bad, line, text, errLine, errCol) => {
+    const lines = withLine(five, line, text);
+    for (const eol of ['\n', '\r\n']) {
+      const tb = loadTermbase(lines.join(eol) + eol, { name: 'team.yaml' });
+      expect(tb.unreadable).toBe(false);
+      expect(tb.entries.map((e) => e.id)).toEqual(['t1', 't2', 't3', 't4', 't5'].filter((id) => id !== `t${bad}`));
+      expect(tb.lines).toEqual([2, 5, 8, 11, 14].filter((l) => l !== 3 * bad - 1));
+      expect(tb.entries.map((e) => e.en[0])).toEqual(['bank', 'security', 'insurance', 'fund', 'futures'].filter((_, i) => i !== bad - 1));
+      expect(tb.diagnostics).toHaveLength(1);
+      expect(tb.diagnostics[0]).toMatchObject({ severity: 'error', line: errLine, column: errCol });
+      expect(tb.diagnostics[0]!.message).toMatch(new RegExp(`^entry ${bad}: YAML: .*; skipped$`));
+    }
+  });
+
+  it('an unclosed bracket is an error on its own entry’s line; a stray unindented line is one error', () => {
+    const unclosed = loadTermbase(withLine(five, 7, '  en: [security').join('\n'), { name: 't.yaml' });
+    expect(unclosed.entries.map((e) => e.id)).toEqual(['t1', 't3', 't4', 't5']);
+    expect(unclosed.diagnostics.map((d) => [d.line, d.severity])).toEqual([[7, 'error']]);
+    const stray = loadTermbase(withLine(five, 13, 'en: [fund]').join('\n'), { name: 't.yaml' });
+    expect(stray.entries.map((e) => [e.id, e.en[0]])).toEqual([
+      ['t1', 'bank'],
+      ['t2', 'security'],
+      ['t3', 'insurance'],
+      ['t4', undefined],
+      ['t5', 'futures'],
+    ]);
+    expect(stray.diagnostics).toEqual([
+      { severity: 'error', line: 13, column: 1, message: 'YAML: not an entry (an entry starts with "- " at the start of a line); skipped' },
+    ]);
+    // directives and a document start before the entries are no error
+    const directives = loadTermbase(['%YAML 1.2', '---', ...withLine(five, 3, ' zh: 银行')].join('\n'), { name: 't.yaml' });
+    expect([directives.entries.length, directives.diagnostics.map((d) => d.line)]).toEqual([4, [5]]);
+    // a YAML file with no list of entries at all is still one that is not read
+    expect(loadTermbase('entries:\n  - zh: x\n bad: 1\n', { name: 't.yaml' }).unreadable).toBe(true);
+  });
 });
 
 /** The fields a TBX export carries, for the field-by-field round trip. */

@@ -3,7 +3,7 @@
  * the CLI and term QA call). Pure: the caller reads the file.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
-import { LineCounter, isNode, isSeq, parseDocument } from 'yaml';
+import { type Document, LineCounter, type YAMLSeq, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import schema from '../../../glossary/schema.json';
 import { COMPILED_FORMAT, COMPILED_FORMATS, type EntryStatus, type GlossaryEntry, entryProblem, expandEntry } from './entry';
 import { parseTabular } from './tabular';
@@ -175,24 +175,102 @@ function userEntryValidator(): ValidateFunction {
   return validator;
 }
 
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+
 function parseYamlEntries(text: string, diag: Diagnostics, out: RawConcept[]): boolean {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  for (const e of doc.errors) {
-    const p = e.pos ? lc.linePos(e.pos[0]) : { line: 1, col: 1 };
-    diag.error(p.line, p.col, `YAML: ${e.message.split('\n')[0]}`);
-  }
-  if (doc.errors.length) return false;
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lc });
+  if (doc.errors.length) return recoverYamlEntries(text, doc, lc, diag, out);
   if (!isSeq(doc.contents)) {
     diag.error(1, 1, 'not a termbase: a YAML termbase is a list of entries (- zh: … en: [...])');
     return false;
   }
+  readYamlItems(doc, lc, 0, 0, diag, out);
+  return true;
+}
+
+/** A line that starts at column 0 with something other than a comment: where an entry, or stray text, starts. */
+const TOP_LEVEL_LINE = /^[^\s#]/gm;
+
+/**
+ * A YAML termbase the parser finds errors in, read again entry by entry: each top-level item (a
+ * line starting with `-` at column 0, up to the next line that starts at column 0) is parsed on its
+ * own, so a badly indented entry is an error at its line and every other entry loads. One pass over
+ * the text; each part is parsed once. A file with no top-level item is reported as the parser found it.
+ */
+function recoverYamlEntries(text: string, whole: Document, wholeLines: LineCounter, diag: Diagnostics, out: RawConcept[]): boolean {
+  const starts: number[] = [];
+  for (const m of text.matchAll(TOP_LEVEL_LINE)) starts.push(m.index);
+  // `-` then a blank, a line end or the end of the text
+  const isItem = (offset: number) => {
+    const next = text.charCodeAt(offset + 1);
+    return text.charCodeAt(offset) === 0x2d && (Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d);
+  };
+  if (!starts.some(isItem)) {
+    reportYamlErrors(whole, wholeLines, 0, '', diag);
+    return false;
+  }
+  let reported = false,
+    index = 0,
+    line = 1,
+    counted = 0;
+  // the 1-based line of an offset, counting on from the last one asked (offsets come in order)
+  const lineOf = (offset: number) => {
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    counted = offset;
+    return line;
+  };
+  // what comes before the first entry (comments, directives, a document start) is one part
+  const first = starts.findIndex(isItem);
+  const parts = starts[first] === 0 ? starts : [0, ...starts.slice(first)];
+  for (let k = 0; k < parts.length; k++) {
+    const from = parts[k]!;
+    const part = text.slice(from, parts[k + 1] ?? text.length);
+    const offset = lineOf(from) - 1;
+    const lc = new LineCounter();
+    const doc = parseDocument(part, { ...YAML_OPTIONS, lineCounter: lc });
+    if (isItem(from)) {
+      index++;
+      if (doc.errors.length) {
+        // an error found at the part's end (an unclosed bracket) is on the entry's last line, not the next one's
+        let end = part.length;
+        while (end > 0 && part.charCodeAt(end - 1) <= 0x20) end--;
+        reportYamlErrors(doc, lc, offset, `entry ${index}: `, diag, Math.max(0, end - 1));
+        reported = true;
+      } else if (isSeq(doc.contents)) readYamlItems(doc, lc, offset, index - 1, diag, out);
+    } else if (doc.errors.length || !(doc.contents == null || (isScalar(doc.contents) && doc.contents.value == null))) {
+      // comments, a document start or directives before the entries are fine; anything else is not an entry
+      diag.error(offset + 1, 1, 'YAML: not an entry (an entry starts with "- " at the start of a line); skipped');
+      reported = true;
+    }
+  }
+  if (!reported) reportYamlErrors(whole, wholeLines, 0, '', diag);
+  return true;
+}
+
+/**
+ * The parser's errors as diagnostics; of an entry that is skipped for them, only the first, at no
+ * offset beyond `last` (its text's last character).
+ */
+function reportYamlErrors(doc: Document, lc: LineCounter, lineOffset: number, prefix: string, diag: Diagnostics, last?: number): void {
+  const first = last !== undefined;
+  for (const e of first ? doc.errors.slice(0, 1) : doc.errors) {
+    const p = e.pos ? lc.linePos(first ? Math.min(e.pos[0], last) : e.pos[0]) : { line: 1, col: 1 };
+    diag.error(p.line + lineOffset, p.col, `${prefix}YAML: ${e.message.split('\n')[0]}${first ? '; skipped' : ''}`);
+  }
+}
+
+/** The items of a parsed list of entries, each checked; `lineOffset` lines precede the text parsed, `firstIndex` items. */
+function readYamlItems(doc: Document, lc: LineCounter, lineOffset: number, firstIndex: number, diag: Diagnostics, out: RawConcept[]): void {
+  const seq = doc.contents as YAMLSeq;
   const validate = userEntryValidator();
-  doc.contents.items.forEach((node, i) => {
-    const pos = isNode(node) && node.range ? lc.linePos(node.range[0]) : { line: 1, col: 1 };
+  seq.items.forEach((node, i) => {
+    const n = firstIndex + i + 1;
+    const at0 = isNode(node) && node.range ? lc.linePos(node.range[0]) : { line: 1, col: 1 };
+    const pos = { line: at0.line + lineOffset, col: at0.col };
     const value = isNode(node) ? (node.toJSON() as YamlEntry) : undefined;
     if (!value || typeof value !== 'object' || Array.isArray(value as unknown)) {
-      diag.error(pos.line, pos.col, `entry ${i + 1}: not an entry (expected zh:, en: …)`);
+      diag.error(pos.line, pos.col, `entry ${n}: not an entry (expected zh:, en: …)`);
       return;
     }
     const id = typeof value.id === 'string' ? value.id : undefined;
@@ -200,17 +278,16 @@ function parseYamlEntries(text: string, diag: Diagnostics, out: RawConcept[]): b
       const err = validate.errors?.[0];
       const path = err?.instancePath.split('/').slice(1) ?? [];
       const at = path.length ? doc.getIn([i, ...path.map((p) => (/^\d+$/.test(p) ? Number(p) : p))], true) : undefined;
-      const p = isNode(at) && at.range ? lc.linePos(at.range[0]) : pos;
+      const p = isNode(at) && at.range ? { line: lc.linePos(at.range[0]).line + lineOffset, col: lc.linePos(at.range[0]).col } : pos;
       const field =
         err?.keyword === 'additionalProperties'
           ? `unknown field "${String((err.params as { additionalProperty: string }).additionalProperty)}"`
           : `${err?.instancePath || 'the entry'} ${err?.message ?? 'is not valid'}`;
-      diag.error(p.line, p.col, `entry ${i + 1}${id ? ` "${id.slice(0, 60)}"` : ''}: ${field}; skipped`);
+      diag.error(p.line, p.col, `entry ${n}${id ? ` "${id.slice(0, 60)}"` : ''}: ${field}; skipped`);
       return;
     }
     out.push(yamlConcept(value, pos.line, pos.col));
   });
-  return true;
 }
 
 function yamlConcept(v: YamlEntry, line: number, column: number): RawConcept {
