@@ -385,15 +385,19 @@ interface CheckResult {
   suggestions: string[];
 }
 
+/** Is a file Markdown (by its name), so that its fenced code blocks and front matter are not prose? */
+const isMarkdownPath = (file: string) => /\.(md|markdown)$/i.test(file);
+
 /** Term QA of one file's text, as the server would check it (1-based lines and UTF-16 columns). */
 function checkText(glossary: Glossary, file: string, text: string, variant: Variant, project: ProjectConfig): CheckResult[] {
-  const v = resolveVariant(text, variant, project.variant, () => decideScript(countScripts(text)));
+  const markdown = isMarkdownPath(file);
+  const v = resolveVariant(text, variant, project.variant, () => decideScript(countScripts(text)), undefined, markdown);
   const severity = (rule: Rule) => severityOf(rule, {}, project.severity);
   const off = new Set<Rule>(RULES.filter((r) => severity(r) === 'off'));
   const checker = new DocumentChecker({ source: glossary, script: v.variant, off });
   const findings = checker.check(glossary.index.scan(text), text, {
-    skipped: skippedRanges(text, /\.(md|markdown)$/i.test(file)),
-    disabled: disabledRanges(text),
+    skipped: skippedRanges(text, markdown),
+    disabled: disabledRanges(text, undefined, markdown),
   });
   const doc = TextDocument.create('file:///x', 'plaintext', 0, text);
   const english = wordsFor('en').qa;
@@ -441,7 +445,8 @@ glossaryOptions(
   const project = cliProject();
   const glossary = mergedGlossary(opts, project);
   // the text's variant as `check` finds it: its directive, --variant, the project file, detection
-  const from = resolveVariant(text, variant, project.variant, () => decideScript(countScripts(text))).variant;
+  const markdown = !!path && isMarkdownPath(path);
+  const from = resolveVariant(text, variant, project.variant, () => decideScript(countScripts(text)), undefined, markdown).variant;
   process.stdout.write(convertText(text, to, glossary, { from: from === to ? undefined : from }));
 });
 

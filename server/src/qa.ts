@@ -169,6 +169,7 @@ export class TermQA {
       this.o.project(doc.uri).config.variant,
       () => decideScript(this.o.open.scriptCounts(doc)),
       this.o.open.anchorsOf(doc).find,
+      doc.languageId === 'markdown',
     );
   }
 
@@ -223,7 +224,8 @@ export class TermQA {
     }
     // what is not prose and what the directives switch off, from the searches kept across edits
     const { find } = this.o.open.anchorsOf(doc);
-    const ranges = { skipped: skippedRanges(text, doc.languageId === 'markdown', find), disabled: disabledRanges(text, find) };
+    const markdown = doc.languageId === 'markdown';
+    const ranges = { skipped: skippedRanges(text, markdown, find), disabled: disabledRanges(text, find, markdown) };
     return state.checker.update(doc, index.occurrences, ranges, severity, this.o.words());
   }
 

@@ -59,6 +59,16 @@ describe('fintech-glossary check', () => {
     expect([first.line, first.column, first.endColumn]).toEqual([1, 4, 8]);
   });
 
+  it('a directive inside a Markdown fenced code block is an example; in a text file it counts', () => {
+    const text = '区块链和银行，证券与保险公司的应用。\n```bash\n# fintech-glossary-disable\n```\n区塊鏈 A\n';
+    const dir = project({ 'fence.md': text, 'fence.txt': text });
+    const md = run(dir, ['check', '--format', 'json', 'fence.md']);
+    expect(md.status).toBe(1);
+    expect(JSON.parse(md.stdout).map((f: { line: number; code: string }) => `${f.line} ${f.code}`)).toEqual(['5 mixed-script']);
+    const txt = run(dir, ['check', 'fence.txt']);
+    expect([txt.status, txt.stdout]).toEqual([0, '']);
+  });
+
   it('github: workflow annotations', () => {
     const dir = project({ 'a.md': DOC });
     const r = run(dir, ['check', '--format', 'github', 'a.md']);

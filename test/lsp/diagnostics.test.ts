@@ -215,6 +215,26 @@ describe('directives and skipped text', () => {
     );
     expect(codes(diags)).toEqual(['mixed-script 区塊鏈']);
   });
+
+  it('in Markdown, a directive inside a fenced code block is an example; in plain text it counts', async () => {
+    const text = [
+      '区块链的应用在金融行业越来越广泛，银行和证券公司都在使用，这些机构还在继续扩大应用范围与规模。',
+      '```bash',
+      '# fintech-glossary-disable',
+      '# fintech-glossary-variant: zh-TW',
+      '```',
+      '区塊鏈 A',
+      '',
+    ].join('\n');
+    const md = await open(text);
+    // checked, and as the simplified document it is (the zh-TW in the fence is not its variant)
+    expect(md.diags.map((d) => `${d.range.start.line} ${d.code} ${d.data.suggestions.join()}`)).toEqual(['5 mixed-script 区块链']);
+    // plain text has no fences: the document is Taiwan's (its first line's simplified terms are in
+    // the other script) and nothing after the disable is checked
+    const plain = await open(text, 'plaintext');
+    expect(codes(plain.diags).slice(0, 1)).toEqual(['script-mismatch 区块链']);
+    expect(plain.diags.every((d) => d.range.start.line === 0)).toBe(true);
+  });
 });
 
 describe('edits, severities and fix-all', () => {

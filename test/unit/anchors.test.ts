@@ -146,7 +146,9 @@ describe('TextAnchors: searches kept across edits answer as a search of the whol
           expect(skippedRanges(now, true, anchors.find)).toEqual(skippedRanges(now, true));
           expect(skippedRanges(now, false, anchors.find)).toEqual(skippedRanges(now, false));
           expect(disabledRanges(now, anchors.find)).toEqual(disabledRanges(now));
+          expect(disabledRanges(now, anchors.find, true)).toEqual(disabledRanges(now, undefined, true));
           expect(variantDirective(now, anchors.find)).toEqual(variantDirective(now));
+          expect(variantDirective(now, anchors.find, true)).toEqual(variantDirective(now, undefined, true));
           for (const needle of ['`', '```', '~~~', '://', 'www.', 'fintech-glossary-'])
             for (const from of [0, start, Math.max(0, start - 3), now.length])
               expect(anchors.find(needle, from)).toBe(now.indexOf(needle, from));
@@ -162,5 +164,42 @@ describe('TextAnchors: searches kept across edits answer as a search of the whol
     doc = applyChanges(doc, [{ text: '// fintech-glossary-disable\n区块链' }], 2, undefined, undefined, anchors);
     expect(anchors.find('`', 0)).toBe(-1);
     expect(disabledRanges(doc.getText(), anchors.find)).toEqual([{ start: 0, end: doc.getText().length }]);
+  });
+});
+
+describe('a directive inside a Markdown fenced code block is an example, not a directive', () => {
+  const text = [
+    '```bash', // 0
+    '# fintech-glossary-disable', // 8
+    '# fintech-glossary-variant: zh-TW', // 35
+    '```', // 69
+    '~~~', // 73
+    'x = 1 // fintech-glossary-disable-next-line', // 77
+    '~~~', // 121
+    '區塊鏈', // 125
+    '<!-- fintech-glossary-variant: zh-HK -->', // 129
+    '// fintech-glossary-disable-next-line', // 170
+    '区塊鏈', // 208
+    '',
+  ].join('\n');
+
+  it('in Markdown, only the directives outside the fences count', () => {
+    expect(variantDirective(text, undefined, true)).toEqual({ variant: 'zh-HK', offset: 134 });
+    expect(disabledRanges(text, undefined, true)).toEqual([{ start: 208, end: 211 }]);
+  });
+
+  it('in other languages (no fences) every one counts, as before', () => {
+    expect(variantDirective(text)).toEqual({ variant: 'zh-TW', offset: 37 });
+    expect(disabledRanges(text)).toEqual([
+      { start: 8, end: text.length },
+      { start: 121, end: 124 },
+      { start: 208, end: 211 },
+    ]);
+  });
+
+  it('an unclosed fence runs to the end: nothing after its opening line is a directive', () => {
+    const open = 'a\n```sh\n# fintech-glossary-disable\n区塊鏈\n';
+    expect(disabledRanges(open, undefined, true)).toEqual([]);
+    expect(disabledRanges(open, undefined, false)).toEqual([{ start: 8, end: open.length }]);
   });
 });

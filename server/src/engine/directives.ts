@@ -10,6 +10,7 @@
  * - `fintech-glossary-disable-next-line [rule …]`: no findings on the next line;
  * - `fintech-glossary-disable [rule …]` … `fintech-glossary-enable`: none in between (to the end
  *   when there is no enable).
+ * In Markdown, a line inside a fenced code block is an example, never a directive.
  */
 import type { ChineseScript } from './entry';
 import { isWhitespaceUnit, trimWhitespace } from './unicode';
@@ -77,13 +78,33 @@ const searchIn =
   (needle, from) =>
     text.indexOf(needle, from);
 
-/** The variant a document declares for itself, with the offset of the directive; undefined if none. */
-export function variantDirective(text: string, find: Find = searchIn(text)): { variant: Variant; offset: number } | undefined {
+/**
+ * Is offset `at` inside a Markdown fenced code block? There a directive is an example (a bash
+ * snippet's `# fintech-glossary-disable`), not one. Always false in other languages, which have no
+ * fences. The blocks are found on the first question, so a text without directives costs nothing.
+ */
+function inFencedBlock(text: string, markdown: boolean, find: Find): (at: number) => boolean {
+  if (!markdown) return () => false;
+  let fences: Skipped[] | undefined;
+  return (at) => overlapsAny((fences ??= fencedBlocks(text, find)), at, at + 1);
+}
+
+/**
+ * The variant a document declares for itself, with the offset of the directive; undefined if none.
+ * `markdown`: a directive inside a fenced code block does not count.
+ */
+export function variantDirective(
+  text: string,
+  find: Find = searchIn(text),
+  markdown = false,
+): { variant: Variant; offset: number } | undefined {
   const needle = `${PREFIX}variant`;
+  const fenced = inFencedBlock(text, markdown, find);
   for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + 1)) {
     if (!text.startsWith(needle, at)) continue;
     const start = lineStart(text, at);
     if (!onlyCommentOpener(text, start, at)) continue;
+    if (fenced(at)) continue;
     const rest = /^\s*:\s*([A-Za-z-]+)/.exec(text.slice(at + needle.length, Math.min(lineEnd(text, at), at + needle.length + 40)));
     if (!rest) continue;
     const value = VARIANTS.find((v) => v.toLowerCase() === rest[1]!.toLowerCase());
@@ -110,13 +131,17 @@ function rulesAfter(text: string, from: number): Set<string> | undefined {
   return rules.length ? new Set(rules) : undefined;
 }
 
-/** The ranges the disable directives switch off, in document order. */
-export function disabledRanges(text: string, find: Find = searchIn(text)): DisabledRange[] {
+/**
+ * The ranges the disable directives switch off, in document order. `markdown`: a directive inside a
+ * fenced code block does not count.
+ */
+export function disabledRanges(text: string, find: Find = searchIn(text), markdown = false): DisabledRange[] {
   const out: DisabledRange[] = [];
   let open: { start: number; rules?: Set<string> } | undefined;
+  const fenced = inFencedBlock(text, markdown, find);
   for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + PREFIX.length)) {
     const name = at + PREFIX.length;
-    if (!startsComment(text, at)) continue;
+    if (!startsComment(text, at) || fenced(at)) continue;
     if (nameAt(text, name, 'disable-next-line')) {
       const end = lineEnd(text, at);
       // the next line: after this line's break (CRLF is one break)
@@ -252,15 +277,22 @@ function markdownInline(text: string, out: Skipped[], find: Find): void {
   }
 }
 
-/**
- * Markdown fenced code blocks (``` or ~~~, up to three spaces in) and a front-matter block at the top.
- * Only lines with three fence characters in a row can open or close a block, so only those are read.
- */
+/** A Markdown front-matter block at the top, and its fenced code blocks. */
 function markdownBlocks(text: string, out: Skipped[], find: Find): void {
   if (text.startsWith('---')) {
     const end = text.indexOf('\n---', 3);
     if (end > 0) out.push({ start: 0, end: lineEnd(text, end + 1) });
   }
+  for (const block of fencedBlocks(text, find)) out.push(block);
+}
+
+/**
+ * Markdown fenced code blocks (``` or ~~~, up to three spaces in), from the opening fence's line
+ * start to the closing fence's line end (an unclosed one to the text's end), in order. Only lines
+ * with three fence characters in a row can open or close a block, so only those are read.
+ */
+export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped[] {
+  const out: Skipped[] = [];
   /** The start of the next line at or after line start `pos` that has `run` in it, or -1. */
   const nextLineWith = (run: string, pos: number) => {
     const at = find(run, pos);
@@ -298,6 +330,7 @@ function markdownBlocks(text: string, out: Skipped[], find: Find): void {
     out.push({ start: line, end: closeEnd });
     pos = closeEnd + 1;
   }
+  return out;
 }
 
 /**
@@ -349,8 +382,9 @@ export function resolveVariant(
   project: Variant | undefined,
   detect: () => ChineseScript | undefined,
   find?: Find,
+  markdown = false,
 ): { variant?: ChineseScript; source: VariantSource } {
-  const directive = variantDirective(text, find);
+  const directive = variantDirective(text, find, markdown);
   if (directive && directive.variant !== 'auto') return { variant: directive.variant, source: 'directive' };
   if (!directive) {
     if (setting && setting !== 'auto') return { variant: setting, source: 'setting' };
