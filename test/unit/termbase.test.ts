@@ -263,6 +263,102 @@ describe('files that are not termbases, broken XML, limits', () => {
     });
   });
 
+  describe('internal DTD entities: plain text ones are expanded, the others kept as written with a warning', () => {
+    // line 1 the XML declaration, line 2 `<!DOCTYPE … [`, the declarations from line 3, then `]>`
+    const tbx = (declarations: string, en: string, eol = '\n') =>
+      [
+        '<?xml version="1.0"?>',
+        '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd" [',
+        declarations,
+        ']>',
+        '<martif><text><body>',
+        `<termEntry id="c1"><descrip type="definition">${en} makes money.</descrip><langSet xml:lang="en"><tig><term>${en}</term></tig></langSet><langSet xml:lang="zh"><tig><term>公司</term></tig></langSet></termEntry>`,
+        '</body></text></martif>',
+      ].join(eol);
+    const read = (text: string) => {
+      const tb = loadTermbase(text, { name: 'x.tbx' });
+      return {
+        en: tb.entries[0]?.en,
+        definition: tb.entries[0]?.definitionEn,
+        diagnostics: tb.diagnostics.map((d) => [d.severity, d.line, d.column, d.message]),
+      };
+    };
+
+    it('a term and a definition get the text of a plain entity (quotes of either kind, character references)', () => {
+      const decls = `  <!ENTITY co "Company Ltd.">\n  <!ENTITY amp2 'Smith &amp; Sons &#x4E2D;&#20844;'>`;
+      expect(read(tbx(decls, 'Acme &co;'))).toEqual({
+        en: ['Acme Company Ltd.'],
+        definition: 'Acme Company Ltd. makes money.',
+        diagnostics: [],
+      });
+      expect(read(tbx(decls, '&amp2;', '\r\n')).en).toEqual(['Smith & Sons 中公']);
+    });
+
+    it('the first declaration of a name binds; parameter entities and the predefined ones are left alone', () => {
+      const decls = '<!ENTITY co "first"><!ENTITY co "second"><!ENTITY % co "parameter"><!ENTITY lt "not this"><!ENTITY __proto__ "p">';
+      expect(read(tbx(decls, '&co; &lt; &__proto__;'))).toMatchObject({ en: ['first < p'], diagnostics: [] });
+    });
+
+    it('an entity that refers to another is not expanded (no billion laughs): a warning at its declaration', () => {
+      const lol = [
+        '<!ENTITY lol "lol">',
+        ...Array.from({ length: 9 }, (_, k) => `<!ENTITY lol${k + 1} "${`&lol${k || ''};`.repeat(10)}">`),
+      ];
+      const r = read(tbx(lol.join('\n'), 'a &lol; &lol9;'));
+      expect(r.en).toEqual(['a lol &lol9;']);
+      expect(r.diagnostics).toHaveLength(9);
+      expect(r.diagnostics[0]).toEqual([
+        'warning',
+        4,
+        1,
+        'line 4: the entity "lol1" is not expanded: its value refers to the entity &lol; (an entity is not expanded inside another); its references are kept as written',
+      ]);
+      expect(r.diagnostics[8]!.slice(0, 3)).toEqual(['warning', 12, 1]);
+    });
+
+    it('markup in a value: not expanded, a warning', () => {
+      expect(read(tbx('  <!ENTITY b "<b>x</b>">', 'x &b;'))).toEqual({
+        en: ['x &b;'],
+        definition: 'x &b; makes money.',
+        diagnostics: [
+          ['warning', 3, 3, 'line 3: the entity "b" is not expanded: its value holds markup; its references are kept as written'],
+        ],
+      });
+      // on the DOCTYPE's own line, after a CR LF: `  <!DOCTYPE martif [` is columns 1-20
+      const oneLine = '<?xml version="1.0"?>\r\n  <!DOCTYPE martif [<!ENTITY b "<x>">]><martif><text><body></body></text></martif>';
+      expect(read(oneLine).diagnostics.map((d) => d.slice(0, 3))).toEqual([['warning', 2, 21]]);
+    });
+
+    it('external entities are never fetched: one warning, at the first', () => {
+      const decls = '<!ENTITY co "Co.">\n\t<!ENTITY ext SYSTEM "http://127.0.0.1:9/x.ent"> <!ENTITY ext2 PUBLIC "-//X//EN" "y.ent">';
+      expect(read(tbx(decls, '&co; &ext; &ext2;'))).toMatchObject({
+        en: ['Co. &ext; &ext2;'],
+        diagnostics: [
+          ['warning', 4, 2, 'line 4: the external entity "ext" (SYSTEM) is not fetched, nor 1 more; references to it are kept as written'],
+        ],
+      });
+    });
+
+    it('references that would expand past 1,000,000 characters in all are kept as written, with a warning at the DOCTYPE', () => {
+      const decls = `<!ENTITY big "${'x'.repeat(1000)}">`;
+      // the term and the definition hold the references: 499 each, 998,000 characters in all
+      const under = read(tbx(decls, '&big;'.repeat(499)));
+      expect(under.en![0]).toHaveLength(499_000);
+      expect(under.diagnostics).toEqual([]);
+      // 501 each: 1,002,000 characters
+      const over = read(tbx(decls, '&big;'.repeat(501)));
+      expect(over.en).toEqual(['&big;'.repeat(501)]);
+      expect(over.diagnostics).toEqual([
+        [
+          'warning',
+          2,
+          1,
+          'line 2: the internal entities are not expanded: their references would make more than 1,000,000 characters; they are kept as written',
+        ],
+      ]);
+    });
+  });
+
   it('the size and entry limits are enforced with a clear message', () => {
     const big = loadTermbase('en,zh\n' + 'a,甲\n'.repeat(10), { name: 'x.csv', limits: { maxChars: 20 } });
     expect(big.unreadable).toBe(true);
@@ -298,11 +394,24 @@ describe('files that are not termbases, broken XML, limits', () => {
       '&bad;',
       '\uFEFF',
       '𠀀',
+      '<!DOCTYPE tbx [',
+      ']>',
+      '<!ENTITY e "x">',
+      '<!ENTITY f "&e;">',
+      "<!ENTITY % p 'y'>",
+      '<!ENTITY g SYSTEM "g.ent">',
+      '&e;',
+      '&f;',
+      '<!--',
+      '-->',
     );
     fc.assert(
       fc.property(names, fc.array(pieces, { maxLength: 40 }), (name, parts) => {
         const tb = loadTermbase(parts.join(''), { name });
-        for (const d of tb.diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
+        for (const d of tb.diagnostics) {
+          expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(d.column).toBeGreaterThanOrEqual(1);
+        }
       }),
       { numRuns: 300 },
     );

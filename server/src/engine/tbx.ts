@@ -138,6 +138,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     capture = record;
   };
   parser.on('text', onText);
+  parser.on('doctype', (doctype) => declareEntities(doctype));
   /** A term group opened here (the element that holds it: tig, ntig, termSec, or the language section). */
   const openTerm = (l: OpenLang, element: string): OpenTerm => ({
     raw: { text: '', lang: l.lang ?? 'en' },
@@ -244,6 +245,89 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
       diag.error(line, column, `not a TBX file: not well-formed XML (${message})`);
     } else diag.error(line, column, `${where(line)}: XML error: ${message}`);
   });
+
+  /**
+   * The internal subset's general entities whose values are plain text become the parser's, so
+   * that `&co;` in a term reads as what it stands for; any other (external, markup, referring to
+   * another entity, or all of them expanding past the limit) is kept as written, with a warning.
+   */
+  function declareEntities(doctype: string) {
+    const declarations = entityDeclarations(doctype);
+    if (!declarations.length) return;
+    // where the DOCTYPE's text starts: saxes is just after its `>`, and gave it with its line ends as LF
+    let raw = parser.position - 2;
+    let lineEnds = 0;
+    for (let k = doctype.length - 1; k >= 0; k--) {
+      if (doctype[k] === '\n') lineEnds++;
+      raw -= doctype[k] === '\n' && text[raw] === '\n' && text[raw - 1] === '\r' ? 2 : 1;
+    }
+    const firstLine = parser.line - lineEnds;
+    const firstColumn = raw + 1 - (Math.max(text.lastIndexOf('\n', raw), text.lastIndexOf('\r', raw)) + 1) + 1;
+    // warnings by their offset in the doctype, given in that order once all are known
+    const warnings: { offset: number; message: string }[] = [];
+    const warnAt = (offset: number, message: string) => warnings.push({ offset, message });
+    const plain = new Map<string, string>();
+    const kept: string[] = [];
+    const declared = new Set<string>();
+    let external: EntityDeclaration | undefined;
+    let externals = 0;
+    for (const d of declarations) {
+      // the first declaration of a name binds (XML 1.0, 4.2); parameter entities are the DTD's own
+      if (d.parameter || declared.has(d.name) || PREDEFINED.has(d.name)) continue;
+      declared.add(d.name);
+      if (d.literal === undefined) {
+        externals++;
+        external ??= d;
+        kept.push(d.name);
+        continue;
+      }
+      const value = entityText(d.literal);
+      if ('text' in value) plain.set(d.name, value.text);
+      else {
+        warnAt(d.offset, `the entity "${d.name.slice(0, 60)}" is not expanded: ${value.reason}; its references are kept as written`);
+        kept.push(d.name);
+      }
+    }
+    if (external)
+      warnAt(
+        external.offset,
+        `the external entity "${external.name.slice(0, 60)}" (${external.external}) is not fetched${externals > 1 ? `, nor ${externals - 1} more` : ''}; references to it are kept as written`,
+      );
+    if (plain.size) {
+      // what their references in the rest of the file expand to in all (billion laughs, one level deep)
+      const limit = Math.max(ENTITY_EXPANSION_LIMIT, text.length);
+      let longest = 0;
+      for (const name of plain.keys()) longest = Math.max(longest, name.length);
+      let total = 0;
+      let semi = -1;
+      for (let i = text.indexOf('&', parser.position); i >= 0 && total <= limit; i = text.indexOf('&', i + 1)) {
+        // the first ';' after this '&' (the one found for an earlier '&' still is, if it is after this one)
+        if (semi <= i) semi = text.indexOf(';', i + 1);
+        if (semi < 0) break;
+        if (semi - i - 1 <= longest) total += plain.get(text.slice(i + 1, semi))?.length ?? 0;
+      }
+      if (total > limit) {
+        // at the DOCTYPE's `<` (its text starts after `<!DOCTYPE`)
+        warnAt(
+          -9,
+          `the internal entities are not expanded: their references would make more than ${limit.toLocaleString('en')} characters; they are kept as written`,
+        );
+        kept.push(...plain.keys());
+        plain.clear();
+      }
+    }
+    const define = (name: string, value: string) =>
+      Object.defineProperty(parser.ENTITIES, name, { value, writable: true, enumerable: true, configurable: true });
+    for (const [name, value] of plain) define(name, value);
+    for (const name of kept) define(name, `&${name};`);
+    let counted = 0,
+      line = firstLine;
+    for (const { offset, message } of warnings.sort((a, b) => a.offset - b.offset)) {
+      for (; counted < offset; counted++) if (doctype[counted] === '\n') line++;
+      const nl = offset > 0 ? doctype.lastIndexOf('\n', offset - 1) : -1;
+      diag.warning(line, nl >= 0 ? offset - nl : firstColumn + offset, `${where(line)}: ${message}`);
+    }
+  }
 
   function closeTerm() {
     const t = term!;
@@ -382,6 +466,133 @@ export function errorColumn(text: string, position: number, message: string): nu
     if (gt < 0 || gt >= last) start = lt;
   }
   return Math.max(1, (start >= lineStart ? start : last) - lineStart + 1);
+}
+
+/** What an internal entity's references may expand to in all, in characters (billion laughs). */
+export const ENTITY_EXPANSION_LIMIT = 1_000_000;
+
+/** An entity declaration of a DOCTYPE's internal subset. */
+export interface EntityDeclaration {
+  name: string;
+  /** Where `<!ENTITY` starts in the doctype text. */
+  offset: number;
+  /** A parameter entity (`<!ENTITY % name …>`): the DTD's business, never the text's. */
+  parameter: boolean;
+  /** The literal value between its quotes; absent for an external entity. */
+  literal?: string;
+  /** SYSTEM or PUBLIC: an external entity, never fetched. */
+  external?: string;
+}
+
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * The entity declarations of a DOCTYPE, from its text as saxes's `doctype` event gives it (what
+ * follows `<!DOCTYPE`): those of the internal subset (`[ … ]`), in one linear scan that steps over
+ * quoted literals, comments and processing instructions.
+ */
+export function entityDeclarations(doctype: string): EntityDeclaration[] {
+  const out: EntityDeclaration[] = [];
+  const n = doctype.length;
+  /** The index just after the quoted literal that starts at i (its end, if it is not closed). */
+  const skipLiteral = (i: number) => {
+    const close = doctype.indexOf(doctype[i]!, i + 1);
+    return close < 0 ? n : close + 1;
+  };
+  /** The index just after the `>` that ends the declaration going on at i (literals stepped over). */
+  const skipDeclaration = (i: number) => {
+    while (i < n && doctype[i] !== '>') i = doctype[i] === '"' || doctype[i] === "'" ? skipLiteral(i) : i + 1;
+    return i + 1;
+  };
+  let i = 0;
+  // the external ID before the subset may hold quoted literals
+  while (i < n && doctype[i] !== '[') i = doctype[i] === '"' || doctype[i] === "'" ? skipLiteral(i) : i + 1;
+  i++;
+  while (i < n) {
+    const c = doctype[i];
+    if (c === ']') break;
+    if (c !== '<') {
+      i++;
+      continue;
+    }
+    if (doctype.startsWith('<!--', i)) {
+      const end = doctype.indexOf('-->', i + 4);
+      i = end < 0 ? n : end + 3;
+    } else if (doctype.startsWith('<?', i)) {
+      const end = doctype.indexOf('?>', i + 2);
+      i = end < 0 ? n : end + 2;
+    } else if (doctype.startsWith('<!ENTITY', i) && isSpace(doctype[i + 8] ?? '')) {
+      const offset = i;
+      let j = i + 8;
+      while (j < n && isSpace(doctype[j]!)) j++;
+      const parameter = doctype[j] === '%';
+      if (parameter) while (++j < n && isSpace(doctype[j]!));
+      const nameStart = j;
+      while (j < n && !isSpace(doctype[j]!) && doctype[j] !== '>' && doctype[j] !== '"' && doctype[j] !== "'") j++;
+      const name = doctype.slice(nameStart, j);
+      while (j < n && isSpace(doctype[j]!)) j++;
+      const q = doctype[j];
+      if (name && (q === '"' || q === "'")) {
+        const end = skipLiteral(j);
+        out.push({ name, offset, parameter, literal: doctype.slice(j + 1, end - 1) });
+        j = end;
+      } else if (name && (doctype.startsWith('SYSTEM', j) || doctype.startsWith('PUBLIC', j)))
+        out.push({ name, offset, parameter, external: doctype.slice(j, j + 6) });
+      i = skipDeclaration(j);
+    } else i = skipDeclaration(i + 1);
+  }
+  return out;
+}
+
+const PREDEFINED = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
+
+/**
+ * The text an internal entity stands for, when its literal value is plain text: character
+ * references and the five predefined entities are resolved; a reference to another entity (which
+ * is not expanded: no entity expands inside another) or markup makes it not plain, and the reason
+ * is given instead.
+ */
+export function entityText(literal: string): { text: string } | { reason: string } {
+  if (literal.includes('<')) return { reason: 'its value holds markup' };
+  let text = '';
+  let from = 0;
+  for (let i = 0; i < literal.length; i++) {
+    const c = literal[i];
+    if (c !== '&' && c !== '%') continue;
+    const semi = literal.indexOf(';', i + 1);
+    if (semi < 0) return { reason: `its value has a ${c} that starts no reference` };
+    const name = literal.slice(i + 1, semi);
+    if (c === '%') return { reason: `its value refers to the parameter entity %${name.slice(0, 40)};` };
+    let ch: string | undefined;
+    if (name.startsWith('#')) {
+      const code = /^#x[0-9a-fA-F]{1,6}$/.test(name)
+        ? Number.parseInt(name.slice(2), 16)
+        : /^#[0-9]{1,7}$/.test(name)
+          ? Number(name.slice(1))
+          : NaN;
+      if (
+        code >= 0x20
+          ? code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && code !== 0xfffe && code !== 0xffff
+          : code === 9 || code === 10 || code === 13
+      )
+        ch = String.fromCodePoint(code);
+      else return { reason: `its value has a malformed character reference &${name.slice(0, 40)};` };
+    } else {
+      ch = PREDEFINED.get(name);
+      if (ch === undefined)
+        return { reason: `its value refers to the entity &${name.slice(0, 40)}; (an entity is not expanded inside another)` };
+    }
+    text += literal.slice(from, i) + ch;
+    from = semi + 1;
+    i = semi;
+  }
+  return { text: text + literal.slice(from) };
 }
 
 const CATEGORIES = new Set([
