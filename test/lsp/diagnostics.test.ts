@@ -152,6 +152,23 @@ describe('term QA rules (push diagnostics)', () => {
     const { diags } = await open('网络借贷平台要合规。P2P网贷曾经很流行，监管部门对网络借贷加强了管理。\n');
     expect(codes(diags)).toEqual(['inconsistent-term 网络借贷', 'inconsistent-term 网络借贷']);
   });
+
+  it('inconsistent-term in a Taiwan document names the other terms as Taiwan writes them; its fix too', async () => {
+    const text = '<!-- fintech-glossary-variant: zh-TW -->\n監管機構對網路借貸加強管理，P2P網貸平台也受影響。\n';
+    const { diags } = await open(text);
+    expect(diags.map((d) => [d.code, d.message, d.data.suggestions])).toEqual([
+      [
+        'inconsistent-term',
+        '“網路借貸” and “P2P網貸平臺” name the same concept (peer-to-peer lending) in this document: use “P2P網貸” throughout.',
+        ['P2P網貸'],
+      ],
+      [
+        'inconsistent-term',
+        '“P2P網貸平台” and “網路借貸” name the same concept (peer-to-peer lending) in this document: use “P2P網貸” throughout.',
+        ['P2P網貸'],
+      ],
+    ]);
+  });
 });
 
 describe('directives and skipped text', () => {

@@ -157,6 +157,29 @@ describe('inconsistent-term follows the concept’s terms as they change', () =>
   });
 });
 
+describe('inconsistent-term names the other terms in the document’s variant', () => {
+  it('a Taiwan document: the alias and the headword as a Taiwan text writes them, never the glossary’s simplified', () => {
+    // named as `convert --to zh-TW` writes them: 网络借贷 → 網路借貸, P2P网贷平台 → P2P網貸平臺
+    const text = '監管機構對網路借貸加強管理，P2P網貸平台也受影響。';
+    const checker = new DocumentChecker({ source: glossary, script: 'zh-TW' });
+    const found = check(checker, new DocumentIndex(glossary.index, text), text);
+    expect(found.map((f) => [f.term, f.detail, f.suggestions])).toEqual([
+      ['網路借貸', { rule: 'inconsistent-term', others: ['P2P網貸平臺'], preferred: 'P2P網貸' }, ['P2P網貸']],
+      ['P2P網貸平台', { rule: 'inconsistent-term', others: ['網路借貸'], preferred: 'P2P網貸' }, ['P2P網貸']],
+    ]);
+  });
+
+  it('a traditional document: two aliases, each naming the other in traditional characters', () => {
+    const text = '網絡借貸要合規。P2P平臺曾經很流行。';
+    const checker = new DocumentChecker({ source: glossary, script: 'zh-Hant' });
+    const found = check(checker, new DocumentIndex(glossary.index, text), text);
+    expect(found.map((f) => [f.term, f.detail, f.suggestions])).toEqual([
+      ['網絡借貸', { rule: 'inconsistent-term', others: ['P2P平臺'], preferred: 'P2P網貸' }, ['P2P網貸']],
+      ['P2P平臺', { rule: 'inconsistent-term', others: ['網絡借貸'], preferred: 'P2P網貸' }, ['P2P網貸']],
+    ]);
+  });
+});
+
 describe('DocumentDiagnostics: the diagnostics after an edit move with the text', () => {
   // mixed-script findings far apart on long lines, so that an edit near the start keeps the
   // findings after it (the rescan covers only its neighbourhood) and moves them

@@ -634,13 +634,22 @@ export class DocumentChecker {
   /**
    * `inconsistent-term`: a concept written with two or more different Chinese terms in one document
    * (its headword in any script counts as one term; each alias as another). Every occurrence that is
-   * not the headword is flagged, with the headword in the document's script to use throughout.
+   * not the headword is flagged, with the headword in the document's script to use throughout. The
+   * other terms are named in that script too, as converting the document writes them (an alias is
+   * counted by the glossary's text of it, 网络借贷, which a Taiwan document writes 網路借貸).
    */
   private inconsistentVerdict(m: Match, j: Judged, terms: readonly string[]): Verdict {
-    const entry = this.ctx.source.entries[m.entries[0]!]!;
+    const index = m.entries[0]!;
+    const entry = this.ctx.source.entries[index]!;
     const written = j.written;
-    const preferred = formIn(entry, writeIn(this.ctx, written));
-    const others = terms.filter((x) => x !== j.term).map((x) => (x === '' ? preferred : x));
+    const script = writeIn(this.ctx, written);
+    const preferred = formIn(entry, script);
+    const others: string[] = [];
+    for (const x of terms) {
+      if (x === j.term) continue;
+      const named = x === '' ? preferred : termInScript(this.ctx, index, x, script);
+      if (!others.includes(named)) others.push(named);
+    }
     return {
       rule: 'inconsistent-term',
       detail: { rule: 'inconsistent-term', others, preferred },
