@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { convertText } from './engine/convertText';
+import { convertDocument } from './engine/convertText';
 import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
 import { countScripts, decideScript } from './engine/script';
 import { DocumentChecker } from './engine/termQA';
@@ -447,7 +447,7 @@ glossaryOptions(
   // the text's variant as `check` finds it: its directive, --variant, the project file, detection
   const markdown = !!path && isMarkdownPath(path);
   const from = resolveVariant(text, variant, project.variant, () => decideScript(countScripts(text)), undefined, markdown).variant;
-  process.stdout.write(convertText(text, to, glossary, { from: from === to ? undefined : from }));
+  process.stdout.write(convertDocument(text, to, glossary, { from: from === to ? undefined : from, markdown }));
 });
 
 function formatEntry(e: GlossaryEntry): string {

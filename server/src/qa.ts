@@ -17,8 +17,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { OpenDocuments } from './documents';
-import { convertText } from './engine/convertText';
-import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
+import { convertDocument, convertText } from './engine/convertText';
+import { disabledRanges, resolveVariant, retargetDirective, skippedRanges, variantDirective } from './engine/directives';
 import type { ChineseScript } from './engine/entry';
 import type { Glossary } from './engine/glossary';
 import type { MatchOptions } from './engine/matcher';
@@ -247,12 +247,23 @@ export class TermQA {
     const glossary = this.o.glossary();
     const from = this.variantOf(doc).variant;
     const options = { from: from === to ? undefined : from, match: this.o.matchOptions() };
+    const markdown = doc.languageId === 'markdown';
+    const { find } = this.o.open.anchorsOf(doc);
     let after: string;
     if (!a.range) {
-      // the whole document: the occurrences the index already has
+      // the whole document: the occurrences the index already has; its variant directive names `to`
       const occurrences = this.o.open.indexOf(doc, glossary.index, this.o.matchOptions()).occurrences;
-      after = convertText(before, to, glossary, { ...options, occurrences });
-    } else after = convertText(before, to, glossary, options);
+      after = convertDocument(before, to, glossary, { ...options, occurrences, markdown, find });
+    } else {
+      after = convertText(before, to, glossary, options);
+      // a selection with the whole directive line in it: the directive names `to` too
+      const directive = variantDirective(doc.getText(), find, markdown);
+      const start = doc.offsetAt(range.start);
+      if (directive && doc.offsetAt({ line: doc.positionAt(directive.offset).line, character: 0 }) >= start) {
+        const inSelection = { ...directive, valueStart: directive.valueStart - start, valueEnd: directive.valueEnd - start };
+        if (inSelection.valueEnd <= before.length) after = retargetDirective(before, after, inSelection, to);
+      }
+    }
     const edit = minimalEdit(doc, range, before, after);
     if (!edit) return true;
     const result = await this.o.connection.workspace.applyEdit({

@@ -143,6 +143,19 @@ describe('fintech-glossary convert', () => {
     expect(run(dir, ['convert', '--to', 'zh-HK', '--variant', 'bogus'], text).status).toBe(2);
   });
 
+  it('the converted file’s variant directive names the new variant, so checking it finds nothing', () => {
+    const text = '<!-- fintech-glossary-variant: zh-Hans -->\n我的银行账户里有数字货币。\n';
+    const dir = project({ 'a.md': text });
+    const r = run(dir, ['convert', '--to', 'zh-TW', 'a.md']);
+    expect([r.status, r.stdout]).toEqual([0, '<!-- fintech-glossary-variant: zh-TW -->\n我的銀行帳戶裡有數位貨幣。\n']);
+    writeFileSync(join(dir, 'tw.md'), r.stdout);
+    const check = run(dir, ['check', 'tw.md']);
+    expect([check.status, check.stdout]).toEqual([0, '']);
+    // stdin too; a front-matter key
+    const fm = run(dir, ['convert', '--to', 'zh-Hant'], '---\nfintech-glossary-variant: zh-Hans\n---\n银行\n');
+    expect(fm.stdout).toBe('---\nfintech-glossary-variant: zh-Hant\n---\n銀行\n');
+  });
+
   it('converts a file to simplified; a bad --to is a usage error', () => {
     const dir = project({ 't.txt': '使用區塊鏈與雲端運算。\n' });
     expect(run(dir, ['convert', '--to', 'zh-Hans', 't.txt']).stdout).toBe('使用区块链与云计算。\n');

@@ -341,6 +341,33 @@ describe('the convert command', () => {
     expect(apply(text, edit!.documentChanges[0]!.edits)).toBe('我的銀行帳戶裡有數位貨幣。\n');
   });
 
+  it('converting the document, or a selection with the directive line, makes the variant directive name the target', async () => {
+    const text = '<!-- fintech-glossary-variant: zh-Hans -->\n我的银行账户里有数字货币。\n';
+    const convert = async (uri: string, range?: Diag['range']) => {
+      let edit: { documentChanges: { edits: TextEdit[] }[] } | undefined;
+      s.connection.onRequest('workspace/applyEdit', (p: { edit: typeof edit }) => {
+        edit = p.edit;
+        return { applied: true };
+      });
+      const ok = await s.connection.sendRequest('workspace/executeCommand', {
+        command: 'fintechGlossary.server.convert',
+        arguments: [{ uri, to: 'zh-TW', ...(range ? { range } : {}) }],
+      });
+      expect(ok).toBe(true);
+      return apply(text, edit!.documentChanges[0]!.edits);
+    };
+    const whole = await open(text);
+    expect(await convert(whole.uri)).toBe('<!-- fintech-glossary-variant: zh-TW -->\n我的銀行帳戶裡有數位貨幣。\n');
+    // a selection from the document's start through the directive line
+    const first = await open(text);
+    const through = { start: { line: 0, character: 0 }, end: { line: 1, character: 6 } };
+    expect(await convert(first.uri, through)).toBe('<!-- fintech-glossary-variant: zh-TW -->\n我的銀行帳戶里有数字货币。\n');
+    // a selection without the directive line: the directive stays
+    const second = await open(text);
+    const after = { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } };
+    expect(await convert(second.uri, after)).toBe('<!-- fintech-glossary-variant: zh-Hans -->\n我的銀行帳戶裡有數位貨幣。\n');
+  });
+
   it('a client that does not apply workspace edits is offered no conversion and asked to apply none', async () => {
     const c = startServer();
     let asked = 0;

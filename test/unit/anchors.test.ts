@@ -184,12 +184,12 @@ describe('a directive inside a Markdown fenced code block is an example, not a d
   ].join('\n');
 
   it('in Markdown, only the directives outside the fences count', () => {
-    expect(variantDirective(text, undefined, true)).toEqual({ variant: 'zh-HK', offset: 134 });
+    expect(variantDirective(text, undefined, true)).toEqual({ variant: 'zh-HK', offset: 134, valueStart: 160, valueEnd: 165 });
     expect(disabledRanges(text, undefined, true)).toEqual([{ start: 208, end: 211 }]);
   });
 
   it('in other languages (no fences) every one counts, as before', () => {
-    expect(variantDirective(text)).toEqual({ variant: 'zh-TW', offset: 37 });
+    expect(variantDirective(text)).toEqual({ variant: 'zh-TW', offset: 37, valueStart: 63, valueEnd: 68 });
     expect(disabledRanges(text)).toEqual([
       { start: 8, end: text.length },
       { start: 121, end: 124 },

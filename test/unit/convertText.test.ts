@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertLocale } from '../../server/src/engine/convert';
-import { convertPlain, convertText, formIn } from '../../server/src/engine/convertText';
+import { convertDocument, convertPlain, convertText, formIn } from '../../server/src/engine/convertText';
 import type { ChineseScript, GlossaryEntry } from '../../server/src/engine/entry';
 import { Glossary } from '../../server/src/engine/glossary';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
@@ -273,4 +273,37 @@ describe('the bundled glossary', () => {
       expect(ids(back)).toEqual(ids(source));
     });
   }
+});
+
+describe('converting a whole document: its variant directive names the new variant', () => {
+  const bundled = glossaryFromFile(join(REPO, 'dist/glossary.json'));
+
+  it('a comment directive, a front-matter key, CRLF and text after the value: only the value changes', () => {
+    expect(convertDocument('<!-- fintech-glossary-variant: zh-Hans -->\n区块链和网络借贷。\n', 'zh-TW', bundled)).toBe(
+      '<!-- fintech-glossary-variant: zh-TW -->\n區塊鏈和網路借貸。\n',
+    );
+    expect(
+      convertDocument('---\ntitle: 年度报告\nfintech-glossary-variant: zh-Hans\n---\n区块链\n', 'zh-HK', bundled, { markdown: true }),
+    ).toBe('---\ntitle: 年度報告\nfintech-glossary-variant: zh-HK\n---\n區塊鏈\n');
+    expect(convertDocument('银行\r\n  #  fintech-glossary-variant :  ZH-tw   见说明\r\n軟體\r\n', 'zh-Hans', bundled)).toBe(
+      '银行\r\n  #  fintech-glossary-variant :  zh-Hans   见说明\r\n软件\r\n',
+    );
+  });
+
+  it('auto stays; in Markdown a directive in a fenced code block is an example and stays, the real one changes', () => {
+    expect(convertDocument('// fintech-glossary-variant: auto\n区块链\n', 'zh-TW', bundled)).toBe(
+      '// fintech-glossary-variant: auto\n區塊鏈\n',
+    );
+    const md = '```\n# fintech-glossary-variant: zh-Hans\n```\n<!-- fintech-glossary-variant: zh-Hans -->\n银行\n';
+    expect(convertDocument(md, 'zh-Hant', bundled, { markdown: true })).toBe(
+      '```\n# fintech-glossary-variant: zh-Hans\n```\n<!-- fintech-glossary-variant: zh-Hant -->\n銀行\n',
+    );
+  });
+
+  it('without a directive the text is converted as ever; 𠀀 before the directive on its line moves nothing', () => {
+    expect(convertDocument('我的银行账户里有数字货币。\n', 'zh-TW', bundled)).toBe('我的銀行帳戶裡有數位貨幣。\n');
+    expect(convertDocument('𠀀区块链\n# fintech-glossary-variant: zh-TW\n區塊鏈\n', 'zh-Hans', bundled)).toBe(
+      '𠀀区块链\n# fintech-glossary-variant: zh-Hans\n区块链\n',
+    );
+  });
 });

@@ -14,6 +14,7 @@
  */
 import { type AliasForm, type ChineseScript, chineseIn, type GlossaryEntry } from './entry';
 import { convertLocale, type OpenCCLocale } from './convert';
+import { type Find, retargetDirective, variantDirective } from './directives';
 import type { Match, MatchOptions, TermIndex } from './matcher';
 import { termFor } from './terms';
 import { normalizeKey } from './normalize';
@@ -283,4 +284,22 @@ export function convertText(text: string, to: ChineseScript, source: TermSource 
     at = t.end;
   }
   return out + convertPlain(text.slice(at), to, options);
+}
+
+/**
+ * A whole document converted to `to` (`convertText`), with its variant directive (a comment or a
+ * Markdown front-matter key) naming `to` instead of the variant it was written in, so that the
+ * converted document is not then checked as its old variant. `markdown`: the document is Markdown
+ * (a directive inside a fenced code block is an example, left as it is); `find`: the document's
+ * kept searches (TextAnchors), if the caller has them.
+ */
+export function convertDocument(
+  text: string,
+  to: ChineseScript,
+  source: TermSource | undefined,
+  options: ConvertOptions & { markdown?: boolean; find?: Find } = {},
+): string {
+  const converted = convertText(text, to, source, options);
+  const directive = variantDirective(text, options.find, options.markdown);
+  return directive ? retargetDirective(text, converted, directive, to) : converted;
 }

@@ -93,11 +93,7 @@ function inFencedBlock(text: string, markdown: boolean, find: Find): (at: number
  * The variant a document declares for itself, with the offset of the directive; undefined if none.
  * `markdown`: a directive inside a fenced code block does not count.
  */
-export function variantDirective(
-  text: string,
-  find: Find = searchIn(text),
-  markdown = false,
-): { variant: Variant; offset: number } | undefined {
+export function variantDirective(text: string, find: Find = searchIn(text), markdown = false): VariantDirective | undefined {
   const needle = `${PREFIX}variant`;
   const fenced = inFencedBlock(text, markdown, find);
   for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + 1)) {
@@ -108,9 +104,54 @@ export function variantDirective(
     const rest = /^\s*:\s*([A-Za-z-]+)/.exec(text.slice(at + needle.length, Math.min(lineEnd(text, at), at + needle.length + 40)));
     if (!rest) continue;
     const value = VARIANTS.find((v) => v.toLowerCase() === rest[1]!.toLowerCase());
-    if (value) return { variant: value, offset: at };
+    if (!value) continue;
+    const valueEnd = at + needle.length + rest[0].length;
+    return { variant: value, offset: at, valueStart: valueEnd - rest[1]!.length, valueEnd };
   }
   return undefined;
+}
+
+/** A variant directive: the variant it names, where it starts, and where its value is written. */
+export interface VariantDirective {
+  variant: Variant;
+  /** The offset of `fintech-glossary-variant`. */
+  offset: number;
+  /** The value as written (zh-Hans, ZH-TW, auto): [valueStart, valueEnd). */
+  valueStart: number;
+  valueEnd: number;
+}
+
+/**
+ * `converted`, a conversion of `text` to `to`, with the variant directive `directive` of `text`
+ * naming `to` instead of the variant it was converted from, so that the converted document is
+ * checked as what it now is. Only the value changes; a directive that says `auto` (detect) stays.
+ *
+ * Conversion keeps every line break and every ASCII character, and the directive's line up to its
+ * value is ASCII, whitespace and a comment opener: so the value is at the same line and column of
+ * `converted` (checked: when it is not there, `converted` is returned unchanged).
+ */
+export function retargetDirective(text: string, converted: string, directive: VariantDirective, to: ChineseScript): string {
+  if (directive.variant === 'auto') return converted;
+  const { valueStart, valueEnd } = directive;
+  let line = 0;
+  let column = valueStart;
+  for (let i = 0; i < valueStart; i++) {
+    const u = text.charCodeAt(i);
+    if (u === 0x0a || u === 0x0d) {
+      line++;
+      column = valueStart - i - 1;
+    }
+  }
+  let at = 0;
+  for (let i = 0; line > 0 && i < converted.length; i++) {
+    const u = converted.charCodeAt(i);
+    if ((u === 0x0a || u === 0x0d) && --line === 0) at = i + 1;
+  }
+  if (line > 0) return converted;
+  at += column;
+  const value = text.slice(valueStart, valueEnd);
+  if (!converted.startsWith(value, at) || value === to) return converted;
+  return converted.slice(0, at) + to + converted.slice(at + value.length);
 }
 
 /** A part of the document where findings are off: all rules, or only those listed. */
