@@ -156,6 +156,13 @@ describe('fintech-glossary convert', () => {
     expect(fm.stdout).toBe('---\nfintech-glossary-variant: zh-Hant\n---\n銀行\n');
   });
 
+  it('long terms with digits and punctuation become the glossary’s form: IFRS 17 to Taiwan, PP&E to simplified', () => {
+    expect(run(tmpdir(), ['convert', '--to', 'zh-TW'], '国际财务报告准则第17号——保险合同\n').stdout).toBe(
+      '國際財務報導準則第17號「保險合約」\n',
+    );
+    expect(run(tmpdir(), ['convert', '--to', 'zh-Hans'], '不動產、廠房及設備\n').stdout).toBe('固定资产\n');
+  });
+
   it('converts a file to simplified; a bad --to is a usage error', () => {
     const dir = project({ 't.txt': '使用區塊鏈與雲端運算。\n' });
     expect(run(dir, ['convert', '--to', 'zh-Hans', 't.txt']).stdout).toBe('使用区块链与云计算。\n');

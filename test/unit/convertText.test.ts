@@ -245,6 +245,28 @@ describe('the bundled glossary', () => {
     expect(convertText('網路借貸', 'zh-Hans', bundled, { from: 'zh-TW' })).toBe('网络借贷');
   });
 
+  it('a long term with digits and punctuation of its own converts as a whole, in either direction', () => {
+    expect(convertText('国际财务报告准则第17号——保险合同', 'zh-TW', bundled)).toBe('國際財務報導準則第17號「保險合約」');
+    expect(convertText('國際財務報告準則第17號——保險合同', 'zh-HK', bundled)).toBe('香港財務報告準則第17號「保險合約」');
+    expect(convertText('不動產、廠房及設備', 'zh-Hans', bundled)).toBe('固定资产');
+    expect(convertText('物業、廠房及設備', 'zh-TW', bundled)).toBe('不動產、廠房及設備');
+    expect(convertText('巴塞爾協議III', 'zh-TW', bundled)).toBe('巴塞爾資本協定三');
+    // punctuation or digits written otherwise than the glossary writes them: the layout's, left to OpenCC
+    expect(convertText('不動產，廠房及設備', 'zh-Hans', bundled)).toBe('不动产，厂房及设备');
+  });
+
+  it('every form of every concept, converted to each script, is the glossary’s form there', () => {
+    const scripts = ['zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'] as const;
+    const wrong: string[] = [];
+    for (const e of bundled.entries)
+      for (const written of new Set(scripts.map((s) => formIn(e, s))))
+        for (const to of scripts) {
+          const got = convertText(written, to, bundled);
+          if (got !== formIn(e, to)) wrong.push(`${e.id}: ${written} → ${got} (${to})`);
+        }
+    expect(wrong).toEqual([]);
+  });
+
   it('converts its reviewed Taiwan terms where OpenCC does not (账户 → 帳戶, 数字货币 → 數位貨幣)', () => {
     expect(convertPlain('银行账户与数字货币', 'zh-TW')).toBe('銀行賬戶與數字貨幣');
     expect(convertText('银行账户与数字货币', 'zh-TW', bundled)).toBe('銀行帳戶與數位貨幣');

@@ -83,22 +83,14 @@ export function formIn(entry: GlossaryEntry, script: ChineseScript): string {
  * script) becomes the concept's form in `to`. An alias or variant is a different term the writer
  * chose, and stays that term (`aliasIn`): OpenCC's phrase tables never rewrite it (they would make
  * 国际银行代码 國際銀行程式碼, a program's code). A Taiwan or Hong Kong form counts only as written
- * there. A span with anything but Han characters and ASCII letters or digits in it (a line break, an
- * annotation, a space) is left to OpenCC, so the layout stays.
+ * there. Everything in the span but its Han characters must be written as the glossary's form writes
+ * it (`sameButHan`): its digits, Latin letters (case, width), spaces and punctuation are the term's
+ * (AI 芯片, 不動產、廠房及設備, 国际财务报告准则第17号——保险合同); a span with anything else in it (a line
+ * break, an annotation) is left to OpenCC, so the layout stays.
  */
 function termTarget(source: TermSource, m: Match, span: string, to: ChineseScript, from: ChineseScript | undefined): string | undefined {
   let han = false;
-  for (let i = 0; i < span.length; i++) {
-    const u = span.charCodeAt(i);
-    if (isHanUnit(u)) han = true;
-    else if (u >= 0xd800 && u <= 0xdfff)
-      han = true; // astral Han (Ext. B–H) and other astral units
-    else if (!((u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a))) {
-      // a space the glossary's own form has (AI 芯片) is the term's, not the layout's
-      if (u === 0x20 && m.forms.includes(span)) continue;
-      return undefined;
-    }
-  }
+  for (let i = 0; i < span.length && !han; i++) han = isHanOrAstral(span.charCodeAt(i));
   if (!han) return undefined;
   let target: string | undefined;
   for (let k = 0; k < m.entries.length; k++) {
@@ -107,8 +99,7 @@ function termTarget(source: TermSource, m: Match, span: string, to: ChineseScrip
     if (!entry) return undefined;
     const term = termFor(entry, form);
     if (term?.lang !== 'zh') return undefined;
-    // a form with Latin letters is replaced only when written exactly so (case, width)
-    if (form !== span && !isAllHan(span)) return undefined;
+    if (!sameButHan(span, form)) return undefined;
     let t: string;
     if (term.role === 'headword') {
       // a Taiwan or Hong Kong word is that region's term only when written as the region writes it,
@@ -211,12 +202,23 @@ function termsInside(index: TermIndex, span: string): Match[] {
   return out;
 }
 
-function isAllHan(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const u = s.charCodeAt(i);
-    if (!isHanUnit(u) && !(u >= 0xd800 && u <= 0xdfff)) return false;
+/** A Han unit, or half of an astral character (Han of Ext. B–H, and other astral characters). */
+const isHanOrAstral = (u: number) => isHanUnit(u) || (u >= 0xd800 && u <= 0xdfff);
+
+/**
+ * Is `span` written as `form` in everything but its Han characters (which may be of another script)?
+ * Compared unit by unit with the Han units left out of both: 國際財務報告準則第17號——保險合同 is the
+ * form 国际财务报告准则第17号——保险合同 (17 and —— alike); 账\n户 and 账(zhàng)户 are not 账户.
+ */
+function sameButHan(span: string, form: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < span.length && isHanOrAstral(span.charCodeAt(i))) i++;
+    while (j < form.length && isHanOrAstral(form.charCodeAt(j))) j++;
+    if (i >= span.length || j >= form.length) return i >= span.length && j >= form.length;
+    if (span.charCodeAt(i++) !== form.charCodeAt(j++)) return false;
   }
-  return true;
 }
 
 /** A private-use character that does not occur in `text` (the marker a term is cut out as). */
