@@ -149,6 +149,20 @@ describe('validate', () => {
     expect((JSON.parse(found.stdout) as Item[])[0]).toMatchObject({ zhHans: '保理丙', line: 5 });
   });
 
+  it('a term in the other script than its column is a warning (exit 0), and the term loads', () => {
+    const dir = tmp();
+    const csv = join(dir, 'scripts.csv');
+    writeFileSync(csv, 'en,zh-CN,zh-TW\nbank,銀行,银行\nfintech,金融科技,金融科技\n');
+    const run = cli('validate', csv);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      `${csv}:2:1: warning: row 2: 銀行 has traditional characters (銀), but zh-CN is simplified Chinese (银行?)`,
+      `${csv}:2:1: warning: row 2: 银行 has simplified characters (银), but zh-TW is traditional Chinese (銀行?)`,
+      '',
+    ]);
+    expect(run.stderr).toBe(`${csv}: 2 entries (csv)\n`);
+  });
+
   it('a missing file is a usage error (exit 2)', () => {
     expect(cli('validate', '/nonexistent.csv').status).toBe(2);
     expect(cli('validate').status).toBe(2);

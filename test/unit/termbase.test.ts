@@ -20,7 +20,7 @@ import {
   remembered,
 } from '../../server/src/engine/termbase';
 import { appendEntry, exportCsv, exportTbx, splitSelection } from '../../server/src/engine/termbaseExport';
-import { loadTermbase } from '../../server/src/engine/termbaseLoad';
+import { loadTermbase, type TermbaseDiagnostic } from '../../server/src/engine/termbaseLoad';
 import { termFor, termsOf } from '../../server/src/engine/terms';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 
@@ -660,6 +660,74 @@ describe('the project YAML format', () => {
   });
 });
 
+describe('the script of terms in language columns', () => {
+  const warnings = (tb: { diagnostics: TermbaseDiagnostic[] }) =>
+    tb.diagnostics.map((d) => `${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+
+  it('CSV: a simplified column with traditional characters, a traditional one with simplified ones, warn; the terms load', () => {
+    const csv = [
+      'en,zh-CN,zh-TW,zh-Hant,zh-HK,Chinese',
+      'bank,銀行,银行,銀行,银行,銀行',
+      // characters both scripts write (金融, 台, 后), and ones a script writes in some words (里 in 阿里巴巴, 准 in 核准)
+      'fintech,金融科技,平台,阿里巴巴,核准,后台',
+      // a term half in each script, and one cell of two terms (read by the general path)
+      'blockchain,区塊鏈;区块链,,,,',
+    ].join('\n');
+    const tb = loadTermbase(csv, { name: 'sheet.csv' });
+    expect(warnings(tb)).toEqual([
+      '2:1: warning: row 2: 銀行 has traditional characters (銀), but zh-CN is simplified Chinese (银行?)',
+      '2:1: warning: row 2: 银行 has simplified characters (银), but zh-TW is traditional Chinese (銀行?)',
+      '2:1: warning: row 2: 银行 has simplified characters (银), but zh-HK is traditional Chinese (銀行?)',
+      '4:1: warning: row 4: 区塊鏈 has traditional characters (塊鏈), but zh-CN is simplified Chinese (区块链?)',
+    ]);
+    // warnings only: each term is read as the file gives it
+    expect(tb.entries.map((e) => [e.zhHans, e.zhTw, e.zhHk])).toEqual([
+      ['銀行', '银行', '银行'],
+      ['金融科技', '平台', '核准'],
+      ['区塊鏈', undefined, undefined],
+    ]);
+    // a column that names no script (zh, Chinese) is not checked
+    expect(loadTermbase('en,zh\nbank,銀行\n', { name: 'a.csv' }).diagnostics).toEqual([]);
+  });
+
+  it('TBX: at the <term> of a zh-CN or zh-TW language section; not in a zh section', () => {
+    const tbx = [
+      '<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body>',
+      '<termEntry id="bank">',
+      '  <langSet xml:lang="zh-CN"><tig><term>銀行</term></tig></langSet>',
+      '  <langSet xml:lang="zh-Hant-TW"><tig><term>银行</term></tig></langSet>',
+      '  <langSet xml:lang="zh"><tig><term>銀行業</term></tig></langSet>',
+      '  <langSet xml:lang="zh-TW"><tig><term>平台</term></tig></langSet>',
+      '</termEntry></body></text></martif>',
+    ].join('\n');
+    const tb = loadTermbase(tbx, { name: 'a.tbx' });
+    expect(warnings(tb)).toEqual([
+      '3:34: warning: line 3: 銀行 has traditional characters (銀), but zh-CN is simplified Chinese (银行?)',
+      '4:39: warning: line 4: 银行 has simplified characters (银), but zh-Hant-TW is traditional Chinese (銀行?)',
+    ]);
+    expect(tb.entries.map((e) => [e.zhHans, e.zhTw])).toEqual([['銀行', '银行']]);
+  });
+
+  it('YAML: the zh field is simplified, forms are traditional', () => {
+    const yaml =
+      '- zh: 銀行\n  en: [bank]\n  forms:\n    tw: 银行\n    reason: Taiwan writes it so.\n- zh: 后台\n  forms:\n    hant: 後台\n    reason: the traditional form.\n';
+    expect(warnings(loadTermbase(yaml, { name: 't.yaml' }))).toEqual([
+      '1:7: warning: entry 1: 銀行 has traditional characters (銀), but the zh field is simplified Chinese (银行?)',
+      '4:9: warning: entry 1: 银行 has simplified characters (银), but the forms.tw field is traditional Chinese (銀行?)',
+    ]);
+  });
+
+  it('at most 100 are listed; one warning counts the rest', () => {
+    const rows = Array.from({ length: 130 }, (_, i) => `term ${i},銀行${i}`);
+    const tb = loadTermbase(['en,zh-Hans', ...rows].join('\n'), { name: 'a.csv' });
+    expect(tb.entries).toHaveLength(130);
+    expect(tb.diagnostics).toHaveLength(101);
+    expect(warnings(tb)[100]).toBe(
+      '102:1: warning: 30 more terms have characters that may be of the other script than their language (not checked further)',
+    );
+  });
+});
+
 /** The fields a TBX export carries, for the field-by-field round trip. */
 const TBX_FIELDS = [
   'id',
@@ -717,6 +785,16 @@ const termStatuses = (e: GlossaryEntry) => termsOf(e).map((t) => `${t.lang} ${t.
 /** What CSV's status column says: the headword's status. */
 const headStatus = (e: GlossaryEntry) => (termsOf(e).find((t) => t.role === 'headword') ?? termsOf(e)[0])?.status;
 
+/**
+ * The diagnostics of an exported file read back. The bundled glossary lists terms in the other
+ * script on purpose (mixed-script forms a machine conversion leaves, such as 分布式架構, as admitted
+ * or forbidden aliases), which the export writes under zh-Hans: those warnings, and only those, it may have.
+ */
+const problems = (name: string, diagnostics: TermbaseDiagnostic[]) =>
+  name === 'the bundled glossary'
+    ? diagnostics.filter((d) => d.severity !== 'warning' || !/ has (simplified|traditional) characters \(/.test(d.message))
+    : diagnostics;
+
 describe('round trip: export, read back, the same fields', () => {
   const sets: [string, GlossaryEntry[]][] = [
     ['the bundled glossary', bundled],
@@ -729,7 +807,7 @@ describe('round trip: export, read back, the same fields', () => {
     expect(entries.length).toBeGreaterThan(0);
     for (const version of [3, 2] as const) {
       const back = loadTermbase(exportTbx(entries, { version }), { name: 'export.tbx' });
-      expect(back.diagnostics).toEqual([]);
+      expect(problems(_name, back.diagnostics)).toEqual([]);
       // XML white space is not significant: a line break in a definition comes back as a space
       const flat = (e: GlossaryEntry) => ({ ...e, definitionEn: squash(e.definitionEn), definitionZh: squash(e.definitionZh) });
       expect(back.entries.map((e) => pick(e, TBX_FIELDS))).toEqual(entries.map((e) => pick(flat(e), TBX_FIELDS)));
@@ -739,7 +817,7 @@ describe('round trip: export, read back, the same fields', () => {
 
   it.each(sets)('CSV: %s', (_name, entries) => {
     const back = loadTermbase(exportCsv(entries), { name: 'export.csv' });
-    expect(back.diagnostics).toEqual([]);
+    expect(problems(_name, back.diagnostics)).toEqual([]);
     expect(back.entries.map((e) => pick(e, CSV_FIELDS))).toEqual(entries.map((e) => pick(e, CSV_FIELDS)));
     expect(back.entries.map(headStatus)).toEqual(entries.map(headStatus));
     // every term keeps its status: the status column is the status of each term on its row

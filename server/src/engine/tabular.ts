@@ -15,8 +15,11 @@ import {
   type PlainConcept,
   type RawConcept,
   type RawTerm,
+  hasOtherScript,
   remembered,
+  ScriptCheck,
   setPlainTerm,
+  statesScript,
   statusOf,
   type TermLang,
 } from './termbase';
@@ -112,6 +115,10 @@ export function parseTabular(
   // the columns that say something of every term of a row, read before its terms are made
   const statusColumns: number[] = [],
     posColumns: number[] = [];
+  // the script each term column states (zh-CN, zh-TW: not zh), its terms checked against it, and its header
+  let checked: (TermLang | undefined)[] = [];
+  let labels: string[] = [];
+  const scripts = new ScriptCheck(diag);
   let usable = true;
   let sawRow = false;
   let r = -1; // the row's index (0-based)
@@ -245,6 +252,8 @@ export function parseTabular(
       if (blank(row)) return;
       sawRow = true;
       columns = row.map(headerColumn);
+      labels = row.map(collapseWhitespace);
+      checked = columns.map((c, k) => (c.kind === 'term' && c.lang !== 'en' && statesScript(labels[k]!) ? c.lang : undefined));
       columns.forEach((c, k) => {
         if (c.kind === 'status') statusColumns.push(k);
         else if (c.kind === 'pos') posColumns.push(k);
@@ -299,6 +308,14 @@ export function parseTabular(
     if (plainColumns && extra === undefined && status !== 'superseded' && status !== 'forbidden') {
       const breaks = plainRow(row, n, at);
       if (breaks >= 0) {
+        // a plain row has one column per language
+        if (plain.hans !== undefined || plain.hant !== undefined || plain.tw !== undefined || plain.hk !== undefined)
+          for (let c = 0; c < n; c++) {
+            const lang = checked[c];
+            if (lang === undefined) continue;
+            const term = lang === 'zh-Hans' ? plain.hans : lang === 'zh-Hant' ? plain.hant : lang === 'zh-TW' ? plain.tw : plain.hk;
+            if (term !== undefined && hasOtherScript(term, lang)) scripts.check(term, lang, labels[c]!, at, 1, 'row', r + 1);
+          }
         line += breaks;
         sawRow = true;
         onPlain!(plain, r + 1);
@@ -319,9 +336,15 @@ export function parseTabular(
       if (returns && cell.includes('\r')) cell = cell.replace(/\r\n?/g, '\n');
       const col = columns[c]!;
       switch (col.kind) {
-        case 'term':
+        case 'term': {
+          const before = terms.length;
           addTerms(terms, cell, col.lang, false);
+          const lang = checked[c];
+          if (lang !== undefined)
+            for (let k = before; k < terms.length; k++)
+              if (hasOtherScript(terms[k]!.text, lang)) scripts.check(terms[k]!.text, lang, labels[c]!, at, 1, 'row', r + 1);
           break;
+        }
         case 'source':
         case 'target':
           addTerms(terms, cell, undefined, false);
@@ -411,6 +434,7 @@ export function parseTabular(
     parsed = Papa.parse<string[]>(text.slice(next), { ...config, delimiter: parsed.meta.delimiter });
   }
   flush();
+  scripts.finish();
   for (const [at, message] of errors) diag.error(errorLines.get(at) ?? 1, 1, `row ${at + 1}: ${message}`);
 
   if (!sawRow) {

@@ -18,11 +18,14 @@ import {
   type Diagnostics,
   type RawConcept,
   type RawTerm,
+  ScriptCheck,
+  hasOtherScript,
   type TermLang,
   isForbiddenNote,
   languageOf,
   ownCopy,
   remembered,
+  statesScript,
   statusOf,
 } from './termbase';
 
@@ -89,6 +92,8 @@ interface OpenTerm {
 interface OpenLang {
   lang: TermLang | undefined;
   code: string;
+  /** The script its terms are checked against (a code that states one: zh-CN, not zh). */
+  checked: TermLang | undefined;
 }
 
 /**
@@ -112,6 +117,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   const where = (line: number) => `line ${line}`;
   // a file repeats a few language codes and status values: each is read once
   const langOf = remembered(languageOf);
+  const stated = remembered(statesScript);
+  const scripts = new ScriptCheck(diag);
   const statusFor = remembered(statusOf);
 
   // what each element name, data category and value is to the reader, each read once
@@ -177,7 +184,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
         {
           const code = attrs['xml:lang'] ?? attrs.lang ?? '';
           if (!code) diag.error(tagLine, tagColumn, `${where(tagLine)}: <${local}> without xml:lang; its terms are skipped`);
-          lang = { lang: code ? langOf(code) : undefined, code };
+          const l = code ? langOf(code) : undefined;
+          lang = { lang: l, code, checked: l && l !== 'en' && stated(code) ? l : undefined };
         }
         return;
       case GROUP:
@@ -369,6 +377,10 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
       term.hasTerm = true;
       // what the entries keep is copied out of the file's text (see ownCopy); codes and statuses are not kept
       term.raw.text = ownCopy(value);
+      // (checked in the copy, and the check called only for a term it concerns: checking every term
+      // with a call to `scripts.check` left the last file's text alive after the load)
+      if (lang?.checked && hasOtherScript(term.raw.text, lang.checked))
+        scripts.check(term.raw.text, lang.checked, lang.code, line, column, 'line', line);
       return;
     }
     if (!value && category !== 'xref' && category !== 'crossReference') return;
@@ -443,6 +455,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   }
 
   parser.write(text).close();
+  scripts.finish();
   if (rootOk === undefined) diag.error(1, 1, 'not a TBX file: no XML element found');
   return rootOk === true;
 }

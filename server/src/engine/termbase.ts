@@ -8,7 +8,8 @@
  * headwords per script, aliases, English terms, abbreviations, per-term status and notes, and the
  * Chinese scripts the file does not give generated with OpenCC and marked `generated`.
  */
-import { toSimplified, toTraditional } from './convert';
+import { convertLocale, toSimplified, toTraditional } from './convert';
+import { SIMPLIFIED, TRADITIONAL, scriptClass } from './script';
 import type { ChineseScript, EntryStatus, GlossaryEntry, Term, TermStatus } from './entry';
 import { areDefaultTerms, buildTerms, exactList, type TermNotes } from './terms';
 import { collapseWhitespace, containsHan, trimWhitespace } from './unicode';
@@ -223,6 +224,108 @@ export class Diagnostics {
       this.dropped = 0;
     }
     return this.list;
+  }
+}
+
+/**
+ * Whether a language code or column name states a script or region (zh-CN, zh-Hant, zh-TW,
+ * Chinese (Simplified)), not Chinese alone (zh, zho, Chinese, 中文): only a stated script is checked.
+ */
+export function statesScript(code: string): boolean {
+  return !/^(zh|zho|chi|cmn|chinese|中文)$/.test(trimWhitespace(code).toLowerCase());
+}
+
+/**
+ * Whether a term has a character of the other script than its language says, by the engine's one
+ * rule for which script a character is in (script.ts): a traditional-only character in a
+ * simplified term, a simplified-only one in a traditional, Taiwan or Hong Kong term. Characters
+ * both scripts write never count. Quick (a table look-up per character); `scriptMismatch` confirms.
+ */
+export function hasOtherScript(text: string, lang: TermLang): boolean {
+  if (lang === 'en') return false;
+  const other = lang === 'zh-Hans' ? TRADITIONAL : SIMPLIFIED;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    // every Han unit is from U+3400 up
+    if (u >= 0x3400 && scriptClass(u) === other) return true;
+  }
+  return false;
+}
+
+const SCRIPT_LOCALE = { 'zh-Hant': 't', 'zh-TW': 'tw', 'zh-HK': 'hk' } as const;
+
+/**
+ * The characters of a term written in the other script than its language: those `hasOtherScript`
+ * finds that converting the term to its language's script (OpenCC, characters only: no regional
+ * vocabulary; the convert.ts converters) changes, each once, and the converted term. A character a script writes in some
+ * words (里 in 公里, 准 in 核准, 恒 in Hong Kong's 恒生) is kept by the conversion and is no mismatch.
+ */
+export function scriptMismatch(text: string, lang: TermLang): { chars: string; converted: string } | undefined {
+  if (!hasOtherScript(text, lang)) return undefined;
+  // through the other script first: OpenCC's phrase tables are keyed in one script, so a term
+  // half in each (显著 with 著) is made whole before its phrases are looked up (著 stays in 显著)
+  const converted =
+    lang === 'zh-Hans'
+      ? toSimplified(toTraditional(text))
+      : convertLocale(toSimplified(text), 'cn', SCRIPT_LOCALE[lang as keyof typeof SCRIPT_LOCALE]);
+  if (converted === text) return undefined;
+  const other = lang === 'zh-Hans' ? TRADITIONAL : SIMPLIFIED;
+  let chars = '';
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    // a conversion that changes the length (rare) is compared as a whole
+    const changed = converted.length !== text.length || converted.charCodeAt(i) !== u;
+    if (u >= 0x3400 && changed && scriptClass(u) === other && !chars.includes(text[i]!)) chars += text[i]!;
+  }
+  return chars ? { chars, converted } : undefined;
+}
+
+/**
+ * Warnings for terms written in the other script than their column or language section states
+ * (銀行 under zh-CN, 银行 under zh-TW): the term still loads as given. At most `max` terms are
+ * confirmed by conversion and at most `listed` warned of; one warning counts the rest.
+ */
+export class ScriptCheck {
+  private listed = 0;
+  private confirmed = 0;
+  private more = 0;
+  private moreLine = 0;
+  constructor(
+    private readonly diag: Diagnostics,
+    private readonly maxListed = 100,
+    private readonly maxConfirmed = 500,
+  ) {}
+
+  /**
+   * Check a term of language `lang` under `label` (the column's header or the xml:lang code) at
+   * `line` and `column`; the message opens with `what` and its number (`row 3`, `line 12`).
+   */
+  check(text: string, lang: TermLang, label: string, line: number, column: number, what: string, n: number): void {
+    if (!hasOtherScript(text, lang)) return;
+    if (this.listed >= this.maxListed || this.confirmed >= this.maxConfirmed) {
+      if (!this.more++) this.moreLine = line;
+      return;
+    }
+    this.confirmed++;
+    const m = scriptMismatch(text, lang);
+    if (!m) return;
+    this.listed++;
+    const [written, meant] = lang === 'zh-Hans' ? ['traditional', 'simplified'] : ['simplified', 'traditional'];
+    this.diag.warning(
+      line,
+      column,
+      `${what} ${n}: ${text.slice(0, 60)} has ${written} characters (${m.chars.slice(0, 20)}), but ${label.slice(0, 40)} is ${meant} Chinese (${m.converted.slice(0, 60)}?)`,
+    );
+  }
+
+  finish(): void {
+    if (this.more)
+      this.diag.warning(
+        this.moreLine,
+        1,
+        `${this.more} more ${this.more === 1 ? 'term has' : 'terms have'} characters that may be of the other script than their language (not checked further)`,
+      );
+    this.more = 0;
   }
 }
 

@@ -16,7 +16,10 @@ import {
   type Termbase,
   type TermbaseOptions,
   EntryBuilder,
+  ScriptCheck,
+  type TermLang,
   detectFormat,
+  hasOtherScript,
 } from './termbase';
 
 export type { Termbase, TermbaseDiagnostic, TermbaseFormat, TermbaseOptions } from './termbase';
@@ -185,7 +188,9 @@ function parseYamlEntries(text: string, diag: Diagnostics, out: RawConcept[]): b
     diag.error(1, 1, 'not a termbase: a YAML termbase is a list of entries (- zh: … en: [...])');
     return false;
   }
-  readYamlItems(doc, lc, 0, 0, diag, out);
+  const scripts = new ScriptCheck(diag);
+  readYamlItems(doc, lc, 0, 0, diag, out, scripts);
+  scripts.finish();
   return true;
 }
 
@@ -210,6 +215,7 @@ function recoverYamlEntries(text: string, whole: Document, wholeLines: LineCount
     reportYamlErrors(whole, wholeLines, 0, '', diag);
     return false;
   }
+  const scripts = new ScriptCheck(diag);
   let reported = false,
     index = 0,
     line = 1,
@@ -237,7 +243,7 @@ function recoverYamlEntries(text: string, whole: Document, wholeLines: LineCount
         while (end > 0 && part.charCodeAt(end - 1) <= 0x20) end--;
         reportYamlErrors(doc, lc, offset, `entry ${index}: `, diag, Math.max(0, end - 1));
         reported = true;
-      } else if (isSeq(doc.contents)) readYamlItems(doc, lc, offset, index - 1, diag, out);
+      } else if (isSeq(doc.contents)) readYamlItems(doc, lc, offset, index - 1, diag, out, scripts);
     } else if (doc.errors.length || !(doc.contents == null || (isScalar(doc.contents) && doc.contents.value == null))) {
       // comments, a document start or directives before the entries are fine; anything else is not an entry
       diag.error(offset + 1, 1, 'YAML: not an entry (an entry starts with "- " at the start of a line); skipped');
@@ -245,6 +251,7 @@ function recoverYamlEntries(text: string, whole: Document, wholeLines: LineCount
     }
   }
   if (!reported) reportYamlErrors(whole, wholeLines, 0, '', diag);
+  scripts.finish();
   return true;
 }
 
@@ -261,7 +268,15 @@ function reportYamlErrors(doc: Document, lc: LineCounter, lineOffset: number, pr
 }
 
 /** The items of a parsed list of entries, each checked; `lineOffset` lines precede the text parsed, `firstIndex` items. */
-function readYamlItems(doc: Document, lc: LineCounter, lineOffset: number, firstIndex: number, diag: Diagnostics, out: RawConcept[]): void {
+function readYamlItems(
+  doc: Document,
+  lc: LineCounter,
+  lineOffset: number,
+  firstIndex: number,
+  diag: Diagnostics,
+  out: RawConcept[],
+  scripts: ScriptCheck,
+): void {
   const seq = doc.contents as YAMLSeq;
   const validate = userEntryValidator();
   seq.items.forEach((node, i) => {
@@ -286,6 +301,17 @@ function readYamlItems(doc: Document, lc: LineCounter, lineOffset: number, first
       diag.error(p.line, p.col, `entry ${n}${id ? ` "${id.slice(0, 60)}"` : ''}: ${field}; skipped`);
       return;
     }
+    // the headword is simplified, the forms traditional (aliases may be either)
+    const checkScript = (path: string[], text: string | undefined, lang: TermLang, label: string) => {
+      if (typeof text !== 'string' || !hasOtherScript(text, lang)) return;
+      const at = doc.getIn([i, ...path], true);
+      const p = isNode(at) && at.range ? lc.linePos(at.range[0]) : at0;
+      scripts.check(text, lang, label, p.line + lineOffset, p.col, 'entry', n);
+    };
+    checkScript(['zh'], value.zh, 'zh-Hans', 'the zh field');
+    checkScript(['forms', 'hant'], value.forms?.hant, 'zh-Hant', 'the forms.hant field');
+    checkScript(['forms', 'tw'], value.forms?.tw, 'zh-TW', 'the forms.tw field');
+    checkScript(['forms', 'hk'], value.forms?.hk, 'zh-HK', 'the forms.hk field');
     out.push(yamlConcept(value, pos.line, pos.col));
   });
 }
