@@ -105,6 +105,19 @@ describe('check with user termbases', () => {
     expect(r.stderr).toContain('cannot read the glossary gone.csv (.fintech-glossary.yaml): no such file');
   });
 
+  it('a term a sheet gives only for Taiwan is Taiwan usage in a Hong Kong text, not Hong Kong usage', () => {
+    const dir = project({ 'tw.tsv': 'en\tzh-TW\nsoftware\t軟體\n', 'a.md': '這套軟體很好用。\n' });
+    const check = (variant: string) =>
+      run(dir, ['check', '--no-bundled', '--glossary', 'tw.tsv', '--variant', variant, '--format', 'json', 'a.md']);
+    const hk = check('zh-HK');
+    expect(hk.status).toBe(1);
+    expect(
+      (JSON.parse(hk.stdout) as { code: string; term: string; suggestions: string[] }[]).map((f) => [f.code, f.term, f.suggestions]),
+    ).toEqual([['regional-variant', '軟體', ['軟件']]]);
+    // in a Taiwan text it is the right word
+    expect([check('zh-TW').status, check('zh-TW').stdout.trim()]).toEqual([0, '[]']);
+  });
+
   it('malformed rows in a readable termbase are warnings on stderr, and the rest is used', () => {
     const dir = project({ 'a.md': '风控小助手很好用。\n', 'risk.csv': 'zh-CN,en,status\n,,forbidden\n风控小助手,risk bot,forbidden\n' });
     const r = run(dir, ['check', '--glossary', 'risk.csv', 'a.md']);

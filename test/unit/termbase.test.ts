@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPILED_FORMAT, expandEntry, type GlossaryEntry, type Term } from '../../server/src/engine/entry';
+import { COMPILED_FORMAT, chineseIn, expandEntry, type GlossaryEntry, type Term } from '../../server/src/engine/entry';
 import { parseTabular } from '../../server/src/engine/tabular';
 import {
   anyConceptToEntry,
@@ -572,6 +572,32 @@ describe('CSV, TSV and OmegaT', () => {
     const e = fixture('tw-sheet.tsv').entries[0]!;
     expect([e.zhHans, e.zhHant]).toEqual(['支付闸道', '支付閘道']);
     expect(termsOf(e).map(termLine)).toEqual(['支付闸道:preferred:generated', '支付閘道:preferred', 'payment gateway:preferred']);
+  });
+
+  it("a term given only for Taiwan or only for Hong Kong is not the other region's form", () => {
+    const tb = loadTermbase('en,zh-TW\nsoftware,軟體\ndatabase,資料庫\nbank,銀行\n', { name: 'tw.csv' });
+    // [simplified, traditional, Taiwan, Hong Kong]: Taiwan's words undone in the generated forms
+    const forms = (e: GlossaryEntry) => [e.zhHans, e.zhHant, chineseIn(e, 'zh-TW'), chineseIn(e, 'zh-HK')];
+    expect(tb.entries.map(forms)).toEqual([
+      ['软件', '軟件', '軟體', '軟件'],
+      ['数据库', '數據庫', '資料庫', '數據庫'],
+      ['银行', '銀行', '銀行', '銀行'],
+    ]);
+    expect(termsOf(tb.entries[0]!).map((t) => `${termLine(t)}:${t.scripts?.join('+') ?? ''}`)).toEqual([
+      '软件:preferred:generated:zh-Hans',
+      '軟件:preferred:generated:zh-Hant+zh-HK',
+      '軟體:preferred:zh-TW',
+      'software:preferred:',
+    ]);
+    // Hong Kong only: Taiwan and the traditional form take standard characters (線), not Hong Kong's 綫
+    const hk = loadTermbase('en,zh-HK\ncable,電綫\n', { name: 'hk.csv' }).entries[0]!;
+    expect(forms(hk)).toEqual(['电线', '電線', '電線', '電綫']);
+    expect(termsOf(hk).map(termLine)).toEqual([
+      '电线:preferred:generated',
+      '電線:preferred:generated',
+      '電綫:preferred',
+      'cable:preferred',
+    ]);
   });
 
   it('Source/Target columns and OmegaT rows take the language their cells are written in', () => {

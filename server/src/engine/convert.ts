@@ -54,6 +54,15 @@ export function toSimplified(text: string): string {
   return convertLocale(standard, 't', 'cn');
 }
 
+/**
+ * Convert Taiwan Chinese to simplified with Taiwan's vocabulary undone (軟體 → 软件, 資料庫 → 数据库):
+ * the simplified form generated for a concept a termbase gives only in Taiwan's words, so that its
+ * other forms are not Taiwan's. A candidate, as all OpenCC output (marked generated where it is kept).
+ */
+export function fromTaiwan(text: string): string {
+  return convertLocale(text, 'twp', 'cn');
+}
+
 /** Convert simplified (or mixed-script) Chinese to OpenCC's standard traditional (头发 → 頭髮). */
 export function toTraditional(text: string): string {
   return convertLocale(text, 'cn', 't');

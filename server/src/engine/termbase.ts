@@ -8,7 +8,7 @@
  * headwords per script, aliases, English terms, abbreviations, per-term status and notes, and the
  * Chinese scripts the file does not give generated with OpenCC and marked `generated`.
  */
-import { convertLocale, toSimplified, toTraditional } from './convert';
+import { convertLocale, fromTaiwan, toSimplified, toTraditional } from './convert';
 import { SIMPLIFIED, TRADITIONAL, scriptClass } from './script';
 import type { ChineseScript, EntryStatus, GlossaryEntry, Term, TermStatus } from './entry';
 import { areDefaultTerms, buildTerms, exactList, type TermNotes } from './terms';
@@ -422,13 +422,17 @@ export function anyConceptToEntry(
   const given = (text: string) => raw.terms.some((t) => trimWhitespace(t.text) === text);
   const anyChinese = hans[0] ?? hant[0] ?? tw[0] ?? hk[0];
   let zhHans = hans[0] ? trimWhitespace(hans[0].text) : '';
-  if (!zhHans && anyChinese) zhHans = generate ? toSimplified(trimWhitespace(anyChinese.text)) : trimWhitespace(anyChinese.text);
-  let zhHant = hant[0] ? trimWhitespace(hant[0].text) : '';
-  if (!zhHant && zhHans) {
-    const base = tw[0] ?? hk[0];
-    // a traditional form from a Taiwan or Hong Kong term keeps its characters (only the vocabulary may differ)
-    zhHant = generate ? (base && !hans[0] ? trimWhitespace(base.text) : toTraditional(zhHans)) : zhHans;
+  if (!zhHans && anyChinese) {
+    const text = trimWhitespace(anyChinese.text);
+    // from a Taiwan term, without Taiwan's vocabulary (軟體 → 软件): Taiwan's words are Taiwan's form
+    zhHans = !generate ? text : anyChinese === tw[0] ? fromTaiwan(text) : toSimplified(text);
   }
+  // The traditional form, when the file gives none, is made from the simplified one (as the bundled
+  // glossary's is), never a copy of a Taiwan or Hong Kong term: Taiwan and Hong Kong fall back to
+  // it, so a term given only for one region would otherwise stand for the other too (軟體, given
+  // for Taiwan, taken as Hong Kong's word).
+  let zhHant = hant[0] ? trimWhitespace(hant[0].text) : '';
+  if (!zhHant && zhHans) zhHant = generate ? toTraditional(zhHans) : zhHans;
   const twForm = tw[0] && trimWhitespace(tw[0].text);
   const hkForm = hk[0] && trimWhitespace(hk[0].text);
   const isForm = (text: string) => text === zhHans || text === zhHant || text === twForm || text === hkForm;
