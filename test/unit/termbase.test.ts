@@ -253,6 +253,20 @@ describe('files that are not termbases, broken XML, limits', () => {
     ])('%s', (_what, text, expected) => {
       expect(first(text)).toEqual(expected);
     });
+    it('an error saxes repeats for each element a bad closing tag leaves open is said once', () => {
+      // </tig> (49-54) closes <tig> and <term>; </term> (55-61) then closes nothing: saxes says so
+      // once for each of the six elements still open, then that <term> is unmatched
+      const text = tbx('</tig></term>');
+      expect(
+        loadTermbase(text, { name: 'x.tbx' })
+          .diagnostics.slice(0, 3)
+          .map((d) => [d.line, d.column, d.message]),
+      ).toEqual([
+        [2, 49, 'line 2: XML error: unexpected close tag.'],
+        [2, 55, 'line 2: XML error: unexpected close tag.'],
+        [2, 55, 'line 2: XML error: unmatched closing tag: term.'],
+      ]);
+    });
     it('a term after a surrogate pair on its line is placed at its tag in UTF-16 units too', () => {
       const text =
         '<martif><text><body>\n<termEntry><langSet xml:lang="zh"><tig><term>𠀀</term></tig><tig></tig></langSet></termEntry>\n</body></text></martif>';

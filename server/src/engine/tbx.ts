@@ -241,12 +241,19 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     }
   });
 
+  /** The last XML error reported, as line, column and message. */
+  let lastError = '';
   parser.on('error', (err) => {
-    if (xmlErrors++ >= 20) return;
+    if (xmlErrors >= 20) return;
     const m = /^(\d+):(\d+): (.*)$/s.exec(err.message);
     const line = m ? Number(m[1]) : parser.line;
     const message = m ? m[3]! : err.message;
     const column = errorColumn(text, parser.position, message);
+    // saxes repeats an error for each element one bad closing tag leaves open: say it once
+    const key = `${line}:${column}:${message}`;
+    if (key === lastError) return;
+    lastError = key;
+    xmlErrors++;
     if (rootOk === false) return;
     if (rootOk === undefined) {
       rootOk = false;
