@@ -47,6 +47,14 @@ export function scriptClass(unit: number): number {
   return CLASS[unit]!;
 }
 
+/** Whether `text` has a character of the class `cls` (SIMPLIFIED or TRADITIONAL): one look-up a unit. */
+export function hasScriptClass(text: string, cls: number): boolean {
+  CLASS ??= buildClasses();
+  const table = CLASS;
+  for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === cls) return true;
+  return false;
+}
+
 /** How many simplified-only and traditional-only characters `text[from, to)` has. */
 export function countScripts(text: string, from = 0, to = text.length): { simplified: number; traditional: number } {
   CLASS ??= buildClasses();

@@ -9,7 +9,7 @@
  * Chinese scripts the file does not give generated with OpenCC and marked `generated`.
  */
 import { convertLocale, fromTaiwan, toSimplified, toTraditional } from './convert';
-import { SIMPLIFIED, TRADITIONAL, scriptClass } from './script';
+import { SIMPLIFIED, TRADITIONAL, hasScriptClass, scriptClass } from './script';
 import type { ChineseScript, EntryStatus, GlossaryEntry, Term, TermStatus } from './entry';
 import { areDefaultTerms, buildTerms, exactList, type TermNotes } from './terms';
 import { collapseWhitespace, containsHan, trimWhitespace } from './unicode';
@@ -242,14 +242,7 @@ export function statesScript(code: string): boolean {
  * both scripts write never count. Quick (a table look-up per character); `scriptMismatch` confirms.
  */
 export function hasOtherScript(text: string, lang: TermLang): boolean {
-  if (lang === 'en') return false;
-  const other = lang === 'zh-Hans' ? TRADITIONAL : SIMPLIFIED;
-  for (let i = 0; i < text.length; i++) {
-    const u = text.charCodeAt(i);
-    // every Han unit is from U+3400 up
-    if (u >= 0x3400 && scriptClass(u) === other) return true;
-  }
-  return false;
+  return lang !== 'en' && hasScriptClass(text, lang === 'zh-Hans' ? TRADITIONAL : SIMPLIFIED);
 }
 
 const SCRIPT_LOCALE = { 'zh-Hant': 't', 'zh-TW': 'tw', 'zh-HK': 'hk' } as const;
