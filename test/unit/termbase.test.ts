@@ -614,6 +614,35 @@ describe('CSV, TSV and OmegaT', () => {
     ]);
   });
 
+  it('a partOfSpeech column says it of every term of its row, the forms generated from them too; an export keeps it', () => {
+    const csv = [
+      'id,en,zh-CN,abbr,status,partOfSpeech',
+      'x,settle,结算,,preferred,verb',
+      'x,clear,清算,,deprecated,verb',
+      'y,know your customer,了解你的客户,KYC,,phrase',
+    ].join('\n');
+    const posOfTerms = (entries: GlossaryEntry[]) => entries.map((e) => termsOf(e).map((t) => `${t.text}:${t.pos ?? '-'}`));
+    const expected = [
+      ['结算:verb', '結算:verb', '清算:verb', 'settle:verb', 'clear:verb'],
+      ['了解你的客户:phrase', '瞭解你的客戶:phrase', 'know your customer:phrase', 'KYC:phrase'],
+    ];
+    const tb = loadTermbase(csv, { name: 'pos.csv' });
+    expect(posOfTerms(tb.entries)).toEqual(expected);
+    // the export's row of deprecated terms says their part of speech too
+    expect(posOfTerms(loadTermbase(exportCsv(tb.entries), { name: 'back.csv' }).entries)).toEqual(expected);
+  });
+
+  it('forms generated from a term given only for Taiwan have its status', () => {
+    const dep = loadTermbase('en,zh-TW,status\nold term,軟體,deprecated\n', { name: 'a.csv' }).entries[0]!;
+    expect(termsOf(dep).map((t) => `${t.text}:${t.status}`)).toEqual([
+      '软件:deprecated',
+      '軟件:deprecated',
+      '軟體:deprecated',
+      'old term:deprecated',
+    ]);
+    expect(dep.status).toBe('deprecated');
+  });
+
   it('Source/Target columns and OmegaT rows take the language their cells are written in', () => {
     const tb = fixture('omegat-glossary.txt');
     expect(tb.entries.map((e) => [e.zhHans, e.en[0], e.note])).toEqual([

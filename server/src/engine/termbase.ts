@@ -473,7 +473,10 @@ export function anyConceptToEntry(
     abbr: abbrOnly,
     status: raw.status ?? ('preferred' as EntryStatus),
   };
-  const hansStatus = noteOf('zh', zhHans)?.status;
+  // what the file says of the form the generated ones are made from (the simplified one, else the
+  // term it was generated from): a generated form stands as that form does
+  const source = noteOf('zh', zhHans) ?? (anyChinese ? noteOf('zh', trimWhitespace(anyChinese.text)) : undefined);
+  const hansStatus = source?.status;
   // the terms buildTerms makes are fresh objects: what the file says is set on them in place
   const terms: Term[] = buildTerms(shape);
   let deprecatedOnly = terms.length > 0,
@@ -492,6 +495,7 @@ export function anyConceptToEntry(
       else if (!given(out.text)) {
         // a generated form stands as the form it was generated from
         if (hansStatus && !note?.status) out.status = hansStatus;
+        if (source?.pos !== undefined && note?.pos === undefined) out.pos = source.pos as Term['pos'];
         const reviewed = raw.reviewed && [raw.reviewed.hant, raw.reviewed.tw, raw.reviewed.hk].includes(out.text);
         out.review = reviewed
           ? { state: 'reviewed', ...(raw.reviewed?.reason ? { reason: raw.reviewed.reason } : {}) }

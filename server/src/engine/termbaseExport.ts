@@ -193,7 +193,11 @@ export function exportCsv(entries: readonly GlossaryEntry[]): string {
       const zh = of(e.zhAliases, status, 'zh'),
         en = of(e.en, status),
         abbr = of(e.abbr, status);
-      if (zh || en || abbr) rows.push([id, zh, '', '', '', en, abbr, status, '', '', '', '', '']);
+      if (!(zh || en || abbr)) continue;
+      // the part of speech the row's terms have (the column says it of every term on the row)
+      const onRow = (t: Term) => t.status === status && (t.lang === 'zh' ? e.zhAliases : [...e.en, ...e.abbr]).includes(t.text);
+      const posOf = new Set(terms.filter(onRow).map((t) => (t as Term & { pos?: string }).pos ?? ''));
+      rows.push([id, zh, '', '', '', en, abbr, status, posOf.size === 1 ? [...posOf][0]! : '', '', '', '', '']);
     }
   }
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
