@@ -22,6 +22,7 @@ import {
 import { appendEntry, exportCsv, exportTbx, splitSelection } from '../../server/src/engine/termbaseExport';
 import { loadTermbase, type TermbaseDiagnostic } from '../../server/src/engine/termbaseLoad';
 import { termFor, termsOf } from '../../server/src/engine/terms';
+import { matchedTermNotes } from '../../server/src/features/card';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'termbases');
@@ -126,6 +127,37 @@ describe('TBX v2 (martif, tig and ntig/termGrp)', () => {
 });
 
 describe('TBX v3', () => {
+  it("a term's own definition, when the concept has one, is the term's sense: on the card and written back by an export", () => {
+    const tbx = [
+      '<?xml version="1.0"?>',
+      '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>',
+      '<conceptEntry id="c1">',
+      '  <descrip type="definition">Money held by a third party until a condition is met.</descrip>',
+      '  <langSec xml:lang="en">',
+      '    <termSec><term>escrow</term></termSec>',
+      '    <termSec><term>escrow account</term><descrip type="definition">The account the money is held in.</descrip></termSec>',
+      '  </langSec>',
+      // the concept has no Chinese definition: a term's is the concept's, as before
+      '  <langSec xml:lang="zh-CN"><termSec><term>托管账户</term><descrip type="definition">第三方持有资金的账户。</descrip></termSec></langSec>',
+      '</conceptEntry></body></text></tbx>',
+    ].join('\n');
+    const tb = loadTermbase(tbx, { name: 'a.tbx' });
+    const senses = (e: GlossaryEntry) => [e.definitionEn, e.definitionZh, ...termsOf(e).map((t) => `${t.text}: ${t.sense ?? '-'}`)];
+    const expected = [
+      'Money held by a third party until a condition is met.',
+      '第三方持有资金的账户。',
+      '托管账户: -',
+      '託管賬戶: -',
+      'escrow: -',
+      'escrow account: The account the money is held in.',
+    ];
+    expect(tb.diagnostics).toEqual([]);
+    expect(senses(tb.entries[0]!)).toEqual(expected);
+    expect(matchedTermNotes(tb.entries[0]!, 'escrow account')).toEqual(['*Sense:* The account the money is held in\\.']);
+    for (const version of [3, 2] as const)
+      expect(senses(loadTermbase(exportTbx(tb.entries, { version }), { name: 'back.tbx' }).entries[0]!)).toEqual(expected);
+  });
+
   it('DCA style: langSec/termSec, concept-level subject field and note, HK form, acronyms', () => {
     const tb = fixture('basic-v3.tbx');
     expect(tb.diagnostics).toEqual([]);

@@ -369,7 +369,10 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
       else if (note.startsWith(REVIEWED_NOTE)) {
         const reason = trimWhitespace(note.slice(REVIEWED_NOTE.length));
         t.raw.review = { state: 'reviewed', ...(reason ? { reason } : {}) };
-      } else if (note.startsWith(SENSE_NOTE)) t.raw.sense = trimWhitespace(note.slice(SENSE_NOTE.length));
+      } else if (note.startsWith(SENSE_NOTE)) {
+        const sense = trimWhitespace(note.slice(SENSE_NOTE.length));
+        t.raw.sense = t.raw.sense ? `${t.raw.sense} ${sense}` : sense;
+      }
       else if (note.startsWith(REPLACED_BY_NOTE)) (t.raw.extra ??= {}).replacedBy = trimWhitespace(note.slice(REPLACED_BY_NOTE.length));
       else usage.push(note);
     }
@@ -430,8 +433,16 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
         case 'Usage note':
           term.notes.push(ownCopy(value));
           return;
-        case 'definition':
-          break; // a definition inside a term group is the language's definition
+        case 'definition': {
+          // a definition inside a term group is the language's definition; when the concept has
+          // one in that language already, it is what this term means here: the term's sense (which
+          // the card shows and an export writes back)
+          const language = lang?.lang;
+          const has = language === 'en' ? concept.definitionEn : language ? concept.definitionZh : undefined;
+          if (!has) break;
+          if (has !== value) term.raw.sense = ownCopy(term.raw.sense ? `${term.raw.sense} ${value}` : value);
+          return;
+        }
         default:
           return;
       }
