@@ -372,8 +372,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
       } else if (note.startsWith(SENSE_NOTE)) {
         const sense = trimWhitespace(note.slice(SENSE_NOTE.length));
         t.raw.sense = t.raw.sense ? `${t.raw.sense} ${sense}` : sense;
-      }
-      else if (note.startsWith(REPLACED_BY_NOTE)) (t.raw.extra ??= {}).replacedBy = trimWhitespace(note.slice(REPLACED_BY_NOTE.length));
+      } else if (note.startsWith(REPLACED_BY_NOTE)) (t.raw.extra ??= {}).replacedBy = trimWhitespace(note.slice(REPLACED_BY_NOTE.length));
       else usage.push(note);
     }
     if (usage.length) t.raw.usage = usage.join(' ');
