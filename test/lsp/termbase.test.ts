@@ -137,6 +137,29 @@ describe('termbases in the workspace', () => {
     expect(diagnostics.get(`${ws.uri}/terms/client.tbx`)).toEqual([]);
   });
 
+  it('a YAML termbase with a badly indented entry: an error at its line, a script warning, the other entries load', async () => {
+    const ws = workspace();
+    writeFileSync(
+      join(ws.dir, 'team.yaml'),
+      '- zh: 銀行\n  en: [bank teller]\n- zh: 保理乙\n en: [factoring b]\n- zh: 佐贝克斯\n  en: [zorbex]\n',
+    );
+    const { hover, diagnostics } = await open(ws, true, { glossaries: ['team.yaml'] });
+    // the entry after the broken one loads
+    expect(await hover(5)).toContain('**佐贝克斯**');
+    expect(diagnostics.get(`${ws.uri}/team.yaml`)).toEqual([
+      expect.objectContaining({
+        range: expect.objectContaining({ start: { line: 0, character: 6 } }),
+        severity: 2,
+        message: 'entry 1: 銀行 has traditional characters (銀), but the zh field is simplified Chinese (银行?)',
+      }),
+      expect.objectContaining({
+        range: expect.objectContaining({ start: { line: 3, character: 0 } }),
+        severity: 1,
+        message: 'entry 2: YAML: Sequence item without - indicator; skipped',
+      }),
+    ]);
+  });
+
   it('the client is asked to watch the setting’s globs, and a changed file shows in the next hover', async () => {
     const ws = workspace();
     const { s, hover, registered } = await open(ws, true);
