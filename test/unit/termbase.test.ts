@@ -759,6 +759,17 @@ describe('the project YAML format', () => {
     // a YAML file with no list of entries at all is still one that is not read
     expect(loadTermbase('entries:\n  - zh: x\n bad: 1\n', { name: 't.yaml' }).unreadable).toBe(true);
   });
+
+  it('a line or paragraph separator in a value is part of it when a broken entry is read around', () => {
+    // U+2028 and U+2029 come in with text pasted from word processors and PDFs: not line breaks to YAML
+    for (const sep of ['\u2028', '\u2029']) {
+      const lines = withLine(five, 4, `  note: first part${sep}second part`);
+      const tb = loadTermbase(withLine(lines, 9, '   zh: 保险').join('\n'), { name: 't.yaml' });
+      expect(tb.entries.map((e) => e.id)).toEqual(['t1', 't2', 't4', 't5']);
+      expect(tb.entries[0]!.note).toBe(`first part${sep}second part`);
+      expect(tb.diagnostics.map((d) => [d.line, d.message.slice(0, 8)])).toEqual([[8, 'entry 3:']]);
+    }
+  });
 });
 
 describe('the script of terms in language columns', () => {

@@ -194,8 +194,22 @@ function parseYamlEntries(text: string, diag: Diagnostics, out: RawConcept[]): b
   return true;
 }
 
-/** A line that starts at column 0 with something other than a comment: where an entry, or stray text, starts. */
-const TOP_LEVEL_LINE = /^[^\s#]/gm;
+/**
+ * Where the lines that start at column 0 with something other than a blank or a comment start:
+ * where an entry, or stray text, starts. Lines are cut at line feeds only (LF, CRLF), as the line
+ * counter counts them: a U+2028 or U+2029 in a value is part of the value.
+ */
+function topLevelLines(text: string): number[] {
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const c = text.charCodeAt(at);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x23) starts.push(at);
+    const lf = text.indexOf('\n', at);
+    if (lf < 0) break;
+    at = lf + 1;
+  }
+  return starts;
+}
 
 /**
  * A YAML termbase the parser finds errors in, read again entry by entry: each top-level item (a
@@ -204,8 +218,7 @@ const TOP_LEVEL_LINE = /^[^\s#]/gm;
  * the text; each part is parsed once. A file with no top-level item is reported as the parser found it.
  */
 function recoverYamlEntries(text: string, whole: Document, wholeLines: LineCounter, diag: Diagnostics, out: RawConcept[]): boolean {
-  const starts: number[] = [];
-  for (const m of text.matchAll(TOP_LEVEL_LINE)) starts.push(m.index);
+  const starts = topLevelLines(text);
   // `-` then a blank, a line end or the end of the text
   const isItem = (offset: number) => {
     const next = text.charCodeAt(offset + 1);
