@@ -69,6 +69,22 @@ describe('fintech-glossary check', () => {
     expect([txt.status, txt.stdout]).toEqual([0, '']);
   });
 
+  it('in Markdown, an example in a list item or a block quote is not a directive either', () => {
+    const head = '区块链和银行，证券与保险公司的应用。\n';
+    const dir = project({
+      'list.md': `${head}1. 安装：\n\n    \`\`\`bash\n    # fintech-glossary-disable\n    \`\`\`\n\n区塊鏈 A\n`,
+      'quote.md': `${head}> \`\`\`bash\n> # fintech-glossary-disable\n> \`\`\`\n\n区塊鏈 A\n`,
+    });
+    for (const [file, line] of [
+      ['list.md', 8],
+      ['quote.md', 6],
+    ] as const) {
+      const r = run(dir, ['check', '--format', 'json', file]);
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stdout).map((f: { line: number; code: string }) => `${f.line} ${f.code}`)).toEqual([`${line} mixed-script`]);
+    }
+  });
+
   it('github: workflow annotations', () => {
     const dir = project({ 'a.md': DOC });
     const r = run(dir, ['check', '--format', 'github', 'a.md']);

@@ -188,6 +188,28 @@ describe('a directive inside a Markdown fenced code block is an example, not a d
     expect(disabledRanges(text, undefined, true)).toEqual([{ start: 208, end: 211 }]);
   });
 
+  it('in Markdown, examples the fence finder does not see: in a list item, indented, quoted', () => {
+    const cases = [
+      ['1. 安装：', '', '    ```bash', '    # fintech-glossary-disable', '    ```'],
+      ['示例：', '', '    # fintech-glossary-disable'],
+      ['> ```bash', '> # fintech-glossary-disable', '> ```'],
+      ['\t# fintech-glossary-disable'],
+    ];
+    for (const lines of cases) {
+      const doc = ['<!-- fintech-glossary-variant: zh-Hans -->', ...lines, '区塊鏈', ''].join('\n');
+      expect(disabledRanges(doc, undefined, true)).toEqual([]);
+      // an HTML comment is Markdown's own: indented or not, it counts; in plain text every one counts
+      expect(disabledRanges(doc.replace('# fintech-glossary-disable', '<!-- fintech-glossary-disable -->'), undefined, true)).toHaveLength(
+        1,
+      );
+      expect(disabledRanges(doc)).toHaveLength(1);
+    }
+    expect(variantDirective('    # fintech-glossary-variant: zh-TW\n', undefined, true)).toBeUndefined();
+    expect(variantDirective('> fintech-glossary-variant: zh-TW\n', undefined, true)).toBeUndefined();
+    expect(variantDirective('   # fintech-glossary-variant: zh-TW\n', undefined, true)?.variant).toBe('zh-TW');
+    expect(variantDirective('    <!-- fintech-glossary-variant: zh-TW -->\n', undefined, true)?.variant).toBe('zh-TW');
+  });
+
   it('in other languages (no fences) every one counts, as before', () => {
     expect(variantDirective(text)).toEqual({ variant: 'zh-TW', offset: 37, valueStart: 63, valueEnd: 68 });
     expect(disabledRanges(text)).toEqual([

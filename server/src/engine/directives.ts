@@ -10,7 +10,8 @@
  * - `fintech-glossary-disable-next-line [rule …]`: no findings on the next line;
  * - `fintech-glossary-disable [rule …]` … `fintech-glossary-enable`: none in between (to the end
  *   when there is no enable).
- * In Markdown, a line inside a fenced code block is an example, never a directive.
+ * In Markdown, a line inside a fenced code block is an example, never a directive; so is one
+ * indented four columns or in a block quote, unless it is in an HTML comment (`<!--`).
  */
 import type { ChineseScript } from './entry';
 import { isWhitespaceUnit, trimWhitespace } from './unicode';
@@ -46,18 +47,39 @@ function beforeOnLine(text: string, from: number, to: number): string {
 }
 
 /** Is [from, to) only whitespace and (at most) one comment opener? */
-function onlyCommentOpener(text: string, from: number, to: number): boolean {
+function onlyCommentOpener(text: string, from: number, to: number, markdown: boolean): boolean {
   const before = beforeOnLine(text, from, to);
-  return before === '' || COMMENT_OPENERS.includes(before);
+  return (before === '' || COMMENT_OPENERS.includes(before)) && !markdownCode(text, from, before, markdown);
+}
+
+/**
+ * In Markdown, is a directive on the line starting at `from` (after `before`, its opener) part of a
+ * code example the fence finder does not see? Markdown's own comment, `<!--`, always counts; a
+ * directive that is bare or after another opener (`# …` in a bash example) does not when its line
+ * is indented four columns or more (an indented code block, or a fence inside a list item) or is
+ * in a block quote (`> …`).
+ */
+function markdownCode(text: string, from: number, before: string, markdown: boolean): boolean {
+  if (!markdown || before.endsWith('<!--')) return false;
+  let i = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
+  let columns = 0;
+  for (; ; i++) {
+    const u = text.charCodeAt(i);
+    if (u === 0x20) columns++;
+    else if (u === 0x09) columns += 4 - (columns % 4);
+    else break;
+  }
+  return columns >= 4 || text.charCodeAt(i) === 0x3e;
 }
 
 /**
  * Does a disable directive at `at` start its line or follow a comment opener (`x = 1 // …`)? Not in
  * prose or inline code that names it (本工具支援 fintech-glossary-disable 指令, `fintech-glossary-disable`).
  */
-function startsComment(text: string, at: number): boolean {
-  const before = beforeOnLine(text, lineStart(text, at), at);
-  return before === '' || COMMENT_OPENERS.some((o) => before.endsWith(o));
+function startsComment(text: string, at: number, markdown: boolean): boolean {
+  const start = lineStart(text, at);
+  const before = beforeOnLine(text, start, at);
+  return (before === '' || COMMENT_OPENERS.some((o) => before.endsWith(o))) && !markdownCode(text, start, before, markdown);
 }
 
 /** Does `name` stand whole at `at` (not the start of a longer word: fintech-glossary-disabled)? */
@@ -99,7 +121,7 @@ export function variantDirective(text: string, find: Find = searchIn(text), mark
   for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + 1)) {
     if (!text.startsWith(needle, at)) continue;
     const start = lineStart(text, at);
-    if (!onlyCommentOpener(text, start, at)) continue;
+    if (!onlyCommentOpener(text, start, at, markdown)) continue;
     if (fenced(at)) continue;
     const rest = /^\s*:\s*([A-Za-z-]+)/.exec(text.slice(at + needle.length, Math.min(lineEnd(text, at), at + needle.length + 40)));
     if (!rest) continue;
@@ -182,7 +204,7 @@ export function disabledRanges(text: string, find: Find = searchIn(text), markdo
   const fenced = inFencedBlock(text, markdown, find);
   for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + PREFIX.length)) {
     const name = at + PREFIX.length;
-    if (!startsComment(text, at) || fenced(at)) continue;
+    if (!startsComment(text, at, markdown) || fenced(at)) continue;
     if (nameAt(text, name, 'disable-next-line')) {
       const end = lineEnd(text, at);
       // the next line: after this line's break (CRLF is one break)
