@@ -11,7 +11,6 @@ import {
   type InlayHint,
   type MarkupContent,
   type Position,
-  type Range,
   ResponseError,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,6 +23,7 @@ import { type GlossData, inlayHints } from './features/inlayHints';
 import { type EntryPlaces, definition, entryIdOf, entryText, workspaceSymbols } from './features/navigation';
 import type { Words } from './features/words';
 import { EntryDocumentRequest, type Settings } from './protocol';
+import { isPosition, rangeArg } from './ranges';
 
 export interface NavOptions {
   connection: Connection;
@@ -106,7 +106,8 @@ export class Navigation {
     connection.languages.inlayHint.on(
       request('textDocument/inlayHint', async (params: { textDocument?: { uri?: unknown }; range?: unknown } | null) => {
         const uri = params?.textDocument?.uri;
-        if (typeof uri !== 'string' || !isRange(params?.range)) throw invalidParams('{ textDocument: { uri }, range }');
+        const range = rangeArg(params?.range);
+        if (typeof uri !== 'string' || !range) throw invalidParams('{ textDocument: { uri }, range }');
         await this.o.loaded();
         const doc = open.get(uri);
         if (!doc || !this.o.settings().inlayHints.enable) return null;
@@ -115,7 +116,7 @@ export class Navigation {
         const tooltip = this.resolveTooltip ? undefined : (offset: number) => this.cardAt(doc, offset);
         // code, URLs and fences from the searches kept across edits (as term QA finds them)
         const skipped = skippedRanges(doc.getText(), doc.languageId === 'markdown', open.anchorsOf(doc).find);
-        return inlayHints(glossary, doc, params.range, index, this.o.scriptOf(doc), skipped, tooltip);
+        return inlayHints(glossary, doc, range, index, this.o.scriptOf(doc), skipped, tooltip);
       }) as never,
     );
 
@@ -142,16 +143,6 @@ export class Navigation {
 
 function invalidParams(expected: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, `invalid params: expected ${expected}`);
-}
-
-const isUinteger = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
-const isPosition = (p: unknown): p is Position => {
-  const q = p as { line?: unknown; character?: unknown } | null;
-  return !!q && isUinteger(q.line) && isUinteger(q.character);
-};
-function isRange(r: unknown): r is Range {
-  const x = r as { start?: unknown; end?: unknown } | null;
-  return !!x && isPosition(x.start) && isPosition(x.end);
 }
 
 /** The document and position of a text document request; malformed params are an InvalidParams error. */

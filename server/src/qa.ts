@@ -26,6 +26,7 @@ import { decideScript } from './engine/script';
 import { codeActions, DocumentDiagnostics, minimalEdit, sameDiagnostics, severityOf } from './features/diagnostics';
 import type { QAWords } from './features/words';
 import { isIgnored, type ProjectConfig } from './projectConfig';
+import { rangeArg } from './ranges';
 import { type ConvertArgs, type DocumentVariant, ENTRY_SCHEME, RULES, type Rule, SCRIPTS, type Script, type Settings } from './protocol';
 
 interface DocState {
@@ -118,7 +119,10 @@ export class TermQA {
       ) as never,
     );
     connection.onCodeAction(
-      guardRequest('textDocument/codeAction', (params: CodeActionParams) => {
+      guardRequest('textDocument/codeAction', (raw: CodeActionParams) => {
+        // a reversed range is the forward one (a malformed one stays, and gets nothing of its own)
+        const range = rangeArg(raw?.range);
+        const params = range ? { ...raw, range } : raw;
         const doc = params?.textDocument && open.get(params.textDocument.uri);
         const more = this.moreCodeActions?.(params) ?? [];
         if (!doc || !params.range || !params.context || !Array.isArray(params.context.diagnostics)) return more.length ? more : null;
@@ -241,8 +245,10 @@ export class TermQA {
         'this client does not apply workspace edits (workspace.applyEdit); the command line converts files: fintech-glossary convert --to …',
       );
     const to = a.to as ChineseScript;
-    const range: Range =
-      a.range && isRange(a.range) ? a.range : { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
+    const selection = a.range === undefined || a.range === null ? undefined : rangeArg(a.range);
+    if (a.range !== undefined && a.range !== null && !selection)
+      throw new Error('range: { start: { line, character }, end: { line, character } } with non-negative integers');
+    const range: Range = selection ?? { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
     const before = doc.getText(range);
     const glossary = this.o.glossary();
     const from = this.variantOf(doc).variant;
@@ -250,7 +256,7 @@ export class TermQA {
     const markdown = doc.languageId === 'markdown';
     const { find } = this.o.open.anchorsOf(doc);
     let after: string;
-    if (!a.range) {
+    if (!selection) {
       // the whole document: the occurrences the index already has; its variant directive names `to`
       const occurrences = this.o.open.indexOf(doc, glossary.index, this.o.matchOptions()).occurrences;
       after = convertDocument(before, to, glossary, { ...options, occurrences, markdown, find });
@@ -267,18 +273,9 @@ export class TermQA {
     const edit = minimalEdit(doc, range, before, after);
     if (!edit) return true;
     const result = await this.o.connection.workspace.applyEdit({
-      label: this.o.words().convert(to, !!a.range),
+      label: this.o.words().convert(to, !!selection),
       edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [edit] }] },
     });
     return result.applied;
   }
-}
-
-function isRange(r: unknown): r is Range {
-  const x = r as Range;
-  const pos = (p: unknown) => {
-    const q = p as { line?: unknown; character?: unknown } | null;
-    return !!q && Number.isInteger(q.line) && Number.isInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
-  };
-  return !!x && pos(x.start) && pos(x.end);
 }

@@ -368,6 +368,42 @@ describe('the convert command', () => {
     expect(await convert(second.uri, after)).toBe('<!-- fintech-glossary-variant: zh-Hans -->\n我的銀行帳戶裡有數位貨幣。\n');
   });
 
+  it('a reversed selection (start after end) converts the same text as the forward one, in its place', async () => {
+    const text = '区块链\n<!-- x -->\n正文区块链\n';
+    const { uri } = await open(text);
+    let edit: { documentChanges: { edits: TextEdit[] }[] } | undefined;
+    s.connection.onRequest('workspace/applyEdit', (p: { edit: typeof edit }) => {
+      edit = p.edit;
+      return { applied: true };
+    });
+    const reversed = { start: { line: 2, character: 0 }, end: { line: 0, character: 0 } };
+    const ok = await s.connection.sendRequest('workspace/executeCommand', {
+      command: 'fintechGlossary.server.convert',
+      arguments: [{ uri, to: 'zh-TW', range: reversed }],
+    });
+    expect(ok).toBe(true);
+    expect(apply(text, edit!.documentChanges[0]!.edits)).toBe('區塊鏈\n<!-- x -->\n正文区块链\n');
+    // the code actions for a reversed selection offer conversions of the forward range
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: reversed,
+      context: { diagnostics: [] },
+    })) as { kind: string; command?: { arguments: [{ range: Diag['range'] }] } }[];
+    const converts = actions.filter((a) => a.kind === 'refactor.rewrite' && a.command?.arguments[0]?.range);
+    expect(converts.length).toBeGreaterThan(0);
+    for (const a of converts)
+      expect(a.command!.arguments[0].range).toEqual({ start: { line: 0, character: 0 }, end: { line: 2, character: 0 } });
+    // a malformed range is an error, not a conversion of the whole document
+    edit = undefined;
+    await expect(
+      s.connection.sendRequest('workspace/executeCommand', {
+        command: 'fintechGlossary.server.convert',
+        arguments: [{ uri, to: 'zh-TW', range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } } }],
+      }),
+    ).rejects.toMatchObject({ code: -32602 });
+    expect(edit).toBeUndefined();
+  });
+
   it('a client that does not apply workspace edits is offered no conversion and asked to apply none', async () => {
     const c = startServer();
     let asked = 0;
