@@ -634,6 +634,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     if (phase === 'shut down') throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize: the server is shutting down');
+    // initialize comes once: a second one (even before the first is answered) changes nothing
+    if (phase === 'running') throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize: the server is already initialized');
+    phase = 'running';
     const capabilities = params?.capabilities ?? {};
     canPullConfiguration = capabilities.workspace?.configuration === true;
     canApplyEdit = capabilities.workspace?.applyEdit === true;
@@ -660,11 +663,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
     const qaCapabilities = qa.initialize(params);
     const navCapabilities = nav.initialize(params, init.entryDocuments === true);
-    if (phase === 'uninitialized') {
-      phase = 'running';
-      readProjects(params);
-      await readGlossary(params);
-    }
+    readProjects(params);
+    await readGlossary(params);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

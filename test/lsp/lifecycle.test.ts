@@ -90,6 +90,40 @@ describe('the LSP lifecycle on the wire', () => {
     expect(await c.exitWithin(HANG_MS)).toBe(0);
   });
 
+  it('a second initialize, even before the first is answered, gets InvalidRequest and changes nothing', async () => {
+    const c = start();
+    const first = c.request(
+      'initialize',
+      {
+        processId: null,
+        rootUri: null,
+        locale: 'zh-CN',
+        capabilities: {},
+        initializationOptions: { commandLinks: true, settings: { hover: { detail: 'full' } } },
+      },
+      10_000,
+    );
+    const second = c.request(
+      'initialize',
+      { processId: null, rootUri: null, locale: 'en', capabilities: {}, initializationOptions: { commandLinks: false } },
+      10_000,
+    );
+    expect((await first).error).toBeUndefined();
+    expect((await first).result).toHaveProperty('capabilities');
+    expect((await second).error?.code).toBe(-32600);
+    c.notify('initialized', {});
+    // and once more after the first was answered
+    const third = await c.request('initialize', { processId: null, rootUri: null, locale: 'en', capabilities: {} }, HANG_MS);
+    expect(third.error?.code).toBe(-32600);
+    // the first one's locale, settings and command links stand
+    const uri = 'file:///twice.txt';
+    c.open(uri, TERM_TEXT);
+    const card = ((await c.hover(uri, 0, 5, HANG_MS)).result as { contents: { value: string } }).contents.value;
+    expect(card).toContain('领域：');
+    expect(card).toContain('打开来源段落');
+    expect(card).toContain('command:');
+  });
+
   it('exit without shutdown ends the process with 1', async () => {
     const c = start();
     expect((await c.initialize()).error).toBeUndefined();
