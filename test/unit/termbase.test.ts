@@ -340,6 +340,18 @@ describe('files that are not termbases, broken XML, limits', () => {
       expect(read(tbx(decls, '&amp2;', '\r\n')).en).toEqual(['Smith & Sons 中公']);
     });
 
+    it('character references the literal gives are read again with the replacement text (XML 1.0, Appendix D)', () => {
+      // expat reads these as `<|AT&T`, `&lt;` and `&#65;`: the literal's &#38; is a `&` the use reads again, once
+      const decls = '<!ENTITY x "&#38;#60;|AT&#38;#38;T"><!ENTITY y "&#38;amp;lt;"><!ENTITY z "&amp;#65;">';
+      expect(read(tbx(decls, 'f &x; &y; &z;'))).toMatchObject({ en: ['f <|AT&T &lt; &#65;'], diagnostics: [] });
+      // a `<` the literal's character reference gives is markup in the replacement text
+      const markup = read(tbx('<!ENTITY m "&#60;b>x&#60;/b>">', 'f &m;'));
+      expect(markup.en).toEqual(['f &m;']);
+      expect(markup.diagnostics.map((d) => d[3])).toEqual([
+        'line 3: the entity "m" is not expanded: its value holds markup; its references are kept as written',
+      ]);
+    });
+
     it('the first declaration of a name binds; parameter entities and the predefined ones are left alone', () => {
       const decls = '<!ENTITY co "first"><!ENTITY co "second"><!ENTITY % co "parameter"><!ENTITY lt "not this"><!ENTITY __proto__ "p">';
       expect(read(tbx(decls, '&co; &lt; &__proto__;'))).toMatchObject({ en: ['first < p'], diagnostics: [] });

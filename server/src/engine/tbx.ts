@@ -583,21 +583,38 @@ const PREDEFINED = new Map([
 ]);
 
 /**
- * The text an internal entity stands for, when its literal value is plain text: character
- * references and the five predefined entities are resolved; a reference to another entity (which
- * is not expanded: no entity expands inside another) or markup makes it not plain, and the reason
- * is given instead.
+ * The text an internal entity stands for, when its literal value is plain text. As XML 1.0 says
+ * (4.5 and Appendix D), the literal's character references are resolved first (its references to
+ * general entities, the predefined ones too, are kept as written), and what that gives, the
+ * replacement text, is read again where the entity is used: its character references and the five
+ * predefined entities are resolved then, so `&#38;#60;` stands for `<`. Markup in the replacement
+ * text (a `<` written, or given by a character reference in the literal), a reference to another
+ * entity (which is not expanded: no entity expands inside another) or a parameter entity make it
+ * not plain, and the reason is given instead.
  */
 export function entityText(literal: string): { text: string } | { reason: string } {
-  if (literal.includes('<')) return { reason: 'its value holds markup' };
+  const replacement = resolveReferences(literal, 'literal');
+  if (typeof replacement !== 'string') return replacement;
+  if (replacement.includes('<')) return { reason: 'its value holds markup' };
+  return resolveReferences(replacement, 'replacement') as { text: string } | { reason: string };
+}
+
+/**
+ * One reading of an entity's value: in the `literal`, character references are resolved and
+ * references to general entities kept (a parameter entity makes it not plain); in the
+ * `replacement` text, character references and the predefined entities are resolved (any other
+ * entity makes it not plain). Gives the literal's replacement text as a string, the replacement
+ * text's text as `{ text }`.
+ */
+function resolveReferences(value: string, reading: 'literal' | 'replacement'): string | { text: string } | { reason: string } {
   let text = '';
   let from = 0;
-  for (let i = 0; i < literal.length; i++) {
-    const c = literal[i];
-    if (c !== '&' && c !== '%') continue;
-    const semi = literal.indexOf(';', i + 1);
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c !== '&' && !(c === '%' && reading === 'literal')) continue;
+    const semi = value.indexOf(';', i + 1);
     if (semi < 0) return { reason: `its value has a ${c} that starts no reference` };
-    const name = literal.slice(i + 1, semi);
+    const name = value.slice(i + 1, semi);
     if (c === '%') return { reason: `its value refers to the parameter entity %${name.slice(0, 40)};` };
     let ch: string | undefined;
     if (name.startsWith('#')) {
@@ -613,16 +630,21 @@ export function entityText(literal: string): { text: string } | { reason: string
       )
         ch = String.fromCodePoint(code);
       else return { reason: `its value has a malformed character reference &${name.slice(0, 40)};` };
+    } else if (reading === 'literal') {
+      // bypassed: read with the replacement text
+      i = semi;
+      continue;
     } else {
       ch = PREDEFINED.get(name);
       if (ch === undefined)
         return { reason: `its value refers to the entity &${name.slice(0, 40)}; (an entity is not expanded inside another)` };
     }
-    text += literal.slice(from, i) + ch;
+    text += value.slice(from, i) + ch;
     from = semi + 1;
     i = semi;
   }
-  return { text: text + literal.slice(from) };
+  text += value.slice(from);
+  return reading === 'literal' ? text : { text };
 }
 
 const CATEGORIES = new Set([
