@@ -34,6 +34,7 @@ import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { nodeFiles, skipped } from './node/files';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
 import { sourceFiles } from './node/sources';
+import { MessageGuard } from './messageGuard';
 import { startServer } from './server';
 
 declare const FINTECH_GLOSSARY_VERSION: string | undefined;
@@ -86,7 +87,9 @@ program
         `fintech-glossary: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`,
       );
     });
-    startServer(createConnection(ProposedFeatures.all), {
+    const guard = new MessageGuard();
+    startServer(createConnection(ProposedFeatures.all, { messageStrategy: guard }), {
+      guard,
       readGlossary: () => readGlossaryFile(opts.glossary),
       glossaryName: opts.glossary,
       files: nodeFiles,

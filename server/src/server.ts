@@ -32,6 +32,7 @@ import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { clientFiles } from './clientFiles';
 import { type FileAccess, TermbaseFiles, type WorkspaceFolder, joinUri, relativeTo } from './termbases';
 import { OpenDocuments } from './documents';
+import { type MessageGuard, REFUSED_METHOD, type Refusal } from './messageGuard';
 import { completion, resolveCompletion, type CompletionClient } from './features/completion';
 import { minimalEdit } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -97,6 +98,12 @@ export interface ServerOptions {
    * that came before `initialize`). Without it the connection's code stands.
    */
   exit?: (code: number) => void;
+  /**
+   * The guard the entry point gave `createConnection` as its `messageStrategy`: the server tells it
+   * which requests to refuse before the library reads their params (null params, a second
+   * `initialize`). Without it those are refused in the handlers, after the library's own handling.
+   */
+  guard?: MessageGuard;
 }
 
 type Phase = 'uninitialized' | 'running' | 'shut down';
@@ -154,11 +161,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return undefined;
   }
 
+  /** The requests registered through `request`: their params must be an object. */
+  const handled = new Set<string>();
+
   /** A request handler: lifecycle errors, malformed params and exceptions become error responses. */
   function request<P, R>(
     method: string,
     handler: (params: P) => R | Promise<R>,
   ): (params: P) => R | ResponseError<void> | Promise<R | ResponseError<void>> {
+    handled.add(method);
     return (params: P) => {
       const refused = lifecycleError(method);
       if (refused) return refused;
@@ -729,6 +740,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     await watchProjects().catch((e: unknown) => warn(`cannot watch the project files: ${describe(e)}`));
     qa.invalidate();
   };
+
+  /**
+   * What the guard refuses before the library sees it: a second `initialize`, params that are not
+   * an object (JSON-RPC params are structured; every request we handle takes an object), the
+   * lifecycle errors first.
+   */
+  const refusal = (method: string, params: unknown): Refusal | undefined => {
+    const isObject = typeof params === 'object' && params !== null && !Array.isArray(params);
+    const error = (e: ResponseError<void>) => ({ code: e.code, message: e.message });
+    if (method === 'initialize') {
+      if (phase === 'shut down') return error(new ResponseError(ErrorCodes.InvalidRequest, 'initialize: the server is shutting down'));
+      if (phase === 'running') return error(new ResponseError(ErrorCodes.InvalidRequest, 'initialize: the server is already initialized'));
+      return isObject ? undefined : error(invalidParams('InitializeParams, an object'));
+    }
+    if (isObject || !handled.has(method)) return undefined;
+    const refused = lifecycleError(method);
+    if (refused) return error(refused);
+    return params === undefined ? undefined : error(invalidParams(`${method} params, an object`));
+  };
+  if (options.guard) options.guard.refuse = refusal;
+  connection.onRequest(REFUSED_METHOD, (params: Refusal) => new ResponseError(params.code, params.message));
 
   /** A shutdown before initialize was refused: `exit` then ends with 1 (the connection counted it). */
   let shutdownRefused = false;

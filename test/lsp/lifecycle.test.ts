@@ -124,6 +124,36 @@ describe('the LSP lifecycle on the wire', () => {
     expect(card).toContain('command:');
   });
 
+  it('null or non-object params get InvalidParams (-32602), after the lifecycle errors', async () => {
+    const c = start();
+    const methods = [
+      'textDocument/hover',
+      'textDocument/completion',
+      'textDocument/codeAction',
+      'workspace/executeCommand',
+      'fintechGlossary/lookup',
+    ];
+    // before initialize: ServerNotInitialized still wins
+    for (const method of methods) expect((await c.request(method, null, HANG_MS)).error?.code, method).toBe(-32002);
+    // an initialize with null params is refused, and does not count: the next one is the first
+    expect((await c.request('initialize', null, HANG_MS)).error?.code).toBe(-32602);
+    expect((await c.request('initialize', 'x', HANG_MS)).error?.code).toBe(-32602);
+    expect((await c.initialize()).error).toBeUndefined();
+    for (const method of methods)
+      for (const params of [null, 5, 'x', []]) {
+        const r = await c.request(method, params, HANG_MS);
+        expect(r.error?.code, `${method} ${JSON.stringify(params)}`).toBe(-32602);
+      }
+    // unknown methods stay unknown; the server still answers, and shutdown takes null params
+    expect((await c.request('no/suchMethod', null, HANG_MS)).error?.code).toBe(-32601);
+    const lookup = await c.request('fintechGlossary/lookup', { term: '区块链' }, HANG_MS);
+    expect(JSON.stringify(lookup.result)).toContain('blockchain');
+    expect((await c.request('shutdown', null, HANG_MS)).error).toBeUndefined();
+    expect((await c.request('textDocument/hover', null, HANG_MS)).error?.code).toBe(-32600);
+    c.notify('exit');
+    expect(await c.exitWithin(HANG_MS)).toBe(0);
+  });
+
   it('exit without shutdown ends the process with 1', async () => {
     const c = start();
     expect((await c.initialize()).error).toBeUndefined();

@@ -7,6 +7,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, type InitializeParams } from 'vscode-languageserver/browser';
 import { Glossary, type UncheckedGlossary } from '../engine/glossary';
 import type { InitializationOptions } from '../protocol';
+import { MessageGuard } from '../messageGuard';
 import { startServer } from '../server';
 import { assetUrl, setExtensionBase } from './assets';
 
@@ -35,5 +36,6 @@ async function fetchGlossary(params: InitializeParams): Promise<UncheckedGlossar
   return Glossary.read(await response.text(), url);
 }
 
-const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
-startServer(connection, { readGlossary: fetchGlossary, glossaryName: GLOSSARY });
+const guard = new MessageGuard();
+const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), { messageStrategy: guard });
+startServer(connection, { readGlossary: fetchGlossary, glossaryName: GLOSSARY, guard });
