@@ -206,6 +206,23 @@ describe('workspace folders', () => {
     expect(await hover(1)).toBeNull();
     expect(diagnostics.get(`${b.uri}/glossary.csv`)).toEqual([]);
   });
+
+  it('a second initialize, refused, leaves the folder events working (the library does not re-initialize)', async () => {
+    const a = folder('a');
+    const b = folder('b');
+    writeFileSync(join(b.dir, 'glossary.csv'), HEAD + row('quilla coin', TERMS[1]!, 'From folder b.'));
+    const { s, hover } = await start([a], true);
+    await expect(
+      s.connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: [],
+        capabilities: { workspace: { workspaceFolders: true } },
+      }),
+    ).rejects.toMatchObject({ code: -32600 });
+    await s.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [b], removed: [] } });
+    expect(await hover(1)).toContain('From folder b');
+  });
 });
 
 describe('an open termbase file', () => {
