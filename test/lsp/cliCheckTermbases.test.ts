@@ -105,17 +105,26 @@ describe('check with user termbases', () => {
     expect(r.stderr).toContain('cannot read the glossary gone.csv (.fintech-glossary.yaml): no such file');
   });
 
-  it('a term a sheet gives only for Taiwan is Taiwan usage in a Hong Kong text, not Hong Kong usage', () => {
-    const dir = project({ 'tw.tsv': 'en\tzh-TW\nsoftware\t軟體\n', 'a.md': '這套軟體很好用。\n' });
-    const check = (variant: string) =>
-      run(dir, ['check', '--no-bundled', '--glossary', 'tw.tsv', '--variant', variant, '--format', 'json', 'a.md']);
-    const hk = check('zh-HK');
-    expect(hk.status).toBe(1);
+  it('a sheet that gives terms only for Taiwan makes up no Hong Kong words; in Taiwan it points to its terms', () => {
+    const dir = project({
+      'tw.tsv': 'en\tzh-TW\nsoftware\t軟體\ninformation security\t資訊安全\ncustomer data\t客戶資料\n',
+      'hk.md': '<!-- fintech-glossary-variant: zh-HK -->\n這套軟體的資訊安全與客戶資料。\n',
+      'tw.md': '<!-- fintech-glossary-variant: zh-TW -->\n這套軟件的信息安全。\n',
+    });
+    const check = (file: string) => run(dir, ['check', '--no-bundled', '--glossary', 'tw.tsv', '--format', 'json', file]);
+    // Hong Kong: the sheet says nothing of it (no mainland words in traditional characters as advice)
+    expect([check('hk.md').status, check('hk.md').stdout.trim()]).toEqual([0, '[]']);
+    const tw = check('tw.md');
+    expect(tw.status).toBe(1);
     expect(
-      (JSON.parse(hk.stdout) as { code: string; term: string; suggestions: string[] }[]).map((f) => [f.code, f.term, f.suggestions]),
-    ).toEqual([['regional-variant', '軟體', ['軟件']]]);
-    // in a Taiwan text it is the right word
-    expect([check('zh-TW').status, check('zh-TW').stdout.trim()]).toEqual([0, '[]']);
+      (JSON.parse(tw.stdout) as { code: string; term: string; suggestions: string[] }[]).map((f) => [f.code, f.term, f.suggestions]),
+    ).toEqual([
+      ['regional-variant', '軟件', ['軟體']],
+      ['regional-variant', '信息安全', ['資訊安全']],
+    ]);
+    // converting the Taiwan text for Hong Kong keeps the sheet's words
+    const hk = run(dir, ['convert', '--no-bundled', '--glossary', 'tw.tsv', '--variant', 'zh-TW', '--to', 'zh-HK'], '資訊安全與客戶資料\n');
+    expect(hk.stdout).toBe('資訊安全與客戶資料\n');
   });
 
   it('malformed rows in a readable termbase are warnings on stderr, and the rest is used', () => {

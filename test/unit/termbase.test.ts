@@ -632,22 +632,23 @@ describe('CSV, TSV and OmegaT', () => {
     expect(termsOf(e).map(termLine)).toEqual(['支付闸道:preferred:generated', '支付閘道:preferred', 'payment gateway:preferred']);
   });
 
-  it("a term given only for Taiwan or only for Hong Kong is not the other region's form", () => {
+  it('a term given only for Taiwan or only for Hong Kong keeps its words; no other region is made up', () => {
     const tb = loadTermbase('en,zh-TW\nsoftware,軟體\ndatabase,資料庫\nbank,銀行\n', { name: 'tw.csv' });
-    // [simplified, traditional, Taiwan, Hong Kong]: Taiwan's words undone in the generated forms
+    // [simplified, traditional, Taiwan, Hong Kong]: the simplified form is generated without Taiwan's
+    // words (a candidate); the traditional form is the Taiwan term, so Hong Kong is told nothing
     const forms = (e: GlossaryEntry) => [e.zhHans, e.zhHant, chineseIn(e, 'zh-TW'), chineseIn(e, 'zh-HK')];
     expect(tb.entries.map(forms)).toEqual([
-      ['软件', '軟件', '軟體', '軟件'],
-      ['数据库', '數據庫', '資料庫', '數據庫'],
+      ['软件', '軟體', '軟體', '軟體'],
+      ['数据库', '資料庫', '資料庫', '資料庫'],
       ['银行', '銀行', '銀行', '銀行'],
     ]);
-    expect(termsOf(tb.entries[0]!).map((t) => `${termLine(t)}:${t.scripts?.join('+') ?? ''}`)).toEqual([
-      '软件:preferred:generated:zh-Hans',
-      '軟件:preferred:generated:zh-Hant+zh-HK',
-      '軟體:preferred:zh-TW',
-      'software:preferred:',
+    expect(tb.entries.map((e) => [e.zhTw, e.zhHk])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined],
     ]);
-    // Hong Kong only: Taiwan and the traditional form take standard characters (線), not Hong Kong's 綫
+    expect(termsOf(tb.entries[0]!).map(termLine)).toEqual(['软件:preferred:generated', '軟體:preferred', 'software:preferred']);
+    // Hong Kong only: the traditional form and Taiwan's take standard characters (線), not Hong Kong's 綫
     const hk = loadTermbase('en,zh-HK\ncable,電綫\n', { name: 'hk.csv' }).entries[0]!;
     expect(forms(hk)).toEqual(['电线', '電線', '電線', '電綫']);
     expect(termsOf(hk).map(termLine)).toEqual([
@@ -678,12 +679,7 @@ describe('CSV, TSV and OmegaT', () => {
 
   it('forms generated from a term given only for Taiwan have its status', () => {
     const dep = loadTermbase('en,zh-TW,status\nold term,軟體,deprecated\n', { name: 'a.csv' }).entries[0]!;
-    expect(termsOf(dep).map((t) => `${t.text}:${t.status}`)).toEqual([
-      '软件:deprecated',
-      '軟件:deprecated',
-      '軟體:deprecated',
-      'old term:deprecated',
-    ]);
+    expect(termsOf(dep).map((t) => `${t.text}:${t.status}`)).toEqual(['软件:deprecated', '軟體:deprecated', 'old term:deprecated']);
     expect(dep.status).toBe('deprecated');
   });
 

@@ -420,12 +420,21 @@ export function anyConceptToEntry(
     // from a Taiwan term, without Taiwan's vocabulary (軟體 → 软件): Taiwan's words are Taiwan's form
     zhHans = !generate ? text : anyChinese === tw[0] ? fromTaiwan(text) : toSimplified(text);
   }
-  // The traditional form, when the file gives none, is made from the simplified one (as the bundled
-  // glossary's is), never a copy of a Taiwan or Hong Kong term: Taiwan and Hong Kong fall back to
-  // it, so a term given only for one region would otherwise stand for the other too (軟體, given
-  // for Taiwan, taken as Hong Kong's word).
+  // The traditional form, when the file gives none: from a Taiwan or Hong Kong term (when no
+  // simplified one is given), that term in standard characters (電綫 → 電線) with its words kept; else
+  // made from the simplified form. Never the other region's words made up: Taiwan and Hong Kong fall
+  // back to it, and a form made through the simplified one (資訊安全 → 信息安全 → 信息安全) would tell a
+  // Hong Kong writer to use mainland words. A term given for one region only is then the region's
+  // and the traditional form alike: nothing is said about the other region.
   let zhHant = hant[0] ? trimWhitespace(hant[0].text) : '';
-  if (!zhHant && zhHans) zhHant = generate ? toTraditional(zhHans) : zhHans;
+  if (!zhHant && zhHans) {
+    const base = hans[0] ? undefined : (tw[0] ?? hk[0]);
+    zhHant = !generate
+      ? zhHans
+      : base
+        ? convertLocale(trimWhitespace(base.text), base === tw[0] ? 'tw' : 'hk', 't')
+        : toTraditional(zhHans);
+  }
   const twForm = tw[0] && trimWhitespace(tw[0].text);
   const hkForm = hk[0] && trimWhitespace(hk[0].text);
   const isForm = (text: string) => text === zhHans || text === zhHant || text === twForm || text === hkForm;
