@@ -9,13 +9,16 @@ import { join } from 'node:path';
 
 const HAN =
   '金融科技支付清算结算账户风险监管数据资产证券保险信托贷款利率汇率债券基金市场交易平台银行存款信用评级模型算法智能合约区块链数字货币钱包';
-/** A distinct Chinese term for each n (base-|HAN| digits, 3 to 5 characters). */
-const hanTerm = (n) => {
+/** The same characters in traditional script (OpenCC's), for the Taiwan columns. */
+const HANT =
+  '金融科技支付清算結算賬戶風險監管數據資產證券保險信托貸款利率匯率債券基金市場交易平臺銀行存款信用評級模型算法智能合約區塊鏈數字貨幣錢包';
+/** A distinct Chinese term for each n (base-|HAN| digits, 3 to 5 characters), in simplified or traditional script. */
+const hanTerm = (n, alphabet = HAN) => {
   let s = '';
   let k = n + 1000;
   while (k > 0) {
-    s += HAN[k % HAN.length];
-    k = Math.floor(k / HAN.length);
+    s += alphabet[k % alphabet.length];
+    k = Math.floor(k / alphabet.length);
   }
   return s;
 };
@@ -24,8 +27,9 @@ const enTerm = (n) => `${WORDS[n % 12]} ${WORDS[Math.floor(n / 12) % 12]} ${n.to
 
 export function termbaseFiles(cacheDir) {
   mkdirSync(cacheDir, { recursive: true });
-  const tbx = join(cacheDir, 'big-termbase.tbx');
-  const csv = join(cacheDir, 'big-termbase.csv');
+  // (the -2 files write the Taiwan terms in traditional script: the first ones had simplified there)
+  const tbx = join(cacheDir, 'big-termbase-2.tbx');
+  const csv = join(cacheDir, 'big-termbase-2.csv');
   if (!existsSync(tbx)) {
     const parts = [
       '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en-US">\n<martifHeader><fileDesc><sourceDesc><p>bench</p></sourceDesc></fileDesc></martifHeader>\n<text>\n<body>\n',
@@ -50,7 +54,7 @@ export function termbaseFiles(cacheDir) {
             '          <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>\n          <note>A usage note for the variant.</note>\n',
           ) +
           `    </langSet>\n    <langSet xml:lang="zh-TW">\n` +
-          group(zh, '          <termNote type="geographicalUsage">TWN</termNote>\n') +
+          group(hanTerm(i, HANT), '          <termNote type="geographicalUsage">TWN</termNote>\n') +
           `    </langSet>\n  </termEntry>\n`,
       );
     }
@@ -62,7 +66,7 @@ export function termbaseFiles(cacheDir) {
     for (let i = 0; i < 100_000; i++) {
       const zh = hanTerm(i);
       const def = i % 10 === 0 ? `"A definition, with a comma\r\nand a line break (${i})"` : `A definition of row ${i}`;
-      lines.push(`${enTerm(i)},${zh},${zh},${def},"note, ${i}",${i % 7 ? 'preferred' : 'admitted'}`);
+      lines.push(`${enTerm(i)},${zh},${hanTerm(i, HANT)},${def},"note, ${i}",${i % 7 ? 'preferred' : 'admitted'}`);
     }
     writeFileSync(csv, `${lines.join('\r\n')}\r\n`);
   }
