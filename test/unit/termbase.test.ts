@@ -768,6 +768,42 @@ describe('the project YAML format', () => {
     expect(loadTermbase('entries:\n  - zh: x\n bad: 1\n', { name: 't.yaml' }).unreadable).toBe(true);
   });
 
+  it('anchors, aliases and merge keys are read as YAML means them; an alias bomb is an error, not a hang', () => {
+    const yaml = [
+      '- id: a',
+      '  zh: 银行',
+      '  en: &banking [bank, banking]',
+      '  domain: &d banking',
+      '- id: b',
+      '  zh: 银行业',
+      '  en: *banking',
+      '- <<: {domain: payments, note: shared note}',
+      '  id: c',
+      '  zh: 支付',
+      '  en: [payment]',
+      '',
+    ].join('\n');
+    const tb = loadTermbase(yaml, { name: 'team.yaml' });
+    expect(tb.diagnostics).toEqual([]);
+    expect(tb.entries.map((e) => [e.id, e.en, e.domain, e.note])).toEqual([
+      ['a', ['bank', 'banking'], 'banking', undefined],
+      ['b', ['bank', 'banking'], 'general', undefined],
+      ['c', ['payment'], 'payments', 'shared note'],
+    ]);
+    // each alias level multiplies: the yaml library's alias count limit stops it
+    const bomb = ['- id: x', '  zh: 炸弹', '  en: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let k = 1; k <= 8; k++)
+      bomb.push(
+        `  n${k}: &a${k} [*a${k - 1}, *a${k - 1}, *a${k - 1}, *a${k - 1}, *a${k - 1}, *a${k - 1}, *a${k - 1}, *a${k - 1}, *a${k - 1}, *a${k - 1}]`,
+      );
+    bomb.push('- id: y', '  zh: 保险', '  en: [insurance]');
+    const blown = loadTermbase(bomb.join('\n'), { name: 'bomb.yaml' });
+    expect(blown.entries.map((e) => e.id)).toEqual(['y']);
+    expect(blown.diagnostics).toHaveLength(1);
+    expect(blown.diagnostics[0]).toMatchObject({ severity: 'error', line: 1, column: 3 });
+    expect(blown.diagnostics[0]!.message).toMatch(/^entry 1: YAML: .*alias.*; skipped$/i);
+  });
+
   it('a line or paragraph separator in a value is part of it when a broken entry is read around', () => {
     // U+2028 and U+2029 come in with text pasted from word processors and PDFs: not line breaks to YAML
     for (const sep of ['\u2028', '\u2029']) {

@@ -178,7 +178,8 @@ function userEntryValidator(): ValidateFunction {
   return validator;
 }
 
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+// merge keys (`<<: *base`), which teams use to share fields between entries
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true } as const;
 
 function parseYamlEntries(text: string, diag: Diagnostics, out: RawConcept[]): boolean {
   const lc = new LineCounter();
@@ -296,7 +297,15 @@ function readYamlItems(
     const n = firstIndex + i + 1;
     const at0 = isNode(node) && node.range ? lc.linePos(node.range[0]) : { line: 1, col: 1 };
     const pos = { line: at0.line + lineOffset, col: at0.col };
-    const value = isNode(node) ? (node.toJSON() as YamlEntry) : undefined;
+    // with its document, so that an alias (`en: *banking`) is what its anchor names
+    let value: YamlEntry | undefined;
+    try {
+      value = isNode(node) ? (node.toJS(doc) as YamlEntry) : undefined;
+    } catch (err) {
+      // an alias to nothing, or too many (the yaml library's guard against alias bombs)
+      diag.error(pos.line, pos.col, `entry ${n}: YAML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}; skipped`);
+      return;
+    }
     if (!value || typeof value !== 'object' || Array.isArray(value as unknown)) {
       diag.error(pos.line, pos.col, `entry ${n}: not an entry (expected zh:, en: …)`);
       return;
