@@ -197,19 +197,14 @@ function parseYamlEntries(text: string, diag: Diagnostics, out: RawConcept[]): b
 
 /**
  * Where the lines that start at column 0 with something other than a blank or a comment start:
- * where an entry, or stray text, starts. Lines are cut at line feeds only (LF, CRLF), as the line
- * counter counts them: a U+2028 or U+2029 in a value is part of the value.
+ * where an entry, or stray text, starts. The lines are the line counter's (cut at line feeds, LF or
+ * CRLF, as YAML's positions are counted): a U+2028 or U+2029 in a value is part of the value.
  */
-function topLevelLines(text: string): number[] {
-  const starts: number[] = [];
-  for (let at = 0; at < text.length; ) {
+function topLevelLines(text: string, lines: LineCounter): number[] {
+  return lines.lineStarts.filter((at) => {
     const c = text.charCodeAt(at);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x23) starts.push(at);
-    const lf = text.indexOf('\n', at);
-    if (lf < 0) break;
-    at = lf + 1;
-  }
-  return starts;
+    return at < text.length && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x23;
+  });
 }
 
 /**
@@ -219,7 +214,7 @@ function topLevelLines(text: string): number[] {
  * the text; each part is parsed once. A file with no top-level item is reported as the parser found it.
  */
 function recoverYamlEntries(text: string, whole: Document, wholeLines: LineCounter, diag: Diagnostics, out: RawConcept[]): boolean {
-  const starts = topLevelLines(text);
+  const starts = topLevelLines(text, wholeLines);
   // `-` then a blank, a line end or the end of the text
   const isItem = (offset: number) => {
     const next = text.charCodeAt(offset + 1);
@@ -231,22 +226,15 @@ function recoverYamlEntries(text: string, whole: Document, wholeLines: LineCount
   }
   const scripts = new ScriptCheck(diag);
   let reported = false,
-    index = 0,
-    line = 1,
-    counted = 0;
-  // the 1-based line of an offset, counting on from the last one asked (offsets come in order)
-  const lineOf = (offset: number) => {
-    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    counted = offset;
-    return line;
-  };
+    index = 0;
   // what comes before the first entry (comments, directives, a document start) is one part
   const first = starts.findIndex(isItem);
   const parts = starts[first] === 0 ? starts : [0, ...starts.slice(first)];
   for (let k = 0; k < parts.length; k++) {
     const from = parts[k]!;
     const part = text.slice(from, parts[k + 1] ?? text.length);
-    const offset = lineOf(from) - 1;
+    // the lines before the part (each part starts a line)
+    const offset = wholeLines.linePos(from).line - 1;
     const lc = new LineCounter();
     const doc = parseDocument(part, { ...YAML_OPTIONS, lineCounter: lc });
     if (isItem(from)) {
