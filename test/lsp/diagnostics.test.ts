@@ -154,17 +154,17 @@ describe('term QA rules (push diagnostics)', () => {
   });
 
   it('inconsistent-term in a Taiwan document names the other terms as Taiwan writes them; its fix too', async () => {
-    const text = '<!-- fintech-glossary-variant: zh-TW -->\n監管機構對網路借貸加強管理，P2P網貸平台也受影響。\n';
+    const text = '<!-- fintech-glossary-variant: zh-TW -->\n監管機構對網路借貸加強管理，P2P平台也受影響。\n';
     const { diags } = await open(text);
     expect(diags.map((d) => [d.code, d.message, d.data.suggestions])).toEqual([
       [
         'inconsistent-term',
-        '“網路借貸” and “P2P網貸平臺” name the same concept (peer-to-peer lending) in this document: use “P2P網貸” throughout.',
+        '“網路借貸” and “P2P平臺” name the same concept (peer-to-peer lending) in this document: use “P2P網貸” throughout.',
         ['P2P網貸'],
       ],
       [
         'inconsistent-term',
-        '“P2P網貸平台” and “網路借貸” name the same concept (peer-to-peer lending) in this document: use “P2P網貸” throughout.',
+        '“P2P平台” and “網路借貸” name the same concept (peer-to-peer lending) in this document: use “P2P網貸” throughout.',
         ['P2P網貸'],
       ],
     ]);

@@ -159,13 +159,13 @@ describe('inconsistent-term follows the concept’s terms as they change', () =>
 
 describe('inconsistent-term names the other terms in the document’s variant', () => {
   it('a Taiwan document: the alias and the headword as a Taiwan text writes them, never the glossary’s simplified', () => {
-    // named as `convert --to zh-TW` writes them: 网络借贷 → 網路借貸, P2P网贷平台 → P2P網貸平臺
-    const text = '監管機構對網路借貸加強管理，P2P網貸平台也受影響。';
+    // named as `convert --to zh-TW` writes them: 网络借贷 → 網路借貸, P2P平台 → P2P平臺
+    const text = '監管機構對網路借貸加強管理，P2P平台也受影響。';
     const checker = new DocumentChecker({ source: glossary, script: 'zh-TW' });
     const found = check(checker, new DocumentIndex(glossary.index, text), text);
     expect(found.map((f) => [f.term, f.detail, f.suggestions])).toEqual([
-      ['網路借貸', { rule: 'inconsistent-term', others: ['P2P網貸平臺'], preferred: 'P2P網貸' }, ['P2P網貸']],
-      ['P2P網貸平台', { rule: 'inconsistent-term', others: ['網路借貸'], preferred: 'P2P網貸' }, ['P2P網貸']],
+      ['網路借貸', { rule: 'inconsistent-term', others: ['P2P平臺'], preferred: 'P2P網貸' }, ['P2P網貸']],
+      ['P2P平台', { rule: 'inconsistent-term', others: ['網路借貸'], preferred: 'P2P網貸' }, ['P2P網貸']],
     ]);
   });
 
@@ -217,29 +217,29 @@ describe('inconsistent-term: the terms in order of first use, as they change', (
   it('deleting the first use of a term moves that term after the others', () => {
     const ctx: QAContext = { source: glossary, script: 'zh-Hans' };
     const filler = '甲'.repeat(800);
-    let text = `农行${filler}农业银行${filler}中国农业银行${filler}农行${filler}农业银行`;
+    let text = `网络借贷${filler}P2P平台${filler}P2P网贷${filler}网络借贷${filler}P2P平台`;
     const index = new DocumentIndex(glossary.index, text);
     const checker = new DocumentChecker(ctx);
     const others = () =>
       checker.check(index.occurrences, text).map((f) => `${f.term}: ${(f.detail as { others: readonly string[] }).others.join(' ')}`);
     expect(others()).toEqual([
-      '农行: 农业银行 中国农业银行',
-      '农业银行: 农行 中国农业银行',
-      '农行: 农业银行 中国农业银行',
-      '农业银行: 农行 中国农业银行',
+      '网络借贷: P2P平台 P2P网贷',
+      'P2P平台: 网络借贷 P2P网贷',
+      '网络借贷: P2P平台 P2P网贷',
+      'P2P平台: 网络借贷 P2P网贷',
     ]);
-    // delete the first 农行: 农行 is now used first after 中国农业银行
-    text = text.slice(2);
-    index.update(text, 0, 2, 0);
-    expect(others()).toEqual(['农业银行: 中国农业银行 农行', '农行: 农业银行 中国农业银行', '农业银行: 中国农业银行 农行']);
+    // delete the first 网络借贷: 网络借贷 is now used first after P2P网贷
+    text = text.slice(4);
+    index.update(text, 0, 4, 0);
+    expect(others()).toEqual(['P2P平台: P2P网贷 网络借贷', '网络借贷: P2P平台 P2P网贷', 'P2P平台: P2P网贷 网络借贷']);
     // and type it back
-    text = `农行${text}`;
-    index.update(text, 0, 0, 2);
+    text = `网络借贷${text}`;
+    index.update(text, 0, 0, 4);
     expect(others()).toEqual([
-      '农行: 农业银行 中国农业银行',
-      '农业银行: 农行 中国农业银行',
-      '农行: 农业银行 中国农业银行',
-      '农业银行: 农行 中国农业银行',
+      '网络借贷: P2P平台 P2P网贷',
+      'P2P平台: 网络借贷 P2P网贷',
+      '网络借贷: P2P平台 P2P网贷',
+      'P2P平台: 网络借贷 P2P网贷',
     ]);
   });
 });

@@ -17,6 +17,7 @@
 import { aliasIn, formIn, type TermSource } from './convertText';
 import { firstEndingAfter, firstStartingAtOrAfter } from './documentIndex';
 import type { ChineseScript, GlossaryEntry, Term } from './entry';
+import { latinHanSpacings } from './entryKeys';
 import type { Match } from './matcher';
 import type { Rule } from './rules';
 import { normalizeKey } from './normalize';
@@ -83,6 +84,15 @@ export interface QAContext {
 }
 
 const GEO_OF: Partial<Record<ChineseScript, string>> = { 'zh-Hans': 'cn', 'zh-TW': 'tw', 'zh-HK': 'hk' };
+
+/**
+ * A written term as two ways of writing it are compared: folded as the matcher folds (script,
+ * width, case), and without the spaces Chinese typesetting puts between Latin and Han characters
+ * or leaves out (ESG 投资 and ESG投资 are one term written alike, in any region).
+ */
+function comparable(text: string): string {
+  return latinHanSpacings(normalizeKey(text))[0]!;
+}
 
 /** The script to write a replacement in: the document's, else the term's own. */
 function writeIn(ctx: QAContext, written: string): ChineseScript {
@@ -218,13 +228,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
       // (parallel) in a simplified text is not Taiwan's 並行 (concurrency)
       const regionalOnly = !!term.scripts?.length && !term.scripts.includes('zh-Hans') && !term.scripts.includes('zh-Hant');
       const asWritten = !regionalOnly || written === term.text;
-      if (
-        asWritten &&
-        want &&
-        want !== written &&
-        (otherRegion || term.role === 'headword') &&
-        normalizeKey(want) !== normalizeKey(written)
-      ) {
+      if (asWritten && want && want !== written && (otherRegion || term.role === 'headword') && comparable(want) !== comparable(written)) {
         detail ??= { rule: 'regional-variant', regions: otherRegion ? regions : [], target, want };
         suggestions = suggest(suggestions, [want], written);
       }
@@ -234,7 +238,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
       // glossary says (its terms inside the alias: 網絡 is Taiwan's 網路), never OpenCC's phrase
       // tables; a change of characters alone is for rules 4 and 5
       const want = termInScript(ctx, index, written, ctx.script);
-      if (want && want !== written && normalizeKey(want) !== normalizeKey(written)) {
+      if (want && want !== written && comparable(want) !== comparable(written)) {
         detail ??= { rule: 'regional-variant', regions: [], target: ctx.script, want };
         suggestions = suggest(suggestions, [want], written);
       }
@@ -340,6 +344,25 @@ interface Judgement {
   grouped: boolean;
 }
 
+/**
+ * Which term of its concept a written term counts as for `inconsistent-term`: '' for the headword
+ * in any script, and also for an alias that is the headword spaced otherwise (AI 芯片 for AI芯片) or
+ * that contains a headword form or is contained in one. Such an alias says more or less than the
+ * headword (区块链技术, 金融电子化杂志社 for 金融电子化; 插件 for 大模型插件, 授信 for 授信额度), so
+ * writing both is no inconsistency and the headword is no fix for it. Any other term: its text.
+ */
+function groupTerm(entry: GlossaryEntry | undefined, t: Term | undefined): string {
+  if (!t || t.role === 'headword') return '';
+  if (!entry || t.lang !== 'zh') return t.text;
+  const key = comparable(t.text);
+  for (const h of termsOf(entry)) {
+    if (h.lang !== 'zh' || h.role !== 'headword') continue;
+    const head = comparable(h.text);
+    if (head && (key.includes(head) || head.includes(key))) return '';
+  }
+  return t.text;
+}
+
 /** How many judgements the checkers of one glossary and context keep at most (then they start afresh). */
 const MAX_SHARED_JUDGEMENTS = 1 << 16;
 
@@ -385,7 +408,7 @@ class Judgements {
     const grouped = t?.lang === 'zh' && termsOf(e!).some((x) => x.lang === 'zh' && x.role !== 'headword');
     const j = {
       verdict: judgeWritten(ctx, m, written, t ?? null) ?? null,
-      term: t?.role === 'headword' ? '' : (t?.text ?? ''),
+      term: groupTerm(e, t),
       grouped,
       entry,
     };

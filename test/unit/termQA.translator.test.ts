@@ -1,0 +1,48 @@
+/**
+ * Term QA on the texts a translator delivers: sentences of the bundled source and its Taiwan and
+ * Hong Kong editions, and sentences a Taiwan or Hong Kong financial writer writes. Each row is a
+ * text, the variant it is checked as, and the findings expected (rule, term as written,
+ * suggestions), written here by hand.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChineseScript } from '../../server/src/engine/entry';
+import { DocumentChecker } from '../../server/src/engine/termQA';
+import { glossaryFromFile } from '../../server/src/node/glossaryFile';
+
+const glossary = glossaryFromFile(join(__dirname, '../../dist/glossary.json'));
+
+function findings(text: string, script: ChineseScript | undefined): string[] {
+  const checker = new DocumentChecker({ source: glossary, script });
+  return checker.check(glossary.index.scan(text), text).map((f) => `${f.rule} ${f.term} → ${f.suggestions.join(' ')}`);
+}
+
+type Row = [what: string, text: string, script: ChineseScript | undefined, expected: string[]];
+
+function rows(list: Row[]): void {
+  for (const [what, text, script, expected] of list)
+    it(`${what} (${script ?? 'undecided'})`, () => expect(findings(text, script)).toEqual(expected));
+}
+
+describe('a Latin/Han spacing is not another region’s vocabulary', () => {
+  rows([
+    ['spaced as the source spaces it', '推動 ESG 投資與 ESG 評價體系。', 'zh-TW', []],
+    ['a line break between Latin and Han', '推動 ESG\n投資。', 'zh-HK', []],
+    ['spaced in a simplified text', '开放 API 是开放银行的基础。', 'zh-Hans', []],
+    // the regional vocabulary itself is still found, spaced or not
+    ['a Hong Kong word next to a spaced term', '推動 ESG 投資,以流動支付付款。', 'zh-TW', ['regional-variant 流動支付 → 行動支付']],
+  ]);
+});
+
+describe('inconsistent-term: a term that says more or less than the headword is not another name for it', () => {
+  rows([
+    // from the bundled source: the publisher of the magazine is not the magazine's subject
+    ['a name made of the headword', '金融电子化是基础。金融电子化杂志社发布了报告。', 'zh-Hans', []],
+    ['a qualified form', '区块链技术的应用。区块链是分布式账本。', 'zh-Hans', []],
+    ['the headword made of a shorter word', '授信额度由银行核定,授信审批需要时间。', 'zh-Hans', []],
+    ['spaced otherwise', 'AI 芯片和AI芯片都在增长。', 'zh-Hans', []],
+    ['in a Taiwan text', '區塊鏈技術的應用。區塊鏈是分散式帳本。', 'zh-TW', []],
+    // two names of one concept are still found: an alias and the headword
+    ['two names', '网络借贷平台要合规，P2P网贷风险大。', 'zh-Hans', ['inconsistent-term 网络借贷 → P2P网贷']],
+  ]);
+});
