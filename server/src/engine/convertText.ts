@@ -103,13 +103,14 @@ function termTarget(source: TermSource, m: Match, span: string, to: ChineseScrip
     let t: string;
     if (term.role === 'headword') {
       // a Taiwan or Hong Kong word is that region's term only when written as the region writes it,
-      // in a text of that region (or of unknown script): 资料来源 in a simplified text is no Taiwan term
+      // in a text of that region (or of unknown script): 资料来源 in a simplified text is no Taiwan
+      // term. A traditional text of no decided region (zh-Hant, as detection finds a Hong Kong
+      // edition) made into a region's variant has every region's words taken as such, as `check`
+      // with that variant takes them: 流動支付 becomes Taiwan's 行動支付
       const scripts = term.scripts ?? [];
       const regional = !scripts.includes('zh-Hans') && !scripts.includes('zh-Hant');
-      t =
-        regional && (span !== form || (from !== undefined && !scripts.includes(from)))
-          ? aliasIn(source, span, to, from, m.entries)
-          : formIn(entry, to);
+      const ofRegion = from === undefined || scripts.includes(from) || (from === 'zh-Hant' && (to === 'zh-TW' || to === 'zh-HK'));
+      t = regional && (span !== form || !ofRegion) ? aliasIn(source, span, to, from, m.entries) : formIn(entry, to);
     } else t = aliasIn(source, span, to, from, m.entries);
     if (!t) return undefined;
     // concepts written alike that the glossary writes differently in `to`: its terms inside, at least
