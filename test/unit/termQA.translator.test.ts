@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChineseScript } from '../../server/src/engine/entry';
+import { convertText } from '../../server/src/engine/convertText';
 import { DocumentChecker } from '../../server/src/engine/termQA';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 
@@ -45,4 +46,31 @@ describe('inconsistent-term: a term that says more or less than the headword is 
     // two names of one concept are still found: an alias and the headword
     ['two names', '网络借贷平台要合规，P2P网贷风险大。', 'zh-Hans', ['inconsistent-term 网络借贷 → P2P网贷']],
   ]);
+});
+
+describe('an alias in traditional script as converting writes it is not mixed script', () => {
+  rows([
+    // 风险团伙 converted: OpenCC writes 團伙 (伙 is a traditional character too)
+    ['converted from the source', '識別出數百個風險團伙,解決傳統問題。', 'zh-Hant', []],
+    ['in a Taiwan edition', '識別出數百個風險團伙。', 'zh-TW', []],
+    ['in a text of undecided script', '識別出數百個風險團伙。', undefined, []],
+    // really mixed: fixed to the alias as converting writes it
+    ['mixed', '識別出數百個风險團伙。', 'zh-Hant', ['mixed-script 风險團伙 → 風險團伙']],
+    ['the other script', '识别出数百个風險團伙。', 'zh-Hans', ['script-mismatch 風險團伙 → 风险团伙']],
+  ]);
+});
+
+describe('convert, then check in the target variant', () => {
+  it('no alias of the bundled glossary, converted to a variant, gets a script finding there', () => {
+    const flagged: string[] = [];
+    for (const script of ['zh-Hant', 'zh-TW', 'zh-HK'] as const)
+      for (const e of glossary.entries)
+        for (const alias of e.zhAliases) {
+          const text = convertText(alias, script, glossary, { from: 'zh-Hans' });
+          const found = new DocumentChecker({ source: glossary, script }).check(glossary.index.scan(text), text);
+          for (const f of found)
+            if (f.rule === 'mixed-script' || f.rule === 'script-mismatch') flagged.push(`${script} ${f.rule} ${f.term}`);
+        }
+    expect(flagged).toEqual([]);
+  });
 });

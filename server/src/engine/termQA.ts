@@ -243,12 +243,21 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
         suggestions = suggest(suggestions, [want], written);
       }
     }
-    // 4, 5: script
-    const spans = scriptOfWritten(entry, written);
+    // 4, 5: script. An alias's fix is the glossary's alias as converting writes it, not the written
+    // text converted again as if simplified (風險團伙 is 风险团伙 in traditional script, as OpenCC
+    // writes it; read as simplified, its 伙 would become 夥)
+    const basis = term.role === 'headword' ? written : term.text;
+    let spans = scriptOfWritten(entry, written);
+    if (spans === 'mixed' && basis !== written) {
+      // an alias whose characters look mixed is in the script converting writes it in
+      const hans = termInScript(ctx, index, basis, 'zh-Hans') === written;
+      const hant = termInScript(ctx, index, basis, 'zh-Hant') === written;
+      if (hans !== hant) spans = hans ? 'simplified' : 'traditional';
+    }
     if (spans === 'mixed') {
       const fixes = ctx.script
-        ? [termInScript(ctx, index, written, ctx.script)]
-        : [termInScript(ctx, index, written, 'zh-Hans'), termInScript(ctx, index, written, 'zh-Hant')];
+        ? [termInScript(ctx, index, basis, ctx.script)]
+        : [termInScript(ctx, index, basis, 'zh-Hans'), termInScript(ctx, index, basis, 'zh-Hant')];
       // written as the glossary writes the term in a script (the document's, if it has one): not mixed
       if (!off?.has('mixed-script') && !fixes.includes(written)) {
         detail ??= { rule: 'mixed-script', fixes };
@@ -260,7 +269,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
       (spans === 'simplified') !== (ctx.script === 'zh-Hans') &&
       !off?.has('script-mismatch')
     ) {
-      const fix = termInScript(ctx, index, written, ctx.script);
+      const fix = termInScript(ctx, index, basis, ctx.script);
       const document = ctx.script === 'zh-Hans' ? 'simplified' : 'traditional';
       if (fix !== written) {
         detail ??= { rule: 'script-mismatch', written: spans, document, fix };
