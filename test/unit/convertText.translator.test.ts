@@ -4,8 +4,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { convertLocale, regionalPhrases } from '../../server/src/engine/convert';
 import { convertText } from '../../server/src/engine/convertText';
 import type { ChineseScript } from '../../server/src/engine/entry';
+import { DocumentChecker } from '../../server/src/engine/termQA';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 
 const bundled = glossaryFromFile(join(__dirname, '../../dist/glossary.json'));
@@ -30,4 +32,29 @@ describe('a traditional text of no decided region made Taiwan’s or Hong Kong�
     // a simplified text: a Taiwan form written in simplified characters is no Taiwan word
     ['资料来源', 'zh-Hans', 'zh-HK', '資料來源'],
   ]);
+});
+
+describe('OpenCC’s regional phrase tables do not put another region’s terms into a converted text', () => {
+  rows([
+    // OpenCC's Taiwan table: 死機 → 宕機 (mainland), 網卡 → 網絡卡 (Taiwan's network is 網路)
+    ['服务器初始化死机。', undefined, 'zh-TW', '伺服器初始化當機。'],
+    ['更换新的网卡。', 'zh-Hans', 'zh-TW', '更換新的網路卡。'],
+    ['蓝屏死机', 'zh-Hans', 'zh-TW', '藍色畫面當機'],
+    ['更換新的網卡。', 'zh-Hant', 'zh-TW', '更換新的網路卡。'],
+    // a phrase OpenCC keeps, with a glossary term inside that is not that term (a non-term word)
+    ['海内存知己', 'zh-Hans', 'zh-TW', '海內存知己'],
+    // Hong Kong: its table has neither
+    ['初始化死机,更换网卡。', 'zh-Hans', 'zh-HK', '初始化死機,更換網卡。'],
+  ]);
+
+  it('every phrase of OpenCC’s Taiwan table, converted to zh-TW, has no regional-variant finding there', () => {
+    const flagged: string[] = [];
+    for (const [phrase] of regionalPhrases('twp')) {
+      const simplified = convertLocale(phrase, 't', 'cn');
+      const text = convertText(simplified, 'zh-TW', bundled, { from: 'zh-Hans' });
+      const found = new DocumentChecker({ source: bundled, script: 'zh-TW' }).check(bundled.index.scan(text), text);
+      for (const f of found) if (f.rule === 'regional-variant') flagged.push(`${simplified} → ${text}: ${f.term}`);
+    }
+    expect(flagged).toEqual([]);
+  });
 });

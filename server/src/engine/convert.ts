@@ -39,6 +39,28 @@ export function convertLocale(text: string, from: OpenCCLocale, to: OpenCCLocale
   return conv(text);
 }
 
+/**
+ * OpenCC's own regional phrase table of a locale (`twp`: TWPhrases, `hkp`: HKPhrases), as pairs of
+ * a phrase in standard traditional script and the region's wording of it: the words its conversion
+ * rewrites beyond their characters (軟件 → 軟體). Parsed on first use.
+ */
+export function regionalPhrases(locale: 'twp' | 'hkp'): readonly (readonly [string, string])[] {
+  let pairs = PHRASES.get(locale);
+  if (!pairs) {
+    const dict = preset.to[locale]?.[0]?.[0];
+    const made: (readonly [string, string])[] = [];
+    if (typeof dict === 'string') {
+      for (const pair of dict.split('|')) {
+        const space = pair.indexOf(' ');
+        if (space > 0) made.push([pair.slice(0, space), pair.slice(space + 1)]);
+      }
+    } else if (dict) made.push(...dict);
+    PHRASES.set(locale, (pairs = made));
+  }
+  return pairs;
+}
+const PHRASES = new Map<string, readonly (readonly [string, string])[]>();
+
 /** Convert simplified Chinese to the given script (Taiwan uses Taiwan vocabulary: 软件 → 軟體). */
 export function fromSimplified(text: string, script: Script): string {
   return convertLocale(text, 'cn', LOCALE[script]);

@@ -13,7 +13,7 @@
  * Pure: no files, no LSP; a few milliseconds more than OpenCC alone (one matcher scan).
  */
 import { type AliasForm, type ChineseScript, chineseIn, type GlossaryEntry } from './entry';
-import { convertLocale, type OpenCCLocale } from './convert';
+import { convertLocale, type OpenCCLocale, regionalPhrases } from './convert';
 import { type Find, retargetDirective, variantDirective } from './directives';
 import type { Match, MatchOptions, TermIndex } from './matcher';
 import { termFor } from './terms';
@@ -253,6 +253,88 @@ export function termConversions(
     const target = termTarget(source, m, text.slice(m.start, m.end), to, options.from);
     if (target !== undefined) out.push({ start: m.start, end: m.end, text: target });
   }
+  const phrases = options.phrases !== false && options.from !== to ? phraseFixes(source, to) : NO_FIXES;
+  return phrases.length ? withPhraseFixes(text, occurrences, out, phrases) : out;
+}
+
+/** A phrase OpenCC's regional phrase table writes with a glossary term in other words than the glossary's, and what to write instead. */
+interface PhraseFix {
+  /** The phrase as a text to convert has it: simplified, and traditional (the same when alike). */
+  forms: readonly string[];
+  text: string;
+}
+const NO_FIXES: readonly PhraseFix[] = [];
+const PHRASE_FIXES = new WeakMap<TermSource, Map<ChineseScript, readonly PhraseFix[]>>();
+
+/**
+ * The phrases of OpenCC's Taiwan or Hong Kong phrase table whose output has a glossary term that the
+ * glossary writes otherwise in that region (死机 → 宕機, where Taiwan says 當機; 网卡 → 網絡卡, where
+ * Taiwan's network is 網路), each with that output written with the glossary's forms (當機, 網路卡).
+ * A converted text has no glossary term of its own there (it would have been converted as a term),
+ * so OpenCC made it: without this, a converted text would be told by `check` to change its words.
+ * Made once per glossary and target from OpenCC's table (hundreds of phrases, a handful kept).
+ */
+function phraseFixes(source: TermSource, to: ChineseScript): readonly PhraseFix[] {
+  if (to !== 'zh-TW' && to !== 'zh-HK') return NO_FIXES;
+  let bySource = PHRASE_FIXES.get(source);
+  if (!bySource) PHRASE_FIXES.set(source, (bySource = new Map()));
+  let fixes = bySource.get(to);
+  if (fixes) return fixes;
+  const made: PhraseFix[] = [];
+  for (const [phrase, written] of regionalPhrases(to === 'zh-TW' ? 'twp' : 'hkp')) {
+    let text = '';
+    let at = 0;
+    for (const m of source.index.scan(written)) {
+      const span = written.slice(m.start, m.end);
+      const t = termTarget(source, m, span, to, to);
+      if (t === undefined || t === span) continue;
+      text += written.slice(at, m.start) + t;
+      at = m.end;
+    }
+    if (at === 0) continue;
+    text += written.slice(at);
+    const simplified = convertLocale(phrase, 't', 'cn');
+    made.push({ forms: simplified === phrase ? [phrase] : [simplified, phrase], text });
+  }
+  bySource.set(to, (fixes = made));
+  return fixes;
+}
+
+/**
+ * `terms` (in order) with the phrases of `fixes` found in `text` outside every glossary occurrence
+ * added, each written as its fix says.
+ */
+function withPhraseFixes(
+  text: string,
+  occurrences: readonly Match[],
+  terms: TermConversion[],
+  fixes: readonly PhraseFix[],
+): TermConversion[] {
+  const found: TermConversion[] = [];
+  for (const fix of fixes)
+    for (const form of fix.forms)
+      for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length))
+        found.push({ start: at, end: at + form.length, text: fix.text });
+  if (!found.length) return terms;
+  found.sort((a, b) => a.start - b.start);
+  // those that overlap no glossary occurrence (nor an earlier phrase)
+  const kept: TermConversion[] = [];
+  let k = 0;
+  let end = 0;
+  for (const f of found) {
+    while (k < occurrences.length && occurrences[k]!.end <= f.start) k++;
+    if (f.start < end || (k < occurrences.length && occurrences[k]!.start < f.end)) continue;
+    kept.push(f);
+    end = f.end;
+  }
+  if (!kept.length) return terms;
+  const out: TermConversion[] = [];
+  let i = 0;
+  for (const f of kept) {
+    while (i < terms.length && terms[i]!.start < f.start) out.push(terms[i++]!);
+    out.push(f);
+  }
+  while (i < terms.length) out.push(terms[i++]!);
   return out;
 }
 
