@@ -74,3 +74,16 @@ describe('convert, then check in the target variant', () => {
     expect(flagged).toEqual([]);
   });
 });
+
+describe('what a Taiwan or Hong Kong financial writer writes', () => {
+  rows([
+    // 純網銀 is Taiwan's short name for an internet-only bank, not 網銀 (online banking) after 純
+    ['純網銀 beside 網路銀行', '金管會開放純網銀設立。網路銀行與行動銀行的使用者持續成長。', 'zh-TW', []],
+    // in a Hong Kong text beside Hong Kong's name for the concept: that name, throughout
+    ['純網銀 in a Hong Kong text', '台灣的純網銀與香港的虛擬銀行。', 'zh-HK', ['inconsistent-term 純網銀 → 虛擬銀行']],
+    // Hong Kong says 個人資料 (its Personal Data (Privacy) Ordinance), as Taiwan does
+    ['個人資料保護 in Hong Kong', '銀行須重視個人資料保護及私隱。', 'zh-HK', []],
+    ['個人信息保護 in Hong Kong', '銀行須重視個人信息保護。', 'zh-HK', ['regional-variant 個人信息保護 → 個人資料保護']],
+    ['個人資料保護 in Taiwan', '銀行的資訊安全與個人資料保護日益重要。', 'zh-TW', []],
+  ]);
+});
