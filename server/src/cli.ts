@@ -27,7 +27,7 @@ import type { Glossary } from './engine/glossary';
 import { lookupEntries } from './features/lookup';
 import { FramingChecker } from './framing';
 import { writeFileSync } from 'node:fs';
-import type { Termbase } from './engine/termbase';
+import { glossaryForms, type KnownForm, type Termbase } from './engine/termbase';
 import { exportCsv, exportTbx } from './engine/termbaseExport';
 import { loadTermbase } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
@@ -101,8 +101,20 @@ program
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/**
+ * The forms the termbase readers' script check accepts: the bundled glossary's (`glossaryForms`),
+ * whether or not it is merged in (`--no-bundled`); none when it cannot be read.
+ */
+function bundledForms(path: string, loaded?: Glossary): KnownForm | undefined {
+  try {
+    return glossaryForms((loaded ?? glossaryFromFile(path)).entries);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Read a termbase named on the command line: unreadable → usage error (exit 2); problems → stderr. */
-function readTermbase(path: string, quiet = false, label = path): Termbase & { path: string } {
+function readTermbase(path: string, knownForms: KnownForm | undefined, quiet = false, label = path): Termbase & { path: string } {
   let text: string;
   try {
     text = decodeBytes(readFileSync(path));
@@ -112,7 +124,7 @@ function readTermbase(path: string, quiet = false, label = path): Termbase & { p
     if (code === 'EISDIR') throw new UsageError(`cannot read the glossary ${label}: it is a directory`);
     throw new UsageError(`cannot read the glossary ${label}: ${code ?? String(err)}`);
   }
-  const termbase = loadTermbase(text, { name: path, label });
+  const termbase = loadTermbase(text, { name: path, label, ...(knownForms ? { knownForms } : {}) });
   if (termbase.unreadable) throw new UsageError(termbase.diagnostics.map((d) => `${label}: ${d.message}`).join('\n'));
   if (!quiet) for (const d of termbase.diagnostics) process.stderr.write(`${formatDiagnostic(path, d)}\n`);
   return { ...termbase, path };
@@ -137,11 +149,13 @@ function userAndBundled(
   opts: GlossaryOptions,
   extra: { path: string; label: string }[] = [],
 ): { layers: UserTermbase[]; bundled: GlossaryEntry[]; words: readonly string[]; aliasForms: readonly AliasForm[]; glossary?: Glossary } {
-  const layers = [...opts.glossary.map((path) => ({ path, label: path })), ...extra].map(({ path, label }) => {
-    const t = readTermbase(path, false, label);
+  const glossary = opts.bundled ? loadGlossary(opts.bundledGlossary) : undefined;
+  const paths = [...opts.glossary.map((path) => ({ path, label: path })), ...extra];
+  const knownForms = paths.length ? bundledForms(opts.bundledGlossary, glossary) : undefined;
+  const layers = paths.map(({ path, label }) => {
+    const t = readTermbase(path, knownForms, false, label);
     return { uri: path, label, entries: t.entries, lines: t.lines };
   });
-  const glossary = opts.bundled ? loadGlossary(opts.bundledGlossary) : undefined;
   return {
     layers,
     bundled: glossary?.entries ?? [],
@@ -212,6 +226,7 @@ program
   .argument('<path...>', 'the termbase files')
   .action((paths: string[]) => {
     let errors = 0;
+    const knownForms = bundledForms(DEFAULT_GLOSSARY);
     for (const path of paths) {
       let text: string;
       try {
@@ -222,7 +237,7 @@ program
           `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(err))}`,
         );
       }
-      const t = loadTermbase(text, { name: path, label: path });
+      const t = loadTermbase(text, { name: path, label: path, ...(knownForms ? { knownForms } : {}) });
       for (const d of t.diagnostics) process.stdout.write(`${formatDiagnostic(path, d)}\n`);
       errors += t.diagnostics.filter((d) => d.severity === 'error').length;
       process.stderr.write(

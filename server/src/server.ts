@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Glossary, type UncheckedGlossary } from './engine/glossary';
-import type { TermbaseDiagnostic } from './engine/termbase';
+import { glossaryForms, type TermbaseDiagnostic } from './engine/termbase';
 import { appendEntry, hasEntry, splitSelection } from './engine/termbaseExport';
 import { loadTermbase } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
@@ -300,7 +300,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       find: (folderUri, accept, limit) => access.find(folderUri, accept, limit),
       ...(access.watch ? { watch: access.watch.bind(access) } : {}),
     };
-    termbases = new TermbaseFiles(files, reporter);
+    // the bundled glossary's forms, which the readers' script check accepts (it is read first: see refreshTermbases)
+    termbases = new TermbaseFiles(files, reporter, () => glossaryForms(bundled.entries));
   };
   if (options.files) useFiles(options.files);
 
@@ -369,8 +370,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const refreshTermbases = async (changed?: Set<string>, rediscover = true) => {
     if (!termbases) return;
     const started = Date.now();
-    userLayers = await termbases.refresh(folders, folderSettings, changed, rediscover);
+    // the bundled glossary first: the readers' script check accepts its forms
     ready();
+    userLayers = await termbases.refresh(folders, folderSettings, changed, rediscover);
     const before = glossary;
     rebuild();
     nav.refresh();

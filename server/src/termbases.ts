@@ -5,7 +5,7 @@
  * Knows no `node:` module, so the same code runs in the Web Worker build.
  */
 import picomatch from 'picomatch';
-import type { Termbase, TermbaseDiagnostic } from './engine/termbase';
+import type { KnownForm, Termbase, TermbaseDiagnostic } from './engine/termbase';
 import { loadTermbase } from './engine/termbaseLoad';
 import type { UserTermbase } from './engine/userLayer';
 
@@ -95,6 +95,8 @@ export class TermbaseFiles {
   constructor(
     private readonly access: FileAccess,
     private readonly report: TermbaseReporter,
+    /** The forms the readers' script check accepts (the bundled glossary's), asked for at each load. */
+    private readonly knownForms?: () => KnownForm | undefined,
   ) {}
 
   /** Is this file one of the termbases read (or tried) last time? */
@@ -186,7 +188,8 @@ export class TermbaseFiles {
           this.loaded.delete(w.uri);
           continue;
         }
-        const termbase = loadTermbase(text, { name: w.uri, label: w.label });
+        const knownForms = this.knownForms?.();
+        const termbase = loadTermbase(text, { name: w.uri, label: w.label, ...(knownForms ? { knownForms } : {}) });
         file = { ...w, termbase };
         this.loaded.set(w.uri, file);
         const diagnostics = [...termbase.diagnostics];

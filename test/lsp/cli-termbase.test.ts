@@ -152,7 +152,11 @@ describe('validate', () => {
   it('a term in the other script than its column is a warning (exit 0), and the term loads', () => {
     const dir = tmp();
     const csv = join(dir, 'scripts.csv');
-    writeFileSync(csv, 'en,zh-CN,zh-TW\nbank,銀行,银行\nfintech,金融科技,金融科技\n');
+    // the bundled glossary's own forms are no mistake (昇腾, Taiwan's 雇主); a forbidden term is not checked
+    writeFileSync(
+      csv,
+      'en,zh-CN,zh-TW,status\nbank,銀行,银行,\nfintech,金融科技,金融科技,\nAscend,昇腾,,\nemployer,,雇主意外責任保險,\n,分布式架構,,forbidden\n',
+    );
     const run = cli('validate', csv);
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
@@ -160,7 +164,13 @@ describe('validate', () => {
       `${csv}:2:1: warning: row 2: 银行 has simplified characters (银), but zh-TW is traditional Chinese (銀行?)`,
       '',
     ]);
-    expect(run.stderr).toBe(`${csv}: 2 entries (csv)\n`);
+    expect(run.stderr).toBe(`${csv}: 5 entries (csv)\n`);
+    // lookup --glossary reads it the same way (its warnings on stderr)
+    expect(
+      cli('lookup', '--glossary', csv, '昇腾')
+        .stderr.split('\n')
+        .filter((l) => l.includes('warning')),
+    ).toHaveLength(2);
   });
 
   it('a missing file is a usage error (exit 2)', () => {
@@ -192,14 +202,16 @@ describe('export', () => {
     expect(fromCsv.map((e) => [e.id, e.zhHans, e.en])).toEqual(original.map((e) => [e.id, e.zhHans, e.en]));
   });
 
-  it('the whole bundled glossary exports and reads back with as many entries', () => {
+  it('the whole bundled glossary exports and validates with as many entries, without a warning (TBX v3, v2, CSV)', () => {
     const dir = tmp();
-    const out = join(dir, 'all.tbx');
-    expect(cli('export', '--format', 'tbx', '-o', out).status).toBe(0);
-    const run = cli('validate', out);
-    expect(run.status).toBe(0);
     const bundled = JSON.parse(readFileSync(resolve(__dirname, '../../dist/glossary.json'), 'utf8')).entries.length;
-    expect(run.stderr).toContain(`${bundled} entries (tbx)`);
+    for (const [name, ...args] of [['all.tbx'], ['all-v2.tbx', '--tbx-version', '2'], ['all.csv']]) {
+      const out = join(dir, name!);
+      expect(cli('export', '--format', name!.endsWith('.csv') ? 'csv' : 'tbx', ...args, '-o', out).status).toBe(0);
+      const run = cli('validate', out);
+      expect([run.status, run.stdout]).toEqual([0, '']);
+      expect(run.stderr).toBe(`${out}: ${bundled} entries (${name!.endsWith('.csv') ? 'csv' : 'tbx'})\n`);
+    }
   });
 
   it('a wrong --format or --tbx-version is a usage error', () => {

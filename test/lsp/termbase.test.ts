@@ -139,9 +139,10 @@ describe('termbases in the workspace', () => {
 
   it('a YAML termbase with a badly indented entry: an error at its line, a script warning, the other entries load', async () => {
     const ws = workspace();
+    // (昇腾 is the bundled glossary's own simplified form: no script warning)
     writeFileSync(
       join(ws.dir, 'team.yaml'),
-      '- zh: 銀行\n  en: [bank teller]\n- zh: 保理乙\n en: [factoring b]\n- zh: 佐贝克斯\n  en: [zorbex]\n',
+      '- zh: 銀行\n  en: [bank teller]\n- zh: 保理乙\n en: [factoring b]\n- zh: 佐贝克斯\n  en: [zorbex]\n- zh: 昇腾\n  en: [Ascend chip]\n',
     );
     const { hover, diagnostics } = await open(ws, true, { glossaries: ['team.yaml'] });
     // the entry after the broken one loads

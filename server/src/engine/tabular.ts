@@ -11,6 +11,7 @@ import type { TermStatus } from './entry';
 import { partOfSpeechOf } from './tbx';
 import {
   type Diagnostics,
+  type KnownForm,
   languageOf,
   type PlainConcept,
   type RawConcept,
@@ -86,6 +87,8 @@ export const splitTerms = (cell: string) =>
 
 export interface TabularOptions {
   kind: 'csv' | 'tsv' | 'omegat';
+  /** Forms the script check accepts (see `TermbaseOptions.knownForms`). */
+  knownForms?: KnownForm;
 }
 
 /**
@@ -98,7 +101,7 @@ export interface TabularOptions {
  */
 export function parseTabular(
   text: string,
-  { kind }: TabularOptions,
+  { kind, knownForms }: TabularOptions,
   diag: Diagnostics,
   onConcept: (c: RawConcept, row: number) => void,
   onPlain?: (c: PlainConcept, row: number) => void,
@@ -118,7 +121,7 @@ export function parseTabular(
   // the script each term column states (zh-CN, zh-TW: not zh), its terms checked against it, and its header
   let checked: (TermLang | undefined)[] = [];
   let labels: string[] = [];
-  const scripts = new ScriptCheck(diag);
+  const scripts = new ScriptCheck(diag, knownForms);
   let usable = true;
   let sawRow = false;
   let r = -1; // the row's index (0-based)
@@ -314,7 +317,7 @@ export function parseTabular(
             const lang = checked[c];
             if (lang === undefined) continue;
             const term = lang === 'zh-Hans' ? plain.hans : lang === 'zh-Hant' ? plain.hant : lang === 'zh-TW' ? plain.tw : plain.hk;
-            if (term !== undefined && hasOtherScript(term, lang)) scripts.check(term, lang, labels[c]!, at, 1, 'row', r + 1);
+            if (term !== undefined && hasOtherScript(term, lang)) scripts.check(term, lang, labels[c]!, at, 1, 'row', r + 1, status);
           }
         line += breaks;
         sawRow = true;
@@ -342,7 +345,8 @@ export function parseTabular(
           const lang = checked[c];
           if (lang !== undefined)
             for (let k = before; k < terms.length; k++)
-              if (hasOtherScript(terms[k]!.text, lang)) scripts.check(terms[k]!.text, lang, labels[c]!, at, 1, 'row', r + 1);
+              if (hasOtherScript(terms[k]!.text, lang))
+                scripts.check(terms[k]!.text, lang, labels[c]!, at, 1, 'row', r + 1, terms[k]!.status);
           break;
         }
         case 'source':

@@ -16,6 +16,7 @@ import {
   SENSE_NOTE,
   FORBIDDEN_NOTE,
   type Diagnostics,
+  type KnownForm,
   type RawConcept,
   type RawTerm,
   ScriptCheck,
@@ -85,6 +86,9 @@ interface OpenTerm {
   column: number;
   element: string;
   hasTerm: boolean;
+  /** Where its <term> is (what the script check's warning points at). */
+  termLine: number;
+  termColumn: number;
   notes: string[];
   statusSeen?: TermStatus;
 }
@@ -96,13 +100,27 @@ interface OpenLang {
   checked: TermLang | undefined;
 }
 
+/** A term the script check is to look at (the status is known once its term group closes). */
+interface ScriptCandidate {
+  text: string;
+  lang: TermLang;
+  code: string;
+  line: number;
+  column: number;
+  status: TermStatus | undefined;
+}
+
 /**
  * Parse a TBX document. Concepts are handed to `onConcept` as each closes (a 20,000-entry file never
  * holds more than one in the making); problems go to `diag`. Returns whether the document was a TBX
  * document at all (a false return comes with one diagnostic saying what it is instead).
  */
-export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConcept) => void): boolean {
+export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConcept) => void, knownForms?: KnownForm): boolean {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  // The file's text, as the handlers read it (XML error columns, the DOCTYPE): let go after the parse,
+  // as anything that keeps a handler alive for a while (V8's optimizing compiler does) keeps what
+  // the handlers read.
+  let source = text;
   const stack: ElementInfo[] = [];
   let rootOk: boolean | undefined;
   let concept: RawConcept | undefined;
@@ -118,7 +136,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   // a file repeats a few language codes and status values: each is read once
   const langOf = remembered(languageOf);
   const stated = remembered(statesScript);
-  const scripts = new ScriptCheck(diag);
+  const toCheck: ScriptCandidate[] = [];
   const statusFor = remembered(statusOf);
 
   // what each element name, data category and value is to the reader, each read once
@@ -153,6 +171,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     column: tagColumn,
     element,
     hasTerm: false,
+    termLine: 0,
+    termColumn: 0,
     notes: [],
   });
 
@@ -248,7 +268,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     const m = /^(\d+):(\d+): (.*)$/s.exec(err.message);
     const line = m ? Number(m[1]) : parser.line;
     const message = m ? m[3]! : err.message;
-    const column = errorColumn(text, parser.position, message);
+    const column = errorColumn(source, parser.position, message);
     // saxes repeats an error for each element one bad closing tag leaves open: say it once
     const key = `${line}:${column}:${message}`;
     if (key === lastError) return;
@@ -274,10 +294,10 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     let lineEnds = 0;
     for (let k = doctype.length - 1; k >= 0; k--) {
       if (doctype[k] === '\n') lineEnds++;
-      raw -= doctype[k] === '\n' && text[raw] === '\n' && text[raw - 1] === '\r' ? 2 : 1;
+      raw -= doctype[k] === '\n' && source[raw] === '\n' && source[raw - 1] === '\r' ? 2 : 1;
     }
     const firstLine = parser.line - lineEnds;
-    const firstColumn = raw + 1 - (Math.max(text.lastIndexOf('\n', raw), text.lastIndexOf('\r', raw)) + 1) + 1;
+    const firstColumn = raw + 1 - (Math.max(source.lastIndexOf('\n', raw), source.lastIndexOf('\r', raw)) + 1) + 1;
     // warnings by their offset in the doctype, given in that order once all are known
     const warnings: { offset: number; message: string }[] = [];
     const warnAt = (offset: number, message: string) => warnings.push({ offset, message });
@@ -310,16 +330,16 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
       );
     if (plain.size) {
       // what their references in the rest of the file expand to in all (billion laughs, one level deep)
-      const limit = Math.max(ENTITY_EXPANSION_LIMIT, text.length);
+      const limit = Math.max(ENTITY_EXPANSION_LIMIT, source.length);
       let longest = 0;
       for (const name of plain.keys()) longest = Math.max(longest, name.length);
       let total = 0;
       let semi = -1;
-      for (let i = text.indexOf('&', parser.position); i >= 0 && total <= limit; i = text.indexOf('&', i + 1)) {
+      for (let i = source.indexOf('&', parser.position); i >= 0 && total <= limit; i = source.indexOf('&', i + 1)) {
         // the first ';' after this '&' (the one found for an earlier '&' still is, if it is after this one)
-        if (semi <= i) semi = text.indexOf(';', i + 1);
+        if (semi <= i) semi = source.indexOf(';', i + 1);
         if (semi < 0) break;
-        if (semi - i - 1 <= longest) total += plain.get(text.slice(i + 1, semi))?.length ?? 0;
+        if (semi - i - 1 <= longest) total += plain.get(source.slice(i + 1, semi))?.length ?? 0;
       }
       if (total > limit) {
         // at the DOCTYPE's `<` (its text starts after `<!DOCTYPE`)
@@ -358,6 +378,10 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
       t.raw.status = 'forbidden';
       t.notes.splice(forbidden, 1);
     }
+    // the script check needs the term's status, which TBX gives after the <term>: noted here (only
+    // a term it concerns), made after the parse, at the <term>
+    if (lang.checked && hasOtherScript(t.raw.text, lang.checked))
+      toCheck.push({ text: t.raw.text, lang: lang.checked, code: lang.code, line: t.termLine, column: t.termColumn, status: t.raw.status });
     if (!t.notes.length) {
       concept!.terms.push(t.raw);
       return;
@@ -386,10 +410,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
       term.hasTerm = true;
       // what the entries keep is copied out of the file's text (see ownCopy); codes and statuses are not kept
       term.raw.text = ownCopy(value);
-      // (checked in the copy, and the check called only for a term it concerns: checking every term
-      // with a call to `scripts.check` left the last file's text alive after the load)
-      if (lang?.checked && hasOtherScript(term.raw.text, lang.checked))
-        scripts.check(term.raw.text, lang.checked, lang.code, line, column, 'line', line);
+      term.termLine = line;
+      term.termColumn = column;
       return;
     }
     if (!value && category !== 'xref' && category !== 'crossReference') return;
@@ -472,6 +494,9 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   }
 
   parser.write(text).close();
+  source = '';
+  const scripts = new ScriptCheck(diag, knownForms);
+  for (const c of toCheck) scripts.check(c.text, c.lang, c.code, c.line, c.column, 'line', c.line, c.status);
   scripts.finish();
   if (rootOk === undefined) diag.error(1, 1, 'not a TBX file: no XML element found');
   return rootOk === true;

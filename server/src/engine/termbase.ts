@@ -11,7 +11,7 @@
 import { convertLocale, fromTaiwan, toSimplified, toTraditional } from './convert';
 import { SIMPLIFIED, TRADITIONAL, hasScriptClass, scriptClass } from './script';
 import type { ChineseScript, EntryStatus, GlossaryEntry, Term, TermStatus } from './entry';
-import { areDefaultTerms, buildTerms, exactList, type TermNotes } from './terms';
+import { areDefaultTerms, buildTerms, exactList, type TermNotes, termsOf } from './terms';
 import { collapseWhitespace, containsHan, trimWhitespace } from './unicode';
 
 /** The formats a termbase can have. `compiled` is a compiled glossary (dist/glossary.json). */
@@ -85,6 +85,8 @@ export interface TermbaseOptions {
   generate?: boolean;
   /** The label entries carry as `origin` (default: `name`). */
   label?: string;
+  /** Forms the script check accepts: the bundled glossary's (`glossaryForms`), when the caller has it. */
+  knownForms?: KnownForm;
 }
 
 export interface Termbase {
@@ -274,9 +276,52 @@ export function scriptMismatch(text: string, lang: TermLang): { chars: string; c
 }
 
 /**
+ * Whether a glossary gives `text` as a term of standing in `script`: the script check accepts such
+ * a form, so that a termbase never contradicts the glossary's reviewed forms (昇腾, Huawei's name,
+ * whose 昇 is a simplified character too; Taiwan's 雇主; 占比 in traditional text). See `glossaryForms`.
+ */
+export type KnownForm = (text: string, script: ChineseScript) => boolean;
+
+/** Whether a status says a term is not to be used (deprecated, superseded, forbidden). */
+export const isLowStanding = (status: string | undefined) => status === 'deprecated' || status === 'superseded' || status === 'forbidden';
+
+const FORM_BITS: Record<ChineseScript, number> = { 'zh-Hans': 1, 'zh-Hant': 2, 'zh-TW': 4, 'zh-HK': 8 };
+const GEO_BITS: Record<string, number> = { tw: FORM_BITS['zh-TW'], hk: FORM_BITS['zh-HK'] };
+const KNOWN_FORMS = new WeakMap<readonly GlossaryEntry[], KnownForm>();
+
+/**
+ * The forms a glossary gives in each script, for the script check (the one rule; made once per
+ * list of entries). A term of standing (not deprecated, superseded or forbidden) counts in the
+ * scripts it is the headword in; an alias (a variant, written as the glossary keeps it, in
+ * whatever characters) in simplified, the script the glossary lists aliases with and exports them
+ * under, and in Taiwan or Hong Kong too when it is used there (`geo`).
+ */
+export function glossaryForms(entries: readonly GlossaryEntry[]): KnownForm {
+  let known = KNOWN_FORMS.get(entries);
+  if (known) return known;
+  const scripts = new Map<string, number>();
+  const add = (text: string, bits: number) => scripts.set(text, (scripts.get(text) ?? 0) | bits);
+  for (const entry of entries)
+    for (const t of termsOf(entry)) {
+      if (t.lang !== 'zh' || isLowStanding(t.status)) continue;
+      if (t.role === 'headword') for (const s of t.scripts ?? []) add(t.text, FORM_BITS[s]);
+      else if (t.role === 'variant') {
+        let bits = FORM_BITS['zh-Hans'];
+        for (const g of t.geo ?? []) bits |= GEO_BITS[g] ?? 0;
+        add(t.text, bits);
+      }
+    }
+  known = (text, script) => ((scripts.get(text) ?? 0) & FORM_BITS[script]) !== 0;
+  KNOWN_FORMS.set(entries, known);
+  return known;
+}
+
+/**
  * Warnings for terms written in the other script than their column or language section states
- * (銀行 under zh-CN, 银行 under zh-TW): the term still loads as given. At most `max` terms are
- * confirmed by conversion and at most `listed` warned of; one warning counts the rest.
+ * (銀行 under zh-CN, 银行 under zh-TW): the term still loads as given. A term the file marks
+ * deprecated, superseded or forbidden is not checked (a mixed-script form kept so that term QA
+ * flags it is written wrong on purpose), nor one the glossary gives in that script (`known`). At
+ * most `max` terms are confirmed by conversion and at most `listed` warned of; one warning counts the rest.
  */
 export class ScriptCheck {
   private listed = 0;
@@ -285,16 +330,26 @@ export class ScriptCheck {
   private moreLine = 0;
   constructor(
     private readonly diag: Diagnostics,
+    private readonly known?: KnownForm,
     private readonly maxListed = 100,
     private readonly maxConfirmed = 500,
   ) {}
 
   /**
-   * Check a term of language `lang` under `label` (the column's header or the xml:lang code) at
-   * `line` and `column`; the message opens with `what` and its number (`row 3`, `line 12`).
+   * Check a term of language `lang` and status `status` under `label` (the column's header or the
+   * xml:lang code) at `line` and `column`; the message opens with `what` and its number (`row 3`, `line 12`).
    */
-  check(text: string, lang: TermLang, label: string, line: number, column: number, what: string, n: number): void {
-    if (!hasOtherScript(text, lang)) return;
+  check(
+    text: string,
+    lang: TermLang,
+    label: string,
+    line: number,
+    column: number,
+    what: string,
+    n: number,
+    status: string | undefined,
+  ): void {
+    if (lang === 'en' || isLowStanding(status) || !hasOtherScript(text, lang) || this.known?.(text, lang)) return;
     if (this.listed >= this.maxListed || this.confirmed >= this.maxConfirmed) {
       if (!this.more++) this.moreLine = line;
       return;
@@ -323,7 +378,7 @@ export class ScriptCheck {
 }
 
 /** Deprecated, superseded and forbidden terms are never the headword while another term is not. */
-const lowStanding = (t: RawTerm) => t.status === 'deprecated' || t.status === 'superseded' || t.status === 'forbidden';
+const lowStanding = (t: RawTerm) => isLowStanding(t.status);
 
 /** The terms of one language, the headword (the best-standing term, file order among equals) first. */
 function byStanding(terms: RawTerm[]): RawTerm[] {

@@ -16,6 +16,7 @@ import {
   type Termbase,
   type TermbaseOptions,
   EntryBuilder,
+  type KnownForm,
   ScriptCheck,
   type TermLang,
   detectFormat,
@@ -68,7 +69,7 @@ export function loadTermbase(input: string, options: TermbaseOptions): Termbase 
   switch (format) {
     case 'tbx': {
       const b = (builder = new EntryBuilder(options, (c) => `line ${c.line}: <${c.element ?? 'termEntry'}>`));
-      ok = parseTbx(text, diag, (c) => b.add(c));
+      ok = parseTbx(text, diag, (c) => b.add(c), options.knownForms);
       break;
     }
     case 'csv':
@@ -77,7 +78,7 @@ export function loadTermbase(input: string, options: TermbaseOptions): Termbase 
       const b = (builder = new EntryBuilder(options, (c, row) => `row ${row}${row !== c.line ? ` (line ${c.line})` : ''}`));
       ok = parseTabular(
         text,
-        { kind: format },
+        { kind: format, knownForms: options.knownForms },
         diag,
         (c, row) => b.add(c, row),
         (c, row) => b.addPlain(c, row),
@@ -86,7 +87,7 @@ export function loadTermbase(input: string, options: TermbaseOptions): Termbase 
     }
     case 'yaml': {
       const concepts: RawConcept[] = [];
-      ok = parseYamlEntries(text, diag, concepts);
+      ok = parseYamlEntries(text, diag, concepts, options.knownForms);
       builder = new EntryBuilder(options, (c) => `line ${c.line}: entry`);
       if (ok) for (const c of concepts) builder.add(c);
       break;
@@ -181,15 +182,15 @@ function userEntryValidator(): ValidateFunction {
 // merge keys (`<<: *base`), which teams use to share fields between entries
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true } as const;
 
-function parseYamlEntries(text: string, diag: Diagnostics, out: RawConcept[]): boolean {
+function parseYamlEntries(text: string, diag: Diagnostics, out: RawConcept[], knownForms?: KnownForm): boolean {
   const lc = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lc });
-  if (doc.errors.length) return recoverYamlEntries(text, doc, lc, diag, out);
+  const scripts = new ScriptCheck(diag, knownForms);
+  if (doc.errors.length) return recoverYamlEntries(text, doc, lc, diag, out, scripts);
   if (!isSeq(doc.contents)) {
     diag.error(1, 1, 'not a termbase: a YAML termbase is a list of entries (- zh: … en: [...])');
     return false;
   }
-  const scripts = new ScriptCheck(diag);
   readYamlItems(doc, lc, 0, 0, diag, out, scripts);
   scripts.finish();
   return true;
@@ -213,7 +214,14 @@ function topLevelLines(text: string, lines: LineCounter): number[] {
  * own, so a badly indented entry is an error at its line and every other entry loads. One pass over
  * the text; each part is parsed once. A file with no top-level item is reported as the parser found it.
  */
-function recoverYamlEntries(text: string, whole: Document, wholeLines: LineCounter, diag: Diagnostics, out: RawConcept[]): boolean {
+function recoverYamlEntries(
+  text: string,
+  whole: Document,
+  wholeLines: LineCounter,
+  diag: Diagnostics,
+  out: RawConcept[],
+  scripts: ScriptCheck,
+): boolean {
   const starts = topLevelLines(text, wholeLines);
   // `-` then a blank, a line end or the end of the text
   const isItem = (offset: number) => {
@@ -224,7 +232,6 @@ function recoverYamlEntries(text: string, whole: Document, wholeLines: LineCount
     reportYamlErrors(whole, wholeLines, 0, '', diag);
     return false;
   }
-  const scripts = new ScriptCheck(diag);
   let reported = false,
     index = 0;
   // what comes before the first entry (comments, directives, a document start) is one part
@@ -311,12 +318,15 @@ function readYamlItems(
       diag.error(p.line, p.col, `entry ${n}${id ? ` "${id.slice(0, 60)}"` : ''}: ${field}; skipped`);
       return;
     }
-    // the headword is simplified, the forms traditional (aliases may be either)
+    // the headword is simplified, the forms traditional (aliases may be either); a term's status is
+    // its own (`terms:`), else a deprecated entry's
     const checkScript = (path: string[], text: string | undefined, lang: TermLang, label: string) => {
       if (typeof text !== 'string' || !hasOtherScript(text, lang)) return;
       const at = doc.getIn([i, ...path], true);
       const p = isNode(at) && at.range ? lc.linePos(at.range[0]) : at0;
-      scripts.check(text, lang, label, p.line + lineOffset, p.col, 'entry', n);
+      const own = value.terms?.[text]?.status;
+      const status = typeof own === 'string' ? own : value.status;
+      scripts.check(text, lang, label, p.line + lineOffset, p.col, 'entry', n, status);
     };
     checkScript(['zh'], value.zh, 'zh-Hans', 'the zh field');
     checkScript(['forms', 'hant'], value.forms?.hant, 'zh-Hant', 'the forms.hant field');
