@@ -5,8 +5,8 @@
  * linear scan (indexOf), so a 1 MB document costs about a millisecond.
  *
  * Directives (in any comment syntax, or none):
- * - `fintech-glossary-variant: zh-TW` on a line of its own, after a comment opener (`//`, `#`,
- *   `<!--`, `/*`, `%`, `;`), or as a Markdown front-matter key;
+ * - `fintech-glossary-variant: zh-TW` (or with a full-width colon, `：`) on a line of its own, after a
+ *   comment opener (`//`, `#`, `<!--`, `/*`, `%`, `;`), or as a Markdown front-matter key;
  * - `fintech-glossary-disable-next-line [rule …]`: no findings on the next line;
  * - `fintech-glossary-disable [rule …]` … `fintech-glossary-enable`: none in between (to the end
  *   when there is no enable).
@@ -123,7 +123,8 @@ export function variantDirective(text: string, find: Find = searchIn(text), mark
     const start = lineStart(text, at);
     if (!onlyCommentOpener(text, start, at, markdown)) continue;
     if (fenced(at)) continue;
-    const rest = /^\s*:\s*([A-Za-z-]+)/.exec(text.slice(at + needle.length, Math.min(lineEnd(text, at), at + needle.length + 40)));
+    // a colon as a Chinese input method types it (：) counts too
+    const rest = /^\s*[:：]\s*([A-Za-z-]+)/.exec(text.slice(at + needle.length, Math.min(lineEnd(text, at), at + needle.length + 40)));
     if (!rest) continue;
     const value = VARIANTS.find((v) => v.toLowerCase() === rest[1]!.toLowerCase());
     if (!value) continue;
