@@ -731,7 +731,8 @@ describe('the project YAML format', () => {
   it.each([
     // [which entry, the line broken, its new text, the error's line and column]
     [1, 3, ' zh: 银行', 3, 1],
-    [3, 9, '   zh: 保险', 8, 7],
+    // the parser notices this key where the value on the line before starts: the error is at the key
+    [3, 9, '   zh: 保险', 9, 4],
     [5, 16, '\ten: [futures]', 16, 2],
   ])('one badly indented entry (entry %i) is an error at its line; every other entry loads', (bad, line, text, errLine, errCol) => {
     const lines = withLine(five, line, text);
@@ -745,6 +746,41 @@ describe('the project YAML format', () => {
       expect(tb.diagnostics[0]).toMatchObject({ severity: 'error', line: errLine, column: errCol });
       expect(tb.diagnostics[0]!.message).toMatch(new RegExp(`^entry ${bad}: YAML: .*; skipped$`));
     }
+  });
+
+  it('an over-indented key in the middle of a file is an error at that key, the line to fix', () => {
+    const errors = (lines: string[]) =>
+      loadTermbase(lines.join('\n'), { name: 'team.yaml' }).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+    // after a plain value, a quoted one, a nested field, and the entry's first line
+    expect(errors(withLine(five, 10, '     en: [insurance]'))).toEqual([
+      '10:6 entry 3: YAML: the key "en" is indented more than the line before it; skipped',
+    ]);
+    expect(errors(withLine(withLine(five, 9, '  zh: "保险"'), 10, '     en: [insurance]'))).toEqual([
+      '10:6 entry 3: YAML: All mapping items must start at the same column; skipped',
+    ]);
+    expect(errors(withLine(five, 10, '  def:\n    en: Cover against loss.\n      zh: 保险保障。'))).toEqual([
+      '12:7 entry 3: YAML: the key "zh" is indented more than the line before it; skipped',
+    ]);
+    expect(errors(withLine(five, 9, '    zh: 保险'))).toEqual([
+      '9:5 entry 3: YAML: the key "zh" is indented more than the line before it; skipped',
+    ]);
+    // a key in a value on one line (a: b: c) is where it is
+    expect(errors(withLine(five, 10, '  en: a: b'))).toEqual([
+      '10:7 entry 3: YAML: Nested mappings are not allowed in compact mappings; skipped',
+    ]);
+  });
+
+  it('a second document (---) is an error together with the other errors of the file; the entries load', () => {
+    const tb = loadTermbase(withLine(withLine(five, 8, '---\n- id: t3'), 13, ' en: [fund]').join('\n'), { name: 'team.yaml' });
+    expect(tb.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '8:1 YAML: a second document starts here (---); a termbase is one list of entries: remove this line',
+      '14:1 entry 4: YAML: Sequence item without - indicator; skipped',
+    ]);
+    expect(tb.entries.map((e) => e.id)).toEqual(['t1', 't2', 't3', 't5']);
+    // alone, it is the file's one error
+    const alone = loadTermbase(withLine(five, 8, '---\n- id: t3').join('\n'), { name: 'team.yaml' });
+    expect(alone.diagnostics.map((d) => `${d.line}:${d.column} ${d.message.slice(0, 30)}`)).toEqual(['8:1 YAML: a second document starts']);
+    expect(alone.entries).toHaveLength(5);
   });
 
   it('an unclosed bracket is an error on its own entry’s line; a stray unindented line is one error', () => {
@@ -812,7 +848,7 @@ describe('the project YAML format', () => {
       const tb = loadTermbase(withLine(lines, 9, '   zh: 保险').join('\n'), { name: 't.yaml' });
       expect(tb.entries.map((e) => e.id)).toEqual(['t1', 't2', 't4', 't5']);
       expect(tb.entries[0]!.note).toBe(`first part${sep}second part`);
-      expect(tb.diagnostics.map((d) => [d.line, d.message.slice(0, 8)])).toEqual([[8, 'entry 3:']]);
+      expect(tb.diagnostics.map((d) => [d.line, d.message.slice(0, 8)])).toEqual([[9, 'entry 3:']]);
     }
   });
 });

@@ -3,7 +3,7 @@
  * the CLI and term QA call). Pure: the caller reads the file.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
-import { type Document, LineCounter, type YAMLSeq, isNode, isScalar, isSeq, parseDocument } from 'yaml';
+import { type Document, LineCounter, type YAMLError, type YAMLSeq, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import schema from '../../../glossary/schema.json';
 import { COMPILED_FORMAT, COMPILED_FORMATS, type EntryStatus, type GlossaryEntry, entryProblem, expandEntry } from './entry';
 import { parseTabular } from './tabular';
@@ -229,7 +229,7 @@ function recoverYamlEntries(
     return text.charCodeAt(offset) === 0x2d && (Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d);
   };
   if (!starts.some(isItem)) {
-    reportYamlErrors(whole, wholeLines, 0, '', diag);
+    reportYamlErrors(whole, wholeLines, text, 0, '', diag);
     return false;
   }
   let reported = false,
@@ -250,7 +250,7 @@ function recoverYamlEntries(
         // an error found at the part's end (an unclosed bracket) is on the entry's last line, not the next one's
         let end = part.length;
         while (end > 0 && part.charCodeAt(end - 1) <= 0x20) end--;
-        reportYamlErrors(doc, lc, offset, `entry ${index}: `, diag, Math.max(0, end - 1));
+        reportYamlErrors(doc, lc, part, offset, `entry ${index}: `, diag, Math.max(0, end - 1));
         reported = true;
       } else if (isSeq(doc.contents)) readYamlItems(doc, lc, offset, index - 1, diag, out, scripts);
     } else if (doc.errors.length || !(doc.contents == null || (isScalar(doc.contents) && doc.contents.value == null))) {
@@ -259,20 +259,75 @@ function recoverYamlEntries(
       reported = true;
     }
   }
-  if (!reported) reportYamlErrors(whole, wholeLines, 0, '', diag);
+  // the whole file's errors, unless its entries' own said what is wrong; a second document, which
+  // no entry's own text shows, always
+  reportYamlErrors(whole, wholeLines, text, 0, '', diag, undefined, reported ? (e) => e.code === 'MULTIPLE_DOCS' : undefined);
   scripts.finish();
   return true;
 }
 
 /**
- * The parser's errors as diagnostics; of an entry that is skipped for them, only the first, at no
- * offset beyond `last` (its text's last character).
+ * The parser's errors (those `only` accepts) in `text` as diagnostics, each where the user has to
+ * fix it (`yamlErrorAt`); of an entry that is skipped for them, only the first, at no offset beyond
+ * `last` (its text's last character).
  */
-function reportYamlErrors(doc: Document, lc: LineCounter, lineOffset: number, prefix: string, diag: Diagnostics, last?: number): void {
+function reportYamlErrors(
+  doc: Document,
+  lc: LineCounter,
+  text: string,
+  lineOffset: number,
+  prefix: string,
+  diag: Diagnostics,
+  last?: number,
+  only?: (e: YAMLError) => boolean,
+): void {
   const first = last !== undefined;
+  const said = new Set<string>();
   for (const e of first ? doc.errors.slice(0, 1) : doc.errors) {
-    const p = e.pos ? lc.linePos(first ? Math.min(e.pos[0], last) : e.pos[0]) : { line: 1, col: 1 };
-    diag.error(p.line + lineOffset, p.col, `${prefix}YAML: ${e.message.split('\n')[0]}${first ? '; skipped' : ''}`);
+    if (only && !only(e)) continue;
+    const { offset, message } = yamlErrorAt(text, doc.errors, e);
+    const p = offset !== undefined ? lc.linePos(first ? Math.min(offset, last) : offset) : { line: 1, col: 1 };
+    const diagnostic = `${prefix}YAML: ${message}${first ? '; skipped' : ''}`;
+    // the two errors the parser gives for one over-indented key say the same here
+    if (said.has(`${p.line}:${p.col}:${diagnostic}`)) continue;
+    said.add(`${p.line}:${p.col}:${diagnostic}`);
+    diag.error(p.line + lineOffset, p.col, diagnostic);
+  }
+}
+
+/**
+ * Where a parser error is to be fixed, and what to say of it. A key indented more than the one
+ * before it (`en: b` then `     domain: x`) makes the parser read the value before it on into
+ * it, as one key of two lines: it reports that where the value starts, on the line before the one
+ * to fix; the key ends at the end of its MULTILINE_IMPLICIT_KEY error, so the diagnostic is at that
+ * line's first non-blank, the key. An indentation error is at its line's first non-blank too (the
+ * parser gives column 1). A second document (`---`) is said in a translator's words.
+ */
+function yamlErrorAt(text: string, errors: readonly YAMLError[], e: YAMLError): { offset?: number; message: string } {
+  const message = e.message.split('\n')[0]!;
+  if (!e.pos) return { message };
+  const lineStart = (at: number) => Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  const nonBlank = (at: number) => {
+    let i = lineStart(at);
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    return i;
+  };
+  switch (e.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      const key = errors.find((x) => x.code === 'MULTILINE_IMPLICIT_KEY' && x.pos?.[0] === e.pos[0]);
+      const end = key?.pos[1];
+      if (end === undefined || end > text.length || lineStart(end) <= e.pos[0]) return { offset: e.pos[0], message };
+      const at = nonBlank(end);
+      const name = text.slice(at, end).slice(0, 40);
+      return { offset: at, message: `the key "${name}" is indented more than the line before it` };
+    }
+    case 'BAD_INDENT':
+      return { offset: nonBlank(e.pos[0]), message };
+    case 'MULTIPLE_DOCS':
+      return { offset: e.pos[0], message: 'a second document starts here (---); a termbase is one list of entries: remove this line' };
+    default:
+      return { offset: e.pos[0], message };
   }
 }
 
