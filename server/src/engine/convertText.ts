@@ -24,6 +24,18 @@ import { isHanUnit } from './unicode';
 export interface TermSource {
   readonly entries: readonly GlossaryEntry[];
   readonly index: TermIndex;
+  /** The one concept several entries a term matches stand for, if they are one (`Glossary.conceptOf`). */
+  conceptOf?(indexes: readonly number[]): number | undefined;
+}
+
+/**
+ * The concept a match stands for, by its index (its form is `m.forms[k]` of the same `k`): its one
+ * entry, or the user's entry that leads the bundled concept it shares a Chinese form with. Undefined
+ * for homonyms (no single answer).
+ */
+export function conceptAt(source: TermSource, m: Match): number | undefined {
+  if (m.entries.length === 1) return m.entries[0];
+  return source.conceptOf?.(m.entries);
 }
 
 export interface ConvertOptions {
@@ -93,7 +105,9 @@ function termTarget(source: TermSource, m: Match, span: string, to: ChineseScrip
   for (let i = 0; i < span.length && !han; i++) han = isHanOrAstral(span.charCodeAt(i));
   if (!han) return undefined;
   let target: string | undefined;
-  for (let k = 0; k < m.entries.length; k++) {
+  // several concepts written alike: one when a user's entry leads the bundled one (the user's forms)
+  const one = m.entries.length > 1 && conceptAt(source, m) !== undefined;
+  for (let k = 0; k < (one ? 1 : m.entries.length); k++) {
     const entry = source.entries[m.entries[k]!];
     const form = m.forms[k]!;
     if (!entry) return undefined;

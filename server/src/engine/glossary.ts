@@ -15,6 +15,7 @@ import {
 
 export { chineseIn } from './entry';
 import { TermIndex, type Match, type MatchOptions } from './matcher';
+import { normalizeKey } from './normalize';
 
 /** Where a user termbase entry comes from: its file (URI and a short label) and line. */
 export interface EntrySource {
@@ -22,6 +23,29 @@ export interface EntrySource {
   label: string;
   /** 1-based. */
   line: number;
+}
+
+const chineseKeys = new WeakMap<GlossaryEntry, Set<string>>();
+/** An entry's Chinese forms, folded as the matcher folds them (script and variant characters). */
+function chineseKeysOf(e: GlossaryEntry): Set<string> {
+  let keys = chineseKeys.get(e);
+  if (!keys) {
+    keys = new Set();
+    for (const form of [e.zhHans, e.zhHant, e.zhTw, e.zhHk, ...e.zhAliases]) if (form) keys.add(normalizeKey(form));
+    keys.delete('');
+    chineseKeys.set(e, keys);
+  }
+  return keys;
+}
+
+/**
+ * Are two entries the same concept for the card: they share a Chinese form after script folding
+ * (区块链 and 區塊鏈 are one form). Sharing only an English term is not enough: homonyms stay apart.
+ */
+export function sharesChinese(a: GlossaryEntry, b: GlossaryEntry): boolean {
+  const keys = chineseKeysOf(a);
+  for (const k of chineseKeysOf(b)) if (keys.has(k)) return true;
+  return false;
 }
 
 export class Glossary {
@@ -50,6 +74,23 @@ export class Glossary {
   /** The file and line of a user termbase entry; undefined for a bundled one. */
   sourceOf(entry: GlossaryEntry): EntrySource | undefined {
     return this.sources?.get(entry);
+  }
+
+  /**
+   * The one concept a term matching several entries (by their indexes, in the matcher's order)
+   * stands for, when the glossary takes them as one: a user's entry first, and every other one
+   * sharing a Chinese form with it (what its card shows as one concept, the user's first). Term QA
+   * and conversion then go by the user's entry, its statuses and forms. Undefined otherwise
+   * (homonyms: no single answer).
+   */
+  conceptOf(indexes: readonly number[]): number | undefined {
+    const first = this.entries[indexes[0]!];
+    if (!first || !this.sources?.has(first)) return undefined;
+    for (let k = 1; k < indexes.length; k++) {
+      const e = this.entries[indexes[k]!];
+      if (!e || (e !== first && !sharesChinese(first, e))) return undefined;
+    }
+    return indexes[0];
   }
 
   /**

@@ -14,7 +14,7 @@
  * 6. `inconsistent-term` one concept written with two different terms in one document (checked
  *                        over the whole document, for terms no other rule flagged).
  */
-import { aliasIn, formIn, type TermSource } from './convertText';
+import { aliasIn, conceptAt, formIn, type TermSource } from './convertText';
 import { firstEndingAfter, firstStartingAtOrAfter } from './documentIndex';
 import type { ChineseScript, GlossaryEntry, Term } from './entry';
 import { latinHanSpacings } from './entryKeys';
@@ -195,8 +195,8 @@ type Verdict = Omit<Finding, 'start' | 'end'>;
  * `known`: the written term, when the caller has looked it up already.
  */
 function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | null): Verdict | undefined {
-  if (m.entries.length !== 1) return undefined;
-  const index = m.entries[0]!;
+  const index = conceptAt(ctx.source, m);
+  if (index === undefined) return undefined;
   const entry = ctx.source.entries[index];
   if (!entry) return undefined;
   const term = known === undefined ? writtenTerm(entry, m.forms[0]!, written) : known;
@@ -475,8 +475,10 @@ export class DocumentChecker {
   }
 
   private judge(m: Match, text: string): Judged | undefined {
-    if (m.entries.length !== 1) return undefined;
-    const entry = m.entries[0]!;
+    // a term of several concepts is judged only when they are one (a user's entry and the bundled
+    // concept it leads: by the user's); homonyms have no single answer
+    const entry = m.entries.length === 1 ? m.entries[0]! : conceptAt(this.ctx.source, m);
+    if (entry === undefined) return undefined;
     // most occurrences of a concept are written as one of its last two were (区块链 and blockchain):
     // compared in place (no slice, no string hashing)
     const last = this.byEntry[entry];
@@ -659,7 +661,7 @@ export class DocumentChecker {
     if (g.terms.length < 2) return undefined;
     const m = this.occs[i]!;
     if (j.inconsistent?.signature !== g.signature)
-      j.inconsistent = { signature: g.signature, verdict: this.inconsistentVerdict(m, j, g.terms) };
+      j.inconsistent = { signature: g.signature, verdict: this.inconsistentVerdict(j, g.terms) };
     return placed(before, m, j.inconsistent.verdict);
   }
 
@@ -670,8 +672,8 @@ export class DocumentChecker {
    * other terms are named in that script too, as converting the document writes them (an alias is
    * counted by the glossary's text of it, 网络借贷, which a Taiwan document writes 網路借貸).
    */
-  private inconsistentVerdict(m: Match, j: Judged, terms: readonly string[]): Verdict {
-    const index = m.entries[0]!;
+  private inconsistentVerdict(j: Judged, terms: readonly string[]): Verdict {
+    const index = j.entry;
     const entry = this.ctx.source.entries[index]!;
     const written = j.written;
     const script = writeIn(this.ctx, written);

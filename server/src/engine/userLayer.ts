@@ -7,9 +7,8 @@
  * it: only the user's entries are indexed again.
  */
 import type { AliasForm, GlossaryEntry } from './entry';
-import { type EntrySource, Glossary } from './glossary';
+import { type EntrySource, Glossary, sharesChinese } from './glossary';
 import type { TermIndex } from './matcher';
-import { normalizeKey } from './normalize';
 
 /** One loaded user termbase: its file, a short label for cards and messages, entries and lines. */
 export interface UserTermbase {
@@ -50,34 +49,13 @@ export function mergeLayers(
   return new Glossary(entries, words, sources, bundledIndex, shifted);
 }
 
-const chineseKeys = new WeakMap<GlossaryEntry, Set<string>>();
-/** An entry's Chinese forms, folded as the matcher folds them (script and variant characters). */
-function chineseKeysOf(e: GlossaryEntry): Set<string> {
-  let keys = chineseKeys.get(e);
-  if (!keys) {
-    keys = new Set();
-    for (const form of [e.zhHans, e.zhHant, e.zhTw, e.zhHk, ...e.zhAliases]) if (form) keys.add(normalizeKey(form));
-    keys.delete('');
-    chineseKeys.set(e, keys);
-  }
-  return keys;
-}
-
-/**
- * Are two entries the same concept for the card: they share a Chinese form after script folding
- * (区块链 and 區塊鏈 are one form). Sharing only an English term is not enough: homonyms stay apart.
- */
-export function sharesChinese(a: GlossaryEntry, b: GlossaryEntry): boolean {
-  const keys = chineseKeysOf(a);
-  for (const k of chineseKeysOf(b)) if (keys.has(k)) return true;
-  return false;
-}
-
 /**
  * The entries a match shows, grouped for the card: `card` is the first entry and every other one
  * that shares a Chinese form with it when the first is a user's entry (the user's first, then the
  * bundled concept), `others` are the rest (homonyms, shown apart).
  */
+export { sharesChinese };
+
 export function groupForCard(glossary: Glossary, entries: readonly GlossaryEntry[]): { card: GlossaryEntry[]; others: GlossaryEntry[] } {
   const [first, ...rest] = entries;
   if (!first) return { card: [], others: [] };
