@@ -52,14 +52,58 @@ function printable(text: string, max = 200): string {
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 
+/** Why a file could not be read, in words (the same for every command). */
+function unreadable(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? (err instanceof Error ? err.message : String(err));
+}
+
+/**
+ * A document to check or convert (a path, or `-` for stdin), read as an editor opens it: UTF-8, or
+ * UTF-16 with its byte-order mark, the byte-order mark itself left out (columns count from after
+ * it). Bytes UTF-8 cannot read (a file saved as GBK or Big5, a binary file) are a usage error naming
+ * the line: checking or converting mojibake would pass it, or write it out, silently.
+ */
+function readDocument(path: string): string {
+  const name = path === '-' ? 'stdin' : printable(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path === '-' ? 0 : path);
+  } catch (err) {
+    throw new UsageError(`cannot read ${name}: ${unreadable(err)}`);
+  }
+  // (TextDecoder leaves a byte-order mark out)
+  const text = decodeBytes(bytes);
+  if (!isUtf8(bytes)) {
+    const bad = text.indexOf('\uFFFD');
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) line++;
+    throw new UsageError(
+      `cannot read ${name}: not UTF-8 text: line ${line} has bytes UTF-8 cannot read (saved as GBK, Big5 or UTF-16 without a byte-order mark, or not text at all?); save it as UTF-8`,
+    );
+  }
+  return text;
+}
+
+/** Whether bytes are valid UTF-8 (or UTF-16 with a byte-order mark, which decodeBytes reads). */
+function isUtf8(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function loadGlossary(path: string): Glossary {
   try {
     return glossaryFromFile(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`cannot read the glossary ${path}: no such file`);
-    if (code === 'EISDIR') throw new UsageError(`cannot read the glossary ${path}: it is a directory`);
-    if (code) throw new UsageError(`cannot read the glossary ${path}: ${code}`);
+    if ((err as NodeJS.ErrnoException).code) throw new UsageError(`cannot read the glossary ${path}: ${unreadable(err)}`);
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
 }
@@ -119,10 +163,7 @@ function readTermbase(path: string, knownForms: KnownForm | undefined, quiet = f
   try {
     text = decodeBytes(readFileSync(path));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`cannot read the glossary ${label}: no such file`);
-    if (code === 'EISDIR') throw new UsageError(`cannot read the glossary ${label}: it is a directory`);
-    throw new UsageError(`cannot read the glossary ${label}: ${code ?? String(err)}`);
+    throw new UsageError(`cannot read the glossary ${label}: ${unreadable(err)}`);
   }
   const termbase = loadTermbase(text, { name: path, label, ...(knownForms ? { knownForms } : {}) });
   if (termbase.unreadable) throw new UsageError(termbase.diagnostics.map((d) => `${label}: ${d.message}`).join('\n'));
@@ -232,10 +273,7 @@ program
       try {
         text = decodeBytes(readFileSync(path));
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new UsageError(
-          `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(err))}`,
-        );
+        throw new UsageError(`cannot read ${path}: ${unreadable(err)}`);
       }
       const t = loadTermbase(text, { name: path, label: path, ...(knownForms ? { knownForms } : {}) });
       for (const d of t.diagnostics) process.stdout.write(`${formatDiagnostic(path, d)}\n`);
@@ -365,14 +403,7 @@ glossaryOptions(
     for (const file of files) {
       const rel = relative(process.cwd(), file).split(sep).join('/');
       if (!rel.startsWith('..') && isIgnored(project, rel)) continue;
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (err) {
-        throw new UsageError(`cannot read ${printable(file)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-      }
-      // as an editor opens it: a byte-order mark is not text, and columns count from after it
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const text = readDocument(file);
       results.push(...checkText(glossary, file, text, variant, project));
     }
     if (format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -454,12 +485,7 @@ glossaryOptions(
 ).action((path: string | undefined, opts: GlossaryOptions & { to: string; variant: string }) => {
   const to = oneOf('--to', SCRIPTS)(opts.to);
   const variant = oneOf('--variant', VARIANTS)(opts.variant);
-  let text: string;
-  try {
-    text = !path || path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read ${printable(path ?? '-')}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
+  const text = readDocument(path ?? '-');
   const project = cliProject();
   const glossary = mergedGlossary(opts, project);
   // the text's variant as `check` finds it: its directive, --variant, the project file, detection

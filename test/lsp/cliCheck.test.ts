@@ -140,6 +140,53 @@ describe('fintech-glossary check', () => {
   });
 });
 
+describe('check and convert read documents as an editor opens them', () => {
+  // 云計算 and 区塊鏈 written in UTF-16 (with the byte-order mark Windows tools write) and in GBK
+  const TEXT = '我们使用云計算。\n第二行：区塊鏈\n';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]);
+  // GBK bytes of 我们 (a legacy encoding UTF-8 cannot read), then ASCII
+  const gbk = Buffer.from([0xce, 0xd2, 0xc3, 0xc7, 0x0a, 0x61, 0x0a]);
+
+  it('UTF-16 with a byte-order mark is read: its findings are those of the UTF-8 text', () => {
+    const dir = project({ 'u8.md': TEXT });
+    writeFileSync(join(dir, 'u16.md'), utf16);
+    const codes = (file: string) =>
+      JSON.parse(run(dir, ['check', '--format', 'json', file]).stdout).map((f: { line: number; column: number; code: string }) =>
+        [f.line, f.column, f.code].join(' '),
+      );
+    expect(codes('u16.md')).toEqual(['1 5 forbidden-term', '2 5 mixed-script']);
+    expect(codes('u16.md')).toEqual(codes('u8.md'));
+    const converted = run(dir, ['convert', '--to', 'zh-Hans', 'u16.md']);
+    expect([converted.status, converted.stdout]).toEqual([0, run(dir, ['convert', '--to', 'zh-Hans', 'u8.md']).stdout]);
+  });
+
+  it('a file UTF-8 cannot read is a usage error naming the line, for check, convert and stdin; nothing is written', () => {
+    const dir = project({ 'ok.md': '区塊鏈\n' });
+    writeFileSync(join(dir, 'gbk.md'), Buffer.concat([Buffer.from('first line\n'), gbk]));
+    const check = run(dir, ['check', 'ok.md', 'gbk.md']);
+    expect([check.status, check.stdout]).toEqual([2, '']);
+    expect(check.stderr).toContain('cannot read gbk.md: not UTF-8 text: line 2 ');
+    const convert = run(dir, ['convert', '--to', 'zh-TW', 'gbk.md']);
+    expect([convert.status, convert.stdout]).toEqual([2, '']);
+    const stdin = spawnSync(process.execPath, [BIN, 'convert', '--to', 'zh-TW'], { cwd: dir, input: gbk });
+    expect([stdin.status, stdin.stdout.length]).toEqual([2, 0]);
+    expect(stdin.stderr.toString()).toContain('cannot read stdin: not UTF-8 text: line 1 ');
+  });
+
+  it('a replacement character written in a UTF-8 file is text, not a bad byte', () => {
+    const dir = project({ 'r.md': 'a\uFFFD 区塊鏈\n' });
+    expect(run(dir, ['check', 'r.md']).status).toBe(1);
+  });
+
+  it('a missing file or a directory is said the same way by every command', () => {
+    const dir = project({});
+    mkdirSync(join(dir, 'sub'));
+    expect(run(dir, ['convert', '--to', 'zh-TW', 'missing.md']).stderr).toContain('cannot read missing.md: no such file\n');
+    expect(run(dir, ['convert', '--to', 'zh-TW', 'sub']).stderr).toContain('cannot read sub: it is a directory\n');
+    expect(run(dir, ['validate', 'missing.csv']).stderr).toContain('cannot read missing.csv: no such file\n');
+  });
+});
+
 describe('fintech-glossary convert', () => {
   it('converts stdin to zh-TW, glossary terms in their reviewed Taiwan form', () => {
     const r = run(tmpdir(), ['convert', '--to', 'zh-TW'], '我的银行账户里有数字货币。\n');
