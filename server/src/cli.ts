@@ -31,7 +31,9 @@ import { glossaryForms, type KnownForm, type Termbase } from './engine/termbase'
 import { exportCsv, exportTbx } from './engine/termbaseExport';
 import { loadTermbase } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
-import { nodeFiles, skipped } from './node/files';
+import { findFilesSync, nodeFiles, skipped } from './node/files';
+import { isNamedPath } from './termbases';
+import picomatch from 'picomatch';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
 import { sourceFiles } from './node/sources';
 import { MessageGuard } from './messageGuard';
@@ -208,8 +210,20 @@ function userAndBundled(
 
 /** The glossary `check` and `convert` use: the bundled one as it is, or the user's termbases merged over it. */
 function mergedGlossary(opts: GlossaryOptions, project: ProjectConfig): Glossary {
-  // the project file's termbases are relative to the project root (the current directory)
-  const extra = project.termbases.map((p) => ({ path: join(process.cwd(), p), label: `${p} (${PROJECT_FILE})` }));
+  // the project file's termbases are relative to the project root (the current directory): named
+  // files, and globs matched as the server matches them in a workspace folder (each glob's files in
+  // path order; a glob that matches nothing adds nothing)
+  const root = process.cwd();
+  const extra = project.termbases
+    .flatMap((p) => {
+      if (isNamedPath(p)) return [{ path: join(root, p), label: `${p} (${PROJECT_FILE})` }];
+      const match = picomatch(p.replace(/^\.\//, ''));
+      return findFilesSync(root, match)
+        .map((path) => relative(root, path).split(sep).join('/'))
+        .sort()
+        .map((rel) => ({ path: join(root, rel), label: `${rel} (${PROJECT_FILE})` }));
+    })
+    .filter((t, k, all) => all.findIndex((u) => u.path === t.path) === k);
   const { layers, bundled, words, aliasForms, glossary } = userAndBundled(opts, extra);
   return !layers.length && glossary ? glossary : mergeLayers(layers, bundled, words, undefined, aliasForms);
 }

@@ -90,6 +90,28 @@ describe('check with user termbases', () => {
     expect([r.status, findings(r.stdout)]).toEqual([1, ['a.md:1:1: warning forbidden-term']]);
   });
 
+  it("the project file's termbase globs match as in the editor: nested folders, no node_modules", () => {
+    const dir = project({
+      'a.md': '风控小助手和合规小助手。\n',
+      '.fintech-glossary.yaml': "termbases: ['terms/**/*.csv', terms/risk.csv]\n",
+    });
+    mkdirSync(join(dir, 'terms', 'team'), { recursive: true });
+    mkdirSync(join(dir, 'node_modules', 'terms'), { recursive: true });
+    writeFileSync(join(dir, 'terms', 'risk.csv'), 'zh-CN,en,status\n风控小助手,risk bot,forbidden\n');
+    writeFileSync(join(dir, 'terms', 'team', 'compliance.csv'), 'zh-CN,en,status\n合规小助手,compliance bot,deprecated\n');
+    // a termbase under node_modules is not the project's (as the editor's search leaves it out)
+    writeFileSync(join(dir, 'node_modules', 'terms', 'x.csv'), 'zh-CN,en,status\n风控小助手,risk bot,preferred\n');
+    const r = run(dir, ['check', 'a.md']);
+    expect([r.status, findings(r.stdout), r.stderr]).toEqual([
+      1,
+      ['a.md:1:1: information forbidden-term', 'a.md:1:7: information deprecated-term'],
+      '',
+    ]);
+    // a glob that matches nothing adds nothing (as in the editor); a named file that is missing exits 2
+    writeFileSync(join(dir, '.fintech-glossary.yaml'), "termbases: ['glossaries/*.tbx']\n");
+    expect(run(dir, ['check', 'a.md']).status).toBe(0);
+  });
+
   it('a termbase that cannot be read at all exits 2 and says which', () => {
     const dir = project({ 'a.md': DOC, 'x.tbx': '<html/>' });
     mkdirSync(join(dir, 'folder.tbx'));

@@ -3,7 +3,7 @@
  * workspace folders' trees for clients that do not send workspace/didChangeWatchedFiles (Neovim 0.7,
  * Helix).
  */
-import { type Dirent, existsSync, type FSWatcher, watch } from 'node:fs';
+import { type Dirent, existsSync, type FSWatcher, readdirSync, watch } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -59,6 +59,33 @@ export const nodeFiles: FileAccess = {
     return watchTree(rootUris.map(toPath), (path) => onChange(toUri(path)), MAX_WATCHED_DIRECTORIES, log);
   },
 };
+
+/**
+ * The files under `root` (a path) whose `/`-separated path relative to it `accept` takes, in the
+ * order found, searched as `nodeFiles.find` searches a workspace folder (no node_modules or dot
+ * folders, at most `limit` names looked at): the CLI's search for the project file's termbase globs.
+ */
+export function findFilesSync(root: string, accept: (relativePath: string) => boolean, limit = 200_000): string[] {
+  const out: string[] = [];
+  let looked = 0;
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (++looked > limit) return;
+      if (skipped(e.name)) continue;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (e.isFile() && accept(relative(root, path).split(sep).join('/'))) out.push(path);
+    }
+  };
+  walk(root);
+  return out;
+}
 
 /** The most directories the server watches itself (one inotify watch each); more are left out, with a log line. */
 export const MAX_WATCHED_DIRECTORIES = 4000;
