@@ -111,6 +111,11 @@ type Phase = 'uninitialized' | 'running' | 'shut down';
 /** How long after the last edit to an open termbase file it is re-read (ms). */
 export const TERMBASE_EDIT_DELAY = 300;
 
+/** How long the server waits for the client's answer to workspace/configuration before it goes on without it. */
+export const CONFIGURATION_WAIT_MS = 5000;
+/** What `answered` gives when the client did not answer in time. */
+const NO_ANSWER = Symbol('no answer');
+
 export function startServer(connection: Connection, options: ServerOptions): void {
   const open = new OpenDocuments();
   let phase: Phase = 'uninitialized';
@@ -313,8 +318,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     let s = settings;
     if (canPullConfiguration) {
       try {
-        const answer: unknown = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: SETTINGS_SECTION });
-        s = mergeSettings(answer ?? undefined, warn);
+        const answer: unknown = await answered(
+          connection.workspace.getConfiguration({ scopeUri: folder.uri, section: SETTINGS_SECTION }),
+          `the settings of ${folder.uri}`,
+        );
+        if (answer !== NO_ANSWER) s = mergeSettings(answer ?? undefined, warn);
       } catch (err) {
         // a client that cannot answer still gets the folder's termbases, by the workspace's settings
         warn(`cannot read the settings of ${folder.uri}: ${describe(err)}`);
@@ -323,6 +331,26 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const listed = projects.get(folder.uri)?.config.termbases ?? [];
     return listed.length ? { ...s, glossaries: [...s.glossaries, ...listed.filter((p) => !s.glossaries.includes(p))] } : s;
   };
+
+  /**
+   * A configuration answer, or NO_ANSWER when the client has not given one after
+   * CONFIGURATION_WAIT_MS (said once in the log): the requests that wait for the settings (hover,
+   * completion, look-up) and the termbase reloads go on with the settings in use, instead of
+   * waiting for ever on a client that declares workspace/configuration and never answers.
+   */
+  const answered = <T>(request: Promise<T>, what: string): Promise<T | typeof NO_ANSWER> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<typeof NO_ANSWER>((resolve) => {
+      timer = setTimeout(() => {
+        if (!configurationLate)
+          warn(`the client has not answered for ${what} after ${CONFIGURATION_WAIT_MS / 1000} s; going on without it`);
+        configurationLate = true;
+        resolve(NO_ANSWER);
+      }, CONFIGURATION_WAIT_MS);
+    });
+    return Promise.race([request, late]).finally(() => clearTimeout(timer));
+  };
+  let configurationLate = false;
 
   /** The scope of a document's settings: its workspace folder and its language. */
   const scopeKey = (doc: TextDocument) => `${folderOf(doc.uri)?.uri ?? ''}\n${doc.languageId}`;
@@ -337,8 +365,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const key = scopeKey(doc);
     const known = scoped.get(key);
     if (known) return known instanceof Promise ? known : undefined;
-    // a client that never answers must not keep the diagnostics back: the workspace's after 5 s
-    const timeout = new Promise<undefined>((r) => setTimeout(() => r(undefined), 5000));
+    // a client that never answers must not keep the diagnostics back: the workspace's after a while
+    const timeout = new Promise<undefined>((r) => setTimeout(() => r(undefined), CONFIGURATION_WAIT_MS));
     const asked = Promise.race([
       connection.workspace.getConfiguration({ scopeUri: doc.uri, section: SETTINGS_SECTION }).then(
         (answer: unknown) => mergeSettings(answer ?? undefined, warn),
@@ -635,11 +663,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!canPullConfiguration) return;
     let answer: unknown;
     try {
-      answer = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+      answer = await answered(connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]), 'the settings');
     } catch (err) {
       warn(`cannot read the settings: ${describe(err)}; the ones in use stay`);
       return;
     }
+    if (answer === NO_ANSWER) return;
     settings = mergeSettings(Array.isArray(answer) ? answer[0] : undefined, warn);
     scoped.clear();
     qa.invalidate();

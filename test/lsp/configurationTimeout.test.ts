@@ -1,0 +1,43 @@
+// A client that declares workspace/configuration and never answers it (a broken or busy client):
+// the server waits for the settings a while, says so once in the log, and goes on with the
+// settings it has. Before, every hover, completion and look-up waited for ever.
+import { afterEach, describe, expect, it } from 'vitest';
+import { type LspSession, initialize, startServer } from './lspClient';
+
+let s: LspSession | undefined;
+afterEach(() => {
+  s?.process.kill();
+  s = undefined;
+});
+
+describe('a client that never answers workspace/configuration', () => {
+  it('still gets hovers and completions, and a log line saying the settings did not come', async () => {
+    s = startServer();
+    const logs: string[] = [];
+    let asked = 0;
+    // asked, never answered
+    s.connection.onRequest('workspace/configuration', () => {
+      asked++;
+      return new Promise(() => undefined);
+    });
+    s.connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+    await initialize(s, { workspace: { configuration: true } });
+    const uri = 'file:///doc.md';
+    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '区块链\n' } });
+    const hover = (await s.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 1 },
+    })) as {
+      contents: { value: string };
+    } | null;
+    expect(hover?.contents.value).toContain('blockchain');
+    const completion = (await s.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: 2 },
+    })) as { items: { label: string }[] } | { label: string }[];
+    const items = Array.isArray(completion) ? completion : completion.items;
+    expect(items.map((i) => i.label)).toContain('区块链');
+    expect(asked).toBeGreaterThan(0);
+    expect(logs.filter((l) => l.includes('has not answered'))).toHaveLength(1);
+  }, 60_000);
+});
