@@ -58,3 +58,16 @@ describe('OpenCC’s regional phrase tables do not put another region’s terms 
     expect(flagged).toEqual([]);
   });
 });
+
+describe('an alias keeps its own concept’s headword as the glossary spells it', () => {
+  rows([
+    // 昇腾, Huawei's brand, is written 昇 in simplified too (OpenCC's characters make it 升腾)
+    ['採用華為昇騰芯片', 'zh-Hant', 'zh-Hans', '采用华为昇腾芯片'],
+    // the headword's reviewed glyphs: Hong Kong's 戶 and 稅 (never 户, 税), 群 (not OpenCC's 羣)
+    ['支持线上开户', 'zh-Hans', 'zh-HK', '支持線上開戶'],
+    ['增值税留抵退税', 'zh-Hans', 'zh-HK', '增值稅留抵退稅'],
+    ['精准定位目标客群', 'zh-Hans', 'zh-Hant', '精準定位目標客群'],
+    // a headword that is another word in the target stays the alias's wording (按揭贷款, not 个人住房贷款贷款)
+    ['按揭貸款', 'zh-HK', 'zh-Hans', '按揭贷款'],
+  ]);
+});

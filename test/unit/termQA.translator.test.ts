@@ -87,3 +87,7 @@ describe('what a Taiwan or Hong Kong financial writer writes', () => {
     ['個人資料保護 in Taiwan', '銀行的資訊安全與個人資料保護日益重要。', 'zh-TW', []],
   ]);
 });
+
+describe('a brand written in simplified with a character OpenCC calls traditional', () => {
+  rows([['华为昇腾 in a simplified text', '国产算力采用华为昇腾芯片。', 'zh-Hans', []]]);
+});

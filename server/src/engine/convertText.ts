@@ -155,8 +155,8 @@ export function aliasIn(source: TermSource, span: string, to: ChineseScript, fro
   out = '';
   let at = 0;
   for (const m of termsInside(source.index, span)) {
-    if (m.entries.some((e) => of.includes(e))) continue;
-    const t = termTarget(source, m, span.slice(m.start, m.end), to, from);
+    const inside = span.slice(m.start, m.end);
+    const t = m.entries.some((e) => of.includes(e)) ? ownHeadword(source, m, inside, to) : termTarget(source, m, inside, to, from);
     if (t === undefined) continue;
     out += chars(span.slice(at, m.start)) + t;
     at = m.end;
@@ -167,6 +167,21 @@ export function aliasIn(source: TermSource, span: string, to: ChineseScript, fro
   return out;
 }
 const ALIASES = new WeakMap<TermSource, Map<string, string>>();
+
+/**
+ * The alias's own concept's headword inside it (`m`, written `inside`), in `to`: the glossary's
+ * spelling of that word when it is the same word there, only in other characters (昇腾 in 华为昇腾
+ * stays 昇腾 in simplified, as the brand writes it: OpenCC's characters would make 升腾); undefined
+ * when the form in `to` is another word (按揭 in 按揭贷款 is Hong Kong's headword, whose simplified
+ * form 个人住房贷款 would make 个人住房贷款贷款): then the alias's wording stays, its characters converted.
+ */
+function ownHeadword(source: TermSource, m: Match, inside: string, to: ChineseScript): string | undefined {
+  if (m.entries.length !== 1) return undefined;
+  const entry = source.entries[m.entries[0]!];
+  if (!entry || (termFor(entry, inside) ?? termFor(entry, m.forms[0]!))?.role !== 'headword') return undefined;
+  const form = formIn(entry, to);
+  return form && normalizeKey(form) === normalizeKey(inside) ? form : undefined;
+}
 
 /**
  * The keys an index needs for the glossary's aliases as conversion writes them in Taiwan and Hong
