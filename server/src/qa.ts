@@ -39,6 +39,9 @@ interface DocState {
   epoch: number;
   /** What was last pushed (push mode), to publish only changes. */
   published?: Diagnostic[];
+  /** A push is being written to the client; `stale`: the document changed meanwhile (push again when it is out). */
+  sending?: boolean;
+  stale?: boolean;
 }
 
 export interface QAOptions {
@@ -158,11 +161,29 @@ export class TermQA {
       });
       return;
     }
+    // Back-pressure: while the last push is still being written (a client that reads slowly, or
+    // diagnostics of megabytes: thousands of findings), changes only mark the document stale, and
+    // the document's diagnostics as they are then go out once that push is written. A client that
+    // keeps up gets every change at once; one that does not gets the latest, never a backlog.
+    const known = this.states.get(doc.uri);
+    if (known?.sending) {
+      known.stale = true;
+      return;
+    }
     const diagnostics = this.diagnosticsOf(doc);
     const state = this.states.get(doc.uri)!;
     if (state.published && sameDiagnostics(state.published, diagnostics)) return;
     state.published = diagnostics;
-    void this.o.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    state.sending = true;
+    const sent = () => {
+      state.sending = false;
+      if (!state.stale) return;
+      state.stale = false;
+      // (a closed document has no state any more: nothing to publish)
+      const now = this.o.open.get(doc.uri);
+      if (now && this.states.get(doc.uri) === state) this.changed(now);
+    };
+    this.o.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics }).then(sent, sent);
   }
 
   /** The variant a document is checked against, and where it comes from. */

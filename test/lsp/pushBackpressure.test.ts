@@ -1,0 +1,49 @@
+// Push diagnostics and a client that reads slowly: thousands of findings make each push hundreds of
+// kilobytes, and an editor typing fast sent a push per keystroke, each one written out in full
+// after the one before (the client fell seconds behind, and a request after the edits waited for
+// all of them). Now, while a push is still being written, changes only mark the document stale:
+// once the push is out, the document's diagnostics as they are then go out, once.
+import { afterEach, describe, expect, it } from 'vitest';
+import { type LspSession, initialize, startServer } from './lspClient';
+
+let s: LspSession | undefined;
+afterEach(() => {
+  s?.process.kill();
+  s = undefined;
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('push diagnostics under back-pressure', () => {
+  it('edits made while a big push is being written give one more push, of the last version', async () => {
+    s = startServer();
+    const pushes: { version?: number; count: number }[] = [];
+    const uri = 'file:///many.md';
+    s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
+      if (p.uri === uri) pushes.push({ version: p.version, count: p.diagnostics.length });
+    });
+    await initialize(s, {});
+    // 3,000 mixed-script terms: a push of about a megabyte
+    const line = '区塊鏈和云計算。\n';
+    const text = `fintech-glossary-variant: zh-Hans\n${line.repeat(1500)}`;
+    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    for (let k = 0; k < 200 && !pushes.some((p) => p.version === 1); k++) await sleep(50);
+    expect(pushes.at(-1)).toEqual({ version: 1, count: 3000 });
+
+    // the client stops reading; 20 edits, each adding a finding at the end
+    s.process.stdout!.pause();
+    const before = pushes.length;
+    for (let v = 2; v <= 21; v++)
+      s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: { line: 1501, character: 0 }, end: { line: 1501, character: 0 } }, text: '区塊鏈' }],
+      });
+    await sleep(1500);
+    s.process.stdout!.resume();
+    for (let k = 0; k < 200 && !pushes.some((p) => p.version === 21); k++) await sleep(50);
+    const after = pushes.slice(before);
+    // the last push is the last version's (3,000 + 20 findings); the ones in between were not written
+    expect(after.at(-1)).toEqual({ version: 21, count: 3020 });
+    expect(after.length).toBeLessThanOrEqual(3);
+  }, 60_000);
+});
