@@ -281,7 +281,9 @@ async function replaceTerm(args: ReplaceTermArgs): Promise<void> {
   };
   const from = position(start),
     to = position(end);
-  if (!from || !to || to.isBefore(from)) return refuse(vscode.l10n.t('the range is malformed'));
+  if (!from || !to) return refuse(vscode.l10n.t('the range is malformed'));
+  // a range given end first (a selection made backwards) stands for the same text: vscode.Range turns
+  // it round, as the server does with the ranges it takes (server/src/ranges.ts)
   const range = new vscode.Range(from, to);
   if (!doc.validateRange(range).isEqual(range)) return refuse(vscode.l10n.t('the range is outside the document'));
   if (doc.getText(range) !== args.from) return refuse(vscode.l10n.t('the text there is no longer “{0}”', args.from));
