@@ -577,7 +577,8 @@ describe('CSV, TSV and OmegaT', () => {
       ['plain', '代币'],
     ]);
     const mac = loadTermbase('en,zh-CN\rledger,账本\rtoken,"代\r币"\rmargin,保证金\r', { name: 'mac.csv' });
-    expect(mac.entries.map((e) => e.zhHans)).toEqual(['账本', '代\n币', '保证金']);
+    // (a term is one line: Chinese wrapped over two is joined)
+    expect(mac.entries.map((e) => e.zhHans)).toEqual(['账本', '代币', '保证金']);
     expect(mac.lines).toEqual([2, 3, 5]);
   });
 
@@ -704,6 +705,38 @@ describe('CSV, TSV and OmegaT', () => {
         message: 'row 2: unknown status "maybe" (use preferred, admitted, deprecated, superseded or forbidden)',
       },
     ]);
+  });
+});
+
+describe('a term typed or wrapped over lines is one line', () => {
+  it('CSV (a line break typed in a cell, as Excel writes it: LF in the cell, CRLF rows): Chinese joined, English spaced', () => {
+    const csv =
+      'en,zh-CN,zh-TW,note\r\n"smart\ncontract","智能\n合约","智能 \n 合約",kept\r\n"open\r\nbanking;API","开放银行;\n开放\nAPI",,"a note\nover lines"\r\nwallet,钱包,,\r\n';
+    const tb = loadTermbase(csv, { name: 'excel.csv' });
+    expect(tb.diagnostics).toEqual([]);
+    expect(tb.entries.map((e) => [e.zhHans, chineseIn(e, 'zh-TW'), ...e.zhAliases, ...e.en])).toEqual([
+      ['智能合约', '智能合約', 'smart contract'],
+      ['开放银行', '開放銀行', '开放 API', 'open banking', 'API'],
+      ['钱包', '錢包', 'wallet'],
+    ]);
+    // a note keeps its lines; the rows' lines are as an editor counts them
+    expect(tb.entries[1]!.note).toBe('a note\nover lines');
+    expect(tb.lines).toEqual([2, 6, 11]);
+  });
+
+  it('TBX: a term pretty-printed over lines, in Chinese (CJK Ext. B too) and in English', () => {
+    const tbx = [
+      '<martif><text><body><termEntry>',
+      '<langSet xml:lang="zh-CN"><tig><term>',
+      '  智能',
+      '  合约',
+      '</term></tig><tig><term>𠀾\n  链</term></tig></langSet>',
+      '<langSet xml:lang="en"><tig><term>smart',
+      '  contract</term></tig></langSet>',
+      '</termEntry></body></text></martif>',
+    ].join('\n');
+    const [e] = loadTermbase(tbx, { name: 'x.tbx' }).entries;
+    expect([e!.zhHans, ...e!.zhAliases, ...e!.en]).toEqual(['智能合约', '𠀾链', 'smart contract']);
   });
 });
 

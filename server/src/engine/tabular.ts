@@ -24,7 +24,7 @@ import {
   statusOf,
   type TermLang,
 } from './termbase';
-import { collapseWhitespace, containsHan, trimWhitespace } from './unicode';
+import { collapseWhitespace, containsHan, joinLines, trimWhitespace } from './unicode';
 
 export type Column =
   | { kind: 'term'; lang: TermLang }
@@ -158,7 +158,9 @@ export function parseTabular(
   let status: TermStatus | undefined;
   let extra: { pos: string } | undefined;
   const addTerms = (terms: RawTerm[], cell: string, lang: TermLang | undefined, abbreviation: boolean) => {
-    const one = (t: string) => {
+    const one = (cut: string) => {
+      // a term is one line: a line break typed in its cell (Alt+Enter in Excel) is read as in TBX
+      const t = joinLines(cut);
       const term: RawTerm = { text: t, lang: lang ?? cellLang(t), status };
       if (abbreviation) term.abbreviation = true;
       if (extra) term.extra = extra;
@@ -217,7 +219,7 @@ export function parseTabular(
         if (latin && p.definitionEn !== undefined) p.latinDefinition = true;
         continue;
       }
-      if (cell.includes(';') || cell.includes('；') || !setPlainTerm(p, col.lang, cell)) return -1;
+      if (cell.includes(';') || cell.includes('；') || !setPlainTerm(p, col.lang, k ? joinLines(cell) : cell)) return -1;
       any = true;
     }
     if (!any) return -1;

@@ -6,7 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { REGISTERS, type Register, type TermStatus } from './entry';
-import { collapseWhitespace, containsHan, trimWhitespace } from './unicode';
+import { collapseWhitespace, containsHan, joinLines, trimWhitespace } from './unicode';
 
 export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'properNoun' | 'phrase';
 import {
@@ -243,7 +243,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     if (capture && depth === capture.depth) {
       const c = capture;
       capture = undefined;
-      apply(c.category, collapseWhitespace(c.text), c.attrs, c.line, c.column);
+      // a term pretty-printed over lines is one line, Chinese wrapped without a space (joinLines)
+      apply(c.category, c.category === 'term' ? joinLines(c.text) : collapseWhitespace(c.text), c.attrs, c.line, c.column);
       return;
     }
     if (capture) return;

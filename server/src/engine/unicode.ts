@@ -58,6 +58,40 @@ for (const u of [...SPACE_UNITS, ...NEWLINE_UNITS, ...HYPHEN_UNITS]) SEPARATOR[u
 const WHITESPACE = new Uint8Array(0x10000);
 for (const u of [...SPACE_UNITS, ...NEWLINE_UNITS]) WHITESPACE[u] = 1;
 
+const LINE_BREAK = new Uint8Array(0x10000);
+for (const u of NEWLINE_UNITS) LINE_BREAK[u] = 1;
+
+/**
+ * Text typed or wrapped over lines read as one line (a term over two lines of a spreadsheet cell,
+ * or one pretty-printed over lines in XML): a whitespace run with a line break in it between two
+ * Han characters goes, as wrapped Chinese is read (normalize.ts drops a soft line break there too:
+ * 区块⏎链 is 区块链); every other run is one space and the ends are trimmed (`collapseWhitespace`).
+ */
+export function joinLines(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (LINE_BREAK[s.charCodeAt(i)] !== 1) continue;
+    // the whitespace run this line break is in
+    let a = i;
+    while (a > 0 && WHITESPACE[s.charCodeAt(a - 1)] === 1) a--;
+    let b = i + 1;
+    while (b < s.length && WHITESPACE[s.charCodeAt(b)] === 1) b++;
+    if (a > 0 && b < s.length && isHan(codePointBefore(s, a)) && isHan(s.codePointAt(b)!)) {
+      out += s.slice(from, a);
+      from = b;
+    }
+    i = b - 1;
+  }
+  return collapseWhitespace(from === 0 ? s : out + s.slice(from));
+}
+
+/** The code point that ends at `at` (a surrogate pair read whole). */
+function codePointBefore(s: string, at: number): number {
+  const u = s.charCodeAt(at - 1);
+  return u >= 0xdc00 && u <= 0xdfff && at >= 2 ? s.codePointAt(at - 2)! : u;
+}
+
 /** Whitespace, a line break or a hyphen: what separates the words of a term. */
 export function isSeparatorUnit(u: number): boolean {
   return SEPARATOR[u] === 1;
