@@ -708,6 +708,32 @@ describe('CSV, TSV and OmegaT', () => {
   });
 });
 
+describe("Excel's delimiter line (sep=;)", () => {
+  it('names the delimiter and is no header; rows keep their lines', () => {
+    // as Excel writes a sheet for a locale whose list separator is ";" (a BOM, CRLF rows, LF in cells)
+    const tb = loadTermbase('\uFEFFsep=;\r\nen;zh-CN;definition\r\nbank;银行;"a place\nfor money; kept"\r\nwallet;钱包;\r\n', {
+      name: 'excel.csv',
+    });
+    expect(tb.diagnostics).toEqual([]);
+    expect(tb.entries.map((e) => [e.zhHans, e.en[0], e.definitionEn])).toEqual([
+      ['银行', 'bank', 'a place\nfor money; kept'],
+      ['钱包', 'wallet', ''],
+    ]);
+    expect(tb.lines).toEqual([3, 5]);
+    // quoted, as some tools write it; a comma named
+    expect(loadTermbase('"sep=,"\nen,zh-CN\nbank,银行\n', { name: 'a.csv' }).entries.map((e) => e.zhHans)).toEqual(['银行']);
+  });
+
+  it('a sep line that names another delimiter than the file uses: the error says what line 1 says', () => {
+    const tb = loadTermbase('sep=;\nen,zh-CN\nbank,银行\n', { name: 'a.csv' });
+    expect(tb.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '2:1 not a termbase: the first row names no Chinese or English column (use a header such as en, zh-CN, zh-TW, English, Chinese (Simplified), Source, Target); line 1 (sep=;) says the columns are separated by ";"',
+    ]);
+    // an OmegaT file has no such line: there it is a term
+    expect(loadTermbase('sep=|\t甲\n', { name: 'g.txt' }).entries.map((e) => [e.en[0], e.zhHans])).toEqual([['sep=|', '甲']]);
+  });
+});
+
 describe('a term typed or wrapped over lines is one line', () => {
   it('CSV (a line break typed in a cell, as Excel writes it: LF in the cell, CRLF rows): Chinese joined, English spaced', () => {
     const csv =

@@ -79,6 +79,9 @@ export function headerColumn(cell: string): Column {
   return lang ? { kind: 'term', lang } : { kind: 'ignore' };
 }
 
+/** Excel's delimiter line: `sep=` and one character, alone on the first line (quoted by some tools). */
+const EXCEL_SEPARATOR = /^"?sep=([^\r\n"])"?[^\S\r\n]*(?:\r\n?|\n|$)/i;
+
 /** Several terms in one cell are separated by semicolons (the export writes `a; b`). */
 export const splitTerms = (cell: string) =>
   cell.includes(';') || cell.includes('；')
@@ -122,6 +125,9 @@ export function parseTabular(
   let checked: (TermLang | undefined)[] = [];
   let labels: string[] = [];
   const scripts = new ScriptCheck(diag, knownForms);
+  // Excel's first line naming the delimiter (`sep=;`), which it writes for a locale whose list
+  // separator is not the comma and reads back: the delimiter, and a line that is no header
+  const excelSeparator = kind === 'csv' ? EXCEL_SEPARATOR.exec(text)?.[1] : undefined;
   let usable = true;
   let sawRow = false;
   let r = -1; // the row's index (0-based)
@@ -253,8 +259,8 @@ export function parseTabular(
     if (!usable || !columns) {
       line += breaksInRow(row);
       if (!usable) return;
-      // the first row that is not blank is the header
-      if (blank(row)) return;
+      // the first row that is not blank is the header (after Excel's `sep=` line)
+      if (blank(row) || (r === 0 && excelSeparator !== undefined)) return;
       sawRow = true;
       columns = row.map(headerColumn);
       labels = row.map(collapseWhitespace);
@@ -276,7 +282,7 @@ export function parseTabular(
         later.push([
           'error',
           at,
-          'not a termbase: the first row names no Chinese or English column (use a header such as en, zh-CN, zh-TW, English, Chinese (Simplified), Source, Target)',
+          `not a termbase: the first row names no Chinese or English column (use a header such as en, zh-CN, zh-TW, English, Chinese (Simplified), Source, Target)${excelSeparator === undefined ? '' : `; line 1 (sep=${excelSeparator}) says the columns are separated by "${excelSeparator}"`}`,
         ]);
       }
       return;
@@ -385,7 +391,7 @@ export function parseTabular(
   };
 
   const config = {
-    delimiter: kind === 'csv' ? '' : '\t',
+    delimiter: kind === 'csv' ? (excelSeparator ?? '') : '\t',
     delimitersToGuess: [',', '\t', ';', '|'],
     skipEmptyLines: false,
     // OmegaT files are tab-separated text, not CSV: a quote is an ordinary character there
