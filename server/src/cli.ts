@@ -405,11 +405,15 @@ glossaryOptions(
 )
   .option('--variant <variant>', 'auto | zh-Hans | zh-Hant | zh-TW | zh-HK (a directive in a file wins)', 'auto')
   .option('--format <format>', 'text | json | github', 'text')
-  .option('--fail-on <severity>', 'error | warning | information', 'information')
+  .option(
+    '--fail-on <severity>',
+    'error | warning | information | hint (the default, information, lets hint findings be shown without failing)',
+    'information',
+  )
   .action((paths: string[], opts: GlossaryOptions & { variant: string; format: string; failOn: string }) => {
     const variant = oneOf('--variant', VARIANTS)(opts.variant);
     const format = oneOf('--format', ['text', 'json', 'github'] as const)(opts.format);
-    const failOn = oneOf('--fail-on', ['error', 'warning', 'information'] as const)(opts.failOn);
+    const failOn = oneOf('--fail-on', ['error', 'warning', 'information', 'hint'] as const)(opts.failOn);
     const files = filesOf(paths);
     const project = cliProject();
     const glossary = mergedGlossary(opts, project);

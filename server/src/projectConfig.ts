@@ -13,7 +13,7 @@
  * ```
  */
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
-import { VARIANTS, type Rule, type Severity, type Variant } from './protocol';
+import { RULES, VARIANTS, type Rule, type Severity, type Variant } from './protocol';
 import { parseSeverities } from './settings';
 
 export const PROJECT_FILE = '.fintech-glossary.yaml';
@@ -67,6 +67,14 @@ export function parseProjectConfig(text: string, problem: (p: ProjectProblem) =>
   const root = doc.contents;
   /** The node of a key, or of the value under a key (for the line of a problem). */
   const keyNode = (key: string) => root.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key as Node | undefined;
+  /** The node of a rule's name under `severity` (where a misspelt one is). */
+  const severityKey = (name: string) => {
+    const map = root.get('severity', true);
+    return (
+      (isMap(map) ? (map.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.key as Node | undefined) : undefined) ??
+      keyNode('severity')
+    );
+  };
   const valueNode = (...path: string[]) => (doc.getIn(path, true) as Node | undefined) ?? keyNode(path[0]!);
   const d = data as Record<string, unknown>;
   for (const key of Object.keys(d))
@@ -85,11 +93,14 @@ export function parseProjectConfig(text: string, problem: (p: ProjectProblem) =>
   config.termbases = strings('termbases');
   config.ignore = strings('ignore');
   if (d.severity !== undefined && d.severity !== null)
-    config.severity = parseSeverities(d.severity, (key, got) =>
-      report(
-        `severity${key}: ${typeof got === 'string' ? `"${got.slice(0, 20)}"` : String(got)} is not error, warning, information, hint or off`,
-        key ? valueNode('severity', key.slice(1).split(' ')[0]!) : valueNode('severity'),
-      ),
+    config.severity = parseSeverities(
+      d.severity,
+      (key, got) =>
+        report(
+          `severity${key}: ${typeof got === 'string' ? `"${got.slice(0, 20)}"` : String(got)} is not error, warning, information, hint or off`,
+          key ? valueNode('severity', key.slice(1)) : valueNode('severity'),
+        ),
+      (name) => report(`severity: no rule "${name.slice(0, 40)}" (the rules: ${RULES.join(', ')}); ignored`, severityKey(name)),
     );
   return config;
 }

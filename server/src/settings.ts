@@ -94,7 +94,14 @@ export function mergeSettings(value: unknown, warn: (message: string) => void = 
         else wrong('diagnostics.maxDocumentSize', 'a non-negative number', maxDocumentSize);
       }
       if (severity !== undefined && severity !== null) {
-        const parsed = parseSeverities(severity, (key, got) => wrong(`diagnostics.severity${key}`, `one of ${SEVERITIES.join(', ')}`, got));
+        const parsed = parseSeverities(
+          severity,
+          (key, got) => wrong(`diagnostics.severity${key}`, `one of ${SEVERITIES.join(', ')}`, got),
+          (name) =>
+            warn(
+              `settings: fintechGlossary.diagnostics.severity has no rule "${name.slice(0, 40)}" (the rules: ${RULES.join(', ')}); ignored`,
+            ),
+        );
         settings.diagnostics.severity = parsed;
       }
     }
@@ -106,7 +113,11 @@ export function mergeSettings(value: unknown, warn: (message: string) => void = 
  * A map of rule → severity (the settings' and the project file's), checked: unknown rules and
  * values are reported and skipped. `wrong(key, got)` is told about each bad one (key `.rule` or '').
  */
-export function parseSeverities(value: unknown, wrong: (key: string, got: unknown) => void): Partial<Record<Rule, Severity>> {
+export function parseSeverities(
+  value: unknown,
+  wrong: (key: string, got: unknown) => void,
+  noRule: (name: string) => void,
+): Partial<Record<Rule, Severity>> {
   const out: Partial<Record<Rule, Severity>> = {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     wrong('', value);
@@ -114,7 +125,7 @@ export function parseSeverities(value: unknown, wrong: (key: string, got: unknow
   }
   for (const [rule, sev] of Object.entries(value as Record<string, unknown>)) {
     if (!(RULES as readonly string[]).includes(rule)) {
-      wrong(`.${rule} (no such rule: ${RULES.join(', ')})`, sev);
+      noRule(rule);
       continue;
     }
     if (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev)) out[rule as Rule] = sev as Severity;

@@ -108,6 +108,14 @@ describe('fintech-glossary check', () => {
     expect(run(dir, ['check', 'a.md']).status).toBe(0);
   });
 
+  it('a rule the project file sets to hint is shown without failing, unless --fail-on hint', () => {
+    const dir = project({ 'a.md': DOC, '.fintech-glossary.yaml': 'severity:\n  mixed-script: hint\n  forbidden-term: off\n' });
+    const r = run(dir, ['check', 'a.md']);
+    expect([r.status, r.stdout.split(': ').slice(0, 2).join(': ')]).toEqual([0, 'a.md:2:3: hint mixed-script']);
+    expect(run(dir, ['check', '--fail-on', 'hint', 'a.md']).status).toBe(1);
+    expect(run(dir, ['check', '--format', 'github', 'a.md']).stdout).toMatch(/^::notice file=a\.md,line=2,/);
+  });
+
   it('a folder is walked as the server searches a workspace: no hidden folders or files, no node_modules', () => {
     const dir = project({});
     for (const sub of ['docs', 'docs/.drafts', '.github', 'node_modules/pkg']) mkdirSync(join(dir, sub), { recursive: true });

@@ -23,6 +23,15 @@ function flatten(o: object, prefix = ''): Record<string, unknown> {
 }
 
 describe('settings', () => {
+  it('a misspelt rule in diagnostics.severity is named as no rule; the other rules keep their severities', () => {
+    const warnings: string[] = [];
+    const s = mergeSettings({ diagnostics: { severity: { 'mixed-scrip': 'off', 'forbidden-term': 'error' } } }, (w) => warnings.push(w));
+    expect(s.diagnostics.severity).toEqual({ 'forbidden-term': 'error' });
+    expect(warnings).toEqual([
+      'settings: fintechGlossary.diagnostics.severity has no rule "mixed-scrip" (the rules: forbidden-term, deprecated-term, regional-variant, mixed-script, script-mismatch, inconsistent-term); ignored',
+    ]);
+  });
+
   it('package.json contributes exactly the settings the server reads, with the same defaults', () => {
     const server = flatten(defaultSettings);
     const declared = Object.fromEntries(
