@@ -270,6 +270,16 @@ describe('inline glosses (inlay hints)', () => {
     ]);
   });
 
+  it('none for the words of a directive (the “fintech” of fintech-glossary-variant is no term there)', async () => {
+    const { s, openDoc } = await start({ settings: { inlayHints: { enable: true } } });
+    await openDoc(uri, '<!-- fintech-glossary-variant: zh-Hans -->\n<!-- fintech-glossary-disable-next-line -->\nfintech 区块链');
+    const all = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+    expect((await hints(s, all))!.map((h) => [h.position, h.label])).toEqual([
+      [{ line: 2, character: 7 }, '金融科技'],
+      [{ line: 2, character: 11 }, 'blockchain'],
+    ]);
+  });
+
   it('write the Chinese in the document’s variant', async () => {
     const { s, openDoc } = await start({ settings: { inlayHints: { enable: true }, variant: 'zh-TW' } });
     await openDoc(uri, 'Cloud computing and a regulatory sandbox.');

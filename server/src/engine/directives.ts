@@ -266,6 +266,19 @@ function urlRanges(text: string, out: Skipped[], find: Find): void {
   }
 }
 
+/**
+ * The words of the directives (`fintech-glossary-variant`, `fintech-glossary-disable-next-line`, …),
+ * wherever they are written: names of this tool, not text, so the "fintech" in them is no term to
+ * gloss or check.
+ */
+function directiveWords(text: string, out: Skipped[], find: Find): void {
+  for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + PREFIX.length)) {
+    let end = at + PREFIX.length;
+    while (end < text.length && /[A-Za-z-]/.test(text[end]!)) end++;
+    out.push({ start: at, end });
+  }
+}
+
 /** The offset of the next blank line (a paragraph's end) at or after `i`, or the text's end. */
 function paragraphEnd(text: string, i: number): number {
   for (let n = text.indexOf('\n', i); n >= 0; n = text.indexOf('\n', n + 1)) {
@@ -409,6 +422,7 @@ export function skippedRanges(text: string, markdown: boolean, find: Find = sear
   }
   urlRanges(text, out, find);
   codeSpans(text, out, find);
+  directiveWords(text, out, find);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Skipped[] = [];
   for (const r of out) {
