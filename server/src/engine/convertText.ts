@@ -14,7 +14,7 @@
  */
 import { type AliasForm, type ChineseScript, chineseIn, type GlossaryEntry } from './entry';
 import { convertLocale, type OpenCCLocale, regionalPhrases } from './convert';
-import { type Find, retargetDirective, variantDirective } from './directives';
+import { type Find, overlapsAny, retargetDirective, skippedRanges, variantDirective } from './directives';
 import type { Match, MatchOptions, TermIndex } from './matcher';
 import { termFor } from './terms';
 import { normalizeKey } from './normalize';
@@ -51,6 +51,8 @@ export interface ConvertOptions {
   occurrences?: readonly Match[];
   /** Matching options (acronym case) for the scan. */
   match?: MatchOptions;
+  /** Ranges kept as they are (sorted, merged): code, URLs, link destinations (see `convertDocument`). */
+  keep?: readonly { start: number; end: number }[];
 }
 
 /** The OpenCC locale a script is written in (with or without the regional phrase tables). */
@@ -372,7 +374,15 @@ function withPhraseFixes(
  * become the glossary's form in `to`, the rest goes through OpenCC (see `convertPlain`).
  */
 export function convertText(text: string, to: ChineseScript, source: TermSource | undefined, options: ConvertOptions = {}): string {
-  const terms = termConversions(text, to, source, options);
+  const keep = options.keep ?? [];
+  const found = termConversions(text, to, source, options);
+  // the kept ranges stay as written, like a term whose target is itself (a term inside one is not converted)
+  const terms = keep.length
+    ? [
+        ...found.filter((t) => !overlapsAny(keep, t.start, t.end)),
+        ...keep.map((k) => ({ start: k.start, end: k.end, text: text.slice(k.start, k.end) })),
+      ].sort((a, b) => a.start - b.start)
+    : found;
   if (!terms.length) return convertPlain(text, to, options);
   const marker = markerFor(text);
   if (marker !== undefined) {
@@ -403,9 +413,10 @@ export function convertText(text: string, to: ChineseScript, source: TermSource 
 /**
  * A whole document converted to `to` (`convertText`), with its variant directive (a comment or a
  * Markdown front-matter key) naming `to` instead of the variant it was written in, so that the
- * converted document is not then checked as its old variant. `markdown`: the document is Markdown
- * (a directive inside a fenced code block is an example, left as it is); `find`: the document's
- * kept searches (TextAnchors), if the caller has them.
+ * converted document is not then checked as its old variant, and its code, URLs and link
+ * destinations as they were. `markdown`: the document is Markdown (fenced code blocks and link
+ * destinations are kept too; a directive inside a fenced code block is an example, left as it is);
+ * `find`: the document's kept searches (TextAnchors), if the caller has them.
  */
 export function convertDocument(
   text: string,
@@ -413,7 +424,10 @@ export function convertDocument(
   source: TermSource | undefined,
   options: ConvertOptions & { markdown?: boolean; find?: Find } = {},
 ): string {
-  const converted = convertText(text, to, source, options);
+  // code spans, fenced code, URLs and link destinations stay as written, as term QA skips them (a
+  // converted link to /软件/ would lead nowhere); a Markdown front matter is text to convert
+  const keep = skippedRanges(text, options.markdown === true, options.find, false);
+  const converted = convertText(text, to, source, { ...options, keep });
   const directive = variantDirective(text, options.find, options.markdown);
   return directive ? retargetDirective(text, converted, directive, to) : converted;
 }

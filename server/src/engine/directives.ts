@@ -355,8 +355,8 @@ function markdownInline(text: string, out: Skipped[], find: Find): void {
 }
 
 /** A Markdown front-matter block at the top, and its fenced code blocks. */
-function markdownBlocks(text: string, out: Skipped[], find: Find): void {
-  if (text.startsWith('---')) {
+function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: boolean): void {
+  if (frontMatter && text.startsWith('---')) {
     const end = text.indexOf('\n---', 3);
     if (end > 0) out.push({ start: 0, end: lineEnd(text, end + 1) });
   }
@@ -412,12 +412,13 @@ export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped
 
 /**
  * The ranges term QA skips, sorted and merged: URLs and inline code in any language, plus fenced
- * code blocks and front matter in Markdown.
+ * code blocks, link destinations, HTML tags and (unless `frontMatter` is false: conversion
+ * converts it) front matter in Markdown.
  */
-export function skippedRanges(text: string, markdown: boolean, find: Find = searchIn(text)): Skipped[] {
+export function skippedRanges(text: string, markdown: boolean, find: Find = searchIn(text), frontMatter = true): Skipped[] {
   const out: Skipped[] = [];
   if (markdown) {
-    markdownBlocks(text, out, find);
+    markdownBlocks(text, out, find, frontMatter);
     markdownInline(text, out, find);
   }
   urlRanges(text, out, find);
