@@ -14,6 +14,7 @@ import {
   EntryDocumentRequest,
   LookupRequest,
   SCRIPTS,
+  SERVED_LANGUAGES_CONTEXT,
   type ConvertArgs,
   type Script,
   SETTINGS_SECTION,
@@ -74,6 +75,8 @@ export async function activateWith(
     markdown: { isTrusted: { enabledCommands: CARD_COMMANDS }, supportHtml: false },
   };
   client = createClient('fintechGlossary', 'Fintech Glossary', clientOptions);
+  // the menus' `when` (package.json): our commands only in the editors of documents the server serves
+  void vscode.commands.executeCommand('setContext', SERVED_LANGUAGES_CONTEXT, languages);
 
   // Start the server only once a document we serve is open: activation on other prose languages
   // (listed in package.json so that user-added languages work) then costs nothing.
@@ -98,11 +101,11 @@ export async function activateWith(
     ...SCRIPTS.flatMap((to) => [
       vscode.commands.registerCommand(convertCommand('Document', to), async () => {
         await ensureStarted();
-        await convert(to, false);
+        await convert(to, false, languages);
       }),
       vscode.commands.registerCommand(convertCommand('Selection', to), async () => {
         await ensureStarted();
-        await convert(to, true);
+        await convert(to, true, languages);
       }),
     ]),
     vscode.commands.registerCommand(Commands.addToTermbase, async () => {
@@ -152,10 +155,24 @@ export function convertCommand(what: 'Document' | 'Selection', to: Script): stri
   return `fintechGlossary.convert${what}.${to.replace('-', '')}`;
 }
 
-/** Convert the active editor's document or selection on the server (one workspace edit, one undo). */
-async function convert(to: Script, selection: boolean): Promise<void> {
+/**
+ * Convert the active editor's document or selection on the server (one workspace edit, one undo).
+ * A document in a language the server does not serve (JSON, Python…) is not sent: the user is told
+ * which setting adds its language. An error of the server's is shown, never left unhandled.
+ */
+async function convert(to: Script, selection: boolean, languages: readonly string[]): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!client || !editor) return;
+  const language = editor.document.languageId;
+  if (!languages.includes(language)) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Fintech Glossary: {0} documents are not checked or converted; add “{0}” to the fintechGlossary.languages setting to include them.',
+        language,
+      ),
+    );
+    return;
+  }
   const sel = editor.selection;
   if (selection && sel.isEmpty) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Fintech Glossary: select the text to convert first.'));
@@ -166,7 +183,12 @@ async function convert(to: Script, selection: boolean): Promise<void> {
     to,
     ...(selection ? { range: { start: sel.start, end: sel.end } } : {}),
   };
-  await client.sendRequest('workspace/executeCommand', { command: Commands.convert, arguments: [args] });
+  try {
+    await client.sendRequest('workspace/executeCommand', { command: Commands.convert, arguments: [args] });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Fintech Glossary: could not convert: {0}', why));
+  }
 }
 
 const VARIANT_LABEL: Record<Script, string> = {
@@ -208,13 +230,26 @@ function statusItem(): vscode.Disposable {
   };
 }
 
-/** Quick pick: set the variant for this workspace (fintechGlossary.variant), or convert the document. */
+/**
+ * Quick pick: set the variant (fintechGlossary.variant) for this workspace, or in the user settings
+ * when only files are open (VS Code refuses workspace settings without a folder), or convert the
+ * document. The setting's place is said in the pick and in a message after.
+ */
 async function chooseVariant(): Promise<void> {
+  const workspace = !!vscode.workspace.workspaceFolders?.length;
+  const where = workspace ? vscode.l10n.t('the workspace settings') : vscode.l10n.t('your user settings (no folder is open)');
+  const setVariant = async (v: 'auto' | Script) => {
+    const target = workspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('variant', v, target);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Fintech Glossary: {0} now set fintechGlossary.variant to {1}.', where, v));
+  };
   const picks: (vscode.QuickPickItem & { run: () => Thenable<unknown> })[] = [
     ...(['auto', ...SCRIPTS] as const).map((v) => ({
       label: vscode.l10n.t('Check as {0}', v === 'auto' ? vscode.l10n.t('auto (detect)') : VARIANT_LABEL[v]),
-      description: vscode.l10n.t('fintechGlossary.variant for this workspace'),
-      run: () => vscode.workspace.getConfiguration(SETTINGS_SECTION).update('variant', v, vscode.ConfigurationTarget.Workspace),
+      description: workspace
+        ? vscode.l10n.t('fintechGlossary.variant for this workspace')
+        : vscode.l10n.t('fintechGlossary.variant in your user settings'),
+      run: () => setVariant(v),
     })),
     ...SCRIPTS.map((to) => ({
       label: vscode.l10n.t('Convert Document to {0}', VARIANT_LABEL[to]),
@@ -223,7 +258,12 @@ async function chooseVariant(): Promise<void> {
     })),
   ];
   const chosen = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Fintech Glossary: variant and conversion') });
-  await chosen?.run();
+  try {
+    await chosen?.run();
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Fintech Glossary: fintechGlossary.variant was not set: {0}', why));
+  }
 }
 
 export async function deactivate(): Promise<void> {

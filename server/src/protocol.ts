@@ -78,6 +78,13 @@ export const defaultSettings: Settings = {
 
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
 
+/**
+ * The context key the VS Code client sets to the language ids it serves (the defaults and the
+ * `languages` setting): package.json's menus show our commands only where
+ * `editorLangId in fintechGlossary.languages`.
+ */
+export const SERVED_LANGUAGES_CONTEXT = 'fintechGlossary.languages';
+
 export const Commands = {
   lookup: 'fintechGlossary.lookup',
   restartServer: 'fintechGlossary.restartServer',
