@@ -82,6 +82,30 @@ describe('package.json is localized', () => {
     expect(all('zh-cn')).not.toMatch(/設定|擴充功能|伺服器|檔案|視窗/);
     expect(all('zh-tw')).not.toMatch(/设置|扩展|服务器|窗口/);
   });
+
+  it('zh-TW says 字形 for a script (字體 is a typeface) and 自動完成 for completion, as VS Code does', () => {
+    const zhTw = Object.entries(NLS['zh-tw']).filter(([, text]) => /字體|補全/.test(String(text)));
+    expect(zhTw).toEqual([]);
+  });
+
+  it("the listing's description names every feature: cards, completion, term checks, conversion, termbases", () => {
+    expect(NLS.en.description).toMatch(/hover.*completion.*term checks.*conversion.*termbases/);
+    expect(NLS['zh-cn'].description).toMatch(/悬停.*补全.*检查.*转换.*术语库/);
+    expect(NLS['zh-tw'].description).toMatch(/暫留.*自動完成.*檢查.*轉換.*術語庫/);
+  });
+
+  it('a command a setting names in *…* is named by its title', () => {
+    const commands = (manifest.contributes as { commands: { title: string }[] }).commands;
+    for (const [lang, file] of Object.entries(NLS)) {
+      const titles = new Set(commands.map((c) => String(file[c.title.slice(1, -1)])));
+      const named = Object.values(file).flatMap((text) => [...String(text).matchAll(/\*([^*`]+)\*/g)].map((m) => m[1]!));
+      expect(named.length, lang).toBeGreaterThan(0);
+      expect(
+        named.filter((name) => !titles.has(name)),
+        lang,
+      ).toEqual([]);
+    }
+  });
 });
 
 describe('the client speaks Chinese too', () => {
