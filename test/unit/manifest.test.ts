@@ -42,3 +42,28 @@ describe('package.json menus', () => {
     expect(unguarded).toEqual([]);
   });
 });
+
+describe('.vscode: F5 runs the extension from this repository', () => {
+  const read = (file: string) => JSON.parse(readFileSync(join(__dirname, '../..', file), 'utf8'));
+  const launch = read('.vscode/launch.json') as {
+    configurations: { name: string; type: string; args?: string[]; port?: number; preLaunchTask?: string }[];
+  };
+  const tasks = read('.vscode/tasks.json') as { tasks: { label: string; type: string; script?: string }[] };
+  const pkg = read('package.json') as { main: string; scripts: Record<string, string> };
+
+  it('launches an extension host on this folder after `npm run build`, which writes the manifest’s main', () => {
+    const host = launch.configurations.find((c) => c.type === 'extensionHost');
+    // VS Code's own variable, not a template
+    expect(host?.args).toContain(['--extensionDevelopmentPath=$', '{workspaceFolder}'].join(''));
+    const task = tasks.tasks.find((t) => t.label === host?.preLaunchTask);
+    expect(task).toMatchObject({ type: 'npm', script: 'build' });
+    expect(pkg.scripts.build).toBe('node build.mjs');
+    expect(readFileSync(join(__dirname, '../..', 'build.mjs'), 'utf8')).toContain(`outfile: '${pkg.main.replace(/^\.\//, '')}'`);
+  });
+
+  it('attaches to the server on the inspector port the client starts it with in debug mode', () => {
+    const attach = launch.configurations.find((c) => c.type === 'node' && c.port !== undefined);
+    const node = readFileSync(join(__dirname, '../..', 'client/src/node.ts'), 'utf8');
+    expect(node).toContain(`--inspect=${attach?.port}`);
+  });
+});
