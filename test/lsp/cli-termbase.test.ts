@@ -173,6 +173,17 @@ describe('validate', () => {
     ).toHaveLength(2);
   });
 
+  it('a sheet saved by Excel as "Unicode Text" (UTF-16, tab-separated, .txt) is read with its header', () => {
+    const dir = tmp();
+    const txt = join(dir, 'terms.txt');
+    const text = 'id\tzh-CN\ten\r\nbank\t银行\tbank\r\nwallet\t钱包\twallet\r\n';
+    writeFileSync(txt, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const run = cli('validate', txt);
+    expect([run.status, run.stdout, run.stderr]).toEqual([0, '', `${txt}: 2 entries (tsv)\n`]);
+    const found = JSON.parse(cli('lookup', '--json', '--no-bundled', '--glossary', txt, 'wallet').stdout) as Item[];
+    expect(found.map((e) => [e.id, e.zhHans, e.line])).toEqual([['wallet', '钱包', 3]]);
+  });
+
   it('a missing file is a usage error (exit 2)', () => {
     expect(cli('validate', '/nonexistent.csv').status).toBe(2);
     expect(cli('validate').status).toBe(2);

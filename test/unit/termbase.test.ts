@@ -12,7 +12,6 @@ import {
   anyConceptToEntry,
   conceptToEntry,
   Diagnostics,
-  detectFormat,
   EntryBuilder,
   glossaryForms,
   languageOf,
@@ -21,7 +20,7 @@ import {
   remembered,
 } from '../../server/src/engine/termbase';
 import { appendEntry, exportCsv, exportTbx, splitSelection } from '../../server/src/engine/termbaseExport';
-import { loadTermbase, type TermbaseDiagnostic } from '../../server/src/engine/termbaseLoad';
+import { detectFormat, loadTermbase, type TermbaseDiagnostic } from '../../server/src/engine/termbaseLoad';
 import { termFor, termsOf } from '../../server/src/engine/terms';
 import { matchedTermNotes } from '../../server/src/features/card';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
@@ -71,6 +70,11 @@ describe('languages and formats', () => {
     ['terms.yaml', '- zh: x', 'yaml'],
     ['terms', '<?xml version="1.0"?><tbx/>', 'tbx'],
     ['g.json', '{"format":"fintech-glossary/compiled@1"}', 'compiled'],
+    // Excel's "Unicode Text" (.txt, tab-separated) of a sheet: a header that names term columns
+    ['terms.txt', 'id\tzh-Hans\tzh-Hant\ten\r\nx\t甲\t甲\ta', 'tsv'],
+    ['terms.txt', 'Source\tTarget\tComment\nbank\t银行', 'tsv'],
+    // an OmegaT glossary has no header: a line with one language name is a term
+    ['glossary.txt', 'English\t英语\tthe language', 'omegat'],
   ])('%s holding %j is %s', (name, text, format) => expect(detectFormat(name, text)).toBe(format));
 });
 
@@ -705,6 +709,20 @@ describe('CSV, TSV and OmegaT', () => {
         message: 'row 2: unknown status "maybe" (use preferred, admitted, deprecated, superseded or forbidden)',
       },
     ]);
+  });
+});
+
+describe('a sheet saved by Excel as "Unicode Text" (.txt)', () => {
+  it('is read as a sheet with its header, not as an OmegaT glossary whose first line is a term', () => {
+    const rows = ['id\tzh-Hans\ten\tdefinition-en', 'bank\t银行\tbank\t"A place\nfor money."', 'wallet\t钱包\twallet\t'];
+    const tb = loadTermbase(rows.join('\r\n'), { name: 'terms.txt' });
+    expect(tb.format).toBe('tsv');
+    expect(tb.diagnostics).toEqual([]);
+    expect(tb.entries.map((e) => [e.id, e.zhHans, e.en[0], e.definitionEn])).toEqual([
+      ['bank', '银行', 'bank', 'A place\nfor money.'],
+      ['wallet', '钱包', 'wallet', ''],
+    ]);
+    expect(tb.lines).toEqual([2, 4]);
   });
 });
 

@@ -79,6 +79,22 @@ export function headerColumn(cell: string): Column {
   return lang ? { kind: 'term', lang } : { kind: 'ignore' };
 }
 
+/**
+ * Whether the first line of a tab-separated text (its first 2,048 characters) is a header that
+ * names two or more term columns (a language code or name, Source, Target).
+ */
+export function namesTermColumns(text: string): boolean {
+  const start = text.slice(0, 2048);
+  let end = start.search(/[\r\n]/);
+  if (end < 0) end = start.length;
+  let terms = 0;
+  for (const cell of start.slice(0, end).split('\t')) {
+    const kind = headerColumn(cell).kind;
+    if (kind === 'term' || kind === 'source' || kind === 'target') terms++;
+  }
+  return terms >= 2;
+}
+
 /** Excel's delimiter line: `sep=` and one character, alone on the first line (quoted by some tools). */
 const EXCEL_SEPARATOR = /^"?sep=([^\r\n"])"?[^\S\r\n]*(?:\r\n?|\n|$)/i;
 

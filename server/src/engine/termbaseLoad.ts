@@ -6,7 +6,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { type Document, LineCounter, type YAMLError, type YAMLSeq, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import schema from '../../../glossary/schema.json';
 import { COMPILED_FORMAT, COMPILED_FORMATS, type EntryStatus, type GlossaryEntry, entryProblem, expandEntry } from './entry';
-import { parseTabular } from './tabular';
+import { namesTermColumns, parseTabular } from './tabular';
 import { parseTbx } from './tbx';
 import {
   DEFAULT_LIMITS,
@@ -14,17 +14,28 @@ import {
   type RawConcept,
   type RawTerm,
   type Termbase,
+  type TermbaseFormat,
   type TermbaseOptions,
   EntryBuilder,
   type KnownForm,
   ScriptCheck,
   type TermLang,
-  detectFormat,
+  detectFormat as formatByName,
   hasOtherScript,
 } from './termbase';
 
 export type { Termbase, TermbaseDiagnostic, TermbaseFormat, TermbaseOptions } from './termbase';
-export { detectFormat } from './termbase';
+
+/**
+ * The format of a termbase, from its name and its first characters (`formatByName`); a `.txt` or
+ * `.utf8` file whose first line names two or more term columns (`en`, `zh-CN`, `Source`…) is a
+ * tab-separated sheet with a header, as Excel saves one as "Unicode Text", not an OmegaT glossary
+ * (which has no header: its first line is a term).
+ */
+export function detectFormat(name: string, text: string): TermbaseFormat {
+  const format = formatByName(name, text);
+  return format === 'omegat' && namesTermColumns(text) ? 'tsv' : format;
+}
 
 /**
  * Read a termbase. Never throws on bad input: a malformed element or row is a diagnostic at its line
