@@ -48,6 +48,17 @@ describe('inconsistent-term: a term that says more or less than the headword is 
   ]);
 });
 
+describe('inconsistent-term: an abbreviation after its full name (or the reverse) is not another name', () => {
+  rows([
+    ['a short form of the headword', '风险控制是核心，风控团队负责模型。', 'zh-Hans', []],
+    ['of a longer headword', '中国农业银行发布年报，农行表示将加大投入。', 'zh-Hans', []],
+    ['the headword is the short form', '农村商业银行（农商行）服务县域。', 'zh-Hans', []],
+    ['in a Taiwan text', '風險控制是核心，風控團隊負責模型。', 'zh-TW', []],
+    // a short form of other characters is another name: still found
+    ['not made of its characters', '网络借贷平台要合规，P2P网贷风险大。', 'zh-Hans', ['inconsistent-term 网络借贷 → P2P网贷']],
+  ]);
+});
+
 describe('an alias in traditional script as converting writes it is not mixed script', () => {
   rows([
     // 风险团伙 converted: OpenCC writes 團伙 (伙 is a traditional character too)

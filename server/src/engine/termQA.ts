@@ -358,9 +358,12 @@ interface Judgement {
  * in any script, and also for an alias that is the headword spaced otherwise (AI 芯片 for AI芯片) or
  * that contains a headword form or is contained in one. Such an alias says more or less than the
  * headword (区块链技术, 金融电子化杂志社 for 金融电子化; 插件 for 大模型插件, 授信 for 授信额度), so
- * writing both is no inconsistency and the headword is no fix for it. Any other term: its text.
+ * writing both is no inconsistency and the headword is no fix for it. So is a short form made of
+ * the other's characters in their order, two or more of them: an abbreviation and its full name
+ * (风控 for 风险控制, 农行 for 农业银行, 农商行 for 农村商业银行), which Chinese writing gives one after
+ * the other (of the headword in the document's variant, when it has one). Any other term: its text.
  */
-function groupTerm(entry: GlossaryEntry | undefined, t: Term | undefined): string {
+function groupTerm(entry: GlossaryEntry | undefined, t: Term | undefined, script: ChineseScript | undefined): string {
   if (!t || t.role === 'headword') return '';
   if (!entry || t.lang !== 'zh') return t.text;
   const key = comparable(t.text);
@@ -369,7 +372,25 @@ function groupTerm(entry: GlossaryEntry | undefined, t: Term | undefined): strin
     const head = comparable(h.text);
     if (head && (key.includes(head) || head.includes(key))) return '';
   }
+  // an abbreviation of the headword as the document's variant writes it (純網銀, Taiwan's short name,
+  // is no abbreviation of Hong Kong's 虛擬銀行)
+  const heads = script ? [formIn(entry, script)] : [entry.zhHans, entry.zhHant, entry.zhTw, entry.zhHk];
+  for (const h of heads) {
+    const head = h ? comparable(h) : '';
+    if (head && (abbreviates(key, head) || abbreviates(head, key))) return '';
+  }
   return t.text;
+}
+
+/** Is `short` (two or more units) made of characters of `long` in their order (风控 of 风险控制)? */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length < 2 || short.length >= long.length) return false;
+  let at = 0;
+  for (let i = 0; i < short.length; i++) {
+    at = long.indexOf(short[i]!, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /** How many judgements the checkers of one glossary and context keep at most (then they start afresh). */
@@ -417,7 +438,7 @@ class Judgements {
     const grouped = t?.lang === 'zh' && termsOf(e!).some((x) => x.lang === 'zh' && x.role !== 'headword');
     const j = {
       verdict: judgeWritten(ctx, m, written, t ?? null) ?? null,
-      term: groupTerm(e, t),
+      term: groupTerm(e, t, ctx.script),
       grouped,
       entry,
     };
