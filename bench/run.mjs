@@ -246,7 +246,7 @@ async function stop(s) {
   await s.exited;
   s.connection.dispose();
 }
-const ours = (glossaryPath) => [SERVER, 'lsp', '--stdio', ...(glossaryPath ? ['--glossary', glossaryPath] : [])];
+const ours = (glossaryPath) => [SERVER, 'lsp', '--stdio', ...(glossaryPath ? ['--bundled-glossary', glossaryPath] : [])];
 const echo = () => [ECHO, '--stdio'];
 
 // ---------- 3. start to initialized ----------

@@ -120,12 +120,22 @@ const program = new Command()
 program
   .command('lsp')
   .description('run the language server (pass --stdio, --node-ipc or --socket=PORT)')
-  .option('--glossary <file>', 'compiled glossary to load', DEFAULT_GLOSSARY)
+  .option(
+    '--bundled-glossary <file>',
+    'a compiled glossary (JSON, as `npm run build` writes it) instead of the bundled one',
+    DEFAULT_GLOSSARY,
+  )
+  // taken only to say what to use instead: everywhere else --glossary adds a termbase
+  .addOption(new Option('--glossary <file>').hideHelp())
   // the transport flags (--stdio, --node-ipc, --clientProcessId=…) are read by vscode-languageserver
   .allowUnknownOption(true)
   .allowExcessArguments(true)
   .helpOption('-h, --help')
-  .action((opts: { glossary: string }) => {
+  .action((opts: { bundledGlossary: string; glossary?: string }) => {
+    if (opts.glossary !== undefined)
+      throw new UsageError(
+        'lsp takes no --glossary: the server reads your termbases from the fintechGlossary.glossaries setting and the project file (.fintech-glossary.yaml termbases); --bundled-glossary FILE replaces the compiled glossary',
+      );
     if (process.argv.includes('--stdio')) watchFraming();
     process.on('unhandledRejection', (reason) => {
       // every handler is guarded in server.ts; this is the last line of defence: log, keep serving
@@ -136,8 +146,8 @@ program
     const guard = new MessageGuard();
     startServer(createConnection(ProposedFeatures.all, { messageStrategy: guard }), {
       guard,
-      readGlossary: () => readGlossaryFile(opts.glossary),
-      glossaryName: opts.glossary,
+      readGlossary: () => readGlossaryFile(opts.bundledGlossary),
+      glossaryName: opts.bundledGlossary,
       files: nodeFiles,
       readProjectFile: readProjectFileAt,
       sourceFile: sourceFiles(join(__dirname, '..', 'glossary', 'sources')),

@@ -146,3 +146,12 @@ describe('output piped into a reader that stops early', () => {
     expect(run.stderr).toBe('');
   });
 });
+
+describe('fintech-glossary lsp', () => {
+  it('--glossary, which adds a termbase everywhere else, is a usage error saying what to use', () => {
+    const run = cli('lsp', '--stdio', '--glossary', 'examples/client-termbase.tbx');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('lsp takes no --glossary');
+    expect(run.stderr).toContain('--bundled-glossary');
+  });
+});

@@ -201,7 +201,7 @@ describe('faults found by the reliability review', () => {
   it('a compiled glossary with a malformed entry: a clear error naming the entry, an empty working server', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fg-')), 'bad.json');
     writeFileSync(file, JSON.stringify({ format: 'fintech-glossary/compiled@1', entries: [{ id: 'x', zhHans: '区块链' }] }));
-    const s = startServer(['--glossary', file]);
+    const s = startServer(['--bundled-glossary', file]);
     const shown: string[] = [];
     s.connection.onNotification('window/showMessage', (p: { message: string }) => void shown.push(p.message));
     await initialize(s);
@@ -215,7 +215,7 @@ describe('faults found by the reliability review', () => {
   it('a glossary that is not JSON is reported without quoting its content', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fg-')), 'passwd');
     writeFileSync(file, 'root:x:0:0:root:/root:/bin/bash\n');
-    const s = startServer(['--glossary', file]);
+    const s = startServer(['--bundled-glossary', file]);
     const shown: string[] = [];
     s.connection.onNotification('window/showMessage', (p: { message: string }) => void shown.push(p.message));
     await initialize(s);

@@ -88,7 +88,7 @@ describe('card links', () => {
     e.definitionEn = `Plain\u2028\u2029\r${evil} **bold** \`code\``;
     const file = join(mkdtempSync(join(tmpdir(), 'fg-')), 'hostile.json');
     writeFileSync(file, JSON.stringify(g));
-    const { contents } = await cardFor('open banking', 2, { commandLinks: true }, ['--glossary', file]);
+    const { contents } = await cardFor('open banking', 2, { commandLinks: true }, ['--bundled-glossary', file]);
     const card = contents.value;
     // every "command:" in the card is one of our link targets, and none of them edits .bashrc
     expect(card.split('command:').length - 1).toBe(linksOf(card).length);

@@ -6,7 +6,7 @@ import { initialize, shutdown, startServer } from './lspClient';
 
 describe('the server survives bad input', () => {
   it('a missing glossary is reported clearly and the server keeps answering', async () => {
-    const s = startServer(['--glossary', '/nonexistent/glossary.json']);
+    const s = startServer(['--bundled-glossary', '/nonexistent/glossary.json']);
     const shown: string[] = [];
     s.connection.onNotification('window/showMessage', (p: { message: string }) => void shown.push(p.message));
     await initialize(s);
@@ -82,7 +82,7 @@ describe('the server survives bad input', () => {
   it('initialize is answered before the glossary is read: it is read after initialized', async () => {
     // the file is not there when initialize is answered, and is there when `initialized` comes
     const file = join(mkdtempSync(join(tmpdir(), 'fg-')), 'glossary.json');
-    const s = startServer(['--glossary', file]);
+    const s = startServer(['--bundled-glossary', file]);
     const shown: string[] = [];
     s.connection.onNotification('window/showMessage', (p: { message: string }) => void shown.push(p.message));
     await s.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });

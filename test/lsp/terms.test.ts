@@ -24,7 +24,7 @@ describe('term status on the card', () => {
     variant.usage = '写区块链即可。';
     const file = join(mkdtempSync(join(tmpdir(), 'fg-')), 'terms.json');
     writeFileSync(file, JSON.stringify(g));
-    const s = startServer(['--glossary', file]);
+    const s = startServer(['--bundled-glossary', file]);
     await initialize(s);
     await s.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri: 'file:///t.txt', languageId: 'plaintext', version: 1, text: '我们研究区块链技术。\n区块链很好。' },
