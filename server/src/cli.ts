@@ -179,12 +179,14 @@ function readTermbase(path: string, knownForms: KnownForm | undefined, quiet = f
   }
   const termbase = loadTermbase(text, { name: path, label, ...(knownForms ? { knownForms } : {}) });
   if (termbase.unreadable) throw new UsageError(termbase.diagnostics.map((d) => `${label}: ${d.message}`).join('\n'));
-  if (!quiet) for (const d of termbase.diagnostics) process.stderr.write(`${formatDiagnostic(path, d)}\n`);
+  // the file is used, the rest of it loaded: what it could not read is a warning here (validate
+  // reports it with its own severity)
+  if (!quiet) for (const d of termbase.diagnostics) process.stderr.write(`${formatDiagnostic(path, d, true)}\n`);
   return { ...termbase, path };
 }
 
-function formatDiagnostic(path: string, d: Termbase['diagnostics'][number]): string {
-  const severity = d.severity === 'information' ? 'info' : d.severity;
+function formatDiagnostic(path: string, d: Termbase['diagnostics'][number], loaded = false): string {
+  const severity = d.severity === 'information' ? 'info' : loaded && d.severity === 'error' ? 'warning' : d.severity;
   return printable(`${path}:${d.line}:${d.column}: ${severity}: ${d.message}`, 2000);
 }
 

@@ -154,6 +154,12 @@ describe('check with user termbases', () => {
     const r = run(dir, ['check', '--glossary', 'risk.csv', 'a.md']);
     expect([r.status, findings(r.stdout)]).toEqual([1, ['a.md:1:1: information forbidden-term']]);
     expect(r.stderr).toContain('risk.csv:2:1: warning: row 2: no Chinese or English term; skipped');
+    // a row with a quote left open (an error to validate) is skipped, and the rest loads: a warning here
+    writeFileSync(join(dir, 'risk.csv'), 'zh-CN,en,status\n"open,x,forbidden\n风控小助手,risk bot,forbidden\n');
+    const open = run(dir, ['check', '--glossary', 'risk.csv', 'a.md']);
+    expect([open.status, findings(open.stdout)]).toEqual([1, ['a.md:1:1: information forbidden-term']]);
+    expect(open.stderr).toMatch(/^risk\.csv:2:1: warning: row 2: /m);
+    expect(run(dir, ['validate', 'risk.csv']).stdout).toMatch(/^risk\.csv:2:1: error: row 2: /m);
   });
 });
 
