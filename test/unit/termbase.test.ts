@@ -1275,7 +1275,57 @@ describe('add to termbase', () => {
     ['区块链', { zh: '区块链' }],
     ['open banking', { en: 'open banking' }],
     ['AI 芯片 AI chip', { zh: 'AI 芯片 AI chip' }],
+    // quotation marks around the selection are not part of the term
+    ['“区块链”', { zh: '区块链' }],
+    ['"open banking"', { en: 'open banking' }],
+    ['「 區塊鏈 」', { zh: '區塊鏈' }],
+    ['「『監理沙盒』」', { zh: '監理沙盒' }],
+    ['“区块链”（“blockchain”）', { zh: '区块链', en: 'blockchain' }],
+    ['the “open” bank', { en: 'the “open” bank' }],
   ])('the selection %j gives %j', (text, want) => expect(splitSelection(text)).toEqual(want));
+
+  it('a term a spreadsheet would run as a formula is written as text and reads back as typed', () => {
+    const link = '=HYPERLINK("http://evil.example","x")';
+    expect(appendEntry(undefined, 'csv', '区块链', link)).toBe('zh-Hans,en\n区块链,"\'=HYPERLINK(""http://evil.example"",""x"")"\n');
+    expect(appendEntry('zh-Hans\ten\n', 'tsv', '区块链', '@SUM(A1)')).toBe("zh-Hans\ten\n区块链\t'@SUM(A1)\n");
+    expect(appendEntry('zh-Hans,en\n', 'csv', '+区块链', '-1')).toBe('zh-Hans,en\n"\'+区块链","\'-1"\n');
+    for (const [zh, en] of [
+      ['区块链', link],
+      ['+区块链', "-cmd|' /C calc'!A0"],
+      ['区块链', "'=already quoted"],
+      ['区块链', "'plain quote"],
+    ] as const)
+      for (const format of ['csv', 'tsv'] as const) {
+        const text = appendEntry(undefined, format, zh, en);
+        // never a cell a spreadsheet would run
+        for (const written of text.split('\n')[1]!.split(format === 'csv' ? ',' : '\t'))
+          expect(written.replace(/^"/, ''), `${format} ${en}`).not.toMatch(/^[=+\-@]/);
+        const back = loadTermbase(text, { name: `x.${format}` });
+        expect(
+          back.entries.map((e) => [e.zhHans, e.en]),
+          `${format} ${en}`,
+        ).toEqual([[zh, [en]]]);
+      }
+    // "'plain quote" is no formula: written as it is
+    expect(appendEntry(undefined, 'csv', '区块链', "'plain quote")).toBe("zh-Hans,en\n区块链,'plain quote\n");
+  });
+
+  it('an export writes a formula-like term as text; reading the export gives the term back', () => {
+    const entries = loadTermbase("zh-Hans,en,definition\n甲,'=1+1,'+adds one\n", { name: 'x.csv' }).entries;
+    expect(entries.map((e) => [e.en, e.definitionEn])).toEqual([[['=1+1'], '+adds one']]);
+    const csv = exportCsv(entries);
+    expect(csv).toContain(`,"'=1+1",`);
+    expect(csv).toContain(`,"'+adds one",`);
+    expect(loadTermbase(csv, { name: 'back.csv' }).entries.map((e) => [e.en, e.definitionEn])).toEqual([[['=1+1'], '+adds one']]);
+  });
+
+  it("a sheet's quote before a formula is not part of the term; a quote before other text is", () => {
+    const back = loadTermbase("zh-Hans,en,note\n甲,'=1+1,'@note\n乙,'quoted,x\n", { name: 'x.csv' });
+    expect(back.entries.map((e) => [e.zhHans, e.en, e.note])).toEqual([
+      ['甲', ['=1+1'], '@note'],
+      ['乙', ["'quoted"], 'x'],
+    ]);
+  });
 
   it('appends to a new file, an existing sheet under its own columns, and YAML; other lines stay as they are', () => {
     expect(appendEntry(undefined, 'csv', '区块链', 'blockchain')).toBe('zh-Hans,en\n区块链,blockchain\n');

@@ -98,6 +98,22 @@ export function namesTermColumns(text: string): boolean {
 /** Excel's delimiter line: `sep=` and one character, alone on the first line (quoted by some tools). */
 const EXCEL_SEPARATOR = /^"?sep=([^\r\n"])"?[^\S\r\n]*(?:\r\n?|\n|$)/i;
 
+/**
+ * A cell a spreadsheet would take for a formula when it opens the file (it starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return: OWASP's list for CSV injection) is written with a `'`
+ * before it (`formulaSafe`), which spreadsheets take as "text follows"; the readers take the `'`
+ * off again (`formulaRead`), so `=HYPERLINK(…)` reads back as it was typed and never runs. A cell
+ * that starts with `'` before such a character gets one `'` more, so every text reads back as written.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** Papa.unparse's `escapeFormulae` option: the cells `formulaSafe` prefixes. */
+export const FORMULA_CELL = FORMULA_START;
+/** A cell as written to a CSV or TSV termbase (see FORMULA_START). */
+export const formulaSafe = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+/** A cell as read from a CSV or TSV termbase: one `'` before what would be a formula is not part of it. */
+export const formulaRead = (cell: string): string =>
+  cell.charCodeAt(0) === 0x27 && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+
 /** Several terms in one cell are separated by semicolons (the export writes `a; b`). */
 export const splitTerms = (cell: string) =>
   cell.includes(';') || cell.includes('；')
@@ -214,14 +230,14 @@ export function parseTabular(
       const kind = col.kind;
       if (kind === 'term') {
         if (!TERM_CELL_CHECK.test(raw)) {
-          const cell = trimWhitespace(raw);
+          const cell = formulaRead(trimWhitespace(raw));
           if (!cell) continue;
           if (!setPlainTerm(p, col.lang, cell)) return -1;
           any = true;
           continue;
         }
       } else if (kind === 'definition' && col.lang === undefined && !LATIN_CELL_CHECK.test(raw)) {
-        const cell = trimWhitespace(raw);
+        const cell = formulaRead(trimWhitespace(raw));
         if (cell && p.definitionEn === undefined) {
           p.definitionEn = cell;
           p.latinDefinition = true;
@@ -231,7 +247,7 @@ export function parseTabular(
       const k = breaksInCell(raw);
       breaks += k;
       if (kind === 'status' || kind === 'pos' || kind === 'ignore') continue;
-      let cell = trimWhitespace(raw);
+      let cell = formulaRead(trimWhitespace(raw));
       if (!cell) continue;
       // a carriage return in a cell is part of a line break there (counted above)
       if (k && cell.includes('\r')) cell = cell.replace(/\r\n?/g, '\n');
@@ -357,7 +373,7 @@ export function parseTabular(
     const terms = concept.terms;
     let filled = false;
     for (let c = 0; c < n; c++) {
-      let cell = trimWhitespace(row[c]!);
+      let cell = formulaRead(trimWhitespace(row[c]!));
       if (!cell) continue;
       filled = true;
       if (returns && cell.includes('\r')) cell = cell.replace(/\r\n?/g, '\n');

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import type { GlossaryEntry, Term, TermStatus } from './entry';
 import { GENERATED_NOTE, REPLACED_BY_NOTE, REVIEWED_NOTE, SENSE_NOTE } from './termbase';
-import { headerColumn } from './tabular';
+import { FORMULA_CELL, formulaSafe, headerColumn } from './tabular';
 import { termsOf } from './terms';
 import { collapseWhitespace, isHanUnit, trimWhitespace } from './unicode';
 
@@ -200,7 +200,7 @@ export function exportCsv(entries: readonly GlossaryEntry[]): string {
       rows.push([id, zh, '', '', '', en, abbr, status, posOf.size === 1 ? [...posOf][0]! : '', '', '', '', '']);
     }
   }
-  return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_CELL })}\r\n`;
 }
 
 /**
@@ -208,7 +208,7 @@ export function exportCsv(entries: readonly GlossaryEntry[]): string {
  * `blockchain: 区块链` give both; a single term gives it alone.
  */
 export function splitSelection(text: string): { zh?: string; en?: string } {
-  const t = collapseWhitespace(text);
+  const t = unquote(collapseWhitespace(text));
   const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   let firstHan = -1,
     firstLatin = -1;
@@ -231,7 +231,18 @@ export function splitSelection(text: string): { zh?: string; en?: string } {
   return han ? { zh: head, en: tail } : { en: head, zh: tail };
 }
 
-const SELECTION_PUNCTUATION = ' （）():：-–—/|,，、';
+const SELECTION_PUNCTUATION = ' （）():：-–—/|,，、“”‘’"「」『』';
+/** The quotation marks a selected term may stand in: “…”, ‘…’, "…", '…', 「…」, 『…』, ＂…＂. */
+const QUOTE_PAIRS = ['“”', '‘’', '""', "''", '「」', '『』', '＂＂'];
+/** `s` without the quotation marks around it (nested ones too: 「『…』」), and the spaces inside them. */
+function unquote(s: string): string {
+  let t = s;
+  for (;;) {
+    const pair = QUOTE_PAIRS.find((q) => t.length >= 2 && t.startsWith(q[0]!) && t.endsWith(q[1]!));
+    if (!pair) return t;
+    t = trimWhitespace(t.slice(1, -1));
+  }
+}
 /** `s` without the given characters at either end. */
 function trimChars(s: string, chars: string): string {
   let a = 0,
@@ -268,7 +279,9 @@ export function appendEntry(existing: string | undefined, format: 'csv' | 'tsv' 
     return `${base}${sep}${lines.join(nl)}${nl}`;
   }
   const delimiter = format === 'tsv' ? '\t' : ',';
-  const cell = (s: string) => (format === 'tsv' ? s.replace(/[\t\r\n]+/g, ' ') : Papa.unparse([[s]], { delimiter }));
+  // a term a spreadsheet would run as a formula (=HYPERLINK(…)) is written as text (see formulaSafe)
+  const cell = (s: string) =>
+    format === 'tsv' ? formulaSafe(s.replace(/[\t\r\n]+/g, ' ')) : Papa.unparse([[s]], { delimiter, escapeFormulae: FORMULA_CELL });
   if (!trimWhitespace(base)) return `zh-Hans${delimiter}en${nl}${cell(zh)}${delimiter}${cell(en)}${nl}`;
   const first = Papa.parse<string[]>(base.replace(/^\uFEFF/, ''), { preview: 1, delimiter: format === 'tsv' ? '\t' : '' });
   const header = (first.data[0] ?? []).map(headerColumn);
@@ -279,6 +292,6 @@ export function appendEntry(existing: string | undefined, format: 'csv' | 'tsv' 
   const row = new Array<string>(Math.max(header.length, 2)).fill('');
   row[zhCol >= 0 ? zhCol : 0] = zh;
   row[enCol >= 0 ? enCol : zhCol === 1 ? 0 : 1] = en;
-  const line = format === 'tsv' ? row.map(cell).join('\t') : Papa.unparse([row], { delimiter: used });
+  const line = format === 'tsv' ? row.map(cell).join('\t') : Papa.unparse([row], { delimiter: used, escapeFormulae: FORMULA_CELL });
   return `${base}${sep}${line}${nl}`;
 }
