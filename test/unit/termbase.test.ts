@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPILED_FORMAT, chineseIn, expandEntry, type GlossaryEntry, type Term } from '../../server/src/engine/entry';
 import { parseTabular } from '../../server/src/engine/tabular';
+import { markBareAmpersands } from '../../server/src/engine/tbx';
 import {
   anyConceptToEntry,
   conceptToEntry,
@@ -709,6 +710,38 @@ describe('CSV, TSV and OmegaT', () => {
         message: 'row 2: unknown status "maybe" (use preferred, admitted, deprecated, superseded or forbidden)',
       },
     ]);
+  });
+});
+
+describe('a bare & in a hand-edited TBX file (R&D)', () => {
+  const entry = (id: string, zh: string, definition: string) =>
+    `<termEntry id="${id}"><langSet xml:lang="en"><descrip type="definition">${definition}</descrip><tig><term>${id} term</term></tig></langSet><langSet xml:lang="zh-CN"><tig><term>${zh}</term></tig></langSet></termEntry>`;
+
+  it('is an error at the &, read as &; no entry after it is lost', () => {
+    const tbx = [
+      '<?xml version="1.0"?><martif type="TBX"><text><body>',
+      entry('rd', '研发', 'Spending on R&D, as AT&T reports it &amp; others.'),
+      '<!-- a comment & its ampersand; --><![CDATA[]]>',
+      entry('next', '下一个', 'The entry after; it has a semicolon.'),
+      `<termEntry id="x&amp;y"><langSet xml:lang="zh-CN"><tig><term>甲&#20057;</term></tig></langSet><langSet xml:lang="en"><descrip type="definition"><![CDATA[a & b]]></descrip><tig><term>Q&A</term></tig></langSet></termEntry>`,
+      '</body></text></martif>',
+    ].join('\n');
+    const tb = loadTermbase(tbx, { name: 'edited.tbx' });
+    expect(tb.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity}: ${d.message}`)).toEqual([
+      '2:83 error: line 2: a bare & (write &amp;); read as &',
+      '2:92 error: line 2: a bare & (write &amp;); read as &',
+      '5:183 error: line 5: a bare & (write &amp;); read as &',
+    ]);
+    expect(tb.entries.map((e) => [e.id, e.zhHans, e.en[0], e.definitionEn])).toEqual([
+      ['rd', '研发', 'rd term', 'Spending on R&D, as AT&T reports it & others.'],
+      ['next', '下一个', 'next term', 'The entry after; it has a semicolon.'],
+      ['x&y', '甲乙', 'Q&A', 'a & b'],
+    ]);
+  });
+
+  it('a file without one is parsed as it is', () => {
+    expect(markBareAmpersands('<a>R&amp;D &#38; &#x26; &lt;</a><!-- & --><![CDATA[ & ]]>')).toBeUndefined();
+    expect(markBareAmpersands('<a>R&D</a>')?.at).toEqual([4]);
   });
 });
 

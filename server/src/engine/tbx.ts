@@ -17,6 +17,7 @@ import {
   FORBIDDEN_NOTE,
   type Diagnostics,
   type KnownForm,
+  LineMap,
   type RawConcept,
   type RawTerm,
   ScriptCheck,
@@ -121,6 +122,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   // as anything that keeps a handler alive for a while (V8's optimizing compiler does) keeps what
   // the handlers read.
   let source = text;
+  /** The text of a value or attribute with each bare & given back (see below). */
+  let restore = (s: string) => s;
   const stack: ElementInfo[] = [];
   let rootOk: boolean | undefined;
   let concept: RawConcept | undefined;
@@ -197,7 +200,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     switch (info.kind) {
       case ENTRY:
         concept = { line: tagLine, column: tagColumn, terms: [], element: local };
-        if (attrs.id) concept.id = ownCopy(attrs.id);
+        if (attrs.id) concept.id = ownCopy(restore(attrs.id));
         return;
       case LANG:
         if (!concept) return;
@@ -244,7 +247,8 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
       const c = capture;
       capture = undefined;
       // a term pretty-printed over lines is one line, Chinese wrapped without a space (joinLines)
-      apply(c.category, c.category === 'term' ? joinLines(c.text) : collapseWhitespace(c.text), c.attrs, c.line, c.column);
+      const text = restore(c.text);
+      apply(c.category, c.category === 'term' ? joinLines(text) : collapseWhitespace(text), c.attrs, c.line, c.column);
       return;
     }
     if (capture) return;
@@ -486,7 +490,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
         return;
       case 'xref':
       case 'crossReference': {
-        const target = attrs.target ?? '';
+        const target = restore(attrs.target ?? '');
         if (target && !/^[a-z][a-z0-9+.-]*:/i.test(target)) (concept.related ??= []).push(ownCopy(target.replace(/^#/, '')));
         return;
       }
@@ -494,13 +498,103 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     }
   }
 
-  parser.write(text).close();
+  // a bare & (R&D typed in a definition) would make saxes read everything up to the next ';' as an
+  // entity name, entries and all: each is reported, and read as the & it is (see `markBareAmpersands`)
+  const marked = markBareAmpersands(text);
+  if (marked) {
+    const lines = new LineMap(text);
+    for (const at of marked.at.slice(0, 20)) {
+      const { line, column } = lines.at(at);
+      diag.error(line, column, `${where(line)}: a bare & (write &amp;); read as &`);
+    }
+    if (marked.at.length > 20) diag.error(lines.at(marked.at[20]!).line, 1, `${marked.at.length - 20} more bare & not listed`);
+    restore = (s: string) => (s.includes(marked.mark) ? s.replaceAll(marked.mark, '&') : s);
+    source = marked.text;
+  }
+  parser.write(marked ? marked.text : text).close();
   source = '';
   const scripts = new ScriptCheck(diag, knownForms);
   for (const c of toCheck) scripts.check(c.text, c.lang, c.code, c.line, c.column, 'line', c.line, c.status);
   scripts.finish();
   if (rootOk === undefined) diag.error(1, 1, 'not a TBX file: no XML element found');
   return rootOk === true;
+}
+
+/**
+ * Whether the & at `at` starts a reference, well-formed or not: a name or a character number, then
+ * `;` within 64 units and before any blank or markup (the parser reads and reports it, losing
+ * nothing after its `;`).
+ */
+function startsReference(text: string, at: number): boolean {
+  const end = Math.min(text.length, at + 66);
+  for (let j = at + 1; j < end; j++) {
+    const u = text.charCodeAt(j);
+    if (u === 0x3b) return j > at + 1; // ;
+    if (u <= 0x20 || u === 0x3c || u === 0x3e || u === 0x26 || u === 0x22 || u === 0x27) return false;
+  }
+  return false;
+}
+/** Where a bare & cannot be: comments, CDATA sections, processing instructions, the DOCTYPE. */
+const SECTIONS: [open: string, close: string][] = [
+  ['<!--', '-->'],
+  ['<![CDATA[', ']]>'],
+  ['<?', '?>'],
+  ['<!DOCTYPE', ']>'],
+];
+
+/**
+ * The text with each bare & (one that starts no reference: R&D, AT&T) in element text or an
+ * attribute value replaced by a private-use character the text does not hold, which the reader
+ * turns back into &; and where each was. Undefined when there is none (or no such character is
+ * free). The same length, so every line and column the parser gives stays the file's. A DOCTYPE's
+ * end is taken at its first `]>` or, without an internal subset, its `>`.
+ */
+export function markBareAmpersands(text: string): { text: string; mark: string; at: number[] } | undefined {
+  // the &s that start no reference (a well-formed file has none, and pays only this search)
+  const candidates: number[] = [];
+  for (let j = text.indexOf('&'); j >= 0; j = text.indexOf('&', j + 1)) if (!startsReference(text, j)) candidates.push(j);
+  if (!candidates.length) return undefined;
+  const at: number[] = [];
+  let c = 0;
+  let i = candidates[0]!;
+  // the next place each kind of section opens (searched again only once passed)
+  const next = SECTIONS.map(([open]) => text.indexOf(open));
+  while (i >= 0) {
+    let skipTo = -1;
+    for (let k = 0; k < SECTIONS.length; k++) {
+      // the sections of this kind that open before the &: past them, or the one it is in
+      while (next[k]! >= 0 && next[k]! < i) {
+        const [open, close] = SECTIONS[k]!;
+        let end = text.indexOf(close, next[k]! + open.length);
+        if (k === 3) {
+          const gt = text.indexOf('>', next[k]!);
+          const bracket = text.indexOf('[', next[k]!);
+          if (bracket < 0 || (gt >= 0 && gt < bracket)) end = gt;
+        }
+        end = end < 0 ? text.length : end + (k === 3 && text[end] === '>' ? 1 : close.length);
+        next[k] = text.indexOf(open, end);
+        if (end > i) {
+          skipTo = Math.max(skipTo, end);
+          break;
+        }
+      }
+    }
+    if (skipTo < 0) at.push(i);
+    // the next candidate (after the section this one is in)
+    while (c < candidates.length && candidates[c]! <= Math.max(i, skipTo - 1)) c++;
+    i = c < candidates.length ? candidates[c]! : -1;
+  }
+  if (!at.length) return undefined;
+  let mark = '';
+  for (let u = 0xe000; u <= 0xf8ff && !mark; u++) if (!text.includes(String.fromCharCode(u))) mark = String.fromCharCode(u);
+  if (!mark) return undefined;
+  let out = '';
+  let from = 0;
+  for (const a of at) {
+    out += text.slice(from, a) + mark;
+    from = a + 1;
+  }
+  return { text: out + text.slice(from), mark, at };
 }
 
 /**
