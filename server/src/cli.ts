@@ -430,10 +430,20 @@ glossaryOptions(
     const project = cliProject();
     const glossary = mergedGlossary(opts, project);
     const results: CheckResult[] = [];
+    // a file that cannot be read is said, and the others are still checked (then exit 2)
+    let unreadableFiles = 0;
     for (const file of files) {
       const rel = relative(process.cwd(), file).split(sep).join('/');
       if (!rel.startsWith('..') && isIgnored(project, rel)) continue;
-      const text = readDocument(file);
+      let text: string;
+      try {
+        text = readDocument(file);
+      } catch (err) {
+        if (!(err instanceof UsageError)) throw err;
+        process.stderr.write(`fintech-glossary: ${err.message}\n`);
+        unreadableFiles++;
+        continue;
+      }
       results.push(...checkText(glossary, file, text, variant, project));
     }
     if (format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -448,7 +458,7 @@ glossaryOptions(
           );
         }
       }
-    process.exitCode = results.some((r) => SEVERITY_RANK[r.severity]! >= SEVERITY_RANK[failOn]!) ? 1 : 0;
+    process.exitCode = unreadableFiles ? 2 : results.some((r) => SEVERITY_RANK[r.severity]! >= SEVERITY_RANK[failOn]!) ? 1 : 0;
   });
 
 interface CheckResult {

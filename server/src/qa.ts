@@ -102,7 +102,10 @@ export class TermQA {
       guardNotify('term QA close', ({ document }: { document: TextDocument }) => {
         const state = this.states.get(document.uri);
         this.states.delete(document.uri);
-        if (!this.pull && state?.diagnostics.length) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+        // cleared if the client has any (what was pushed, or is being pushed: not what was last
+        // computed, which a code action may have made for an edit not pushed yet)
+        if (!this.pull && (state?.published?.length || state?.sending))
+          void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       }),
     );
     connection.languages.diagnostics.on(

@@ -46,4 +46,39 @@ describe('push diagnostics under back-pressure', () => {
     expect(after.at(-1)).toEqual({ version: 21, count: 3020 });
     expect(after.length).toBeLessThanOrEqual(3);
   }, 60_000);
+
+  it('a document closed while a push is being written ends with no diagnostics at the client', async () => {
+    s = startServer();
+    const pushes: { version?: number; count: number }[] = [];
+    const uri = 'file:///closed.md';
+    s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
+      if (p.uri === uri) pushes.push({ version: p.version, count: p.diagnostics.length });
+    });
+    await initialize(s, {});
+    const text = `fintech-glossary-variant: zh-Hans\n${'区塊鏈和云計算。\n'.repeat(1500)}`;
+    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    for (let k = 0; k < 200 && !pushes.some((p) => p.version === 1); k++) await sleep(50);
+    s.process.stdout!.pause();
+    // an edit (pushed: the write waits for the client), another that removes every finding (marked
+    // stale), a code action (which computes the diagnostics of that edit), then the document closes
+    const all = { start: { line: 1, character: 0 }, end: { line: 1501, character: 0 } };
+    s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1501, character: 0 }, end: { line: 1501, character: 0 } }, text: '区塊鏈' }],
+    });
+    s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: all, text: '' }],
+    });
+    void s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    });
+    s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await sleep(1500);
+    s.process.stdout!.resume();
+    for (let k = 0; k < 100 && pushes.at(-1)?.count !== 0; k++) await sleep(50);
+    expect(pushes.at(-1)?.count).toBe(0);
+  }, 60_000);
 });

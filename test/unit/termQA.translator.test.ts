@@ -56,6 +56,8 @@ describe('inconsistent-term: an abbreviation after its full name (or the reverse
     ['in a Taiwan text', '風險控制是核心，風控團隊負責模型。', 'zh-TW', []],
     // a short form of other characters is another name: still found
     ['not made of its characters', '网络借贷平台要合规，P2P网贷风险大。', 'zh-Hans', ['inconsistent-term 网络借贷 → P2P网贷']],
+    // one character more or less is no abbreviation: two ways of writing one term
+    ['one character left out', '逆向选择问题突出，逆选择会推高风险。', 'zh-Hans', ['inconsistent-term 逆向选择 → 逆选择']],
   ]);
 });
 

@@ -382,9 +382,13 @@ function groupTerm(entry: GlossaryEntry | undefined, t: Term | undefined, script
   return t.text;
 }
 
-/** Is `short` (two or more units) made of characters of `long` in their order (风控 of 风险控制)? */
+/**
+ * Is `short` (two or more units) made of characters of `long` in their order (风控 of 风险控制), two or
+ * more fewer? One character more or less is a variant of the term, not its abbreviation (逆选择 and
+ * 逆向选择, 金融业 and 金融行业 are two ways of writing one term: an inconsistency).
+ */
 function abbreviates(short: string, long: string): boolean {
-  if (short.length < 2 || short.length >= long.length) return false;
+  if (short.length < 2 || short.length > long.length - 2) return false;
   let at = 0;
   for (let i = 0; i < short.length; i++) {
     at = long.indexOf(short[i]!, at) + 1;
