@@ -367,20 +367,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (known) return known instanceof Promise ? known : undefined;
     // a client that never answers must not keep the diagnostics back: the workspace's after a while
     const timeout = new Promise<undefined>((r) => setTimeout(() => r(undefined), CONFIGURATION_WAIT_MS));
-    const asked = Promise.race([
-      connection.workspace.getConfiguration({ scopeUri: doc.uri, section: SETTINGS_SECTION }).then(
-        (answer: unknown) => mergeSettings(answer ?? undefined, warn),
-        (err: unknown) => {
-          warn(`cannot read the settings of ${doc.uri}: ${describe(err)}`);
-          return undefined;
-        },
-      ),
-      timeout,
-    ]).then((answer) => {
+    const request = connection.workspace.getConfiguration({ scopeUri: doc.uri, section: SETTINGS_SECTION }).then(
+      (answer: unknown) => mergeSettings(answer ?? undefined, warn),
+      (err: unknown) => {
+        warn(`cannot read the settings of ${doc.uri}: ${describe(err)}`);
+        return undefined;
+      },
+    );
+    const asked = Promise.race([request, timeout]).then((answer) => {
       const result = answer ?? settings;
       // kept unless a newer question replaced it (an answer that arrives after a change was cleared
       // away is as new as the change: the client answers with its configuration of the moment)
       if (scoped.get(key) === asked || !scoped.has(key)) scoped.set(key, result);
+      if (answer === undefined)
+        // late (a slow start): once the answer comes it is the scope's, unless a newer question replaced it
+        void request.then((late) => {
+          if (!late || scoped.get(key) !== result) return;
+          scoped.set(key, late);
+          qa.invalidate();
+        });
       return result;
     });
     scoped.set(key, asked);
@@ -661,18 +666,33 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const refreshSettings = async () => {
     if (!canPullConfiguration) return;
+    const asked = ++settingsAsked;
+    const request = connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+    const apply = (answer: unknown) => {
+      settings = mergeSettings(Array.isArray(answer) ? answer[0] : undefined, warn);
+      scoped.clear();
+      qa.invalidate();
+    };
     let answer: unknown;
     try {
-      answer = await answered(connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]), 'the settings');
+      answer = await answered(request, 'the settings');
     } catch (err) {
       warn(`cannot read the settings: ${describe(err)}; the ones in use stay`);
       return;
     }
-    if (answer === NO_ANSWER) return;
-    settings = mergeSettings(Array.isArray(answer) ? answer[0] : undefined, warn);
-    scoped.clear();
-    qa.invalidate();
+    if (answer === NO_ANSWER) {
+      // a late answer (a slow start) is applied when it comes, unless a newer question was asked
+      request.then(
+        (late: unknown) => {
+          if (asked === settingsAsked) apply(late);
+        },
+        () => undefined,
+      );
+      return;
+    }
+    apply(answer);
   };
+  let settingsAsked = 0;
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     if (phase === 'shut down') throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize: the server is shutting down');

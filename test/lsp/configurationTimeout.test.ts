@@ -40,4 +40,26 @@ describe('a client that never answers workspace/configuration', () => {
     expect(asked).toBeGreaterThan(0);
     expect(logs.filter((l) => l.includes('has not answered'))).toHaveLength(1);
   }, 60_000);
+
+  it('an answer that comes late (a slow start) is applied when it comes', async () => {
+    s = startServer();
+    const pushes: number[] = [];
+    const uri = 'file:///late.md';
+    // answers after 7 s, past the server's wait: term QA switched off
+    s.connection.onRequest(
+      'workspace/configuration',
+      (params: { items: { section?: string }[] }) =>
+        new Promise((r) => setTimeout(() => r(params.items.map(() => ({ diagnostics: { enable: false } }))), 7000)),
+    );
+    s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
+      if (p.uri === uri) pushes.push(p.diagnostics.length);
+    });
+    await initialize(s, { workspace: { configuration: true } });
+    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '区塊鏈\n' } });
+    // the settings in use (QA on) would give the finding; once the late answer is in, there is none
+    for (let k = 0; k < 300 && pushes.at(-1) !== 0; k++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(pushes.length).toBeGreaterThan(0);
+    expect(pushes.at(-1)).toBe(0);
+  }, 60_000);
 });
