@@ -285,10 +285,15 @@ export class TermQA {
       const occurrences = this.o.open.indexOf(doc, glossary.index, this.o.matchOptions()).occurrences;
       after = convertDocument(before, to, glossary, { ...options, occurrences, markdown, find });
     } else {
-      after = convertText(before, to, glossary, options);
+      // the code, URLs and link destinations in it stay as written, as in Convert Document
+      const start = doc.offsetAt(range.start),
+        end = start + before.length;
+      const keep = skippedRanges(doc.getText(), markdown, find, false)
+        .filter((r) => r.end > start && r.start < end)
+        .map((r) => ({ start: Math.max(r.start, start) - start, end: Math.min(r.end, end) - start }));
+      after = convertText(before, to, glossary, { ...options, keep });
       // a selection with the whole directive line in it: the directive names `to` too
       const directive = variantDirective(doc.getText(), find, markdown);
-      const start = doc.offsetAt(range.start);
       if (directive && doc.offsetAt({ line: doc.positionAt(directive.offset).line, character: 0 }) >= start) {
         const inSelection = { ...directive, valueStart: directive.valueStart - start, valueEnd: directive.valueEnd - start };
         if (inSelection.valueEnd <= before.length) after = retargetDirective(before, after, inSelection, to);

@@ -368,6 +368,23 @@ describe('the convert command', () => {
     expect(await convert(second.uri, after)).toBe('<!-- fintech-glossary-variant: zh-Hans -->\n我的銀行帳戶裡有數位貨幣。\n');
   });
 
+  it('a selection keeps the code, URLs and link destinations in it as written, as the whole document does', async () => {
+    const text = '见[软件](/软件/a.md)与`网络`，访问 https://example.com/数据 了解数据。\n';
+    const { uri } = await open(text);
+    let edit: { documentChanges: { edits: TextEdit[] }[] } | undefined;
+    s.connection.onRequest('workspace/applyEdit', (p: { edit: typeof edit }) => {
+      edit = p.edit;
+      return { applied: true };
+    });
+    // from the middle of the link destination to the end of the line
+    const range = { start: { line: 0, character: 6 }, end: { line: 0, character: text.length - 1 } };
+    await s.connection.sendRequest('workspace/executeCommand', {
+      command: 'fintechGlossary.server.convert',
+      arguments: [{ uri, to: 'zh-TW', range }],
+    });
+    expect(apply(text, edit!.documentChanges[0]!.edits)).toBe('见[软件](/软件/a.md)與`网络`，訪問 https://example.com/数据 瞭解資料。\n');
+  });
+
   it('a reversed selection (start after end) converts the same text as the forward one, in its place', async () => {
     const text = '区块链\n<!-- x -->\n正文区块链\n';
     const { uri } = await open(text);

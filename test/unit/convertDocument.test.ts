@@ -41,6 +41,13 @@ describe('convertDocument keeps code, URLs and link destinations', () => {
     );
   });
 
+  it('a link reference definition keeps its destination; its label and title are text', () => {
+    const text = '见[软件][ref]。\n\n[ref]: /软件/参考.md "软件"\n   [数据]:  数据/文件.md\n';
+    expect(convertDocument(text, 'zh-TW', glossary, { markdown: true })).toBe(
+      '見[軟體][ref]。\n\n[ref]: /软件/参考.md "軟體"\n   [資料]:  数据/文件.md\n',
+    );
+  });
+
   it('in any other text: code spans and URLs stay', () => {
     expect(convertDocument('访问 https://example.com/软件 或运行 `软件 --help`：软件\n', 'zh-TW', glossary)).toBe(
       '訪問 https://example.com/软件 或執行 `软件 --help`：軟體\n',

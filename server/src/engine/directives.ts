@@ -341,6 +341,17 @@ function closingOnLine(text: string, from: number, close: number, stop: number):
  * link text, the alt text and the text between tags are checked.
  */
 function markdownInline(text: string, out: Skipped[], find: Find): void {
+  // a link reference definition's destination: `[label]: /path "title"` on a line of its own (up to
+  // three spaces in), the destination up to the first blank
+  for (let at = find(']:', 0); at >= 0; at = find(']:', at + 2)) {
+    const start = lineStart(text, at);
+    if (!/^ {0,3}\[[^\]\n]+$/.test(text.slice(start, at))) continue;
+    let from = at + 2;
+    while (text.charCodeAt(from) === 0x20 || text.charCodeAt(from) === 0x09) from++;
+    let end = from;
+    while (end < text.length && !/[\s]/.test(text[end]!)) end++;
+    if (end > from) out.push({ start: from, end });
+  }
   for (let at = find('](', 0); at >= 0; at = find('](', at + 2)) {
     // a destination ends at `)`; the next link's `](` starts with `]`
     const close = closingOnLine(text, at + 2, 0x29, 0x5d);
@@ -474,7 +485,7 @@ export function resolveVariant(
 }
 
 /** What the directive and skipped-range scans search a text for. */
-const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', '<', PREFIX];
+const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', ']:', '<', PREFIX];
 
 /** Every offset where `needle` starts in `text[from, to)` (overlapping ones too), in order. */
 function offsetsOf(text: string, needle: string, from: number, to: number): number[] {
