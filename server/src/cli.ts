@@ -202,15 +202,32 @@ interface GlossaryOptions {
  */
 function userAndBundled(
   opts: GlossaryOptions,
-  extra: { path: string; label: string }[] = [],
+  extra: { path: string; label: string; discovered?: boolean }[] = [],
 ): { layers: UserTermbase[]; bundled: GlossaryEntry[]; words: readonly string[]; aliasForms: readonly AliasForm[]; glossary?: Glossary } {
   const glossary = opts.bundled ? loadGlossary(opts.bundledGlossary) : undefined;
-  const paths = [...opts.glossary.map((path) => ({ path, label: path })), ...extra];
+  const paths: { path: string; label: string; discovered?: boolean }[] = [
+    ...opts.glossary.map((path) => ({ path, label: path })),
+    ...extra,
+  ];
   const knownForms = paths.length ? bundledForms(opts.bundledGlossary, glossary) : undefined;
-  const layers = paths.map(({ path, label }) => {
-    const t = readTermbase(path, knownForms, false, label);
-    return { uri: path, label, entries: t.entries, lines: t.lines };
-  });
+  const layers: UserTermbase[] = [];
+  for (const { path, label, discovered } of paths) {
+    // a file a glob found (not named) that is no termbase, or has no Chinese term, is skipped with a
+    // message, as the editor skips it; a named one must be read
+    let t: ReturnType<typeof readTermbase>;
+    try {
+      t = readTermbase(path, knownForms, false, label);
+    } catch (err) {
+      if (!discovered || !(err instanceof UsageError)) throw err;
+      process.stderr.write(`fintech-glossary: skipped ${label}: ${err.message}\n`);
+      continue;
+    }
+    if (discovered && !t.hasChinese) {
+      process.stderr.write(`fintech-glossary: skipped ${label}: no Chinese term in this file (name it in termbases to use it anyway)\n`);
+      continue;
+    }
+    layers.push({ uri: path, label, entries: t.entries, lines: t.lines });
+  }
   return {
     layers,
     bundled: glossary?.entries ?? [],
@@ -233,7 +250,7 @@ function mergedGlossary(opts: GlossaryOptions, project: ProjectConfig): Glossary
       return findFilesSync(root, match)
         .map((path) => relative(root, path).split(sep).join('/'))
         .sort()
-        .map((rel) => ({ path: join(root, rel), label: `${rel} (${PROJECT_FILE})` }));
+        .map((rel) => ({ path: join(root, rel), label: `${rel} (${PROJECT_FILE})`, discovered: true }));
     })
     .filter((t, k, all) => all.findIndex((u) => u.path === t.path) === k);
   const { layers, bundled, words, aliasForms, glossary } = userAndBundled(opts, extra);

@@ -107,6 +107,20 @@ describe('check with user termbases', () => {
       ['a.md:1:1: information forbidden-term', 'a.md:1:7: information deprecated-term'],
       '',
     ]);
+    // a file the glob finds that is no termbase, or has no Chinese term, is skipped with a message, as in the editor
+    writeFileSync(join(dir, 'terms', 'readme.md'), '# Our terms\n');
+    writeFileSync(join(dir, 'terms', 'english.csv'), 'en,definition\nledger,a book\n');
+    writeFileSync(join(dir, '.fintech-glossary.yaml'), "termbases: ['terms/**']\n");
+    const found = run(dir, ['check', 'a.md']);
+    expect([found.status, findings(found.stdout)]).toEqual([
+      1,
+      ['a.md:1:1: information forbidden-term', 'a.md:1:7: information deprecated-term'],
+    ]);
+    expect(found.stderr).toContain('skipped terms/readme.md');
+    expect(found.stderr).toContain('skipped terms/english.csv');
+    // named, it must be read
+    writeFileSync(join(dir, '.fintech-glossary.yaml'), 'termbases: [terms/readme.md]\n');
+    expect(run(dir, ['check', 'a.md']).status).toBe(2);
     // a glob that matches nothing adds nothing (as in the editor); a named file that is missing exits 2
     writeFileSync(join(dir, '.fintech-glossary.yaml'), "termbases: ['glossaries/*.tbx']\n");
     expect(run(dir, ['check', 'a.md']).status).toBe(0);

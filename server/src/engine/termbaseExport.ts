@@ -15,7 +15,6 @@ const escapeXml = (s: string) =>
     .replace(/[<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;'))
     .replace(
       // characters XML 1.0 cannot carry at all
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is removed
       /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
       '',
     );
@@ -290,7 +289,7 @@ export function appendEntry(existing: string | undefined, format: 'csv' | 'tsv' 
   const zhCol = header.findIndex((c) => c.kind === 'term' && c.lang !== 'en');
   const enCol = header.findIndex((c) => c.kind === 'term' && c.lang === 'en');
   const row = new Array<string>(Math.max(header.length, 2)).fill('');
-  row[zhCol >= 0 ? zhCol : 0] = zh;
+  row[Math.max(zhCol, 0)] = zh;
   row[enCol >= 0 ? enCol : zhCol === 1 ? 0 : 1] = en;
   const line = format === 'tsv' ? row.map(cell).join('\t') : Papa.unparse([row], { delimiter: used, escapeFormulae: FORMULA_CELL });
   return `${base}${sep}${line}${nl}`;
