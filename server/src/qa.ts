@@ -186,7 +186,7 @@ export class TermQA {
       const now = this.o.open.get(doc.uri);
       if (now && this.states.get(doc.uri) === state) this.changed(now);
     };
-    this.o.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics }).then(sent, sent);
+    void Promise.resolve(this.o.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics })).then(sent, sent);
   }
 
   /** The variant a document is checked against, and where it comes from. */
