@@ -29,7 +29,7 @@ import { FramingChecker } from './framing';
 import { writeFileSync } from 'node:fs';
 import { glossaryForms, type KnownForm, type Termbase } from './engine/termbase';
 import { exportCsv, exportTbx } from './engine/termbaseExport';
-import { loadTermbase } from './engine/termbaseLoad';
+import { loadTermbase, notUtf8 } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { findFilesSync, nodeFiles, skipped } from './node/files';
 import { isNamedPath } from './termbases';
@@ -77,27 +77,12 @@ function readDocument(path: string): string {
   } catch (err) {
     throw new UsageError(`cannot read ${name}: ${unreadable(err)}`);
   }
-  // (TextDecoder leaves a byte-order mark out)
-  const text = decodeBytes(bytes);
-  if (!isUtf8(bytes)) {
-    const bad = text.indexOf('\uFFFD');
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) line++;
-    throw new UsageError(
-      `cannot read ${name}: not UTF-8 text: line ${line} has bytes UTF-8 cannot read (saved as GBK, Big5 or UTF-16 without a byte-order mark, or not text at all?); save it as UTF-8`,
-    );
-  }
-  return text;
-}
-
-/** Whether bytes are valid UTF-8 (or UTF-16 with a byte-order mark, which decodeBytes reads). */
-function isUtf8(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  // decoded once, strictly: a replacement character written in a UTF-8 file is text, and only
+  // bytes UTF-8 cannot read are an error (TextDecoder leaves a byte-order mark out)
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return decodeBytes(bytes, true);
   } catch {
-    return false;
+    throw new UsageError(`cannot read ${name}: ${notUtf8(decodeBytes(bytes))?.message ?? 'not UTF-8 text'}`);
   }
 }
 

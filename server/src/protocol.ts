@@ -255,12 +255,13 @@ export const ClientFiles = {
 /**
  * A termbase file's bytes as text (the CLI, the Node server and a client answering `ClientFiles.read`): UTF-16 (little or big endian) when it starts with that byte-order mark,
  * as Windows tools write "Unicode" files, else UTF-8 (a BOM or none). Bytes UTF-8 cannot read become
- * U+FFFD, which `loadTermbase` reports: a legacy encoding (GBK, Big5) is never guessed.
+ * U+FFFD, which `loadTermbase` reports (`fatal`: a TypeError instead): a legacy encoding (GBK,
+ * Big5) is never guessed.
  */
-export function decodeBytes(bytes: Uint8Array): string {
+export function decodeBytes(bytes: Uint8Array, fatal = false): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
+  return new TextDecoder('utf-8', { fatal }).decode(bytes);
 }
 
 export interface LookupParams {

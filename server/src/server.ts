@@ -365,8 +365,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const key = scopeKey(doc);
     const known = scoped.get(key);
     if (known) return known instanceof Promise ? known : undefined;
-    // a client that never answers must not keep the diagnostics back: the workspace's after a while
-    const timeout = new Promise<undefined>((r) => setTimeout(() => r(undefined), CONFIGURATION_WAIT_MS));
     const request = connection.workspace.getConfiguration({ scopeUri: doc.uri, section: SETTINGS_SECTION }).then(
       (answer: unknown) => mergeSettings(answer ?? undefined, warn),
       (err: unknown) => {
@@ -374,12 +372,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         return undefined;
       },
     );
-    const asked = Promise.race([request, timeout]).then((answer) => {
-      const result = answer ?? settings;
+    // a client that never answers must not keep the diagnostics back: the workspace's after the wait
+    const asked = answered(request, `the settings of ${doc.uri}`).then((answer) => {
+      const result = answer === NO_ANSWER ? settings : (answer ?? settings);
       // kept unless a newer question replaced it (an answer that arrives after a change was cleared
       // away is as new as the change: the client answers with its configuration of the moment)
       if (scoped.get(key) === asked || !scoped.has(key)) scoped.set(key, result);
-      if (answer === undefined)
+      if (answer === NO_ANSWER)
         // late (a slow start): once the answer comes it is the scope's, unless a newer question replaced it
         void request.then((late) => {
           if (!late || scoped.get(key) !== result) return;

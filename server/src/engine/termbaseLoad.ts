@@ -38,6 +38,21 @@ export function detectFormat(name: string, text: string): TermbaseFormat {
 }
 
 /**
+ * Where a text read as UTF-8 has bytes UTF-8 could not read (the U+FFFD they became), and what to
+ * tell the user: the file is in another encoding, whose text would be garbage. Undefined when none.
+ */
+export function notUtf8(text: string): { line: number; message: string } | undefined {
+  const bad = text.indexOf('\uFFFD');
+  if (bad < 0) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) line++;
+  return {
+    line,
+    message: `not UTF-8 text: line ${line} has bytes UTF-8 cannot read (a file saved as GBK, Big5, UTF-16 without a byte-order mark or another encoding?); save it as UTF-8`,
+  };
+}
+
+/**
  * Read a termbase. Never throws on bad input: a malformed element or row is a diagnostic at its line
  * and the rest loads; a text that is not a termbase at all gives one diagnostic and `unreadable`.
  */
@@ -64,15 +79,9 @@ export function loadTermbase(input: string, options: TermbaseOptions): Termbase 
     return empty(true);
   }
   // bytes the file was read with and UTF-8 cannot read: another encoding, whose terms would be garbage
-  const bad = text.indexOf('\uFFFD');
-  if (bad >= 0) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) line++;
-    diag.error(
-      line,
-      1,
-      `not UTF-8 text: line ${line} has bytes UTF-8 cannot read (a file saved as GBK, Big5, UTF-16 without a byte-order mark or another encoding?); save it as UTF-8`,
-    );
+  const bad = notUtf8(text);
+  if (bad) {
+    diag.error(bad.line, 1, bad.message);
     return empty(true);
   }
   let ok: boolean;
