@@ -62,4 +62,25 @@ describe('a client that never answers workspace/configuration', () => {
     expect(pushes.length).toBeGreaterThan(0);
     expect(pushes.at(-1)).toBe(0);
   }, 60_000);
+
+  it('a document scope’s answer that comes late is applied to its document when it comes', async () => {
+    s = startServer();
+    const pushes: number[] = [];
+    const uri = 'file:///late-scope.md';
+    // the workspace's settings at once (term QA on); the document's scope after 7 s (off)
+    s.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) =>
+      params.items.some((i) => i.scopeUri)
+        ? new Promise((r) => setTimeout(() => r(params.items.map(() => ({ diagnostics: { enable: false } }))), 7000))
+        : params.items.map(() => ({})),
+    );
+    s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
+      if (p.uri === uri) pushes.push(p.diagnostics.length);
+    });
+    await initialize(s, { workspace: { configuration: true } });
+    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '区塊鏈\n' } });
+    // after the wait the workspace's settings check it (one finding); the late answer then switches QA off
+    for (let k = 0; k < 300 && !(pushes.includes(1) && pushes.at(-1) === 0); k++) await new Promise((r) => setTimeout(r, 50));
+    expect(pushes[0]).toBe(1);
+    expect(pushes.at(-1)).toBe(0);
+  }, 60_000);
 });
