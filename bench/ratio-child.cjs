@@ -55,6 +55,7 @@ const rows = {
         const findings = c.check(glossary.index.scan(t), t, {
           skipped: engine.skippedRanges(t, false),
           disabled: engine.disabledRanges(t),
+          fresh: true,
         });
         // the CLI words every finding's message (English)
         for (const f of findings) engine.messageOf(engine.englishQA, f);

@@ -489,6 +489,7 @@ function checkText(glossary: Glossary, file: string, text: string, variant: Vari
   const findings = checker.check(glossary.index.scan(text), text, {
     skipped: skippedRanges(text, markdown),
     disabled: disabledRanges(text, undefined, markdown),
+    fresh: true,
   });
   const doc = TextDocument.create('file:///x', 'plaintext', 0, text);
   const english = wordsFor('en').qa;

@@ -293,6 +293,8 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
  * in the document, except `inconsistent-term`, which depends on the concept's group).
  */
 interface Judged {
+  /** Its place in the document's list of judgements (from 1). */
+  id: number;
   /** Rules 1–5: the finding's shared parts, or null. */
   verdict: Verdict | null;
   /** The concept's index. */
@@ -339,6 +341,12 @@ export interface CheckOptions {
   skipped?: readonly { start: number; end: number }[];
   /** Ranges the disable directives switch off (all rules or the listed ones). */
   disabled?: readonly { start: number; end: number; rules?: Set<string> }[];
+  /**
+   * The occurrences are a list made for this check alone (a scan of the text that nothing else
+   * keeps or changes): the checker keeps it rather than a copy. A DocumentIndex's list is not: it
+   * changes in place on the next edit.
+   */
+  fresh?: boolean;
 }
 
 type Range = { start: number; end: number };
@@ -479,10 +487,18 @@ export class DocumentChecker {
   private readonly groups: (Group | undefined)[];
   /** Counts the checks (for Changes). */
   private stamp = 0;
-  /** The last check's occurrences (a copy of the list), each one's judgement (none where skipped) and finding. */
+  /**
+   * The last check's occurrences (a copy of the list, or the list itself when it was made for the
+   * check), each one's judgement (its id in `judgedList`; 0 where skipped or none) and the findings
+   * by occurrence. A long document has tens of thousands of occurrences and a thousand findings:
+   * the judgements are a typed list and the findings a map, as an ordinary list that long is a large
+   * object for V8, which costs about 1 ms to allocate on these machines (a typed one, 0.03 ms).
+   */
   private occs: Match[] = [];
-  private judgedAt: (Judged | undefined)[] = [];
-  private foundAt: (Finding | undefined)[] = [];
+  private judgedAt: Int32Array = new Int32Array(0);
+  private readonly foundAt = new Map<Match, Finding>();
+  /** This document's judgements by id (from 1). */
+  private readonly judgedList: Judged[] = [undefined as unknown as Judged];
   /** The last check's skipped ranges and text length (to see where the skipped ranges changed). */
   private skippedLast: readonly Range[] = NO_RANGES;
   private disabledLast: readonly Range[] = NO_RANGES;
@@ -527,7 +543,8 @@ export class DocumentChecker {
       const group = shared.grouped
         ? (this.groups[entry] ??= { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 })
         : undefined;
-      j = { verdict: shared.verdict, entry, group, term: shared.term, written };
+      j = { id: this.judgedList.length, verdict: shared.verdict, entry, group, term: shared.term, written };
+      this.judgedList.push(j);
       this.judged.set(shared, j);
     }
     return j;
@@ -546,7 +563,9 @@ export class DocumentChecker {
     const inconsistent = !this.ctx.off?.has('inconsistent-term');
     const n = occurrences.length;
     const results = this.results;
-    const last = { occs: this.occs, judgedAt: this.judgedAt, foundAt: this.foundAt };
+    const judgedList = this.judgedList;
+    const foundAt = this.foundAt;
+    const last = { occs: this.occs, judgedAt: this.judgedAt };
     const pn = last.occs.length;
     const delta = text.length - this.textLength;
     // The occurrences of the last check that a DocumentIndex kept across the edit are the same
@@ -571,15 +590,21 @@ export class DocumentChecker {
     const changedGroups: Changes = { stamp: ++this.stamp, groups: [] };
     let reuse: Map<Match, Finding> | undefined;
     for (let i = head; i < pn - tail; i++) {
-      const f = last.foundAt[i];
-      if (f) (reuse ??= new Map()).set(last.occs[i]!, f);
-      const j = last.judgedAt[i];
-      if (inconsistent && j?.group && !j.verdict) uncount(j.group, j.term, last.occs[i]!, changedGroups);
+      const o = last.occs[i]!;
+      const f = foundAt.get(o);
+      if (f) {
+        (reuse ??= new Map()).set(o, f);
+        foundAt.delete(o);
+      }
+      const j = judgedList[last.judgedAt[i]!];
+      if (inconsistent && j?.group && !j.verdict) uncount(j.group, j.term, o, changedGroups);
     }
     const added = n - tail - head;
-    const occs = (this.occs = pn === 0 ? occurrences.slice() : resize(this.occs, head, pn - tail - head, added));
-    const judgedAt = (this.judgedAt = resize(this.judgedAt, head, pn - tail - head, added));
-    const foundAt = (this.foundAt = resize(this.foundAt, head, pn - tail - head, added));
+    const occs = (this.occs =
+      pn === 0 ? (options.fresh ? (occurrences as Match[]) : occurrences.slice()) : resize(this.occs, head, pn - tail - head, added));
+    const judgedAt = (this.judgedAt = resizeIds(this.judgedAt, head, pn - tail - head, added));
+    // the findings of the occurrences in between, in order (verdicts as found, then `inconsistent-term` merged in)
+    const foundIn: number[] = [];
 
     // check the occurrences in between (all of them: then every first use is made in this pass, in
     // document order, and a later use need not be compared with it)
@@ -590,17 +615,18 @@ export class DocumentChecker {
     for (let i = head; i < n - tail; i++) {
       const m = occurrences[i]!;
       occs[i] = m;
-      judgedAt[i] = undefined;
-      foundAt[i] = undefined;
+      judgedAt[i] = 0;
       if (r < skipped.length) {
         while (r < skipped.length && skipped[r]!.end <= m.start) r++;
         if (r < skipped.length && skipped[r]!.start < m.end) continue;
       }
       const j = this.judge(m, text);
       if (!j) continue;
-      judgedAt[i] = j;
-      if (j.verdict) foundAt[i] = placed(reuse?.get(m), m, j.verdict);
-      else if (inconsistent && j.group) {
+      judgedAt[i] = j.id;
+      if (j.verdict) {
+        foundAt.set(m, placed(reuse?.get(m), m, j.verdict));
+        foundIn.push(i);
+      } else if (inconsistent && j.group) {
         count(j.group, j.term, m, changedGroups, inOrder);
         // an occurrence of a term other than the headword: `inconsistent-term` once its group is known
         if (j.term !== '') candidates.push(i);
@@ -618,16 +644,24 @@ export class DocumentChecker {
         (resigned ??= new Set()).add(g);
       }
     }
-    for (const i of candidates) foundAt[i] = this.inconsistentAt(i, reuse?.get(occs[i]!));
+    let inconsistentIn: number[] | undefined;
+    for (const i of candidates) {
+      const f = this.inconsistentAt(i, reuse?.get(occs[i]!));
+      if (!f) continue;
+      foundAt.set(occs[i]!, f);
+      (inconsistentIn ??= []).push(i);
+    }
 
     // their `inconsistent-term` findings everywhere else change too: then all results are made again
     let elsewhere = false;
     if (resigned && (head > 0 || tail > 0)) {
       for (let i = 0; i < n; i++) {
         if (i === head) i = n - tail;
-        const j = judgedAt[i];
+        const j = judgedList[judgedAt[i]!];
         if (j?.group && !j.verdict && j.term !== '' && resigned.has(j.group)) {
-          foundAt[i] = this.inconsistentAt(i, foundAt[i]);
+          const f = this.inconsistentAt(i, foundAt.get(occs[i]!));
+          if (f) foundAt.set(occs[i]!, f);
+          else foundAt.delete(occs[i]!);
           elsewhere = true;
         }
       }
@@ -635,7 +669,7 @@ export class DocumentChecker {
     if (elsewhere) {
       results.length = 0;
       for (let i = 0; i < n; i++) {
-        const f = foundAt[i];
+        const f = foundAt.get(occs[i]!);
         if (!f) continue;
         f.start = occs[i]!.start;
         f.end = occs[i]!.end;
@@ -645,7 +679,11 @@ export class DocumentChecker {
     } else {
       // the results of the occurrences in between replace the last ones; those after them move
       const between: Finding[] = [];
-      for (let i = head; i < n - tail; i++) if (foundAt[i]) between.push(foundAt[i]!);
+      const other = inconsistentIn ?? [];
+      for (let a = 0, b = 0; a < foundIn.length || b < other.length; ) {
+        const i = b >= other.length || (a < foundIn.length && foundIn[a]! < other[b]!) ? foundIn[a++]! : other[b++]!;
+        between.push(foundAt.get(occs[i]!)!);
+      }
       const removed = results.length - resultsAfter - resultsBefore;
       if (between.length < 10_000 && removed < 10_000) results.splice(resultsBefore, removed, ...between);
       else {
@@ -671,9 +709,9 @@ export class DocumentChecker {
 
   /** The first occurrence at or after index `from` that counts for term `term` of group `g`. */
   private firstAfter(from: number, g: Group, term: string): Match | undefined {
-    const { judgedAt, occs } = this;
+    const { judgedAt, occs, judgedList } = this;
     for (let i = from; i < occs.length; i++) {
-      const j = judgedAt[i];
+      const j = judgedList[judgedAt[i]!];
       if (j && j.group === g && j.term === term && !j.verdict) return occs[i];
     }
     return undefined;
@@ -681,7 +719,7 @@ export class DocumentChecker {
 
   /** The `inconsistent-term` finding of candidate occurrence `i`, if its concept is written two ways. */
   private inconsistentAt(i: number, before: Finding | undefined): Finding | undefined {
-    const j = this.judgedAt[i]!;
+    const j = this.judgedList[this.judgedAt[i]!]!;
     const g = j.group!;
     if (g.terms.length < 2) return undefined;
     const m = this.occs[i]!;
@@ -795,6 +833,15 @@ function resize<T>(list: T[], at: number, removed: number, added: number): T[] {
   const out = new Array<T>(list.length - removed + added);
   for (let k = 0; k < at; k++) out[k] = list[k]!;
   for (let k = at + removed; k < list.length; k++) out[k - removed + added] = list[k]!;
+  return out;
+}
+
+/** `ids` with its `removed` items at `at` replaced by `added` zeros. */
+function resizeIds(ids: Int32Array, at: number, removed: number, added: number): Int32Array {
+  if (removed === added) return ids;
+  const out = new Int32Array(ids.length - removed + added);
+  out.set(ids.subarray(0, at));
+  out.set(ids.subarray(at + removed), at + added);
   return out;
 }
 
