@@ -16,6 +16,7 @@ import {
   EntryBuilder,
   glossaryForms,
   languageOf,
+  ownCopy,
   type RawConcept,
   type RawTerm,
   remembered,
@@ -537,6 +538,50 @@ describe('memory', () => {
     // the text is about 9 MB; its entries need well under a tenth of that
     expect(textBytes).toBeGreaterThan(8_000_000);
     expect(kept).toBeLessThan(textBytes / 4);
+  });
+  it("an entry's English text takes one byte a character, though the file's text holds Chinese", () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    // 2,000 entries, each with a 1,000-character English definition: 2,000 bytes an entry at two
+    // bytes a character (as the file's text is stored), 1,000 at one
+    const definition = (i: number) =>
+      `Definition ${String(i).padStart(4, '0')}: ${'an English clause of the definition; '.repeat(27)}`.slice(0, 999) + '.';
+    const entries: string[] = [];
+    for (let i = 0; i < 2000; i++)
+      entries.push(
+        `<termEntry id="e${i}"><descrip type="definition">${definition(i)}</descrip>` +
+          `<langSet xml:lang="en"><tig><term>term ${i}</term></tig></langSet>` +
+          `<langSet xml:lang="zh-CN"><tig><term>区块链术语第${i}号</term></tig></langSet></termEntry>`,
+      );
+    const text = `<martif type="TBX"><text><body>${entries.join('\n')}</body></text></martif>`;
+    const before = heap();
+    const tb = loadTermbase(text, { name: 'big.tbx', generate: false });
+    const kept = heap() - before;
+    expect(tb.entries[9]!.definitionEn).toBe(definition(9));
+    expect(definition(9)).toHaveLength(1000);
+    expect(kept / 2000).toBeLessThan(1700);
+  });
+  it('a string made its own copy reads the same (any characters, quotes, controls, surrogates)', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme-ascii' }),
+      fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((u) => String.fromCharCode(u)) }),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('"', '\\', '\u2028', '\ud800', '\udc00', '𠀀', '区块链'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        // cut out of a longer two-byte text, as a parser cuts it
+        const cut = `中${s}`.slice(1);
+        expect(ownCopy(cut)).toBe(s);
+      }),
+      { numRuns: 500 },
+    );
   });
   it('entries share the lists every entry of a termbase would repeat (script sets, a single region)', () => {
     const entry = (i: number) =>

@@ -144,10 +144,16 @@ export function remembered<T>(read: (s: string) => T): (s: string) => T {
  * strings are copies already.
  */
 export function ownCopy(s: string): string {
+  if (s.length < 13) return s;
+  // A text with no unit above U+00FF (English) as a one-byte string: cut out of a file that has
+  // Chinese in it, it is a two-byte string like the file, twice its size in memory. JSON's reader
+  // makes the smallest string for what it reads.
+  if (!WIDE.test(s)) return JSON.parse(JSON.stringify(s)) as string;
   // Two parts joined make one flat string. (A space added and cut off again makes two objects, the
   // view and the string it views, and costs about half again as much.)
-  return s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join('');
+  return [s.slice(0, 1), s.slice(1)].join('');
 }
+const WIDE = /[^\u0000-\u00ff]/;
 
 /** TBX administrative status values (and common spellings of them) → term status. */
 export function statusOf(value: string): TermStatus | undefined {
