@@ -435,6 +435,26 @@ describe('files that are not termbases, broken XML, limits', () => {
     ]);
   });
 
+  it('a sheet of 20,000 rows, some skipped or blank, gives one entry per good row and its line', () => {
+    // rows 1..20000 after the header; every 7th has no term (skipped, reported), every 11th is blank
+    const rows: string[] = [];
+    for (let k = 1; k <= 20_000; k++) rows.push(k % 11 === 0 ? '' : k % 7 === 0 ? ',,a definition' : `term ${k},术语${k},`);
+    const tb = loadTermbase(`en,zh,definition\n${rows.join('\n')}\n`, { name: 'x.csv', generate: false });
+    // 20,000 − 1,818 blank − (2,857 − 259 both) no-term rows
+    expect(tb.entries).toHaveLength(15_584);
+    expect(tb.lines).toHaveLength(15_584);
+    expect(tb.entries.every((e) => e !== undefined)).toBe(true);
+    expect(tb.entries.at(-1)!.en).toEqual(['term 20000']);
+    expect(tb.lines.at(-1)).toBe(20_001);
+    expect(tb.entries[5]!.en).toEqual(['term 6']);
+    expect(tb.lines[6]).toBe(9); // term 8: row 7 is skipped
+    expect(tb.diagnostics[0]).toMatchObject({ line: 8, message: expect.stringContaining('no Chinese or English term') });
+    // and a limit below the rows' number
+    const few = loadTermbase(`en,zh\n${'a,甲\n'.repeat(20_000)}`, { name: 'x.csv', generate: false, limits: { maxEntries: 17_000 } });
+    expect(few.entries).toHaveLength(17_000);
+    expect(few.lines).toHaveLength(17_000);
+  });
+
   it('never throws, whatever the text (fast-check)', () => {
     const names = fc.constantFrom('a.tbx', 'a.csv', 'a.tsv', 'a.txt', 'a.yaml', 'a.json');
     const pieces = fc.constantFrom(

@@ -124,6 +124,8 @@ export interface TabularOptions {
   kind: 'csv' | 'tsv' | 'omegat';
   /** Forms the script check accepts (see `TermbaseOptions.knownForms`). */
   knownForms?: KnownForm;
+  /** Told how many rows the text has, once it is parsed (each row at most one concept). */
+  reserve?: (rows: number) => void;
 }
 
 /**
@@ -136,7 +138,7 @@ export interface TabularOptions {
  */
 export function parseTabular(
   text: string,
-  { kind, knownForms }: TabularOptions,
+  { kind, knownForms, reserve }: TabularOptions,
   diag: Diagnostics,
   onConcept: (c: RawConcept, row: number) => void,
   onPlain?: (c: PlainConcept, row: number) => void,
@@ -430,6 +432,7 @@ export function parseTabular(
     quoteChar: kind === 'omegat' ? '\u0000' : '"',
   };
   let parsed = Papa.parse<string[]>(text, config);
+  reserve?.(parsed.data.length);
   // whether any carriage return is not the first half of a CRLF (old Mac line ends, or one in a cell)
   loneReturns = hasLoneReturn(text);
   // papaparse's errors by row (0-based, over the whole file)

@@ -809,8 +809,10 @@ export function fileStem(name: string): string {
  * diagnostics follow the parser's (`finish`), as if the entries were built after the parse.
  */
 export class EntryBuilder {
-  readonly entries: GlossaryEntry[] = [];
-  readonly lines: number[] = [];
+  private entries: GlossaryEntry[] = [];
+  private lines: number[] = [];
+  /** How many entries are made (the lists may be longer: see `reserve`). */
+  private count = 0;
   hasChinese = false;
   private readonly maxEntries: number;
   private readonly origin: string;
@@ -834,7 +836,7 @@ export class EntryBuilder {
 
   add(raw: RawConcept, row = 0): void {
     if (this.full) return;
-    if (this.entries.length >= this.maxEntries) {
+    if (this.count >= this.maxEntries) {
       this.full = true;
       this.problems.push({
         severity: 'error',
@@ -866,26 +868,40 @@ export class EntryBuilder {
         });
     }
     this.hasChinese ||= made.entry.zhHans !== '';
-    this.entries.push(made.entry);
-    this.lines.push(raw.line);
+    this.entries[this.count] = made.entry;
+    this.lines[this.count++] = raw.line;
+  }
+
+  /**
+   * Room for about `concepts` entries, when a reader knows how many rows are coming (a sheet, once
+   * parsed). A list grown item by item to 100,000 is made again at each of its last five sizes,
+   * each one a large object for V8 (with every page of it new to the process); made once at its
+   * size, it is one.
+   */
+  reserve(concepts: number): void {
+    if (this.count > 0 || concepts <= 16_384) return;
+    const n = Math.min(concepts, this.maxEntries);
+    this.entries = new Array(n);
+    this.lines = new Array(n);
   }
 
   /** A plain concept (see `PlainConcept`): its entry made directly, or by the general path. */
   addPlain(c: PlainConcept, row = 0): void {
     const entry =
-      this.full || this.entries.length >= this.maxEntries ? undefined : plainEntry(c, this.origin, `${this.stem}-${c.line}`, this.generate);
+      this.full || this.count >= this.maxEntries ? undefined : plainEntry(c, this.origin, `${this.stem}-${c.line}`, this.generate);
     if (!entry) {
       this.add(rawOfPlain(c), row);
       return;
     }
     this.hasChinese ||= entry.zhHans !== '';
-    this.entries.push(entry);
-    this.lines.push(c.line);
+    this.entries[this.count] = entry;
+    this.lines[this.count++] = c.line;
   }
 
   /** The entries, after the build's own diagnostics have gone to `diagnostics`. */
   finish(diagnostics: Diagnostics): { entries: GlossaryEntry[]; lines: number[]; hasChinese: boolean } {
     for (const p of this.problems) diagnostics.add(p.severity, p.line, p.column, p.message);
+    this.entries.length = this.lines.length = this.count;
     return { entries: this.entries, lines: this.lines, hasChinese: this.hasChinese };
   }
 }

@@ -98,7 +98,7 @@ export function loadTermbase(input: string, options: TermbaseOptions): Termbase 
       const b = (builder = new EntryBuilder(options, (c, row) => `row ${row}${row !== c.line ? ` (line ${c.line})` : ''}`));
       ok = parseTabular(
         text,
-        { kind: format, knownForms: options.knownForms },
+        { kind: format, knownForms: options.knownForms, reserve: (rows) => b.reserve(rows) },
         diag,
         (c, row) => b.add(c, row),
         (c, row) => b.addPlain(c, row),
