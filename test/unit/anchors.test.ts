@@ -45,6 +45,84 @@ function fencesByLines(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/**
+ * Markdown indented code blocks read line by line from the top (the rule, written out plainly): a
+ * line starting with four spaces or a tab, four columns right of the innermost open list item's
+ * content, after a blank line, a heading, a fence or another code line; a list item (`-`, `*`, `+`,
+ * `1.`, `1)`) opens at its content column; a line at most as far in as an item's content, after a
+ * blank line, closes it; a paragraph's next line continues it.
+ */
+function indentedByLines(text: string, fences: { start: number; end: number }[]): { start: number; end: number }[] {
+  const lines: { start: number; end: number; body: string }[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    let end = pos;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    lines.push({ start: pos, end, body: text.slice(pos, end) });
+    pos = text.startsWith('\r\n', end) ? end + 2 : end + 1;
+  }
+  if (text.startsWith('---') && text.indexOf('\n---', 3) > 0) {
+    const close = text.indexOf('\n---', 3) + 1;
+    while (lines.length && lines[0]!.start <= close) lines.shift();
+  }
+  const columns = (s: string) => {
+    let c = 0;
+    for (const ch of s) c = ch === '\t' ? c + 4 - (c % 4) : c + 1;
+    return c;
+  };
+  const out: { start: number; end: number }[] = [];
+  let lists: number[] = [];
+  let before = 'blank';
+  let code: { start: number; end: number } | undefined;
+  for (const line of lines) {
+    const body = line.start === 0 ? line.body.replace(/^\uFEFF/, '') : line.body;
+    const fence = fences.find((f) => f.start <= line.start && line.start <= f.end);
+    const lead = /^[ \t]*/.exec(body)![0];
+    const indent = columns(lead);
+    if (fence) {
+      if (code) out.push(code);
+      code = undefined;
+      if (fence.start === line.start) lists = lists.filter((c) => c <= indent);
+      before = 'other';
+      continue;
+    }
+    if (lead === body) {
+      before = 'blank';
+      continue;
+    }
+    const top = lists.length ? lists[lists.length - 1]! : 0;
+    const indented = body.startsWith('    ') || body.startsWith('\t');
+    if (code && indented && indent >= top + 4) {
+      code.end = line.end;
+      continue;
+    }
+    if (code) {
+      out.push(code);
+      code = undefined;
+      before = 'other';
+    }
+    const open = lists.filter((c) => c <= indent);
+    const column = indent - (open.length ? open[open.length - 1]! : 0);
+    const rest = body.slice(lead.length);
+    const marker = /^(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$)/.exec(rest);
+    if (column < 4 && marker) {
+      const after = rest.slice(marker[0].length);
+      const gap = /^[ \t]*/.exec(after)![0];
+      const markerEnd = indent + marker[0].length;
+      const contentAt = columns(lead + marker[0] + gap) - markerEnd;
+      lists = [...open, gap === after || contentAt > 4 ? markerEnd + 1 : markerEnd + contentAt];
+      before = rest.length > 1 ? 'paragraph' : 'other';
+      continue;
+    }
+    const heading = column < 4 && /^#{1,6}(?:[ \t]|$)/.test(rest);
+    if (before === 'paragraph' && !heading) continue;
+    lists = open;
+    if (column >= 4 && indented) code = { start: line.start, end: line.end };
+    else before = heading ? 'other' : 'paragraph';
+  }
+  if (code) out.push(code);
+  return out;
+}
+
 /** The union of two lists of ranges, merged as skippedRanges merges (touching ranges join). */
 function union(a: { start: number; end: number }[], b: { start: number; end: number }[]) {
   const all = [...a, ...b].sort((x, y) => x.start - y.start || y.end - x.end);
@@ -69,6 +147,12 @@ const fragment = fc.constantFrom(
   '```js\n',
   '   ```\n',
   '    ```\n',
+  '    区块链\n',
+  '\t',
+  '  ',
+  '- ',
+  '1. ',
+  '# ',
   '~~~\n',
   '~~~~\n',
   '---\n',
@@ -84,14 +168,36 @@ const fragment = fc.constantFrom(
 );
 const textArb = fc.array(fragment, { maxLength: 30 }).map((xs) => xs.join(''));
 
-describe('Markdown fences from the lines with three fence characters', () => {
+describe('Markdown fences and indented code blocks from the lines that may start them', () => {
   it('are the blocks a line-by-line reading finds', () => {
     fc.assert(
       fc.property(textArb, (text) => {
-        expect(skippedRanges(text, true)).toEqual(union(fencesByLines(text), skippedRanges(text, false)));
+        const blocks = fencesByLines(text);
+        const fences = blocks.filter((b) => !(b.start === 0 && text.startsWith('---')));
+        expect(skippedRanges(text, true)).toEqual(union(union(blocks, indentedByLines(text, fences)), skippedRanges(text, false)));
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('in documents of lists, paragraphs, headings and fences at any indentation', () => {
+    const line = fc
+      .tuple(
+        fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t', '\t\t'),
+        fc.constantFrom('', '', '- ', '* ', '1. ', '2) ', '-     ', '-', '# ', '```', '> '),
+        fc.constantFrom('', '区块链', 'x'),
+      )
+      .map((parts) => parts.join(''));
+    const docArb = fc.tuple(fc.array(line, { maxLength: 14 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, br]) => lines.join(br));
+    const same = (text: string) => {
+      const fences = fencesByLines(text);
+      expect(skippedRanges(text, true)).toEqual(union(union(fences, indentedByLines(text, fences)), skippedRanges(text, false)));
+    };
+    fc.assert(fc.property(docArb, same), { numRuns: 2000 });
+    // a line at column 0 after a blank line inside a list item's fence closes no list
+    same('- a\n  ```\n\nx\n  ```\n\n    y\n');
+    // a lazy continuation line is no blank line's follower
+    same('- a\nb\n\n    y\n');
   });
 
   it('examples', () => {

@@ -1,6 +1,6 @@
 /**
  * Converting a whole document keeps what is not text as it is, as term QA skips it: code spans,
- * fenced code, URLs, and in Markdown link and image destinations and HTML tags. A Markdown front
+ * fenced code (indented code: indentedCode.test.ts), URLs, and in Markdown link and image destinations and HTML tags. A Markdown front
  * matter is converted (its title is text). Expected texts are written here by hand.
  */
 import { join } from 'node:path';

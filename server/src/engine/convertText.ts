@@ -414,7 +414,7 @@ export function convertText(text: string, to: ChineseScript, source: TermSource 
  * A whole document converted to `to` (`convertText`), with its variant directive (a comment or a
  * Markdown front-matter key) naming `to` instead of the variant it was written in, so that the
  * converted document is not then checked as its old variant, and its code, URLs and link
- * destinations as they were. `markdown`: the document is Markdown (fenced code blocks and link
+ * destinations as they were. `markdown`: the document is Markdown (fenced and indented code blocks and link
  * destinations are kept too; a directive inside a fenced code block is an example, left as it is);
  * `find`: the document's kept searches (TextAnchors), if the caller has them.
  */

@@ -1,7 +1,7 @@
 /**
  * What a document says about its own checking, and what is not prose: the variant directive, the
  * disable/enable directives, and the ranges term QA skips (URLs and inline code in any language;
- * fenced code blocks and front matter in Markdown). Text in, offsets out; every search is a
+ * fenced and indented code blocks and front matter in Markdown). Text in, offsets out; every search is a
  * linear scan (indexOf), so a 1 MB document costs about a millisecond.
  *
  * Directives (in any comment syntax, or none):
@@ -14,6 +14,7 @@
  * indented four columns or in a block quote, unless it is in an HTML comment (`<!--`).
  */
 import type { ChineseScript } from './entry';
+import { INDENT_NEEDLES, indentedBlocks } from './indentedCode';
 import { isWhitespaceUnit, trimWhitespace } from './unicode';
 
 export const VARIANTS = ['auto', 'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'] as const;
@@ -365,13 +366,21 @@ function markdownInline(text: string, out: Skipped[], find: Find): void {
   }
 }
 
-/** A Markdown front-matter block at the top, and its fenced code blocks. */
+/** A Markdown front-matter block at the top (when `frontMatter`), its fenced and its indented code blocks. */
 function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: boolean): void {
-  if (frontMatter && text.startsWith('---')) {
+  let body = 0;
+  if (text.startsWith('---')) {
     const end = text.indexOf('\n---', 3);
-    if (end > 0) out.push({ start: 0, end: lineEnd(text, end + 1) });
+    if (end > 0) {
+      body = lineEnd(text, end + 1);
+      if (frontMatter) out.push({ start: 0, end: body });
+      // the body starts on the next line
+      body += text.charCodeAt(body) === 0x0d && text.charCodeAt(body + 1) === 0x0a ? 2 : 1;
+    }
   }
-  for (const block of fencedBlocks(text, find)) out.push(block);
+  const fences = fencedBlocks(text, find);
+  for (const block of fences) out.push(block);
+  for (const block of indentedBlocks(text, find, fences, body)) out.push(block);
 }
 
 /**
@@ -423,7 +432,7 @@ export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped
 
 /**
  * The ranges term QA skips, sorted and merged: URLs and inline code in any language, plus fenced
- * code blocks, link destinations, HTML tags and (unless `frontMatter` is false: conversion
+ * and indented code blocks, link destinations, HTML tags and (unless `frontMatter` is false: conversion
  * converts it) front matter in Markdown.
  */
 export function skippedRanges(text: string, markdown: boolean, find: Find = searchIn(text), frontMatter = true): Skipped[] {
@@ -485,7 +494,7 @@ export function resolveVariant(
 }
 
 /** What the directive and skipped-range scans search a text for. */
-const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', ']:', '<', PREFIX];
+const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', ']:', '<', PREFIX, ...INDENT_NEEDLES];
 
 /** Every offset where `needle` starts in `text[from, to)` (overlapping ones too), in order. */
 function offsetsOf(text: string, needle: string, from: number, to: number): number[] {

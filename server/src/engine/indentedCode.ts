@@ -1,0 +1,208 @@
+/**
+ * Markdown's indented code blocks (CommonMark: lines indented four columns or more, after a blank
+ * line, a heading or a fence; not a paragraph's continuation, and inside a list item four columns
+ * past the item's content). Term QA skips them and conversion keeps them as written, as it does
+ * fenced blocks (`skippedRanges` in directives.ts).
+ *
+ * A code line starts with four spaces or a tab, so only the lines found after the needles below are
+ * read, with the lines before them back to the nearest line that closes every list (a line at
+ * column 0 after a blank line): a document without indented lines costs a search, not a reading.
+ */
+import type { Find } from './directives';
+
+/** What a line that may be code starts with, after its line break: four spaces or a tab. */
+export const INDENT_NEEDLES = ['\n    ', '\n\t', '\r    ', '\r\t'];
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+const isBreak = (u: number) => u === 0x0a || u === 0x0d;
+
+/** A line: [start, end) without its break, `next` after it, and where its text starts. */
+interface Line {
+  start: number;
+  end: number;
+  next: number;
+  /** The offset of its first unit that is not a space or tab (`end` on a blank line). */
+  first: number;
+  /** Columns before `first`, tabs to the next multiple of four. */
+  indent: number;
+  /** Does it start with four spaces or a tab (the needles)? */
+  indented: boolean;
+}
+
+function readLine(text: string, start: number): Line {
+  // a byte-order mark starting the text is no part of its first line
+  let i = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
+  const from = i;
+  let indent = 0;
+  for (; ; i++) {
+    const u = text.charCodeAt(i);
+    if (u === 0x20) indent++;
+    else if (u === 0x09) indent += 4 - (indent % 4);
+    else break;
+  }
+  const first = i;
+  while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
+  const end = i;
+  const next = text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : Math.min(text.length, i + 1);
+  const indented = text.charCodeAt(from) === 0x09 || text.startsWith('    ', from);
+  return { start, end, next, first, indent, indented };
+}
+
+/** The start of the line before the one starting at `start` (> 0, after a line break). */
+function previousLineStart(text: string, start: number): number {
+  let i = start - 1;
+  if (text.charCodeAt(i) === 0x0a && text.charCodeAt(i - 1) === 0x0d) i--;
+  while (i > 0 && !isBreak(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/**
+ * A list item's marker at `line.first` (`-`, `*`, `+`, or up to nine digits and `.` or `)`, then a
+ * space, a tab or the line's end): the column its content starts at, or -1.
+ */
+function listContent(text: string, line: Line): number {
+  let i = line.first;
+  const u = text.charCodeAt(i);
+  if (u === 0x2d || u === 0x2a || u === 0x2b) i++;
+  else {
+    while (i - line.first < 9 && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+    const d = text.charCodeAt(i);
+    if (i === line.first || (d !== 0x2e && d !== 0x29)) return -1;
+    i++;
+  }
+  const marker = line.indent + (i - line.first);
+  if (i === line.end) return marker + 1;
+  let column = marker;
+  for (; i < line.end; i++) {
+    const w = text.charCodeAt(i);
+    if (w === 0x20) column++;
+    else if (w === 0x09) column += 4 - (column % 4);
+    else break;
+  }
+  if (column === marker) return -1;
+  // nothing after the marker, or code after it: the content starts one column after the marker
+  return i === line.end || column - marker > 4 ? marker + 1 : column;
+}
+
+/** An ATX heading (`#` to `######`, then a space, a tab or the line's end)? */
+function heading(text: string, line: Line): boolean {
+  let i = line.first;
+  while (i < line.end && text.charCodeAt(i) === 0x23) i++;
+  const n = i - line.first;
+  return n >= 1 && n <= 6 && (i === line.end || text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09);
+}
+
+/** The fence with `at` in it (sorted ranges), if any. */
+function fenceAt(fences: readonly Range[], at: number): Range | undefined {
+  let lo = 0,
+    hi = fences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (fences[mid]!.end < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const f = fences[lo];
+  return f && f.start <= at ? f : undefined;
+}
+
+/**
+ * The indented code blocks of a Markdown text, in order, each from its first line's start to its
+ * last non-blank line's end. `fences`: its fenced blocks (`fencedBlocks`), whose lines are never
+ * code of this kind; `from`: where its body starts (after a front matter).
+ */
+export function indentedBlocks(text: string, find: Find, fences: readonly Range[], from: number): Range[] {
+  const out: Range[] = [];
+  // the reading's state at `pos`: the content columns of the open list items (innermost last), what
+  // the line before was, and the code block being read
+  let pos = from;
+  let lists: number[] = [];
+  let before: 'blank' | 'paragraph' | 'other' = 'blank';
+  let code: Range | undefined;
+
+  const closeCode = () => {
+    if (code) out.push(code);
+    code = undefined;
+  };
+  /** Lists whose content starts right of `indent` end; the deepest that stays, or -1. */
+  const listAt = (indent: number) => {
+    let k = lists.length - 1;
+    while (k >= 0 && lists[k]! > indent) k--;
+    return k;
+  };
+  const read = (line: Line) => {
+    const fence = fenceAt(fences, line.start);
+    if (fence) {
+      closeCode();
+      if (fence.start === line.start) lists.length = listAt(line.indent) + 1;
+      before = 'other';
+      pos = readLine(text, fence.end).next;
+      return;
+    }
+    pos = line.next;
+    if (line.first === line.end) {
+      before = 'blank';
+      return;
+    }
+    if (code) {
+      const top = lists.length ? lists[lists.length - 1]! : 0;
+      if (line.indented && line.indent >= top + 4) {
+        code.end = line.end;
+        return;
+      }
+      closeCode();
+      before = 'other';
+    }
+    const k = listAt(line.indent);
+    const column = line.indent - (k >= 0 ? lists[k]! : 0);
+    const item = column < 4 ? listContent(text, line) : -1;
+    if (item >= 0) {
+      lists.length = k + 1;
+      lists.push(item);
+      before = line.end > line.first + 1 ? 'paragraph' : 'other';
+      return;
+    }
+    const isHeading = column < 4 && heading(text, line);
+    // a paragraph goes on (a lazy continuation line too): no code, no list ends
+    if (before === 'paragraph' && !isHeading) return;
+    lists.length = k + 1;
+    if (column >= 4 && line.indented) code = { start: line.start, end: line.end };
+    else before = isHeading ? 'other' : 'paragraph';
+  };
+
+  /** Does every list end at `line`, after a blank line: at column 0, no list item, not inside a fence? */
+  const closesLists = (line: Line) => {
+    if (line.first !== line.start || line.first === line.end || listContent(text, line) >= 0) return false;
+    const fence = fenceAt(fences, line.start);
+    return !fence || fence.start === line.start;
+  };
+
+  const visit = (s: number) => {
+    if (s < pos || fenceAt(fences, s)) return;
+    // back to the reading's position, or to a line that ends every list (the reading starts afresh there)
+    for (let below = s, at = s; at > pos; ) {
+      const up = previousLineStart(text, at);
+      const line = readLine(text, up);
+      if (line.first === line.end && below !== s && closesLists(readLine(text, below))) {
+        pos = below;
+        lists = [];
+        before = 'blank';
+        break;
+      }
+      below = at = up;
+    }
+    while (pos < text.length && (pos <= s || code)) read(readLine(text, pos));
+    if (pos >= text.length) closeCode();
+  };
+
+  // the lines that may be code, in order
+  const starts: number[] = [];
+  if (from < text.length && readLine(text, from).indented) starts.push(from);
+  for (const needle of INDENT_NEEDLES) for (let at = find(needle, from); at >= 0; at = find(needle, at + 1)) starts.push(at + 1);
+  starts.sort((a, b) => a - b);
+  for (const s of starts) visit(s);
+  return out;
+}
