@@ -285,6 +285,24 @@ describe('edits, severities and fix-all', () => {
     expect(await change(0, 5, 6, '')).toEqual([]);
   });
 
+  it('a blank line typed above an indented line makes it an indented code block; deleted, it is text again', async () => {
+    const text = '区块链和银行，证券与保险公司的应用。\n    区塊鏈 A\n- 列表项\n\n    区塊鏈 B\n';
+    const { uri, diags } = await open(text);
+    // a paragraph's continuation line and a list item's paragraph: both text
+    expect(diags.map((d) => `${d.range.start.line} ${d.code}`)).toEqual(['1 mixed-script', '4 mixed-script']);
+    let version = 1;
+    let count = 0;
+    const edit = async (start: { line: number; character: number }, end: { line: number; character: number }, inserted: string) => {
+      await s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start, end }, text: inserted }],
+      });
+      return (await next(uri, ++count)).map((d) => `${d.range.start.line} ${d.code}`);
+    };
+    expect(await edit({ line: 1, character: 0 }, { line: 1, character: 0 }, '\n')).toEqual(['5 mixed-script']);
+    expect(await edit({ line: 1, character: 0 }, { line: 2, character: 0 }, '')).toEqual(['1 mixed-script', '4 mixed-script']);
+  });
+
   it('re-publishes after an edit that changes the findings, with UTF-16 positions after an astral character', async () => {
     const text = '𠀀区块链的银行，证券与保险公司的应用。\n';
     const { uri, diags } = await open(text);
