@@ -59,6 +59,8 @@ const fragments = [
   '~~~\n',
   '---\n',
   '# fintech-glossary-disable mixed-script\n',
+  '    ',
+  '- ',
 ];
 
 const plain = (fs: readonly Finding[]) => fs.map((f) => ({ ...f }));
