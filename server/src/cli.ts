@@ -7,9 +7,9 @@
  * 2 usage or input error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { convertDocument } from './engine/convertText';
 import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
@@ -154,8 +154,47 @@ function bundledForms(path: string, loaded?: Glossary): KnownForm | undefined {
   }
 }
 
-/** Read a termbase named on the command line: unreadable → usage error (exit 2); problems → stderr. */
-function readTermbase(path: string, knownForms: KnownForm | undefined, quiet = false, label = path): Termbase & { path: string } {
+/**
+ * Where the CLI says what is wrong in a file it reads but does not check (a termbase, the project
+ * file): stderr lines (`file:line:col: warning: message`), or, for `check --format github`, workflow
+ * annotations on standard output, so that a CI run shows them on the file.
+ */
+interface FileReporter {
+  /** A problem at a line and column of `path` (1-based). */
+  problem(path: string, line: number, column: number, severity: 'warning' | 'info', message: string): void;
+  /** A file found by a glob and not used, and why. */
+  skipped(path: string, label: string, why: string): void;
+}
+
+const stderrReporter: FileReporter = {
+  problem: (path, line, column, severity, message) =>
+    process.stderr.write(`${printable(`${path}:${line}:${column}: ${severity}: ${message}`, 2000)}\n`),
+  skipped: (_path, label, why) => process.stderr.write(`fintech-glossary: skipped ${label}: ${why}\n`),
+};
+
+/** A path as `check` names files: relative to the current directory, with forward slashes. */
+const shownPath = (path: string) => relative(process.cwd(), path).split(sep).join('/') || '.';
+
+/** GitHub workflow command escaping (data, and properties which also escape : and ,). */
+const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+const githubReporter: FileReporter = {
+  problem: (path, line, column, severity, message) =>
+    process.stdout.write(
+      `::${severity === 'info' ? 'notice' : 'warning'} file=${ghProp(shownPath(path))},line=${line},col=${column}::${ghData(message)}\n`,
+    ),
+  skipped: (path, _label, why) => process.stdout.write(`::warning file=${ghProp(shownPath(path))}::${ghData(`skipped: ${why}`)}\n`),
+};
+
+/** Read a termbase named on the command line: unreadable → usage error (exit 2); problems → `report`. */
+function readTermbase(
+  path: string,
+  knownForms: KnownForm | undefined,
+  quiet = false,
+  label = path,
+  report: FileReporter = stderrReporter,
+): Termbase & { path: string } {
   let text: string;
   try {
     text = decodeBytes(readFileSync(path));
@@ -166,12 +205,14 @@ function readTermbase(path: string, knownForms: KnownForm | undefined, quiet = f
   if (termbase.unreadable) throw new UsageError(termbase.diagnostics.map((d) => `${label}: ${d.message}`).join('\n'));
   // the file is used, the rest of it loaded: what it could not read is a warning here (validate
   // reports it with its own severity)
-  if (!quiet) for (const d of termbase.diagnostics) process.stderr.write(`${formatDiagnostic(path, d, true)}\n`);
+  if (!quiet)
+    for (const d of termbase.diagnostics)
+      report.problem(path, d.line, d.column, d.severity === 'information' ? 'info' : 'warning', d.message);
   return { ...termbase, path };
 }
 
-function formatDiagnostic(path: string, d: Termbase['diagnostics'][number], loaded = false): string {
-  const severity = d.severity === 'information' ? 'info' : loaded && d.severity === 'error' ? 'warning' : d.severity;
+function formatDiagnostic(path: string, d: Termbase['diagnostics'][number]): string {
+  const severity = d.severity === 'information' ? 'info' : d.severity;
   return printable(`${path}:${d.line}:${d.column}: ${severity}: ${d.message}`, 2000);
 }
 
@@ -188,6 +229,7 @@ interface GlossaryOptions {
 function userAndBundled(
   opts: GlossaryOptions,
   extra: { path: string; label: string; discovered?: boolean }[] = [],
+  report: FileReporter = stderrReporter,
 ): { layers: UserTermbase[]; bundled: GlossaryEntry[]; words: readonly string[]; aliasForms: readonly AliasForm[]; glossary?: Glossary } {
   const glossary = opts.bundled ? loadGlossary(opts.bundledGlossary) : undefined;
   const paths: { path: string; label: string; discovered?: boolean }[] = [
@@ -201,14 +243,14 @@ function userAndBundled(
     // message, as the editor skips it; a named one must be read
     let t: ReturnType<typeof readTermbase>;
     try {
-      t = readTermbase(path, knownForms, false, label);
+      t = readTermbase(path, knownForms, false, label, report);
     } catch (err) {
       if (!discovered || !(err instanceof UsageError)) throw err;
-      process.stderr.write(`fintech-glossary: skipped ${label}: ${err.message}\n`);
+      report.skipped(path, label, err.message);
       continue;
     }
     if (discovered && !t.hasChinese) {
-      process.stderr.write(`fintech-glossary: skipped ${label}: no Chinese term in this file (name it in termbases to use it anyway)\n`);
+      report.skipped(path, label, 'no Chinese term in this file (name it in termbases to use it anyway)');
       continue;
     }
     layers.push({ uri: path, label, entries: t.entries, lines: t.lines });
@@ -223,11 +265,10 @@ function userAndBundled(
 }
 
 /** The glossary `check` and `convert` use: the bundled one as it is, or the user's termbases merged over it. */
-function mergedGlossary(opts: GlossaryOptions, project: ProjectConfig): Glossary {
-  // the project file's termbases are relative to the project root (the current directory): named
-  // files, and globs matched as the server matches them in a workspace folder (each glob's files in
-  // path order; a glob that matches nothing adds nothing)
-  const root = process.cwd();
+function mergedGlossary(opts: GlossaryOptions, { config: project, root }: CliProject, report: FileReporter = stderrReporter): Glossary {
+  // the project file's termbases are relative to the project root (the project file's folder):
+  // named files, and globs matched as the server matches them in a workspace folder (each glob's
+  // files in path order; a glob that matches nothing adds nothing)
   const extra = project.termbases
     .flatMap((p) => {
       if (isNamedPath(p)) return [{ path: join(root, p), label: `${p} (${PROJECT_FILE})` }];
@@ -238,7 +279,7 @@ function mergedGlossary(opts: GlossaryOptions, project: ProjectConfig): Glossary
         .map((rel) => ({ path: join(root, rel), label: `${rel} (${PROJECT_FILE})`, discovered: true }));
     })
     .filter((t, k, all) => all.findIndex((u) => u.path === t.path) === k);
-  const { layers, bundled, words, aliasForms, glossary } = userAndBundled(opts, extra);
+  const { layers, bundled, words, aliasForms, glossary } = userAndBundled(opts, extra, report);
   return !layers.length && glossary ? glossary : mergeLayers(layers, bundled, words, undefined, aliasForms);
 }
 
@@ -347,14 +388,42 @@ function readProjectFileAt(rootUri: string): string | undefined {
   }
 }
 
-/** The project file in the current directory (the CLI's project root), parsed; problems go to stderr. */
-function cliProject(): ProjectConfig {
-  const text = readProjectFileAt(pathToFileURL(process.cwd()).href);
-  return text === undefined
-    ? emptyProjectConfig
-    : parseProjectConfig(text, (p) =>
-        process.stderr.write(`${PROJECT_FILE}:${p.line}:${p.column}: warning: ${printable(p.message, 2000)}\n`),
-      );
+/** The CLI's project: its file's settings, and the folder its paths are relative to. */
+interface CliProject {
+  config: ProjectConfig;
+  /** The project file's folder (the current directory when there is no project file). */
+  root: string;
+}
+
+/**
+ * The project file the CLI reads, as linters find theirs: the nearest one walking up from `from`,
+ * the walk stopping at the top of a repository (a folder holding `.git`) or at the filesystem root.
+ */
+function findProjectFile(from: string): string | undefined {
+  for (let dir = resolve(from); ; ) {
+    const file = join(dir, PROJECT_FILE);
+    if (existsSync(file)) return file;
+    const parent = dirname(dir);
+    if (parent === dir || existsSync(join(dir, '.git'))) return undefined;
+    dir = parent;
+  }
+}
+
+/** The project file found from the current directory, parsed; its problems go to `report`. */
+function cliProject(report: FileReporter = stderrReporter): CliProject {
+  const file = findProjectFile(process.cwd());
+  if (!file) return { config: emptyProjectConfig, root: process.cwd() };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${printable(shownPath(file), 2000)}: ${unreadable(err)}`);
+  }
+  const shown = file === join(process.cwd(), PROJECT_FILE) ? PROJECT_FILE : shownPath(file);
+  return {
+    config: parseProjectConfig(text, (p) => report.problem(shown, p.line, p.column, 'warning', p.message)),
+    root: dirname(file),
+  };
 }
 
 const oneOf =
@@ -405,10 +474,6 @@ function filesOf(paths: string[]): string[] {
 
 const SEVERITY_RANK: Record<string, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
-/** GitHub workflow command escaping (data, and properties which also escape : and ,). */
-const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-
 glossaryOptions(
   program
     .command('check')
@@ -429,14 +494,16 @@ glossaryOptions(
     const format = oneOf('--format', ['text', 'json', 'github'] as const)(opts.format);
     const failOn = oneOf('--fail-on', ['error', 'warning', 'information', 'hint'] as const)(opts.failOn);
     const files = filesOf(paths);
-    const project = cliProject();
-    const glossary = mergedGlossary(opts, project);
+    const report = format === 'github' ? githubReporter : stderrReporter;
+    const project = cliProject(report);
+    const glossary = mergedGlossary(opts, project, report);
     const results: CheckResult[] = [];
     // a file that cannot be read is said, and the others are still checked (then exit 2)
     let unreadableFiles = 0;
     for (const file of files) {
-      const rel = relative(process.cwd(), file).split(sep).join('/');
-      if (!rel.startsWith('..') && isIgnored(project, rel)) continue;
+      // ignore globs are relative to the project file's folder
+      const rel = relative(project.root, file).split(sep).join('/');
+      if (!rel.startsWith('..') && isIgnored(project.config, rel)) continue;
       let text: string;
       try {
         text = readDocument(file);
@@ -446,7 +513,7 @@ glossaryOptions(
         unreadableFiles++;
         continue;
       }
-      results.push(...checkText(glossary, file, text, variant, project));
+      results.push(...checkText(glossary, file, text, variant, project.config));
     }
     if (format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else
@@ -533,7 +600,7 @@ glossaryOptions(
   const glossary = mergedGlossary(opts, project);
   // the text's variant as `check` finds it: its directive, --variant, the project file, detection
   const markdown = !!path && isMarkdownPath(path);
-  const from = resolveVariant(text, variant, project.variant, () => decideScript(countScripts(text)), undefined, markdown).variant;
+  const from = resolveVariant(text, variant, project.config.variant, () => decideScript(countScripts(text)), undefined, markdown).variant;
   process.stdout.write(convertDocument(text, to, glossary, { from: from === to ? undefined : from, markdown }));
 });
 
