@@ -7,7 +7,7 @@
  * 2 usage or input error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -29,7 +29,7 @@ import { FramingChecker } from './framing';
 import { writeFileSync } from 'node:fs';
 import { glossaryForms, type KnownForm, type Termbase } from './engine/termbase';
 import { exportCsv, exportTbx } from './engine/termbaseExport';
-import { loadTermbase, notUtf8 } from './engine/termbaseLoad';
+import { detectFormat, loadTermbase, notUtf8 } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { findFilesSync, nodeFiles, skipped } from './node/files';
 import { isNamedPath } from './termbases';
@@ -107,7 +107,7 @@ program
   .description('run the language server (pass --stdio, --node-ipc or --socket=PORT)')
   .option(
     '--bundled-glossary <file>',
-    'a compiled glossary (JSON, as `npm run build` writes it) instead of the bundled one',
+    'a compiled glossary (JSON, as `npm run build` writes it) instead of the bundled one; a termbase (TBX, CSV/TSV, OmegaT, YAML) is a usage error: name it in the project file or the fintechGlossary.glossaries setting',
     DEFAULT_GLOSSARY,
   )
   // taken only to say what to use instead: everywhere else --glossary adds a termbase
@@ -120,6 +120,11 @@ program
     if (opts.glossary !== undefined)
       throw new UsageError(
         'lsp takes no --glossary: the server reads your termbases from the fintechGlossary.glossaries setting and the project file (.fintech-glossary.yaml termbases); --bundled-glossary FILE replaces the compiled glossary',
+      );
+    const termbase = termbaseFormatOf(opts.bundledGlossary);
+    if (termbase)
+      throw new UsageError(
+        `--bundled-glossary takes a compiled glossary (JSON, as \`npm run build\` writes it); ${printable(opts.bundledGlossary, 2000)} is a ${termbase}: name it in the project file's termbases (${PROJECT_FILE}) or in the fintechGlossary.glossaries setting, with fintechGlossary.bundledGlossary false to use it alone`,
       );
     if (process.argv.includes('--stdio')) watchFraming();
     process.on('unhandledRejection', (reason) => {
@@ -139,6 +144,31 @@ program
       exit: (code) => process.exit(code),
     });
   });
+
+/**
+ * What kind of termbase a file is, when it is one rather than a compiled glossary (by its name, or
+ * its first characters as the termbase loader detects them); undefined for a compiled glossary, a
+ * file that cannot be read (the server reports that) or one that is neither (reported as not JSON).
+ */
+function termbaseFormatOf(path: string): string | undefined {
+  let head: string;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const bytes = Buffer.alloc(4096);
+      head = decodeBytes(bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0)));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const format = detectFormat(path, head.charCodeAt(0) === 0xfeff ? head.slice(1) : head);
+  if (format === 'compiled') return undefined;
+  // the loader takes a file of any other name for CSV: only a name or a start that says so counts
+  if (format !== 'tbx' && format !== 'yaml' && !/\.(csv|tsv|tab|txt|utf8)$/i.test(path)) return undefined;
+  return { tbx: 'TBX termbase', yaml: 'YAML termbase', csv: 'CSV termbase', tsv: 'TSV termbase', omegat: 'OmegaT glossary' }[format];
+}
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 

@@ -154,4 +154,30 @@ describe('fintech-glossary lsp', () => {
     expect(run.stderr).toContain('lsp takes no --glossary');
     expect(run.stderr).toContain('--bundled-glossary');
   });
+
+  it('--bundled-glossary given a termbase instead of a compiled glossary is a usage error naming the way to use it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-bundled-'));
+    // a sheet named without its extension still says what it is by its first characters: TBX's <, YAML's -
+    writeFileSync(join(dir, 'terms'), '- zh: 风控小助手\n  en: [risk bot]\n');
+    for (const [file, kind] of [
+      ['examples/client-termbase.tbx', 'TBX termbase'],
+      ['examples/glossary.csv', 'CSV termbase'],
+      ['examples/team-terms.yaml', 'YAML termbase'],
+      [join(dir, 'terms'), 'YAML termbase'],
+    ] as const) {
+      const run = spawnSync(process.execPath, [BIN, 'lsp', '--stdio', '--bundled-glossary', file], {
+        encoding: 'utf8',
+        cwd: resolve(__dirname, '../..'),
+        input: '',
+        timeout: 20_000,
+      });
+      expect([run.status, run.stdout]).toEqual([2, '']);
+      expect(run.stderr).toContain(
+        `fintech-glossary: --bundled-glossary takes a compiled glossary (JSON, as \`npm run build\` writes it); ${file} is a ${kind}: name it in the project file's termbases (.fintech-glossary.yaml) or in the fintechGlossary.glossaries setting`,
+      );
+    }
+    expect(cli('lsp', '--help').stdout.replace(/\s+/g, ' ')).toContain(
+      'a termbase (TBX, CSV/TSV, OmegaT, YAML) is a usage error: name it in the project file or the fintechGlossary.glossaries setting',
+    );
+  });
 });
