@@ -30,7 +30,7 @@ import { appendEntry, hasEntry, splitSelection } from './engine/termbaseExport';
 import { loadTermbase } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { clientFiles } from './clientFiles';
-import { type FileAccess, TermbaseFiles, type WorkspaceFolder, joinUri, relativeTo } from './termbases';
+import { type FileAccess, TermbaseFiles, type WorkspaceFolder, fileUriOfPath, joinUri, relativeTo } from './termbases';
 import { OpenDocuments } from './documents';
 import { type MessageGuard, REFUSED_METHOD, type Refusal } from './messageGuard';
 import { completion, resolveCompletion, type CompletionClient } from './features/completion';
@@ -708,6 +708,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       .map((f) => ({ uri: f.uri, name: String(f.name ?? f.uri) }));
     if (!folders.length && typeof params?.rootUri === 'string')
       folders = [{ uri: params.rootUri, name: params.rootUri.split('/').pop() ?? '' }];
+    // an older client names its workspace only by the deprecated rootPath: that is the one folder
+    const rootPathUri = typeof params?.rootPath === 'string' ? fileUriOfPath(params.rootPath) : undefined;
+    if (!folders.length && rootPathUri) folders = [{ uri: rootPathUri, name: rootPathUri.split('/').filter(Boolean).pop() ?? '' }];
     const init = (params?.initializationOptions ?? {}) as InitializationOptions;
     settings = mergeSettings(init.settings, warn);
     commandLinks = init.commandLinks === true;

@@ -65,6 +65,24 @@ export function joinUri(folderUri: string, relativePath: string): string {
   return `${trimSlashes(folderUri)}/${segments.map(encodeURIComponent).join('/')}`;
 }
 
+/**
+ * The `file:` URI of an absolute path (POSIX `/home/a`, Windows `C:\\a`, or a UNC `\\\\server\\share`),
+ * each segment percent-encoded as `joinUri` does; undefined for a relative path. For a client that
+ * names its workspace only by the deprecated `rootPath`.
+ */
+export function fileUriOfPath(path: string): string | undefined {
+  const p = path.replace(/\\/g, '/');
+  const encode = (rest: string) => rest.split('/').filter(Boolean).map(encodeURIComponent).join('/');
+  if (p.startsWith('//')) {
+    const [host, ...rest] = p.slice(2).split('/');
+    return host ? `file://${encodeURIComponent(host)}/${encode(rest.join('/'))}` : undefined;
+  }
+  if (p.startsWith('/')) return `file:///${encode(p)}`;
+  // a drive letter stays as written (C:), as Node's pathToFileURL writes it
+  if (/^[A-Za-z]:\//.test(p) || /^[A-Za-z]:$/.test(p)) return `file:///${p.slice(0, 2)}/${encode(p.slice(2))}`;
+  return undefined;
+}
+
 /** The folder-relative path of a URI inside the folder, or undefined. */
 export function relativeTo(folderUri: string, uri: string): string | undefined {
   const base = `${trimSlashes(folderUri)}/`;

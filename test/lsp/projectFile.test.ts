@@ -126,6 +126,26 @@ describe('the project file', () => {
     });
   }
 
+  it('a client that names its workspace only by the deprecated rootPath gets it as the folder: project file and termbases', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-rootpath-'));
+    writeFileSync(join(dir, '.fintech-glossary.yaml'), 'variant: zh-TW\n');
+    // found by the default glossaries setting (**/glossary.csv), not named anywhere
+    writeFileSync(join(dir, 'glossary.csv'), 'zh-TW,en,status\n風控小幫手,risk bot,forbidden\n');
+    const s = startServer();
+    sessions.push(s);
+    const published: Diag[][] = [];
+    s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diag[] }) =>
+      published.push(p.diagnostics),
+    );
+    await s.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, rootPath: dir, capabilities: {} });
+    await s.connection.sendNotification('initialized', {});
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: `${pathToFileURL(dir).href}/report.md`, languageId: 'markdown', version: 1, text: TEXT },
+    });
+    for (let i = 0; i < 400 && (published.at(-1)?.length ?? 0) < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(summary(published.at(-1) ?? [])).toEqual(['regional-variant 數字貨幣 → 數位貨幣', 'forbidden-term 風控小幫手 → ']);
+  });
+
   it("a workspace folder added brings its project file; each folder's applies to its documents", async () => {
     const w = await workspace(true, 'variant: zh-TW\n');
     expect(summary(await w.after(w.doc, 0))).toEqual(['regional-variant 數字貨幣 → 數位貨幣']);
