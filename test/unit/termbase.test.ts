@@ -1016,6 +1016,33 @@ describe('the project YAML format', () => {
     expect(blown.diagnostics[0]!.message).toMatch(/^entry 1: YAML: .*alias.*; skipped$/i);
   });
 
+  it("a terms: key that names no term of its entry is a warning at the key; a generated form's notes are used, as in the build", () => {
+    const yaml = [
+      '- id: chain',
+      '  zh: 区块链',
+      '  en: [blockchain]',
+      '  terms:',
+      '    区块鏈:',
+      '      status: forbidden',
+      '    區塊鏈:',
+      '      usage: 臺灣、香港皆用。',
+      '    blockchain:',
+      '      usage: the headword',
+      '- zh: 监管沙盒',
+      '  terms: {监管沙箱: {status: deprecated}}',
+      '',
+    ].join('\n');
+    const tb = loadTermbase(yaml, { name: 'team.yaml' });
+    expect(tb.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column} ${d.message}`)).toEqual([
+      'warning 5:5 line 1: entry: terms: "区块鏈" is not a term of this entry (its forms: 区块链, 區塊鏈, blockchain); its notes are not used',
+      'warning 12:11 line 11: entry: terms: "监管沙箱" is not a term of this entry (its forms: 监管沙盒, 監管沙盒); its notes are not used',
+    ]);
+    // the entries load; the generated traditional form takes what is said of it, as the build's does
+    expect(tb.entries.map((e) => e.zhHans)).toEqual(['区块链', '监管沙盒']);
+    expect(termFor(tb.entries[0]!, '區塊鏈')).toMatchObject({ status: 'preferred', usage: '臺灣、香港皆用。' });
+    expect(termFor(tb.entries[0]!, 'blockchain')?.usage).toBe('the headword');
+  });
+
   it('a line or paragraph separator in a value is part of it when a broken entry is read around', () => {
     // U+2028 and U+2029 come in with text pasted from word processors and PDFs: not line breaks to YAML
     for (const sep of ['\u2028', '\u2029']) {

@@ -11,7 +11,7 @@
 import { convertLocale, fromTaiwan, toSimplified, toTraditional } from './convert';
 import { SIMPLIFIED, TRADITIONAL, hasScriptClass, scriptClass } from './script';
 import type { ChineseScript, EntryStatus, GlossaryEntry, Term, TermStatus } from './entry';
-import { areDefaultTerms, buildTerms, exactList, type TermNotes, termsOf } from './terms';
+import { areDefaultTerms, buildTerms, exactList, type TermNotes, termsOf, termTexts } from './terms';
 import { collapseWhitespace, containsHan, trimWhitespace } from './unicode';
 
 /** The formats a termbase can have. `compiled` is a compiled glossary (dist/glossary.json). */
@@ -64,6 +64,13 @@ export interface RawConcept {
   status?: EntryStatus;
   /** Reviewed regional forms (YAML `forms:`): not marked generated. */
   reviewed?: { hant?: string; tw?: string; hk?: string; reason?: string };
+  /**
+   * The terms the source names to say something of them (the YAML `terms:` keys), where, and what
+   * it says: a term it gives has that on its `RawTerm` already; a form generated from one (the
+   * traditional form) takes it from here. A key that names no term of the entry (as `termTexts`
+   * has them, the glossary build's rule) is a warning.
+   */
+  notes?: { text: string; line: number; column: number; note: TermNotes }[];
 }
 
 export interface TermbaseLimits {
@@ -532,6 +539,13 @@ export function anyConceptToEntry(
     if (t.extra) Object.assign(note, t.extra);
     if (t.review) note.review = t.review;
   }
+  // what the source says of a form it does not give (one generated from a form it gives)
+  for (const n of raw.notes ?? [])
+    if (!given(n.text) && !noteOf('zh', n.text)) {
+      noteTexts.push(n.text);
+      noteLangs.push('zh');
+      noteList.push({ ...n.note });
+    }
   // the forms buildTerms reads (a regional form only where it differs from the traditional one)
   const shape = {
     zhHans,
@@ -866,6 +880,17 @@ export class EntryBuilder {
           column: raw.column,
           message: `${this.what(raw, row)}: id "${made.entry.id.slice(0, 60)}" is used on line ${first} too; read as another concept`,
         });
+    }
+    if (raw.notes?.length) {
+      const own = termTexts(made.entry);
+      for (const n of raw.notes)
+        if (!own.has(n.text))
+          this.problems.push({
+            severity: 'warning',
+            line: n.line,
+            column: n.column,
+            message: `${this.what(raw, row)}: terms: "${n.text}" is not a term of this entry (its forms: ${[...own].join(', ')}); its notes are not used`,
+          });
     }
     this.hasChinese ||= made.entry.zhHans !== '';
     this.entries[this.count] = made.entry;

@@ -3,10 +3,11 @@
  * the CLI and term QA call). Pure: the caller reads the file.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
-import { type Document, LineCounter, type YAMLError, type YAMLSeq, isNode, isScalar, isSeq, parseDocument } from 'yaml';
+import { type Document, LineCounter, type YAMLError, type YAMLSeq, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import schema from '../../../glossary/schema.json';
 import { COMPILED_FORMAT, COMPILED_FORMATS, type EntryStatus, type GlossaryEntry, entryProblem, expandEntry } from './entry';
 import { namesTermColumns, parseTabular } from './tabular';
+import type { TermNotes } from './terms';
 import { parseTbx } from './tbx';
 import {
   DEFAULT_LIMITS,
@@ -407,11 +408,20 @@ function readYamlItems(
     checkScript(['forms', 'hant'], value.forms?.hant, 'zh-Hant', 'the forms.hant field');
     checkScript(['forms', 'tw'], value.forms?.tw, 'zh-TW', 'the forms.tw field');
     checkScript(['forms', 'hk'], value.forms?.hk, 'zh-HK', 'the forms.hk field');
-    out.push(yamlConcept(value, pos.line, pos.col));
+    // where each `terms:` key is (one that names no term of the entry is a warning there)
+    const keys = new Map<string, { line: number; column: number }>();
+    const termsNode = doc.getIn([i, 'terms'], true);
+    if (isMap(termsNode))
+      for (const pair of termsNode.items)
+        if (isScalar(pair.key) && pair.key.range) {
+          const p = lc.linePos(pair.key.range[0]);
+          keys.set(String(pair.key.value), { line: p.line + lineOffset, column: p.col });
+        }
+    out.push(yamlConcept(value, pos.line, pos.col, keys));
   });
 }
 
-function yamlConcept(v: YamlEntry, line: number, column: number): RawConcept {
+function yamlConcept(v: YamlEntry, line: number, column: number, keys: Map<string, { line: number; column: number }>): RawConcept {
   const notes = v.terms ?? {};
   const term = (text: string, lang: RawTerm['lang'], abbreviation = false): RawTerm => {
     const n = notes[text] ?? {};
@@ -448,6 +458,16 @@ function yamlConcept(v: YamlEntry, line: number, column: number): RawConcept {
     ...(v.note ? { note: v.note } : {}),
     ...(v.status ? { status: v.status } : {}),
     ...(v.forms ? { reviewed: v.forms } : {}),
+    // keys a merge (`<<:`) brought in are where the entry is
+    ...(v.terms
+      ? {
+          notes: Object.entries(v.terms).map(([text, note]) => ({
+            text,
+            ...(keys.get(text) ?? { line, column }),
+            note: note as TermNotes,
+          })),
+        }
+      : {}),
     extra,
   };
 }
