@@ -16,7 +16,7 @@ import { type AliasForm, type ChineseScript, chineseIn, type GlossaryEntry } fro
 import { convertLocale, type OpenCCLocale, regionalPhrases } from './convert';
 import { type Find, overlapsAny, retargetDirective, skippedRanges, variantDirective } from './directives';
 import type { Match, MatchOptions, TermIndex } from './matcher';
-import { termFor } from './terms';
+import { currentIn, termFor } from './terms';
 import { normalizeKey } from './normalize';
 import { isHanUnit } from './unicode';
 
@@ -135,7 +135,11 @@ function termTarget(source: TermSource, m: Match, span: string, to: ChineseScrip
       const scripts = term.scripts ?? [];
       const regional = !scripts.includes('zh-Hans') && !scripts.includes('zh-Hant');
       const ofRegion = from === undefined || scripts.includes(from) || (from === 'zh-Hant' && (to === 'zh-TW' || to === 'zh-HK'));
-      t = regional && (span !== form || !ofRegion) ? aliasIn(source, span, to, from, of) : formIn(entry, to);
+      // a form the glossary says is current in the target's region stays as written there (衡量, Taiwan's
+      // accounting measurement, is an ordinary word in every region: not 計量 in a Hong Kong text)
+      const written = span === form ? term : (termFor(entry, span) ?? term);
+      const keep = currentIn(written, to) && normalizeKey(formIn(entry, to)) !== normalizeKey(written.text);
+      t = keep || (regional && (span !== form || !ofRegion)) ? aliasIn(source, span, to, from, of) : formIn(entry, to);
     } else t = aliasIn(source, span, to, from, of);
     if (!t) return undefined;
     // concepts written alike that the glossary writes differently in `to`: its terms inside, at least

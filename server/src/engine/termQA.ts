@@ -22,7 +22,7 @@ import type { Match } from './matcher';
 import type { Rule } from './rules';
 import { normalizeKey } from './normalize';
 import { type SpanScript, spanScript } from './script';
-import { termFor, termsOf } from './terms';
+import { currentIn, termFor, termsOf } from './terms';
 
 export type { Rule } from './rules';
 
@@ -226,7 +226,9 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
       // (parallel) in a simplified text is not Taiwan's 並行 (concurrency)
       const regionalOnly = !!term.scripts?.length && !term.scripts.includes('zh-Hans') && !term.scripts.includes('zh-Hant');
       const asWritten = !regionalOnly || written === term.text;
-      if (asWritten && want && want !== written && (otherRegion || term.role === 'headword') && comparable(want) !== comparable(written)) {
+      // a term the glossary says is current in the target's region too is that region's word as well
+      const flagged = asWritten && want && want !== written && (otherRegion || term.role === 'headword') && !currentIn(term, target);
+      if (flagged && comparable(want) !== comparable(written)) {
         detail ??= { rule: 'regional-variant', regions: otherRegion ? regions : [], target, want };
         suggestions = suggest(suggestions, [want], written);
       }

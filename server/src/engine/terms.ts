@@ -162,6 +162,23 @@ export function areDefaultTerms(entry: GlossaryEntry, terms: Term[]): boolean {
   return true;
 }
 
+/** The regions whose readers a script serves (plain traditional: every traditional-script region). */
+const REGIONS_OF: Record<ChineseScript, readonly Geo[]> = { 'zh-Hans': ['cn'], 'zh-Hant': ['tw', 'hk'], 'zh-TW': ['tw'], 'zh-HK': ['hk'] };
+
+/**
+ * Does the glossary say `term` is current where `script` is read (its `geo` names every region the
+ * script serves)? Then it is no other region's word there, whichever script's form it is: term QA
+ * does not call it another region's usage, and conversion to that script leaves it as written
+ * (投資人, Taiwan's form, is current in Hong Kong too; 衡量, Taiwan's word for accounting
+ * measurement, is an ordinary word everywhere).
+ */
+export function currentIn(term: Term, script: ChineseScript): boolean {
+  const geo = term.geo;
+  if (!geo?.length) return false;
+  for (const g of REGIONS_OF[script]) if (!geo.includes(g)) return false;
+  return true;
+}
+
 /** The term of `entry` written as `form` (a form as the glossary writes it), if there is one. */
 export function termFor(entry: GlossaryEntry, form: string): Term | undefined {
   return termsOf(entry).find((t) => t.text === form);
