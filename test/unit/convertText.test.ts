@@ -266,7 +266,21 @@ describe('the bundled glossary', () => {
         }
     // except the forms the glossary says are current where the target is read too (their `geo`;
     // plain traditional is read in Taiwan and Hong Kong): they stay as written
-    expect(wrong).toEqual(['personal-information: 個人資料 → 個人資料 (zh-Hant)', 'server: 伺服器 → 伺服器 (zh-Hant)']);
+    expect(wrong).toEqual([
+      'custody: 保管 → 保管 (zh-Hans)',
+      'custody: 保管 → 保管 (zh-Hant)',
+      'custody: 保管 → 保管 (zh-HK)',
+      'database: 資料庫 → 資料庫 (zh-Hant)',
+      'database: 資料庫 → 資料庫 (zh-HK)',
+      'digital-transformation: 數字化轉型 → 數字化轉型 (zh-HK)',
+      'investor: 投資人 → 投資人 (zh-Hant)',
+      'investor: 投資人 → 投資人 (zh-HK)',
+      'measurement: 衡量 → 衡量 (zh-Hans)',
+      'measurement: 衡量 → 衡量 (zh-Hant)',
+      'measurement: 衡量 → 衡量 (zh-HK)',
+      'personal-information: 個人資料 → 個人資料 (zh-Hant)',
+      'server: 伺服器 → 伺服器 (zh-Hant)',
+    ]);
   });
 
   it('converts its reviewed Taiwan terms where OpenCC does not (账户 → 帳戶, 数字货币 → 數位貨幣)', () => {

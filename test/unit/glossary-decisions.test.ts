@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { convertText } from '../../server/src/engine/convertText';
 import type { ChineseScript } from '../../server/src/engine/entry';
 import { DocumentChecker } from '../../server/src/engine/termQA';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
@@ -42,4 +43,43 @@ describe('a word that is not another name of a concept is not its alias', () => 
   it('稳态 and 敏态, the two halves of 稳敏双态, are not that concept', () => {
     expect(concepts('稳敏双态：稳态与敏态')).toEqual(['稳敏双态 dual-mode-it']);
   });
+});
+
+describe('a regional form that is also an ordinary word, or current in Hong Kong too, is not another region’s word there', () => {
+  rows([
+    // 衡量 (Taiwan's accounting measurement) and 保管 (Taiwan's custody) are ordinary words everywhere
+    ['衡量 and 保管 in Hong Kong', '以指標衡量風險，並妥善保管資產。', 'zh-HK', []],
+    ['衡量 and 保管 in a simplified text', '用指标衡量风险，托管银行负责保管资产。', 'zh-Hans', []],
+    // both 投資者 and 投資人, both 資料庫 and 數據庫 are written in Hong Kong
+    ['投資人 and 資料庫 in Hong Kong', '投資人可查閱資料庫。', 'zh-HK', []],
+    ['投資者 and 數據庫 in Hong Kong', '投資者可查閱數據庫。', 'zh-HK', []],
+    // a Taiwan word Hong Kong does not use is still found
+    ['行動支付 in Hong Kong', '行動支付普及。', 'zh-HK', ['regional-variant 行動支付 → 流動支付']],
+  ]);
+
+  const conversions: [text: string, to: ChineseScript, expected: string][] = [
+    ['用指标衡量风险，妥善保管资产。', 'zh-HK', '用指標衡量風險，妥善保管資產。'],
+    ['用指标衡量风险，妥善保管资产。', 'zh-Hant', '用指標衡量風險，妥善保管資產。'],
+    ['用指標衡量風險，妥善保管資產。', 'zh-Hans', '用指标衡量风险，妥善保管资产。'],
+    ['投資人使用資料庫。', 'zh-HK', '投資人使用資料庫。'],
+    // Taiwan's terms are still written for Taiwan
+    ['以公允价值计量，由托管银行托管。', 'zh-TW', '以公允價值衡量，由保管銀行保管。'],
+  ];
+  for (const [text, to, expected] of conversions)
+    it(`converting ${text} to ${to}: ${expected}`, () => expect(convertText(text, to, glossary)).toBe(expected));
+});
+
+describe('disputed Hong Kong vocabulary: neither form is wrong in a Hong Kong text', () => {
+  rows([
+    // 數碼轉型 is the glossary's Hong Kong form; 數字化轉型 is current in Hong Kong too
+    ['數字化轉型 and 數碼轉型', '銀行推動數字化轉型，亦稱數碼轉型。', 'zh-HK', []],
+    ['數字化, 手機銀行, 數據質量', '銀行數字化，手機銀行普及，數據質量提升。', 'zh-HK', []],
+    // in Taiwan they are still other regions' words
+    [
+      'in Taiwan',
+      '推動數字化轉型，手機銀行普及，數據質量提升。',
+      'zh-TW',
+      ['regional-variant 數字化轉型 → 數位轉型', 'regional-variant 手機銀行 → 行動銀行', 'regional-variant 數據質量 → 資料品質'],
+    ],
+  ]);
 });
