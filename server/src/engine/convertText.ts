@@ -24,25 +24,18 @@ import { isHanUnit } from './unicode';
 export interface TermSource {
   readonly entries: readonly GlossaryEntry[];
   readonly index: TermIndex;
-  /** The one concept the entries a term matches stand for, if they are one (`Glossary.conceptOf`). */
+  /** The one concept several entries a term matches stand for, if they are one (`Glossary.conceptOf`). */
   conceptOf?(indexes: readonly number[]): number | undefined;
-  /** The entry a concept is judged by (`Glossary.conceptEntry`: a user's entry with the bundled ones it leads). */
-  conceptEntry?(index: number): GlossaryEntry | undefined;
 }
 
 /**
- * The concept a match stands for, by its index: its one entry, or the user's entry that leads the
- * bundled concept it shares a Chinese form with (for a term of either). Undefined for homonyms (no
- * single answer). Judge it by `conceptEntry`.
+ * The concept a match stands for, by its index (its form is `m.forms[k]` of the same `k`): its one
+ * entry, or the user's entry that leads the bundled concept it shares a Chinese form with. Undefined
+ * for homonyms (no single answer).
  */
 export function conceptAt(source: TermSource, m: Match): number | undefined {
-  if (source.conceptOf) return source.conceptOf(m.entries);
-  return m.entries.length === 1 ? m.entries[0] : undefined;
-}
-
-/** The entry a concept (`conceptAt`'s answer) is judged by: its terms, statuses and forms. */
-export function conceptEntry(source: TermSource, index: number): GlossaryEntry | undefined {
-  return source.conceptEntry ? source.conceptEntry(index) : source.entries[index];
+  if (m.entries.length === 1) return m.entries[0];
+  return source.conceptOf?.(m.entries);
 }
 
 export interface ConvertOptions {
@@ -114,12 +107,10 @@ function termTarget(source: TermSource, m: Match, span: string, to: ChineseScrip
   for (let i = 0; i < span.length && !han; i++) han = isHanOrAstral(span.charCodeAt(i));
   if (!han) return undefined;
   let target: string | undefined;
-  // one concept (a user's entry leading the bundled one: by the user's forms, with the bundled
-  // terms it does not list), else every concept written so
-  const concept = conceptAt(source, m);
-  const of = concept === undefined || m.entries.includes(concept) ? m.entries : [concept, ...m.entries];
-  for (let k = 0; k < (concept !== undefined ? 1 : m.entries.length); k++) {
-    const entry = concept !== undefined ? conceptEntry(source, concept) : source.entries[m.entries[k]!];
+  // several concepts written alike: one when a user's entry leads the bundled one (the user's forms)
+  const one = m.entries.length > 1 && conceptAt(source, m) !== undefined;
+  for (let k = 0; k < (one ? 1 : m.entries.length); k++) {
+    const entry = source.entries[m.entries[k]!];
     const form = m.forms[k]!;
     if (!entry) return undefined;
     const term = termFor(entry, form);
@@ -139,11 +130,11 @@ function termTarget(source: TermSource, m: Match, span: string, to: ChineseScrip
       // accounting measurement, is an ordinary word in every region: not 計量 in a Hong Kong text)
       const written = span === form ? term : (termFor(entry, span) ?? term);
       const keep = currentIn(written, to) && normalizeKey(formIn(entry, to)) !== normalizeKey(written.text);
-      t = keep || (regional && (span !== form || !ofRegion)) ? aliasIn(source, span, to, from, of) : formIn(entry, to);
-    } else t = aliasIn(source, span, to, from, of);
+      t = keep || (regional && (span !== form || !ofRegion)) ? aliasIn(source, span, to, from, m.entries) : formIn(entry, to);
+    } else t = aliasIn(source, span, to, from, m.entries);
     if (!t) return undefined;
     // concepts written alike that the glossary writes differently in `to`: its terms inside, at least
-    if (target !== undefined && t !== target) return aliasIn(source, span, to, from, of);
+    if (target !== undefined && t !== target) return aliasIn(source, span, to, from, m.entries);
     target = t;
   }
   return target;

@@ -38,8 +38,6 @@ export const REGISTERS: readonly Register[] = ['neutral', 'technical', 'regulato
 /** Where a Chinese term is used: mainland China, Taiwan, Hong Kong, Singapore. */
 export type Geo = 'cn' | 'tw' | 'hk' | 'sg';
 export const GEOS: readonly Geo[] = ['cn', 'tw', 'hk', 'sg'];
-/** The region a script's headword form is used in (plain traditional has none). */
-export const GEO_OF_SCRIPT: Partial<Record<ChineseScript, Geo>> = { 'zh-Hans': 'cn', 'zh-TW': 'tw', 'zh-HK': 'hk' };
 
 /** A body, rule or regime that no longer exists (not a deprecated term: the concept is still needed). */
 export interface Historical {

@@ -10,16 +10,12 @@ import {
   entryProblem,
   expandEntry,
   type CompiledGlossary,
-  GEO_OF_SCRIPT,
-  type Geo,
   type GlossaryEntry,
-  type Term,
 } from './entry';
 
 export { chineseIn } from './entry';
 import { TermIndex, type Match, type MatchOptions } from './matcher';
 import { normalizeKey } from './normalize';
-import { termsOf } from './terms';
 
 /** Where a user termbase entry comes from: its file (URI and a short label) and line. */
 export interface EntrySource {
@@ -29,18 +25,13 @@ export interface EntrySource {
   line: number;
 }
 
-/** An entry's Chinese forms as written: its headword in each script, then its aliases. */
-function chineseFormsOf(e: GlossaryEntry): string[] {
-  return [e.zhHans, e.zhHant, e.zhTw, e.zhHk, ...e.zhAliases].filter((f): f is string => !!f);
-}
-
 const chineseKeys = new WeakMap<GlossaryEntry, Set<string>>();
 /** An entry's Chinese forms, folded as the matcher folds them (script and variant characters). */
 function chineseKeysOf(e: GlossaryEntry): Set<string> {
   let keys = chineseKeys.get(e);
   if (!keys) {
     keys = new Set();
-    for (const form of chineseFormsOf(e)) keys.add(normalizeKey(form));
+    for (const form of [e.zhHans, e.zhHant, e.zhTw, e.zhHk, ...e.zhAliases]) if (form) keys.add(normalizeKey(form));
     keys.delete('');
     chineseKeys.set(e, keys);
   }
@@ -55,33 +46,6 @@ export function sharesChinese(a: GlossaryEntry, b: GlossaryEntry): boolean {
   const keys = chineseKeysOf(a);
   for (const k of chineseKeysOf(b)) if (keys.has(k)) return true;
   return false;
-}
-
-/**
- * One concept made of a user's entry and the bundled entries it leads: the user's entry, its forms
- * and terms as they are (its headwords are the concept's, its statuses win), with the bundled terms
- * it does not list (compared as the matcher folds them) added as the concept's other terms, each
- * with its bundled status. A bundled headword becomes such a term too, keeping the regions its
- * scripts give it (利润表 is mainland usage), and a bundled term's replacement is the concept's
- * preferred form, the user's.
- */
-function ledConcept(user: GlossaryEntry, led: readonly GlossaryEntry[]): GlossaryEntry {
-  const terms = [...termsOf(user)];
-  const listed = new Set(terms.map((t) => normalizeKey(t.text)));
-  for (const b of led)
-    for (const t of termsOf(b)) {
-      const key = normalizeKey(t.text);
-      if (!key || listed.has(key)) continue;
-      listed.add(key);
-      const { replacedBy: _, ...rest } = t;
-      const term: Term = { ...rest, role: t.role === 'headword' ? 'variant' : t.role };
-      if (t.role === 'headword' && t.lang === 'zh' && !t.geo?.length) {
-        const geo = (t.scripts ?? []).map((s) => GEO_OF_SCRIPT[s]).filter((g): g is Geo => !!g);
-        if (geo.length) term.geo = geo;
-      }
-      terms.push(term);
-    }
-  return { ...user, terms };
 }
 
 export class Glossary {
@@ -113,82 +77,20 @@ export class Glossary {
   }
 
   /**
-   * The one concept the entries a term matches (by their indexes, in the matcher's order) stand
-   * for: its one entry; or, for a term of a bundled concept that a user's entry leads (`leaderOf`),
-   * the user's entry, whichever of their forms the term is (纯网银, the bundled alias, as much as
-   * the form they share); or, for several entries, a user's entry first and every other one sharing
-   * a Chinese form with it (what its card shows as one concept, the user's first). Term QA and
-   * conversion then go by `conceptEntry` of it. Undefined otherwise (homonyms: no single answer).
+   * The one concept a term matching several entries (by their indexes, in the matcher's order)
+   * stands for, when the glossary takes them as one: a user's entry first, and every other one
+   * sharing a Chinese form with it (what its card shows as one concept, the user's first). Term QA
+   * and conversion then go by the user's entry, its statuses and forms. Undefined otherwise
+   * (homonyms: no single answer).
    */
   conceptOf(indexes: readonly number[]): number | undefined {
-    const i = indexes[0]!;
-    const first = this.entries[i];
-    if (!first) return undefined;
-    // no user entries: one entry is its concept, several are homonyms
-    if (!this.sources?.size) return indexes.length === 1 ? i : undefined;
-    if (this.sources.has(first)) {
-      let one = true;
-      for (let k = 1; k < indexes.length && one; k++) {
-        const e = this.entries[indexes[k]!];
-        one = !!e && (e === first || sharesChinese(first, e));
-      }
-      if (one) return i;
+    const first = this.entries[indexes[0]!];
+    if (!first || !this.sources?.has(first)) return undefined;
+    for (let k = 1; k < indexes.length; k++) {
+      const e = this.entries[indexes[k]!];
+      if (!e || (e !== first && !sharesChinese(first, e))) return undefined;
     }
-    // bundled entries (and the user's) that one user's entry leads
-    const lead = this.leaderOf(i) ?? i;
-    for (let k = 1; k < indexes.length; k++) if ((this.leaderOf(indexes[k]!) ?? indexes[k]) !== lead) return undefined;
-    return lead;
-  }
-
-  /** Bundled entry → the user's entry leading it (-1: none), found on first question. */
-  private readonly leaders = new Map<number, number>();
-  /** User's entry → its concept with the bundled entries it leads (itself when it leads none). */
-  private readonly concepts = new Map<number, GlossaryEntry>();
-
-  /**
-   * The user's entry that leads the bundled entry at `index`: the first that shares a Chinese form
-   * with it (after folding: 區塊鏈 is 区块链). Undefined for none, and for a user's entry.
-   */
-  leaderOf(index: number): number | undefined {
-    const sources = this.sources;
-    if (!sources?.size) return undefined;
-    let leader = this.leaders.get(index);
-    if (leader === undefined) {
-      leader = -1;
-      const entry = this.entries[index];
-      if (entry && !sources.has(entry))
-        for (const form of chineseFormsOf(entry))
-          for (const i of this.index.lookup(form)) {
-            const e = this.entries[i]!;
-            if ((leader < 0 || i < leader) && sources.has(e) && sharesChinese(e, entry)) leader = i;
-          }
-      this.leaders.set(index, leader);
-    }
-    return leader < 0 ? undefined : leader;
-  }
-
-  /**
-   * The entry term QA and conversion judge a concept by (`conceptOf`'s answer): a user's entry
-   * together with the bundled entries it leads (its terms first; see `ledConcept`), else the entry.
-   */
-  conceptEntry(index: number): GlossaryEntry | undefined {
-    const entry = this.entries[index];
-    if (!entry || !this.sources?.has(entry)) return entry;
-    let concept = this.concepts.get(index);
-    if (!concept) {
-      const led: number[] = [];
-      for (const form of chineseFormsOf(entry))
-        for (const i of this.index.lookup(form)) if (!led.includes(i) && this.leaderOf(i) === index) led.push(i);
-      led.sort((a, b) => a - b);
-      concept = led.length
-        ? ledConcept(
-            entry,
-            led.map((i) => this.entries[i]!),
-          )
-        : entry;
-      this.concepts.set(index, concept);
-    }
-    return concept;
+    return indexes[0];
   }
 
   /**
@@ -213,7 +115,7 @@ export class Glossary {
     return this.byId.get(id);
   }
 
-  entriesOf(match: Pick<Match, 'entries'>): GlossaryEntry[] {
+  entriesOf(match: Match): GlossaryEntry[] {
     return [...new Set(match.entries)].map((i) => this.entries[i]!);
   }
 

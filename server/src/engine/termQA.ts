@@ -14,9 +14,9 @@
  * 6. `inconsistent-term` one concept written with two different terms in one document (checked
  *                        over the whole document, for terms no other rule flagged).
  */
-import { aliasIn, conceptAt, conceptEntry, formIn, type TermSource } from './convertText';
+import { aliasIn, conceptAt, formIn, type TermSource } from './convertText';
 import { firstEndingAfter, firstStartingAtOrAfter } from './documentIndex';
-import { type ChineseScript, GEO_OF_SCRIPT, type GlossaryEntry, type Term } from './entry';
+import type { ChineseScript, GlossaryEntry, Term } from './entry';
 import { latinHanSpacings } from './entryKeys';
 import type { Match } from './matcher';
 import type { Rule } from './rules';
@@ -83,6 +83,8 @@ export interface QAContext {
   off?: ReadonlySet<Rule>;
 }
 
+const GEO_OF: Partial<Record<ChineseScript, string>> = { 'zh-Hans': 'cn', 'zh-TW': 'tw', 'zh-HK': 'hk' };
+
 /**
  * A written term as two ways of writing it are compared: folded as the matcher folds (script,
  * width, case), and without the spaces Chinese typesetting puts between Latin and Han characters
@@ -105,7 +107,7 @@ function writeIn(ctx: QAContext, written: string): ChineseScript {
  * of the document agree (网络借贷 → 網路借貸 in a Taiwan text: 網路 is the glossary's Taiwan form).
  */
 function termInScript(ctx: QAContext, index: number, text: string, script: ChineseScript): string {
-  const entry = conceptEntry(ctx.source, index)!;
+  const entry = ctx.source.entries[index]!;
   const key = normalizeKey(text);
   for (const t of termsOf(entry)) {
     if (t.lang === 'zh' && t.role === 'headword' && normalizeKey(t.text) === key) return formIn(entry, script);
@@ -137,7 +139,7 @@ function writtenTerm(entry: GlossaryEntry, form: string, written: string): Term 
 
 /** What to use instead of a deprecated/superseded/forbidden term of `entry`, in `script`. */
 function replacementsFor(ctx: QAContext, index: number, term: Term, script: ChineseScript): string[] {
-  const entry = conceptEntry(ctx.source, index)!;
+  const entry = ctx.source.entries[index]!;
   if (term.replacedBy) {
     const by = termFor(entry, term.replacedBy);
     if (by?.lang === 'zh') return [termInScript(ctx, index, term.replacedBy, script)];
@@ -160,7 +162,7 @@ function regionsOf(term: Term): readonly string[] {
   if (!out) {
     const made: string[] = [];
     for (const s of term.scripts ?? []) {
-      const g = GEO_OF_SCRIPT[s];
+      const g = GEO_OF[s];
       if (g) made.push(g);
     }
     REGIONS.set(term, (out = made));
@@ -195,7 +197,7 @@ type Verdict = Omit<Finding, 'start' | 'end'>;
 function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | null): Verdict | undefined {
   const index = conceptAt(ctx.source, m);
   if (index === undefined) return undefined;
-  const entry = conceptEntry(ctx.source, index);
+  const entry = ctx.source.entries[index];
   if (!entry) return undefined;
   const term = known === undefined ? writtenTerm(entry, m.forms[0]!, written) : known;
   if (!term) return undefined;
@@ -221,7 +223,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
       const target = ctx.script;
       const want = formIn(entry, target);
       const regions = regionsOf(term);
-      const otherRegion = regions.length > 0 && !regions.includes(GEO_OF_SCRIPT[target]!);
+      const otherRegion = regions.length > 0 && !regions.includes(GEO_OF[target]!);
       // a Taiwan or Hong Kong form counts as that region's word only as the region writes it: 并行
       // (parallel) in a simplified text is not Taiwan's 並行 (concurrency)
       const regionalOnly = !!term.scripts?.length && !term.scripts.includes('zh-Hans') && !term.scripts.includes('zh-Hant');
@@ -443,7 +445,7 @@ class Judgements {
       const j = this.byEntryAndText.get(key);
       if (j) return j;
     }
-    const e = conceptEntry(ctx.source, entry);
+    const e = ctx.source.entries[entry];
     const t = e && writtenTerm(e, m.forms[0]!, written);
     // a concept whose only Chinese term is its headword (in any script) is never written two ways:
     // its occurrences are not counted at all
@@ -517,9 +519,8 @@ export class DocumentChecker {
 
   private judge(m: Match, text: string): Judged | undefined {
     // a term of several concepts is judged only when they are one (a user's entry and the bundled
-    // concept it leads: by the user's, as is a term only the bundled one has); homonyms have no
-    // single answer
-    const entry = conceptAt(this.ctx.source, m);
+    // concept it leads: by the user's); homonyms have no single answer
+    const entry = m.entries.length === 1 ? m.entries[0]! : conceptAt(this.ctx.source, m);
     if (entry === undefined) return undefined;
     // most occurrences of a concept are written as one of its last two were (区块链 and blockchain):
     // compared in place (no slice, no string hashing)
@@ -738,7 +739,7 @@ export class DocumentChecker {
    */
   private inconsistentVerdict(j: Judged, terms: readonly string[]): Verdict {
     const index = j.entry;
-    const entry = conceptEntry(this.ctx.source, index)!;
+    const entry = this.ctx.source.entries[index]!;
     const written = j.written;
     const script = writeIn(this.ctx, written);
     const preferred = formIn(entry, script);

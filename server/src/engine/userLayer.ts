@@ -8,7 +8,7 @@
  */
 import type { AliasForm, GlossaryEntry } from './entry';
 import { type EntrySource, Glossary, sharesChinese } from './glossary';
-import type { Match, TermIndex } from './matcher';
+import type { TermIndex } from './matcher';
 
 /** One loaded user termbase: its file, a short label for cards and messages, entries and lines. */
 export interface UserTermbase {
@@ -52,22 +52,13 @@ export function mergeLayers(
 /**
  * The entries a match shows, grouped for the card: `card` is the first entry and every other one
  * that shares a Chinese form with it when the first is a user's entry (the user's first, then the
- * bundled concept), `others` are the rest (homonyms, shown apart). A term only the bundled concept
- * has (its alias 纯网银) shows the user's entry that leads it first too (`Glossary.leaderOf`), as
- * term QA and conversion take it.
+ * bundled concept), `others` are the rest (homonyms, shown apart).
  */
 export { sharesChinese };
 
-export function groupForCard(glossary: Glossary, match: Pick<Match, 'entries'>): { card: GlossaryEntry[]; others: GlossaryEntry[] } {
-  const entries = glossary.entriesOf(match);
-  let [first, ...rest] = entries;
+export function groupForCard(glossary: Glossary, entries: readonly GlossaryEntry[]): { card: GlossaryEntry[]; others: GlossaryEntry[] } {
+  const [first, ...rest] = entries;
   if (!first) return { card: [], others: [] };
-  const lead = glossary.leaderOf(match.entries[0]!);
-  const leader = lead === undefined ? undefined : glossary.entries[lead];
-  if (leader && !entries.includes(leader)) {
-    rest = entries;
-    first = leader;
-  }
   if (!glossary.sourceOf(first)) return { card: [first], others: rest };
   const card = [first],
     others: GlossaryEntry[] = [];

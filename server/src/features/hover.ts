@@ -36,7 +36,7 @@ export function hover(
   const found = index.termAt(offset);
   if (!found) return null;
   // a user's entry and the bundled concept sharing its Chinese form make one card, the user's first
-  const { card, others: homonyms } = groupForCard(glossary, found.match);
+  const { card, others: homonyms } = groupForCard(glossary, glossary.entriesOf(found.match));
   const entry = card[0];
   if (!entry) return null;
   const range = { start: doc.positionAt(found.match.start), end: doc.positionAt(found.match.end) };

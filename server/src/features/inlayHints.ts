@@ -39,7 +39,7 @@ export function inlayHints(
   const text = doc.getText();
   const from = doc.offsetAt(range.start),
     to = doc.offsetAt(range.end);
-  const conceptOf = (m: Parameters<Parameters<typeof firstInParagraph>[4]>[0]) => groupForCard(glossary, m).card[0];
+  const conceptOf = (m: Parameters<Parameters<typeof firstInParagraph>[4]>[0]) => groupForCard(glossary, glossary.entriesOf(m)).card[0];
   const hints: InlayHint[] = [];
   const occurrencesIn = (a: number, b: number) => {
     const list = index.occurrencesIn(a, b);

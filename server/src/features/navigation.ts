@@ -104,7 +104,7 @@ export function definition(
 ): Location[] | LocationLink[] | null {
   const found = index.termAt(doc.offsetAt(position));
   if (!found) return null;
-  const { card, others } = groupForCard(glossary, found.match);
+  const { card, others } = groupForCard(glossary, glossary.entriesOf(found.match));
   const locations = [...card, ...others]
     .map((e) => entryLocation(glossary, e, places, 'passage'))
     .filter((l): l is Location => !!l)
