@@ -72,3 +72,49 @@ describe('conversion goes by the user’s entry too', () => {
     expect(convertText('公司在监管沙盒中测试。', 'zh-TW', merged)).toBe('公司在監管沙盒中測試。');
   });
 });
+
+/**
+ * What a review found when every form of a bundled concept a termbase entry leads was made that
+ * entry's alias (reverted): these hold with the bundled concept judging its own forms.
+ */
+describe('a bundled concept a termbase entry leads keeps its own forms and regions', () => {
+  const client = withUser(
+    loadTermbase(
+      `<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="client-income">
+<langSec xml:lang="en"><termSec><term>profit and loss statement</term></termSec></langSec>
+<langSec xml:lang="zh-CN"><termSec><term>损益表</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="client-online-bank">
+<langSec xml:lang="en"><termSec><term>online-only bank</term></termSec></langSec>
+<langSec xml:lang="zh-CN"><termSec><term>纯网络银行</term></termSec></langSec>
+<langSec xml:lang="zh-TW"><termSec><term>純網路銀行</term></termSec></langSec>
+</conceptEntry>
+</body></text></tbx>`,
+      { name: 'client.tbx' },
+    ).entries,
+  );
+
+  it('conversion writes the glossary’s forms, and the result is clean under term QA', () => {
+    // not OpenCC's reading of the bundled headword (網際網路銀行), which the glossary rejects
+    expect(convertText('互联网银行', 'zh-TW', client)).toBe('純網路銀行');
+    const out = convertText('利润表', 'zh-TW', client);
+    expect(findings(client, out, 'zh-TW')).toEqual([]);
+  });
+
+  it('the quick fix is the glossary’s form only', () => {
+    expect(findings(client, '互联网银行', 'zh-TW')).toEqual(['regional-variant 互联网银行 → 純網路銀行']);
+  });
+
+  it('a name written alike in every region is no region’s usage because a termbase lists its short form', () => {
+    const abc = withUser(loadTermbase('en,zh-CN\nAgricultural Bank of China,农业银行\n', { name: 'abc.csv' }).entries);
+    expect(findings(abc, '中國農業銀行公布年報。', 'zh-TW')).toEqual([]);
+  });
+
+  it('an unrelated termbase changes no finding on bundled concepts', () => {
+    const unrelated = withUser(loadTermbase('en,zh-CN\nunrelated thing,某某某某术语\n', { name: 'unrel.csv' }).entries);
+    const text = 'NoSQL数据库，也叫非关系型数据库。';
+    expect(findings(unrelated, text, 'zh-Hans')).toEqual(findings(bundled, text, 'zh-Hans'));
+  });
+});
