@@ -49,8 +49,11 @@ function fencesByLines(text: string): { start: number; end: number }[] {
  * Markdown indented code blocks read line by line from the top (the rule, written out plainly): a
  * line starting with four spaces or a tab, four columns right of the innermost open list item's
  * content, after a blank line, a heading, a fence or another code line; a list item (`-`, `*`, `+`,
- * `1.`, `1)`) opens at its content column; a line at most as far in as an item's content, after a
- * blank line, closes it; a paragraph's next line continues it.
+ * `1.`, `1)`) opens at its content column (and so does an item written on its line: `- - a`); a
+ * line at most as far in as an item's content, after a blank line, closes it; a paragraph's next
+ * line continues it. HTML (CommonMark's HTML blocks) is never code: a comment, `<script>`, `<pre>`,
+ * `<style>`, `<textarea>`, `<?…?>`, `<!X…>` and CDATA run to the line that closes them, blank lines
+ * and all; a block tag (`<div>`), or a line that is one whole tag after no paragraph, to a blank line.
  */
 function indentedByLines(text: string, fences: { start: number; end: number }[]): { start: number; end: number }[] {
   const lines: { start: number; end: number; body: string }[] = [];
@@ -73,11 +76,35 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
   let lists: number[] = [];
   let before = 'blank';
   let code: { start: number; end: number } | undefined;
+  // the text that closes the HTML block being read (types 1–5), if any
+  let htmlUntil: string | undefined;
   for (const line of lines) {
     const body = line.start === 0 ? line.body.replace(/^\uFEFF/, '') : line.body;
     const fence = fences.find((f) => f.start <= line.start && line.start <= f.end);
     const lead = /^[ \t]*/.exec(body)![0];
     const indent = columns(lead);
+    if (htmlUntil !== undefined) {
+      if (body.toLowerCase().includes(htmlUntil)) htmlUntil = undefined;
+      continue;
+    }
+    const opener = fence ? null : /^ {0,3}(<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[ \t>]|$))/i.exec(body);
+    if (opener) {
+      if (code) out.push(code);
+      code = undefined;
+      lists = lists.filter((c) => c <= indent);
+      before = 'other';
+      const o = opener[1]!.toLowerCase();
+      const until = o === '<!--' ? '-->' : o === '<?' ? '?>' : o === '<![cdata[' ? ']]>' : o.startsWith('<!') ? '>' : `</${o.slice(1)}>`;
+      if (
+        !body
+          .slice(body.indexOf('<') + 1)
+          .toLowerCase()
+          .includes(until)
+      )
+        htmlUntil = until;
+      continue;
+    }
+    if (before === 'html' && lead !== body) continue;
     if (fence) {
       if (code) out.push(code);
       code = undefined;
@@ -105,12 +132,32 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     const rest = body.slice(lead.length);
     const marker = /^(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$)/.exec(rest);
     if (column < 4 && marker) {
-      const after = rest.slice(marker[0].length);
-      const gap = /^[ \t]*/.exec(after)![0];
-      const markerEnd = indent + marker[0].length;
-      const contentAt = columns(lead + marker[0] + gap) - markerEnd;
-      lists = [...open, gap === after || contentAt > 4 ? markerEnd + 1 : markerEnd + contentAt];
+      lists = [...open];
+      // the item, and any item written after it on the line
+      let prefix = lead;
+      for (let m: RegExpExecArray | null = marker, at = rest; m; ) {
+        const after = at.slice(m[0].length);
+        const gap = /^[ \t]*/.exec(after)![0];
+        const markerEnd = columns(prefix + m[0]);
+        const contentAt = columns(prefix + m[0] + gap) - markerEnd;
+        const content = gap === after || contentAt > 4 ? markerEnd + 1 : markerEnd + contentAt;
+        lists.push(content);
+        if (gap === after || contentAt > 4 || columns(prefix + m[0] + gap) !== content) break;
+        prefix = prefix + m[0] + gap;
+        at = after.slice(gap.length);
+        m = /^(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$)/.exec(at);
+      }
       before = rest.length > 1 ? 'paragraph' : 'other';
+      continue;
+    }
+    const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[ \t>]|\/>|$)/.exec(rest);
+    const blockTag = tag !== null && BLOCK_TAG_NAMES.includes(tag[1]!.toLowerCase());
+    const wholeTag = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>\s*$/.test(
+      rest,
+    );
+    if (column < 4 && (blockTag || (wholeTag && before !== 'paragraph'))) {
+      lists = open;
+      before = 'html';
       continue;
     }
     const heading = column < 4 && /^#{1,6}(?:[ \t]|$)/.test(rest);
@@ -122,6 +169,72 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
   if (code) out.push(code);
   return out;
 }
+
+/** CommonMark's block tag names (HTML blocks of type 6). */
+const BLOCK_TAG_NAMES = [
+  'address',
+  'article',
+  'aside',
+  'base',
+  'basefont',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'col',
+  'colgroup',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'frame',
+  'frameset',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'header',
+  'hr',
+  'html',
+  'iframe',
+  'legend',
+  'li',
+  'link',
+  'main',
+  'menu',
+  'menuitem',
+  'nav',
+  'noframes',
+  'ol',
+  'optgroup',
+  'option',
+  'p',
+  'param',
+  'search',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'title',
+  'tr',
+  'track',
+  'ul',
+];
 
 /** The union of two lists of ranges, merged as skippedRanges merges (touching ranges join). */
 function union(a: { start: number; end: number }[], b: { start: number; end: number }[]) {
@@ -161,6 +274,9 @@ const fragment = fc.constantFrom(
   '://',
   'fintech-glossary-',
   '<!-- fintech-glossary-disable-next-line mixed-script -->\n',
+  '<!--\n',
+  '-->\n',
+  '- - ',
   '// fintech-glossary-disable\n',
   '# fintech-glossary-enable\n',
   'fintech-glossary-variant: zh-TW\n',

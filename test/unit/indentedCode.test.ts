@@ -68,6 +68,25 @@ describe('indented text that is no code block', () => {
     expect(convert('- 第一项\n\n段落\n\n    软件\n')).toBe('- 第一項\n\n段落\n\n    软件\n');
   });
 
+  it('items opened on one line (`- - a`, `1. - a`): the innermost one’s content column counts', () => {
+    expect(convert('- - 第一项\n\n      软件的应用很广。\n')).toBe('- - 第一項\n\n      軟體的應用很廣。\n');
+    expect(convert('1. - 第一项\n\n       软件\n')).toBe('1. - 第一項\n\n       軟體\n');
+    // four columns past the inner item's content: code
+    expect(convert('- - 第一项\n\n          软件\n')).toBe('- - 第一項\n\n          软件\n');
+  });
+
+  it('HTML is no code: a comment, <pre> or <script> over blank lines, a block tag to the blank line', () => {
+    expect(findings('<!--\n\n    区塊鏈\n-->\n')).toEqual(['mixed-script 区塊鏈 3']);
+    expect(convert('<!--\n\n    软件\n-->\n')).toBe('<!--\n\n    軟體\n-->\n');
+    expect(convert('<pre>\n\n    软件\n</pre>\n')).toBe('<pre>\n\n    軟體\n</pre>\n');
+    expect(convert('<div>\n# 标题\n    软件\n</div>\n')).toBe('<div>\n# 標題\n    軟體\n</div>\n');
+    // once the HTML block is over, an indented block after it is code again
+    expect(convert('<!-- 注释 -->\n    软件\n')).toBe('<!-- 註釋 -->\n    软件\n');
+    expect(convert('<div>\n软件\n</div>\n\n    软件\n')).toBe('<div>\n軟體\n</div>\n\n    软件\n');
+    // four spaces in, a comment opener is code
+    expect(convert('段落\n\n    <!-- 软件\n\n    软件\n')).toBe('段落\n\n    <!-- 软件\n\n    软件\n');
+  });
+
   it('a front matter is never code', () => {
     expect(convert('---\ntitle: 软件\ntags:\n\n    - 软件\n---\n软件\n')).toBe('---\ntitle: 軟體\ntags:\n\n    - 軟體\n---\n軟體\n');
   });

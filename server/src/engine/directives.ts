@@ -14,7 +14,7 @@
  * indented four columns or in a block quote, unless it is in an HTML comment (`<!--`).
  */
 import type { ChineseScript } from './entry';
-import { INDENT_NEEDLES, indentedBlocks } from './indentedCode';
+import { HTML_NEEDLES, htmlBlocks, INDENT_NEEDLES, indentedBlocks, mergeBlocks } from './indentedCode';
 import { isWhitespaceUnit, trimWhitespace } from './unicode';
 
 export const VARIANTS = ['auto', 'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'] as const;
@@ -380,7 +380,7 @@ function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: b
   }
   const fences = fencedBlocks(text, find);
   for (const block of fences) out.push(block);
-  for (const block of indentedBlocks(text, find, fences, body)) out.push(block);
+  for (const block of indentedBlocks(text, find, mergeBlocks(fences, htmlBlocks(text, find)), body)) out.push(block);
 }
 
 /**
@@ -494,7 +494,7 @@ export function resolveVariant(
 }
 
 /** What the directive and skipped-range scans search a text for. */
-const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', ']:', '<', PREFIX, ...INDENT_NEEDLES];
+const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', ']:', '<', PREFIX, ...INDENT_NEEDLES, ...HTML_NEEDLES];
 
 /** Every offset where `needle` starts in `text[from, to)` (overlapping ones too), in order. */
 function offsetsOf(text: string, needle: string, from: number, to: number): number[] {

@@ -88,6 +88,20 @@ function listContent(text: string, line: Line): number {
   return i === line.end || column - marker > 4 ? marker + 1 : column;
 }
 
+/**
+ * Where column `column` of `line` starts (tabs to the next multiple of four), when text starts
+ * there (a list item's content); -1 past the line's end or inside a tab.
+ */
+function offsetOfColumn(text: string, line: Line, column: number): number {
+  let c = 0;
+  for (let i = line.start; i < line.end; i++) {
+    if (c === column) return i;
+    if (c > column) return -1;
+    c += text.charCodeAt(i) === 0x09 ? 4 - (c % 4) : 1;
+  }
+  return -1;
+}
+
 /** An ATX heading (`#` to `######`, then a space, a tab or the line's end)? */
 function heading(text: string, line: Line): boolean {
   let i = line.first;
@@ -110,6 +124,101 @@ function fenceAt(fences: readonly Range[], at: number): Range | undefined {
 }
 
 /**
+ * CommonMark's HTML blocks that run on over blank lines (a comment, `<script>`, `<pre>`, `<style>`,
+ * `<textarea>`, `<?…?>`, `<!X…>`, CDATA): from the start of a line that opens one (up to three spaces
+ * in) to the end of the line that closes it (an unclosed one: the text's end). Their lines are HTML,
+ * never code. Only lines with `<!`, `<?` or one of the four tag names are read.
+ */
+export function htmlBlocks(text: string, find: Find): Range[] {
+  const starts = new Set<number>();
+  for (const needle of HTML_NEEDLES)
+    for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1)) {
+      let s = at;
+      while (s > 0 && at - s < 3 && text.charCodeAt(s - 1) === 0x20) s--;
+      if (s === 0 || isBreak(text.charCodeAt(s - 1))) starts.add(at);
+    }
+  const out: Range[] = [];
+  for (const at of [...starts].sort((a, b) => a - b)) {
+    if (out.length && at < out[out.length - 1]!.end) continue;
+    const close = htmlBlockEnd(text, at);
+    if (close === undefined) continue;
+    let start = at;
+    while (start > 0 && !isBreak(text.charCodeAt(start - 1))) start--;
+    const found = indexOfIgnoringCase(text, close, at + 1);
+    const end = found < 0 ? text.length : lineEndAt(text, found + close.length);
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/** What a line opening an HTML block that runs over blank lines starts with (the server keeps these searches). */
+export const HTML_NEEDLES = ['<!', '<?', '<script', '<pre', '<style', '<textarea', '<SCRIPT', '<PRE', '<STYLE', '<TEXTAREA'];
+
+/** What closes the HTML block opening at `at` (CommonMark types 1–5), or undefined for none of them. */
+function htmlBlockEnd(text: string, at: number): string | undefined {
+  if (text.startsWith('<!--', at)) return '-->';
+  if (text.startsWith('<?', at)) return '?>';
+  if (text.startsWith('<![CDATA[', at)) return ']]>';
+  const u = text.charCodeAt(at + 2);
+  if (text.charCodeAt(at + 1) === 0x21) return (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a) ? '>' : undefined;
+  const m = /^<(script|pre|style|textarea)(?=[ \t>\r\n]|$)/i.exec(text.slice(at, at + 12));
+  return m ? `</${m[1]!.toLowerCase()}>` : undefined;
+}
+
+/** `needle` (lower-case ASCII) in `text` from `from`, in any letter case. */
+function indexOfIgnoringCase(text: string, needle: string, from: number): number {
+  const at = text.indexOf(needle, from);
+  if (!/[a-z]/.test(needle)) return at;
+  const upper = text.indexOf(needle.toUpperCase(), from);
+  return at < 0 ? upper : upper < 0 ? at : Math.min(at, upper);
+}
+
+/** The end of the line `at` is on (before its break). */
+function lineEndAt(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Two sorted lists of blocks as one, in order: a block that starts inside an earlier one is part of
+ * it (a fence inside an HTML comment is no fence, a comment inside a fence no comment).
+ */
+export function mergeBlocks(a: readonly Range[], b: readonly Range[]): Range[] {
+  const all = [...a, ...b].sort((x, y) => x.start - y.start);
+  const out: Range[] = [];
+  for (const r of all) if (!out.length || r.start >= out[out.length - 1]!.end) out.push(r);
+  return out;
+}
+
+/** The HTML block tag names of CommonMark's type 6: such a block ends at a blank line. */
+const BLOCK_TAGS = new Set(
+  (
+    'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
+    'fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link ' +
+    'main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead ' +
+    'title tr track ul'
+  ).split(' '),
+);
+
+/**
+ * Does `line` open an HTML block that ends at the next blank line: a block tag (CommonMark type 6),
+ * or, not inside a paragraph, a line that is one whole open or closing tag (type 7)?
+ */
+function opensHtml(text: string, line: Line, inParagraph: boolean): boolean {
+  if (text.charCodeAt(line.first) !== 0x3c) return false;
+  const head = text.slice(line.first, Math.min(line.end, line.first + 64));
+  const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[ \t>]|\/>|$)/.exec(head);
+  if (tag && BLOCK_TAGS.has(tag[1]!.toLowerCase())) return true;
+  return (
+    !inParagraph &&
+    /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>\s*$/.test(
+      text.slice(line.first, line.end),
+    )
+  );
+}
+
+/**
  * The indented code blocks of a Markdown text, in order, each from its first line's start to its
  * last non-blank line's end. `fences`: its fenced blocks (`fencedBlocks`), whose lines are never
  * code of this kind; `from`: where its body starts (after a front matter).
@@ -120,7 +229,8 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
   // the line before was, and the code block being read
   let pos = from;
   let lists: number[] = [];
-  let before: 'blank' | 'paragraph' | 'other' = 'blank';
+  // 'html': inside an HTML block that ends at a blank line (its lines are HTML: no heading, list or code)
+  let before: 'blank' | 'paragraph' | 'other' | 'html' = 'blank';
   let code: Range | undefined;
 
   const closeCode = () => {
@@ -147,6 +257,7 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
       before = 'blank';
       return;
     }
+    if (before === 'html') return;
     if (code) {
       const top = lists.length ? lists[lists.length - 1]! : 0;
       if (line.indented && line.indent >= top + 4) {
@@ -162,7 +273,21 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     if (item >= 0) {
       lists.length = k + 1;
       lists.push(item);
+      // list items opened on one line (`- - item`, `1. - item`): each one's content is the next's marker
+      for (let inner = line; ; ) {
+        const at = offsetOfColumn(text, inner, lists[lists.length - 1]!);
+        if (at < 0) break;
+        inner = { ...inner, first: at, indent: lists[lists.length - 1]! };
+        const nested = listContent(text, inner);
+        if (nested < 0) break;
+        lists.push(nested);
+      }
       before = line.end > line.first + 1 ? 'paragraph' : 'other';
+      return;
+    }
+    if (column < 4 && opensHtml(text, line, before === 'paragraph')) {
+      lists.length = k + 1;
+      before = 'html';
       return;
     }
     const isHeading = column < 4 && heading(text, line);
