@@ -350,6 +350,45 @@ describe('Markdown fences and indented code blocks from the lines that may start
   });
 });
 
+describe('TextAnchors: indented code blocks kept across typing inside a line', () => {
+  it('answer as a reading of the whole text, after keystrokes anywhere in long Markdown lines', () => {
+    const line = fc
+      .tuple(
+        fc.constantFrom('', '', '  ', '    ', '      ', '        ', '\t'),
+        fc.constantFrom('', '', '- ', '1. ', '# ', '- - '),
+        fc.constantFrom('区块链技术的应用很广，软件和数据都在其中。', 'a long line of English text for the test', '数据', ''),
+      )
+      .map((parts) => parts.join(''));
+    const doc = fc.array(line, { minLength: 1, maxLength: 12 }).map((lines) => lines.join('\n'));
+    // keystrokes: a character typed or deleted (most inside a line's text), now and then a line break
+    const key = fc.record({ at: fc.nat(), del: fc.nat({ max: 2 }), ins: fc.constantFrom('', '软', 'x', ' ', '件', '\n', '') });
+    fc.assert(
+      fc.property(doc, fc.array(key, { minLength: 1, maxLength: 12 }), (initial, keys) => {
+        let d = TextDocument.create('file:///a.md', 'markdown', 1, initial);
+        const anchors = new TextAnchors(initial);
+        skippedRanges(initial, true, anchors.find);
+        let version = 1;
+        for (const { at, del, ins } of keys) {
+          const text = d.getText();
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + del);
+          d = applyChanges(
+            d,
+            [{ range: { start: d.positionAt(start), end: d.positionAt(end) }, text: ins }],
+            ++version,
+            undefined,
+            undefined,
+            anchors,
+          );
+          const now = d.getText();
+          expect(skippedRanges(now, true, anchors.find)).toEqual(skippedRanges(now, true));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
 describe('TextAnchors: searches kept across edits answer as a search of the whole text', () => {
   it('after any edits (documents updated as the server updates them)', () => {
     const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), ins: fc.array(fragment, { maxLength: 3 }) });

@@ -380,7 +380,9 @@ function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: b
   }
   const fences = fencedBlocks(text, find);
   for (const block of fences) out.push(block);
-  for (const block of indentedBlocks(text, find, mergeBlocks(fences, htmlBlocks(text, find)), body)) out.push(block);
+  const notCode = mergeBlocks(fences, htmlBlocks(text, find));
+  const anchors = ANCHORS.get(find);
+  for (const block of anchors ? anchors.indentedBlocks(text, notCode, body) : indentedBlocks(text, find, notCode, body)) out.push(block);
 }
 
 /**
@@ -505,6 +507,23 @@ function offsetsOf(text: string, needle: string, from: number, to: number): numb
   return out;
 }
 
+type Range = { start: number; end: number };
+
+/** The TextAnchors whose `find` a scan was given (its kept indented code blocks). */
+const ANCHORS = new WeakMap<Find, TextAnchors>();
+/** What a line's head may have: spaces, tabs, list markers (`-`, `*`, `+`, digits and `.` or `)`), heading #s. */
+const isLineHead = (u: number) =>
+  u === 0x20 || u === 0x09 || u === 0x2d || u === 0x2a || u === 0x2b || u === 0x2e || u === 0x29 || u === 0x23 || (u >= 0x30 && u <= 0x39);
+/** What may make or end a fence, an HTML block or a line (an edit with one, or on a line that has one, is read again). */
+const STRUCTURE = /[\n\r<>`~]/;
+const isLineBreak = (u: number) => u === 0x0a || u === 0x0d;
+
+function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k]!.start !== b[k]!.start || a[k]!.end !== b[k]!.end) return false;
+  return true;
+}
+
 /** Index of the first offset >= `at` in a sorted list. */
 function firstFrom(list: readonly number[], at: number): number {
   let lo = 0,
@@ -527,22 +546,32 @@ function firstFrom(list: readonly number[], at: number): number {
 export class TextAnchors {
   private readonly offsets = new Map<string, number[]>();
   private text: string;
+  /**
+   * The last Markdown indented code blocks found (`indentedBlocks`), with the blocks that are no
+   * code (fences, HTML) and the body's start they were found with: kept across an edit that cannot
+   * change them, moved with the text (typing inside a line's text), else dropped.
+   */
+  private indented?: { text: string; notCode: Range[]; from: number; blocks: Range[] };
 
   constructor(text: string) {
     this.text = text;
     this.reset(text);
+    ANCHORS.set(this.find, this);
   }
 
   /** A new text altogether: search all of it. */
   reset(text: string): void {
     this.text = text;
+    this.indented = undefined;
     for (const needle of NEEDLES) this.offsets.set(needle, offsetsOf(text, needle, 0, text.length));
   }
 
   /** The text changed to `text`: old [start, oldEnd) was replaced by new [start, newEnd). */
   update(text: string, start: number, oldEnd: number, newEnd: number): void {
+    const old = this.text;
     this.text = text;
     const delta = newEnd - oldEnd;
+    this.keepIndented(old, text, start, oldEnd, newEnd);
     for (const [needle, list] of this.offsets) {
       const n = needle.length;
       // offsets whose needle overlaps the replaced text (or straddles an insertion) go
@@ -554,6 +583,56 @@ export class TextAnchors {
       if (found.length < 10_000) list.splice(from, to - from, ...found);
       else this.offsets.set(needle, list.slice(0, from).concat(found, list.slice(to)));
     }
+  }
+
+  /**
+   * The indented code blocks of the text (`indentedBlocks`), as the last ones moved when the edits
+   * since could not change them. A keystroke in a long Markdown document then costs no reading of
+   * its lines.
+   */
+  indentedBlocks(text: string, notCode: readonly Range[], from: number): Range[] {
+    const kept = this.indented;
+    if (kept && kept.text === text && kept.from === from && sameRanges(kept.notCode, notCode)) return kept.blocks.map((b) => ({ ...b }));
+    const blocks = indentedBlocks(text, this.find, notCode, from);
+    this.indented = { text, notCode: notCode.map((b) => ({ ...b })), from, blocks: blocks.map((b) => ({ ...b })) };
+    return blocks;
+  }
+
+  /**
+   * Keep the indented code blocks across an edit inside one line's text: no line break, nothing that
+   * makes or ends HTML, a fence or code span in the edit or on the line, and the edit after the
+   * line's head and a character of its text (the head, its indentation, list markers and heading #s,
+   * is what the blocks depend on; and the line had text before the edit, so it keeps some).
+   */
+  private keepIndented(old: string, text: string, start: number, oldEnd: number, newEnd: number): void {
+    const kept = this.indented;
+    if (!kept || kept.text !== old) {
+      this.indented = undefined;
+      return;
+    }
+    let lineStart = start;
+    while (lineStart > 0 && !isLineBreak(old.charCodeAt(lineStart - 1))) lineStart--;
+    let lineEnd = oldEnd;
+    while (lineEnd < old.length && !isLineBreak(old.charCodeAt(lineEnd))) lineEnd++;
+    // the line's head: its indentation, list markers, heading #s and the spaces between them
+    let head = lineStart;
+    while (head < lineEnd && isLineHead(old.charCodeAt(head))) head++;
+    const line = old.slice(lineStart, lineEnd);
+    if (start <= head || STRUCTURE.test(line) || STRUCTURE.test(text.slice(start, newEnd))) {
+      this.indented = undefined;
+      return;
+    }
+    const delta = newEnd - oldEnd;
+    const move = (list: Range[]) => {
+      for (const b of list) {
+        if (b.start >= oldEnd) b.start += delta;
+        if (b.end >= start) b.end += delta;
+      }
+    };
+    move(kept.blocks);
+    move(kept.notCode);
+    if (kept.from > start) kept.from += delta;
+    kept.text = text;
   }
 
   /** `text.indexOf(needle, from)` for one of the needles the scans use (any other is searched for). */
