@@ -51,7 +51,8 @@ function fencesByLines(text: string): { start: number; end: number }[] {
  * content, after a blank line, a heading, a fence or another code line; a list item (`-`, `*`, `+`,
  * `1.`, `1)`) opens at its content column (and so does an item written on its line: `- - a`); a
  * line at most as far in as an item's content, after a blank line, closes it; a paragraph's next
- * line continues it. HTML (CommonMark's HTML blocks) is never code: a comment, `<script>`, `<pre>`,
+ * line continues it, unless it is a setext underline (`===`, `---`), which ends it as a thematic
+ * break (`***`, `- - -`) ends anything. HTML (CommonMark's HTML blocks) is never code: a comment, `<script>`, `<pre>`,
  * `<style>`, `<textarea>`, `<?…?>`, `<!X…>` and CDATA run to the line that closes them, blank lines
  * and all; a block tag (`<div>`), or a line that is one whole tag after no paragraph, to a blank line.
  */
@@ -130,6 +131,16 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     const open = lists.filter((c) => c <= indent);
     const column = indent - (open.length ? open[open.length - 1]! : 0);
     const rest = body.slice(lead.length);
+    // a thematic break, or a paragraph's setext underline, ends it all
+    if (
+      column < 4 &&
+      (/^(?:\*[ \t]*){3,}$|^(?:-[ \t]*){3,}$|^(?:_[ \t]*){3,}$/.test(rest) ||
+        (before === 'paragraph' && open.length === lists.length && /^(?:=+|-+)[ \t]*$/.test(rest)))
+    ) {
+      lists = open;
+      before = 'other';
+      continue;
+    }
     const marker = /^(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$)/.exec(rest);
     if (column < 4 && marker) {
       lists = [...open];
@@ -355,7 +366,7 @@ describe('TextAnchors: indented code blocks kept across typing inside a line', (
     const line = fc
       .tuple(
         fc.constantFrom('', '', '  ', '    ', '      ', '        ', '\t'),
-        fc.constantFrom('', '', '- ', '1. ', '# ', '- - '),
+        fc.constantFrom('', '', '- ', '1. ', '# ', '- - ', '===', '***', '___', '- - -'),
         fc.constantFrom('区块链技术的应用很广，软件和数据都在其中。', 'a long line of English text for the test', '数据', ''),
       )
       .map((parts) => parts.join(''));

@@ -87,6 +87,14 @@ describe('indented text that is no code block', () => {
     expect(convert('段落\n\n    <!-- 软件\n\n    软件\n')).toBe('段落\n\n    <!-- 软件\n\n    软件\n');
   });
 
+  it('after a setext heading’s underline or a thematic break, an indented line is code', () => {
+    expect(convert('标题\n===\n    软件\n')).toBe('標題\n===\n    软件\n');
+    expect(convert('段落\n***\n    软件\n')).toBe('段落\n***\n    软件\n');
+    expect(convert('- 第一项\n- - -\n    软件\n')).toBe('- 第一項\n- - -\n    软件\n');
+    // an underline less indented than a list item's content continues the item's paragraph
+    expect(convert('  1. 软件\n   ===\n      软件\n')).toBe('  1. 軟體\n   ===\n      軟體\n');
+  });
+
   it('a front matter is never code', () => {
     expect(convert('---\ntitle: 软件\ntags:\n\n    - 软件\n---\n软件\n')).toBe('---\ntitle: 軟體\ntags:\n\n    - 軟體\n---\n軟體\n');
   });

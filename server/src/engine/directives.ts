@@ -511,9 +511,22 @@ type Range = { start: number; end: number };
 
 /** The TextAnchors whose `find` a scan was given (its kept indented code blocks). */
 const ANCHORS = new WeakMap<Find, TextAnchors>();
-/** What a line's head may have: spaces, tabs, list markers (`-`, `*`, `+`, digits and `.` or `)`), heading #s. */
+/**
+ * What a line's head may have: spaces, tabs, list markers (`-`, `*`, `+`, digits and `.` or `)`),
+ * heading #s, and what underlines and thematic breaks are made of (`=`, `-`, `*`, `_`).
+ */
 const isLineHead = (u: number) =>
-  u === 0x20 || u === 0x09 || u === 0x2d || u === 0x2a || u === 0x2b || u === 0x2e || u === 0x29 || u === 0x23 || (u >= 0x30 && u <= 0x39);
+  u === 0x20 ||
+  u === 0x09 ||
+  u === 0x2d ||
+  u === 0x2a ||
+  u === 0x2b ||
+  u === 0x2e ||
+  u === 0x29 ||
+  u === 0x23 ||
+  u === 0x3d ||
+  u === 0x5f ||
+  (u >= 0x30 && u <= 0x39);
 /** What may make or end a fence, an HTML block or a line (an edit with one, or on a line that has one, is read again). */
 const STRUCTURE = /[\n\r<>`~]/;
 const isLineBreak = (u: number) => u === 0x0a || u === 0x0d;

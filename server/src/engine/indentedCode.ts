@@ -102,6 +102,29 @@ function offsetOfColumn(text: string, line: Line, column: number): number {
   return -1;
 }
 
+/** A thematic break: three or more of one of `*`, `-`, `_`, spaces and tabs between them, nothing else. */
+function thematicBreak(text: string, line: Line): boolean {
+  const u = text.charCodeAt(line.first);
+  if (u !== 0x2a && u !== 0x2d && u !== 0x5f) return false;
+  let n = 0;
+  for (let i = line.first; i < line.end; i++) {
+    const w = text.charCodeAt(i);
+    if (w === u) n++;
+    else if (w !== 0x20 && w !== 0x09) return false;
+  }
+  return n >= 3;
+}
+
+/** A setext heading's underline (under a paragraph): a run of `=` or of `-`, then only spaces and tabs. */
+function setextUnderline(text: string, line: Line): boolean {
+  const u = text.charCodeAt(line.first);
+  if (u !== 0x3d && u !== 0x2d) return false;
+  let i = line.first;
+  while (i < line.end && text.charCodeAt(i) === u) i++;
+  for (; i < line.end; i++) if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09) return false;
+  return true;
+}
+
 /** An ATX heading (`#` to `######`, then a space, a tab or the line's end)? */
 function heading(text: string, line: Line): boolean {
   let i = line.first;
@@ -269,6 +292,15 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     }
     const k = listAt(line.indent);
     const column = line.indent - (k >= 0 ? lists[k]! : 0);
+    // a thematic break (***, - - -, ___; before a list item: `- - -` is one) or a paragraph's setext
+    // underline (=== or ---) ends what was open: an indented line after it may be code
+    // (an underline less indented than the paragraph's list item's content is a lazy continuation of it)
+    const underline = before === 'paragraph' && k === lists.length - 1 && setextUnderline(text, line);
+    if (column < 4 && (thematicBreak(text, line) || underline)) {
+      lists.length = k + 1;
+      before = 'other';
+      return;
+    }
     const item = column < 4 ? listContent(text, line) : -1;
     if (item >= 0) {
       lists.length = k + 1;
