@@ -88,6 +88,8 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
       if (body.toLowerCase().includes(htmlUntil)) htmlUntil = undefined;
       continue;
     }
+    // a line of an HTML block that ends at a blank line is HTML, a comment in it too
+    if (before === 'html' && lead !== body) continue;
     const opener = fence ? null : /^ {0,3}(<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[ \t>]|$))/i.exec(body);
     if (opener) {
       if (code) out.push(code);
@@ -163,9 +165,9 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     }
     const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[ \t>]|\/>|$)/.exec(rest);
     const blockTag = tag !== null && BLOCK_TAG_NAMES.includes(tag[1]!.toLowerCase());
-    const wholeTag = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>\s*$/.test(
-      rest,
-    );
+    const wholeTag =
+      /^<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>\s*$/.test(rest) ||
+      /^<\/[A-Za-z][A-Za-z0-9-]*\s*>\s*$/.test(rest);
     if (column < 4 && (blockTag || (wholeTag && before !== 'paragraph'))) {
       lists = open;
       before = 'html';
@@ -397,6 +399,17 @@ describe('TextAnchors: indented code blocks kept across typing inside a line', (
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('TextAnchors: kept indented code blocks and a byte-order mark', () => {
+  it('typing after the mark at the start of the first line is typing in its head', () => {
+    const text = '\uFEFF    code 中文\n';
+    const anchors = new TextAnchors(text);
+    expect(skippedRanges(text, true, anchors.find)).toEqual(skippedRanges(text, true));
+    const now = '\uFEFFx    code 中文\n';
+    anchors.update(now, 1, 1, 2);
+    expect(skippedRanges(now, true, anchors.find)).toEqual(skippedRanges(now, true));
   });
 });
 

@@ -95,6 +95,19 @@ describe('indented text that is no code block', () => {
     expect(convert('  1. 软件\n   ===\n      软件\n')).toBe('  1. 軟體\n   ===\n      軟體\n');
   });
 
+  it('HTML blocks: a comment inside a block tag’s block, letter case, closing tags, HTML shown in a fence', () => {
+    // a comment line inside a <table> block leaves the block HTML to its blank line
+    expect(convert('<table>\n<!-- 第一行 -->\n    <tr><td>软件和数据</td></tr>\n</table>\n')).toBe(
+      '<table>\n<!-- 第一行 -->\n    <tr><td>軟體和資料</td></tr>\n</table>\n',
+    );
+    // </Pre> closes <pre>: the code block after it is code
+    expect(convert('<pre>\n软件\n</Pre>\n\n    软件 = 1\n')).toBe('<pre>\n軟體\n</Pre>\n\n    软件 = 1\n');
+    // a closing tag takes no attributes: no HTML block, the list item and its paragraph are text
+    expect(convert('</span x>\n- 第一项\n\n    软件\n')).toBe('</span x>\n- 第一項\n\n    軟體\n');
+    // a comment opener shown inside a fence opens nothing: the real comment after it is HTML
+    expect(convert('```\n<!--\n```\n<!-- 注释\n\n    软件\n-->\n')).toBe('```\n<!--\n```\n<!-- 註釋\n\n    軟體\n-->\n');
+  });
+
   it('a front matter is never code', () => {
     expect(convert('---\ntitle: 软件\ntags:\n\n    - 软件\n---\n软件\n')).toBe('---\ntitle: 軟體\ntags:\n\n    - 軟體\n---\n軟體\n');
   });

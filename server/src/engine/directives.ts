@@ -380,7 +380,7 @@ function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: b
   }
   const fences = fencedBlocks(text, find);
   for (const block of fences) out.push(block);
-  const notCode = mergeBlocks(fences, htmlBlocks(text, find));
+  const notCode = mergeBlocks(fences, htmlBlocks(text, find, fences));
   const anchors = ANCHORS.get(find);
   for (const block of anchors ? anchors.indentedBlocks(text, notCode, body) : indentedBlocks(text, find, notCode, body)) out.push(block);
 }
@@ -629,6 +629,7 @@ export class TextAnchors {
     while (lineEnd < old.length && !isLineBreak(old.charCodeAt(lineEnd))) lineEnd++;
     // the line's head: its indentation, list markers, heading #s and the spaces between them
     let head = lineStart;
+    if (head === 0 && old.charCodeAt(0) === 0xfeff) head++;
     while (head < lineEnd && isLineHead(old.charCodeAt(head))) head++;
     const line = old.slice(lineStart, lineEnd);
     if (start <= head || STRUCTURE.test(line) || STRUCTURE.test(text.slice(start, newEnd))) {

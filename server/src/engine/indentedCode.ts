@@ -152,7 +152,7 @@ function fenceAt(fences: readonly Range[], at: number): Range | undefined {
  * in) to the end of the line that closes it (an unclosed one: the text's end). Their lines are HTML,
  * never code. Only lines with `<!`, `<?` or one of the four tag names are read.
  */
-export function htmlBlocks(text: string, find: Find): Range[] {
+export function htmlBlocks(text: string, find: Find, fences: readonly Range[] = []): Range[] {
   const starts = new Set<number>();
   for (const needle of HTML_NEEDLES)
     for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1)) {
@@ -162,39 +162,50 @@ export function htmlBlocks(text: string, find: Find): Range[] {
     }
   const out: Range[] = [];
   for (const at of [...starts].sort((a, b) => a - b)) {
-    if (out.length && at < out[out.length - 1]!.end) continue;
+    // inside a block found already, or in a fence (an example of HTML, not HTML)
+    if ((out.length && at < out[out.length - 1]!.end) || fenceAt(fences, at)) continue;
     const close = htmlBlockEnd(text, at);
     if (close === undefined) continue;
     let start = at;
     while (start > 0 && !isBreak(text.charCodeAt(start - 1))) start--;
-    const found = indexOfIgnoringCase(text, close, at + 1);
-    const end = found < 0 ? text.length : lineEndAt(text, found + close.length);
+    // the first closing text in any letter case (a search that stops there, not at the text's end)
+    close.lastIndex = at + 1;
+    const found = close.exec(text);
+    const end = found ? lineEndAt(text, found.index + found[0].length) : text.length;
     out.push({ start, end });
   }
   return out;
 }
 
 /** What a line opening an HTML block that runs over blank lines starts with (the server keeps these searches). */
-export const HTML_NEEDLES = ['<!', '<?', '<script', '<pre', '<style', '<textarea', '<SCRIPT', '<PRE', '<STYLE', '<TEXTAREA'];
+export const HTML_NEEDLES = [
+  '<!',
+  '<?',
+  ...['script', 'pre', 'style', 'textarea'].flatMap((t) => [`<${t}`, `<${t.toUpperCase()}`, `<${t[0]!.toUpperCase()}${t.slice(1)}`]),
+];
 
 /** What closes the HTML block opening at `at` (CommonMark types 1–5), or undefined for none of them. */
-function htmlBlockEnd(text: string, at: number): string | undefined {
-  if (text.startsWith('<!--', at)) return '-->';
-  if (text.startsWith('<?', at)) return '?>';
-  if (text.startsWith('<![CDATA[', at)) return ']]>';
+function htmlBlockEnd(text: string, at: number): RegExp | undefined {
+  if (text.startsWith('<!--', at)) return CLOSERS.comment;
+  if (text.startsWith('<?', at)) return CLOSERS.instruction;
+  if (text.startsWith('<![CDATA[', at)) return CLOSERS.cdata;
   const u = text.charCodeAt(at + 2);
-  if (text.charCodeAt(at + 1) === 0x21) return (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a) ? '>' : undefined;
+  if (text.charCodeAt(at + 1) === 0x21) return (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a) ? CLOSERS.declaration : undefined;
   const m = /^<(script|pre|style|textarea)(?=[ \t>\r\n]|$)/i.exec(text.slice(at, at + 12));
-  return m ? `</${m[1]!.toLowerCase()}>` : undefined;
+  return m ? CLOSERS[m[1]!.toLowerCase() as 'script' | 'pre' | 'style' | 'textarea'] : undefined;
 }
 
-/** `needle` (lower-case ASCII) in `text` from `from`, in any letter case. */
-function indexOfIgnoringCase(text: string, needle: string, from: number): number {
-  const at = text.indexOf(needle, from);
-  if (!/[a-z]/.test(needle)) return at;
-  const upper = text.indexOf(needle.toUpperCase(), from);
-  return at < 0 ? upper : upper < 0 ? at : Math.min(at, upper);
-}
+/** The closing texts of HTML blocks of types 1–5 (global searches: `lastIndex` is set before each). */
+const CLOSERS = {
+  comment: /-->/g,
+  instruction: /\?>/g,
+  cdata: /\]\]>/g,
+  declaration: />/g,
+  script: /<\/script>/gi,
+  pre: /<\/pre>/gi,
+  style: /<\/style>/gi,
+  textarea: /<\/textarea>/gi,
+};
 
 /** The end of the line `at` is on (before its break). */
 function lineEndAt(text: string, at: number): number {
@@ -213,6 +224,10 @@ export function mergeBlocks(a: readonly Range[], b: readonly Range[]): Range[] {
   for (const r of all) if (!out.length || r.start >= out[out.length - 1]!.end) out.push(r);
   return out;
 }
+
+/** A line that is one open tag (attributes allowed), or one closing tag (none), and blanks: CommonMark's type 7. */
+const WHOLE_OPEN_TAG = /^<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>\s*$/;
+const WHOLE_CLOSING_TAG = /^<\/[A-Za-z][A-Za-z0-9-]*\s*>\s*$/;
 
 /** The HTML block tag names of CommonMark's type 6: such a block ends at a blank line. */
 const BLOCK_TAGS = new Set(
@@ -233,12 +248,9 @@ function opensHtml(text: string, line: Line, inParagraph: boolean): boolean {
   const head = text.slice(line.first, Math.min(line.end, line.first + 64));
   const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[ \t>]|\/>|$)/.exec(head);
   if (tag && BLOCK_TAGS.has(tag[1]!.toLowerCase())) return true;
-  return (
-    !inParagraph &&
-    /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>\s*$/.test(
-      text.slice(line.first, line.end),
-    )
-  );
+  if (inParagraph) return false;
+  const rest = text.slice(line.first, line.end);
+  return WHOLE_OPEN_TAG.test(rest) || WHOLE_CLOSING_TAG.test(rest);
 }
 
 /**
@@ -267,6 +279,11 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     return k;
   };
   const read = (line: Line) => {
+    // a line of an HTML block that ends at a blank line is HTML (a comment or fence in it too)
+    if (before === 'html' && line.first !== line.end) {
+      pos = line.next;
+      return;
+    }
     const fence = fenceAt(fences, line.start);
     if (fence) {
       closeCode();
