@@ -15,6 +15,7 @@
  */
 import type { ChineseScript } from './entry';
 import { HTML_NEEDLES, htmlBlocks, INDENT_NEEDLES, indentedBlocks, mergeBlocks } from './indentedCode';
+import { lineEnd, lineStart } from './lines';
 import { isWhitespaceUnit, trimWhitespace } from './unicode';
 
 export const VARIANTS = ['auto', 'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'] as const;
@@ -22,25 +23,6 @@ export type Variant = (typeof VARIANTS)[number];
 
 const PREFIX = 'fintech-glossary-';
 const COMMENT_OPENERS = ['<!--', '//', '/*', '#', '%', ';'];
-
-/** Start of the line containing offset `i`. */
-function lineStart(text: string, i: number): number {
-  while (i > 0) {
-    const u = text.charCodeAt(i - 1);
-    if (u === 0x0a || u === 0x0d) break;
-    i--;
-  }
-  return i;
-}
-
-/** End of the line containing offset `i` (the offset of its line break, or the text's end). */
-function lineEnd(text: string, i: number): number {
-  for (; i < text.length; i++) {
-    const u = text.charCodeAt(i);
-    if (u === 0x0a || u === 0x0d) return i;
-  }
-  return text.length;
-}
 
 /** The text of a line before a directive, trimmed (a byte-order mark starting the text is no part of its first line). */
 function beforeOnLine(text: string, from: number, to: number): string {
@@ -529,7 +511,6 @@ const isLineHead = (u: number) =>
   (u >= 0x30 && u <= 0x39);
 /** What may make or end a fence, an HTML block or a line (an edit with one, or on a line that has one, is read again). */
 const STRUCTURE = /[\n\r<>`~]/;
-const isLineBreak = (u: number) => u === 0x0a || u === 0x0d;
 
 function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
   if (a.length !== b.length) return false;
@@ -623,15 +604,13 @@ export class TextAnchors {
       this.indented = undefined;
       return;
     }
-    let lineStart = start;
-    while (lineStart > 0 && !isLineBreak(old.charCodeAt(lineStart - 1))) lineStart--;
-    let lineEnd = oldEnd;
-    while (lineEnd < old.length && !isLineBreak(old.charCodeAt(lineEnd))) lineEnd++;
+    const from = lineStart(old, start),
+      to = lineEnd(old, oldEnd);
     // the line's head: its indentation, list markers, heading #s and the spaces between them
-    let head = lineStart;
+    let head = from;
     if (head === 0 && old.charCodeAt(0) === 0xfeff) head++;
-    while (head < lineEnd && isLineHead(old.charCodeAt(head))) head++;
-    const line = old.slice(lineStart, lineEnd);
+    while (head < to && isLineHead(old.charCodeAt(head))) head++;
+    const line = old.slice(from, to);
     if (start <= head || STRUCTURE.test(line) || STRUCTURE.test(text.slice(start, newEnd))) {
       this.indented = undefined;
       return;

@@ -9,6 +9,7 @@
  * column 0 after a blank line): a document without indented lines costs a search, not a reading.
  */
 import type { Find } from './directives';
+import { isLineBreak, lineEnd, lineStart } from './lines';
 
 /** What a line that may be code starts with, after its line break: four spaces or a tab. */
 export const INDENT_NEEDLES = ['\n    ', '\n\t', '\r    ', '\r\t'];
@@ -17,8 +18,6 @@ interface Range {
   start: number;
   end: number;
 }
-
-const isBreak = (u: number) => u === 0x0a || u === 0x0d;
 
 /** A line: [start, end) without its break, `next` after it, and where its text starts. */
 interface Line {
@@ -45,8 +44,8 @@ function readLine(text: string, start: number): Line {
     else break;
   }
   const first = i;
-  while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
-  const end = i;
+  const end = lineEnd(text, i);
+  i = end;
   const next = text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : Math.min(text.length, i + 1);
   const indented = text.charCodeAt(from) === 0x09 || text.startsWith('    ', from);
   return { start, end, next, first, indent, indented };
@@ -54,10 +53,8 @@ function readLine(text: string, start: number): Line {
 
 /** The start of the line before the one starting at `start` (> 0, after a line break). */
 function previousLineStart(text: string, start: number): number {
-  let i = start - 1;
-  if (text.charCodeAt(i) === 0x0a && text.charCodeAt(i - 1) === 0x0d) i--;
-  while (i > 0 && !isBreak(text.charCodeAt(i - 1))) i--;
-  return i;
+  const i = start - 1;
+  return lineStart(text, text.charCodeAt(i) === 0x0a && text.charCodeAt(i - 1) === 0x0d ? i - 1 : i);
 }
 
 /**
@@ -158,7 +155,7 @@ export function htmlBlocks(text: string, find: Find, fences: readonly Range[] = 
     for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1)) {
       let s = at;
       while (s > 0 && at - s < 3 && text.charCodeAt(s - 1) === 0x20) s--;
-      if (s === 0 || isBreak(text.charCodeAt(s - 1))) starts.add(at);
+      if (s === 0 || isLineBreak(text.charCodeAt(s - 1))) starts.add(at);
     }
   const out: Range[] = [];
   for (const at of [...starts].sort((a, b) => a - b)) {
@@ -166,12 +163,11 @@ export function htmlBlocks(text: string, find: Find, fences: readonly Range[] = 
     if ((out.length && at < out[out.length - 1]!.end) || fenceAt(fences, at)) continue;
     const close = htmlBlockEnd(text, at);
     if (close === undefined) continue;
-    let start = at;
-    while (start > 0 && !isBreak(text.charCodeAt(start - 1))) start--;
+    const start = lineStart(text, at);
     // the first closing text in any letter case (a search that stops there, not at the text's end)
     close.lastIndex = at + 1;
     const found = close.exec(text);
-    const end = found ? lineEndAt(text, found.index + found[0].length) : text.length;
+    const end = found ? lineEnd(text, found.index + found[0].length) : text.length;
     out.push({ start, end });
   }
   return out;
@@ -206,13 +202,6 @@ const CLOSERS = {
   style: /<\/style>/gi,
   textarea: /<\/textarea>/gi,
 };
-
-/** The end of the line `at` is on (before its break). */
-function lineEndAt(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
-  return i;
-}
 
 /**
  * Two sorted lists of blocks as one, in order: a block that starts inside an earlier one is part of
