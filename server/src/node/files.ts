@@ -13,7 +13,6 @@ import type { FileAccess } from '../termbases';
 const toPath = (uri: string) => fileURLToPath(uri);
 const toUri = (path: string) => pathToFileURL(path).href;
 
-/** Folders neither the termbase search nor the tree watcher enters: dependencies and dot folders (.git). */
 /** Folders and files no search of the workspace enters: hidden ones (`.git`, `.cache`) and `node_modules`. */
 export const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
 
@@ -34,26 +33,18 @@ export const nodeFiles: FileAccess = {
     await writeFile(path, text, 'utf8');
   },
   async find(folderUri, accept, limit = 200_000) {
-    const root = toPath(folderUri);
-    const out: string[] = [];
-    let looked = 0;
-    const walk = async (dir: string): Promise<void> => {
-      let entries: Dirent[];
+    const search = filesUnder(toPath(folderUri), accept, limit);
+    // each folder read without blocking the server
+    for (let step = search.next(); ; ) {
+      if (step.done) return step.value.map(toUri);
+      let entries: Dirent[] | undefined;
       try {
-        entries = await readdir(dir, { withFileTypes: true });
+        entries = await readdir(step.value, { withFileTypes: true });
       } catch {
-        return;
+        entries = undefined;
       }
-      for (const e of entries) {
-        if (++looked > limit) return;
-        if (skipped(e.name)) continue;
-        const path = join(dir, e.name);
-        if (e.isDirectory()) await walk(path);
-        else if (e.isFile() && accept(relative(root, path).split(sep).join('/'))) out.push(toUri(path));
-      }
-    };
-    await walk(root);
-    return out;
+      step = search.next(entries);
+    }
   },
   watch(rootUris, onChange, log) {
     return watchTree(rootUris.map(toPath), (path) => onChange(toUri(path)), MAX_WATCHED_DIRECTORIES, log);
@@ -61,30 +52,46 @@ export const nodeFiles: FileAccess = {
 };
 
 /**
- * The files under `root` (a path) whose `/`-separated path relative to it `accept` takes, in the
- * order found, searched as `nodeFiles.find` searches a workspace folder (no node_modules or dot
- * folders, at most `limit` names looked at): the CLI's search for the project file's termbase globs.
+ * The search of a folder tree both `nodeFiles.find` (the server, reading each folder without
+ * blocking) and `findFilesSync` (the CLI) run: the files under `root` (a path) whose `/`-separated
+ * path relative to it `accept` takes, in the order found, no node_modules or dot folders entered, at
+ * most `limit` names looked at. It yields each folder to read and is given its entries back
+ * (undefined for a folder that cannot be read); it returns the files' paths.
  */
-export function findFilesSync(root: string, accept: (relativePath: string) => boolean, limit = 200_000): string[] {
+function* filesUnder(
+  root: string,
+  accept: (relativePath: string) => boolean,
+  limit: number,
+): Generator<string, string[], Dirent[] | undefined> {
   const out: string[] = [];
   let looked = 0;
-  const walk = (dir: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+  function* walk(dir: string): Generator<string, void, Dirent[] | undefined> {
+    const entries = yield dir;
+    for (const e of entries ?? []) {
       if (++looked > limit) return;
       if (skipped(e.name)) continue;
       const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path);
+      if (e.isDirectory()) yield* walk(path);
       else if (e.isFile() && accept(relative(root, path).split(sep).join('/'))) out.push(path);
     }
-  };
-  walk(root);
+  }
+  yield* walk(root);
   return out;
+}
+
+/** `nodeFiles.find` for the CLI, at once: the paths of the files under `root` that `accept` takes. */
+export function findFilesSync(root: string, accept: (relativePath: string) => boolean, limit = 200_000): string[] {
+  const search = filesUnder(root, accept, limit);
+  for (let step = search.next(); ; ) {
+    if (step.done) return step.value;
+    let entries: Dirent[] | undefined;
+    try {
+      entries = readdirSync(step.value, { withFileTypes: true });
+    } catch {
+      entries = undefined;
+    }
+    step = search.next(entries);
+  }
 }
 
 /** The most directories the server watches itself (one inotify watch each); more are left out, with a log line. */
