@@ -526,14 +526,15 @@ describe('remembered', () => {
 });
 
 describe('memory', () => {
-  it("a loaded TBX file's entries do not keep the file's text alive", () => {
+  /** The heap in use after full collections. */
+  const heap = () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
-    const heap = () => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  it("a loaded TBX file's entries do not keep the file's text alive", () => {
     // 2,000 entries with a long administrative element the reader does not keep: a text of about
     // 9 MB (two bytes a unit: it holds Chinese), of which the entries keep a small part
     let textBytes = 0;
@@ -560,13 +561,6 @@ describe('memory', () => {
     expect(kept).toBeLessThan(textBytes / 4);
   });
   it("an entry's English text takes one byte a character, though the file's text holds Chinese", () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const heap = () => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
     // 2,000 entries, each with a 1,000-character English definition: 2,000 bytes an entry at two
     // bytes a character (as the file's text is stored), 1,000 at one
     const definition = (i: number) =>
