@@ -67,19 +67,30 @@ function hasLatinAndHan(form: string): boolean {
 /** Is a|b a boundary between a Latin letter or digit and a Han character (either order)? */
 const latinHanBoundary = (a: number, b: number) => (isLatinOrDigit(a) && isHanUnit(b)) || (isHanUnit(a) && isLatinOrDigit(b));
 
-/** The form with spaces at every Latin/Han boundary, and with none there. */
-export function latinHanSpacings(form: string): string[] {
-  // joined: whitespace runs at a Latin/Han boundary dropped
-  let joined = '';
-  for (let i = 0; i < form.length; ) {
+/**
+ * The form with no whitespace at a Latin/Han boundary (ESG 投资 → ESG投资): a run of whitespace
+ * there is dropped, any other kept. A form with no whitespace in it is itself (no new string).
+ */
+export function latinHanJoined(form: string): string {
+  let first = 0;
+  while (first < form.length && !isWhitespaceUnit(form.charCodeAt(first))) first++;
+  if (first === form.length) return form;
+  let joined = form.slice(0, first);
+  for (let i = first; i < form.length; ) {
     let j = i;
     while (j < form.length && isWhitespaceUnit(form.charCodeAt(j))) j++;
-    if (j === i) joined += form[i++];
-    else {
-      if (!(i > 0 && j < form.length && latinHanBoundary(form.charCodeAt(i - 1), form.charCodeAt(j)))) joined += form.slice(i, j);
-      i = j;
-    }
+    if (j === i) {
+      while (j < form.length && !isWhitespaceUnit(form.charCodeAt(j))) j++;
+      joined += form.slice(i, j);
+    } else if (!(i > 0 && j < form.length && latinHanBoundary(form.charCodeAt(i - 1), form.charCodeAt(j)))) joined += form.slice(i, j);
+    i = j;
   }
+  return joined;
+}
+
+/** The form with spaces at every Latin/Han boundary, and with none there. */
+export function latinHanSpacings(form: string): string[] {
+  const joined = latinHanJoined(form);
   let spaced = '';
   for (let i = 0; i < joined.length; i++)
     spaced += (i > 0 && latinHanBoundary(joined.charCodeAt(i - 1), joined.charCodeAt(i)) ? ' ' : '') + joined[i];

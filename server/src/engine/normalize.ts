@@ -298,6 +298,12 @@ export function normalizeWithOffsets(src: string, from = 0, to = src.length): No
 /** Normalise a glossary key (no offsets needed). */
 export function normalizeKey(key: string): string {
   const { units, from, to } = normalizeKeyUnits(key);
+  // most keys are normalised already: then the key itself, no new string
+  if (to - from === key.length) {
+    let k = 0;
+    while (k < key.length && units[from + k] === key.charCodeAt(k)) k++;
+    if (k === key.length) return key;
+  }
   return decodeUtf16(units.subarray(from, to), to - from);
 }
 

@@ -17,7 +17,7 @@
 import { aliasIn, conceptAt, formIn, type TermSource } from './convertText';
 import { firstEndingAfter, firstStartingAtOrAfter } from './documentIndex';
 import type { ChineseScript, GlossaryEntry, Term } from './entry';
-import { latinHanSpacings } from './entryKeys';
+import { latinHanJoined } from './entryKeys';
 import type { Match } from './matcher';
 import type { Rule } from './rules';
 import { normalizeKey } from './normalize';
@@ -91,7 +91,7 @@ const GEO_OF: Partial<Record<ChineseScript, string>> = { 'zh-Hans': 'cn', 'zh-TW
  * or leaves out (ESG 投资 and ESG投资 are one term written alike, in any region).
  */
 function comparable(text: string): string {
-  return latinHanSpacings(normalizeKey(text))[0]!;
+  return latinHanJoined(normalizeKey(text));
 }
 
 /** The script to write a replacement in: the document's, else the term's own. */
@@ -532,7 +532,9 @@ export class DocumentChecker {
       this.byEntry2[entry] = last;
       return before;
     }
-    const j = this.judgeWritten(m, entry, text.slice(m.start, m.end));
+    // written as the glossary writes the form that matched (most are): that string, not a new one
+    const form = m.forms[0]!;
+    const j = this.judgeWritten(m, entry, writtenAt(text, m, form) ? form : text.slice(m.start, m.end));
     this.byEntry[entry] = j;
     this.byEntry2[entry] = last;
     return j;
@@ -771,9 +773,16 @@ function writtenAt(text: string, m: Match, written: string): boolean {
 function count(g: Group, term: string, m: Match, changes: Changes, inOrder: boolean): void {
   const k = g.terms[0] === term ? 0 : g.terms.indexOf(term);
   if (k < 0) {
-    g.terms.push(term);
-    g.counts.push(1);
-    g.firsts.push(m);
+    if (g.terms.length === 0) {
+      // most groups only ever hold one term: lists made at that size (a first push makes room for 17)
+      g.terms = [term];
+      g.counts = [1];
+      g.firsts = [m];
+    } else {
+      g.terms.push(term);
+      g.counts.push(1);
+      g.firsts.push(m);
+    }
     changed(g, changes);
     return;
   }

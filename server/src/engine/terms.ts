@@ -181,7 +181,8 @@ export function currentIn(term: Term, script: ChineseScript): boolean {
 
 /** The term of `entry` written as `form` (a form as the glossary writes it), if there is one. */
 export function termFor(entry: GlossaryEntry, form: string): Term | undefined {
-  return termsOf(entry).find((t) => t.text === form);
+  for (const t of termsOf(entry)) if (t.text === form) return t;
+  return undefined;
 }
 
 /** Every form an entry's terms may be given under in a glossary source (for checking the `terms:` keys). */
