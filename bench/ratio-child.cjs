@@ -23,16 +23,27 @@ const time = (fn) => {
   fn();
   return performance.now() - t;
 };
-/** Each function once per round after `warm` warm-up rounds, the order alternating; their medians. */
+/**
+ * Each function once per round after `warm` warm-up rounds, the order alternating; their medians,
+ * and (under `faults`) the median count of memory pages each call touched for the first time (minor
+ * page faults: deterministic, unlike times, and on some virtual machines a large part of them).
+ */
 function alternate(fns, rounds, warm = 1) {
   const names = Object.keys(fns);
   for (let k = 0; k < warm; k++) for (const n of names) fns[n]();
   const times = Object.fromEntries(names.map((n) => [n, []]));
+  const faults = Object.fromEntries(names.map((n) => [n, []]));
   for (let k = 0; k < rounds; k++) {
     const order = k % 2 ? [...names].reverse() : names;
-    for (const n of order) times[n].push(time(fns[n]));
+    for (const n of order) {
+      const before = process.resourceUsage().minorPageFault;
+      times[n].push(time(fns[n]));
+      faults[n].push(process.resourceUsage().minorPageFault - before);
+    }
   }
-  return Object.fromEntries(names.map((n) => [n, median(times[n])]));
+  const out = Object.fromEntries(names.map((n) => [n, median(times[n])]));
+  out.faults = Object.fromEntries(names.map((n) => [n, median(faults[n])]));
+  return out;
 }
 
 const rows = {
@@ -67,7 +78,7 @@ const rows = {
       for (const t of sources) glossary.index.scan(t);
     };
     const m = alternate({ check, scan, warm: () => check(false) }, quick ? 5 : 21, 3);
-    return { ours: m.check, base: m.scan, warm: m.warm, findings: check() };
+    return { ours: m.check, base: m.scan, warm: m.warm, findings: check(), faults: [m.faults.check, m.faults.scan] };
   },
   // a TBX file into entries (no generated scripts) vs a bare saxes parse
   '11a': () => {
@@ -129,7 +140,14 @@ const rows = {
     };
     const m = alternate({ load, bare, floor }, quick ? 3 : 7);
     const tb = load();
-    return { ours: m.load, base: m.bare, floor: m.floor, entries: tb.entries.length, diagnostics: tb.diagnostics.length };
+    return {
+      ours: m.load,
+      base: m.bare,
+      floor: m.floor,
+      entries: tb.entries.length,
+      diagnostics: tb.diagnostics.length,
+      faults: [m.faults.load, m.faults.bare],
+    };
   },
   // a CSV file into entries (no generated scripts) vs a bare papaparse parse
   '11e': () => {
@@ -160,7 +178,7 @@ const rows = {
       return entries;
     };
     const m = alternate({ load, bare, floor }, quick ? 3 : 7);
-    return { ours: m.load, base: m.bare, floor: m.floor, entries: load().entries.length };
+    return { ours: m.load, base: m.bare, floor: m.floor, entries: load().entries.length, faults: [m.faults.load, m.faults.bare] };
   },
 };
 
