@@ -50,7 +50,8 @@ function fencesByLines(text: string): { start: number; end: number }[] {
  * line starting with four spaces or a tab, four columns right of the innermost open list item's
  * content, after a blank line, a heading, a fence or another code line; a list item (`-`, `*`, `+`,
  * `1.`, `1)`) opens at its content column (and so does an item written on its line: `- - a`); a
- * line at most as far in as an item's content, after a blank line, closes it; a paragraph's next
+ * line at most as far in as an item's content, after a blank line, closes it; an item with nothing
+ * on its line (`-`, the inner one of `- - `) ends at the blank line after it; a paragraph's next
  * line continues it, unless it is a setext underline (`===`, `---`), which ends it as a thematic
  * break (`***`, `- - -`) ends anything. HTML (CommonMark's HTML blocks) is never code: a comment, `<script>`, `<pre>`,
  * `<style>`, `<textarea>`, `<?…?>`, `<!X…>` and CDATA run to the line that closes them, blank lines
@@ -77,6 +78,8 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
   let lists: number[] = [];
   let before = 'blank';
   let code: { start: number; end: number } | undefined;
+  // the last line opened a list item with nothing on it (`-`, `- - `): a blank line next ends that item
+  let emptyItem = false;
   // the text that closes the HTML block being read (types 1–5), if any
   let htmlUntil: string | undefined;
   for (const line of lines) {
@@ -115,7 +118,10 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
       before = 'other';
       continue;
     }
+    const endsItem = emptyItem;
+    emptyItem = false;
     if (lead === body) {
+      if (endsItem) lists.pop();
       before = 'blank';
       continue;
     }
@@ -155,6 +161,7 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
         const contentAt = columns(prefix + m[0] + gap) - markerEnd;
         const content = gap === after || contentAt > 4 ? markerEnd + 1 : markerEnd + contentAt;
         lists.push(content);
+        emptyItem = gap === after;
         if (gap === after || contentAt > 4 || columns(prefix + m[0] + gap) !== content) break;
         prefix = prefix + m[0] + gap;
         at = after.slice(gap.length);
@@ -313,7 +320,7 @@ describe('Markdown fences and indented code blocks from the lines that may start
     const line = fc
       .tuple(
         fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t', '\t\t'),
-        fc.constantFrom('', '', '- ', '* ', '1. ', '2) ', '-     ', '-', '# ', '```', '> '),
+        fc.constantFrom('', '', '- ', '* ', '1. ', '2) ', '-     ', '-', '- - ', '1.', '# ', '```', '> '),
         fc.constantFrom('', '区块链', 'x'),
       )
       .map((parts) => parts.join(''));

@@ -75,6 +75,18 @@ describe('indented text that is no code block', () => {
     expect(convert('- - 第一项\n\n          软件\n')).toBe('- - 第一項\n\n          软件\n');
   });
 
+  it('an empty list item ends at the blank line after it: four columns in after it is code', () => {
+    const doc = ['-', '', '    区塊鏈 = 1', '', '区塊鏈在这里。', ''];
+    expect(findings(doc.join('\n'))).toEqual(['mixed-script 区塊鏈 5']);
+    expect(findings(doc.join('\r\n'))).toEqual(['mixed-script 区塊鏈 5']);
+    expect(convert('-\n\n    软件\n\n软件\n')).toBe('-\n\n    软件\n\n軟體\n');
+    expect(convert('1.\r\n\r\n    软件\r\n\r\n软件\r\n')).toBe('1.\r\n\r\n    软件\r\n\r\n軟體\r\n');
+    // `- - `: the inner item ends, the outer one (content at column 2) goes on
+    expect(convert('- - \n\n      软件\n\n    软件\n')).toBe('- - \n\n      软件\n\n    軟體\n');
+    // with no blank line the empty item's content is the next line
+    expect(convert('-\n    软件\n')).toBe('-\n    軟體\n');
+  });
+
   it('HTML is no code: a comment, <pre> or <script> over blank lines, a block tag to the blank line', () => {
     expect(findings('<!--\n\n    区塊鏈\n-->\n')).toEqual(['mixed-script 区塊鏈 3']);
     expect(convert('<!--\n\n    软件\n-->\n')).toBe('<!--\n\n    軟體\n-->\n');

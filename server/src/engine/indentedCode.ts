@@ -99,6 +99,19 @@ function offsetOfColumn(text: string, line: Line, column: number): number {
   return -1;
 }
 
+/** Is the list item whose marker starts at `marker` empty: only spaces and tabs after its marker up to `end`? */
+function blankAfterMarker(text: string, marker: number, end: number): boolean {
+  const digit = (u: number) => u >= 0x30 && u <= 0x39;
+  let i = marker + 1;
+  // an ordered marker: its digits and its `.` or `)`
+  if (digit(text.charCodeAt(marker))) {
+    while (digit(text.charCodeAt(i))) i++;
+    i++;
+  }
+  for (; i < end; i++) if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09) return false;
+  return true;
+}
+
 /** A thematic break: three or more of one of `*`, `-`, `_`, spaces and tabs between them, nothing else. */
 function thematicBreak(text: string, line: Line): boolean {
   const u = text.charCodeAt(line.first);
@@ -256,6 +269,8 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
   // 'html': inside an HTML block that ends at a blank line (its lines are HTML: no heading, list or code)
   let before: 'blank' | 'paragraph' | 'other' | 'html' = 'blank';
   let code: Range | undefined;
+  // the innermost list item opened on the line before has nothing on it (`-`, `- - `): a blank line ends it
+  let emptyItem = false;
 
   const closeCode = () => {
     if (code) out.push(code);
@@ -268,6 +283,8 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     return k;
   };
   const read = (line: Line) => {
+    const endsItem = emptyItem;
+    emptyItem = false;
     // a line of an HTML block that ends at a blank line is HTML (a comment or fence in it too)
     if (before === 'html' && line.first !== line.end) {
       pos = line.next;
@@ -283,6 +300,8 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     }
     pos = line.next;
     if (line.first === line.end) {
+      // a list item begins with at most one blank line: an empty one ends here
+      if (endsItem) lists.pop();
       before = 'blank';
       return;
     }
@@ -312,6 +331,7 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
       lists.length = k + 1;
       lists.push(item);
       // list items opened on one line (`- - item`, `1. - item`): each one's content is the next's marker
+      let marker = line.first;
       for (let inner = line; ; ) {
         const at = offsetOfColumn(text, inner, lists[lists.length - 1]!);
         if (at < 0) break;
@@ -319,7 +339,9 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
         const nested = listContent(text, inner);
         if (nested < 0) break;
         lists.push(nested);
+        marker = at;
       }
+      emptyItem = blankAfterMarker(text, marker, line.end);
       before = line.end > line.first + 1 ? 'paragraph' : 'other';
       return;
     }
@@ -353,6 +375,7 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
         pos = below;
         lists = [];
         before = 'blank';
+        emptyItem = false;
         break;
       }
       below = at = up;
