@@ -10,8 +10,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyChanges } from '../../server/src/documents';
 import { disabledRanges, skippedRanges, TextAnchors, variantDirective } from '../../server/src/engine/directives';
 
-/** Markdown fenced blocks and front matter read line by line (the rule, written out plainly). */
-function fencesByLines(text: string): { start: number; end: number }[] {
+/**
+ * Markdown fenced blocks and front matter read line by line (the rule, written out plainly). A line
+ * that opens an HTML block running over blank lines (up to three spaces in: `<!--`, `<?`, `<![CDATA[`,
+ * `<!X`, `<script`, `<pre`, `<style`, `<textarea`) holds the lines up to the one with its closing text
+ * (`-->`, `?>`, `]]>`, `>`, `</script>`, …): a fence in them is none. Those blocks go in `html`.
+ */
+function fencesByLines(text: string, html: { start: number; end: number }[] = []): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const lineEnd = (i: number) => {
     while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
@@ -23,6 +28,19 @@ function fencesByLines(text: string): { start: number; end: number }[] {
   }
   for (let pos = 0; pos < text.length; ) {
     const end = lineEnd(pos);
+    const opener = /^ {0,3}(<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[ \t>]|$))/i.exec(text.slice(pos, end));
+    if (opener) {
+      const o = opener[1]!.toLowerCase();
+      const until = o === '<!--' ? '-->' : o === '<?' ? '?>' : o === '<![cdata[' ? ']]>' : o.startsWith('<!') ? '>' : `</${o.slice(1)}>`;
+      // the closing text on the opener's line (after its `<`) or on a later line
+      let q = pos;
+      let from = pos + text.slice(pos, end).indexOf('<') + 1;
+      while (q < text.length && !text.slice(from, lineEnd(q)).toLowerCase().includes(until)) from = q = lineEnd(q) + 1;
+      const closeEnd = Math.min(text.length, lineEnd(q));
+      html.push({ start: pos, end: closeEnd });
+      pos = closeEnd + 1;
+      continue;
+    }
     const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(pos, Math.min(end, pos + 64)));
     if (!m) {
       pos = end + 1;
@@ -43,6 +61,71 @@ function fencesByLines(text: string): { start: number; end: number }[] {
     pos = closeEnd + 1;
   }
   return out;
+}
+
+/**
+ * Backtick code spans in Markdown read from the left (the rule, written out plainly): a run of n
+ * backticks to the next run of exactly n, before the paragraph ends (a line feed followed by a line
+ * of spaces, tabs and carriage returns) and before the next block; a backtick in a block opens none,
+ * nor one in an HTML comment (`<!--` to `-->` before the paragraph ends and the next block) that opens
+ * before it.
+ */
+function codeSpansByLines(text: string, blocks: { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const paragraphEnd = (i: number) => {
+    const blank = /\n[ \t\r]*(?:\n|$)/.exec(text.slice(i));
+    return blank ? i + blank.index : text.length;
+  };
+  for (let i = 0; i < text.length; ) {
+    const block = blocks.find((b) => b.start <= i && i < b.end);
+    if (block) {
+      i = block.end;
+      continue;
+    }
+    const next = blocks.find((b) => b.start > i);
+    const limit = Math.min(paragraphEnd(i), next ? next.start : text.length);
+    if (text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      if (close >= 0 && close < limit) {
+        i = close + 3;
+        continue;
+      }
+    }
+    if (text[i] !== '`') {
+      i++;
+      continue;
+    }
+    const run = /^`+/.exec(text.slice(i))![0];
+    let close = -1;
+    for (let j = i + run.length; j < limit; ) {
+      const other = /^`+/.exec(text.slice(j));
+      if (!other) {
+        j++;
+        continue;
+      }
+      if (other[0].length === run.length) {
+        close = j;
+        break;
+      }
+      j += other[0].length;
+    }
+    if (close >= 0 && close < limit) {
+      out.push({ start: i, end: close + run.length });
+      i = close + run.length;
+    } else i += run.length;
+  }
+  return out;
+}
+
+/** Everything skippedRanges skips in a Markdown text, from the readings above. */
+function markdownByLines(text: string): { start: number; end: number }[] {
+  const html: { start: number; end: number }[] = [];
+  const blocks = fencesByLines(text, html);
+  const fences = blocks.filter((b) => !(b.start === 0 && text.startsWith('---')));
+  const code = union(blocks, indentedByLines(text, fences));
+  const spans = codeSpansByLines(text, union(code, html));
+  // URLs and directive words: what the scan of any text skips, backticks aside
+  return union(union(code, spans), skippedRanges(text.replaceAll('`', ' '), false));
 }
 
 /**
@@ -296,6 +379,9 @@ const fragment = fc.constantFrom(
   '<!-- fintech-glossary-disable-next-line mixed-script -->\n',
   '<!--\n',
   '-->\n',
+  '<!-- ``` -->\n',
+  ' <!-- ` -->',
+  '-->',
   '- - ',
   '// fintech-glossary-disable\n',
   '# fintech-glossary-enable\n',
@@ -308,9 +394,7 @@ describe('Markdown fences and indented code blocks from the lines that may start
   it('are the blocks a line-by-line reading finds', () => {
     fc.assert(
       fc.property(textArb, (text) => {
-        const blocks = fencesByLines(text);
-        const fences = blocks.filter((b) => !(b.start === 0 && text.startsWith('---')));
-        expect(skippedRanges(text, true)).toEqual(union(union(blocks, indentedByLines(text, fences)), skippedRanges(text, false)));
+        expect(skippedRanges(text, true)).toEqual(markdownByLines(text));
       }),
       { numRuns: 500 },
     );
@@ -321,13 +405,12 @@ describe('Markdown fences and indented code blocks from the lines that may start
       .tuple(
         fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t', '\t\t'),
         fc.constantFrom('', '', '- ', '* ', '1. ', '2) ', '-     ', '-', '- - ', '1.', '# ', '```', '> '),
-        fc.constantFrom('', '区块链', 'x'),
+        fc.constantFrom('', '区块链', 'x', '`x', '<!-- ``` -->', '<!--', '-->', '区块链 <!-- ` --> `'),
       )
       .map((parts) => parts.join(''));
     const docArb = fc.tuple(fc.array(line, { maxLength: 14 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, br]) => lines.join(br));
     const same = (text: string) => {
-      const fences = fencesByLines(text);
-      expect(skippedRanges(text, true)).toEqual(union(union(fences, indentedByLines(text, fences)), skippedRanges(text, false)));
+      expect(skippedRanges(text, true)).toEqual(markdownByLines(text));
     };
     fc.assert(fc.property(docArb, same), { numRuns: 2000 });
     // a line at column 0 after a blank line inside a list item's fence closes no list

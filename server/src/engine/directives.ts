@@ -14,7 +14,7 @@
  * indented four columns or in a block quote, unless it is in an HTML comment (`<!--`).
  */
 import type { ChineseScript } from './entry';
-import { HTML_NEEDLES, htmlBlocks, INDENT_NEEDLES, indentedBlocks, mergeBlocks } from './indentedCode';
+import { HTML_NEEDLES, htmlBlockAt, htmlOpeners, INDENT_NEEDLES, indentedBlocks } from './indentedCode';
 import { lineEnd, lineStart } from './lines';
 import { isWhitespaceUnit, trimWhitespace } from './unicode';
 
@@ -262,9 +262,12 @@ function directiveWords(text: string, out: Skipped[], find: Find): void {
   }
 }
 
-/** The offset of the next blank line (a paragraph's end) at or after `i`, or the text's end. */
-function paragraphEnd(text: string, i: number): number {
-  for (let n = text.indexOf('\n', i); n >= 0; n = text.indexOf('\n', n + 1)) {
+/**
+ * The offset of the next blank line (a paragraph's end) at or after `i`, or the text's end; looked
+ * for before `to` only (the text's end when there is none before it).
+ */
+function paragraphEnd(text: string, i: number, to = text.length): number {
+  for (let n = text.indexOf('\n', i); n >= 0 && n < to; n = text.indexOf('\n', n + 1)) {
     let j = n + 1;
     while (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0d) j++;
     if (j >= text.length || text.charCodeAt(j) === 0x0a) return n;
@@ -275,15 +278,65 @@ function paragraphEnd(text: string, i: number): number {
 /** How far a code span may reach (a bound on the work per unmatched backtick). */
 const MAX_SPAN = 4000;
 
-/** Backtick code spans: a run of n backticks to the next run of exactly n in the same paragraph. */
-function codeSpans(text: string, out: Skipped[], find: Find): void {
+/**
+ * Backtick code spans: a run of n backticks to the next run of exactly n in the same paragraph. In
+ * Markdown (`blocks`: its blocks, in order) a span stays between two blocks, a backtick inside a
+ * block opens none, and neither does one inside an HTML comment of the text (`<!-- ` -->`, which
+ * closes in its paragraph) unless a span opened before the comment.
+ */
+function codeSpans(text: string, out: Skipped[], find: Find, blocks?: readonly Skipped[]): void {
   let para = -1;
+  // the first block that ends after the backtick; the next `<!` to look at and the next `-->`
+  let b = 0;
+  let comment = blocks ? find('<!', 0) : -1;
+  let commentEnd = -1;
   let at = find('`', 0);
   while (at >= 0) {
     if (at > para) para = paragraphEnd(text, at);
+    let limit = Math.min(para, at + MAX_SPAN);
+    if (blocks) {
+      while (b < blocks.length && blocks[b]!.end <= at) b++;
+      const block = blocks[b];
+      if (block && block.start <= at) {
+        at = find('`', block.end);
+        continue;
+      }
+      if (block) limit = Math.min(limit, block.start);
+      // the HTML comments opening between the block before and the backtick: does one hold it?
+      const after = b > 0 ? blocks[b - 1]!.end : 0;
+      let held = -1;
+      while (comment >= 0 && comment < at) {
+        if (comment < after || !text.startsWith('<!--', comment)) {
+          comment = find('<!', Math.max(after, comment + 1));
+          continue;
+        }
+        if (commentEnd < comment + 4) commentEnd = find('-->', comment + 4);
+        if (commentEnd < 0 || (block && commentEnd >= block.start)) {
+          // none of them closes before the next block
+          comment = find('<!', at);
+          break;
+        }
+        if (commentEnd + 3 <= at) {
+          comment = find('<!', commentEnd + 3);
+          continue;
+        }
+        // it holds the backtick if no blank line ends its paragraph before its `-->`
+        const blank = paragraphEnd(text, comment, commentEnd);
+        if (blank < commentEnd) {
+          comment = find('<!', blank);
+          continue;
+        }
+        held = commentEnd + 3;
+        comment = find('<!', held);
+        break;
+      }
+      if (held >= 0) {
+        at = find('`', held);
+        continue;
+      }
+    }
     let n = 1;
     while (text.charCodeAt(at + n) === 0x60) n++;
-    const limit = Math.min(para, at + MAX_SPAN);
     let close = -1;
     for (let s = find('`', at + n); s >= 0 && s < limit; ) {
       let m = 1;
@@ -300,6 +353,8 @@ function codeSpans(text: string, out: Skipped[], find: Find): void {
     }
     out.push({ start: at, end: close + n });
     at = find('`', close + n);
+    // a `<!--` inside the span opens no comment
+    if (comment >= 0 && comment < close + n) comment = find('<!', close + n);
   }
 }
 
@@ -348,32 +403,59 @@ function markdownInline(text: string, out: Skipped[], find: Find): void {
   }
 }
 
-/** A Markdown front-matter block at the top (when `frontMatter`), its fenced and its indented code blocks. */
-function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: boolean): void {
+/**
+ * A Markdown front-matter block at the top (when `frontMatter`), its fenced and its indented code
+ * blocks, put in `out`. Returns every block the text has (the front matter, fences, HTML blocks
+ * running over blank lines, indented code), in order: no code span reaches into or across one.
+ */
+function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: boolean): Skipped[] {
   let body = 0;
+  const blocks: Skipped[] = [];
   if (text.startsWith('---')) {
     const end = text.indexOf('\n---', 3);
     if (end > 0) {
       body = lineEnd(text, end + 1);
+      blocks.push({ start: 0, end: body });
       if (frontMatter) out.push({ start: 0, end: body });
       // the body starts on the next line
       body += text.charCodeAt(body) === 0x0d && text.charCodeAt(body + 1) === 0x0a ? 2 : 1;
     }
   }
-  const fences = fencedBlocks(text, find);
+  const { fences, html } = fencesAndHtml(text, find);
   for (const block of fences) out.push(block);
-  const notCode = mergeBlocks(fences, htmlBlocks(text, find, fences));
+  const notCode = fences.concat(html).sort((a, b) => a.start - b.start);
   const anchors = ANCHORS.get(find);
-  for (const block of anchors ? anchors.indentedBlocks(text, notCode, body) : indentedBlocks(text, find, notCode, body)) out.push(block);
+  const indented = anchors ? anchors.indentedBlocks(text, notCode, body) : indentedBlocks(text, find, notCode, body);
+  for (const block of indented) out.push(block);
+  // one list of disjoint blocks (a front matter may have a fence in it)
+  const all: Skipped[] = [];
+  for (const r of blocks.concat(notCode, indented).sort((a, b) => a.start - b.start)) {
+    const last = all[all.length - 1];
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
+    else all.push({ ...r });
+  }
+  return all;
 }
 
 /**
  * Markdown fenced code blocks (``` or ~~~, up to three spaces in), from the opening fence's line
- * start to the closing fence's line end (an unclosed one to the text's end), in order. Only lines
- * with three fence characters in a row can open or close a block, so only those are read.
+ * start to the closing fence's line end (an unclosed one to the text's end), in order.
  */
 export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped[] {
-  const out: Skipped[] = [];
+  return fencesAndHtml(text, find).fences;
+}
+
+/**
+ * Markdown's fenced code blocks and its HTML blocks that run over blank lines (`htmlBlockAt`), read
+ * in document order: whichever opens first holds what follows to its end, so a fence written inside
+ * an HTML comment is no fence, and `<!--` inside a fence opens no comment. Only lines with three
+ * fence characters in a row or an HTML opener at their start (`htmlOpeners`) are read.
+ */
+export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fences: Skipped[]; html: Skipped[] } {
+  const fences: Skipped[] = [];
+  const html: Skipped[] = [];
+  const openers = htmlOpeners(text, find);
+  let h = 0;
   /** The start of the next line at or after line start `pos` that has `run` in it, or -1. */
   const nextLineWith = (run: string, pos: number) => {
     const at = find(run, pos);
@@ -387,9 +469,19 @@ export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped
   while (pos < text.length) {
     if (backticks >= 0 && backticks < pos) backticks = find('```', pos);
     if (tildes >= 0 && tildes < pos) tildes = find('~~~', pos);
+    while (h < openers.length && openers[h]! < pos) h++;
     const at = backticks < 0 ? tildes : tildes < 0 ? backticks : Math.min(backticks, tildes);
+    const line = at < 0 ? -1 : lineStart(text, at);
+    if (h < openers.length && (line < 0 || openers[h]! < lineEnd(text, line))) {
+      // an HTML block opens first (or on the fence run's line, which is then no fence)
+      const block = htmlBlockAt(text, openers[h++]!);
+      if (block) {
+        html.push(block);
+        pos = block.end + 1;
+      }
+      continue;
+    }
     if (at < 0) break;
-    const line = lineStart(text, at);
     const end = lineEnd(text, line);
     const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(line, Math.min(end, line + 64)));
     if (!m) {
@@ -408,10 +500,10 @@ export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped
       }
       q = nextLineWith(fence.slice(0, 3), qe + 1);
     }
-    out.push({ start: line, end: closeEnd });
+    fences.push({ start: line, end: closeEnd });
     pos = closeEnd + 1;
   }
-  return out;
+  return { fences, html };
 }
 
 /**
@@ -421,12 +513,13 @@ export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped
  */
 export function skippedRanges(text: string, markdown: boolean, find: Find = searchIn(text), frontMatter = true): Skipped[] {
   const out: Skipped[] = [];
+  let blocks: Skipped[] | undefined;
   if (markdown) {
-    markdownBlocks(text, out, find, frontMatter);
+    blocks = markdownBlocks(text, out, find, frontMatter);
     markdownInline(text, out, find);
   }
   urlRanges(text, out, find);
-  codeSpans(text, out, find);
+  codeSpans(text, out, find, blocks);
   directiveWords(text, out, find);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Skipped[] = [];
@@ -478,7 +571,7 @@ export function resolveVariant(
 }
 
 /** What the directive and skipped-range scans search a text for. */
-const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', ']:', '<', PREFIX, ...INDENT_NEEDLES, ...HTML_NEEDLES];
+const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', ']:', '<', '-->', PREFIX, ...INDENT_NEEDLES, ...HTML_NEEDLES];
 
 /** Every offset where `needle` starts in `text[from, to)` (overlapping ones too), in order. */
 function offsetsOf(text: string, needle: string, from: number, to: number): number[] {

@@ -157,12 +157,12 @@ function fenceAt(fences: readonly Range[], at: number): Range | undefined {
 }
 
 /**
- * CommonMark's HTML blocks that run on over blank lines (a comment, `<script>`, `<pre>`, `<style>`,
- * `<textarea>`, `<?…?>`, `<!X…>`, CDATA): from the start of a line that opens one (up to three spaces
- * in) to the end of the line that closes it (an unclosed one: the text's end). Their lines are HTML,
- * never code. Only lines with `<!`, `<?` or one of the four tag names are read.
+ * Where CommonMark's HTML blocks that run on over blank lines may open (a comment, `<script>`,
+ * `<pre>`, `<style>`, `<textarea>`, `<?…?>`, `<!X…>`, CDATA): the offsets of `<!`, `<?` or one of the
+ * four tag names at a line's start (up to three spaces in), in order. Only these are read;
+ * `htmlBlockAt` says whether one opens a block and where it ends.
  */
-export function htmlBlocks(text: string, find: Find, fences: readonly Range[] = []): Range[] {
+export function htmlOpeners(text: string, find: Find): number[] {
   const starts = new Set<number>();
   for (const needle of HTML_NEEDLES)
     for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1)) {
@@ -170,20 +170,21 @@ export function htmlBlocks(text: string, find: Find, fences: readonly Range[] = 
       while (s > 0 && at - s < 3 && text.charCodeAt(s - 1) === 0x20) s--;
       if (s === 0 || isLineBreak(text.charCodeAt(s - 1))) starts.add(at);
     }
-  const out: Range[] = [];
-  for (const at of [...starts].sort((a, b) => a - b)) {
-    // inside a block found already, or in a fence (an example of HTML, not HTML)
-    if ((out.length && at < out[out.length - 1]!.end) || fenceAt(fences, at)) continue;
-    const close = htmlBlockEnd(text, at);
-    if (close === undefined) continue;
-    const start = lineStart(text, at);
-    // the first closing text in any letter case (a search that stops there, not at the text's end)
-    close.lastIndex = at + 1;
-    const found = close.exec(text);
-    const end = found ? lineEnd(text, found.index + found[0].length) : text.length;
-    out.push({ start, end });
-  }
-  return out;
+  return [...starts].sort((a, b) => a - b);
+}
+
+/**
+ * The HTML block opening at `at` (an offset `htmlOpeners` gives): from its line's start to the end
+ * of the line that closes it (an unclosed one: the text's end); its lines are HTML, never code.
+ * Undefined when no such block opens there.
+ */
+export function htmlBlockAt(text: string, at: number): Range | undefined {
+  const close = htmlBlockEnd(text, at);
+  if (close === undefined) return undefined;
+  // the first closing text in any letter case (a search that stops there, not at the text's end)
+  close.lastIndex = at + 1;
+  const found = close.exec(text);
+  return { start: lineStart(text, at), end: found ? lineEnd(text, found.index + found[0].length) : text.length };
 }
 
 /** What a line opening an HTML block that runs over blank lines starts with (the server keeps these searches). */
@@ -215,17 +216,6 @@ const CLOSERS = {
   style: /<\/style>/gi,
   textarea: /<\/textarea>/gi,
 };
-
-/**
- * Two sorted lists of blocks as one, in order: a block that starts inside an earlier one is part of
- * it (a fence inside an HTML comment is no fence, a comment inside a fence no comment).
- */
-export function mergeBlocks(a: readonly Range[], b: readonly Range[]): Range[] {
-  const all = [...a, ...b].sort((x, y) => x.start - y.start);
-  const out: Range[] = [];
-  for (const r of all) if (!out.length || r.start >= out[out.length - 1]!.end) out.push(r);
-  return out;
-}
 
 /** A line that is one open tag (attributes allowed), or one closing tag (none), and blanks: CommonMark's type 7. */
 const WHOLE_OPEN_TAG = /^<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>\s*$/;

@@ -1,0 +1,99 @@
+/**
+ * Markdown code that term QA skips and conversion keeps, where CommonMark's block structure decides
+ * what is code: fences and code spans next to HTML comments, block quotes, list items. Each case:
+ * term QA reports nothing inside the code and still reports the prose next to it, conversion keeps
+ * the code byte for byte (LF and CRLF), and the server's path (searches and blocks kept across edits,
+ * TextAnchors) answers after edits in and around the construct as a fresh reading does. Expected
+ * texts are written here by hand (checked against CommonMark's reference rendering).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyChanges } from '../../server/src/documents';
+import { convertDocument } from '../../server/src/engine/convertText';
+import { disabledRanges, skippedRanges, TextAnchors, variantDirective } from '../../server/src/engine/directives';
+import { DocumentIndex } from '../../server/src/engine/documentIndex';
+import { DocumentChecker } from '../../server/src/engine/termQA';
+import { glossaryFromFile } from '../../server/src/node/glossaryFile';
+
+const glossary = glossaryFromFile(join(__dirname, '../../dist/glossary.json'));
+
+/** Term QA's findings in a simplified Markdown document (`rule term line`), its skipped ranges given or found. */
+function findings(text: string, skipped = skippedRanges(text, true)): string[] {
+  const checker = new DocumentChecker({ source: glossary, script: 'zh-Hans' });
+  const ranges = { skipped, disabled: disabledRanges(text, undefined, true) };
+  return checker
+    .check(new DocumentIndex(glossary.index, text).occurrences, text, ranges)
+    .map((f) => `${f.rule} ${f.term} ${text.slice(0, f.start).split(/\r\n|\n/).length}`);
+}
+
+const convert = (text: string) => convertDocument(text, 'zh-TW', glossary, { markdown: true });
+const crlf = (text: string) => text.replaceAll('\n', '\r\n');
+
+/**
+ * Type `typed` at each offset of `text` and delete it again, one keystroke at a time, through the
+ * server's kept searches: after each, term QA's findings are those of a fresh check, and at the end
+ * they are `expected`.
+ */
+function typedEverywhere(text: string, typed: string, expected: string[]): void {
+  for (let at = 0; at <= text.length; at++) {
+    let doc = TextDocument.create('file:///a.md', 'markdown', 1, text);
+    const anchors = new TextAnchors(text);
+    skippedRanges(text, true, anchors.find);
+    let version = 1;
+    const edit = (start: number, end: number, insert: string) => {
+      const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+      doc = applyChanges(doc, [{ range, text: insert }], ++version, undefined, undefined, anchors);
+      const now = doc.getText();
+      expect(findings(now, skippedRanges(now, true, anchors.find))).toEqual(findings(now));
+    };
+    for (let k = 0; k < typed.length; k++) edit(at + k, at + k, typed[k]!);
+    for (let k = typed.length; k > 0; k--) edit(at + k - 1, at + k, '');
+    expect(doc.getText()).toBe(text);
+    expect(findings(text, skippedRanges(text, true, anchors.find))).toEqual(expected);
+  }
+}
+
+describe('a fence or a code span written inside an HTML comment opens nothing', () => {
+  it('term QA checks the prose after the comment, and skips the fence after it', () => {
+    const doc = '<!-- ``` -->\n区塊鏈在这里。\n```\n区塊鏈 = 1\n```\n';
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 2']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 2']);
+    // a comment over lines with a fence line in it
+    const block = '<!--\n```\n-->\n区塊鏈在这里。\n```\n区塊鏈 = 1\n```\n';
+    expect(findings(block)).toEqual(['mixed-script 区塊鏈 4']);
+    expect(findings(crlf(block))).toEqual(['mixed-script 区塊鏈 4']);
+    // a backtick in a comment inside a paragraph, another later in it
+    expect(findings('说明 <!-- ` --> 区塊鏈 `x`\n')).toEqual(['mixed-script 区塊鏈 1']);
+  });
+
+  it('conversion converts the prose after the comment and keeps the fence as written', () => {
+    expect(convert('<!-- ``` -->\n软件\n```\n软件\n```\n')).toBe('<!-- ``` -->\n軟體\n```\n软件\n```\n');
+    expect(convert(crlf('<!--\n```\n-->\n软件\n```\n软件\n```\n'))).toBe(crlf('<!--\n```\n-->\n軟體\n```\n软件\n```\n'));
+    expect(convert('<!-- ` -->\n软件 ` 数据\n')).toBe('<!-- ` -->\n軟體 ` 資料\n');
+    // a span that opens before a comment is a span (the `<!--` in it is code)
+    expect(convert('a `软件 <!-- ` --> 软件\n')).toBe('a `软件 <!-- ` --> 軟體\n');
+  });
+
+  it('a comment opener inside a fence opens no comment: the fence ends at its closing line', () => {
+    expect(convert('```\n<!--\n```\n软件\n-->\n')).toBe('```\n<!--\n```\n軟體\n-->\n');
+    expect(findings('```\n<!--\n```\n区塊鏈\n-->\n')).toEqual(['mixed-script 区塊鏈 4']);
+  });
+
+  it('a code span reaches into or across no block: a fence, an indented block, a comment, a front matter', () => {
+    expect(convert('```\na ` b\n```\n软件 ` 数据\n')).toBe('```\na ` b\n```\n軟體 ` 資料\n');
+    expect(convert(crlf('示例：\n\n    a ` b\n软件 ` 数据\n'))).toBe(crlf('示例：\n\n    a ` b\n軟體 ` 資料\n'));
+    expect(findings('---\ntitle: `a\n---\n区塊鏈 `\n')).toEqual(['mixed-script 区塊鏈 4']);
+    expect(findings('` 区塊鏈\n```\n`\n```\n')).toEqual(['mixed-script 区塊鏈 1']);
+  });
+
+  it('a directive after such a comment counts (it is not inside a fence)', () => {
+    const text = '<!--\n```\n-->\n<!-- fintech-glossary-variant: zh-TW -->\n```\n';
+    expect(variantDirective(text, undefined, true)?.variant).toBe('zh-TW');
+  });
+
+  it('typing in and around the comment, the server answers as a fresh check', () => {
+    typedEverywhere('<!-- ``` -->\n区塊鏈\n```\n区塊鏈\n```\n', '`', ['mixed-script 区塊鏈 2']);
+    typedEverywhere('<!--\n`\n-->\n区塊鏈 `\n', '-', ['mixed-script 区塊鏈 4']);
+  });
+});
