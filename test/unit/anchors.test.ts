@@ -250,7 +250,7 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
         at = after.slice(gap.length);
         m = /^(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$)/.exec(at);
       }
-      before = rest.length > 1 ? 'paragraph' : 'other';
+      before = emptyItem ? 'other' : 'paragraph';
       continue;
     }
     const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[ \t>]|\/>|$)/.exec(rest);

@@ -83,8 +83,9 @@ describe('indented text that is no code block', () => {
     expect(convert('1.\r\n\r\n    软件\r\n\r\n软件\r\n')).toBe('1.\r\n\r\n    软件\r\n\r\n軟體\r\n');
     // `- - `: the inner item ends, the outer one (content at column 2) goes on
     expect(convert('- - \n\n      软件\n\n    软件\n')).toBe('- - \n\n      软件\n\n    軟體\n');
-    // with no blank line the empty item's content is the next line
+    // with no blank line the empty item's content is the next line, four columns past its content column is code
     expect(convert('-\n    软件\n')).toBe('-\n    軟體\n');
+    expect(convert('- \n      软件\n')).toBe('- \n      软件\n');
   });
 
   it('HTML is no code: a comment, <pre> or <script> over blank lines, a block tag to the blank line', () => {

@@ -332,7 +332,7 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
         marker = at;
       }
       emptyItem = blankAfterMarker(text, marker, line.end);
-      before = line.end > line.first + 1 ? 'paragraph' : 'other';
+      before = emptyItem ? 'other' : 'paragraph';
       return;
     }
     if (column < 4 && opensHtml(text, line, before === 'paragraph')) {
