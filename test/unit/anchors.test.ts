@@ -139,6 +139,12 @@ function markdownByLines(text: string): { start: number; end: number }[] {
  * break (`***`, `- - -`) ends anything. HTML (CommonMark's HTML blocks) is never code: a comment, `<script>`, `<pre>`,
  * `<style>`, `<textarea>`, `<?…?>`, `<!X…>` and CDATA run to the line that closes them, blank lines
  * and all; a block tag (`<div>`), or a line that is one whole tag after no paragraph, to a blank line.
+ * A block quote's line (`>` less than four columns past the open lists' content, more `>` after it up
+ * to three spaces further, an optional space after each) is read as its text after the markers, in
+ * the quote's own lists, its columns counted past the markers; a quote of another depth starts
+ * afresh (one level less goes on with a paragraph); a line without `>` ends the quote (blank, or
+ * starting a block: a thematic break, a list item, a heading, a block tag) or, after a paragraph,
+ * continues it; what was open in the quote ends with it.
  */
 function indentedByLines(text: string, fences: { start: number; end: number }[]): { start: number; end: number }[] {
   const lines: { start: number; end: number; body: string }[] = [];
@@ -165,19 +171,34 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
   let emptyItem = false;
   // the text that closes the HTML block being read (types 1–5), if any
   let htmlUntil: string | undefined;
+  // how many block quotes the last line was in, and the lists open outside them
+  let quotes = 0;
+  let outer: number[] = [];
+  const endQuote = () => {
+    if (code) out.push(code);
+    code = undefined;
+    lists = outer;
+    outer = [];
+    quotes = 0;
+    // what was open in the quote ends with it (a paragraph there takes no underline from outside)
+    if (before === 'html' || before === 'paragraph') before = 'other';
+  };
   for (const line of lines) {
-    const body = line.start === 0 ? line.body.replace(/^\uFEFF/, '') : line.body;
+    let body = line.start === 0 ? line.body.replace(/^\uFEFF/, '') : line.body;
+    // where a code block starting on this line starts
+    let start = line.start;
     const fence = fences.find((f) => f.start <= line.start && line.start <= f.end);
-    const lead = /^[ \t]*/.exec(body)![0];
-    const indent = columns(lead);
+    let lead = /^[ \t]*/.exec(body)![0];
+    let indent = columns(lead);
     if (htmlUntil !== undefined) {
       if (body.toLowerCase().includes(htmlUntil)) htmlUntil = undefined;
       continue;
     }
     // a line of an HTML block that ends at a blank line is HTML, a comment in it too
-    if (before === 'html' && lead !== body) continue;
+    if (before === 'html' && quotes === 0 && lead !== body) continue;
     const opener = fence ? null : /^ {0,3}(<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[ \t>]|$))/i.exec(body);
     if (opener) {
+      if (quotes) endQuote();
       if (code) out.push(code);
       code = undefined;
       lists = lists.filter((c) => c <= indent);
@@ -193,8 +214,8 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
         htmlUntil = until;
       continue;
     }
-    if (before === 'html' && lead !== body) continue;
     if (fence) {
+      if (quotes) endQuote();
       if (code) out.push(code);
       code = undefined;
       if (fence.start === line.start) lists = lists.filter((c) => c <= indent);
@@ -203,13 +224,57 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     }
     const endsItem = emptyItem;
     emptyItem = false;
+    // block quote markers where a block may start (`>`, an optional space after each, the next up to
+    // three spaces further); the line's text is what follows them, its indentation the columns past them
+    const quoted = (quotes ? outer : lists).filter((c) => c <= indent);
+    const markers =
+      indent - (quoted.length ? quoted[quoted.length - 1]! : 0) < 4 ? /^(?:> ?)(?: {0,3}> ?)*/.exec(body.slice(lead.length)) : null;
+    if (quotes && !markers) {
+      if (lead === body) {
+        endQuote();
+        before = 'blank';
+        continue;
+      }
+      // a line that starts no block goes on with the quote's paragraph (a lazy continuation)
+      const open = outer.filter((c) => c <= indent);
+      const rest = body.slice(lead.length);
+      const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[ \t>]|\/>|$)/.exec(rest);
+      const startsBlock =
+        indent - (open.length ? open[open.length - 1]! : 0) < 4 &&
+        (/^(?:\*[ \t]*){3,}$|^(?:-[ \t]*){3,}$|^(?:_[ \t]*){3,}$/.test(rest) ||
+          /^(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$)/.test(rest) ||
+          /^#{1,6}(?:[ \t]|$)/.test(rest) ||
+          (tag !== null && BLOCK_TAG_NAMES.includes(tag[1]!.toLowerCase())));
+      if (before === 'paragraph' && !startsBlock) continue;
+      endQuote();
+    }
+    let quoteText = false;
+    if (markers) {
+      const depth = markers[0].split('>').length - 1;
+      if (depth !== quotes) {
+        if (code) out.push(code);
+        code = undefined;
+        lists = [];
+        before = depth < quotes && before === 'paragraph' ? 'paragraph' : 'blank';
+        quotes = depth;
+      }
+      // the lists the quote is in: those whose content its marker is in
+      outer = quoted;
+      const prefix = body.slice(0, lead.length + markers[0].length);
+      start = line.start + line.body.length - body.length + prefix.length;
+      body = body.slice(prefix.length);
+      lead = /^[ \t]*/.exec(body)![0];
+      indent = columns(prefix + lead) - columns(prefix);
+      quoteText = true;
+      if (before === 'html' && lead !== body) continue;
+    }
     if (lead === body) {
       if (endsItem) lists.pop();
       before = 'blank';
       continue;
     }
     const top = lists.length ? lists[lists.length - 1]! : 0;
-    const indented = body.startsWith('    ') || body.startsWith('\t');
+    const indented = quoteText ? indent >= 4 : body.startsWith('    ') || body.startsWith('\t');
     if (code && indented && indent >= top + 4) {
       code.end = line.end;
       continue;
@@ -266,7 +331,7 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     const heading = column < 4 && /^#{1,6}(?:[ \t]|$)/.test(rest);
     if (before === 'paragraph' && !heading) continue;
     lists = open;
-    if (column >= 4 && indented) code = { start: line.start, end: line.end };
+    if (column >= 4 && indented) code = { start, end: line.end };
     else before = heading ? 'other' : 'paragraph';
   }
   if (code) out.push(code);
@@ -383,6 +448,10 @@ const fragment = fc.constantFrom(
   ' <!-- ` -->',
   '-->',
   '- - ',
+  '> ',
+  '>     ',
+  '>\n',
+  '-\n',
   '// fintech-glossary-disable\n',
   '# fintech-glossary-enable\n',
   'fintech-glossary-variant: zh-TW\n',
@@ -404,7 +473,10 @@ describe('Markdown fences and indented code blocks from the lines that may start
     const line = fc
       .tuple(
         fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t', '\t\t'),
-        fc.constantFrom('', '', '- ', '* ', '1. ', '2) ', '-     ', '-', '- - ', '1.', '# ', '```', '> '),
+        fc.constantFrom(
+          ...['', '', '- ', '* ', '1. ', '2) ', '-     ', '-', '- - ', '1.', '# ', '```'],
+          ...['> ', '>', '>     ', '> > ', '>>     ', '> - ', '>\t\t', '>     - ', '> # ', '> ```'],
+        ),
         fc.constantFrom('', '区块链', 'x', '`x', '<!-- ``` -->', '<!--', '-->', '区块链 <!-- ` --> `'),
       )
       .map((parts) => parts.join(''));
@@ -458,7 +530,7 @@ describe('TextAnchors: indented code blocks kept across typing inside a line', (
     const line = fc
       .tuple(
         fc.constantFrom('', '', '  ', '    ', '      ', '        ', '\t'),
-        fc.constantFrom('', '', '- ', '1. ', '# ', '- - ', '===', '***', '___', '- - -'),
+        fc.constantFrom('', '', '- ', '1. ', '# ', '- - ', '===', '***', '___', '- - -', '-', '> ', '>     ', '>', '> - '),
         fc.constantFrom('区块链技术的应用很广，软件和数据都在其中。', 'a long line of English text for the test', '数据', ''),
       )
       .map((parts) => parts.join(''));

@@ -97,3 +97,37 @@ describe('a fence or a code span written inside an HTML comment opens nothing', 
     typedEverywhere('<!--\n`\n-->\n区塊鏈 `\n', '-', ['mixed-script 区塊鏈 4']);
   });
 });
+
+describe('an indented code block inside a block quote is code', () => {
+  const doc = '> 说明区塊鏈：\n>\n>     区塊鏈 = load()\n>     print(区塊鏈)\n>\n> 区塊鏈在这里。\n';
+
+  it('term QA reports the quote’s prose, not its code', () => {
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 6']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 6']);
+  });
+
+  it('conversion keeps the code as written, LF and CRLF', () => {
+    const text = '> 软件：\n>\n>     软件 = 1\n>\n> 软件\n';
+    expect(convert(text)).toBe('> 軟體：\n>\n>     软件 = 1\n>\n> 軟體\n');
+    expect(convert(crlf(text))).toBe(crlf('> 軟體：\n>\n>     软件 = 1\n>\n> 軟體\n'));
+    // nested quotes, a tab, a quote inside a list item, a quote opening the document
+    expect(convert('> > 软件\n> >\n> >     软件\n')).toBe('> > 軟體\n> >\n> >     软件\n');
+    expect(convert('>\t\t软件\n')).toBe('>\t\t软件\n');
+    expect(convert('- 软件\n\n  >     软件\n')).toBe('- 軟體\n\n  >     软件\n');
+    expect(convert('>     软件\n软件\n')).toBe('>     软件\n軟體\n');
+  });
+
+  it('what is no code in a quote: a paragraph’s indented next line, a tab’s first columns, a quote after the code', () => {
+    // the paragraph goes on (in the quote, or lazily after it)
+    expect(convert('> 软件\n>     软件\n    软件\n')).toBe('> 軟體\n>     軟體\n    軟體\n');
+    // `>` takes one column of a tab: two are left, no code
+    expect(convert('>\t软件\n')).toBe('>\t軟體\n');
+    // after a heading in a quote a line without `>` ends the quote: four spaces in, it is code
+    expect(convert('> # 软件\n    软件\n')).toBe('> # 軟體\n    软件\n');
+  });
+
+  it('typing in and around the quote, the server answers as a fresh check', () => {
+    typedEverywhere('> 区塊鏈\n>\n>     区塊鏈\n', '>', ['mixed-script 区塊鏈 1']);
+    typedEverywhere('> 区塊鏈\n>\n>     区塊鏈\n', ' ', ['mixed-script 区塊鏈 1']);
+  });
+});

@@ -571,7 +571,7 @@ export function resolveVariant(
 }
 
 /** What the directive and skipped-range scans search a text for. */
-const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', ']:', '<', '-->', PREFIX, ...INDENT_NEEDLES, ...HTML_NEEDLES];
+const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', ']:', '<', '>', '-->', PREFIX, ...INDENT_NEEDLES, ...HTML_NEEDLES];
 
 /** Every offset where `needle` starts in `text[from, to)` (overlapping ones too), in order. */
 function offsetsOf(text: string, needle: string, from: number, to: number): number[] {

@@ -1,12 +1,13 @@
 /**
  * Markdown's indented code blocks (CommonMark: lines indented four columns or more, after a blank
  * line, a heading or a fence; not a paragraph's continuation, and inside a list item four columns
- * past the item's content). Term QA skips them and conversion keeps them as written, as it does
- * fenced blocks (`skippedRanges` in directives.ts).
+ * past the item's content; in a block quote, four columns past its `>` markers). Term QA skips them
+ * and conversion keeps them as written, as it does fenced blocks (`skippedRanges` in directives.ts).
  *
- * A code line starts with four spaces or a tab, so only the lines found after the needles below are
- * read, with the lines before them back to the nearest line that closes every list (a line at
- * column 0 after a blank line): a document without indented lines costs a search, not a reading.
+ * A code line starts with four spaces or a tab, or is a block quote's (a `>` with only spaces and
+ * tabs before it), so only the lines found after the needles below and those are read, with the
+ * lines before them back to the nearest line that closes every list (a line at column 0 after a
+ * blank line): a document without indented lines or quotes costs a search, not a reading.
  */
 import type { Find } from './directives';
 import { isLineBreak, lineEnd, lineStart } from './lines';
@@ -97,6 +98,38 @@ function offsetOfColumn(text: string, line: Line, column: number): number {
     c += text.charCodeAt(i) === 0x09 ? 4 - (c % 4) : 1;
   }
   return -1;
+}
+
+/**
+ * The block quote markers at `line.first` (`>`, each with an optional space after it, the next up to
+ * three spaces further): how many, and the line of text after them, whose columns count from there
+ * (its indentation: the columns it has past the markers, tabs to the line's multiples of four).
+ */
+function quoteContent(text: string, line: Line): { depth: number; line: Line } | undefined {
+  let i = line.first;
+  if (i === line.end || text.charCodeAt(i) !== 0x3e) return undefined;
+  let depth = 0;
+  for (;;) {
+    depth++;
+    i++;
+    if (text.charCodeAt(i) === 0x20 && i < line.end) i++;
+    let j = i;
+    while (j < line.end && j - i < 3 && text.charCodeAt(j) === 0x20) j++;
+    if (j === line.end || text.charCodeAt(j) !== 0x3e) break;
+    i = j;
+  }
+  // the markers and spaces before `i` are a column each
+  const base = line.indent + (i - line.first);
+  let column = base;
+  let first = i;
+  for (; first < line.end; first++) {
+    const u = text.charCodeAt(first);
+    if (u === 0x20) column++;
+    else if (u === 0x09) column += 4 - (column % 4);
+    else break;
+  }
+  const indent = column - base;
+  return { depth, line: { start: i, end: line.end, next: line.next, first, indent, indented: indent >= 4 } };
 }
 
 /** Is the list item whose marker starts at `marker` empty: only spaces and tabs after its marker up to `end`? */
@@ -246,8 +279,8 @@ function opensHtml(text: string, line: Line, inParagraph: boolean): boolean {
 }
 
 /**
- * The indented code blocks of a Markdown text, in order, each from its first line's start to its
- * last non-blank line's end. `fences`: its fenced blocks (`fencedBlocks`), whose lines are never
+ * The indented code blocks of a Markdown text, in order, each from its first line's start (in a
+ * block quote: where its text starts, after the markers) to its last non-blank line's end. `fences`: its fenced blocks (`fencedBlocks`), whose lines are never
  * code of this kind; `from`: where its body starts (after a front matter).
  */
 export function indentedBlocks(text: string, find: Find, fences: readonly Range[], from: number): Range[] {
@@ -259,6 +292,10 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
   // 'html': inside an HTML block that ends at a blank line (its lines are HTML: no heading, list or code)
   let before: 'blank' | 'paragraph' | 'other' | 'html' = 'blank';
   let code: Range | undefined;
+  // how many block quotes the last line was in (`> > a`: two), and the lists open outside them (in
+  // a quote, `lists` are the quote's own)
+  let quotes = 0;
+  let outer: number[] = [];
   // the innermost list item opened on the line before has nothing on it (`-`, `- - `): a blank line ends it
   let emptyItem = false;
 
@@ -272,23 +309,69 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     while (k >= 0 && lists[k]! > indent) k--;
     return k;
   };
-  const read = (line: Line) => {
+  const endQuote = () => {
+    closeCode();
+    lists = outer;
+    outer = [];
+    quotes = 0;
+    // what was open in the quote ends with it (a paragraph there takes no underline from outside)
+    if (before === 'html' || before === 'paragraph') before = 'other';
+  };
+  /** Does `line` (no quote marker on it) start a block, so that it cannot continue a quote's paragraph? */
+  const startsBlock = (line: Line) => {
+    let k = outer.length - 1;
+    while (k >= 0 && outer[k]! > line.indent) k--;
+    if (line.indent - (k >= 0 ? outer[k]! : 0) >= 4) return false;
+    return thematicBreak(text, line) || listContent(text, line) >= 0 || heading(text, line) || opensHtml(text, line, true);
+  };
+  const read = (raw: Line) => {
     const endsItem = emptyItem;
     emptyItem = false;
     // a line of an HTML block that ends at a blank line is HTML (a comment or fence in it too)
-    if (before === 'html' && line.first !== line.end) {
-      pos = line.next;
+    if (before === 'html' && quotes === 0 && raw.first !== raw.end) {
+      pos = raw.next;
       return;
     }
-    const fence = fenceAt(fences, line.start);
+    const fence = fenceAt(fences, raw.start);
     if (fence) {
+      if (quotes) endQuote();
       closeCode();
-      if (fence.start === line.start) lists.length = listAt(line.indent) + 1;
+      if (fence.start === raw.start) lists.length = listAt(raw.indent) + 1;
       before = 'other';
       pos = readLine(text, fence.end).next;
       return;
     }
-    pos = line.next;
+    pos = raw.next;
+    // block quote markers (`>`) where a block may start: the line's text is what follows them
+    const quoted = quotes ? outer : lists;
+    let q = quoted.length - 1;
+    while (q >= 0 && quoted[q]! > raw.indent) q--;
+    const marked = raw.indent - (q >= 0 ? quoted[q]! : 0) < 4 ? quoteContent(text, raw) : undefined;
+    if (quotes && !marked) {
+      if (raw.first === raw.end) {
+        endQuote();
+        before = 'blank';
+        return;
+      }
+      // a lazy continuation of the quote's paragraph
+      if (before === 'paragraph' && !startsBlock(raw)) return;
+      endQuote();
+    }
+    let line = raw;
+    if (marked) {
+      // the lists the quote is in: those whose content its marker is in
+      const within = quoted.slice(0, q + 1);
+      if (marked.depth !== quotes) {
+        // a quote opens (or one inside it, or it is one level less: its paragraph may go on)
+        closeCode();
+        lists = [];
+        before = marked.depth < quotes && before === 'paragraph' ? 'paragraph' : 'blank';
+        quotes = marked.depth;
+      }
+      outer = within;
+      line = marked.line;
+      if (before === 'html' && line.first !== line.end) return;
+    }
     if (line.first === line.end) {
       // a list item begins with at most one blank line: an empty one ends here
       if (endsItem) lists.pop();
@@ -366,6 +449,8 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
         lists = [];
         before = 'blank';
         emptyItem = false;
+        quotes = 0;
+        outer = [];
         break;
       }
       below = at = up;
@@ -374,10 +459,19 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     if (pos >= text.length) closeCode();
   };
 
-  // the lines that may be code, in order
+  // the lines that may be code, in order (block quotes' lines too)
   const starts: number[] = [];
-  if (from < text.length && readLine(text, from).indented) starts.push(from);
+  if (from < text.length) {
+    const first = readLine(text, from);
+    if (first.indented || text.charCodeAt(first.first) === 0x3e) starts.push(from);
+  }
   for (const needle of INDENT_NEEDLES) for (let at = find(needle, from); at >= 0; at = find(needle, at + 1)) starts.push(at + 1);
+  // a `>` with only spaces and tabs before it on its line: a block quote's line
+  for (let at = find('>', from); at >= 0; at = find('>', at + 1)) {
+    let s = at;
+    while (s > from && (text.charCodeAt(s - 1) === 0x20 || text.charCodeAt(s - 1) === 0x09)) s--;
+    if (s > from && isLineBreak(text.charCodeAt(s - 1))) starts.push(s);
+  }
   starts.sort((a, b) => a - b);
   for (const s of starts) visit(s);
   return out;
