@@ -22,13 +22,15 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
     while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
     return i;
   };
+  // a front matter: no HTML in it (fences are read there too)
+  let frontMatterEnd = -1;
   if (text.startsWith('---')) {
     const end = text.indexOf('\n---', 3);
-    if (end > 0) out.push({ start: 0, end: lineEnd(end + 1) });
+    if (end > 0) out.push({ start: 0, end: (frontMatterEnd = lineEnd(end + 1)) });
   }
   for (let pos = 0; pos < text.length; ) {
     const end = lineEnd(pos);
-    const opener = /^ {0,3}(<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[ \t>]|$))/i.exec(text.slice(pos, end));
+    const opener = pos > frontMatterEnd ? HTML_OPENER.exec(text.slice(pos, end)) : null;
     if (opener) {
       const o = opener[1]!.toLowerCase();
       const until = o === '<!--' ? '-->' : o === '<?' ? '?>' : o === '<![cdata[' ? ']]>' : o.startsWith('<!') ? '>' : `</${o.slice(1)}>`;
@@ -196,7 +198,7 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     }
     // a line of an HTML block that ends at a blank line is HTML, a comment in it too
     if (before === 'html' && quotes === 0 && lead !== body) continue;
-    const opener = fence ? null : /^ {0,3}(<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[ \t>]|$))/i.exec(body);
+    const opener = fence ? null : HTML_OPENER.exec(body);
     if (opener) {
       if (quotes) endQuote();
       if (code) out.push(code);
@@ -337,6 +339,9 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
   if (code) out.push(code);
   return out;
 }
+
+/** A line opening an HTML block that runs over blank lines (CommonMark's types 1–5). */
+const HTML_OPENER = /^ {0,3}(<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[ \t>]|$))/i;
 
 /** CommonMark's block tag names (HTML blocks of type 6). */
 const BLOCK_TAG_NAMES = [

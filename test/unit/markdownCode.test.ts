@@ -131,3 +131,12 @@ describe('an indented code block inside a block quote is code', () => {
     typedEverywhere('> 区塊鏈\n>\n>     区塊鏈\n', ' ', ['mixed-script 区塊鏈 1']);
   });
 });
+
+describe('a front matter is no Markdown', () => {
+  it('a comment opener in it opens no HTML block: an indented block after it is code', () => {
+    const text = '---\nnote: |\n  <!-- 草稿\n---\n\n    软件\n\n软件\n';
+    expect(convert(text)).toBe('---\nnote: |\n  <!-- 草稿\n---\n\n    软件\n\n軟體\n');
+    expect(convert(crlf(text))).toBe(crlf('---\nnote: |\n  <!-- 草稿\n---\n\n    软件\n\n軟體\n'));
+    expect(findings('---\nnote: |\n  <!-- 草稿\n---\n\n    区塊鏈\n\n区塊鏈\n')).toEqual(['mixed-script 区塊鏈 8']);
+  });
+});

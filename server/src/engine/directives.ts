@@ -409,17 +409,12 @@ function markdownInline(text: string, out: Skipped[], find: Find): void {
  * running over blank lines, indented code), in order: no code span reaches into or across one.
  */
 function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: boolean): Skipped[] {
-  let body = 0;
+  const front = frontMatterOf(text);
+  const body = front ? front.body : 0;
   const blocks: Skipped[] = [];
-  if (text.startsWith('---')) {
-    const end = text.indexOf('\n---', 3);
-    if (end > 0) {
-      body = lineEnd(text, end + 1);
-      blocks.push({ start: 0, end: body });
-      if (frontMatter) out.push({ start: 0, end: body });
-      // the body starts on the next line
-      body += text.charCodeAt(body) === 0x0d && text.charCodeAt(body + 1) === 0x0a ? 2 : 1;
-    }
+  if (front) {
+    blocks.push({ start: 0, end: front.end });
+    if (frontMatter) out.push({ start: 0, end: front.end });
   }
   const { fences, html } = fencesAndHtml(text, find);
   for (const block of fences) out.push(block);
@@ -435,6 +430,18 @@ function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: b
     else all.push({ ...r });
   }
   return all;
+}
+
+/**
+ * A Markdown text's front matter (`---` lines at the top): where it ends (its closing line's end) and
+ * where the body starts (the next line); undefined if it has none.
+ */
+function frontMatterOf(text: string): { end: number; body: number } | undefined {
+  if (!text.startsWith('---')) return undefined;
+  const close = text.indexOf('\n---', 3);
+  if (close < 0) return undefined;
+  const end = lineEnd(text, close + 1);
+  return { end, body: end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1) };
 }
 
 /**
@@ -454,6 +461,8 @@ export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped
 export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fences: Skipped[]; html: Skipped[] } {
   const fences: Skipped[] = [];
   const html: Skipped[] = [];
+  // HTML opens blocks in the body only (a front matter is no Markdown)
+  const body = frontMatterOf(text)?.body ?? 0;
   const openers = htmlOpeners(text, find);
   let h = 0;
   /** The start of the next line at or after line start `pos` that has `run` in it, or -1. */
@@ -469,7 +478,7 @@ export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fenc
   while (pos < text.length) {
     if (backticks >= 0 && backticks < pos) backticks = find('```', pos);
     if (tildes >= 0 && tildes < pos) tildes = find('~~~', pos);
-    while (h < openers.length && openers[h]! < pos) h++;
+    while (h < openers.length && openers[h]! < Math.max(pos, body)) h++;
     const at = backticks < 0 ? tildes : tildes < 0 ? backticks : Math.min(backticks, tildes);
     const line = at < 0 ? -1 : lineStart(text, at);
     if (h < openers.length && (line < 0 || openers[h]! < lineEnd(text, line))) {
