@@ -185,7 +185,8 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     // what was open in the quote ends with it (a paragraph there takes no underline from outside)
     if (before === 'html' || before === 'paragraph') before = 'other';
   };
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
     let body = line.start === 0 ? line.body.replace(/^\uFEFF/, '') : line.body;
     // where a code block starting on this line starts
     let start = line.start;
@@ -289,6 +290,29 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     const open = lists.filter((c) => c <= indent);
     const column = indent - (open.length ? open[open.length - 1]! : 0);
     const rest = body.slice(lead.length);
+    // a fence in a list item four columns or more in (up to three past the item's content): to its
+    // closing line (as many or more of its character, up to three columns past the content, nothing
+    // else), or to the line before one less far in than the content or one the fence finder saw
+    const deep = !quoteText && indented && column < 4 ? /^(`{3,}|~{3,})/.exec(rest) : null;
+    if (deep) {
+      lists = open;
+      const content = open[open.length - 1]!;
+      let end = line.end;
+      while (li + 1 < lines.length) {
+        const next = lines[li + 1]!;
+        const nextLead = /^[ \t]*/.exec(next.body)![0];
+        const blank = nextLead === next.body;
+        const found = fences.some((f) => f.start <= next.start && next.start <= f.end) || HTML_OPENER.test(next.body);
+        if (found || (!blank && columns(nextLead) < content)) break;
+        li++;
+        end = next.end;
+        const run = /^(`+|~+)[ \t]*$/.exec(next.body.slice(nextLead.length));
+        if (!blank && columns(nextLead) - content < 4 && run && run[1]![0] === deep[1]![0] && run[1]!.length >= deep[1]!.length) break;
+      }
+      out.push({ start, end });
+      before = 'other';
+      continue;
+    }
     // a thematic break, or a paragraph's setext underline, ends it all
     if (
       column < 4 &&
@@ -479,7 +503,7 @@ describe('Markdown fences and indented code blocks from the lines that may start
       .tuple(
         fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t', '\t\t'),
         fc.constantFrom(
-          ...['', '', '- ', '* ', '1. ', '2) ', '-     ', '-', '- - ', '1.', '# ', '```'],
+          ...['', '', '- ', '* ', '1. ', '2) ', '-     ', '-', '- - ', '1.', '# ', '```', '~~~~', '1.  ', '10. '],
           ...['> ', '>', '>     ', '> > ', '>>     ', '> - ', '>\t\t', '>     - ', '> # ', '> ```'],
         ),
         fc.constantFrom('', '区块链', 'x', '`x', '<!-- ``` -->', '<!--', '-->', '区块链 <!-- ` --> `'),

@@ -132,6 +132,47 @@ describe('an indented code block inside a block quote is code', () => {
   });
 });
 
+describe('a fence inside a list item, four columns or more in, is a fence', () => {
+  const doc = [
+    '1.  安装区塊鏈：',
+    '',
+    '    ```sh',
+    '    区塊鏈 --init',
+    '',
+    '    区塊鏈 --run',
+    '    ```',
+    '',
+    '    区塊鏈已安装。',
+    '',
+  ].join('\n');
+
+  it('term QA reports the item’s prose, not the fence’s lines', () => {
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 9']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 9']);
+  });
+
+  it('conversion keeps the fence as written, LF and CRLF; nested lists and tildes too', () => {
+    const text = '- 第一项\n  - 软件\n\n    ```\n    软件\n\n    软件\n    ```\n\n    软件\n';
+    const kept = '- 第一項\n  - 軟體\n\n    ```\n    软件\n\n    软件\n    ```\n\n    軟體\n';
+    expect(convert(text)).toBe(kept);
+    expect(convert(crlf(text))).toBe(crlf(kept));
+    // a shorter run does not close it
+    expect(convert('1.  软件\n    ~~~~\n    软件\n    ~~~\n    软件\n    ~~~~\n软件\n')).toBe(
+      '1.  軟體\n    ~~~~\n    软件\n    ~~~\n    软件\n    ~~~~\n軟體\n',
+    );
+  });
+
+  it('the fence ends where its list item ends (a line less far in than the item’s content)', () => {
+    expect(convert('10. 软件\n\n    ```\n    软件\n软件\n')).toBe('10. 軟體\n\n    ```\n    软件\n軟體\n');
+    expect(findings('10. 说明\n\n    ```\n    区塊鏈\n区塊鏈\n')).toEqual(['mixed-script 区塊鏈 5']);
+  });
+
+  it('typing in and around the fence, the server answers as a fresh check', () => {
+    typedEverywhere('1.  说明\n\n    ```\n    区塊鏈\n    ```\n区塊鏈\n', '`', ['mixed-script 区塊鏈 6']);
+    typedEverywhere('1.  说明\n\n    ```\n    区塊鏈\n    ```\n区塊鏈\n', ' ', ['mixed-script 区塊鏈 6']);
+  });
+});
+
 describe('a front matter is no Markdown', () => {
   it('a comment opener in it opens no HTML block: an indented block after it is code', () => {
     const text = '---\nnote: |\n  <!-- 草稿\n---\n\n    软件\n\n软件\n';

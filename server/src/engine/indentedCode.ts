@@ -1,8 +1,10 @@
 /**
  * Markdown's indented code blocks (CommonMark: lines indented four columns or more, after a blank
  * line, a heading or a fence; not a paragraph's continuation, and inside a list item four columns
- * past the item's content; in a block quote, four columns past its `>` markers). Term QA skips them
- * and conversion keeps them as written, as it does fenced blocks (`skippedRanges` in directives.ts).
+ * past the item's content; in a block quote, four columns past its `>` markers), and the fences of
+ * list items four columns or more in, which the fence finder leaves to this reading. Term QA skips
+ * them and conversion keeps them as written, as it does fenced blocks (`skippedRanges` in
+ * directives.ts).
  *
  * A code line starts with four spaces or a tab, or is a block quote's (a `>` with only spaces and
  * tabs before it), so only the lines found after the needles below and those are read, with the
@@ -130,6 +132,23 @@ function quoteContent(text: string, line: Line): { depth: number; line: Line } |
   }
   const indent = column - base;
   return { depth, line: { start: i, end: line.end, next: line.next, first, indent, indented: indent >= 4 } };
+}
+
+/** The fence run (three or more backticks or tildes) `line` starts with: its length, or 0. */
+function fenceRun(text: string, line: Line): number {
+  const u = text.charCodeAt(line.first);
+  if (u !== 0x60 && u !== 0x7e) return 0;
+  let i = line.first;
+  while (i < line.end && text.charCodeAt(i) === u) i++;
+  return i - line.first >= 3 ? i - line.first : 0;
+}
+
+/** Does `line` close a fence of `run` units `u`: as many or more of them, then only spaces and tabs? */
+function closesFence(text: string, line: Line, u: number, run: number): boolean {
+  const n = fenceRun(text, line);
+  if (n < run || text.charCodeAt(line.first) !== u) return false;
+  for (let i = line.first + n; i < line.end; i++) if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09) return false;
+  return true;
 }
 
 /** Is the list item whose marker starts at `marker` empty: only spaces and tabs after its marker up to `end`? */
@@ -324,6 +343,25 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     if (line.indent - (k >= 0 ? outer[k]! : 0) >= 4) return false;
     return thematicBreak(text, line) || listContent(text, line) >= 0 || heading(text, line) || opensHtml(text, line, true);
   };
+  /**
+   * The fence opening at `line` (its run: `run` units of its first character) in a list item whose
+   * content starts at column `content`: to its closing line (as many or more of the character, up to
+   * three columns past the content, nothing else), or to where the item ends (a line less far in) or
+   * a block the fence finder found starts.
+   */
+  const readListFence = (line: Line, run: number, content: number) => {
+    const u = text.charCodeAt(line.first);
+    let end = line.end;
+    while (pos < text.length) {
+      const next = readLine(text, pos);
+      const blank = next.first === next.end;
+      if (fenceAt(fences, next.start) || (!blank && next.indent < content)) break;
+      end = next.end;
+      pos = next.next;
+      if (!blank && next.indent - content < 4 && closesFence(text, next, u, run)) break;
+    }
+    out.push({ start: line.start, end });
+  };
   const read = (raw: Line) => {
     const endsItem = emptyItem;
     emptyItem = false;
@@ -390,6 +428,15 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     }
     const k = listAt(line.indent);
     const column = line.indent - (k >= 0 ? lists[k]! : 0);
+    // a fence in a list item four columns or more in (up to three past the item's content), which
+    // the fence finder, reading no lists, leaves to this reading
+    const run = quotes === 0 && line.indented && column < 4 ? fenceRun(text, line) : 0;
+    if (run) {
+      lists.length = k + 1;
+      readListFence(line, run, lists[k]!);
+      before = 'other';
+      return;
+    }
     // a thematic break (***, - - -, ___; before a list item: `- - -` is one) or a paragraph's setext
     // underline (=== or ---) ends what was open: an indented line after it may be code
     // (an underline less indented than the paragraph's list item's content is a lazy continuation of it)
