@@ -7,9 +7,10 @@
  * directives.ts).
  *
  * A code line starts with four spaces or a tab, or is a block quote's (a `>` with only spaces and
- * tabs before it), so only the lines found after the needles below and those are read, with the
- * lines before them back to the nearest line that closes every list (a line at column 0 after a
- * blank line): a document without indented lines or quotes costs a search, not a reading.
+ * tabs before it, five spaces or a tab after it), so only the lines found after the needles below
+ * and those are read, with the lines before them back to the nearest line that closes every list
+ * (a line at column 0 after a blank line): a document without indented lines or quotes costs a
+ * search, not a reading.
  */
 import type { Find } from './directives';
 import { isLineBreak, lineEnd, lineStart } from './lines';
@@ -148,6 +149,22 @@ function closesFence(text: string, line: Line, u: number, run: number): boolean 
   const n = fenceRun(text, line);
   if (n < run || text.charCodeAt(line.first) !== u) return false;
   for (let i = line.first + n; i < line.end; i++) if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09) return false;
+  return true;
+}
+
+/**
+ * Can the block quote line whose first `>` is at `at` have code: after a `>` of its markers, five
+ * spaces or more, or a tab (the optional space and four columns)?
+ */
+function quotedCode(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 0x3e) return false;
+  for (let i = at + 1, spaces = 0; spaces < 5; i++) {
+    const u = text.charCodeAt(i);
+    if (u === 0x09) return true;
+    if (u === 0x20) spaces++;
+    else if (u === 0x3e) spaces = 0;
+    else return false;
+  }
   return true;
 }
 
@@ -510,14 +527,14 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
   const starts: number[] = [];
   if (from < text.length) {
     const first = readLine(text, from);
-    if (first.indented || text.charCodeAt(first.first) === 0x3e) starts.push(from);
+    if (first.indented || quotedCode(text, first.first)) starts.push(from);
   }
   for (const needle of INDENT_NEEDLES) for (let at = find(needle, from); at >= 0; at = find(needle, at + 1)) starts.push(at + 1);
-  // a `>` with only spaces and tabs before it on its line: a block quote's line
+  // a `>` with only spaces and tabs before it on its line: a block quote's line, which may be code
   for (let at = find('>', from); at >= 0; at = find('>', at + 1)) {
     let s = at;
     while (s > from && (text.charCodeAt(s - 1) === 0x20 || text.charCodeAt(s - 1) === 0x09)) s--;
-    if (s > from && isLineBreak(text.charCodeAt(s - 1))) starts.push(s);
+    if (s > from && isLineBreak(text.charCodeAt(s - 1)) && quotedCode(text, at)) starts.push(s);
   }
   starts.sort((a, b) => a - b);
   for (const s of starts) visit(s);
