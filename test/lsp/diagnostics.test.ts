@@ -303,6 +303,43 @@ describe('edits, severities and fix-all', () => {
     expect(await edit({ line: 1, character: 0 }, { line: 2, character: 0 }, '')).toEqual(['1 mixed-script', '4 mixed-script']);
   });
 
+  it('Markdown code that a quote, a list item or a comment decides: checked as a fresh reading after edits', async () => {
+    const text = [
+      '区块链和银行，证券与保险公司的应用。',
+      '> 引用：',
+      '>',
+      '>     区塊鏈 A',
+      '',
+      '1.  步骤',
+      '',
+      '    ```',
+      '    区塊鏈 B',
+      '    ```',
+      '',
+      '<!-- ``` -->',
+      '区塊鏈 C',
+      '',
+    ].join('\n');
+    const { uri, diags } = await open(text);
+    // the quote's code and the item's fence are code; the prose after the comment is checked
+    expect(diags.map((d) => `${d.range.start.line} ${d.code}`)).toEqual(['12 mixed-script']);
+    let version = 1;
+    let count = 0;
+    const edit = async (start: { line: number; character: number }, end: { line: number; character: number }, inserted: string) => {
+      await s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start, end }, text: inserted }],
+      });
+      return (await next(uri, ++count)).map((d) => `${d.range.start.line} ${d.code}`);
+    };
+    // the quote's blank line deleted: A continues the quote's paragraph
+    expect(await edit({ line: 2, character: 0 }, { line: 3, character: 0 }, '')).toEqual(['2 mixed-script', '11 mixed-script']);
+    expect(await edit({ line: 2, character: 0 }, { line: 2, character: 0 }, '>\n')).toEqual(['12 mixed-script']);
+    // the closing fence moved to column 0: the item ends before it, and it opens a fence to the end
+    expect(await edit({ line: 9, character: 0 }, { line: 9, character: 4 }, '')).toEqual([]);
+    expect(await edit({ line: 9, character: 0 }, { line: 9, character: 0 }, '    ')).toEqual(['12 mixed-script']);
+  });
+
   it('re-publishes after an edit that changes the findings, with UTF-16 positions after an astral character', async () => {
     const text = '𠀀区块链的银行，证券与保险公司的应用。\n';
     const { uri, diags } = await open(text);
@@ -357,6 +394,25 @@ describe('the convert command', () => {
     expect(ok).toBe(true);
     expect(edit!.documentChanges).toHaveLength(1);
     expect(apply(text, edit!.documentChanges[0]!.edits)).toBe('我的銀行帳戶裡有數位貨幣。\n');
+  });
+
+  it('keeps Markdown code as written: a quote’s code, a list item’s fence; converts the prose after a comment', async () => {
+    const text =
+      '> 软件：\r\n>\r\n>     软件 = 1\r\n\r\n1.  步骤\r\n\r\n    ```\r\n    软件\r\n    ```\r\n<!-- ``` -->\r\n软件\r\n```\r\n软件\r\n```\r\n';
+    const { uri } = await open(text);
+    let edit: { documentChanges: { edits: TextEdit[] }[] } | undefined;
+    s.connection.onRequest('workspace/applyEdit', (p: { edit: typeof edit }) => {
+      edit = p.edit;
+      return { applied: true };
+    });
+    const ok = await s.connection.sendRequest('workspace/executeCommand', {
+      command: 'fintechGlossary.server.convert',
+      arguments: [{ uri, to: 'zh-TW' }],
+    });
+    expect(ok).toBe(true);
+    expect(apply(text, edit!.documentChanges[0]!.edits)).toBe(
+      '> 軟體：\r\n>\r\n>     软件 = 1\r\n\r\n1.  步驟\r\n\r\n    ```\r\n    软件\r\n    ```\r\n<!-- ``` -->\r\n軟體\r\n```\r\n软件\r\n```\r\n',
+    );
   });
 
   it('converting the document, or a selection with the directive line, makes the variant directive name the target', async () => {
