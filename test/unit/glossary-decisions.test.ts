@@ -43,6 +43,15 @@ describe('a word that is not another name of a concept is not its alias', () => 
   it('稳态 and 敏态, the two halves of 稳敏双态, are not that concept', () => {
     expect(concepts('稳敏双态：稳态与敏态')).toEqual(['稳敏双态 dual-mode-it']);
   });
+
+  it('压力测试 and 压测, stress testing a system, are one kind of performance test: a concept of their own', () => {
+    // 压力测试 is also the banking stress test, so the word shows both; 性能测试 is neither
+    expect(concepts('性能测试包括压力测试，即压测。')).toEqual([
+      '性能测试 performance-testing',
+      '压力测试 stress-testing system-stress-testing',
+      '压测 system-stress-testing',
+    ]);
+  });
 });
 
 describe('a regional form that is also an ordinary word, or current in Hong Kong too, is not another region’s word there', () => {
