@@ -44,6 +44,10 @@ describe('a word that is not another name of a concept is not its alias', () => 
     expect(concepts('稳敏双态：稳态与敏态')).toEqual(['稳敏双态 dual-mode-it']);
   });
 
+  it('万亿美元 and 万亿元, amounts in dollars and in yuan, are not the number 万亿: hovering shows only 万亿', () => {
+    expect(concepts('全球规模达3万亿美元，约合21万亿元。')).toEqual(['万亿 trillion', '万亿 trillion']);
+  });
+
   it('压力测试 and 压测, stress testing a system, are one kind of performance test: a concept of their own', () => {
     // 压力测试 is also the banking stress test, so the word shows both; 性能测试 is neither
     expect(concepts('性能测试包括压力测试，即压测。')).toEqual([
