@@ -267,19 +267,30 @@ describe('the bundled glossary', () => {
     // except the forms the glossary says are current where the target is read too (their `geo`;
     // plain traditional is read in Taiwan and Hong Kong): they stay as written
     expect(wrong).toEqual([
+      'centralized-database: 集中式資料庫 → 集中式資料庫 (zh-Hant)',
+      'centralized-database: 集中式資料庫 → 集中式資料庫 (zh-HK)',
       'custody: 保管 → 保管 (zh-Hans)',
       'custody: 保管 → 保管 (zh-Hant)',
       'custody: 保管 → 保管 (zh-HK)',
       'database: 資料庫 → 資料庫 (zh-Hant)',
       'database: 資料庫 → 資料庫 (zh-HK)',
+      'database-management-system: 資料庫管理系統 → 資料庫管理系統 (zh-Hant)',
+      'database-management-system: 資料庫管理系統 → 資料庫管理系統 (zh-HK)',
       'digital-transformation: 數字化轉型 → 數字化轉型 (zh-HK)',
+      'graph-database: 圖資料庫 → 圖資料庫 (zh-Hant)',
+      'graph-database: 圖資料庫 → 圖資料庫 (zh-HK)',
       'investor: 投資人 → 投資人 (zh-Hant)',
       'investor: 投資人 → 投資人 (zh-HK)',
       'measurement: 衡量 → 衡量 (zh-Hans)',
       'measurement: 衡量 → 衡量 (zh-Hant)',
       'measurement: 衡量 → 衡量 (zh-HK)',
+      'mobile-payment: 移動支付 → 移動支付 (zh-HK)',
+      'native-graph-database: 原生圖資料庫 → 原生圖資料庫 (zh-Hant)',
+      'native-graph-database: 原生圖資料庫 → 原生圖資料庫 (zh-HK)',
       'personal-information: 個人資料 → 個人資料 (zh-Hant)',
       'server: 伺服器 → 伺服器 (zh-Hant)',
+      'vector-database: 向量資料庫 → 向量資料庫 (zh-Hant)',
+      'vector-database: 向量資料庫 → 向量資料庫 (zh-HK)',
     ]);
   });
 

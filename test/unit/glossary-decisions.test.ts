@@ -66,8 +66,28 @@ describe('a regional form that is also an ordinary word, or current in Hong Kong
     // both 投資者 and 投資人, both 資料庫 and 數據庫 are written in Hong Kong
     ['投資人 and 資料庫 in Hong Kong', '投資人可查閱資料庫。', 'zh-HK', []],
     ['投資者 and 數據庫 in Hong Kong', '投資者可查閱數據庫。', 'zh-HK', []],
+    // 移動支付 is ordinary in Hong Kong beside 流動支付; 資料庫 compounds follow 資料庫
+    [
+      '移動支付 and 資料庫 compounds in Hong Kong',
+      '移動支付與流動支付並行，銀行以資料庫管理系統、集中式資料庫、向量資料庫、圖資料庫和原生圖資料庫存放數據。',
+      'zh-HK',
+      [],
+    ],
     // a Taiwan word Hong Kong does not use is still found
     ['行動支付 in Hong Kong', '行動支付普及。', 'zh-HK', ['regional-variant 行動支付 → 流動支付']],
+    // so is a 資料庫 compound whose other part is Taiwan's (分散式, 記憶體, 關聯式)
+    [
+      'Taiwan’s 分散式, 記憶體 and 關聯式 in Hong Kong',
+      '採用分散式資料庫、記憶體資料庫和關聯式資料庫。',
+      'zh-HK',
+      [
+        'regional-variant 分散式資料庫 → 分佈式數據庫',
+        'regional-variant 記憶體資料庫 → 內存數據庫',
+        'regional-variant 關聯式資料庫 → 關係型數據庫',
+      ],
+    ],
+    // and 移動支付 is still not Taiwan's word
+    ['移動支付 in Taiwan', '移動支付普及。', 'zh-TW', ['regional-variant 移動支付 → 行動支付']],
   ]);
 
   const conversions: [text: string, to: ChineseScript, expected: string][] = [
@@ -75,6 +95,7 @@ describe('a regional form that is also an ordinary word, or current in Hong Kong
     ['用指标衡量风险，妥善保管资产。', 'zh-Hant', '用指標衡量風險，妥善保管資產。'],
     ['用指標衡量風險，妥善保管資產。', 'zh-Hans', '用指标衡量风险，妥善保管资产。'],
     ['投資人使用資料庫。', 'zh-HK', '投資人使用資料庫。'],
+    ['移動支付接入圖資料庫。', 'zh-HK', '移動支付接入圖資料庫。'],
     // Taiwan's terms are still written for Taiwan
     ['以公允价值计量，由托管银行托管。', 'zh-TW', '以公允價值衡量，由保管銀行保管。'],
   ];
