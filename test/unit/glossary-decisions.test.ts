@@ -86,6 +86,8 @@ describe('a regional form that is also an ordinary word, or current in Hong Kong
         'regional-variant 關聯式資料庫 → 關係型數據庫',
       ],
     ],
+    // 投資者 is common in Taiwan; 計量 is Taiwan's ordinary word for metering and metrology
+    ['投資者 and 計量 in Taiwan', '投資者關注金融資產的計量與碳減排計量。', 'zh-TW', []],
     // and 移動支付 is still not Taiwan's word
     ['移動支付 in Taiwan', '移動支付普及。', 'zh-TW', ['regional-variant 移動支付 → 行動支付']],
   ]);
@@ -98,6 +100,9 @@ describe('a regional form that is also an ordinary word, or current in Hong Kong
     ['移動支付接入圖資料庫。', 'zh-HK', '移動支付接入圖資料庫。'],
     // Taiwan's terms are still written for Taiwan
     ['以公允价值计量，由托管银行托管。', 'zh-TW', '以公允價值衡量，由保管銀行保管。'],
+    ['投资者以公允价值计量资产。', 'zh-TW', '投資人以公允價值衡量資產。'],
+    // and a traditional text's 投資者 and 計量 are left as written for Taiwan
+    ['投資者以公允價值計量資產。', 'zh-TW', '投資者以公允價值計量資產。'],
   ];
   for (const [text, to, expected] of conversions)
     it(`converting ${text} to ${to}: ${expected}`, () => expect(convertText(text, to, glossary)).toBe(expected));
