@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { convertText } from '../../server/src/engine/convertText';
 import type { ChineseScript } from '../../server/src/engine/entry';
 import { DocumentChecker } from '../../server/src/engine/termQA';
+import { termsOf } from '../../server/src/engine/terms';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 
 const glossary = glossaryFromFile(join(__dirname, '../../dist/glossary.json'));
@@ -121,4 +122,16 @@ describe('disputed Hong Kong vocabulary: neither form is wrong in a Hong Kong te
       ['regional-variant 數字化轉型 → 數位轉型', 'regional-variant 手機銀行 → 行動銀行', 'regional-variant 數據質量 → 資料品質'],
     ],
   ]);
+});
+
+describe('a note on a card claims no source the project cannot cite', () => {
+  // the project holds no HKMA document (glossary/REGIONAL.md, §8): a usage or sense note that says
+  // what the HKMA writes would present an unchecked claim as a citation
+  it('no usage or sense note names the HKMA', () => {
+    const naming: string[] = [];
+    for (const e of glossary.entries)
+      for (const t of termsOf(e))
+        for (const note of [t.usage, t.sense]) if (note && /HKMA|金管局|金融管理局/.test(note)) naming.push(`${e.id} ${t.text}`);
+    expect(naming).toEqual([]);
+  });
 });
