@@ -37,6 +37,16 @@ describe('a word that is not another name of a concept is not its alias', () => 
     ['性能测试 and 压测', '本行的性能测试包括压测。', 'zh-Hans', []],
     // a client is not an application
     ['应用程序 and 客户端', '应用程序与客户端分别升级。', 'zh-Hans', []],
+    // the halves or kinds of a concept are not other names for it
+    ['上游企业 and 下游企业', '上游企业和下游企业', 'zh-Hans', []],
+    ['拆入 and 拆出', '拆入资金和拆出资金', 'zh-Hans', []],
+    ['买方信贷 and 卖方信贷', '买方信贷与卖方信贷', 'zh-Hans', []],
+    ['直接参与者 and 间接参与者', '直接参与者与间接参与者', 'zh-Hans', []],
+    ['第一支柱 and 第二支柱', '第一支柱与第二支柱', 'zh-Hans', []],
+    ['MT103 and MT202', 'MT103和MT202', 'zh-Hans', []],
+    ['付款码 and 收款码', '付款码和收款码', 'zh-Hans', []],
+    ['Ⅱ类户 and Ⅲ类户', 'Ⅱ类户和Ⅲ类户', 'zh-Hans', []],
+    ['减记条款 and 转股条款', '减记条款与转股条款', 'zh-Hans', []],
     // a real second name is still found
     ['two names of one concept', '网络借贷平台要合规，P2P网贷风险大。', 'zh-Hans', ['inconsistent-term 网络借贷 → P2P网贷']],
   ]);
