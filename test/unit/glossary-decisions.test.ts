@@ -47,12 +47,30 @@ describe('a word that is not another name of a concept is not its alias', () => 
     ['付款码 and 收款码', '付款码和收款码', 'zh-Hans', []],
     ['Ⅱ类户 and Ⅲ类户', 'Ⅱ类户和Ⅲ类户', 'zh-Hans', []],
     ['减记条款 and 转股条款', '减记条款与转股条款', 'zh-Hans', []],
+    // nor is another concept beside it
+    ['行业云 and 金融云', '行业云与金融云', 'zh-Hans', []],
+    ['掌静脉识别 and 掌纹识别', '掌静脉识别与掌纹识别', 'zh-Hans', []],
+    ['日间流动性 and 日间透支', '日间流动性与日间透支', 'zh-Hans', []],
+    ['科技投入 and 研发投入', '科技投入与研发投入', 'zh-Hans', []],
+    ['信用体系 and 信用信息共享', '信用体系与信用信息共享', 'zh-Hans', []],
+    ['债券违约 and 违约债券', '债券违约导致违约债券增加', 'zh-Hans', []],
+    ['三农 and 农户', '服务三农与农户', 'zh-Hans', []],
+    ['壹钱包 and 平安付', '壹钱包由平安付运营', 'zh-Hans', []],
     // a real second name is still found
     ['two names of one concept', '网络借贷平台要合规，P2P网贷风险大。', 'zh-Hans', ['inconsistent-term 网络借贷 → P2P网贷']],
   ]);
 
   it('稳态 and 敏态, the two halves of 稳敏双态, are not that concept', () => {
     expect(concepts('稳敏双态：稳态与敏态')).toEqual(['稳敏双态 dual-mode-it']);
+  });
+
+  it('华为云 is not 华为, and 小微企业 (no medium-sized firms) is a concept of its own beside 中小微企业', () => {
+    expect(concepts('华为与华为云；中小微企业与小微企业')).toEqual([
+      '华为 huawei',
+      '华为 huawei',
+      '中小微企业 msme',
+      '小微企业 small-and-micro-enterprises',
+    ]);
   });
 
   it('万亿美元 and 万亿元, amounts in dollars and in yuan, are not the number 万亿: hovering shows only 万亿', () => {
