@@ -7,8 +7,8 @@
  * 2 usage or input error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { convertDocument } from './engine/convertText';
@@ -35,6 +35,7 @@ import { findFilesSync, nodeFiles, skipped } from './node/files';
 import { isNamedPath } from './termbases';
 import picomatch from 'picomatch';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
+import { findProjectFile, repositoryRoot } from './node/repository';
 import { sourceFiles } from './node/sources';
 import { MessageGuard } from './messageGuard';
 import { startServer } from './server';
@@ -205,6 +206,46 @@ const stderrReporter: FileReporter = {
 /** A path as `check` names files: relative to the current directory, with forward slashes. */
 const shownPath = (path: string) => relative(process.cwd(), path).split(sep).join('/') || '.';
 
+/**
+ * A path as GitHub attaches an annotation to it: relative to the repository's root, whatever the
+ * current directory. That root is $GITHUB_WORKSPACE when the file is inside it, else the git work
+ * tree holding the file, else (no repository) the current directory. Folders are compared by their
+ * real paths (a workspace reached through a link); the file's own name is kept (a linked file is
+ * annotated where it is, not where it points).
+ */
+function annotationPath(path: string): string {
+  const absolute = resolve(path);
+  const folder = realFolder(dirname(absolute));
+  let root = annotationRoots.get(folder);
+  if (root === undefined) {
+    const workspace = process.env.GITHUB_WORKSPACE ? realFolder(process.env.GITHUB_WORKSPACE) : undefined;
+    root = workspace && isInside(workspace, folder) ? workspace : (repositoryRoot(folder) ?? realFolder(process.cwd()));
+    annotationRoots.set(folder, root);
+  }
+  return (
+    relative(root, join(folder, basename(absolute)))
+      .split(sep)
+      .join('/') || '.'
+  );
+}
+
+/** The root `annotationPath` takes for the files of a folder (one walk up per folder). */
+const annotationRoots = new Map<string, string>();
+
+const realFolder = (path: string) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+};
+
+/** Is `path` the folder `root` or under it? */
+const isInside = (root: string, path: string) => {
+  const rel = relative(root, path);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+};
+
 /** GitHub workflow command escaping (data, and properties which also escape : and ,). */
 const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
@@ -212,9 +253,9 @@ const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C'
 const githubReporter: FileReporter = {
   problem: (path, line, column, severity, message) =>
     process.stdout.write(
-      `::${severity === 'info' ? 'notice' : 'warning'} file=${ghProp(shownPath(path))},line=${line},col=${column}::${ghData(message)}\n`,
+      `::${severity === 'info' ? 'notice' : 'warning'} file=${ghProp(annotationPath(path))},line=${line},col=${column}::${ghData(message)}\n`,
     ),
-  skipped: (path, _label, why) => process.stdout.write(`::warning file=${ghProp(shownPath(path))}::${ghData(`skipped: ${why}`)}\n`),
+  skipped: (path, _label, why) => process.stdout.write(`::warning file=${ghProp(annotationPath(path))}::${ghData(`skipped: ${why}`)}\n`),
 };
 
 /** Read a termbase named on the command line: unreadable → usage error (exit 2); problems → `report`. */
@@ -425,20 +466,6 @@ interface CliProject {
   root: string;
 }
 
-/**
- * The project file the CLI reads, as linters find theirs: the nearest one walking up from `from`,
- * the walk stopping at the top of a repository (a folder holding `.git`) or at the filesystem root.
- */
-function findProjectFile(from: string): string | undefined {
-  for (let dir = resolve(from); ; ) {
-    const file = join(dir, PROJECT_FILE);
-    if (existsSync(file)) return file;
-    const parent = dirname(dir);
-    if (parent === dir || existsSync(join(dir, '.git'))) return undefined;
-    dir = parent;
-  }
-}
-
 /** The project file found from the current directory, parsed; its problems go to `report`. */
 function cliProject(report: FileReporter = stderrReporter): CliProject {
   const file = findProjectFile(process.cwd());
@@ -553,7 +580,7 @@ glossaryOptions(
         else {
           const level = r.severity === 'error' ? 'error' : r.severity === 'warning' ? 'warning' : 'notice';
           process.stdout.write(
-            `::${level} file=${ghProp(r.file)},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${ghProp(r.code)}::${ghData(r.message)}\n`,
+            `::${level} file=${ghProp(annotationPath(r.file))},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${ghProp(r.code)}::${ghData(r.message)}\n`,
           );
         }
       }
