@@ -9,7 +9,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { convertDocument } from './engine/convertText';
 import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
@@ -35,7 +34,7 @@ import { findFilesSync, nodeFiles, skipped } from './node/files';
 import { isNamedPath } from './termbases';
 import picomatch from 'picomatch';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
-import { findProjectFile, repositoryRoot } from './node/repository';
+import { findProjectFile, nodeProjectFiles, repositoryRoot } from './node/repository';
 import { sourceFiles } from './node/sources';
 import { MessageGuard } from './messageGuard';
 import { startServer } from './server';
@@ -140,7 +139,7 @@ program
       readGlossary: () => readGlossaryFile(opts.bundledGlossary),
       glossaryName: opts.bundledGlossary,
       files: nodeFiles,
-      readProjectFile: readProjectFileAt,
+      projectFiles: nodeProjectFiles,
       sourceFile: sourceFiles(join(__dirname, '..', 'glossary', 'sources')),
       exit: (code) => process.exit(code),
     });
@@ -447,17 +446,6 @@ glossaryOptions(
     process.stderr.write(`${entries.length} entries written to ${printable(opts.output, 2000)}\n`);
   } else process.stdout.write(text);
 });
-
-/** The project file at a workspace root URI (file: only), or undefined when there is none. */
-function readProjectFileAt(rootUri: string): string | undefined {
-  if (!rootUri.startsWith('file:')) return undefined;
-  try {
-    return readFileSync(join(fileURLToPath(rootUri), PROJECT_FILE), 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
 
 /** The CLI's project: its file's settings, and the folder its paths are relative to. */
 interface CliProject {

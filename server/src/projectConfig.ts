@@ -1,8 +1,9 @@
 /**
- * The project file `.fintech-glossary.yaml` at a workspace root: a team lead configures a
- * repository once, for the server and the CLI alike (VS Code settings override it for one user).
- * This module parses and checks its text; reading the file is the Node entry's and the CLI's job
- * (in a browser the server reads it through the client's file access, once initialized).
+ * The project file `.fintech-glossary.yaml`: a team lead configures a repository once, for the
+ * server and the CLI alike (VS Code settings override it for one user). This module parses and
+ * checks its text; finding and reading the file is the Node entry's (`node/repository.ts`: the
+ * nearest one walking up to the top of the repository, for the server and the CLI alike; in a
+ * browser the server reads the one at a folder's root through the client's file access).
  *
  * ```yaml
  * variant: zh-TW                 # auto | zh-Hans | zh-Hant | zh-TW | zh-HK

@@ -30,7 +30,16 @@ import { appendEntry, hasEntry, splitSelection } from './engine/termbaseExport';
 import { loadTermbase } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { clientFiles } from './clientFiles';
-import { type FileAccess, TermbaseFiles, type WorkspaceFolder, fileUriOfPath, joinUri, relativeTo } from './termbases';
+import {
+  type FileAccess,
+  type FolderTermbaseSettings,
+  TermbaseFiles,
+  type WorkspaceFolder,
+  fileUriOfPath,
+  joinUri,
+  relativeTo,
+  trimSlashes,
+} from './termbases';
 import { OpenDocuments } from './documents';
 import { type MessageGuard, REFUSED_METHOD, type Refusal } from './messageGuard';
 import { completion, resolveCompletion, type CompletionClient } from './features/completion';
@@ -81,11 +90,17 @@ export interface ServerOptions {
    */
   files?: FileAccess;
   /**
-   * The text of the project file (.fintech-glossary.yaml) at a workspace root URI, if there is one
-   * (the Node entry reads it from disk; in a browser the client may send it as
-   * `initializationOptions.projectFile`).
+   * The project file (.fintech-glossary.yaml) that applies to a workspace folder, as the CLI finds
+   * it (Node: the nearest one at the folder's root or above it, up to the top of the repository:
+   * `node/repository.ts`), with its URI; and a watch of the folders above the workspace folder for
+   * it (the folder's own tree is watched with the termbases). Without it, the project file is the
+   * one at each folder's root, read through the client once initialized (the web build; its client
+   * may also send the first folder's text as `initializationOptions.projectFile`).
    */
-  readProjectFile?: (rootUri: string) => string | undefined;
+  projectFiles?: {
+    find(folderUri: string): { uri: string; text: string } | undefined;
+    watchAbove?(folderUri: string, onChange: (uri: string) => void): { dispose(): void; folders: number };
+  };
   /**
    * The URI of a bundled source document by its id ("001"), for go to definition and workspace
    * symbols (the Node entry: glossary/sources next to dist/). Without it a bundled entry opens in
@@ -136,7 +151,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** The server's own words, in the interface language the client's `locale` names. */
   let words: Words = wordsFor('en');
   /** The project file of each workspace folder (by folder URI), parsed. */
-  const projects = new Map<string, { config: ProjectConfig; rootUri?: string }>();
+  const projects = new Map<string, { config: ProjectConfig; rootUri?: string; fileUri?: string }>();
   /** The project file that applies to a document: its folder's (the innermost), else the first folder's. */
   const projectOf = (uri?: string) =>
     projects.get((uri !== undefined ? folderOf(uri) : undefined)?.uri ?? folders[0]?.uri ?? '') ?? { config: emptyProjectConfig };
@@ -312,9 +327,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /**
    * The termbase settings of one folder (resource scope: asked for with the folder's URI); the
-   * termbases its project file lists come after the setting's.
+   * termbases its project file lists come after the setting's (relative to the project file's
+   * folder, which may be above the workspace folder).
    */
-  const folderSettings = async (folder: WorkspaceFolder) => {
+  const folderSettings = async (folder: WorkspaceFolder): Promise<Settings & FolderTermbaseSettings> => {
     let s = settings;
     if (canPullConfiguration) {
       try {
@@ -328,8 +344,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         warn(`cannot read the settings of ${folder.uri}: ${describe(err)}`);
       }
     }
-    const listed = projects.get(folder.uri)?.config.termbases ?? [];
-    return listed.length ? { ...s, glossaries: [...s.glossaries, ...listed.filter((p) => !s.glossaries.includes(p))] } : s;
+    const project = projects.get(folder.uri);
+    const listed = project?.config.termbases ?? [];
+    if (!listed.length) return s;
+    // a project file above the folder: its paths are relative to its own folder
+    if (project?.rootUri && project.rootUri !== trimSlashes(folder.uri))
+      return { ...s, project: { rootUri: project.rootUri, termbases: listed } };
+    return { ...s, glossaries: [...s.glossaries, ...listed.filter((p) => !s.glossaries.includes(p))] };
   };
 
   /**
@@ -468,11 +489,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const watchTermbases = async () => {
     if (!termbases) return;
     const perFolder = await Promise.all(folders.map(async (f) => ({ folder: f, settings: await folderSettings(f) })));
-    termbaseMatchers = perFolder.map(({ folder, settings: s }) => ({ folder, match: TermbaseFiles.matcher(s) }));
+    termbaseMatchers = perFolder.flatMap(({ folder, settings: s }) => [
+      { folder, match: TermbaseFiles.matcher(s) },
+      // a project file's above the folder, relative to its own folder
+      ...(s.project ? [{ folder: { uri: s.project.rootUri, name: '' }, match: TermbaseFiles.patternMatcher(s.project.termbases) }] : []),
+    ]);
     if (watchedFilesClient.dynamic) {
-      const watchers = perFolder.flatMap(({ folder, settings: s }) =>
+      const watchers = perFolder.flatMap(({ folder, settings: s }) => [
         // the project file too (watchProjects leaves it to this registration)
-        [...s.glossaries, s.termbaseFile, PROJECT_FILE, '**/*'].map((pattern, i, all) => ({
+        ...[...s.glossaries, s.termbaseFile, PROJECT_FILE, '**/*'].map((pattern, i, all) => ({
           globPattern: watchedFilesClient.relative
             ? { baseUri: folder.uri, pattern: pattern.replace(/^\.\//, '') }
             : pattern.startsWith('**/')
@@ -481,7 +506,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           // the last one: any file or directory created or deleted (WatchKind.Create | WatchKind.Delete)
           ...(i === all.length - 1 ? { kind: 5 } : {}),
         })),
-      );
+        // a project file's termbases above the folder: outside the workspace, only a relative pattern reaches them
+        ...(s.project && watchedFilesClient.relative
+          ? s.project.termbases.map((pattern) => ({ globPattern: { baseUri: s.project!.rootUri, pattern: pattern.replace(/^\.\//, '') } }))
+          : []),
+      ]);
       const key = JSON.stringify(watchers);
       if (clientWatch?.key === key) return;
       const previous = clientWatch;
@@ -560,13 +589,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /** Project files whose problems are published as diagnostics (so that a fixed file's are cleared). */
   const projectProblems = new Set<string>();
-  /** Parse a folder's project file text (undefined: there is none); its problems become diagnostics on it. */
-  const loadProject = (folder: WorkspaceFolder, text: string | undefined) => {
-    const uri = joinUri(folder.uri, PROJECT_FILE);
+  /** A project file found for a folder: its URI and text. */
+  type FoundProject = { uri: string; text: string };
+  /**
+   * Parse a folder's project file (undefined: there is none); its problems become diagnostics on it.
+   * Its paths (termbases, ignore globs) are relative to its own folder, which may be above the
+   * workspace folder.
+   */
+  const loadProject = (folder: WorkspaceFolder, found: FoundProject | undefined) => {
+    const uri = found?.uri ?? joinUri(folder.uri, PROJECT_FILE);
     const problems: ProjectProblem[] = [];
-    const config = text === undefined ? emptyProjectConfig : parseProjectConfig(text, (p) => problems.push(p));
+    const config = found === undefined ? emptyProjectConfig : parseProjectConfig(found.text, (p) => problems.push(p));
     for (const p of problems) warn(`${folder.name}: ${formatProjectProblem(p)}`);
-    projects.set(folder.uri, { config, rootUri: folder.uri });
+    const before = projects.get(folder.uri)?.fileUri;
+    projects.set(folder.uri, { config, rootUri: found ? found.uri.slice(0, found.uri.lastIndexOf('/')) : folder.uri, fileUri: uri });
+    // a file no folder takes any more (one found above, now shadowed or deleted): its problems go
+    if (before && before !== uri && projectProblems.has(before) && ![...projects.values()].some((p) => p.fileUri === before)) {
+      projectProblems.delete(before);
+      void connection.sendDiagnostics({ uri: before, diagnostics: [] });
+    }
     if (!problems.length && !projectProblems.has(uri)) return;
     if (problems.length) projectProblems.add(uri);
     else projectProblems.delete(uri);
@@ -580,10 +621,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       })),
     });
   };
-  /** Read a folder's project file from the workspace's disk (Node) as `initialize` is answered. */
-  const readProjectTextNow = (folder: WorkspaceFolder): string | undefined => {
+  /** Find and read a folder's project file on the workspace's disk (Node) as `initialize` is answered. */
+  const readProjectTextNow = (folder: WorkspaceFolder): FoundProject | undefined => {
     try {
-      return options.readProjectFile?.(folder.uri);
+      return options.projectFiles?.find(folder.uri);
     } catch (err) {
       warn(`cannot read the project file of ${folder.name}: ${describe(err)}`);
       return undefined;
@@ -591,14 +632,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
   /**
    * Read a folder's project file (undefined when there is none or it cannot be read): from the disk,
-   * or, in the web build, through the client's file access once the client is initialized.
+   * or, in the web build, at the folder's root through the client's file access once the client is
+   * initialized.
    */
   let clientFilesReady = false;
-  const readProjectText = async (folder: WorkspaceFolder): Promise<string | undefined> => {
-    if (options.readProjectFile || !files || !clientFilesReady) return readProjectTextNow(folder);
+  const readProjectText = async (folder: WorkspaceFolder): Promise<FoundProject | undefined> => {
+    if (options.projectFiles || !files || !clientFilesReady) return readProjectTextNow(folder);
     const uri = joinUri(folder.uri, PROJECT_FILE);
     try {
-      return (await files.exists(uri)) ? await files.read(uri) : undefined;
+      return (await files.exists(uri)) ? { uri, text: await files.read(uri) } : undefined;
     } catch (err) {
       warn(`cannot read the project file of ${folder.name}: ${describe(err)}`);
       return undefined;
@@ -613,51 +655,96 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const sent = (params?.initializationOptions as InitializationOptions | undefined)?.projectFile;
     projects.clear();
     folders.forEach((folder, i) => {
-      loadProject(folder, i === 0 && typeof sent === 'string' ? sent : readProjectTextNow(folder));
+      loadProject(
+        folder,
+        i === 0 && typeof sent === 'string' ? { uri: joinUri(folder.uri, PROJECT_FILE), text: sent } : readProjectTextNow(folder),
+      );
     });
   };
 
   /**
-   * A project file changed (created, edited, deleted): read it again and check the open documents
-   * again; when its termbases changed, read the termbases again first.
+   * Is `uri` a project file that may apply to the folder: at its root, or (Node) in a folder above
+   * it, where the walk up finds it?
+   */
+  const mayApply = (folder: WorkspaceFolder, uri: string) => {
+    if (!uri.endsWith(`/${PROJECT_FILE}`)) return false;
+    const dir = uri.slice(0, -PROJECT_FILE.length - 1);
+    return dir === trimSlashes(folder.uri) || (!!options.projectFiles && relativeTo(dir, folder.uri) !== undefined);
+  };
+  const isProjectFile = (uri: string) => folders.some((f) => mayApply(f, uri));
+
+  /**
+   * A project file changed (created, edited, deleted): find and read the folders' project files
+   * again (one created nearer a folder now applies to it) and check the open documents again; when
+   * the termbases changed, read them again first.
    */
   const reloadProjects = async (uris: readonly string[]) => {
     let termbasesChanged = false;
     for (const folder of folders) {
-      if (!uris.includes(joinUri(folder.uri, PROJECT_FILE))) continue;
-      const before = projects.get(folder.uri)?.config.termbases ?? [];
+      if (!uris.some((uri) => mayApply(folder, uri))) continue;
+      const before = projects.get(folder.uri);
       loadProject(folder, await readProjectText(folder));
-      const after = projects.get(folder.uri)?.config.termbases ?? [];
-      if (before.join('\n') !== after.join('\n')) termbasesChanged = true;
+      const after = projects.get(folder.uri);
+      if (before?.rootUri !== after?.rootUri || before?.config.termbases.join('\n') !== after?.config.termbases.join('\n'))
+        termbasesChanged = true;
+      // where the walk up stops may have moved (a project file found, or gone)
+      watchAbove(folder);
     }
-    if (termbasesChanged) await reloadTermbases();
+    if (termbasesChanged) {
+      await reloadTermbases();
+      await watchTermbases().catch((e: unknown) => warn(`cannot watch the termbases: ${describe(e)}`));
+    }
     qa.invalidate();
   };
 
+  /** Project file changes, read again together 100 ms after the last. */
+  const projectChanged = (() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const changed = new Set<string>();
+    return (uri: string) => {
+      changed.add(uri);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const uris = [...changed];
+        changed.clear();
+        void reloadProjects(uris).catch((err: unknown) => logFailure('reading the project file', err));
+      }, 100);
+    };
+  })();
+
   /**
-   * Watch the project files: a client that watches for us is asked to in the termbases'
-   * registration (watchTermbases); else we do. Again when the folders change.
+   * Watch the project files: at a folder's root, a client that watches for us is asked to in the
+   * termbases' registration (watchTermbases), else we do; above it (Node), we do, whatever the
+   * client (clients watch inside the workspace). Again when the folders change.
    */
   let projectWatch: { dispose(): void } | undefined;
+  const aboveWatches = new Map<string, { dispose(): void }>();
+  const watchAbove = (folder: WorkspaceFolder) => {
+    aboveWatches.get(folder.uri)?.dispose();
+    aboveWatches.delete(folder.uri);
+    const watch = options.projectFiles?.watchAbove?.(folder.uri, (uri) => {
+      if (mayApply(folder, uri)) projectChanged(uri);
+    });
+    if (!watch) return;
+    aboveWatches.set(folder.uri, watch);
+    if (watch.folders)
+      connection.console.info(`Fintech Glossary: watching ${PROJECT_FILE} in ${watch.folders} folder(s) above ${folder.name}`);
+  };
   const watchProjects = async () => {
     projectWatch?.dispose();
     projectWatch = undefined;
-    if (!folders.length || !options.readProjectFile || watchedFilesClient.dynamic) return;
+    for (const [uri, watch] of aboveWatches)
+      if (!folders.some((f) => f.uri === uri)) {
+        watch.dispose();
+        aboveWatches.delete(uri);
+      }
+    for (const folder of folders) if (!aboveWatches.has(folder.uri)) watchAbove(folder);
+    if (!folders.length || !options.projectFiles || watchedFilesClient.dynamic) return;
     if (!options.files?.watch) return;
-    const files = new Set(folders.map((f) => joinUri(f.uri, PROJECT_FILE)));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const changed = new Set<string>();
     projectWatch = options.files.watch(
       folders.map((f) => f.uri.replace(/\/$/, '')),
       (uri) => {
-        if (!files.has(uri)) return;
-        changed.add(uri);
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const uris = [...changed];
-          changed.clear();
-          void reloadProjects(uris).catch((err: unknown) => logFailure('reading the project file', err));
-        }, 100);
+        if (isProjectFile(uri)) projectChanged(uri);
       },
     );
     connection.console.info(`Fintech Glossary: watching ${PROJECT_FILE} in ${folders.length} folder(s)`);
@@ -760,7 +847,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // the web build reads the project files through the client, which it may ask only now; chained
       // like the rest (no await before the termbases are chained too), so that a request arriving
       // meanwhile waits for the project files and the termbases, not only the settings
-      if (!options.readProjectFile && files) {
+      if (!options.projectFiles && files) {
         clientFilesReady = true;
         reloading = reloading
           .then(async () => {
@@ -853,10 +940,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         .filter((c) => typeof c?.uri === 'string')
         .map((c) => ({ uri: c.uri as string, kind: kinds[c.type as 1 | 2 | 3] ?? ('unknown' as const) }));
       // a project file: read it again (and the termbases it lists, when they changed)
-      const projectFiles = new Set(folders.map((f) => joinUri(f.uri, PROJECT_FILE)));
-      const changedProjects = all.filter((c) => projectFiles.has(c.uri)).map((c) => c.uri);
+      const changedProjects = all.filter((c) => isProjectFile(c.uri)).map((c) => c.uri);
       if (changedProjects.length) await reloadProjects(changedProjects);
-      const changes = all.filter((c) => !projectFiles.has(c.uri));
+      const changes = all.filter((c) => !isProjectFile(c.uri));
       if (changes.length) await filesChanged(changes);
     }),
   );

@@ -37,6 +37,12 @@ export interface WorkspaceFolder {
 export interface FolderTermbaseSettings {
   glossaries: string[];
   termbaseFile: string;
+  /**
+   * The termbases of a project file found above the folder (a workspace folder inside a
+   * repository whose root holds it): paths and globs relative to the project file's folder, read
+   * after the folder's own.
+   */
+  project?: { rootUri: string; termbases: string[] };
 }
 
 /** What the manager tells the server: a file's diagnostics, and messages for the log. */
@@ -50,7 +56,7 @@ const GLOB_CHARS = /[*?[\]{}!]/;
 export const isNamedPath = (pattern: string) => !GLOB_CHARS.test(pattern);
 
 /** The URI without trailing slashes (a loop: no regular expression to backtrack). */
-function trimSlashes(uri: string): string {
+export function trimSlashes(uri: string): string {
   let end = uri.length;
   while (end > 0 && uri.charCodeAt(end - 1) === 0x2f) end--;
   return uri.slice(0, end);
@@ -138,11 +144,55 @@ export class TermbaseFiles {
 
   /** Does this folder-relative path match the folder's settings (for watchers)? */
   static matcher(settings: FolderTermbaseSettings): (relativePath: string) => boolean {
-    const patterns = [...settings.glossaries, settings.termbaseFile];
+    return TermbaseFiles.patternMatcher([...settings.glossaries, settings.termbaseFile]);
+  }
+
+  /** Does a path relative to the patterns' folder match one of them? */
+  static patternMatcher(patterns: readonly string[]): (relativePath: string) => boolean {
     return picomatch(
       patterns.map((p) => p.replace(/^\.\//, '')),
       { dot: false },
     );
+  }
+
+  /**
+   * The files `patterns` name or match under `baseUri` (named paths and globs relative to it), in
+   * the order of the patterns, each added to `wanted` once (`seen`); `optional`, a named file that
+   * may not exist yet (the add-to-termbase file).
+   */
+  private async collect(
+    baseUri: string,
+    patterns: readonly string[],
+    optional: string | undefined,
+    where: string,
+    label: (relativePath: string) => string,
+    seen: Set<string>,
+    wanted: { uri: string; label: string; named: boolean }[],
+  ): Promise<void> {
+    const globs = patterns.filter((p) => !isNamedPath(p));
+    const found = globs.length
+      ? await this.access.find(baseUri, picomatch(globs.map((g) => g.replace(/^\.\//, ''))), FIND_LIMIT, globs)
+      : [];
+    for (const pattern of patterns) {
+      let uris: string[];
+      if (isNamedPath(pattern)) {
+        const uri = joinUri(baseUri, pattern);
+        if (!(await this.access.exists(uri))) {
+          if (pattern !== optional) this.report.log(`glossary ${pattern} (${where}) does not exist`);
+          continue;
+        }
+        uris = [uri];
+      } else {
+        const match = picomatch(pattern.replace(/^\.\//, ''));
+        uris = found.filter((u) => match(relativeTo(baseUri, u) ?? '')).sort();
+      }
+      for (const uri of uris) {
+        if (seen.has(uri)) continue;
+        seen.add(uri);
+        // a file named in the settings (or the add-to-termbase file) loads even without Chinese
+        wanted.push({ uri, label: label(relativeTo(baseUri, uri) ?? uri), named: isNamedPath(pattern) });
+      }
+    }
   }
 
   /**
@@ -160,35 +210,15 @@ export class TermbaseFiles {
     const seen = new Set<string>();
     for (const folder of rediscover ? folders : []) {
       const settings = await settingsOf(folder);
-      const patterns = [...settings.glossaries];
+      const label = (rel: string) => (folders.length > 1 ? `${folder.name}/${rel}` : rel);
+      const where = `in ${folder.name}`;
+      await this.collect(folder.uri, settings.glossaries, settings.termbaseFile, where, label, seen, wanted);
+      // a project file's above the folder next, as one at its root comes after the setting's
+      const project = settings.project;
+      if (project) await this.collect(project.rootUri, project.termbases, undefined, 'in the project file', (rel) => rel, seen, wanted);
       // the file "Add to termbase" writes to is always one of them
-      if (!patterns.includes(settings.termbaseFile)) patterns.push(settings.termbaseFile);
-      const globs = patterns.filter((p) => !isNamedPath(p));
-      const found = globs.length
-        ? await this.access.find(folder.uri, picomatch(globs.map((g) => g.replace(/^\.\//, ''))), FIND_LIMIT, globs)
-        : [];
-      for (const pattern of patterns) {
-        let uris: string[];
-        if (isNamedPath(pattern)) {
-          const uri = joinUri(folder.uri, pattern);
-          if (!(await this.access.exists(uri))) {
-            if (pattern !== settings.termbaseFile) this.report.log(`glossary ${pattern} (in ${folder.name}) does not exist`);
-            continue;
-          }
-          uris = [uri];
-        } else {
-          const match = picomatch(pattern.replace(/^\.\//, ''));
-          uris = found.filter((u) => match(relativeTo(folder.uri, u) ?? '')).sort();
-        }
-        for (const uri of uris) {
-          if (seen.has(uri)) continue;
-          seen.add(uri);
-          const rel = relativeTo(folder.uri, uri) ?? uri;
-          // a file named in the settings (or the add-to-termbase file) loads even without Chinese
-          const named = isNamedPath(pattern);
-          wanted.push({ uri, label: folders.length > 1 ? `${folder.name}/${rel}` : rel, named });
-        }
-      }
+      if (!settings.glossaries.includes(settings.termbaseFile))
+        await this.collect(folder.uri, [settings.termbaseFile], settings.termbaseFile, where, label, seen, wanted);
     }
 
     this.last = wanted;
