@@ -39,6 +39,7 @@ const HONG_KONG =
 
 beforeAll(async () => {
   s = startServer();
+  s.settings.fintechGlossary = { inlayHints: { enable: true } };
   s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diag[] }) => {
     published.set(p.uri, [...(published.get(p.uri) ?? []), p.diagnostics]);
   });
@@ -99,6 +100,19 @@ describe('auto-detection tells Taiwan from Hong Kong', () => {
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     expect(codes(await next(uri, 0))).toEqual([]);
     expect(await variantOf(uri)).toMatchObject({ variant: 'zh-Hant', source: 'detected', evidence: { tw: 2, twOnly: 2 } });
+  });
+
+  it('inline glosses in a detected Taiwan text are Taiwan’s words', async () => {
+    const uri = `file:///region/doc${++n}.md`;
+    const text = `${TAIWAN}\nCloud computing 的成本持續下降。\n`;
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await next(uri, 0);
+    const hints = (await s.connection.sendRequest('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } },
+    })) as { label: string }[];
+    // plain traditional would write 雲計算
+    expect(hints.map((h) => h.label)).toEqual(['雲端運算']);
   });
 
   it('a variant set by a directive is not detected: no evidence', async () => {

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fromSimplified } from '../../server/src/engine/convert';
 import { skippedRanges } from '../../server/src/engine/directives';
 import type { ChineseScript, GlossaryEntry } from '../../server/src/engine/entry';
 import type { Glossary } from '../../server/src/engine/glossary';
@@ -70,6 +71,26 @@ describe('the experiment: hand-written paragraphs, alone and in pairs', () => {
     ['a Taiwan and a Hong Kong paragraph', TEXTS.tw1 + TEXTS.hk1, undefined],
   ];
   for (const [what, text, region] of rows) it(`${what}: ${region ?? 'declines'}`, () => expect(regionsOf(text).decide()).toBe(region));
+});
+
+describe('the experiment: the source reports converted to plain traditional', () => {
+  it('no piece of 3,000 characters is decided (their 軟件-like forms are what any converted mainland text writes)', () => {
+    const source = readFileSync(join(__dirname, '../../glossary/sources/001-fintech-reports.txt'), 'utf8');
+    const decided: string[] = [];
+    let naive = 0;
+    for (let k = 0; k < 8; k++) {
+      const at = 20_000 + k * 140_000;
+      const regions = regionsOf(fromSimplified(source.slice(at, at + 3000), 'zh-Hant'));
+      const e = regions.evidence();
+      // would a rule counting every regional form (賬戶, 數據庫 too, which plain traditional writes) call it Hong Kong's?
+      if (e.hk >= MIN_REGIONAL && e.hk >= REGIONAL_SHARE * (e.tw + e.hk)) naive++;
+      const region = regions.decide();
+      if (region) decided.push(`${at}: ${region}`);
+    }
+    expect(decided).toEqual([]);
+    // such a rule would call half of them Hong Kong's: hence the threshold on forms only a region writes
+    expect(naive).toBe(4);
+  });
 });
 
 describe('the evidence', () => {
