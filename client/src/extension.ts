@@ -9,7 +9,6 @@ import {
   CARD_COMMANDS,
   Commands,
   DEFAULT_LANGUAGES,
-  type DocumentVariant,
   DocumentVariantRequest,
   ENTRY_SCHEME,
   EntryDocumentRequest,
@@ -201,28 +200,6 @@ const VARIANT_LABEL: Record<Script, string> = {
 
 let status: vscode.StatusBarItem | undefined;
 
-/** What the status bar item says of the variant: where it comes from, and for a detected region, the words it was told by. */
-function tooltipOf(v: DocumentVariant): string {
-  if (!v.variant)
-    return vscode.l10n.t('Fintech Glossary: variant undecided (too few telling characters, or mixed). Click to change or convert.');
-  const e = v.source === 'detected' ? v.evidence : undefined;
-  if (!e) return vscode.l10n.t('Fintech Glossary: checked as {0} ({1}). Click to change or convert.', v.variant, v.source);
-  if (v.variant === 'zh-TW' || v.variant === 'zh-HK')
-    return vscode.l10n.t(
-      'Fintech Glossary: checked as {0}, detected from its words: {1} (Taiwan forms: {2}, Hong Kong forms: {3}). Click to change or convert.',
-      v.variant,
-      (v.variant === 'zh-TW' ? e.twForms : e.hkForms).join(', '),
-      e.tw,
-      e.hk,
-    );
-  return vscode.l10n.t(
-    'Fintech Glossary: checked as {0} (detected); too few Taiwan or Hong Kong words to tell the region (Taiwan forms: {1}, Hong Kong forms: {2}). Click to change or convert.',
-    v.variant,
-    e.tw,
-    e.hk,
-  );
-}
-
 /** The status bar item: the active document's variant (set or detected); a click opens chooseVariant. */
 function statusItem(): vscode.Disposable {
   status = vscode.window.createStatusBarItem('fintechGlossary.variant', vscode.StatusBarAlignment.Right, 100);
@@ -234,7 +211,9 @@ function statusItem(): vscode.Disposable {
     const v = await client.sendRequest(DocumentVariantRequest, { uri: doc.uri.toString() }).catch(() => null);
     if (!v) return status.hide();
     status.text = `$(globe) ${v.variant ? VARIANT_LABEL[v.variant] : 'zh ?'}`;
-    status.tooltip = tooltipOf(v);
+    status.tooltip = v.variant
+      ? vscode.l10n.t('Fintech Glossary: checked as {0} ({1}). Click to change or convert.', v.variant, v.source)
+      : vscode.l10n.t('Fintech Glossary: variant undecided (too few telling characters, or mixed). Click to change or convert.');
     status.show();
   };
   const timer = setInterval(() => void update(), 2000);

@@ -12,9 +12,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { convertDocument } from './engine/convertText';
 import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
-import { checkInDetectedRegion, type RegionEvidence } from './engine/regionDetect';
 import { countScripts, decideScript } from './engine/script';
-import { DocumentChecker, type Finding } from './engine/termQA';
+import { DocumentChecker } from './engine/termQA';
 import { termsOf } from './engine/terms';
 import { collapseWhitespace } from './engine/unicode';
 import { messageOf, severityOf } from './features/diagnostics';
@@ -22,7 +21,7 @@ import { wordsFor } from './features/words';
 import { emptyProjectConfig, isIgnored, parseProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
 import { decodeBytes, RULES, SCRIPTS, VARIANTS, type Rule, type Variant } from './protocol';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import type { AliasForm, ChineseScript, GlossaryEntry } from './engine/entry';
+import type { AliasForm, GlossaryEntry } from './engine/entry';
 import type { Glossary } from './engine/glossary';
 import { lookupEntries } from './features/lookup';
 import { FramingChecker } from './framing';
@@ -195,15 +194,12 @@ interface FileReporter {
   problem(path: string, line: number, column: number, severity: 'warning' | 'info', message: string): void;
   /** A file found by a glob and not used, and why. */
   skipped(path: string, label: string, why: string): void;
-  /** Something said about a whole file (a checked file's detected region). */
-  note(path: string, message: string): void;
 }
 
 const stderrReporter: FileReporter = {
   problem: (path, line, column, severity, message) =>
     process.stderr.write(`${printable(`${path}:${line}:${column}: ${severity}: ${message}`, 2000)}\n`),
   skipped: (_path, label, why) => process.stderr.write(`fintech-glossary: skipped ${label}: ${why}\n`),
-  note: (path, message) => process.stderr.write(`fintech-glossary: ${printable(`${path}: ${message}`, 2000)}\n`),
 };
 
 /** A path as `check` names files: relative to the current directory, with forward slashes. */
@@ -259,7 +255,6 @@ const githubReporter: FileReporter = {
       `::${severity === 'info' ? 'notice' : 'warning'} file=${ghProp(annotationPath(path))},line=${line},col=${column}::${ghData(message)}\n`,
     ),
   skipped: (path, _label, why) => process.stdout.write(`::warning file=${ghProp(annotationPath(path))}::${ghData(`skipped: ${why}`)}\n`),
-  note: (path, message) => process.stdout.write(`::notice file=${ghProp(annotationPath(path))}::${ghData(message)}\n`),
 };
 
 /** Read a termbase named on the command line: unreadable → usage error (exit 2); problems → `report`. */
@@ -532,11 +527,7 @@ glossaryOptions(
     )
     .argument('<path...>', 'files or directories (.md, .markdown, .txt)'),
 )
-  .option(
-    '--variant <variant>',
-    'auto | zh-Hans | zh-Hant | zh-TW | zh-HK (a directive in a file wins; auto tells simplified from traditional, and Taiwan from Hong Kong by their words)',
-    'auto',
-  )
+  .option('--variant <variant>', 'auto | zh-Hans | zh-Hant | zh-TW | zh-HK (a directive in a file wins)', 'auto')
   .option('--format <format>', 'text | json | github', 'text')
   .option(
     '--fail-on <severity>',
@@ -567,7 +558,7 @@ glossaryOptions(
         unreadableFiles++;
         continue;
       }
-      results.push(...checkText(glossary, file, text, variant, project.config, report));
+      results.push(...checkText(glossary, file, text, variant, project.config));
     }
     if (format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else
@@ -601,31 +592,17 @@ interface CheckResult {
 const isMarkdownPath = (file: string) => /\.(md|markdown)$/i.test(file);
 
 /** Term QA of one file's text, as the server would check it (1-based lines and UTF-16 columns). */
-function checkText(
-  glossary: Glossary,
-  file: string,
-  text: string,
-  variant: Variant,
-  project: ProjectConfig,
-  report: FileReporter = stderrReporter,
-): CheckResult[] {
+function checkText(glossary: Glossary, file: string, text: string, variant: Variant, project: ProjectConfig): CheckResult[] {
   const markdown = isMarkdownPath(file);
   const v = resolveVariant(text, variant, project.variant, () => decideScript(countScripts(text)), undefined, markdown);
   const severity = (rule: Rule) => severityOf(rule, {}, project.severity);
   const off = new Set<Rule>(RULES.filter((r) => severity(r) === 'off'));
-  const occurrences = glossary.index.scan(text);
-  const options = { skipped: skippedRanges(text, markdown), disabled: disabledRanges(text, undefined, markdown), fresh: true };
-  let findings: Finding[] = [];
-  const check = (script: ChineseScript | undefined) => {
-    const checker = new DocumentChecker({ source: glossary, script, off });
-    findings = checker.check(occurrences, text, options);
-    return checker.regions;
-  };
-  if (v.source === 'detected' && v.variant === 'zh-Hant') {
-    // detected as traditional: in the region its words tell, as the server checks it
-    const { variant: region, counts } = checkInDetectedRegion('zh-Hant', check);
-    if (region !== 'zh-Hant') report.note(file, detectedRegion(region, counts.evidence()));
-  } else check(v.variant);
+  const checker = new DocumentChecker({ source: glossary, script: v.variant, off });
+  const findings = checker.check(glossary.index.scan(text), text, {
+    skipped: skippedRanges(text, markdown),
+    disabled: disabledRanges(text, undefined, markdown),
+    fresh: true,
+  });
   const doc = TextDocument.create('file:///x', 'plaintext', 0, text);
   const english = wordsFor('en').qa;
   return findings.map((f) => {
@@ -645,15 +622,6 @@ function checkText(
       suggestions: f.suggestions,
     };
   });
-}
-
-/** What `check` says of a file whose region it detected: the variant and the words it was told by. */
-function detectedRegion(variant: 'zh-TW' | 'zh-HK', e: RegionEvidence): string {
-  const tw = variant === 'zh-TW';
-  const [forms, only, examples, others] = tw ? [e.tw, e.twOnly, e.twForms, e.hk] : [e.hk, e.hkOnly, e.hkForms, e.tw];
-  const [region, other] = tw ? ['Taiwan', 'Hong Kong'] : ['Hong Kong', 'Taiwan'];
-  const n = (count: number, what: string) => `${count} ${what} form${count === 1 ? '' : 's'}`;
-  return `checked as ${variant}, detected from its words: ${n(forms, region)} (${only} only ${region} writes), such as ${examples.join(', ')}; ${n(others, other)}`;
 }
 
 glossaryOptions(

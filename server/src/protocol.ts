@@ -186,12 +186,6 @@ export interface DocumentVariant {
   variant?: Script;
   /** Where it comes from. */
   source: 'directive' | 'setting' | 'project' | 'detected' | 'undecided';
-  /**
-   * A document detected as traditional: the words its region was told by (zh-TW or zh-HK), or
-   * that were too few to tell (zh-Hant). Distinct Taiwan and Hong Kong forms of the glossary it
-   * uses, how many of them only that region writes, and a few of each, the most used first.
-   */
-  evidence?: { tw: number; twOnly: number; hk: number; hkOnly: number; twForms: string[]; hkForms: string[] };
 }
 
 export const DocumentVariantRequest = new RequestType<{ uri: string }, DocumentVariant | null, void>('fintechGlossary/documentVariant');

@@ -22,7 +22,6 @@ import { disabledRanges, resolveVariant, retargetDirective, skippedRanges, varia
 import type { ChineseScript } from './engine/entry';
 import type { Glossary } from './engine/glossary';
 import type { MatchOptions } from './engine/matcher';
-import { checkInDetectedRegion, type RegionCounts } from './engine/regionDetect';
 import { decideScript } from './engine/script';
 import { codeActions, DocumentDiagnostics, minimalEdit, sameDiagnostics, severityOf } from './features/diagnostics';
 import type { QAWords } from './features/words';
@@ -34,11 +33,6 @@ interface DocState {
   /** Its checker and last diagnostics, for the context `checkerKey` (variant, rules switched off). */
   checker?: DocumentDiagnostics;
   checkerKey?: string;
-  /**
-   * A document detected as traditional: the region its words told at the last check (none: plain
-   * traditional), and the counts it was told from. Unset when the last check was of another kind.
-   */
-  region?: { variant: ChineseScript; counts: RegionCounts };
   /** What was last published (push) or computed (pull), and for which version and epoch. */
   diagnostics: Diagnostic[];
   version: number;
@@ -195,23 +189,8 @@ export class TermQA {
     void Promise.resolve(this.o.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics })).then(sent, sent);
   }
 
-  /**
-   * The variant a document is checked against, and where it comes from: for a document detected
-   * as traditional, the region its words tell (found by its term QA check: none while its
-   * diagnostics are off), with the evidence.
-   */
+  /** The variant a document is checked against, and where it comes from. */
   variantOf(doc: TextDocument): DocumentVariant {
-    const v = this.scriptVariantOf(doc);
-    if (v.source !== 'detected' || v.variant !== 'zh-Hant') return v;
-    // the check of this version (made now unless its settings are still being asked for)
-    if (!this.o.settingsPending?.(doc)) this.diagnosticsOf(doc);
-    const state = this.states.get(doc.uri);
-    if (!state?.region || state.version !== doc.version || state.epoch !== this.epoch) return v;
-    return { variant: state.region.variant, source: 'detected', evidence: state.region.counts.evidence() };
-  }
-
-  /** The variant by the directive, the settings, the project file or the characters (no region detected). */
-  private scriptVariantOf(doc: TextDocument): DocumentVariant {
     return resolveVariant(
       doc.getText(),
       this.o.settings(doc).variant,
@@ -242,7 +221,6 @@ export class TermQA {
   }
 
   private compute(doc: TextDocument, state: DocState): Diagnostic[] {
-    state.region = undefined;
     const settings = this.o.settings(doc);
     if (!settings.diagnostics.enable) return [];
     // a bundled entry's read-only view (navigation) is the glossary's text, not the user's
@@ -266,30 +244,17 @@ export class TermQA {
     const index = this.o.open.indexOf(doc, glossary.index, this.o.matchOptions());
     const severity = (rule: Rule) => severityOf(rule, settings.diagnostics.severity, project.severity);
     const off = new Set<Rule>(RULES.filter((r) => severity(r) === 'off'));
+    const variant = this.variantOf(doc).variant;
+    const key = `${variant}|${[...off].join(',')}`;
+    if (!state.checker || state.checkerKey !== key || state.checker.checker.ctx.source !== glossary) {
+      state.checker = new DocumentDiagnostics({ source: glossary, script: variant, off });
+      state.checkerKey = key;
+    }
     // what is not prose and what the directives switch off, from the searches kept across edits
     const { find } = this.o.open.anchorsOf(doc);
     const markdown = doc.languageId === 'markdown';
     const ranges = { skipped: skippedRanges(text, markdown, find), disabled: disabledRanges(text, find, markdown) };
-    let diagnostics: Diagnostic[] = [];
-    const check = (variant: ChineseScript | undefined) => {
-      const key = `${variant}|${[...off].join(',')}`;
-      if (!state.checker || state.checkerKey !== key || state.checker.checker.ctx.source !== glossary) {
-        state.checker = new DocumentDiagnostics({ source: glossary, script: variant, off });
-        state.checkerKey = key;
-      }
-      diagnostics = state.checker.update(doc, index.occurrences, ranges, severity, this.o.words());
-      return state.checker.checker.regions;
-    };
-    const v = this.scriptVariantOf(doc);
-    if (v.source !== 'detected' || v.variant !== 'zh-Hant') {
-      check(v.variant);
-      return diagnostics;
-    }
-    // detected as traditional: in the region its words tell, starting from the last check's variant
-    const last = state.checker?.checker.ctx.script;
-    const first = last === 'zh-TW' || last === 'zh-HK' ? last : 'zh-Hant';
-    state.region = checkInDetectedRegion(first, check);
-    return diagnostics;
+    return state.checker.update(doc, index.occurrences, ranges, severity, this.o.words());
   }
 
   /** The convert command: the document or selection in `to`, applied as one workspace edit. */
@@ -310,8 +275,7 @@ export class TermQA {
     const range: Range = selection ?? { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
     const before = doc.getText(range);
     const glossary = this.o.glossary();
-    // as `convert` on the command line reads the text: by its characters, not its region's words
-    const from = this.scriptVariantOf(doc).variant;
+    const from = this.variantOf(doc).variant;
     const options = { from: from === to ? undefined : from, match: this.o.matchOptions() };
     const markdown = doc.languageId === 'markdown';
     const { find } = this.o.open.anchorsOf(doc);

@@ -2,8 +2,7 @@
  * Term QA's checker keeps judgements across checks (per way of writing a concept, and
  * `inconsistent-term` per concept's set of terms): after any sequence of edits, its findings must be
  * those of a fresh checker on the final text, and each occurrence's finding by rules 1–5 must be the
- * one `checkOccurrence` gives on its own. So must the regional forms it counts (regionDetect.ts), and
- * a document detected as traditional must be checked in the region a fresh check decides.
+ * one `checkOccurrence` gives on its own.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { disabledRanges, skippedRanges } from '../../server/src/engine/directives';
 import { DocumentIndex } from '../../server/src/engine/documentIndex';
-import { toTraditional } from '../../server/src/engine/convert';
 import type { ChineseScript } from '../../server/src/engine/entry';
-import { checkInDetectedRegion } from '../../server/src/engine/regionDetect';
 import { RULES, type Rule } from '../../server/src/engine/rules';
 import { checkOccurrence, DocumentChecker, type Finding, type QAContext } from '../../server/src/engine/termQA';
 import { DocumentDiagnostics, toDiagnostics } from '../../server/src/features/diagnostics';
@@ -67,17 +64,6 @@ const fragments = [
   '# fintech-glossary-disable mixed-script\n',
   '    ',
   '- ',
-  // Taiwan's and Hong Kong's forms (regional detection)
-  '軟體',
-  '網路',
-  '雲端運算',
-  '資料治理',
-  '人臉辨識',
-  '軟件',
-  '網絡',
-  '流動支付',
-  '數碼貨幣',
-  '打擊洗錢',
 ];
 
 const plain = (fs: readonly Finding[]) => fs.map((f) => ({ ...f }));
@@ -132,12 +118,8 @@ describe('DocumentChecker: incremental equals a fresh check', () => {
             if (!now && k < edits.length - 1) return;
             const diagnostics = update();
             const incremental = checked.findings;
-            const freshChecker = new DocumentChecker(ctx);
-            const fresh = check(freshChecker, new DocumentIndex(glossary.index, text), text);
+            const fresh = check(new DocumentChecker(ctx), new DocumentIndex(glossary.index, text), text);
             expect(plain(incremental)).toEqual(plain(fresh));
-            // the regional forms counted, and what they decide
-            expect(checked.checker.regions.evidence()).toEqual(freshChecker.regions.evidence());
-            expect(checked.checker.regions.decide()).toBe(freshChecker.regions.decide());
             // and so are their diagnostics (the incremental ones partly kept from the last check)
             const doc = TextDocument.create('file:///t.md', 'markdown', 1, text);
             expect(diagnostics).toEqual(toDiagnostics(doc, plain(fresh), severity, english));
@@ -153,78 +135,6 @@ describe('DocumentChecker: incremental equals a fresh check', () => {
         },
       ),
       { numRuns: 60 },
-    );
-  }, 120_000);
-});
-
-describe('a document detected as traditional: checked in the region a fresh check decides', () => {
-  // Taiwan's and Hong Kong's words, and traditional text without them: edits tip the counts either way
-  const taiwan = ['軟體', '網路', '雲端運算', '資料治理', '人臉辨識', '行動支付'];
-  const hongKong = ['軟件', '網絡', '流動支付', '數碼貨幣', '打擊洗錢', '私隱'];
-  const regional = [...taiwan, ...hongKong];
-  const plainText = ['，銀行與證券公司的應用。', '區塊鏈', '網絡借貸', '\n', '`', '```\n', '數字貨幣', '移動支付'];
-  // real text with no regional form (most of the reports, converted, have Hong Kong's 數據庫 or 賬戶)
-  const prose = toTraditional(source.slice(190_000, 190_400));
-  // a text that leans to one region (or none), which the edits may tip
-  const leaning = (words: string[]) => fc.array(fc.constantFrom(...words, ...words, ...plainText), { minLength: 6, maxLength: 30 });
-  it('after random edit sequences, the variant and the findings are a fresh check’s (a flip checks the whole document again)', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(leaning(taiwan), leaning(hongKong), leaning(plainText)).map((xs) => prose.slice(0, 200) + xs.join('') + prose.slice(200)),
-        fc.subarray([...RULES], { maxLength: 2 }),
-        fc.array(
-          fc.record({
-            at: fc.nat(),
-            del: fc.nat({ max: 12 }),
-            ins: fc.array(fc.constantFrom(...regional, ...plainText), { maxLength: 4 }),
-          }),
-          { minLength: 1, maxLength: 12 },
-        ),
-        (initial, offList, edits) => {
-          const off = new Set<Rule>(offList);
-          const severity = () => 'information' as const;
-          const index = new DocumentIndex(glossary.index, initial);
-          let text = initial;
-          // the server's path (qa.ts): one checker kept across edits, made again when the variant flips
-          let kept: DocumentDiagnostics | undefined;
-          let made = 0;
-          const update = () => {
-            const doc = TextDocument.create('file:///t.md', 'markdown', 1, text);
-            const ranges = { skipped: skippedRanges(text, true), disabled: disabledRanges(text) };
-            return checkInDetectedRegion(kept?.checker.ctx.script ?? 'zh-Hant', (script) => {
-              if (kept?.checker.ctx.script !== script) {
-                kept = new DocumentDiagnostics({ source: glossary, script, off });
-                made++;
-              }
-              kept.update(doc, index.occurrences, ranges, severity, english);
-              return kept.checker.regions;
-            }).variant;
-          };
-          let last = update();
-          for (const { at, del, ins } of edits) {
-            const start = at % (text.length + 1);
-            const oldEnd = Math.min(text.length, start + del);
-            const inserted = ins.join('');
-            text = text.slice(0, start) + inserted + text.slice(oldEnd);
-            index.update(text, start, oldEnd, start + inserted.length);
-            const before = made;
-            const variant = update();
-            // a fresh check: in plain traditional first, then in the region it decides
-            let fresh: Finding[] = [];
-            const decided = checkInDetectedRegion('zh-Hant', (script) => {
-              const c = new DocumentChecker({ source: glossary, script, off });
-              fresh = check(c, new DocumentIndex(glossary.index, text), text);
-              return c.regions;
-            }).variant;
-            expect(variant).toBe(decided);
-            expect(plain(kept!.findings)).toEqual(plain(fresh));
-            // a checker is made only when the variant flips
-            expect(made - before).toBe(variant === last ? 0 : 1);
-            last = variant;
-          }
-        },
-      ),
-      { numRuns: 40 },
     );
   }, 120_000);
 });

@@ -21,9 +21,8 @@ import { latinHanJoined } from './entryKeys';
 import type { Match } from './matcher';
 import type { Rule } from './rules';
 import { normalizeKey } from './normalize';
-import { NO_REGION, RegionCounts, regionalEvidence } from './regionDetect';
 import { type SpanScript, spanScript } from './script';
-import { currentIn, GEO_OF, regionsOf, termFor, termsOf } from './terms';
+import { currentIn, termFor, termsOf } from './terms';
 
 export type { Rule } from './rules';
 
@@ -83,6 +82,8 @@ export interface QAContext {
   /** Rules switched off (severity `off`): the next rule that applies names the finding. */
   off?: ReadonlySet<Rule>;
 }
+
+const GEO_OF: Partial<Record<ChineseScript, string>> = { 'zh-Hans': 'cn', 'zh-TW': 'tw', 'zh-HK': 'hk' };
 
 /**
  * A written term as two ways of writing it are compared: folded as the matcher folds (script,
@@ -151,6 +152,22 @@ function replacementsFor(ctx: QAContext, index: number, term: Term, script: Chin
     return [term.lang === 'zh' ? formIn(next, script) : (next.en[0] ?? formIn(next, script))];
   }
   return [term.lang === 'zh' ? formIn(entry, script) : (entry.en[0] ?? formIn(entry, script))].filter((s) => s && s !== term.text);
+}
+
+/** The regions a written Chinese term belongs to: its `geo`, else those of its headword scripts (none for plain traditional); made once per term. */
+const REGIONS = new WeakMap<Term, readonly string[]>();
+function regionsOf(term: Term): readonly string[] {
+  if (term.geo?.length) return term.geo;
+  let out = REGIONS.get(term);
+  if (!out) {
+    const made: string[] = [];
+    for (const s of term.scripts ?? []) {
+      const g = GEO_OF[s];
+      if (g) made.push(g);
+    }
+    REGIONS.set(term, (out = made));
+  }
+  return out;
 }
 
 /** `fixes` added to the suggestions (made when the first is added), except the written text and repeats. */
@@ -290,9 +307,6 @@ interface Judged {
   written: string;
   /** The `inconsistent-term` parts made for the group's terms `signature` (re-made when they change). */
   inconsistent?: { signature: string; verdict: Verdict };
-  /** What it says about the document's region (regionDetect.ts), and its occurrences counted for it. */
-  evidence: number;
-  uses: number;
 }
 
 /**
@@ -347,8 +361,6 @@ interface Judgement {
   term: string;
   /** Whether its occurrences are counted for `inconsistent-term`: a Chinese term of a concept that has Chinese terms besides its headword. */
   grouped: boolean;
-  /** What it says about the document's region (regionDetect.ts): the same in any variant. */
-  evidence: number;
 }
 
 /**
@@ -442,7 +454,6 @@ class Judgements {
       verdict: judgeWritten(ctx, m, written, t ?? null) ?? null,
       term: groupTerm(e, t, ctx.script),
       grouped,
-      evidence: regionalEvidence(t, written),
       entry,
     };
     if (first) this.byEntryAndText.set(key, j);
@@ -496,8 +507,6 @@ export class DocumentChecker {
   private textLength = 0;
   /** The last check's findings in document order, directives not applied (at that check's offsets until the next). */
   private readonly results: Finding[] = [];
-  /** The regional forms of the occurrences the last check judged (outside skipped ranges), for detecting the region. */
-  readonly regions = new RegionCounts();
 
   constructor(readonly ctx: QAContext) {
     // as long as the glossary from the start: filled at random places, a list grown by writes far
@@ -538,16 +547,7 @@ export class DocumentChecker {
       const group = shared.grouped
         ? (this.groups[entry] ??= { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 })
         : undefined;
-      j = {
-        id: this.judgedList.length,
-        verdict: shared.verdict,
-        entry,
-        group,
-        term: shared.term,
-        written,
-        evidence: shared.evidence,
-        uses: 0,
-      };
+      j = { id: this.judgedList.length, verdict: shared.verdict, entry, group, term: shared.term, written };
       this.judgedList.push(j);
       this.judged.set(shared, j);
     }
@@ -602,7 +602,6 @@ export class DocumentChecker {
       }
       const j = judgedList[last.judgedAt[i]!];
       if (inconsistent && j?.group && !j.verdict) uncount(j.group, j.term, o, changedGroups);
-      if (j && j.evidence !== NO_REGION) this.regions.remove(j);
     }
     const added = n - tail - head;
     const occs = (this.occs =
@@ -628,7 +627,6 @@ export class DocumentChecker {
       const j = this.judge(m, text);
       if (!j) continue;
       judgedAt[i] = j.id;
-      if (j.evidence !== NO_REGION) this.regions.add(j);
       if (j.verdict) {
         foundAt.set(m, placed(reuse?.get(m), m, j.verdict));
         foundIn.push(i);

@@ -179,25 +179,6 @@ export function currentIn(term: Term, script: ChineseScript): boolean {
   return true;
 }
 
-/** The region whose readers a script serves (plain traditional serves no one region). */
-export const GEO_OF: Partial<Record<ChineseScript, Geo>> = { 'zh-Hans': 'cn', 'zh-TW': 'tw', 'zh-HK': 'hk' };
-
-/** The regions a written Chinese term belongs to: its `geo`, else those of its headword scripts (none for plain traditional); made once per term. */
-const REGIONS = new WeakMap<Term, readonly Geo[]>();
-export function regionsOf(term: Term): readonly Geo[] {
-  if (term.geo?.length) return term.geo;
-  let out = REGIONS.get(term);
-  if (!out) {
-    const made: Geo[] = [];
-    for (const s of term.scripts ?? []) {
-      const g = GEO_OF[s];
-      if (g) made.push(g);
-    }
-    REGIONS.set(term, (out = made));
-  }
-  return out;
-}
-
 /** The term of `entry` written as `form` (a form as the glossary writes it), if there is one. */
 export function termFor(entry: GlossaryEntry, form: string): Term | undefined {
   for (const t of termsOf(entry)) if (t.text === form) return t;
