@@ -488,6 +488,7 @@ function filesOf(paths: string[]): string[] {
   const out: string[] = [];
   // each folder once, by its real path: a link to a folder above does not make the walk endless
   const folders = new Set<string>();
+  const files = new Set<string>();
   const walk = (p: string, top: boolean) => {
     let st: ReturnType<typeof statSync>;
     try {
@@ -511,7 +512,18 @@ function filesOf(paths: string[]): string[] {
         }
         if (folder || /\.(md|markdown|txt)$/i.test(name)) walk(child, false);
       }
-    } else if (top || st.isFile()) out.push(p);
+    } else if (top || st.isFile()) {
+      // each file once, by its real path: `check docs docs/a.md ./docs/a.md` reports a.md once
+      let real = p;
+      try {
+        real = realpathSync(p);
+      } catch {
+        // not on disk by a path (a pipe): as given
+      }
+      if (files.has(real)) return;
+      files.add(real);
+      out.push(p);
+    }
   };
   for (const p of paths) walk(p, true);
   return out;

@@ -31,6 +31,20 @@ describe('fintech-glossary check', () => {
     ]);
   });
 
+  it('a file named twice, or in a folder also named, is checked and reported once', () => {
+    const dir = project({});
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'a.md'), DOC);
+    const r = run(dir, ['check', 'docs', 'docs/a.md', './docs/a.md']);
+    expect(r.status).toBe(1);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(': ').slice(0, 2).join(': ')),
+    ).toEqual(['docs/a.md:2:3: information mixed-script', 'docs/a.md:2:7: information forbidden-term']);
+  });
+
   it('json: the contract fields, 1-based lines, UTF-16 columns, suggestions', () => {
     const dir = project({ 'a.md': DOC });
     const r = run(dir, ['check', '--format', 'json', 'a.md']);
