@@ -153,9 +153,10 @@ describe('disputed Hong Kong vocabulary: neither form is wrong in a Hong Kong te
 });
 
 describe('a note on a card claims no source the project cannot cite', () => {
-  // the project holds no HKMA or SFC document (glossary/REGIONAL.md, §8): a note or reason that says
-  // what either writes would present an unchecked claim as a citation. Every field of an entry and of
-  // a term is listed here (the compiler asks for a new one): its prose, or null for names and codes.
+  // the project holds no HKMA, SFC, FSC or Taiwan central bank document and no Taiwan law text
+  // (glossary/REGIONAL.md, §8): a note or reason that says what one of them writes would present an
+  // unchecked claim as a citation. Every field of an entry and of a term is listed here (the
+  // compiler asks for a new one): its prose, or null for names and codes.
   type Texts = (e: GlossaryEntry) => [where: string, text: string | undefined][];
   const termProse: { [K in keyof Term]-?: ((t: Term) => string | undefined) | null } = {
     text: null,
@@ -217,5 +218,15 @@ describe('a note on a card claims no source the project cannot cite', () => {
       'mbridge definitionEn',
       'mbridge definitionZh',
     ]);
+  });
+
+  it("no text says what Taiwan's FSC, its central bank or its law writes", () => {
+    const taiwanBody =
+      /\bFSC\b|Financial Supervisory Commission|金管會|金管会|金融監督管理委員會|金融监督管理委员会|Taiwan's central bank|Central Bank of the Republic of China|\bCBC\b|中央銀行|Taiwan's (securities )?laws?\b/;
+    const naming: string[] = [];
+    for (const e of glossary.entries)
+      for (const texts of Object.values(entryProse))
+        if (texts) for (const [where, text] of texts(e)) if (text && taiwanBody.test(text)) naming.push(`${e.id} ${where}`);
+    expect(naming).toEqual([]);
   });
 });
