@@ -289,6 +289,9 @@ function codeSpans(text: string, out: Skipped[], find: Find, blocks?: readonly S
   // the first block that ends after the backtick; the next `<!` to look at and the next `-->`
   let b = 0;
   let comment = blocks ? find('<!', 0) : -1;
+  // the next `-->` after the comment being read; NONE once the text is known to have none left (a
+  // search to the text's end per backtick would cost quadratic time)
+  const NONE = text.length + 1;
   let commentEnd = -1;
   let at = find('`', 0);
   while (at >= 0) {
@@ -310,8 +313,11 @@ function codeSpans(text: string, out: Skipped[], find: Find, blocks?: readonly S
           comment = find('<!', Math.max(after, comment + 1));
           continue;
         }
-        if (commentEnd < comment + 4) commentEnd = find('-->', comment + 4);
-        if (commentEnd < 0 || (block && commentEnd >= block.start)) {
+        if (commentEnd < comment + 4) {
+          commentEnd = find('-->', comment + 4);
+          if (commentEnd < 0) commentEnd = NONE;
+        }
+        if (commentEnd === NONE || (block && commentEnd >= block.start)) {
           // none of them closes before the next block
           comment = find('<!', at);
           break;
