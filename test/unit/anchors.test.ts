@@ -664,7 +664,7 @@ describe('a directive inside a Markdown fenced code block is an example, not a d
     expect(disabledRanges(text, undefined, true)).toEqual([{ start: 208, end: 211 }]);
   });
 
-  it('in Markdown, examples the fence finder does not see: in a list item, indented, quoted', () => {
+  it('in Markdown, examples in a list item’s fence, an indented block or a quote are no directives', () => {
     const cases = [
       ['1. 安装：', '', '    ```bash', '    # fintech-glossary-disable', '    ```'],
       ['示例：', '', '    # fintech-glossary-disable'],
@@ -674,16 +674,23 @@ describe('a directive inside a Markdown fenced code block is an example, not a d
     for (const lines of cases) {
       const doc = ['<!-- fintech-glossary-variant: zh-Hans -->', ...lines, '区塊鏈', ''].join('\n');
       expect(disabledRanges(doc, undefined, true)).toEqual([]);
-      // an HTML comment is Markdown's own: indented or not, it counts; in plain text every one counts
-      expect(disabledRanges(doc.replace('# fintech-glossary-disable', '<!-- fintech-glossary-disable -->'), undefined, true)).toHaveLength(
-        1,
-      );
+      // in plain text every one counts
       expect(disabledRanges(doc)).toHaveLength(1);
     }
+    // an HTML comment shown in code is an example too (a list item's fence, an indented block, a tab)
+    for (const lines of cases.filter((c) => !c[0]!.startsWith('>'))) {
+      const doc = ['<!-- fintech-glossary-variant: zh-Hans -->', ...lines, '区塊鏈', ''].join('\n');
+      expect(disabledRanges(doc.replace('# fintech-glossary-disable', '<!-- fintech-glossary-disable -->'), undefined, true)).toEqual([]);
+    }
+    // one in a list item, four columns in but no code, counts
+    expect(disabledRanges('1.  安装：\n\n    <!-- fintech-glossary-disable -->\n\n区塊鏈\n', undefined, true)).toEqual([
+      { start: 9, end: 52 },
+    ]);
     expect(variantDirective('    # fintech-glossary-variant: zh-TW\n', undefined, true)).toBeUndefined();
     expect(variantDirective('> fintech-glossary-variant: zh-TW\n', undefined, true)).toBeUndefined();
     expect(variantDirective('   # fintech-glossary-variant: zh-TW\n', undefined, true)?.variant).toBe('zh-TW');
-    expect(variantDirective('    <!-- fintech-glossary-variant: zh-TW -->\n', undefined, true)?.variant).toBe('zh-TW');
+    expect(variantDirective('    <!-- fintech-glossary-variant: zh-TW -->\n', undefined, true)).toBeUndefined();
+    expect(variantDirective('   <!-- fintech-glossary-variant: zh-TW -->\n', undefined, true)?.variant).toBe('zh-TW');
   });
 
   it('in other languages (no fences) every one counts, as before', () => {

@@ -181,6 +181,18 @@ describe('a fence inside a list item, four columns or more in, is a fence', () =
     expect(findings('10. 说明\n\n    ```\n    区塊鏈\n区塊鏈\n')).toEqual(['mixed-script 区塊鏈 5']);
   });
 
+  it('a directive shown in the fence is an example: it switches nothing off and names no variant', () => {
+    const disable = '1.  在文件开头写：\n\n    ```markdown\n    <!-- fintech-glossary-disable -->\n    ```\n\n区塊鏈在这里。\n';
+    expect(disabledRanges(disable, undefined, true)).toEqual([]);
+    expect(findings(disable)).toEqual(['mixed-script 区塊鏈 7']);
+    expect(findings(crlf(disable))).toEqual(['mixed-script 区塊鏈 7']);
+    const variant = '1.  示例：\n\n    ```markdown\n    <!-- fintech-glossary-variant: zh-TW -->\n    ```\n';
+    expect(variantDirective(variant, undefined, true)).toBeUndefined();
+    // the server, its searches kept across edits, reads it so too
+    const anchors = new TextAnchors(variant);
+    expect(variantDirective(variant, anchors.find, true)).toBeUndefined();
+  });
+
   it('typing in and around the fence, the server answers as a fresh check', () => {
     typedEverywhere('1.  说明\n\n    ```\n    区塊鏈\n    ```\n区塊鏈\n', '`', ['mixed-script 区塊鏈 6']);
     typedEverywhere('1.  说明\n\n    ```\n    区塊鏈\n    ```\n区塊鏈\n', ' ', ['mixed-script 区塊鏈 6']);

@@ -10,8 +10,9 @@
  * - `fintech-glossary-disable-next-line [rule …]`: no findings on the next line;
  * - `fintech-glossary-disable [rule …]` … `fintech-glossary-enable`: none in between (to the end
  *   when there is no enable).
- * In Markdown, a line inside a fenced code block is an example, never a directive; so is one
- * indented four columns or in a block quote, unless it is in an HTML comment (`<!--`).
+ * In Markdown, a line inside a code block (fenced, a list item's fence, indented: the code term QA
+ * skips) is an example, never a directive; so is a bare or `#` one indented four columns or in a
+ * block quote, unless it is in an HTML comment (`<!--`) outside code.
  */
 import type { ChineseScript } from './entry';
 import { HTML_NEEDLES, htmlBlockAt, htmlOpeners, INDENT_NEEDLES, indentedBlocks } from './indentedCode';
@@ -37,7 +38,7 @@ function onlyCommentOpener(text: string, from: number, to: number, markdown: boo
 
 /**
  * In Markdown, is a directive on the line starting at `from` (after `before`, its opener) part of a
- * code example the fence finder does not see? Markdown's own comment, `<!--`, always counts; a
+ * code example? Markdown's own comment, `<!--`, counts here (it is an example only inside code); a
  * directive that is bare or after another opener (`# …` in a bash example) does not when its line
  * is indented four columns or more (an indented code block, or a fence inside a list item) or is
  * in a block quote (`> …`).
@@ -84,28 +85,36 @@ const searchIn =
     text.indexOf(needle, from);
 
 /**
- * Is offset `at` inside a Markdown fenced code block? There a directive is an example (a bash
- * snippet's `# fintech-glossary-disable`), not one. Always false in other languages, which have no
- * fences. The blocks are found on the first question, so a text without directives costs nothing.
+ * Is offset `at` inside Markdown code: a fenced code block (a list item's too) or an indented one, the
+ * code term QA skips (`markdownBlocks`)? There a directive is an example (a bash snippet's
+ * `# fintech-glossary-disable`, a `<!-- … -->` line shown in a fence), not one. Always false in other
+ * languages, which have no code blocks. The blocks are found on the first question, so a text
+ * without directives costs nothing.
  */
-function inFencedBlock(text: string, markdown: boolean, find: Find): (at: number) => boolean {
+function inCodeBlock(text: string, markdown: boolean, find: Find): (at: number) => boolean {
   if (!markdown) return () => false;
-  let fences: Skipped[] | undefined;
-  return (at) => overlapsAny((fences ??= fencedBlocks(text, find)), at, at + 1);
+  let code: Skipped[] | undefined;
+  const blocks = () => {
+    const out: Skipped[] = [];
+    // the front matter is no code: a variant key there counts
+    markdownBlocks(text, out, find, false);
+    return out.sort((a, b) => a.start - b.start);
+  };
+  return (at) => overlapsAny((code ??= blocks()), at, at + 1);
 }
 
 /**
  * The variant a document declares for itself, with the offset of the directive; undefined if none.
- * `markdown`: a directive inside a fenced code block does not count.
+ * `markdown`: a directive inside a code block (fenced or indented) does not count.
  */
 export function variantDirective(text: string, find: Find = searchIn(text), markdown = false): VariantDirective | undefined {
   const needle = `${PREFIX}variant`;
-  const fenced = inFencedBlock(text, markdown, find);
+  const inCode = inCodeBlock(text, markdown, find);
   for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + 1)) {
     if (!text.startsWith(needle, at)) continue;
     const start = lineStart(text, at);
     if (!onlyCommentOpener(text, start, at, markdown)) continue;
-    if (fenced(at)) continue;
+    if (inCode(at)) continue;
     // a colon as a Chinese input method types it (：) counts too
     const rest = /^\s*[:：]\s*([A-Za-z-]+)/.exec(text.slice(at + needle.length, Math.min(lineEnd(text, at), at + needle.length + 40)));
     if (!rest) continue;
@@ -180,15 +189,15 @@ function rulesAfter(text: string, from: number): Set<string> | undefined {
 
 /**
  * The ranges the disable directives switch off, in document order. `markdown`: a directive inside a
- * fenced code block does not count.
+ * code block (fenced or indented) does not count.
  */
 export function disabledRanges(text: string, find: Find = searchIn(text), markdown = false): DisabledRange[] {
   const out: DisabledRange[] = [];
   let open: { start: number; rules?: Set<string> } | undefined;
-  const fenced = inFencedBlock(text, markdown, find);
+  const inCode = inCodeBlock(text, markdown, find);
   for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + PREFIX.length)) {
     const name = at + PREFIX.length;
-    if (!startsComment(text, at, markdown) || fenced(at)) continue;
+    if (!startsComment(text, at, markdown) || inCode(at)) continue;
     if (nameAt(text, name, 'disable-next-line')) {
       const end = lineEnd(text, at);
       // the next line: after this line's break (CRLF is one break)
