@@ -44,6 +44,27 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
       continue;
     }
     const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(pos, Math.min(end, pos + 64)));
+    // a fence on a list item's line (`- ```sh`): to a line of as many or more of its unit, up to three
+    // columns past the item's content, or to the line before one less far in (blank lines go on)
+    const item = m ? null : /^ {0,3}(?:(?:[-*+]|\d{1,9}[.)]) {1,4})+(`{3,}|~{3,})/.exec(text.slice(pos, Math.min(end, pos + 64)));
+    if (item) {
+      const content = item[0].length - item[1]!.length;
+      let last = end;
+      for (let q = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1; q < text.length; ) {
+        const qe = lineEnd(q);
+        const line = text.slice(q, qe);
+        let indent = 0;
+        for (const ch of /^[ \t]*/.exec(line)![0]) indent = ch === '\t' ? indent + 4 - (indent % 4) : indent + 1;
+        if (line.trim() !== '' && indent < content) break;
+        last = qe;
+        const run = line.trim();
+        if (indent - content < 4 && run.length >= item[1]!.length && run === item[1]![0]!.repeat(run.length)) break;
+        q = text[qe] === '\r' && text[qe + 1] === '\n' ? qe + 2 : qe + 1;
+      }
+      out.push({ start: pos, end: last });
+      pos = last + 1;
+      continue;
+    }
     if (!m) {
       pos = end + 1;
       continue;
@@ -165,6 +186,11 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     for (const ch of s) c = ch === '\t' ? c + 4 - (c % 4) : c + 1;
     return c;
   };
+  /** The text of `body` from column `column` on ('' when no character starts there). */
+  const atColumn = (body: string, column: number) => {
+    for (let i = 0; i <= body.length; i++) if (columns(body.slice(0, i)) === column) return body.slice(i);
+    return '';
+  };
   const out: { start: number; end: number }[] = [];
   let lists: number[] = [];
   let before = 'blank';
@@ -221,7 +247,18 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
       if (quotes) endQuote();
       if (code) out.push(code);
       code = undefined;
-      if (fence.start === line.start) lists = lists.filter((c) => c <= indent);
+      if (fence.start === line.start) {
+        lists = lists.filter((c) => c <= indent);
+        // the fence on a list item's line (`- ```sh`, `1. - ~~~`): the items open, each content the next's marker
+        if (!quotes)
+          for (let at = body.slice(lead.length), col = indent; ; ) {
+            const m = /^(?:[-*+]|[0-9]{1,9}[.)])( {1,4})(?=[`~])|^(?:[-*+]|[0-9]{1,9}[.)])( {1,4})(?=[-*+0-9])/.exec(at);
+            if (!m) break;
+            col += m[0].length;
+            lists.push(col);
+            at = at.slice(m[0].length);
+          }
+      }
       before = 'other';
       continue;
     }
@@ -294,9 +331,7 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     // closing line (as many or more of its character, up to three columns past the content, nothing
     // else), or to the line before one less far in than the content or one the fence finder saw
     const deep = !quoteText && indented && column < 4 ? /^(`{3,}|~{3,})/.exec(rest) : null;
-    if (deep) {
-      lists = open;
-      const content = open[open.length - 1]!;
+    const readFence = (deep: RegExpExecArray, content: number) => {
       let end = line.end;
       while (li + 1 < lines.length) {
         const next = lines[li + 1]!;
@@ -311,6 +346,10 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
       }
       out.push({ start, end });
       before = 'other';
+    };
+    if (deep) {
+      lists = open;
+      readFence(deep, open[open.length - 1]!);
       continue;
     }
     // a thematic break, or a paragraph's setext underline, ends it all
@@ -340,6 +379,13 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
         prefix = prefix + m[0] + gap;
         at = after.slice(gap.length);
         m = /^(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$)/.exec(at);
+      }
+      // a fence at the innermost item's content (`- ```sh`) is the item's (on a line that may be code:
+      // four spaces or a tab in; one less far in is the fence finder's)
+      const itemFence = quoteText || !indented ? null : /^(`{3,}|~{3,})/.exec(atColumn(body, lists[lists.length - 1]!));
+      if (itemFence) {
+        readFence(itemFence, lists[lists.length - 1]!);
+        continue;
       }
       before = emptyItem ? 'other' : 'paragraph';
       continue;
@@ -477,6 +523,7 @@ const fragment = fc.constantFrom(
   ' <!-- ` -->',
   '-->',
   '- - ',
+  '- ```\n',
   '> ',
   '>     ',
   '>\n',
@@ -503,7 +550,7 @@ describe('Markdown fences and indented code blocks from the lines that may start
       .tuple(
         fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t', '\t\t'),
         fc.constantFrom(
-          ...['', '', '- ', '* ', '1. ', '2) ', '-     ', '-', '- - ', '1.', '# ', '```', '~~~~', '1.  ', '10. '],
+          ...['', '', '- ', '* ', '1. ', '2) ', '-     ', '-', '- - ', '1.', '# ', '```', '~~~~', '1.  ', '10. ', '- ```', '1. ~~~~'],
           ...['> ', '>', '>     ', '> > ', '>>     ', '> - ', '>\t\t', '>     - ', '> # ', '> ```'],
         ),
         fc.constantFrom('', '区块链', 'x', '`x', '<!-- ``` -->', '<!--', '-->', '区块链 <!-- ` --> `'),

@@ -199,6 +199,34 @@ describe('a fence inside a list item, four columns or more in, is a fence', () =
   });
 });
 
+describe('a fence opened on a list item’s own line (`- ```bash`) is the item’s', () => {
+  const doc = '- ```bash\n  区塊鏈 --init\n  ```\n\n区塊鏈在这里。\n';
+
+  it('term QA checks the prose after the list, not the code', () => {
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 5']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 5']);
+  });
+
+  it('conversion keeps the code and converts the prose, LF and CRLF; nested items too', () => {
+    expect(convert('1. ```\n   软件\n   ```\n2. 软件\n')).toBe('1. ```\n   软件\n   ```\n2. 軟體\n');
+    expect(convert(crlf('1. ```\n   软件\n   ```\n2. 软件\n'))).toBe(crlf('1. ```\n   软件\n   ```\n2. 軟體\n'));
+    expect(convert('- - ~~~\n    软件\n    ~~~\n软件\n')).toBe('- - ~~~\n    软件\n    ~~~\n軟體\n');
+    // an item four columns in, inside another item
+    expect(convert('1.  软件\n\n    - ```\n      软件\n      ```\n\n    软件\n')).toBe(
+      '1.  軟體\n\n    - ```\n      软件\n      ```\n\n    軟體\n',
+    );
+  });
+
+  it('the fence ends where its item ends (a line less far in than the item’s content)', () => {
+    expect(convert('- ```\n  软件\n软件\n\n    软件\n')).toBe('- ```\n  软件\n軟體\n\n    软件\n');
+  });
+
+  it('typing in and around the fence, the server answers as a fresh check', () => {
+    typedEverywhere('- ```\n  区塊鏈\n  ```\n\n区塊鏈\n', '`', ['mixed-script 区塊鏈 5']);
+    typedEverywhere('- ```\n  区塊鏈\n  ```\n\n区塊鏈\n', ' ', ['mixed-script 区塊鏈 5']);
+  });
+});
+
 describe('a front matter is no Markdown', () => {
   it('a comment opener in it opens no HTML block: an indented block after it is code', () => {
     const text = '---\nnote: |\n  <!-- 草稿\n---\n\n    软件\n\n软件\n';

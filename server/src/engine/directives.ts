@@ -15,7 +15,7 @@
  * block quote, unless it is in an HTML comment (`<!--`) outside code.
  */
 import type { ChineseScript } from './entry';
-import { HTML_NEEDLES, htmlBlockAt, htmlOpeners, INDENT_NEEDLES, indentedBlocks } from './indentedCode';
+import { HTML_NEEDLES, htmlBlockAt, htmlOpeners, INDENT_NEEDLES, indentedBlocks, listFence } from './indentedCode';
 import { lineEnd, lineStart } from './lines';
 import { isWhitespaceUnit, trimWhitespace } from './unicode';
 
@@ -507,7 +507,20 @@ export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fenc
     }
     if (at < 0) break;
     const end = lineEnd(text, line);
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(line, Math.min(end, line + 64)));
+    const head = text.slice(line, Math.min(end, line + 64));
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(head);
+    // a fence opened on a list item's line (`- ```bash`, `1. - ~~~`) is the item's: its content
+    // starts at the run, and the fence ends at its closing line or where the item ends
+    const item = m ? undefined : /^ {0,3}(?:(?:[-*+]|\d{1,9}[.)]) {1,4})+(`{3,}|~{3,})/.exec(head);
+    if (item) {
+      const run = item[1]!;
+      const content = item[0].length - run.length;
+      const next = text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
+      const fence = listFence(text, end, Math.min(next, text.length), run.charCodeAt(0), run.length, content);
+      fences.push({ start: line, end: fence.end });
+      pos = fence.next;
+      continue;
+    }
     if (!m) {
       pos = end + 1;
       continue;

@@ -212,6 +212,33 @@ function heading(text: string, line: Line): boolean {
   return n >= 1 && n <= 6 && (i === line.end || text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09);
 }
 
+/**
+ * A fence in a list item whose content starts at column `content`, opened by a run of `run` units
+ * `u` on the line ending at `end` (the next line starting at `next`): it ends at its closing line (as
+ * many or more of the unit, up to three columns past the content, nothing else), or where the item
+ * ends (before a line less far in) or before a line `stop` says starts another block. Returns the
+ * end of its last line and the start of the line after it.
+ */
+export function listFence(
+  text: string,
+  end: number,
+  next: number,
+  u: number,
+  run: number,
+  content: number,
+  stop?: (start: number) => boolean,
+): { end: number; next: number } {
+  while (next < text.length) {
+    const line = readLine(text, next);
+    const blank = line.first === line.end;
+    if (stop?.(line.start) || (!blank && line.indent < content)) break;
+    end = line.end;
+    next = line.next;
+    if (!blank && line.indent - content < 4 && closesFence(text, line, u, run)) break;
+  }
+  return { end, next };
+}
+
 /** The fence with `at` in it (sorted ranges), if any. */
 function fenceAt(fences: readonly Range[], at: number): Range | undefined {
   let lo = 0,
@@ -367,17 +394,28 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
    * a block the fence finder found starts.
    */
   const readListFence = (line: Line, run: number, content: number) => {
-    const u = text.charCodeAt(line.first);
-    let end = line.end;
-    while (pos < text.length) {
-      const next = readLine(text, pos);
-      const blank = next.first === next.end;
-      if (fenceAt(fences, next.start) || (!blank && next.indent < content)) break;
-      end = next.end;
-      pos = next.next;
-      if (!blank && next.indent - content < 4 && closesFence(text, next, u, run)) break;
+    const fence = listFence(text, line.end, pos, text.charCodeAt(line.first), run, content, (s) => !!fenceAt(fences, s));
+    pos = fence.next;
+    out.push({ start: line.start, end: fence.end });
+  };
+  /**
+   * Open the list items whose markers start `line`, the first one's content at column `item`: list
+   * items opened on one line (`- - item`, `1. - item`) each have their content at the next's marker.
+   * Returns the innermost one's marker.
+   */
+  const openItems = (line: Line, item: number) => {
+    lists.push(item);
+    let marker = line.first;
+    for (let inner = line; ; ) {
+      const at = offsetOfColumn(text, inner, lists[lists.length - 1]!);
+      if (at < 0) break;
+      inner = { ...inner, first: at, indent: lists[lists.length - 1]! };
+      const nested = listContent(text, inner);
+      if (nested < 0) break;
+      lists.push(nested);
+      marker = at;
     }
-    out.push({ start: line.start, end });
+    return marker;
   };
   const read = (raw: Line) => {
     const endsItem = emptyItem;
@@ -391,7 +429,12 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     if (fence) {
       if (quotes) endQuote();
       closeCode();
-      if (fence.start === raw.start) lists.length = listAt(raw.indent) + 1;
+      if (fence.start === raw.start) {
+        lists.length = listAt(raw.indent) + 1;
+        // a fence opened on a list item's line (`- ```bash`) is inside the item
+        const item = quotes === 0 ? listContent(text, raw) : -1;
+        if (item >= 0) openItems(raw, item);
+      }
       before = 'other';
       pos = readLine(text, fence.end).next;
       return;
@@ -466,17 +509,15 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     const item = column < 4 ? listContent(text, line) : -1;
     if (item >= 0) {
       lists.length = k + 1;
-      lists.push(item);
-      // list items opened on one line (`- - item`, `1. - item`): each one's content is the next's marker
-      let marker = line.first;
-      for (let inner = line; ; ) {
-        const at = offsetOfColumn(text, inner, lists[lists.length - 1]!);
-        if (at < 0) break;
-        inner = { ...inner, first: at, indent: lists[lists.length - 1]! };
-        const nested = listContent(text, inner);
-        if (nested < 0) break;
-        lists.push(nested);
-        marker = at;
+      const marker = openItems(line, item);
+      // a fence opened on the item's line (`- ```bash`) is the item's: on a line that may be code
+      // (four spaces or a tab in; the fence finder found those less far in)
+      const at = line.indented ? offsetOfColumn(text, line, lists[lists.length - 1]!) : -1;
+      const run = quotes === 0 && at >= 0 ? fenceRun(text, { ...line, first: at }) : 0;
+      if (run) {
+        readListFence({ ...line, first: at }, run, lists[lists.length - 1]!);
+        before = 'other';
+        return;
       }
       emptyItem = blankAfterMarker(text, marker, line.end);
       before = emptyItem ? 'other' : 'paragraph';
