@@ -22,13 +22,13 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
     while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
     return i;
   };
-  // a front matter: no HTML in it (fences are read there too)
+  // a front matter: no HTML or fence in it
   let frontMatterEnd = -1;
   if (text.startsWith('---')) {
     const end = text.indexOf('\n---', 3);
     if (end > 0) out.push({ start: 0, end: (frontMatterEnd = lineEnd(end + 1)) });
   }
-  for (let pos = 0; pos < text.length; ) {
+  for (let pos = frontMatterEnd < 0 ? 0 : frontMatterEnd + 1; pos < text.length; ) {
     const end = lineEnd(pos);
     const opener = pos > frontMatterEnd ? HTML_OPENER.exec(text.slice(pos, end)) : null;
     if (opener) {

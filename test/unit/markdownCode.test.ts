@@ -234,4 +234,17 @@ describe('a front matter is no Markdown', () => {
     expect(convert(crlf(text))).toBe(crlf('---\nnote: |\n  <!-- 草稿\n---\n\n    软件\n\n軟體\n'));
     expect(findings('---\nnote: |\n  <!-- 草稿\n---\n\n    区塊鏈\n\n区塊鏈\n')).toEqual(['mixed-script 区塊鏈 8']);
   });
+
+  it('a ``` line in it opens no fence: the body is prose, a fence after it is code', () => {
+    const doc = '---\nexample: |\n  ```\n  x = 1\n---\n区塊鏈在这里。\n\n```\ncode\n```\n';
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 6']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 6']);
+    const text = '---\nexample: |\n  ```\n---\n软件\n\n```\n软件\n```\n';
+    expect(convert(text)).toBe('---\nexample: |\n  ```\n---\n軟體\n\n```\n软件\n```\n');
+    expect(convert(crlf(text))).toBe(crlf('---\nexample: |\n  ```\n---\n軟體\n\n```\n软件\n```\n'));
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere('---\na: |\n  ```\n---\n区塊鏈\n', '`', ['mixed-script 区塊鏈 5']);
+  });
 });

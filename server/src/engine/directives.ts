@@ -437,7 +437,7 @@ function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: b
   const anchors = ANCHORS.get(find);
   const indented = anchors ? anchors.indentedBlocks(text, notCode, body) : indentedBlocks(text, find, notCode, body);
   for (const block of indented) out.push(block);
-  // one list of disjoint blocks (a front matter may have a fence in it)
+  // one list of disjoint blocks, in order
   const all: Skipped[] = [];
   for (const r of blocks.concat(notCode, indented).sort((a, b) => a.start - b.start)) {
     const last = all[all.length - 1];
@@ -476,7 +476,8 @@ export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped
 export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fences: Skipped[]; html: Skipped[] } {
   const fences: Skipped[] = [];
   const html: Skipped[] = [];
-  // HTML opens blocks in the body only (a front matter is no Markdown)
+  // HTML and fences open blocks in the body only (a front matter is no Markdown: a ``` line in a
+  // YAML block scalar opens no fence)
   const body = frontMatterOf(text)?.body ?? 0;
   const openers = htmlOpeners(text, find);
   let h = 0;
@@ -485,7 +486,7 @@ export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fenc
     const at = find(run, pos);
     return at < 0 ? -1 : lineStart(text, at);
   };
-  let pos = 0;
+  let pos = body;
   // the next ``` and ~~~ at or after `pos`, each searched again only once `pos` has passed it (a
   // search for the one the text lacks would otherwise run to the end of the text on every line)
   let backticks = find('```', 0),
