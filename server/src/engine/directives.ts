@@ -625,10 +625,12 @@ type Range = { start: number; end: number };
 /** The TextAnchors whose `find` a scan was given (its kept indented code blocks). */
 const ANCHORS = new WeakMap<Find, TextAnchors>();
 /**
- * What a line's head may have: spaces, tabs, list markers (`-`, `*`, `+`, digits and `.` or `)`),
- * heading #s, and what underlines and thematic breaks are made of (`=`, `-`, `*`, `_`).
+ * What a line's head may have: spaces, tabs, block quote markers (`>`), list markers (`-`, `*`,
+ * `+`, digits and `.` or `)`), heading #s, and what underlines and thematic breaks are made of (`=`,
+ * `-`, `*`, `_`).
  */
 const isLineHead = (u: number) =>
+  u === 0x3e ||
   u === 0x20 ||
   u === 0x09 ||
   u === 0x2d ||
@@ -640,7 +642,10 @@ const isLineHead = (u: number) =>
   u === 0x3d ||
   u === 0x5f ||
   (u >= 0x30 && u <= 0x39);
-/** What may make or end a fence, an HTML block or a line (an edit with one, or on a line that has one, is read again). */
+/**
+ * What may make or end a fence, an HTML block, a block quote or a line (an edit with one, or on a
+ * line that has one after its head, is read again: a quote's `>` markers are its head's).
+ */
 const STRUCTURE = /[\n\r<>`~]/;
 
 function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
@@ -726,8 +731,8 @@ export class TextAnchors {
   /**
    * Keep the indented code blocks across an edit inside one line's text: no line break, nothing that
    * makes or ends HTML, a fence or code span in the edit or on the line, and the edit after the
-   * line's head and a character of its text (the head, its indentation, list markers and heading #s,
-   * is what the blocks depend on; and the line had text before the edit, so it keeps some).
+   * line's head and a character of its text (the head, its indentation, quote and list markers and
+   * heading #s, is what the blocks depend on; and the line had text before the edit, so it keeps some).
    */
   private keepIndented(old: string, text: string, start: number, oldEnd: number, newEnd: number): void {
     const kept = this.indented;
@@ -741,8 +746,7 @@ export class TextAnchors {
     let head = from;
     if (head === 0 && old.charCodeAt(0) === 0xfeff) head++;
     while (head < to && isLineHead(old.charCodeAt(head))) head++;
-    const line = old.slice(from, to);
-    if (start <= head || STRUCTURE.test(line) || STRUCTURE.test(text.slice(start, newEnd))) {
+    if (start <= head || STRUCTURE.test(old.slice(head, to)) || STRUCTURE.test(text.slice(start, newEnd))) {
       this.indented = undefined;
       return;
     }
