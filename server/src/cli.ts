@@ -214,11 +214,11 @@ const shownPath = (path: string) => relative(process.cwd(), path).split(sep).joi
  */
 function annotationPath(path: string): string {
   const absolute = resolve(path);
-  const folder = realFolder(dirname(absolute));
+  const folder = realPath(dirname(absolute));
   let root = annotationRoots.get(folder);
   if (root === undefined) {
-    const workspace = process.env.GITHUB_WORKSPACE ? realFolder(process.env.GITHUB_WORKSPACE) : undefined;
-    root = workspace && isInside(workspace, folder) ? workspace : (repositoryRoot(folder) ?? realFolder(process.cwd()));
+    const workspace = process.env.GITHUB_WORKSPACE ? realPath(process.env.GITHUB_WORKSPACE) : undefined;
+    root = workspace && isInside(workspace, folder) ? workspace : (repositoryRoot(folder) ?? realPath(process.cwd()));
     annotationRoots.set(folder, root);
   }
   return (
@@ -231,7 +231,8 @@ function annotationPath(path: string): string {
 /** The root `annotationPath` takes for the files of a folder (one walk up per folder). */
 const annotationRoots = new Map<string, string>();
 
-const realFolder = (path: string) => {
+/** A path with its links resolved; as given, made absolute, when it cannot be (gone, a pipe). */
+const realPath = (path: string) => {
   try {
     return realpathSync(path);
   } catch {
@@ -514,12 +515,7 @@ function filesOf(paths: string[]): string[] {
       }
     } else if (top || st.isFile()) {
       // each file once, by its real path: `check docs docs/a.md ./docs/a.md` reports a.md once
-      let real = p;
-      try {
-        real = realpathSync(p);
-      } catch {
-        // not on disk by a path (a pipe): as given
-      }
+      const real = realPath(p);
       if (files.has(real)) return;
       files.add(real);
       out.push(p);

@@ -9,14 +9,20 @@ import { fileURLToPath } from 'node:url';
 import { PROJECT_FILE } from '../projectConfig';
 import { trimSlashes } from '../termbases';
 
+/** `dir` and each folder above it, up to the filesystem root. */
+function* foldersUp(dir: string): Generator<string> {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    yield d;
+    if (dirname(d) === d) return;
+  }
+}
+
+const isRepositoryTop = (d: string) => existsSync(join(d, '.git'));
+
 /** The top of the git work tree holding `dir` (the nearest folder with a `.git` file or folder), or undefined. */
 export function repositoryRoot(dir: string): string | undefined {
-  for (let d = resolve(dir); ; ) {
-    if (existsSync(join(d, '.git'))) return d;
-    const parent = dirname(d);
-    if (parent === d) return undefined;
-    d = parent;
-  }
+  for (const d of foldersUp(dir)) if (isRepositoryTop(d)) return d;
+  return undefined;
 }
 
 /**
@@ -25,14 +31,20 @@ export function repositoryRoot(dir: string): string | undefined {
  * looked in) or at the filesystem root.
  */
 export function findProjectFile(dir: string): string | undefined {
-  for (let d = resolve(dir); ; ) {
+  for (const d of foldersUp(dir)) {
     const file = join(d, PROJECT_FILE);
     if (existsSync(file)) return file;
-    const parent = dirname(d);
-    if (parent === d || existsSync(join(d, '.git'))) return undefined;
-    d = parent;
+    if (isRepositoryTop(d)) return undefined;
   }
+  return undefined;
 }
+
+/** The URI of the folder `levels` above a folder's URI (written as the client writes it: drive letter, encoding). */
+const uriAbove = (folderUri: string, levels: number) => {
+  let uri = trimSlashes(folderUri);
+  for (let k = 0; k < levels; k++) uri = uri.slice(0, uri.lastIndexOf('/'));
+  return uri;
+};
 
 /**
  * The Node server's `projectFiles`: the project file of a workspace folder (a `file:` URI) found as
@@ -45,12 +57,11 @@ export const nodeProjectFiles = {
     const folder = resolve(fileURLToPath(folderUri));
     const file = findProjectFile(folder);
     if (!file) return undefined;
-    // its URI written as the client writes the folder's (a drive letter's case and encoding kept),
-    // so that documents' URIs are relative to it: the folder's URI less a segment per level up
-    let uri = trimSlashes(folderUri);
-    for (let d = folder; d !== dirname(file); d = dirname(d)) uri = uri.slice(0, uri.lastIndexOf('/'));
+    // its URI written as the client writes the folder's, so that documents' URIs are relative to it
+    let levels = 0;
+    for (let d = folder; d !== dirname(file); d = dirname(d)) levels++;
     try {
-      return { uri: `${uri}/${PROJECT_FILE}`, text: readFileSync(file, 'utf8') };
+      return { uri: `${uriAbove(folderUri, levels)}/${PROJECT_FILE}`, text: readFileSync(file, 'utf8') };
     } catch (err) {
       // removed between the look and the read: there is none
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -74,16 +85,13 @@ export const nodeProjectFiles = {
     const found = findProjectFile(folder);
     const top = repositoryRoot(folder) ?? (found ? dirname(found) : folder);
     const watchers: FSWatcher[] = [];
-    // each folder's URI as the client writes the workspace folder's (see find)
-    let uri = trimSlashes(folderUri);
-    for (let d = folder; d !== top; ) {
-      const parent = dirname(d);
-      if (parent === d) break;
-      d = parent;
-      uri = uri.slice(0, uri.lastIndexOf('/'));
-      const fileUri = `${uri}/${PROJECT_FILE}`;
+    // the folders above the workspace folder (whose tree the client watches) up to the top, included
+    const up = [...foldersUp(folder)];
+    for (let level = 1; level <= up.indexOf(top); level++) {
+      // each folder's URI as the client writes the workspace folder's (see find)
+      const fileUri = `${uriAbove(folderUri, level)}/${PROJECT_FILE}`;
       try {
-        const w = watch(d, (_event, name) => {
+        const w = watch(up[level]!, (_event, name) => {
           if (name?.toString() === PROJECT_FILE) onChange(fileUri);
         });
         w.on('error', () => w.close());
