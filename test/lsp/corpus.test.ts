@@ -10,11 +10,10 @@ import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { offsetAt, positionAt, type Position } from './lspFuzz';
 import { MISSING, RawClient, type RpcResponse } from './rawClient';
+import { HANG_MS } from './waitFor';
 
 const ROOT = resolve(__dirname, '../..');
 const CORPUS = resolve(ROOT, 'test/corpus');
-/** A hang detector, not a speed test: generous enough for a 10 MB didOpen on a busy machine. */
-const HANG_MS = 5000;
 
 type Pos = [number, number];
 interface Card {

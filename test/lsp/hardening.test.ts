@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SERVER, initialize, shutdown, startServer, type LspSession } from './lspClient';
+import { HANG_MS } from './waitFor';
 
 interface Hover {
   contents: { value: string };
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
-const HANG = 2000;
+const HANG = HANG_MS;
 function answered<T>(p: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     p,
@@ -329,7 +330,7 @@ describe('framing errors on stdin: the server says so and exits non-zero', () =>
     child.stdout.resume();
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     child.stdin.write(bytes);
-    const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), 5000))]);
+    const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), HANG_MS))]);
     if (code === 'still running') child.kill('SIGKILL');
     expect(code).toBe(1);
     expect(stderr).toMatch(/framing error on stdin/);

@@ -6,8 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { RawClient } from './rawClient';
-
-const HANG_MS = 5000;
+import { HANG_MS, waitFor } from './waitFor';
 const started: RawClient[] = [];
 function start(): RawClient {
   const c = new RawClient();
@@ -51,7 +50,7 @@ describe('the LSP lifecycle on the wire', () => {
     c.open(now, TERM_TEXT);
     const card = await c.hover(now, 0, 5, HANG_MS);
     expect((card.result as { contents: { value: string } }).contents.value.toLowerCase()).toContain('blockchain');
-    for (let i = 0; i < 100 && diagnosticsFor(c, now).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => diagnosticsFor(c, now).length > 0);
     expect(diagnosticsFor(c, now).length).toBeGreaterThan(0);
   });
 
@@ -71,7 +70,7 @@ describe('the LSP lifecycle on the wire', () => {
     expect((await c.initialize()).error).toBeUndefined();
     const before = 'file:///before.txt';
     c.open(before, TERM_TEXT);
-    for (let i = 0; i < 100 && diagnosticsFor(c, before).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => diagnosticsFor(c, before).length > 0);
     expect(diagnosticsFor(c, before).length).toBeGreaterThan(0);
     expect((await c.request('shutdown', undefined, HANG_MS)).error).toBeUndefined();
     const count = c.received.length;

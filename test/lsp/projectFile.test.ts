@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LspSession, shutdown, startServer } from './lspClient';
+import { waitFor } from './waitFor';
 
 interface Diag {
   range: { start: { line: number; character: number } };
@@ -70,11 +71,9 @@ async function workspace(watch: boolean, projectFile: string) {
   });
   /** Wait until `uri` has had more than `count` publishDiagnostics, and return the last. */
   const after = async (uri: string, count: number): Promise<Diag[]> => {
-    for (let i = 0; i < 400; i++) {
-      const list = published.get(uri) ?? [];
-      if (list.length > count) return list[list.length - 1]!;
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitFor(() => (published.get(uri) ?? []).length > count);
+    const list = published.get(uri) ?? [];
+    if (list.length > count) return list[list.length - 1]!;
     throw new Error(`no publishDiagnostics after #${count} for ${uri}`);
   };
   const count = (uri: string) => (published.get(uri) ?? []).length;
@@ -142,7 +141,7 @@ describe('the project file', () => {
     await s.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri: `${pathToFileURL(dir).href}/report.md`, languageId: 'markdown', version: 1, text: TEXT },
     });
-    for (let i = 0; i < 400 && (published.at(-1)?.length ?? 0) < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    await waitFor(() => (published.at(-1)?.length ?? 0) >= 2);
     expect(summary(published.at(-1) ?? [])).toEqual(['regional-variant 數字貨幣 → 數位貨幣', 'forbidden-term 風控小幫手 → ']);
   });
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LspSession, shutdown, startServer } from './lspClient';
+import { waitFor } from './waitFor';
 
 interface Diag {
   range: { start: { line: number; character: number } };
@@ -59,7 +60,7 @@ async function subfolderWorkspace(watch: boolean, projectFile: string) {
     },
   });
   await s.connection.sendNotification('initialized', {});
-  for (let i = 0; i < 400 && !logs.some((l) => l.includes('folder(s) above guide')); i++) await pause(25);
+  await waitFor(() => logs.some((l) => l.includes('folder(s) above guide')));
   expect(logs).toContain('Fintech Glossary: watching .fintech-glossary.yaml in 2 folder(s) above guide');
   /** Open a document of the folder (a path relative to it) with TEXT. */
   const open = async (path: string) => {

@@ -5,6 +5,7 @@
 // once the push is out, the document's diagnostics as they are then go out, once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LspSession, initialize, startServer } from './lspClient';
+import { waitFor } from './waitFor';
 
 let s: LspSession | undefined;
 afterEach(() => {
@@ -27,7 +28,7 @@ describe('push diagnostics under back-pressure', () => {
     const line = '区塊鏈和云計算。\n';
     const text = `fintech-glossary-variant: zh-Hans\n${line.repeat(1500)}`;
     s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-    for (let k = 0; k < 200 && !pushes.some((p) => p.version === 1); k++) await sleep(50);
+    await waitFor(() => pushes.some((p) => p.version === 1));
     expect(pushes.at(-1)).toEqual({ version: 1, count: 3000 });
 
     // the client stops reading; 20 edits, each adding a finding at the end
@@ -40,7 +41,7 @@ describe('push diagnostics under back-pressure', () => {
       });
     await sleep(1500);
     s.process.stdout!.resume();
-    for (let k = 0; k < 200 && !pushes.some((p) => p.version === 21); k++) await sleep(50);
+    await waitFor(() => pushes.some((p) => p.version === 21));
     const after = pushes.slice(before);
     // the last push is the last version's (3,000 + 20 findings); the ones in between were not written
     expect(after.at(-1)).toEqual({ version: 21, count: 3020 });
@@ -57,7 +58,7 @@ describe('push diagnostics under back-pressure', () => {
     await initialize(s, {});
     const text = `fintech-glossary-variant: zh-Hans\n${'区塊鏈和云計算。\n'.repeat(1500)}`;
     s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-    for (let k = 0; k < 200 && !pushes.some((p) => p.version === 1); k++) await sleep(50);
+    await waitFor(() => pushes.some((p) => p.version === 1));
     s.process.stdout!.pause();
     // an edit (pushed: the write waits for the client), another that removes every finding (marked
     // stale), a code action (which computes the diagnostics of that edit), then the document closes
@@ -78,7 +79,7 @@ describe('push diagnostics under back-pressure', () => {
     s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await sleep(1500);
     s.process.stdout!.resume();
-    for (let k = 0; k < 100 && pushes.at(-1)?.count !== 0; k++) await sleep(50);
+    await waitFor(() => pushes.at(-1)?.count === 0);
     expect(pushes.at(-1)?.count).toBe(0);
   }, 60_000);
 });

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { SERVER } from './lspClient';
+import { HANG_MS } from './waitFor';
 
 /** Pass as params to send a message without a `params` member. */
 export const MISSING = Symbol('missing params');
@@ -87,7 +88,7 @@ export class RawClient {
     this.send(params === MISSING ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params });
   }
 
-  request(method: string, params: unknown = MISSING, hangMs = 2000): Promise<RpcResponse> {
+  request(method: string, params: unknown = MISSING, hangMs = HANG_MS): Promise<RpcResponse> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       if (!this.alive) return resolve({ exited: true });

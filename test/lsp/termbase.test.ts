@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LspSession, shutdown, startServer } from './lspClient';
+import { askUntil } from './waitFor';
 
 const TBX = `<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
@@ -206,12 +207,12 @@ describe('termbases in the workspace', () => {
     expect(await hover(5)).toBeNull();
     await new Promise((r) => setTimeout(r, 300));
     writeFileSync(join(ws.dir, 'glossary.csv'), `${CSV}zorbex,佐贝克斯,Seen by the server's own watcher.\r\n`);
-    let card: string | null = null;
-    for (let i = 0; i < 50 && !card; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      card = await hover(5);
-    }
-    expect(card).toContain('Seen by the server');
+    expect(
+      await askUntil(
+        () => hover(5),
+        (card) => card !== null,
+      ),
+    ).toContain('Seen by the server');
   });
 
   it('termbases under node_modules and dot folders are not discovered', async () => {

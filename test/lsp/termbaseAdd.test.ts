@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LspSession, shutdown, startServer } from './lspClient';
+import { waitFor } from './waitFor';
 
 const sessions: LspSession[] = [];
 afterEach(async () => {
@@ -102,7 +103,7 @@ describe('Add to Project Termbase (palette)', () => {
     const add = actions.find((a) => a.command?.command === 'fintechGlossary.server.addToTermbase');
     expect(add?.title).toBe('將「佐贝克斯」新增至專案術語庫');
     await s.connection.sendRequest('workspace/executeCommand', add!.command);
-    for (let i = 0; i < 20 && !shown.length; i++) await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => shown.length > 0);
     expect(shown).toEqual(['已將 佐贝克斯 新增至 glossary.csv']);
   });
 
@@ -119,7 +120,7 @@ describe('Add to Project Termbase (palette)', () => {
       en: 'escrow robot',
       existing: true,
     });
-    for (let i = 0; i < 20 && !shown.length; i++) await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => shown.length > 0);
     expect(shown).toEqual(['佐贝克斯 · escrow robot is already in glossary.csv']);
     // another counterpart is another row
     await add('佐贝克斯', 'escrow bot');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LspSession, shutdown, startServer } from './lspClient';
+import { askUntil, waitFor } from './waitFor';
 
 const row = (en: string, zh: string, definition: string) => `${en},${zh},${definition}\n`;
 const HEAD = 'en,zh-CN,definition\n';
@@ -82,25 +83,14 @@ async function start(folders: { uri: string; name: string }[], watch: boolean) {
         position: { line, character: 1 },
       })
     )?.contents.value ?? null;
-  /** Hover until `ok` holds (the server's own watcher and debounces take their time), at most ~8 s. */
-  const hoverUntil = async (line: number, ok: (card: string | null) => boolean) => {
-    let card = await hover(line);
-    for (let i = 0; i < 80 && !ok(card); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      card = await hover(line);
-    }
-    return card;
-  };
+  /** Hover until `ok` holds (the server's own watcher and debounces take their time). */
+  const hoverUntil = (line: number, ok: (card: string | null) => boolean) => askUntil(() => hover(line), ok);
   const changed = (changes: { uri: string; type: number }[]) =>
     s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   return { s, init, hover, hoverUntil, changed, registered, unregistered, diagnostics };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 400));
-/** Wait until `ok` holds (a registration the server sends after its reload), at most ~5 s. */
-const until = async (ok: () => boolean) => {
-  for (let i = 0; i < 50 && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
-};
 
 describe('the server’s own watcher (a client that does not watch)', () => {
   it('sees a termbase created in a new subdirectory, a renamed one and a deleted directory', async () => {
@@ -137,7 +127,7 @@ describe('the client’s watcher', () => {
     const ws = folder('client');
     const { hover, changed, registered } = await start([ws], true);
     // the settings' globs, and everything created or deleted (directories moved in or out)
-    await until(() => registered.length > 0);
+    await waitFor(() => registered.length > 0);
     expect(registered).toHaveLength(1);
     expect(registered[0]!.registerOptions.watchers).toContainEqual({ globPattern: { baseUri: ws.uri, pattern: '**/*.tbx' } });
     expect(registered[0]!.registerOptions.watchers).toContainEqual({ globPattern: { baseUri: ws.uri, pattern: '**/*' }, kind: 5 });
@@ -172,13 +162,13 @@ describe('the client’s watcher', () => {
     expect(await hover(0)).toBeNull();
     s.settings.fintechGlossary = { glossaries: ['*.terms'] };
     await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    let card: string | null = null;
-    for (let i = 0; i < 50 && !card; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      card = await hover(0);
-    }
-    expect(card).toContain('A sheet with its own extension');
-    await until(() => registered.length > 1 && unregistered.length > 0);
+    expect(
+      await askUntil(
+        () => hover(0),
+        (card) => card !== null,
+      ),
+    ).toContain('A sheet with its own extension');
+    await waitFor(() => registered.length > 1 && unregistered.length > 0);
     expect(registered).toHaveLength(2);
     expect(registered[1]!.registerOptions.watchers).toContainEqual({ globPattern: { baseUri: ws.uri, pattern: '*.terms' } });
     expect(unregistered).toEqual([registered[0]!.id]);
