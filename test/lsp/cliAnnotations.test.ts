@@ -3,7 +3,7 @@
 // paths are given: relative to $GITHUB_WORKSPACE when the file is in it, else to the git work tree
 // holding the file, else to the current directory. Properties escape %, CR, LF, `:` and `,`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,14 @@ function tree(files: Record<string, string>): string {
   }
   return dir;
 }
+
+/** Whether the temporary folder, or a folder above it, holds `.git`. */
+const tmpInRepository = (() => {
+  for (let dir = realpathSync(tmpdir()); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+})();
 
 const DOC = '测试云計算。\n';
 /** What `check` says of DOC's one finding, after the file property. */
@@ -57,8 +65,6 @@ describe('check --format github: annotation paths are relative to the repository
     expect(run(join(workspace, 'docs'), ['check', '--format', 'github', 'a.md'], workspace).stdout).toBe(
       `::notice file=docs/a.md${FINDING}\n`,
     );
-    // unset, and no repository: relative to the current directory, as before
-    expect(run(join(workspace, 'docs'), ['check', '--format', 'github', 'a.md']).stdout).toBe(`::notice file=a.md${FINDING}\n`);
     // a workspace that is a repository's subfolder (the repository checked out in a folder of another)
     const repo = tree({ '.git/': '', 'site/docs/a.md': DOC });
     expect(run(join(repo, 'site', 'docs'), ['check', '--format', 'github', 'a.md'], join(repo, 'site')).stdout).toBe(
@@ -68,6 +74,15 @@ describe('check --format github: annotation paths are relative to the repository
     const other = tree({ '.git/': '', 'notes/b.md': DOC });
     expect(run(other, ['check', '--format', 'github', 'notes/b.md'], workspace).stdout).toBe(`::notice file=notes/b.md${FINDING}\n`);
   });
+
+  // A machine whose temporary folder is inside a git work tree has no folder outside every repository.
+  it.skipIf(tmpInRepository)(
+    `with neither GITHUB_WORKSPACE nor a repository: relative to the current directory, as before${tmpInRepository ? ' (skipped: the temporary folder is inside a git work tree)' : ''}`,
+    () => {
+      const workspace = tree({ 'docs/a.md': DOC });
+      expect(run(join(workspace, 'docs'), ['check', '--format', 'github', 'a.md']).stdout).toBe(`::notice file=a.md${FINDING}\n`);
+    },
+  );
 
   it('a path with spaces, %, commas, colons and a line break is escaped as a workflow command property', () => {
     const repo = tree({ '.git/': '', 'docs/100% sure, v2: draft.md': DOC, 'docs/two\nlines.md': DOC });
