@@ -9,8 +9,18 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
+/**
+ * The CLI in `cwd`, run as a GitHub workflow runs it, from its workspace: annotation paths are then
+ * relative to `cwd` wherever the temporary folder is (inside a git work tree they would otherwise be
+ * relative to its top; cliAnnotations.test.ts tests that).
+ */
 const run = (cwd: string, args: string[], input?: string) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, ...(input !== undefined ? { input } : {}) });
+  spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, GITHUB_WORKSPACE: cwd },
+    ...(input !== undefined ? { input } : {}),
+  });
 
 /** A temporary folder with these files (paths with `/` make their folders; a name ending in `/` is an empty folder). */
 function tree(files: Record<string, string>): string {
