@@ -3,6 +3,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initialize, shutdown, startServer, type LspSession } from './lspClient';
+import { waitFor } from './waitFor';
 
 interface Diag {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -29,11 +30,9 @@ async function open(text: string, languageId = 'markdown'): Promise<{ uri: strin
 }
 
 async function next(uri: string, count: number): Promise<Diag[]> {
-  for (let i = 0; i < 200; i++) {
-    const list = published.get(uri) ?? [];
-    if (list.length > count) return list[count]!;
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await waitFor(() => (published.get(uri) ?? []).length > count);
+  const list = published.get(uri) ?? [];
+  if (list.length > count) return list[count]!;
   throw new Error(`no publishDiagnostics for ${uri}`);
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SERVER, initialize, shutdown, startServer, type LspSession } from './lspClient';
-import { HANG_MS } from './waitFor';
+import { HANG_MS, waitFor } from './waitFor';
 
 interface Hover {
   contents: { value: string };
@@ -207,7 +207,7 @@ describe('faults found by the reliability review', () => {
     s.connection.onNotification('window/showMessage', (p: { message: string }) => void shown.push(p.message));
     await initialize(s);
     await open(s, 'file:///g.txt', '区块链');
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => shown.length > 0);
     expect(await hover(s, 'file:///g.txt', 0, 1)).toBeNull();
     expect(shown.join('\n')).toMatch(/cannot load the glossary: .*bad\.json: entry 1 "x": field "zhHant" is missing/);
     expect(await shutdown(s)).toBe(0);
@@ -220,7 +220,7 @@ describe('faults found by the reliability review', () => {
     const shown: string[] = [];
     s.connection.onNotification('window/showMessage', (p: { message: string }) => void shown.push(p.message));
     await initialize(s);
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => shown.length > 0);
     expect(shown.join('\n')).toMatch(/passwd: not valid JSON/);
     expect(shown.join('\n')).not.toContain('root:x');
     expect(await shutdown(s)).toBe(0);
@@ -280,7 +280,8 @@ describe('faults found by the reliability review', () => {
     const scoped = nextAnswer(); // the document's own scope is asked for when it opens
     await healthy(s); // hover stays on
     await scoped;
-    await new Promise((r) => setTimeout(r, 200)); // its warnings, if any, arrive
+    await waitFor(() => logs.some((l) => /preferredScript must be one of/.test(l))); // its warnings arrive
+    await new Promise((r) => setTimeout(r, 200)); // and a second copy would have too
     expect(logs.join('\n')).toMatch(/hover\.enable must be true or false, got number 0; ignored/);
     expect(logs.join('\n')).toMatch(/preferredScript must be one of/);
     // once, although the settings were read for the workspace and again for the document's scope

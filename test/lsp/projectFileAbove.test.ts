@@ -27,7 +27,6 @@ afterEach(async () => {
 const TEXT = '銀行推出數字貨幣。風控小幫手\n';
 
 const summary = (d: Diag[]) => d.map((x) => `${x.code} ${x.data?.term} → ${x.data?.suggestions.join('/')}`);
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A repository with the project file at its root; the workspace folder is `<repo>/docs/guide`. */
 async function subfolderWorkspace(watch: boolean, projectFile: string) {
@@ -71,15 +70,10 @@ async function subfolderWorkspace(watch: boolean, projectFile: string) {
     return uri;
   };
   const doc = await open('report.md');
-  /** What was last published for `uri` once `done` says it is what the test waits for (or after 10 s). */
+  /** What was last published for `uri` once `done` says it is what the test waits for (or after the wait's bound). */
   const settle = async (uri: string, done: (d: Diag[]) => boolean): Promise<Diag[]> => {
-    let last: Diag[] = [];
-    for (let i = 0; i < 400; i++) {
-      last = published.get(uri)?.at(-1) ?? [];
-      if (published.has(uri) && done(last)) break;
-      await pause(25);
-    }
-    return last;
+    await waitFor(() => published.has(uri) && done(published.get(uri)?.at(-1) ?? []));
+    return published.get(uri)?.at(-1) ?? [];
   };
   /** The document's diagnostics once their summary is `expected` (or what they are after 10 s). */
   const summaryOf = async (uri: string, expected: string[]) =>

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LspSession, shutdown, startServer } from './lspClient';
+import { waitFor } from './waitFor';
 
 interface Diag {
   code: string;
@@ -59,11 +60,9 @@ async function twoFolders(answer: (scopeUri: string | undefined) => unknown, pul
     s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: TEXT } });
   /** The `count`-th publishDiagnostics for `uri` (0-based). */
   const nth = async (uri: string, count: number): Promise<Diag[]> => {
-    for (let i = 0; i < 400; i++) {
-      const list = published.get(uri) ?? [];
-      if (list.length > count) return list[count]!;
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitFor(() => (published.get(uri) ?? []).length > count);
+    const list = published.get(uri) ?? [];
+    if (list.length > count) return list[count]!;
     throw new Error(`no publishDiagnostics #${count} for ${uri}`);
   };
   return { s, a, b, asked, open, nth };
