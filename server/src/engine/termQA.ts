@@ -22,7 +22,7 @@ import type { Match } from './matcher';
 import type { Rule } from './rules';
 import { normalizeKey } from './normalize';
 import { type SpanScript, spanScript } from './script';
-import { currentIn, termFor, termsOf } from './terms';
+import { currentIn, regionOf, termFor, termsOf } from './terms';
 
 export type { Rule } from './rules';
 
@@ -82,8 +82,6 @@ export interface QAContext {
   /** Rules switched off (severity `off`): the next rule that applies names the finding. */
   off?: ReadonlySet<Rule>;
 }
-
-const GEO_OF: Partial<Record<ChineseScript, string>> = { 'zh-Hans': 'cn', 'zh-TW': 'tw', 'zh-HK': 'hk' };
 
 /**
  * A written term as two ways of writing it are compared: folded as the matcher folds (script,
@@ -162,7 +160,7 @@ function regionsOf(term: Term): readonly string[] {
   if (!out) {
     const made: string[] = [];
     for (const s of term.scripts ?? []) {
-      const g = GEO_OF[s];
+      const g = regionOf(s);
       if (g) made.push(g);
     }
     REGIONS.set(term, (out = made));
@@ -223,7 +221,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
       const target = ctx.script;
       const want = formIn(entry, target);
       const regions = regionsOf(term);
-      const otherRegion = regions.length > 0 && !regions.includes(GEO_OF[target]!);
+      const otherRegion = regions.length > 0 && !regions.includes(regionOf(target)!);
       // a Taiwan or Hong Kong form counts as that region's word only as the region writes it: 并行
       // (parallel) in a simplified text is not Taiwan's 並行 (concurrency)
       const regionalOnly = !!term.scripts?.length && !term.scripts.includes('zh-Hans') && !term.scripts.includes('zh-Hant');

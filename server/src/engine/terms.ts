@@ -165,6 +165,12 @@ export function areDefaultTerms(entry: GlossaryEntry, terms: Term[]): boolean {
 /** The regions whose readers a script serves (plain traditional: every traditional-script region). */
 const REGIONS_OF: Record<ChineseScript, readonly Geo[]> = { 'zh-Hans': ['cn'], 'zh-Hant': ['tw', 'hk'], 'zh-TW': ['tw'], 'zh-HK': ['hk'] };
 
+/** The one region a script is written for (zh-Hans: cn, zh-TW: tw, zh-HK: hk); plain traditional has none. */
+export function regionOf(script: ChineseScript): Geo | undefined {
+  const regions = REGIONS_OF[script];
+  return regions.length === 1 ? regions[0] : undefined;
+}
+
 /**
  * Does the glossary say `term` is current where `script` is read (its `geo` names every region the
  * script serves)? Then it is no other region's word there, whichever script's form it is: term QA

@@ -5,6 +5,7 @@
  * setting: a reader with an English interface still gets 区块链 in the script they chose.
  */
 import type { Finding } from '../engine/termQA';
+import { regionOf } from '../engine/terms';
 import type { Script } from '../protocol';
 
 export const UI_LANGUAGES = ['en', 'zh-Hans', 'zh-Hant'] as const;
@@ -88,8 +89,6 @@ export interface QAWords {
   tooLong: (limit: number, length: number) => string;
 }
 
-/** The regions of `regional-variant` (`geo` codes), and which region each document variant is. */
-const GEO_OF_TARGET: Partial<Record<Script, string>> = { 'zh-Hans': 'cn', 'zh-TW': 'tw', 'zh-HK': 'hk' };
 
 /** English: the messages the CLI's `check` prints too (a stable contract). */
 const enQA = (): QAWords => {
@@ -114,7 +113,7 @@ const enQA = (): QAWords => {
           return `${w} is ${what}${n}${use}.${d.usage ? ` ${d.usage}` : ''}`;
         }
         case 'regional-variant': {
-          const target = region[GEO_OF_TARGET[d.target] ?? ''] ?? 'traditional';
+          const target = region[regionOf(d.target) ?? ''] ?? 'traditional';
           return d.regions.length
             ? `${w} is ${d.regions.map((g) => region[g] ?? g).join('/')} usage${n}; in ${target} write ${q(d.want)}.`
             : `${w} is not the ${target} term${n}: write ${q(d.want)}.`;
@@ -183,7 +182,7 @@ const chineseQA = (c: ChineseQA): QAWords => ({
         return `${w}是${c.status[d.status]}${use}。${usage}`;
       }
       case 'regional-variant': {
-        const target = c.region[GEO_OF_TARGET[d.target] ?? ''] ?? c.doc.traditional;
+        const target = c.region[regionOf(d.target) ?? ''] ?? c.doc.traditional;
         return d.regions.length
           ? `${w}是${d.regions.map((g) => c.region[g] ?? g).join('、')}${c.usage}，${target}${c.write}${c.q(d.want)}。`
           : `${w}${c.not}${target}${c.usage}，${c.write}${c.q(d.want)}。`;
