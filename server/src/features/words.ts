@@ -89,7 +89,6 @@ export interface QAWords {
   tooLong: (limit: number, length: number) => string;
 }
 
-
 /** English: the messages the CLI's `check` prints too (a stable contract). */
 const enQA = (): QAWords => {
   const q = (s: string) => `“${s}”`;
