@@ -87,6 +87,136 @@ describe('a word that is not another name of a concept is not its alias', () => 
   });
 });
 
+describe('a wider, narrower or neighbouring concept is not an alias, even one containing the headword', () => {
+  // each was listed as another name of the concept (on the card, in exports, in term QA)
+  rows([
+    [
+      'eight of them beside their former headword',
+      '意外险与意健险。资产隔离与风险隔离。环境信息披露与可持续信息披露。数字版权与版权保护。数据安全保险与网络安全保险。政策性银行与开发性金融机构。定期存款与整存整取。金融资产管理公司与地方资产管理公司。',
+      'zh-Hans',
+      [],
+    ],
+  ]);
+
+  it('hovering one shows the shorter terms inside it, not the card of the concept it was listed under', () => {
+    expect(
+      concepts(
+        '意健险，风险隔离，基准利率，信用减值，净额结算，可持续信息披露，版权保护，网络安全保险，担保公司，担保机构，贷款利率，特别国债，开发性金融机构，地方资产管理公司，商业承兑汇票。',
+      ),
+    ).toEqual([
+      '风险 risk',
+      '利率 interest-rate',
+      '减值 impairment',
+      '结算 settlement',
+      '可持续 sustainable',
+      '信息披露 information-disclosure',
+      '网络安全 network-security',
+      '保险 insurance',
+      '担保 guarantee',
+      '担保 guarantee',
+      '贷款 loan',
+      '利率 interest-rate',
+      '国债 treasury-bond',
+      '金融机构 financial-institution',
+      '资产管理 asset-management',
+      '承兑 acceptance',
+    ]);
+  });
+
+  it('a kind named with the headword inside it shows the headword, not the kind, as the term', () => {
+    expect(
+      concepts(
+        '不良资产处置，麦考利久期，实物交割，初级内部评级法，高级内部评级法，国库券，记账式国债，储蓄国债，整存整取，TLAC债务工具。',
+      ),
+    ).toEqual([
+      '不良资产 non-performing-asset',
+      '久期 duration',
+      '交割 delivery',
+      '内部评级法 internal-ratings-based-approach',
+      '内部评级法 internal-ratings-based-approach',
+      '记账 bookkeeping',
+      '国债 treasury-bond',
+      '国债 treasury-bond',
+      'TLAC total-loss-absorbing-capacity',
+    ]);
+  });
+
+  it('the English names of the kinds are not the concept’s English terms either', () => {
+    expect(
+      concepts(
+        'Macaulay duration, modified duration, physical delivery, foundation IRB, advanced IRB, F-IRB, A-IRB, special treasury bond, cyber insurance, copyright protection, development financial institution.',
+      ),
+    ).toEqual([
+      // the IRB in each of foundation IRB, advanced IRB, F-IRB and A-IRB
+      'IRB internal-ratings-based-approach',
+      'IRB internal-ratings-based-approach',
+      'IRB internal-ratings-based-approach',
+      'IRB internal-ratings-based-approach',
+      'treasury bond treasury-bond',
+      'insurance insurance',
+      'financial institution financial-institution',
+    ]);
+  });
+
+  it('what each concept is still called (the card’s and the export’s other names)', () => {
+    const names = (id: string) => {
+      const e = glossary.entries.find((x) => x.id === id)!;
+      return [...e.zhAliases, ...e.en, ...e.abbr];
+    };
+    expect(
+      Object.fromEntries(
+        [
+          'accident-insurance',
+          'asset-segregation',
+          'benchmark-lending-rate',
+          'credit-impaired',
+          'deferred-net-settlement',
+          'environmental-information-disclosure',
+          'digital-copyright',
+          'data-security-insurance',
+          'financing-guarantee',
+          'guarantee',
+          'non-performing-asset',
+          'interest-rate',
+          'duration',
+          'delivery',
+          'internal-ratings-based-approach',
+          'treasury-bond',
+          'ultra-long-special-treasury-bond',
+          'policy-bank',
+          'total-loss-absorbing-capacity',
+          'time-deposit',
+          'financial-asset-management-company',
+          'commercial-bill',
+        ].map((id) => [id, names(id)]),
+      ),
+    ).toEqual({
+      'accident-insurance': ['accident insurance', 'personal accident insurance'],
+      'asset-segregation': ['asset segregation', 'ring-fencing', 'bankruptcy remoteness'],
+      'benchmark-lending-rate': ['benchmark lending rate', 'benchmark loan rate'],
+      'credit-impaired': ['credit-impaired'],
+      'deferred-net-settlement': ['定时净额结算', 'deferred net settlement'],
+      'environmental-information-disclosure': ['environmental information disclosure', 'environmental disclosure'],
+      'digital-copyright': ['digital copyright'],
+      'data-security-insurance': ['data security insurance'],
+      'financing-guarantee': ['financing guarantee', 'credit guarantee'],
+      guarantee: ['guarantee', 'suretyship'],
+      'non-performing-asset': ['non-performing asset', 'distressed asset', 'NPA'],
+      'interest-rate': ['interest rate'],
+      duration: ['bond duration'],
+      delivery: ['futures delivery'],
+      'internal-ratings-based-approach': ['内评法', 'internal ratings-based approach', 'IRB approach', 'IRB'],
+      'treasury-bond': ['treasury bond', 'government bond', 'China government bond', 'CGB'],
+      'ultra-long-special-treasury-bond': ['ultra-long special treasury bond'],
+      'policy-bank': ['policy bank'],
+      'total-loss-absorbing-capacity': ['total loss-absorbing capacity', 'TLAC'],
+      'time-deposit': ['time deposit', 'fixed deposit', 'term deposit'],
+      'financial-asset-management-company': ['financial asset management company', 'asset management company', 'AMC'],
+      'commercial-bill': ['商业票据', 'commercial bill', 'commercial draft'],
+    });
+  });
+});
+
 describe('a regional form that is also an ordinary word, or current in Hong Kong too, is not another region’s word there', () => {
   rows([
     // 衡量 (Taiwan's accounting measurement) and 保管 (Taiwan's custody) are ordinary words everywhere
