@@ -77,6 +77,11 @@ describe('a word that is not another name of a concept is not its alias', () => 
     expect(concepts('全球规模达3万亿美元，约合21万亿元。')).toEqual(['万亿 trillion', '万亿 trillion']);
   });
 
+  it('load testing, one kind of performance test, is not an English term of 性能测试', () => {
+    // ("load" alone is the payments word for topping up a card: a match of its own)
+    expect(concepts('Performance testing includes load testing.')).toEqual(['Performance testing performance-testing', 'load top-up']);
+  });
+
   it('压力测试 and 压测, stress testing a system, are one kind of performance test: a concept of their own', () => {
     // 压力测试 is also the banking stress test, so the word shows both; 性能测试 is neither
     expect(concepts('性能测试包括压力测试，即压测。')).toEqual([
