@@ -364,4 +364,18 @@ describe('a note on a card claims no source the project cannot cite', () => {
         if (texts) for (const [where, text] of texts(e)) if (text && taiwanBody.test(text)) naming.push(`${e.id} ${where}`);
     expect(naming).toEqual([]);
   });
+
+  it('no text says what a Hong Kong or Taiwan law, rule book, exchange, tax office or translation writes', () => {
+    // the project holds none of them either: Taiwan's Banking Act, Company Act or Securities and
+    // Exchange Act, Hong Kong's ordinances, Listing Rules or Takeovers Code, HKEX, TWSE, TAIFEX, TPEx,
+    // their clearing houses, the IRD, the Insurance Authority, the PCPD, the statistics offices, the
+    // official translations of IFRS. A note says what the region writes and why.
+    const authority =
+      /\b(?:Banking|Company|Insurance|Securities and Exchange|Income Tax|Futures Trading|Certified Public Accountant|Personal Data Protection) Act\b|[Oo]rdinance|Listing Rules|listing rules say|Takeovers Code|\bHKEX\b|港交所|香港交易所|\bIRD\b|Inland Revenue|Insurance Authority|\bPCPD\b|\bAMLO\b|\bSFO\b|\bFIRO\b|\bCCASS\b|\bTWSE\b|\bTPEx\b|\bTAIFEX\b|\bDGBAS\b|C&SD|clearing houses? (?:say|call)|exchanges say|exchange rules|(?:IFRS|IAS|HKFRS)(?: \d+)?(?:'s)? (?:translation|statements|wordings?)|(?:IFRS|IAS|HKFRS) \d+'s title|Taiwan's translation|Hong Kong's government|Taiwan's (?:tax authority|regulations|standards|transfer pricing rules)|auditing standards|[Ll]egislation|\bin statute\b|personal data law|legal term|Hong Kong regulation/;
+    const naming: string[] = [];
+    for (const e of glossary.entries)
+      for (const texts of Object.values(entryProse))
+        if (texts) for (const [where, text] of texts(e)) if (text && authority.test(text)) naming.push(`${e.id} ${where}`);
+    expect(naming).toEqual([]);
+  });
 });
