@@ -365,6 +365,20 @@ describe('a note on a card claims no source the project cannot cite', () => {
     expect(naming).toEqual([]);
   });
 
+  it("no entry says its English follows the HKMA, the SFC, the Insurance Authority or Taiwan's FSC or central bank", () => {
+    // provenance.en, which lookup --json prints: Hong Kong usage is market usage, a scheme's name its own
+    const following = glossary.entries
+      .filter((e) => e.provenance?.en.some((who) => ['HKMA', 'SFC', 'HKIA', 'FSC', 'CBC'].includes(who)))
+      .map((e) => e.id);
+    expect(following).toEqual([]);
+    const provenance = (id: string) => glossary.entries.find((e) => e.id === id)!.provenance?.en;
+    expect([provenance('time-deposit'), provenance('faster-payment-system'), provenance('stock-connect')]).toEqual([
+      ['PBOC', 'market'],
+      ['self'],
+      ['CSRC', 'self'],
+    ]);
+  });
+
   it('no text says what a Hong Kong or Taiwan law, rule book, exchange, tax office or translation writes', () => {
     // the project holds none of them either: Taiwan's Banking Act, Company Act or Securities and
     // Exchange Act, Hong Kong's ordinances, Listing Rules or Takeovers Code, HKEX, TWSE, TAIFEX, TPEx,
