@@ -239,17 +239,22 @@ describe('a regional form that is also an ordinary word, or current in Hong Kong
     ],
     // a Taiwan word Hong Kong does not use is still found
     ['行動支付 in Hong Kong', '行動支付普及。', 'zh-HK', ['regional-variant 行動支付 → 流動支付']],
-    // so is a 資料庫 compound whose other part is Taiwan's (分散式, 記憶體, 關聯式)
+    // so is a 資料庫 compound whose other part is Taiwan's (分散式, 關聯式)
     [
-      'Taiwan’s 分散式, 記憶體 and 關聯式 in Hong Kong',
-      '採用分散式資料庫、記憶體資料庫和關聯式資料庫。',
+      'Taiwan’s 分散式 and 關聯式 in Hong Kong',
+      '採用分散式資料庫和關聯式資料庫。',
       'zh-HK',
-      [
-        'regional-variant 分散式資料庫 → 分佈式數據庫',
-        'regional-variant 記憶體資料庫 → 內存數據庫',
-        'regional-variant 關聯式資料庫 → 關係型數據庫',
-      ],
+      ['regional-variant 分散式資料庫 → 分佈式數據庫', 'regional-variant 關聯式資料庫 → 關係型數據庫'],
     ],
+    // Hong Kong writes 記憶體 as well as 內存, and so its compounds; 存取 in DMA is not decided for Hong Kong
+    [
+      '記憶體 and its compounds in Hong Kong',
+      '記憶體不足，改用內存；採用記憶體技術和記憶體資料庫，並以直接記憶體存取傳輸。',
+      'zh-HK',
+      ['regional-variant 直接記憶體存取 → 直接內存訪問'],
+    ],
+    // in Taiwan 內存 is still not Taiwan's word
+    ['內存 in Taiwan', '記憶體不足，改用內存。', 'zh-TW', ['regional-variant 內存 → 記憶體']],
     // 投資者 is common in Taiwan; 計量 is Taiwan's ordinary word for metering and metrology
     ['投資者 and 計量 in Taiwan', '投資者關注金融資產的計量與碳減排計量。', 'zh-TW', []],
     // and 移動支付 is still not Taiwan's word
@@ -262,6 +267,8 @@ describe('a regional form that is also an ordinary word, or current in Hong Kong
     ['用指標衡量風險，妥善保管資產。', 'zh-Hans', '用指标衡量风险，妥善保管资产。'],
     ['投資人使用資料庫。', 'zh-HK', '投資人使用資料庫。'],
     ['移動支付接入圖資料庫。', 'zh-HK', '移動支付接入圖資料庫。'],
+    ['記憶體資料庫的記憶體技術', 'zh-HK', '記憶體資料庫的記憶體技術'],
+    ['内存数据库的内存技术', 'zh-HK', '內存數據庫的內存技術'],
     // Taiwan's terms are still written for Taiwan
     ['以公允价值计量，由托管银行托管。', 'zh-TW', '以公允價值衡量，由保管銀行保管。'],
     ['投资者以公允价值计量资产。', 'zh-TW', '投資人以公允價值衡量資產。'],
