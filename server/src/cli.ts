@@ -8,7 +8,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { convertDocument } from './engine/convertText';
 import { disabledRanges, resolveVariant, skippedRanges } from './engine/directives';
@@ -19,7 +20,7 @@ import { collapseWhitespace } from './engine/unicode';
 import { messageOf, severityOf } from './features/diagnostics';
 import { wordsFor } from './features/words';
 import { emptyProjectConfig, isIgnored, parseProjectConfig, PROJECT_FILE, type ProjectConfig } from './projectConfig';
-import { decodeBytes, RULES, SCRIPTS, VARIANTS, type Rule, type Variant } from './protocol';
+import { DEFAULT_GLOSSARIES, decodeBytes, RULES, SCRIPTS, VARIANTS, type Rule, type Variant } from './protocol';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { AliasForm, GlossaryEntry } from './engine/entry';
 import type { Glossary } from './engine/glossary';
@@ -31,8 +32,7 @@ import { exportCsv, exportTbx } from './engine/termbaseExport';
 import { detectFormat, loadTermbase, notUtf8 } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { findFilesSync, nodeFiles, skipped } from './node/files';
-import { isNamedPath } from './termbases';
-import picomatch from 'picomatch';
+import { filesOfGlob, globMatcher, isNamedPath } from './termbases';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
 import { findProjectFile, nodeProjectFiles, repositoryRoot } from './node/repository';
 import { sourceFiles } from './node/sources';
@@ -293,20 +293,34 @@ interface GlossaryOptions {
   bundledGlossary: string;
 }
 
+/** A termbase the CLI reads: named (on the command line or in the project file) or found by a glob. */
+interface TermbasePath {
+  path: string;
+  label: string;
+  /** Found by a glob: skipped with a message when it cannot be read or has no Chinese term. */
+  discovered?: boolean;
+}
+
 /**
- * The user's termbases (in order: the --glossary files, then those `extra` names, e.g. the project
- * file's) over the bundled glossary (unless --no-bundled).
+ * The user's termbases (in order: the --glossary files, then those `extra` names, e.g. the ones
+ * found by the default globs and the project file's) over the bundled glossary (unless
+ * --no-bundled). A file named twice (by its real path) loads once, where it first comes, and counts
+ * as named when any of its mentions names it.
  */
 function userAndBundled(
   opts: GlossaryOptions,
-  extra: { path: string; label: string; discovered?: boolean }[] = [],
+  extra: TermbasePath[] = [],
   report: FileReporter = stderrReporter,
 ): { layers: UserTermbase[]; bundled: GlossaryEntry[]; words: readonly string[]; aliasForms: readonly AliasForm[]; glossary?: Glossary } {
   const glossary = opts.bundled ? loadGlossary(opts.bundledGlossary) : undefined;
-  const paths: { path: string; label: string; discovered?: boolean }[] = [
-    ...opts.glossary.map((path) => ({ path, label: path })),
-    ...extra,
-  ];
+  const byRealPath = new Map<string, TermbasePath>();
+  for (const t of [...opts.glossary.map((path): TermbasePath => ({ path, label: path })), ...extra]) {
+    const real = realPath(t.path);
+    const first = byRealPath.get(real);
+    if (!first) byRealPath.set(real, { ...t });
+    else if (!t.discovered && first.discovered) byRealPath.set(real, { ...first, label: t.label, discovered: false });
+  }
+  const paths = [...byRealPath.values()];
   const knownForms = paths.length ? bundledForms(opts.bundledGlossary, glossary) : undefined;
   const layers: UserTermbase[] = [];
   for (const { path, label, discovered } of paths) {
@@ -335,24 +349,61 @@ function userAndBundled(
   };
 }
 
-/** The glossary `check` and `convert` use: the bundled one as it is, or the user's termbases merged over it. */
-function mergedGlossary(opts: GlossaryOptions, { config: project, root }: CliProject, report: FileReporter = stderrReporter): Glossary {
-  // the project file's termbases are relative to the project root (the project file's folder):
-  // named files, and globs matched as the server matches them in a workspace folder (each glob's
-  // files in path order; a glob that matches nothing adds nothing)
-  const extra = project.termbases
-    .flatMap((p) => {
-      if (isNamedPath(p)) return [{ path: join(root, p), label: `${p} (${PROJECT_FILE})` }];
-      const match = picomatch(p.replace(/^\.\//, ''));
-      return findFilesSync(root, match)
-        .map((path) => relative(root, path).split(sep).join('/'))
-        .sort()
-        .map((rel) => ({ path: join(root, rel), label: `${rel} (${PROJECT_FILE})`, discovered: true }));
-    })
-    .filter((t, k, all) => all.findIndex((u) => u.path === t.path) === k);
-  const { layers, bundled, words, aliasForms, glossary } = userAndBundled(opts, extra, report);
+/**
+ * The files `patterns` (paths and globs relative to `root`) stand for, in the order of the patterns,
+ * each glob's files in path order as the server orders them (a glob that matches nothing adds
+ * nothing); `label` names each one in messages.
+ */
+function termbasePaths(root: string, patterns: readonly string[], label: (relativePath: string) => string): TermbasePath[] {
+  const globs = patterns.filter((p) => !isNamedPath(p));
+  const found = globs.length ? findFilesSync(root, globMatcher(globs)).map((path) => relative(root, path).split(sep).join('/')) : [];
+  return patterns.flatMap((p) =>
+    isNamedPath(p)
+      ? [{ path: join(root, p), label: label(p) }]
+      : filesOfGlob(p, found, (rel) => rel).map((rel) => ({ path: join(root, rel), label: label(rel), discovered: true })),
+  );
+}
+
+/**
+ * Where `check` and `convert` look for termbases as the editor does in a workspace folder (the
+ * default `fintechGlossary.glossaries` globs): the project file's folder, else the top of the
+ * repository holding the current directory; never a home directory or the filesystem root (no
+ * project there, only everything on the disk), and nowhere outside a repository.
+ */
+function discoveryRoot(project: CliProject): string | undefined {
+  const root = project.file ? dirname(project.file) : repositoryRoot(process.cwd());
+  if (!root) return undefined;
+  const real = realPath(root);
+  return real === parse(real).root || real === realPath(homedir()) ? undefined : root;
+}
+
+/**
+ * The glossary `check` and `convert` use: the bundled one as it is, or the user's termbases merged
+ * over it (the --glossary files, then, as the editor reads a workspace folder's, the files the
+ * default globs find under the discovery root and the project file's termbases).
+ */
+function mergedGlossary(
+  opts: GlossaryOptions & { discovery?: boolean },
+  project: CliProject,
+  report: FileReporter = stderrReporter,
+): Glossary {
+  const root = opts.discovery === false ? undefined : discoveryRoot(project);
+  // named in messages as `check` names files: relative to the current directory
+  const discovered = root
+    ? termbasePaths(root, DEFAULT_GLOSSARIES, (rel) => shownPath(join(root, rel))).map((t) => ({ ...t, path: t.label }))
+    : [];
+  // the project file's termbases are relative to the project root (the project file's folder)
+  const listed = termbasePaths(project.root, project.config.termbases, (rel) => `${rel} (${PROJECT_FILE})`);
+  const { layers, bundled, words, aliasForms, glossary } = userAndBundled(opts, [...discovered, ...listed], report);
   return !layers.length && glossary ? glossary : mergeLayers(layers, bundled, words, undefined, aliasForms);
 }
+
+/** `check` and `convert` also read the termbases the editor finds in a workspace folder, unless told not to. */
+const discoveryOption = (command: Command) =>
+  command.option(
+    '--no-discovery',
+    `do not read the termbases found by the editor's default globs (${DEFAULT_GLOSSARIES.join(', ')}) under the project file's folder, or else the repository's top; only --glossary and the project file's termbases`,
+  );
 
 const glossaryOptions = (command: Command) =>
   command
@@ -453,6 +504,8 @@ interface CliProject {
   config: ProjectConfig;
   /** The project file's folder (the current directory when there is no project file). */
   root: string;
+  /** The project file, when there is one. */
+  file?: string;
 }
 
 /** The project file found from the current directory, parsed; its problems go to `report`. */
@@ -469,6 +522,7 @@ function cliProject(report: FileReporter = stderrReporter): CliProject {
   return {
     config: parseProjectConfig(text, (p) => report.problem(shown, p.line, p.column, 'warning', p.message)),
     root: dirname(file),
+    file,
   };
 }
 
@@ -527,13 +581,15 @@ function filesOf(paths: string[]): string[] {
 
 const SEVERITY_RANK: Record<string, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
-glossaryOptions(
-  program
-    .command('check')
-    .description(
-      'term QA of files (forbidden, deprecated, regional, mixed-script, script-mismatch, inconsistent terms); exit 1 on findings at or above --fail-on',
-    )
-    .argument('<path...>', 'files or directories (.md, .markdown, .txt)'),
+discoveryOption(
+  glossaryOptions(
+    program
+      .command('check')
+      .description(
+        'term QA of files (forbidden, deprecated, regional, mixed-script, script-mismatch, inconsistent terms); exit 1 on findings at or above --fail-on',
+      )
+      .argument('<path...>', 'files or directories (.md, .markdown, .txt)'),
+  ),
 )
   .option('--variant <variant>', 'auto | zh-Hans | zh-Hant | zh-TW | zh-HK (a directive in a file wins)', 'auto')
   .option('--format <format>', 'text | json | github', 'text')
@@ -542,7 +598,7 @@ glossaryOptions(
     'error | warning | information | hint (the default, information, lets hint findings be shown without failing)',
     'information',
   )
-  .action((paths: string[], opts: GlossaryOptions & { variant: string; format: string; failOn: string }) => {
+  .action((paths: string[], opts: GlossaryOptions & { variant: string; format: string; failOn: string; discovery: boolean }) => {
     const variant = oneOf('--variant', VARIANTS)(opts.variant);
     const format = oneOf('--format', ['text', 'json', 'github'] as const)(opts.format);
     const failOn = oneOf('--fail-on', ['error', 'warning', 'information', 'hint'] as const)(opts.failOn);
@@ -632,20 +688,22 @@ function checkText(glossary: Glossary, file: string, text: string, variant: Vari
   });
 }
 
-glossaryOptions(
-  program
-    .command('convert')
-    .description(
-      'convert text to a script, glossary-aware (glossary terms become their reviewed form; the rest goes through OpenCC); writes to stdout',
-    )
-    .requiredOption('--to <script>', 'zh-Hans | zh-Hant | zh-TW | zh-HK')
-    .option(
-      '--variant <variant>',
-      "the text's own variant: auto | zh-Hans | zh-Hant | zh-TW | zh-HK (a directive in it wins; auto tells simplified from traditional, never Taiwan from Hong Kong)",
-      'auto',
-    )
-    .argument('[path]', 'a file, or - (the default) for stdin'),
-).action((path: string | undefined, opts: GlossaryOptions & { to: string; variant: string }) => {
+discoveryOption(
+  glossaryOptions(
+    program
+      .command('convert')
+      .description(
+        'convert text to a script, glossary-aware (glossary terms become their reviewed form; the rest goes through OpenCC); writes to stdout',
+      )
+      .requiredOption('--to <script>', 'zh-Hans | zh-Hant | zh-TW | zh-HK')
+      .option(
+        '--variant <variant>',
+        "the text's own variant: auto | zh-Hans | zh-Hant | zh-TW | zh-HK (a directive in it wins; auto tells simplified from traditional, never Taiwan from Hong Kong)",
+        'auto',
+      )
+      .argument('[path]', 'a file, or - (the default) for stdin'),
+  ),
+).action((path: string | undefined, opts: GlossaryOptions & { to: string; variant: string; discovery: boolean }) => {
   const to = oneOf('--to', SCRIPTS)(opts.to);
   const variant = oneOf('--variant', VARIANTS)(opts.variant);
   const text = readDocument(path ?? '-');

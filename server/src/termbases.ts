@@ -55,6 +55,24 @@ const GLOB_CHARS = /[*?[\]{}!]/;
 /** A path that names one file (no glob characters). */
 export const isNamedPath = (pattern: string) => !GLOB_CHARS.test(pattern);
 
+/** How a termbase glob matches a path relative to its folder (`/`-separated; a leading `./` dropped; no dot files). */
+export const globMatcher = (globs: string | readonly string[]): ((relativePath: string) => boolean) =>
+  picomatch(typeof globs === 'string' ? globs.replace(/^\.\//, '') : globs.map((g) => g.replace(/^\.\//, '')));
+
+/**
+ * The files one glob stands for among those a search found (`relativePath`: each one's path relative
+ * to the glob's folder), in path order: how the server (each workspace folder's setting and project
+ * file) and the CLI (the project file's, and the default globs) order the files of a glob.
+ */
+export function filesOfGlob<T>(glob: string, found: readonly T[], relativePath: (file: T) => string | undefined): T[] {
+  const match = globMatcher(glob);
+  return found
+    .map((file) => ({ file, path: relativePath(file) }))
+    .filter((f): f is { file: T; path: string } => f.path !== undefined && match(f.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((f) => f.file);
+}
+
 /** The URI without trailing slashes (a loop: no regular expression to backtrack). */
 export function trimSlashes(uri: string): string {
   let end = uri.length;
@@ -170,9 +188,7 @@ export class TermbaseFiles {
     wanted: { uri: string; label: string; named: boolean }[],
   ): Promise<void> {
     const globs = patterns.filter((p) => !isNamedPath(p));
-    const found = globs.length
-      ? await this.access.find(baseUri, picomatch(globs.map((g) => g.replace(/^\.\//, ''))), FIND_LIMIT, globs)
-      : [];
+    const found = globs.length ? await this.access.find(baseUri, globMatcher(globs), FIND_LIMIT, globs) : [];
     for (const pattern of patterns) {
       let uris: string[];
       if (isNamedPath(pattern)) {
@@ -182,10 +198,7 @@ export class TermbaseFiles {
           continue;
         }
         uris = [uri];
-      } else {
-        const match = picomatch(pattern.replace(/^\.\//, ''));
-        uris = found.filter((u) => match(relativeTo(baseUri, u) ?? '')).sort();
-      }
+      } else uris = filesOfGlob(pattern, found, (u) => relativeTo(baseUri, u));
       for (const uri of uris) {
         if (seen.has(uri)) continue;
         seen.add(uri);

@@ -1,0 +1,159 @@
+// `check` and `convert` read the termbases the editor finds in a workspace folder: the default
+// `fintechGlossary.glossaries` globs (**/*.tbx, **/glossary.csv, …), under the project file's folder
+// or else the repository's top, node_modules and dot folders left out. A discovered file that cannot
+// be used is a warning, never exit 2; `--no-discovery` turns the search off.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
+const run = (cwd: string, args: string[], input?: string) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, ...(input !== undefined ? { input } : {}) });
+
+/** A temporary folder with these files (a name ending in `/` is an empty folder). */
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fg-discovery-'));
+  for (const [name, text] of Object.entries(files)) {
+    if (name.endsWith('/')) {
+      mkdirSync(join(dir, name), { recursive: true });
+      continue;
+    }
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** A client's termbase: 风控小助手 forbidden (use 风控机器人), and 监理沙箱 with its Taiwan form 監理沙盒. */
+const CLIENT_TBX = `<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<text><body>
+<conceptEntry id="risk-bot">
+  <langSec xml:lang="zh-CN">
+    <termSec><term>风控机器人</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+    <termSec><term>风控小助手</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote><note>forbidden</note></termSec>
+  </langSec>
+  <langSec xml:lang="en"><termSec><term>risk bot</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="sandbox">
+  <langSec xml:lang="zh-CN"><termSec><term>监理沙箱</term></termSec></langSec>
+  <langSec xml:lang="zh-TW"><termSec><term>監理沙盒</term></termSec></langSec>
+  <langSec xml:lang="en"><termSec><term>supervisory sandbox</term></termSec></langSec>
+</conceptEntry>
+</body></text>
+</tbx>
+`;
+
+/** Is the temporary folder inside a git work tree (its folders then have a repository top)? */
+const tmpInRepository = (() => {
+  for (let dir = realpathSync(tmpdir()); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+})();
+
+const FINDING = 'a.md:1:1: information forbidden-term: “风控小助手” is a forbidden term (risk bot): use “风控机器人”.\n';
+const DOC = '风控小助手很好用。\n';
+
+describe('check and convert find the termbases the editor finds', () => {
+  it('a repository with terms/client.tbx: check from a subdirectory reports its forbidden term; --no-discovery does not', () => {
+    const repo = tree({ '.git/': '', 'terms/client.tbx': CLIENT_TBX, 'docs/a.md': DOC });
+    const r = run(join(repo, 'docs'), ['check', 'a.md']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([1, FINDING, '']);
+    const off = run(join(repo, 'docs'), ['check', '--no-discovery', 'a.md']);
+    expect([off.status, off.stdout, off.stderr]).toEqual([0, '', '']);
+  });
+
+  it('convert writes a discovered termbase’s Taiwan form; --no-discovery does not', () => {
+    const repo = tree({ '.git/': '', 'terms/client.tbx': CLIENT_TBX, 'docs/deep/': '' });
+    const cwd = join(repo, 'docs', 'deep');
+    expect(run(cwd, ['convert', '--to', 'zh-TW'], '在监理沙箱里测试。\n').stdout).toBe('在監理沙盒裡測試。\n');
+    expect(run(cwd, ['convert', '--to', 'zh-TW', '--no-discovery'], '在监理沙箱里测试。\n').stdout).toBe('在監理沙箱裡測試。\n');
+  });
+
+  it('the default globs find glossary.csv and termbase.tsv sheets anywhere, not only TBX', () => {
+    const repo = tree({
+      '.git/': '',
+      'a.md': '风控小助手和合规小助手。\n',
+      'team/glossary.csv': 'zh-CN,en,status\n风控小助手,risk bot,forbidden\n',
+      'legal/termbase.tsv': 'zh-CN\ten\tstatus\n合规小助手\tcompliance bot\tdeprecated\n',
+      'other/risk.csv': 'zh-CN,en,status\n合规小助手,compliance bot,forbidden\n',
+    });
+    const r = run(repo, ['check', 'a.md']);
+    expect([r.status, r.stdout.split('\n').map((l) => l.split(': ').slice(0, 2).join(': ')), r.stderr]).toEqual([
+      1,
+      ['a.md:1:1: information forbidden-term', 'a.md:1:7: information deprecated-term', ''],
+      '',
+    ]);
+  });
+
+  it('termbases under node_modules and dot folders are not read', () => {
+    const repo = tree({
+      '.git/': '',
+      'node_modules/pkg/client.tbx': CLIENT_TBX,
+      '.hidden/client.tbx': CLIENT_TBX,
+      'docs/.cache/client.tbx': CLIENT_TBX,
+      'docs/a.md': DOC,
+    });
+    const r = run(join(repo, 'docs'), ['check', 'a.md']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, '', '']);
+  });
+
+  it('a malformed or unusable discovered termbase is a warning and the rest loads (never exit 2)', () => {
+    const repo = tree({
+      '.git/': '',
+      'terms/client.tbx': CLIENT_TBX,
+      'terms/broken.tbx': '<?xml version="1.0"?>\n<tbx><text><body><conceptEntry><langSec xml:lang="zh-CN"><termSec><term>监理',
+      'terms/page.tbx': '<html><body>not a termbase</body></html>\n',
+      'docs/a.md': DOC,
+    });
+    const r = run(join(repo, 'docs'), ['check', 'a.md']);
+    expect([r.status, r.stdout]).toEqual([1, FINDING]);
+    expect(r.stderr).toContain('../terms/broken.tbx:2:');
+    expect(r.stderr).toContain('fintech-glossary: skipped ../terms/broken.tbx: no Chinese term in this file');
+    expect(r.stderr).toContain('fintech-glossary: skipped ../terms/page.tbx: ');
+    // with --format github, annotations on the files, by their path in the repository
+    const gh = run(join(repo, 'docs'), ['check', '--format', 'github', 'a.md']);
+    expect([gh.status, gh.stderr]).toEqual([1, '']);
+    expect(gh.stdout).toContain('::warning file=terms/broken.tbx::skipped: no Chinese term in this file');
+    expect(gh.stdout).toMatch(/^::warning file=terms\/page\.tbx::skipped: /m);
+    expect(gh.stdout).toMatch(/^::notice file=docs\/a\.md,line=1,col=1,/m);
+  });
+
+  it('a file both named and found loads once, as a named file: one that is no termbase then exits 2', () => {
+    // a row the reader skips, so that each load says so once
+    const sheet = 'zh-CN,en,status\n,,forbidden\n风控小助手,risk bot,forbidden\n';
+    const repo = tree({ '.git/': '', 'glossary.csv': sheet, '.fintech-glossary.yaml': 'termbases: [glossary.csv]\n', 'a.md': DOC });
+    const r = run(repo, ['check', '--glossary', './glossary.csv', 'a.md']);
+    expect([r.status, r.stderr]).toEqual([1, './glossary.csv:2:1: warning: row 2: no Chinese or English term; skipped\n']);
+    // named in the project file, a page that is no termbase is an error of the user's: exit 2
+    writeFileSync(join(repo, 'page.tbx'), '<html/>\n');
+    writeFileSync(join(repo, '.fintech-glossary.yaml'), 'termbases: [page.tbx]\n');
+    expect(run(repo, ['check', 'a.md']).status).toBe(2);
+  });
+
+  it('the search starts at the project file’s folder when there is one, and nowhere outside a repository', () => {
+    const repo = tree({
+      '.git/': '',
+      'site/.fintech-glossary.yaml': 'severity:\n  forbidden-term: warning\n',
+      'site/docs/a.md': DOC,
+      'vendor/client.tbx': CLIENT_TBX,
+    });
+    // the termbase beside the site, outside its project folder, is not the site's
+    expect(run(join(repo, 'site', 'docs'), ['check', 'a.md']).status).toBe(0);
+    writeFileSync(join(repo, 'site', 'client.tbx'), CLIENT_TBX);
+    expect(run(join(repo, 'site', 'docs'), ['check', 'a.md']).stdout).toBe(
+      'a.md:1:1: warning forbidden-term: “风控小助手” is a forbidden term (risk bot): use “风控机器人”.\n',
+    );
+  });
+
+  it.skipIf(tmpInRepository)(
+    `no repository and no project file: no search${tmpInRepository ? ' (skipped: the temporary folder is inside a git work tree)' : ''}`,
+    () => {
+      const loose = tree({ 'client.tbx': CLIENT_TBX, 'a.md': DOC });
+      expect(run(loose, ['check', 'a.md']).status).toBe(0);
+    },
+  );
+});
