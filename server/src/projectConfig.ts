@@ -13,7 +13,7 @@
  * ignore: ['vendor/**', '*.min.md']   # paths not checked (globs, relative to the root)
  * ```
  */
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { RULES, VARIANTS, type Rule, type Severity, type Variant } from './protocol';
 import { parseSeverities } from './settings';
 
@@ -22,6 +22,8 @@ export const PROJECT_FILE = '.fintech-glossary.yaml';
 export interface ProjectConfig {
   variant?: Variant;
   termbases: string[];
+  /** Where each of `termbases` is written (1-based lines and columns; the end is exclusive), for diagnostics on it. */
+  termbaseRanges?: ProjectRange[];
   severity: Partial<Record<Rule, Severity>>;
   ignore: string[];
 }
@@ -33,6 +35,14 @@ export interface ProjectProblem {
   message: string;
   line: number;
   column: number;
+}
+
+/** A span of the project file: 1-based lines and columns, the end exclusive. */
+export interface ProjectRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 /** `.fintech-glossary.yaml:3:10: message`, for logs and the command line. */
@@ -92,6 +102,14 @@ export function parseProjectConfig(text: string, problem: (p: ProjectProblem) =>
     return [];
   };
   config.termbases = strings('termbases');
+  const listed = doc.get('termbases', true);
+  if (config.termbases.length && isSeq(listed))
+    config.termbaseRanges = listed.items.map((item) => {
+      const range = (item as Node).range ?? [0, 0, 0];
+      const start = at(range[0]),
+        end = at(range[1]);
+      return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    });
   config.ignore = strings('ignore');
   if (d.severity !== undefined && d.severity !== null)
     config.severity = parseSeverities(

@@ -19,6 +19,7 @@ import {
   ShowMessageNotification,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type Position,
@@ -36,6 +37,7 @@ import {
   TermbaseFiles,
   type WorkspaceFolder,
   fileUriOfPath,
+  isNamedPath,
   joinUri,
   relativeTo,
   trimSlashes,
@@ -426,6 +428,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // the bundled glossary first: the readers' script check accepts its forms
     ready();
     userLayers = await termbases.refresh(folders, folderSettings, changed, rediscover);
+    await checkProjectTermbases();
     const before = glossary;
     rebuild();
     nav.refresh();
@@ -587,8 +590,50 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     ...(options.sourceFile ? { sourceFile: options.sourceFile } : {}),
   });
 
-  /** Project files whose problems are published as diagnostics (so that a fixed file's are cleared). */
-  const projectProblems = new Set<string>();
+  /**
+   * What is published on each project file: its problems, and the termbases it names that do not
+   * exist; and what was sent last (only a change is sent, so a fixed file's are cleared once).
+   */
+  const projectDiagnostics = new Map<string, { problems: Diagnostic[]; missing: Diagnostic[]; sent: string }>();
+  const publishProject = (uri: string, part: { problems?: Diagnostic[]; missing?: Diagnostic[] }) => {
+    const d = projectDiagnostics.get(uri) ?? { problems: [], missing: [], sent: '[]' };
+    if (part.problems) d.problems = part.problems;
+    if (part.missing) d.missing = part.missing;
+    const diagnostics = [...d.problems, ...d.missing];
+    const sent = JSON.stringify(diagnostics);
+    if (diagnostics.length) projectDiagnostics.set(uri, d);
+    else projectDiagnostics.delete(uri);
+    if (sent === d.sent) return;
+    d.sent = sent;
+    void connection.sendDiagnostics({ uri, diagnostics });
+  };
+  /**
+   * A diagnostic on each termbase a project file names (a path, not a glob) that does not exist
+   * (`terms/x.tbx: no such file`), at its entry; cleared once the file is there (the termbases are
+   * read again when a file they name appears).
+   */
+  const checkProjectTermbases = async () => {
+    if (!files) return;
+    const byFile = new Map<string, { config: ProjectConfig; rootUri: string }>();
+    for (const folder of folders) {
+      const p = projects.get(folder.uri);
+      if (p?.fileUri && p.rootUri) byFile.set(p.fileUri, { config: p.config, rootUri: p.rootUri });
+    }
+    for (const [uri, { config, rootUri }] of byFile) {
+      const missing: Diagnostic[] = [];
+      for (const [i, pattern] of config.termbases.entries()) {
+        if (!isNamedPath(pattern) || (await files.exists(joinUri(rootUri, pattern)))) continue;
+        const at = config.termbaseRanges?.[i] ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+        missing.push({
+          range: { start: { line: at.line - 1, character: at.column - 1 }, end: { line: at.endLine - 1, character: at.endColumn - 1 } },
+          severity: DiagnosticSeverity.Warning,
+          source: 'fintech-glossary',
+          message: `${pattern}: no such file`,
+        });
+      }
+      publishProject(uri, { missing });
+    }
+  };
   /** A project file found for a folder: its URI and text. */
   type FoundProject = { uri: string; text: string };
   /**
@@ -603,22 +648,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const p of problems) warn(`${folder.name}: ${formatProjectProblem(p)}`);
     const before = projects.get(folder.uri)?.fileUri;
     projects.set(folder.uri, { config, rootUri: found ? found.uri.slice(0, found.uri.lastIndexOf('/')) : folder.uri, fileUri: uri });
-    // a file no folder takes any more (one found above, now shadowed or deleted): its problems go
-    if (before && before !== uri && projectProblems.has(before) && ![...projects.values()].some((p) => p.fileUri === before)) {
-      projectProblems.delete(before);
-      void connection.sendDiagnostics({ uri: before, diagnostics: [] });
-    }
-    if (!problems.length && !projectProblems.has(uri)) return;
-    if (problems.length) projectProblems.add(uri);
-    else projectProblems.delete(uri);
-    void connection.sendDiagnostics({
-      uri,
-      diagnostics: problems.map((p) => ({
+    // a file no folder takes any more (one found above, now shadowed or deleted): its diagnostics go
+    if (before && before !== uri && ![...projects.values()].some((p) => p.fileUri === before))
+      publishProject(before, { problems: [], missing: [] });
+    publishProject(uri, {
+      problems: problems.map((p) => ({
         range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column } },
         severity: DiagnosticSeverity.Warning,
         source: 'fintech-glossary',
         message: formatProjectProblem(p),
       })),
+      // a file that is gone names no termbases (checked again with the termbases)
+      ...(found ? {} : { missing: [] }),
     });
   };
   /** Find and read a folder's project file on the workspace's disk (Node) as `initialize` is answered. */

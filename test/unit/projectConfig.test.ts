@@ -18,6 +18,11 @@ describe('parseProjectConfig', () => {
     expect(config).toEqual({
       variant: 'zh-TW',
       termbases: ['terms/a.tbx', 'b.csv'],
+      // where each termbase is written (1-based, end exclusive), for a diagnostic on a missing one
+      termbaseRanges: [
+        { line: 2, column: 13, endLine: 2, endColumn: 24 },
+        { line: 2, column: 26, endLine: 2, endColumn: 31 },
+      ],
       severity: { 'inconsistent-term': 'off' },
       ignore: ['vendor/**'],
     });

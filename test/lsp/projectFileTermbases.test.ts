@@ -1,0 +1,115 @@
+// A termbase the project file names that does not exist: the CLI exits 2 on it; the server publishes a
+// warning on the project file at that entry (`terms/x.tbx: no such file`), cleared once the file is
+// there (seen by a watching client's didChangeWatchedFiles, or by the server's own watcher).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type LspSession, shutdown, startServer } from './lspClient';
+import { waitFor } from './waitFor';
+
+interface Diag {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: number;
+  source?: string;
+  message: string;
+  data?: { term: string };
+}
+
+const sessions: LspSession[] = [];
+afterEach(async () => {
+  for (const s of sessions.splice(0)) await shutdown(s).catch(() => s.process.kill());
+});
+
+const RISK_CSV = 'zh-TW,en,status\n風控小幫手,risk bot,forbidden\n';
+
+/** A workspace folder holding these files; the server started on it, its diagnostics recorded. */
+async function workspace(watch: boolean, files: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'fg-project-tb-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  const uri = pathToFileURL(dir).href;
+  const s = startServer();
+  sessions.push(s);
+  const published = new Map<string, Diag[][]>();
+  s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diag[] }) =>
+    published.set(p.uri, [...(published.get(p.uri) ?? []), p.diagnostics]),
+  );
+  const logs: string[] = [];
+  s.connection.onNotification('window/logMessage', (m: { message: string }) => logs.push(m.message));
+  s.connection.onRequest('client/registerCapability', () => null);
+  await s.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: 'ws' }],
+    capabilities: {
+      workspace: {
+        configuration: true,
+        workspaceFolders: true,
+        didChangeWatchedFiles: { dynamicRegistration: watch, relativePatternSupport: true },
+      },
+    },
+  });
+  await s.connection.sendNotification('initialized', {});
+  await waitFor(() => logs.some((l) => l.includes('termbase file(s)')));
+  // the server's own watcher: set up after the termbases are read, each directory's watch a moment later
+  if (!watch) {
+    await waitFor(() => logs.some((l) => l.includes('watching .fintech-glossary.yaml')));
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  /**
+   * What was last published for `file` once `done` takes it, after more than `since` publications (or
+   * what it is after the wait; undefined when nothing more was published).
+   */
+  const last = async (file: string, done: (d: Diag[]) => boolean, since = 0): Promise<Diag[] | undefined> => {
+    const list = () => published.get(file) ?? [];
+    await waitFor(() => list().length > since && done(list().at(-1)!)).catch(() => undefined);
+    return list().length > since ? list().at(-1) : undefined;
+  };
+  const count = (file: string) => published.get(file)?.length ?? 0;
+  return { s, dir, uri, projectUri: `${uri}/.fintech-glossary.yaml`, last, count };
+}
+
+const shown = (d: Diag[] | undefined) =>
+  d?.map((x) => [x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character, x.severity, x.message]);
+
+describe('a termbase the project file names that does not exist', () => {
+  for (const watch of [true, false]) {
+    it(`is a warning on the project file at its entry, cleared when the file appears (${watch ? 'a watching client' : 'no watching client'})`, async () => {
+      const w = await workspace(watch, {
+        '.fintech-glossary.yaml': "variant: zh-TW\ntermbases:\n  - terms/risk.csv\n  - terms/x.tbx\n  - 'glossaries/*.tbx'\n",
+        'terms/risk.csv': RISK_CSV,
+      });
+      // a glob that matches nothing is no error (as in the CLI); the named file that is missing is
+      const missing = await w.last(w.projectUri, (d) => d.length > 0);
+      expect(shown(missing)).toEqual([[3, 4, 3, 15, 2, 'terms/x.tbx: no such file']]);
+      expect(missing?.[0]?.source).toBe('fintech-glossary');
+      const before = w.count(w.projectUri);
+
+      writeFileSync(join(w.dir, 'terms', 'x.tbx'), '<?xml version="1.0"?>\n<tbx><text><body/></text></tbx>\n');
+      if (watch)
+        await w.s.connection.sendNotification('workspace/didChangeWatchedFiles', {
+          changes: [{ uri: `${w.uri}/terms/x.tbx`, type: 1 }],
+        });
+      expect(await w.last(w.projectUri, (d) => d.length === 0, before)).toEqual([]);
+    });
+  }
+
+  it('sits beside a problem of the project file, and goes when the entry is taken out', async () => {
+    const w = await workspace(true, { '.fintech-glossary.yaml': 'variant: zh-XX\ntermbases: [gone.csv]\n' });
+    const both = await w.last(w.projectUri, (d) => d.length === 2);
+    expect(shown(both)).toEqual([
+      [0, 9, 0, 10, 2, '.fintech-glossary.yaml:1:10: variant must be one of auto, zh-Hans, zh-Hant, zh-TW, zh-HK'],
+      [1, 12, 1, 20, 2, 'gone.csv: no such file'],
+    ]);
+    const before = w.count(w.projectUri);
+    writeFileSync(join(w.dir, '.fintech-glossary.yaml'), 'variant: zh-XX\n');
+    await w.s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: w.projectUri, type: 2 }] });
+    expect(shown(await w.last(w.projectUri, (d) => d.length === 1, before))).toEqual([
+      [0, 9, 0, 10, 2, '.fintech-glossary.yaml:1:10: variant must be one of auto, zh-Hans, zh-Hant, zh-TW, zh-HK'],
+    ]);
+  });
+});
