@@ -27,6 +27,7 @@ import { codeActions, DocumentDiagnostics, minimalEdit, sameDiagnostics, severit
 import type { QAWords } from './features/words';
 import { isIgnored, type ProjectConfig } from './projectConfig';
 import { rangeArg } from './ranges';
+import { relativeTo } from './termbases';
 import { type ConvertArgs, type DocumentVariant, ENTRY_SCHEME, RULES, type Rule, SCRIPTS, type Script, type Settings } from './protocol';
 
 interface DocState {
@@ -57,7 +58,9 @@ export interface QAOptions {
   settingsPending?: (doc: TextDocument) => Promise<unknown> | undefined;
   matchOptions: () => MatchOptions;
   /** The project file of a document's workspace folder (parsed), and the folder paths are made relative to. */
-  project: (uri?: string) => { config: ProjectConfig; rootUri?: string };
+  project: (uri?: string) => { config: ProjectConfig; rootUri?: string; folderPath?: string };
+  /** The workspace folder a document is in (its URI), for a project whose root is not above it as written. */
+  folderOf?: (uri: string) => string | undefined;
   /** The server's words in the client's interface language (messages, code action titles). */
   words: () => QAWords;
 }
@@ -203,10 +206,14 @@ export class TermQA {
 
   /** The path of a document relative to the workspace root (for the project file's ignore list). */
   private relativePath(uri: string): string | undefined {
-    const root = this.o.project(uri).rootUri;
+    const { rootUri: root, folderPath } = this.o.project(uri);
     if (!root) return undefined;
     const base = root.endsWith('/') ? root : `${root}/`;
-    return uri.startsWith(base) ? decodeURIComponent(uri.slice(base.length)) : undefined;
+    if (uri.startsWith(base)) return decodeURIComponent(uri.slice(base.length));
+    // a folder reached through a link: its path under the root, then the document's under the folder
+    const folder = folderPath !== undefined ? this.o.folderOf?.(uri) : undefined;
+    const rel = folder !== undefined ? relativeTo(folder, uri) : undefined;
+    return rel === undefined ? undefined : folderPath ? `${folderPath}/${rel}` : rel;
   }
 
   /** The document's diagnostics (computed once per version and epoch). */

@@ -100,8 +100,14 @@ export interface ServerOptions {
    * may also send the first folder's text as `initializationOptions.projectFile`).
    */
   projectFiles?: {
-    find(folderUri: string): { uri: string; text: string } | undefined;
-    watchAbove?(folderUri: string, onChange: (uri: string) => void): { dispose(): void; folders: number };
+    /**
+     * `folderPath`: the workspace folder's path relative to the project file's folder, when the
+     * folder's URI is not under the project file's (a folder reached through a symbolic link, whose
+     * repository is found from its real path).
+     */
+    find(folderUri: string): { uri: string; text: string; folderPath?: string } | undefined;
+    /** `uris`: the project files' URIs it watches for (as `find` writes them). */
+    watchAbove?(folderUri: string, onChange: (uri: string) => void): { dispose(): void; folders: number; uris?: string[] };
   };
   /**
    * The URI of a bundled source document by its id ("001"), for go to definition and workspace
@@ -153,7 +159,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** The server's own words, in the interface language the client's `locale` names. */
   let words: Words = wordsFor('en');
   /** The project file of each workspace folder (by folder URI), parsed. */
-  const projects = new Map<string, { config: ProjectConfig; rootUri?: string; fileUri?: string }>();
+  const projects = new Map<string, { config: ProjectConfig; rootUri?: string; fileUri?: string; folderPath?: string }>();
   /** The project file that applies to a document: its folder's (the innermost), else the first folder's. */
   const projectOf = (uri?: string) =>
     projects.get((uri !== undefined ? folderOf(uri) : undefined)?.uri ?? folders[0]?.uri ?? '') ?? { config: emptyProjectConfig };
@@ -570,6 +576,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settingsPending,
     matchOptions,
     project: projectOf,
+    folderOf: (uri) => folderOf(uri)?.uri,
     words: () => words.qa,
   });
 
@@ -635,7 +642,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   };
   /** A project file found for a folder: its URI and text. */
-  type FoundProject = { uri: string; text: string };
+  type FoundProject = { uri: string; text: string; folderPath?: string };
   /**
    * Parse a folder's project file (undefined: there is none); its problems become diagnostics on it.
    * Its paths (termbases, ignore globs) are relative to its own folder, which may be above the
@@ -647,7 +654,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const config = found === undefined ? emptyProjectConfig : parseProjectConfig(found.text, (p) => problems.push(p));
     for (const p of problems) warn(`${folder.name}: ${formatProjectProblem(p)}`);
     const before = projects.get(folder.uri)?.fileUri;
-    projects.set(folder.uri, { config, rootUri: found ? found.uri.slice(0, found.uri.lastIndexOf('/')) : folder.uri, fileUri: uri });
+    projects.set(folder.uri, {
+      config,
+      rootUri: found ? found.uri.slice(0, found.uri.lastIndexOf('/')) : folder.uri,
+      fileUri: uri,
+      ...(found?.folderPath !== undefined ? { folderPath: found.folderPath } : {}),
+    });
     // a file no folder takes any more (one found above, now shadowed or deleted): its diagnostics go
     if (before && before !== uri && ![...projects.values()].some((p) => p.fileUri === before))
       publishProject(before, { problems: [], missing: [] });
@@ -710,7 +722,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const mayApply = (folder: WorkspaceFolder, uri: string) => {
     if (!uri.endsWith(`/${PROJECT_FILE}`)) return false;
     const dir = uri.slice(0, -PROJECT_FILE.length - 1);
-    return dir === trimSlashes(folder.uri) || (!!options.projectFiles && relativeTo(dir, folder.uri) !== undefined);
+    if (dir === trimSlashes(folder.uri)) return true;
+    if (!options.projectFiles) return false;
+    // above the folder; or above its real path, for a folder reached through a link (the watch says which)
+    return relativeTo(dir, folder.uri) !== undefined || !!aboveWatches.get(folder.uri)?.uris?.includes(uri);
   };
   const isProjectFile = (uri: string) => folders.some((f) => mayApply(f, uri));
 
@@ -759,7 +774,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
    * client (clients watch inside the workspace). Again when the folders change.
    */
   let projectWatch: { dispose(): void } | undefined;
-  const aboveWatches = new Map<string, { dispose(): void }>();
+  const aboveWatches = new Map<string, { dispose(): void; uris?: string[] }>();
   const watchAbove = (folder: WorkspaceFolder) => {
     aboveWatches.get(folder.uri)?.dispose();
     aboveWatches.delete(folder.uri);
