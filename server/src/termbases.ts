@@ -200,7 +200,12 @@ export class TermbaseFiles {
         uris = [uri];
       } else uris = filesOfGlob(pattern, found, (u) => relativeTo(baseUri, u));
       for (const uri of uris) {
-        if (seen.has(uri)) continue;
+        if (seen.has(uri)) {
+          // found by a glob first and named too (the project file's `terms/x.tbx` under `**/*.tbx`):
+          // it keeps its place and is a named file, which loads even without Chinese
+          if (isNamedPath(pattern)) for (const w of wanted) if (w.uri === uri) w.named = true;
+          continue;
+        }
         seen.add(uri);
         // a file named in the settings (or the add-to-termbase file) loads even without Chinese
         wanted.push({ uri, label: label(relativeTo(baseUri, uri) ?? uri), named: isNamedPath(pattern) });

@@ -1,0 +1,49 @@
+// Which files the server reads as termbases for a workspace folder (`TermbaseFiles`), over a file
+// access in memory: a file the default globs find and the project file also names is read once, in
+// the globs' place, as a named file: it loads even without a Chinese term, as a named file always does.
+import { describe, expect, it } from 'vitest';
+import type { TermbaseDiagnostic } from '../../server/src/engine/termbase';
+import { DEFAULT_GLOSSARIES } from '../../server/src/protocol';
+import { type FileAccess, relativeTo, TermbaseFiles } from '../../server/src/termbases';
+
+const FOLDER = { uri: 'file:///ws', name: 'ws' };
+
+function filesOf(files: Record<string, string>): FileAccess {
+  return {
+    read: async (uri) => {
+      const text = files[uri];
+      if (text === undefined) throw new Error(`no such file: ${uri}`);
+      return text;
+    },
+    exists: async (uri) => uri in files,
+    write: async () => undefined,
+    find: async (folderUri, accept) => Object.keys(files).filter((uri) => accept(relativeTo(folderUri, uri) ?? '')),
+  };
+}
+
+describe('a termbase both found by a glob and named', () => {
+  it('loads once, without Chinese too, where the glob found it', async () => {
+    const access = filesOf({
+      'file:///ws/a/glossary.csv': 'zh-CN,en\n区块链,blockchain\n',
+      'file:///ws/terms/glossary.csv': 'en,definition\nledger,a book of accounts\n',
+    });
+    const published = new Map<string, TermbaseDiagnostic[]>();
+    const files = new TermbaseFiles(access, { diagnostics: (uri, d) => published.set(uri, d), log: () => undefined });
+    const settings = async () => ({ glossaries: [...DEFAULT_GLOSSARIES, 'terms/glossary.csv'], termbaseFile: 'glossary.csv' });
+    const layers = await files.refresh([FOLDER], settings);
+    expect(layers.map((l) => [l.uri, l.entries.length])).toEqual([
+      ['file:///ws/a/glossary.csv', 1],
+      ['file:///ws/terms/glossary.csv', 1],
+    ]);
+    expect(published.get('file:///ws/terms/glossary.csv')).toEqual([]);
+    // found by the glob alone, a sheet without Chinese is skipped, with one message on it
+    const globOnly = await new TermbaseFiles(access, { diagnostics: (uri, d) => published.set(uri, d), log: () => undefined }).refresh(
+      [FOLDER],
+      async () => ({ glossaries: DEFAULT_GLOSSARIES, termbaseFile: 'glossary.csv' }),
+    );
+    expect(globOnly.map((l) => l.uri)).toEqual(['file:///ws/a/glossary.csv']);
+    expect(published.get('file:///ws/terms/glossary.csv')?.map((d) => d.message)).toEqual([
+      'no Chinese term in this file: not used as a glossary (name it in fintechGlossary.glossaries to use it anyway)',
+    ]);
+  });
+});
