@@ -10,12 +10,19 @@ import { describe, expect, it } from 'vitest';
 
 const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
 
+/**
+ * `check` and `convert` run with `--no-discovery`: these tests are about the termbases they name, and
+ * the temporary folder may be inside a git work tree whose termbases the search would add
+ * (cliDiscovery.test.ts tests the search).
+ */
+const withoutSearch = (args: string[]) =>
+  args[0] === 'check' || args[0] === 'convert' ? [args[0], '--no-discovery', ...args.slice(1)] : args;
 /** The CLI in `cwd`, with GITHUB_WORKSPACE as given (unset when undefined, whatever the test runner has). */
 function run(cwd: string, args: string[], workspace?: string) {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.GITHUB_WORKSPACE;
   if (workspace !== undefined) env.GITHUB_WORKSPACE = workspace;
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env });
+  return spawnSync(process.execPath, [BIN, ...withoutSearch(args)], { encoding: 'utf8', cwd, env });
 }
 
 /** A temporary folder with these files (a name ending in `/` is an empty folder). */

@@ -9,8 +9,15 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
+/**
+ * `check` and `convert` run with `--no-discovery`: these tests are about the termbases they name, and
+ * the temporary folder may be inside a git work tree whose termbases the search would add
+ * (cliDiscovery.test.ts tests the search).
+ */
+const withoutSearch = (args: string[]) =>
+  args[0] === 'check' || args[0] === 'convert' ? [args[0], '--no-discovery', ...args.slice(1)] : args;
 const run = (cwd: string, args: string[], input?: string) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, ...(input !== undefined ? { input } : {}) });
+  spawnSync(process.execPath, [BIN, ...withoutSearch(args)], { encoding: 'utf8', cwd, ...(input !== undefined ? { input } : {}) });
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'fg-check-tb-'));

@@ -10,12 +10,19 @@ import { describe, expect, it } from 'vitest';
 
 const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
 /**
+ * `check` and `convert` run with `--no-discovery`: these tests are about the termbases they name, and
+ * the temporary folder may be inside a git work tree whose termbases the search would add
+ * (cliDiscovery.test.ts tests the search).
+ */
+const withoutSearch = (args: string[]) =>
+  args[0] === 'check' || args[0] === 'convert' ? [args[0], '--no-discovery', ...args.slice(1)] : args;
+/**
  * The CLI in `cwd`, run as a GitHub workflow runs it, from its workspace: annotation paths are then
  * relative to `cwd` wherever the temporary folder is (inside a git work tree they would otherwise be
  * relative to its top; cliAnnotations.test.ts tests that).
  */
 const run = (cwd: string, args: string[], input?: string) =>
-  spawnSync(process.execPath, [BIN, ...args], {
+  spawnSync(process.execPath, [BIN, ...withoutSearch(args)], {
     encoding: 'utf8',
     cwd,
     env: { ...process.env, GITHUB_WORKSPACE: cwd },
