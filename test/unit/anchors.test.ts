@@ -95,9 +95,19 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
  */
 function codeSpansByLines(text: string, blocks: { start: number; end: number }[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  const lines: { start: number; end: number; body: string }[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    let end = pos;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    lines.push({ start: pos, end, body: text.slice(pos, end) });
+    pos = text.startsWith('\r\n', end) ? end + 2 : end + 1;
+  }
   const paragraphEnd = (i: number) => {
-    const blank = /\n[ \t\r]*(?:\n|$)/.exec(text.slice(i));
-    return blank ? i + blank.index : text.length;
+    let li = lines.findIndex((l) => l.start <= i && i <= l.end);
+    if (li < 0) return text.length;
+    for (; li + 1 < lines.length; li++)
+      if (endsParagraph(lines[li]!.body.replace(/^\uFEFF/, ''), lines[li + 1]!.body)) return lines[li]!.end;
+    return text.length;
   };
   for (let i = 0; i < text.length; ) {
     const block = blocks.find((b) => b.start <= i && i < b.end);
@@ -138,6 +148,89 @@ function codeSpansByLines(text: string, blocks: { start: number; end: number }[]
     } else i += run.length;
   }
   return out;
+}
+
+/** Columns of `s` starting at column `from` (a tab to the next multiple of four). */
+function columnsFrom(from: number, s: string): number {
+  let c = from;
+  for (const ch of s) c = ch === '\t' ? c + 4 - (c % 4) : c + 1;
+  return c;
+}
+
+/**
+ * A line as a paragraph reads it (the rule, written out plainly): its `>` markers (an optional space
+ * after each, the next up to three spaces further), the column its text starts at, and past its
+ * list markers (each followed by one to four columns, or by code or nothing: then one), the column
+ * its content starts at and that content.
+ */
+function paragraphLine(body: string) {
+  const lead = /^[ \t]*/.exec(body)![0];
+  const markers = /^(?:> ?)(?: {0,3}> ?)*/.exec(body.slice(lead.length));
+  const prefix = markers ? lead + markers[0] : '';
+  const after = body.slice(prefix.length);
+  const gap = /^[ \t]*/.exec(after)![0];
+  const base = markers ? columnsFrom(0, prefix) : 0;
+  const indent = columnsFrom(base, gap) - base;
+  let rest = after.slice(gap.length);
+  let content = indent;
+  let ordered = -1;
+  let item = false;
+  for (let first = true, m = indent < 4 ? /^(?:[-*+]|([0-9]{1,9})[.)])(?=[ \t]|$)/.exec(rest) : null; m; first = false) {
+    const space = /^[ \t]*/.exec(rest.slice(m[0].length))![0];
+    const markerEnd = content + m[0].length;
+    const spaced = columnsFrom(markerEnd, space) - markerEnd;
+    if (spaced === 0 && rest.length > m[0].length) break;
+    if (first) {
+      ordered = m[1] === undefined ? -1 : Number(m[1]);
+      item = rest.slice(m[0].length).trim() !== '';
+    }
+    const empty = space.length === rest.length - m[0].length;
+    content = empty || spaced > 4 ? markerEnd + 1 : markerEnd + spaced;
+    // the content from its column on ('' inside a tab or past the end)
+    let at = m[0].length;
+    let c = markerEnd;
+    while (c < content && at < rest.length) c = columnsFrom(c, rest[at++]!);
+    rest = c === content ? rest.slice(at) : '';
+    m = /^(?:[-*+]|([0-9]{1,9})[.)])(?=[ \t]|$)/.exec(rest);
+  }
+  const text = after.slice(gap.length);
+  return {
+    lead: columnsFrom(0, lead),
+    depth: markers ? markers[0].split('>').length - 1 : 0,
+    indent,
+    column: base + indent,
+    content: base + content,
+    ordered,
+    item,
+    text,
+    rest,
+    listed: content !== indent,
+  };
+}
+
+/**
+ * Does `next` end the paragraph whose line `line` is (the rule, written out plainly)? Blank past its
+ * markers, a quote more, or less than four columns past `line`'s content: a heading, a thematic break,
+ * a setext underline, a fence, an HTML block of types 1–6, or a list item with text (one numbered
+ * other than 1 only when `line` is an item less far in, or quoted where `next` is not). And the line
+ * after a heading.
+ */
+function endsParagraph(line: string, next: string): boolean {
+  const a = paragraphLine(line);
+  const b = paragraphLine(next);
+  if (b.lead > a.content + 3) return false;
+  if (b.text === '' || b.depth > a.depth) return true;
+  if ((a.listed || a.indent < 4) && /^#{1,6}(?:[ \t]|$)/.test(a.rest)) return true;
+  if (b.column > a.content + 3) return false;
+  if (b.item) return b.ordered < 0 || b.ordered === 1 || a.content > b.column || a.depth > b.depth;
+  const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[ \t>]|\/>|$)/.exec(b.text);
+  return (
+    /^#{1,6}(?:[ \t]|$)/.test(b.text) ||
+    /^(?:\*[ \t]*){3,}$|^(?:-[ \t]*){3,}$|^(?:_[ \t]*){3,}$|^(?:=+|-+)[ \t]*$/.test(b.text) ||
+    /^(?:`{3,}|~{3,})/.test(b.text) ||
+    /^(?:<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[ \t>]|$))/i.test(b.text) ||
+    (tag !== null && BLOCK_TAG_NAMES.includes(tag[1]!.toLowerCase()))
+  );
 }
 
 /** Everything skippedRanges skips in a Markdown text, from the readings above. */
@@ -550,10 +643,30 @@ describe('Markdown fences and indented code blocks from the lines that may start
       .tuple(
         fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t', '\t\t'),
         fc.constantFrom(
-          ...['', '', '- ', '* ', '1. ', '2) ', '-     ', '-', '- - ', '1.', '# ', '```', '~~~~', '1.  ', '10. ', '- ```', '1. ~~~~'],
+          ...[
+            '',
+            '',
+            '- ',
+            '* ',
+            '1. ',
+            '2) ',
+            '-     ',
+            '-',
+            '- - ',
+            '1.',
+            '# ',
+            '```',
+            '~~~~',
+            '1.  ',
+            '10. ',
+            '- ```',
+            '1. ~~~~',
+            '2. ',
+            '*',
+          ],
           ...['> ', '>', '>     ', '> > ', '>>     ', '> - ', '>\t\t', '>     - ', '> # ', '> ```'],
         ),
-        fc.constantFrom('', '区块链', 'x', '`x', '<!-- ``` -->', '<!--', '-->', '区块链 <!-- ` --> `'),
+        fc.constantFrom('', '区块链', 'x', '`x', '<!-- ``` -->', '<!--', '-->', '区块链 <!-- ` --> `', '<div', '===', '`'),
       )
       .map((parts) => parts.join(''));
     const docArb = fc.tuple(fc.array(line, { maxLength: 14 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, br]) => lines.join(br));

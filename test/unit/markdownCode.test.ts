@@ -248,3 +248,34 @@ describe('a front matter is no Markdown', () => {
     typedEverywhere('---\na: |\n  ```\n---\n区塊鏈\n', '`', ['mixed-script 区塊鏈 5']);
   });
 });
+
+describe('a backtick left open ends with its paragraph: a list item, a heading, a quote’s blank line', () => {
+  it('term QA reports the prose of the next item, heading or quote paragraph', () => {
+    const doc = '说明 `x\n- 区塊鏈\n# 区塊鏈\n> a `b\n>\n> 区塊鏈 `\n';
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 2', 'mixed-script 区塊鏈 3', 'mixed-script 区塊鏈 6']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 2', 'mixed-script 区塊鏈 3', 'mixed-script 区塊鏈 6']);
+    // a heading's line is a paragraph of its own; an item numbered 1 interrupts a paragraph too
+    expect(findings('# 标题 `x\n区塊鏈 `y`\n1. 区塊鏈`\n')).toEqual(['mixed-script 区塊鏈 2', 'mixed-script 区塊鏈 3']);
+  });
+
+  it('a span in one paragraph is code still, over a line that goes on with it', () => {
+    // an indented line, a `*` with nothing after it, and `2.` after a paragraph go on with it
+    expect(findings('说明 `x\n    # 区塊鏈`\n')).toEqual([]);
+    expect(findings('说明 `x\n*\n区塊鏈`\n')).toEqual([]);
+    expect(findings('说明 `x\n2. 区塊鏈`\n')).toEqual([]);
+    // in a list item, a line four columns past its content is its text
+    expect(findings('- 说明 `x\n      - 区塊鏈`\n')).toEqual([]);
+  });
+
+  it('conversion converts the next item and keeps a span, LF and CRLF', () => {
+    const text = '1. 软件 `a\n2. 软件 `数据`\n> 软件 `b\n>\n> 软件\n';
+    const converted = '1. 軟體 `a\n2. 軟體 `数据`\n> 軟體 `b\n>\n> 軟體\n';
+    expect(convert(text)).toBe(converted);
+    expect(convert(crlf(text))).toBe(crlf(converted));
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere('说明 `x\n- 区塊鏈 `\n', '`', ['mixed-script 区塊鏈 2']);
+    typedEverywhere('说明 `x\n- 区塊鏈 `\n', '-', ['mixed-script 区塊鏈 2']);
+  });
+});

@@ -15,7 +15,16 @@
  * block quote, unless it is in an HTML comment (`<!--`) outside code.
  */
 import type { ChineseScript } from './entry';
-import { HTML_NEEDLES, htmlBlockAt, htmlOpeners, INDENT_NEEDLES, indentedBlocks, listFence } from './indentedCode';
+import {
+  HTML_NEEDLES,
+  htmlBlockAt,
+  htmlOpeners,
+  INDENT_NEEDLES,
+  indentedBlocks,
+  listFence,
+  type ParagraphReading,
+  paragraphEnd,
+} from './indentedCode';
 import { lineEnd, lineStart } from './lines';
 import { isWhitespaceUnit, trimWhitespace } from './unicode';
 
@@ -272,11 +281,11 @@ function directiveWords(text: string, out: Skipped[], find: Find): void {
 }
 
 /**
- * The offset of the next blank line (a paragraph's end) at or after `i`, or the text's end; looked
- * for before `to` only (the text's end when there is none before it).
+ * Outside Markdown, where a paragraph holding offset `i` ends: the offset of the line feed before the
+ * next blank line, or the text's end.
  */
-function paragraphEnd(text: string, i: number, to = text.length): number {
-  for (let n = text.indexOf('\n', i); n >= 0 && n < to; n = text.indexOf('\n', n + 1)) {
+function blankLineEnd(text: string, i: number): number {
+  for (let n = text.indexOf('\n', i); n >= 0; n = text.indexOf('\n', n + 1)) {
     let j = n + 1;
     while (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0d) j++;
     if (j >= text.length || text.charCodeAt(j) === 0x0a) return n;
@@ -288,10 +297,12 @@ function paragraphEnd(text: string, i: number, to = text.length): number {
 const MAX_SPAN = 4000;
 
 /**
- * Backtick code spans: a run of n backticks to the next run of exactly n in the same paragraph. In
- * Markdown (`blocks`: its blocks, in order) a span stays between two blocks, a backtick inside a
- * block opens none, and neither does one inside an HTML comment of the text (`<!-- ` -->`, which
- * closes in its paragraph) unless a span opened before the comment.
+ * Backtick code spans: a run of n backticks to the next run of exactly n in the same paragraph (in
+ * other languages, up to a blank line). In Markdown (`blocks`: its blocks, in order) a paragraph ends
+ * where CommonMark's does (`paragraphEnd`: also before a list item, a heading, a quote's blank
+ * line), a span stays between two blocks, a backtick inside a block opens none, and neither does one
+ * inside an HTML comment of the text (`<!-- ` -->`, which closes in its paragraph) unless a span
+ * opened before the comment.
  */
 function codeSpans(text: string, out: Skipped[], find: Find, blocks?: readonly Skipped[]): void {
   let para = -1;
@@ -303,8 +314,9 @@ function codeSpans(text: string, out: Skipped[], find: Find, blocks?: readonly S
   const NONE = text.length + 1;
   let commentEnd = -1;
   let at = find('`', 0);
+  const reading: ParagraphReading = {};
   while (at >= 0) {
-    if (at > para) para = paragraphEnd(text, at);
+    if (at > para) para = blocks ? paragraphEnd(text, at, text.length, reading) : blankLineEnd(text, at);
     let limit = Math.min(para, at + MAX_SPAN);
     if (blocks) {
       while (b < blocks.length && blocks[b]!.end <= at) b++;
@@ -336,7 +348,7 @@ function codeSpans(text: string, out: Skipped[], find: Find, blocks?: readonly S
           continue;
         }
         // it holds the backtick if no blank line ends its paragraph before its `-->`
-        const blank = paragraphEnd(text, comment, commentEnd);
+        const blank = paragraphEnd(text, comment, commentEnd, reading);
         if (blank < commentEnd) {
           comment = find('<!', blank);
           continue;

@@ -581,3 +581,110 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
   for (const s of starts) visit(s);
   return out;
 }
+
+/**
+ * A line as a paragraph's reading sees it: its text past the block quote markers (`line`), how many
+ * markers, the column its text starts at and the column of its content (past its list markers, when
+ * it opens items: `- - a`), counted from the line's start; `inner` is the line from its content on.
+ */
+interface LineHead {
+  line: Line;
+  inner: Line;
+  depth: number;
+  /** The columns before its first `>` (or its text, when it has none). */
+  lead: number;
+  column: number;
+  content: number;
+  /** The first list marker's number when it is an ordered one (`2.`), else -1. */
+  ordered: number;
+  /** Does the line open a list item (its first marker: a non-empty one)? */
+  item: boolean;
+}
+
+function lineHead(text: string, start: number): LineHead {
+  const raw = readLine(text, start);
+  const quoted = quoteContent(text, raw);
+  const line = quoted ? quoted.line : raw;
+  // the markers and the single spaces after them are a column each
+  const base = quoted ? raw.indent + (line.start - raw.first) : 0;
+  let inner = line;
+  let content = line.indent;
+  let ordered = -1;
+  let item = false;
+  for (let at = line.indent < 4 ? listContent(text, line) : -1; at >= 0; ) {
+    if (inner === line) {
+      item = !blankAfterMarker(text, line.first, line.end);
+      // an ordered marker's number (up to nine digits)
+      for (let i = line.first, u = text.charCodeAt(i); u >= 0x30 && u <= 0x39; u = text.charCodeAt(++i))
+        ordered = (ordered < 0 ? 0 : ordered * 10) + u - 0x30;
+    }
+    content = at;
+    const first = offsetOfColumn(text, line, at);
+    inner = { start: line.start, end: line.end, next: line.next, first: first < 0 ? line.end : first, indent: at, indented: false };
+    if (first < 0) break;
+    at = listContent(text, inner);
+  }
+  return {
+    line,
+    inner,
+    depth: quoted ? quoted.depth : 0,
+    lead: raw.indent,
+    column: base + line.indent,
+    content: base + content,
+    ordered,
+    item,
+  };
+}
+
+/** Is `head` an ATX heading's line (`# …`, `> ## …`, `- # …`): a block of one line? */
+function headingLine(text: string, head: LineHead): boolean {
+  return (head.inner !== head.line || head.line.indent < 4) && heading(text, head.inner);
+}
+
+/**
+ * Does the line `cur` end the paragraph whose line `prev` is right before it (CommonMark's paragraph
+ * end, read from these two lines only)? It does when it is blank (past its quote markers), when it
+ * opens a block quote more, and when, less than four columns past `prev`'s content, it starts a block
+ * that may interrupt a paragraph: a heading, a thematic break or setext underline, a fence, an HTML
+ * block of types 1–6, or a list item with text, an ordered one numbered 1 or one `prev`'s paragraph is
+ * not in (`prev` is an item less far in, or quoted where `cur` is not). A heading's line is a
+ * paragraph of its own.
+ */
+function endsParagraph(text: string, prev: LineHead, cur: LineHead): boolean {
+  const line = cur.line;
+  // a `>` four columns or more past the paragraph's content is its text (an indented line goes on with it)
+  if (cur.lead > prev.content + 3) return false;
+  if (line.first === line.end || headingLine(text, prev) || cur.depth > prev.depth) return true;
+  if (cur.column > prev.content + 3) return false;
+  if (cur.item) return cur.ordered < 0 || cur.ordered === 1 || prev.content > cur.column || prev.depth > cur.depth;
+  return (
+    heading(text, line) ||
+    thematicBreak(text, line) ||
+    setextUnderline(text, line) ||
+    fenceRun(text, line) > 0 ||
+    opensHtml(text, line, true) ||
+    (text.charCodeAt(line.first) === 0x3c && htmlBlockEnd(text, line.first) !== undefined)
+  );
+}
+
+/** The last line a reading of paragraphs looked at (the next one starts where the last stopped). */
+export interface ParagraphReading {
+  last?: LineHead;
+}
+
+/**
+ * Where the Markdown paragraph holding offset `at` ends (`endsParagraph`): the end of its last line,
+ * when that is before `to`; else the text's end. Reads the lines from `at`'s on, each once; the
+ * readings of one text given the same `reading` in order read the line they stopped at once.
+ */
+export function paragraphEnd(text: string, at: number, to = text.length, reading: ParagraphReading = {}): number {
+  const start = lineStart(text, at);
+  let prev = reading.last?.line.start === start ? reading.last : lineHead(text, start);
+  while (prev.line.next < text.length && prev.line.end < to) {
+    const cur = lineHead(text, prev.line.next);
+    reading.last = cur;
+    if (endsParagraph(text, prev, cur)) return prev.line.end;
+    prev = cur;
+  }
+  return text.length;
+}
