@@ -46,9 +46,25 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
     const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(pos, Math.min(end, pos + 64)));
     // a fence on a list item's line (`- ```sh`): to a line of as many or more of its unit, up to three
     // columns past the item's content, or to the line before one less far in (blank lines go on)
-    const item = m ? null : /^ {0,3}(?:(?:[-*+]|\d{1,9}[.)]) {1,4})+(`{3,}|~{3,})/.exec(text.slice(pos, Math.min(end, pos + 64)));
-    if (item) {
-      const content = item[0].length - item[1]!.length;
+    // (markers each followed by one to four columns of spaces and tabs; an item numbered other than 1
+    // right after a paragraph's line, outside any block, is that paragraph's text)
+    const head = m ? null : paragraphLine(pos === 0 ? text.slice(0, end).replace(/^\uFEFF/, '') : text.slice(pos, end));
+    const item = head && head.depth === 0 && head.listed && head.indent < 4 ? /^(`{3,}|~{3,})/.exec(head.rest) : null;
+    if (item && head!.ordered >= 0 && head!.ordered !== 1 && pos > 0) {
+      const prevEnd = text[pos - 1] === '\n' && text[pos - 2] === '\r' ? pos - 2 : pos - 1;
+      let prevStart = prevEnd;
+      while (prevStart > 0 && text[prevStart - 1] !== '\n' && text[prevStart - 1] !== '\r') prevStart--;
+      const lastBlock = Math.max(frontMatterEnd, ...out.map((b) => b.end), ...html.map((b) => b.end));
+      const prev = text.slice(prevStart, prevEnd).replace(/^\uFEFF/, '');
+      const a = paragraphLine(prev);
+      const paragraph =
+        a.text !== '' &&
+        !((a.listed || a.indent < 4) && /^#{1,6}(?:[ \t]|$)/.test(a.rest)) &&
+        (a.indent >= 4 || !/^(?:\*[ \t]*){3,}$|^(?:-[ \t]*){3,}$|^(?:_[ \t]*){3,}$|^(?:=+|-+)[ \t]*$/.test(a.text));
+      if (prevStart > lastBlock && paragraph && !endsParagraph(prev, text.slice(pos, end))) item.length = 0;
+    }
+    if (item?.length) {
+      const content = head!.content;
       let last = end;
       for (let q = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1; q < text.length; ) {
         const qe = lineEnd(q);
@@ -456,7 +472,10 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
       continue;
     }
     const marker = /^(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$)/.exec(rest);
-    if (column < 4 && marker) {
+    // an item with nothing after its marker, or numbered other than 1, does not interrupt a paragraph
+    const interrupts =
+      marker && rest.slice(marker[0].length).trim() !== '' && (!/^[0-9]/.test(marker[0]) || Number(marker[0].slice(0, -1)) === 1);
+    if (column < 4 && marker && (interrupts || before !== 'paragraph' || open.length !== lists.length)) {
       lists = [...open];
       // the item, and any item written after it on the line
       let prefix = lead;
@@ -617,6 +636,8 @@ const fragment = fc.constantFrom(
   '-->',
   '- - ',
   '- ```\n',
+  '-\t```\n',
+  '2. ```\n',
   '> ',
   '>     ',
   '>\n',
@@ -663,6 +684,10 @@ describe('Markdown fences and indented code blocks from the lines that may start
             '1. ~~~~',
             '2. ',
             '*',
+            '-\t',
+            '2. ```',
+            '01. ',
+            '- \t',
           ],
           ...['> ', '>', '>     ', '> > ', '>>     ', '> - ', '>\t\t', '>     - ', '> # ', '> ```'],
         ),

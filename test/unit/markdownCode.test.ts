@@ -279,3 +279,49 @@ describe('a backtick left open ends with its paragraph: a list item, a heading, 
     typedEverywhere('说明 `x\n- 区塊鏈 `\n', '-', ['mixed-script 区塊鏈 2']);
   });
 });
+
+describe('a fence after a tab on a list item’s line (`-\t```js`) is the item’s', () => {
+  const doc = '-\t```js\n\t区塊鏈 = 1\n\n\t区塊鏈()\n\t```\n\n区塊鏈在这里。\n';
+
+  it('term QA checks the prose after the list, not the code', () => {
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 7']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 7']);
+  });
+
+  it('conversion keeps the code, LF and CRLF; a space and a tab after the marker too', () => {
+    expect(convert('-\t```\n\t软件\n\t```\n软件\n')).toBe('-\t```\n\t软件\n\t```\n軟體\n');
+    expect(convert(crlf('-\t```\n\t软件\n\t```\n软件\n'))).toBe(crlf('-\t```\n\t软件\n\t```\n軟體\n'));
+    expect(convert('1. \t~~~\n    软件\n    ~~~\n软件\n')).toBe('1. \t~~~\n    软件\n    ~~~\n軟體\n');
+  });
+
+  it('typing in and around the fence, the server answers as a fresh check', () => {
+    typedEverywhere('-\t```\n\t区塊鏈\n\t```\n区塊鏈\n', '\t', ['mixed-script 区塊鏈 4']);
+    typedEverywhere('-\t```\n\t区塊鏈\n\t```\n区塊鏈\n', '`', ['mixed-script 区塊鏈 4']);
+  });
+});
+
+describe('`2. ```` right after a paragraph is the paragraph’s text (only a list from 1 interrupts one)', () => {
+  it('term QA checks the line and the lines after it; after a list item it is a fence still', () => {
+    const doc = '说明：\n2. ``` 区塊鏈\n   区塊鏈\n';
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 2', 'mixed-script 区塊鏈 3']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 2', 'mixed-script 区塊鏈 3']);
+    expect(findings('1. 说明\n2. ```\n   区塊鏈\n   ```\n区塊鏈\n')).toEqual(['mixed-script 区塊鏈 5']);
+    // after a heading or a blank line a list may start with 2
+    expect(findings('# 说明\n2. ```\n   区塊鏈\n   ```\n')).toEqual([]);
+    // no item opens: a line four columns in after the blank line is code, not the item's text
+    expect(findings('说明\n2. 说明\n\n    区塊鏈\n')).toEqual([]);
+    expect(findings('说明\n*\n\n    区塊鏈\n')).toEqual([]);
+  });
+
+  it('conversion converts it, LF and CRLF; its backticks may open a code span', () => {
+    expect(convert('说明\n2. ```\n   软件\n')).toBe('說明\n2. ```\n   軟體\n');
+    expect(convert(crlf('说明\n2. ```\n   软件\n'))).toBe(crlf('說明\n2. ```\n   軟體\n'));
+    expect(convert('说明\n2. ``` 软件 ``` 软件\n')).toBe('說明\n2. ``` 软件 ``` 軟體\n');
+    expect(convert('1. 说明\n2. ```\n   软件\n   ```\n')).toBe('1. 說明\n2. ```\n   软件\n   ```\n');
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere('说明\n2. ```\n   区塊鏈\n', '\n', ['mixed-script 区塊鏈 3']);
+    typedEverywhere('说明\n2. ```\n   区塊鏈\n', '1', ['mixed-script 区塊鏈 3']);
+  });
+});

@@ -21,6 +21,7 @@ import {
   htmlOpeners,
   INDENT_NEEDLES,
   indentedBlocks,
+  itemLineFence,
   listFence,
   type ParagraphReading,
   paragraphEnd,
@@ -523,13 +524,13 @@ export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fenc
     const head = text.slice(line, Math.min(end, line + 64));
     const m = /^ {0,3}(`{3,}|~{3,})/.exec(head);
     // a fence opened on a list item's line (`- ```bash`, `1. - ~~~`) is the item's: its content
-    // starts at the run, and the fence ends at its closing line or where the item ends
-    const item = m ? undefined : /^ {0,3}(?:(?:[-*+]|\d{1,9}[.)]) {1,4})+(`{3,}|~{3,})/.exec(head);
+    // starts at the run, and the fence ends at its closing line or where the item ends (the line
+    // before it, when it is in a fence or HTML block, is no paragraph's)
+    const last = Math.max(body, fences.length ? fences[fences.length - 1]!.end + 1 : 0, html.length ? html[html.length - 1]!.end + 1 : 0);
+    const item = m ? undefined : itemLineFence(text, line, last);
     if (item) {
-      const run = item[1]!;
-      const content = item[0].length - run.length;
       const next = text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
-      const fence = listFence(text, end, Math.min(next, text.length), run.charCodeAt(0), run.length, content);
+      const fence = listFence(text, end, Math.min(next, text.length), item.unit, item.run, item.content);
       fences.push({ start: line, end: fence.end });
       pos = fence.next;
       continue;

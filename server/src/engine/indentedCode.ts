@@ -212,6 +212,16 @@ function heading(text: string, line: Line): boolean {
   return n >= 1 && n <= 6 && (i === line.end || text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09);
 }
 
+/** Can the list item whose marker starts `line` interrupt a paragraph: it has text, and a number, if any, of 1? */
+function interrupts(text: string, line: Line): boolean {
+  if (blankAfterMarker(text, line.first, line.end)) return false;
+  const u = text.charCodeAt(line.first);
+  if (u < 0x30 || u > 0x39) return true;
+  let i = line.first;
+  while (text.charCodeAt(i) === 0x30) i++;
+  return text.charCodeAt(i) === 0x31 && !(text.charCodeAt(i + 1) >= 0x30 && text.charCodeAt(i + 1) <= 0x39);
+}
+
 /**
  * A fence in a list item whose content starts at column `content`, opened by a run of `run` units
  * `u` on the line ending at `end` (the next line starting at `next`): it ends at its closing line (as
@@ -506,7 +516,9 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
       before = 'other';
       return;
     }
-    const item = column < 4 ? listContent(text, line) : -1;
+    let item = column < 4 ? listContent(text, line) : -1;
+    // a list item that cannot interrupt a paragraph (empty, or numbered other than 1) goes on with it
+    if (item >= 0 && before === 'paragraph' && k === lists.length - 1 && !interrupts(text, line)) item = -1;
     if (item >= 0) {
       lists.length = k + 1;
       const marker = openItems(line, item);
@@ -687,4 +699,38 @@ export function paragraphEnd(text: string, at: number, to = text.length, reading
     prev = cur;
   }
   return text.length;
+}
+
+/**
+ * A fence opened on a list item's line less than four columns in (`- ```bash`, `1. - ~~~`,
+ * `-\t```js`): the column the innermost item's content (the run) starts at, and the run's length.
+ * An item numbered other than 1 right after a paragraph's line is that paragraph's text
+ * (CommonMark: such a list cannot interrupt a paragraph), and so is its run; the line before
+ * counts only when it starts at or after `after` (past a front matter, a fence or an HTML block).
+ */
+export function itemLineFence(text: string, start: number, after: number): { content: number; run: number; unit: number } | undefined {
+  const line = readLine(text, start);
+  if (line.indent >= 4 || text.charCodeAt(line.first) === 0x3e) return undefined;
+  for (let inner = line, at = listContent(text, line); at >= 0; at = listContent(text, inner)) {
+    const first = offsetOfColumn(text, line, at);
+    if (first < 0) return undefined;
+    inner = { ...line, first, indent: at };
+    const run = fenceRun(text, inner);
+    if (!run) continue;
+    const before = start > 0 ? previousLineStart(text, start) : -1;
+    if (before >= after) {
+      const prev = lineHead(text, before);
+      const cur = lineHead(text, start);
+      if (cur.ordered >= 0 && cur.ordered !== 1 && paragraphLine(text, prev) && !endsParagraph(text, prev, cur)) return undefined;
+    }
+    return { content: at, run, unit: text.charCodeAt(first) };
+  }
+  return undefined;
+}
+
+/** Is `head` a line of a paragraph: not blank, no heading, thematic break or setext underline? */
+function paragraphLine(text: string, head: LineHead): boolean {
+  const { line } = head;
+  if (line.first === line.end || headingLine(text, head)) return false;
+  return line.indent >= 4 || !(thematicBreak(text, line) || setextUnderline(text, line));
 }
