@@ -30,15 +30,37 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
   }
   for (let pos = frontMatterEnd < 0 ? 0 : frontMatterEnd + 1; pos < text.length; ) {
     const end = lineEnd(pos);
-    const opener = pos > frontMatterEnd ? HTML_OPENER.exec(text.slice(pos, end)) : null;
+    // an opener up to three spaces in, or where the text starts past block quote or list markers
+    const opening = paragraphLine(text.slice(pos, end));
+    const container = (opening.listed || opening.depth > 0) && opening.lead < 4 ? opening : undefined;
+    const opener =
+      pos <= frontMatterEnd
+        ? null
+        : container
+          ? HTML_OPENER.exec(container.listed ? container.rest : container.indent < 4 ? container.text : '')
+          : HTML_OPENER.exec(text.slice(pos, end));
     if (opener) {
       const o = opener[1]!.toLowerCase();
       const until = o === '<!--' ? '-->' : o === '<?' ? '?>' : o === '<![cdata[' ? ']]>' : o.startsWith('<!') ? '>' : `</${o.slice(1)}>`;
-      // the closing text on the opener's line (after its `<`) or on a later line
+      // the closing text on the opener's line (after its `<`) or on a later line; in a quote or a list
+      // item, the line before one with fewer `>` or with text less far in than the item's content
       let q = pos;
       let from = pos + text.slice(pos, end).indexOf('<') + 1;
-      while (q < text.length && !text.slice(from, lineEnd(q)).toLowerCase().includes(until)) from = q = lineEnd(q) + 1;
-      const closeEnd = Math.min(text.length, lineEnd(q));
+      let closeEnd = text.length;
+      for (;;) {
+        if (text.slice(from, lineEnd(q)).toLowerCase().includes(until)) {
+          closeEnd = lineEnd(q);
+          break;
+        }
+        const next = text.startsWith('\r\n', lineEnd(q)) ? lineEnd(q) + 2 : lineEnd(q) + 1;
+        if (next >= text.length) break;
+        const after = paragraphLine(text.slice(next, lineEnd(next)));
+        if (container && (after.depth < container.depth || (container.listed && after.text !== '' && after.column < container.content))) {
+          closeEnd = lineEnd(q);
+          break;
+        }
+        from = q = next;
+      }
       html.push({ start: pos, end: closeEnd });
       pos = closeEnd + 1;
       continue;
@@ -254,7 +276,13 @@ function markdownByLines(text: string): { start: number; end: number }[] {
   const html: { start: number; end: number }[] = [];
   const blocks = fencesByLines(text, html);
   const fences = blocks.filter((b) => !(b.start === 0 && text.startsWith('---')));
-  const code = union(blocks, indentedByLines(text, fences));
+  const code = union(
+    blocks,
+    indentedByLines(
+      text,
+      [...fences, ...html].sort((a, b) => a.start - b.start),
+    ),
+  );
   const spans = codeSpansByLines(text, union(code, html));
   // URLs and directive words: what the scan of any text skips, backticks aside
   return union(union(code, spans), skippedRanges(text.replaceAll('`', ' '), false));
@@ -306,8 +334,6 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
   let code: { start: number; end: number } | undefined;
   // the last line opened a list item with nothing on it (`-`, `- - `): a blank line next ends that item
   let emptyItem = false;
-  // the text that closes the HTML block being read (types 1–5), if any
-  let htmlUntil: string | undefined;
   // how many block quotes the last line was in, and the lists open outside them
   let quotes = 0;
   let outer: number[] = [];
@@ -328,42 +354,23 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     const fence = fences.find((f) => f.start <= line.start && line.start <= f.end);
     let lead = /^[ \t]*/.exec(body)![0];
     let indent = columns(lead);
-    if (htmlUntil !== undefined) {
-      if (body.toLowerCase().includes(htmlUntil)) htmlUntil = undefined;
-      continue;
-    }
     // a line of an HTML block that ends at a blank line is HTML, a comment in it too
     if (before === 'html' && quotes === 0 && lead !== body) continue;
-    const opener = fence ? null : HTML_OPENER.exec(body);
-    if (opener) {
-      if (quotes) endQuote();
-      if (code) out.push(code);
-      code = undefined;
-      lists = lists.filter((c) => c <= indent);
-      before = 'other';
-      const o = opener[1]!.toLowerCase();
-      const until = o === '<!--' ? '-->' : o === '<?' ? '?>' : o === '<![cdata[' ? ']]>' : o.startsWith('<!') ? '>' : `</${o.slice(1)}>`;
-      if (
-        !body
-          .slice(body.indexOf('<') + 1)
-          .toLowerCase()
-          .includes(until)
-      )
-        htmlUntil = until;
-      continue;
-    }
     if (fence) {
       if (quotes) endQuote();
       if (code) out.push(code);
       code = undefined;
       if (fence.start === line.start) {
         lists = lists.filter((c) => c <= indent);
-        // the fence on a list item's line (`- ```sh`, `1. - ~~~`): the items open, each content the next's marker
+        // the fence or HTML block on a list item's line (`- ```sh`, `1. - ~~~`, `-\t<!--`): the items
+        // open, each content the next's marker (one to four columns after its marker)
         if (!quotes)
           for (let at = body.slice(lead.length), col = indent; ; ) {
-            const m = /^(?:[-*+]|[0-9]{1,9}[.)])( {1,4})(?=[`~])|^(?:[-*+]|[0-9]{1,9}[.)])( {1,4})(?=[-*+0-9])/.exec(at);
+            const m = /^(?:[-*+]|[0-9]{1,9}[.)])([ \t]+)(?=[`~<\-*+0-9])/.exec(at);
             if (!m) break;
-            col += m[0].length;
+            const markerEnd = col + m[0].length - m[1]!.length;
+            col = columnsFrom(markerEnd, m[1]!);
+            if (col - markerEnd > 4) break;
             lists.push(col);
             at = at.slice(m[0].length);
           }
@@ -446,7 +453,7 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
         const next = lines[li + 1]!;
         const nextLead = /^[ \t]*/.exec(next.body)![0];
         const blank = nextLead === next.body;
-        const found = fences.some((f) => f.start <= next.start && next.start <= f.end) || HTML_OPENER.test(next.body);
+        const found = fences.some((f) => f.start <= next.start && next.start <= f.end);
         if (found || (!blank && columns(nextLead) < content)) break;
         li++;
         end = next.end;

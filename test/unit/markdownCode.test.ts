@@ -325,3 +325,33 @@ describe('`2. ```` right after a paragraph is the paragraph’s text (only a lis
     typedEverywhere('说明\n2. ```\n   区塊鏈\n', '1', ['mixed-script 区塊鏈 3']);
   });
 });
+
+describe('an HTML block opened in a list item or a block quote holds what is in it, to its item’s or quote’s end', () => {
+  it('term QA: a fence line or an indented line in the comment is no code; the prose after it is checked', () => {
+    const item = '- <!--\n  ```\n  -->\n区塊鏈在这里。\n```\n区塊鏈 = 1\n```\n';
+    expect(findings(item)).toEqual(['mixed-script 区塊鏈 4']);
+    expect(findings(crlf(item))).toEqual(['mixed-script 区塊鏈 4']);
+    // in a quote the comment is the quote's HTML: its indented line is no code
+    expect(findings('> <!--\n>\n>     区塊鏈\n> -->\n')).toEqual(['mixed-script 区塊鏈 3']);
+  });
+
+  it('a comment left open ends with its item or quote: the next item’s prose and a later fence read as written', () => {
+    const item = '- <!-- 草稿\n  ```\n- 区塊鏈在这里。\n```\n区塊鏈\n';
+    expect(findings(item)).toEqual(['mixed-script 区塊鏈 3']);
+    expect(findings(crlf(item))).toEqual(['mixed-script 区塊鏈 3']);
+    expect(findings('> <!-- 草稿\n\n区塊鏈在这里。\n```\n区塊鏈\n')).toEqual(['mixed-script 区塊鏈 3']);
+  });
+
+  it('conversion converts the prose and keeps the code, LF and CRLF', () => {
+    const text = '1. <!-- 草稿\n   ```\n2. 软件\n```\n软件\n```\n';
+    const converted = '1. <!-- 草稿\n   ```\n2. 軟體\n```\n软件\n```\n';
+    expect(convert(text)).toBe(converted);
+    expect(convert(crlf(text))).toBe(crlf(converted));
+    expect(convert('> <!--\n> ```\n> -->\n软件\n```\n软件\n```\n')).toBe('> <!--\n> ```\n> -->\n軟體\n```\n软件\n```\n');
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere('- <!--\n  ```\n- 区塊鏈\n```\n区塊鏈\n', '-', ['mixed-script 区塊鏈 3']);
+    typedEverywhere('> <!--\n> ```\n区塊鏈\n```\n', '>', ['mixed-script 区塊鏈 3']);
+  });
+});

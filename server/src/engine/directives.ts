@@ -17,6 +17,7 @@
 import type { ChineseScript } from './entry';
 import {
   HTML_NEEDLES,
+  type HtmlClosings,
   htmlBlockAt,
   htmlOpeners,
   INDENT_NEEDLES,
@@ -493,6 +494,7 @@ export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fenc
   // YAML block scalar opens no fence)
   const body = frontMatterOf(text)?.body ?? 0;
   const openers = htmlOpeners(text, find);
+  const closings: HtmlClosings = new Map();
   let h = 0;
   /** The start of the next line at or after line start `pos` that has `run` in it, or -1. */
   const nextLineWith = (run: string, pos: number) => {
@@ -512,7 +514,7 @@ export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fenc
     const line = at < 0 ? -1 : lineStart(text, at);
     if (h < openers.length && (line < 0 || openers[h]! < lineEnd(text, line))) {
       // an HTML block opens first (or on the fence run's line, which is then no fence)
-      const block = htmlBlockAt(text, openers[h++]!);
+      const block = htmlBlockAt(text, openers[h++]!, closings);
       if (block) {
         html.push(block);
         pos = block.end + 1;

@@ -262,11 +262,16 @@ function fenceAt(fences: readonly Range[], at: number): Range | undefined {
   return f && f.start <= at ? f : undefined;
 }
 
+/** Spaces, tabs, `>` and what list markers are made of: what may come before an HTML opener on its line. */
+const isContainerMark = (u: number) =>
+  u === 0x20 || u === 0x09 || u === 0x3e || u === 0x2d || u === 0x2a || u === 0x2b || u === 0x2e || u === 0x29 || (u >= 0x30 && u <= 0x39);
+
 /**
  * Where CommonMark's HTML blocks that run on over blank lines may open (a comment, `<script>`,
  * `<pre>`, `<style>`, `<textarea>`, `<?…?>`, `<!X…>`, CDATA): the offsets of `<!`, `<?` or one of the
- * four tag names at a line's start (up to three spaces in), in order. Only these are read;
- * `htmlBlockAt` says whether one opens a block and where it ends.
+ * four tag names where a line's text starts: up to three spaces in, or right after its block quote
+ * or list markers (`> <!--`, `- <!--`, `> 1. <!--`), in order. Only these are read; `htmlBlockAt` says
+ * whether one opens a block and where it ends.
  */
 export function htmlOpeners(text: string, find: Find): number[] {
   const starts = new Set<number>();
@@ -274,23 +279,65 @@ export function htmlOpeners(text: string, find: Find): number[] {
     for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1)) {
       let s = at;
       while (s > 0 && at - s < 3 && text.charCodeAt(s - 1) === 0x20) s--;
-      if (s === 0 || isLineBreak(text.charCodeAt(s - 1))) starts.add(at);
+      if (s === 0 || isLineBreak(text.charCodeAt(s - 1))) {
+        starts.add(at);
+        continue;
+      }
+      // after markers: the line's text past them starts here
+      while (s > 0 && at - s < 64 && isContainerMark(text.charCodeAt(s - 1))) s--;
+      if ((s === 0 || isLineBreak(text.charCodeAt(s - 1))) && containerOf(text, s, at)) starts.add(at);
     }
   return [...starts].sort((a, b) => a - b);
 }
 
 /**
- * The HTML block opening at `at` (an offset `htmlOpeners` gives): from its line's start to the end
- * of the line that closes it (an unclosed one: the text's end); its lines are HTML, never code.
- * Undefined when no such block opens there.
+ * The block quote or list item whose text starts at `at` on the line starting at `start`, past its
+ * markers (`lineHead`; the first less than four columns in); undefined when there are none or the
+ * text starts elsewhere.
  */
-export function htmlBlockAt(text: string, at: number): Range | undefined {
+function containerOf(text: string, start: number, at: number): LineHead | undefined {
+  const head = lineHead(text, start);
+  const listed = head.inner !== head.line;
+  if ((!listed && head.depth === 0) || head.lead >= 4) return undefined;
+  return head.inner.first === at && (listed || head.line.indent < 4) ? head : undefined;
+}
+
+/** Where each kind of HTML block's closing text was last found: a search that found none is not made again. */
+export type HtmlClosings = Map<RegExp, { from: number; at: number; length: number }>;
+
+/**
+ * The HTML block opening at `at` (an offset `htmlOpeners` gives): from its line's start to the end
+ * of the line that closes it, or of the last line of the block quote or list item it opens in (a
+ * line with fewer `>` markers, or a line with text less far in than the item's content, ends that);
+ * an unclosed one at the top: the text's end. Its lines are HTML, never code. Undefined when no
+ * such block opens there. `closings`: the searches of one text's blocks, in order.
+ */
+export function htmlBlockAt(text: string, at: number, closings: HtmlClosings = new Map()): Range | undefined {
   const close = htmlBlockEnd(text, at);
   if (close === undefined) return undefined;
   // the first closing text in any letter case (a search that stops there, not at the text's end)
-  close.lastIndex = at + 1;
-  const found = close.exec(text);
-  return { start: lineStart(text, at), end: found ? lineEnd(text, found.index + found[0].length) : text.length };
+  let found = closings.get(close);
+  if (!found || found.from > at + 1 || (found.at >= 0 && found.at < at + 1)) {
+    close.lastIndex = at + 1;
+    const m = close.exec(text);
+    found = { from: at + 1, at: m ? m.index : -1, length: m ? m[0].length : 0 };
+    closings.set(close, found);
+  }
+  const start = lineStart(text, at);
+  let end = found.at >= 0 ? lineEnd(text, found.at + found.length) : text.length;
+  const container = start === at ? undefined : containerOf(text, start, at);
+  if (container) {
+    const listed = container.inner !== container.line;
+    for (let line = container.line; line.next < text.length && line.end < end; ) {
+      const next = lineHead(text, line.next);
+      if (next.depth < container.depth || (listed && next.line.first !== next.line.end && next.column < container.content)) {
+        end = line.end;
+        break;
+      }
+      line = next.line;
+    }
+  }
+  return { start, end };
 }
 
 /** What a line opening an HTML block that runs over blank lines starts with (the server keeps these searches). */
