@@ -103,6 +103,33 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
       pos = last + 1;
       continue;
     }
+    // a fence in a block quote (`> ```js`: `>` less than four columns in, the run less than four past
+    // the markers): to a line of as many or more of its unit in as many quotes, or to the line before
+    // one with fewer `>` markers
+    const quote = paragraphLine(pos === 0 ? text.slice(0, end).replace(/^\uFEFF/, '') : text.slice(pos, end));
+    const quoteRun = !m && quote.depth > 0 && quote.lead < 4 && quote.indent < 4 ? /^(`{3,}|~{3,})/.exec(quote.text) : null;
+    if (quoteRun) {
+      let last = end;
+      for (let q = text.startsWith('\r\n', end) ? end + 2 : end + 1; q < text.length; ) {
+        const qe = lineEnd(q);
+        const line = paragraphLine(text.slice(q, qe));
+        if ((line.lead < 4 ? line.depth : 0) < quote.depth) break;
+        last = qe;
+        const close = /^(`+|~+)[ \t]*$/.exec(line.text);
+        if (
+          line.depth === quote.depth &&
+          line.indent < 4 &&
+          close &&
+          close[1]![0] === quoteRun[1]![0] &&
+          close[1]!.length >= quoteRun[1]!.length
+        )
+          break;
+        q = text.startsWith('\r\n', qe) ? qe + 2 : qe + 1;
+      }
+      out.push({ start: pos, end: last });
+      pos = text.startsWith('\r\n', last) ? last + 2 : last + 1;
+      continue;
+    }
     if (!m) {
       pos = end + 1;
       continue;
@@ -696,9 +723,9 @@ describe('Markdown fences and indented code blocks from the lines that may start
             '01. ',
             '- \t',
           ],
-          ...['> ', '>', '>     ', '> > ', '>>     ', '> - ', '>\t\t', '>     - ', '> # ', '> ```'],
+          ...['> ', '>', '>     ', '> > ', '>>     ', '> - ', '>\t\t', '>     - ', '> # ', '> ```', '>    ', '> ~~~', '> > ```'],
         ),
-        fc.constantFrom('', '区块链', 'x', '`x', '<!-- ``` -->', '<!--', '-->', '区块链 <!-- ` --> `', '<div', '===', '`'),
+        fc.constantFrom('', '区块链', 'x', '`x', '<!-- ``` -->', '<!--', '-->', '区块链 <!-- ` --> `', '<div', '===', '`', '```', '~~~'),
       )
       .map((parts) => parts.join(''));
     const docArb = fc.tuple(fc.array(line, { maxLength: 14 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, br]) => lines.join(br));
@@ -710,6 +737,10 @@ describe('Markdown fences and indented code blocks from the lines that may start
     same('- a\n  ```\n\nx\n  ```\n\n    y\n');
     // a lazy continuation line is no blank line's follower
     same('- a\nb\n\n    y\n');
+    // a fence in a quote: closed three columns past its markers, or ended by a line with fewer
+    same('> ```\n>    ```\n> x\n');
+    same('> > ~~~\n> > a\n> ~~~\n> b\n');
+    same('> ```\nlazy\n```\n');
   });
 
   it('examples', () => {

@@ -355,3 +355,27 @@ describe('an HTML block opened in a list item or a block quote holds what is in 
     typedEverywhere('> <!--\n> ```\n区塊鏈\n```\n', '>', ['mixed-script 区塊鏈 3']);
   });
 });
+
+describe('a fence inside a block quote (`> ```…`) is code', () => {
+  const doc = '> 说明区塊鏈：\n> ~~~\n> 区塊鏈 = 1\n>\n> 区塊鏈()\n> ~~~\n> 区塊鏈在这里。\n';
+
+  it('term QA reports the quote’s prose, not its fence', () => {
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 7']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 7']);
+    // a fence left open ends with its quote: the text after the quote is checked
+    expect(findings('> ```\n> 区塊鏈 = 1\n\n区塊鏈在这里。\n')).toEqual(['mixed-script 区塊鏈 4']);
+  });
+
+  it('conversion keeps the fence as written, LF and CRLF; nested quotes too', () => {
+    const text = '> ~~~\n> 软件\n> ~~~\n> 软件\n';
+    expect(convert(text)).toBe('> ~~~\n> 软件\n> ~~~\n> 軟體\n');
+    expect(convert(crlf(text))).toBe(crlf('> ~~~\n> 软件\n> ~~~\n> 軟體\n'));
+    // the inner quote's fence ends where the inner quote does
+    expect(convert('> > ```\n> > 软件\n> 软件\n')).toBe('> > ```\n> > 软件\n> 軟體\n');
+  });
+
+  it('typing in and around the fence, the server answers as a fresh check', () => {
+    typedEverywhere('> ~~~\n> 区塊鏈\n> ~~~\n区塊鏈\n', '>', ['mixed-script 区塊鏈 4']);
+    typedEverywhere('> ~~~\n> 区塊鏈\n> ~~~\n区塊鏈\n', '~', ['mixed-script 区塊鏈 4']);
+  });
+});

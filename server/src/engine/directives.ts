@@ -26,6 +26,7 @@ import {
   listFence,
   type ParagraphReading,
   paragraphEnd,
+  quoteFence,
 } from './indentedCode';
 import { lineEnd, lineStart } from './lines';
 import { isWhitespaceUnit, trimWhitespace } from './unicode';
@@ -535,6 +536,13 @@ export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fenc
       const fence = listFence(text, end, Math.min(next, text.length), item.unit, item.run, item.content);
       fences.push({ start: line, end: fence.end });
       pos = fence.next;
+      continue;
+    }
+    // a fence in a block quote (`> ```js`) ends at its closing line or with the quote
+    const quoted = m ? undefined : quoteFence(text, line);
+    if (quoted) {
+      fences.push({ start: line, end: quoted.end });
+      pos = quoted.next;
       continue;
     }
     if (!m) {

@@ -781,3 +781,27 @@ function paragraphLine(text: string, head: LineHead): boolean {
   if (line.first === line.end || headingLine(text, head)) return false;
   return line.indent >= 4 || !(thematicBreak(text, line) || setextUnderline(text, line));
 }
+
+/**
+ * A fence opened in a block quote (`> ```js`, `> > ~~~`, its `>` less than four columns in, its run
+ * less than four past them): the end of its last line and the start of the line after it. It ends
+ * at its closing line (as many or more of its unit, nothing else, in as many quotes) or with its
+ * quote (before a line with fewer `>` markers: no line continues a fence lazily). Undefined when
+ * `start`'s line opens none.
+ */
+export function quoteFence(text: string, start: number): { end: number; next: number } | undefined {
+  const head = lineHead(text, start);
+  if (head.depth === 0 || head.lead >= 4 || head.line.indent >= 4) return undefined;
+  const run = fenceRun(text, head.line);
+  if (!run) return undefined;
+  const u = text.charCodeAt(head.line.first);
+  let { end, next } = head.line;
+  while (next < text.length) {
+    const line = lineHead(text, next);
+    if ((line.lead < 4 ? line.depth : 0) < head.depth) break;
+    end = line.line.end;
+    next = line.line.next;
+    if (line.depth === head.depth && line.line.indent < 4 && closesFence(text, line.line, u, run)) break;
+  }
+  return { end, next };
+}
