@@ -106,14 +106,19 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
     // a fence in a block quote (`> ```js`: `>` less than four columns in, the run less than four past
     // the markers): to a line of as many or more of its unit in as many quotes, or to the line before
     // one with fewer `>` markers
-    const quote = paragraphLine(pos === 0 ? text.slice(0, end).replace(/^\uFEFF/, '') : text.slice(pos, end));
-    const quoteRun = !m && quote.depth > 0 && quote.lead < 4 && quote.indent < 4 ? /^(`{3,}|~{3,})/.exec(quote.text) : null;
+    // (or at the content of list items opened on its line, `- > ```js`: then the `>` of the lines in
+    // it are at that content, up to three columns further)
+    const quoteLine = paragraphLine(pos === 0 ? text.slice(0, end).replace(/^\uFEFF/, '') : text.slice(pos, end));
+    const inItem = quoteLine.depth === 0 && quoteLine.listed && quoteLine.rest.startsWith('>');
+    const quote = inItem ? paragraphLine(' '.repeat(quoteLine.content) + quoteLine.rest) : quoteLine;
+    const from = inItem ? quoteLine.content : 0;
+    const quoteRun = !m && quote.depth > 0 && quoteLine.lead < 4 && quote.indent < 4 ? /^(`{3,}|~{3,})/.exec(quote.text) : null;
     if (quoteRun) {
       let last = end;
       for (let q = text.startsWith('\r\n', end) ? end + 2 : end + 1; q < text.length; ) {
         const qe = lineEnd(q);
         const line = paragraphLine(text.slice(q, qe));
-        if ((line.lead < 4 ? line.depth : 0) < quote.depth) break;
+        if ((line.lead >= from && line.lead < from + 4 ? line.depth : 0) < quote.depth) break;
         last = qe;
         const close = /^(`+|~+)[ \t]*$/.exec(line.text);
         if (
@@ -361,6 +366,8 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
   let code: { start: number; end: number } | undefined;
   // the last line opened a list item with nothing on it (`-`, `- - `): a blank line next ends that item
   let emptyItem = false;
+  // a line to read again from a quote's `>` after its list items' markers (`- > quote`)
+  let again: { li: number; lead: number; indent: number } | undefined;
   // how many block quotes the last line was in, and the lists open outside them
   let quotes = 0;
   let outer: number[] = [];
@@ -381,6 +388,12 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
     const fence = fences.find((f) => f.start <= line.start && line.start <= f.end);
     let lead = /^[ \t]*/.exec(body)![0];
     let indent = columns(lead);
+    if (again?.li === li) {
+      // read again from the `>` of a quote opened on a list item's line, the item's markers its lead
+      lead = body.slice(0, again.lead);
+      indent = again.indent;
+      again = undefined;
+    }
     // a line of an HTML block that ends at a blank line is HTML, a comment in it too
     if (before === 'html' && quotes === 0 && lead !== body) continue;
     if (fence) {
@@ -393,7 +406,7 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
         // open, each content the next's marker (one to four columns after its marker)
         if (!quotes)
           for (let at = body.slice(lead.length), col = indent; ; ) {
-            const m = /^(?:[-*+]|[0-9]{1,9}[.)])([ \t]+)(?=[`~<\-*+0-9])/.exec(at);
+            const m = /^(?:[-*+]|[0-9]{1,9}[.)])([ \t]+)(?=[`~<>\-*+0-9])/.exec(at);
             if (!m) break;
             const markerEnd = col + m[0].length - m[1]!.length;
             col = columnsFrom(markerEnd, m[1]!);
@@ -531,6 +544,15 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
       const itemFence = quoteText || !indented ? null : /^(`{3,}|~{3,})/.exec(atColumn(body, lists[lists.length - 1]!));
       if (itemFence) {
         readFence(itemFence, lists[lists.length - 1]!);
+        continue;
+      }
+      // a block quote opened on the item's line (`- > quote`): the line is read again from its `>`,
+      // inside the items
+      const afterItems = quoteText ? '' : atColumn(body, lists[lists.length - 1]!);
+      if (afterItems.startsWith('>')) {
+        again = { li, lead: body.length - afterItems.length, indent: lists[lists.length - 1]! };
+        emptyItem = false;
+        li--;
         continue;
       }
       before = emptyItem ? 'other' : 'paragraph';
@@ -723,7 +745,26 @@ describe('Markdown fences and indented code blocks from the lines that may start
             '01. ',
             '- \t',
           ],
-          ...['> ', '>', '>     ', '> > ', '>>     ', '> - ', '>\t\t', '>     - ', '> # ', '> ```', '>    ', '> ~~~', '> > ```'],
+          ...[
+            '> ',
+            '>',
+            '>     ',
+            '> > ',
+            '>>     ',
+            '> - ',
+            '>\t\t',
+            '>     - ',
+            '> # ',
+            '> ```',
+            '>    ',
+            '> ~~~',
+            '> > ```',
+            '- > ',
+            '- >     ',
+            '1. > ',
+            '- > ```',
+            '  > ',
+          ],
         ),
         fc.constantFrom('', '区块链', 'x', '`x', '<!-- ``` -->', '<!--', '-->', '区块链 <!-- ` --> `', '<div', '===', '`', '```', '~~~'),
       )
@@ -741,6 +782,11 @@ describe('Markdown fences and indented code blocks from the lines that may start
     same('> ```\n>    ```\n> x\n');
     same('> > ~~~\n> > a\n> ~~~\n> b\n');
     same('> ```\nlazy\n```\n');
+    // a quote opened on a list item's line: its fence, its code, its paragraph's next line
+    same('- > ```\n  > a\n  > ```\n  > b\n');
+    same('- > ```\n> a\n');
+    same('- >     a\n  > b\n');
+    same('- > a\n  >     b\n');
   });
 
   it('examples', () => {
@@ -782,7 +828,27 @@ describe('TextAnchors: indented code blocks kept across typing inside a line', (
     const line = fc
       .tuple(
         fc.constantFrom('', '', '  ', '    ', '      ', '        ', '\t'),
-        fc.constantFrom('', '', '- ', '1. ', '# ', '- - ', '===', '***', '___', '- - -', '-', '> ', '>     ', '>', '> - '),
+        fc.constantFrom(
+          '',
+          '',
+          '- ',
+          '1. ',
+          '# ',
+          '- - ',
+          '===',
+          '***',
+          '___',
+          '- - -',
+          '-',
+          '> ',
+          '>     ',
+          '>',
+          '> - ',
+          '- > ',
+          '- >     ',
+          '2. ',
+          '*',
+        ),
         fc.constantFrom('区块链技术的应用很广，软件和数据都在其中。', 'a long line of English text for the test', '数据', ''),
       )
       .map((parts) => parts.join(''));

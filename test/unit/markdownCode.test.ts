@@ -379,3 +379,27 @@ describe('a fence inside a block quote (`> ```…`) is code', () => {
     typedEverywhere('> ~~~\n> 区塊鏈\n> ~~~\n区塊鏈\n', '~', ['mixed-script 区塊鏈 4']);
   });
 });
+
+describe('a block quote opened on a list item’s line (`- > …`) is a quote: its paragraph, code and fences', () => {
+  it('term QA: its paragraph’s indented next line is text, its indented block and fence are code', () => {
+    const paragraph = '- > 说明区塊鏈\n  >     区塊鏈在这里\n';
+    expect(findings(paragraph)).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 2']);
+    expect(findings(crlf(paragraph))).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 2']);
+    expect(findings('- >     区塊鏈 = 1\n  > 区塊鏈在这里。\n')).toEqual(['mixed-script 区塊鏈 2']);
+    const fence = '- > ~~~\n  > 区塊鏈 = 1\n  > ~~~\n  > 区塊鏈在这里。\n';
+    expect(findings(fence)).toEqual(['mixed-script 区塊鏈 4']);
+    expect(findings(crlf(fence))).toEqual(['mixed-script 区塊鏈 4']);
+  });
+
+  it('conversion keeps its code and converts its text, LF and CRLF', () => {
+    const text = '- > ```\n  > 软件\n  > ```\n  > 软件\n1. >     软件\n   > 软件\n';
+    const converted = '- > ```\n  > 软件\n  > ```\n  > 軟體\n1. >     软件\n   > 軟體\n';
+    expect(convert(text)).toBe(converted);
+    expect(convert(crlf(text))).toBe(crlf(converted));
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere('- > 区塊鏈\n  >     区塊鏈\n', '>', ['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 2']);
+    typedEverywhere('- > ~~~\n  > 区塊鏈\n  > ~~~\n  > 区塊鏈\n', ' ', ['mixed-script 区塊鏈 4']);
+  });
+});

@@ -578,6 +578,14 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
         before = 'other';
         return;
       }
+      // a block quote opened on the item's line (`- > quote`): the line is read again from its `>`,
+      // as a quote's line inside the items
+      const content = lists[lists.length - 1]!;
+      const quote = line === raw ? offsetOfColumn(text, line, content) : -1;
+      if (quote >= 0 && text.charCodeAt(quote) === 0x3e) {
+        read({ ...line, first: quote, indent: content, indented: false });
+        return;
+      }
       emptyItem = blankAfterMarker(text, marker, line.end);
       before = emptyItem ? 'other' : 'paragraph';
       return;
@@ -630,11 +638,12 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     if (first.indented || quotedCode(text, first.first)) starts.push(from);
   }
   for (const needle of INDENT_NEEDLES) for (let at = find(needle, from); at >= 0; at = find(needle, at + 1)) starts.push(at + 1);
-  // a `>` with only spaces and tabs before it on its line: a block quote's line, which may be code
+  // a `>` with only spaces, tabs and list markers before it on its line: a block quote's line (in a
+  // list item: `- >     code`), which may be code
   for (let at = find('>', from); at >= 0; at = find('>', at + 1)) {
     let s = at;
-    while (s > from && (text.charCodeAt(s - 1) === 0x20 || text.charCodeAt(s - 1) === 0x09)) s--;
-    if (s > from && isLineBreak(text.charCodeAt(s - 1)) && quotedCode(text, at)) starts.push(s);
+    while (s > from && at - s < 64 && isContainerMark(text.charCodeAt(s - 1))) s--;
+    if ((s === from || isLineBreak(text.charCodeAt(s - 1))) && quotedCode(text, at)) starts.push(s);
   }
   starts.sort((a, b) => a - b);
   for (const s of starts) visit(s);
@@ -783,25 +792,36 @@ function paragraphLine(text: string, head: LineHead): boolean {
 }
 
 /**
- * A fence opened in a block quote (`> ```js`, `> > ~~~`, its `>` less than four columns in, its run
- * less than four past them): the end of its last line and the start of the line after it. It ends
- * at its closing line (as many or more of its unit, nothing else, in as many quotes) or with its
- * quote (before a line with fewer `>` markers: no line continues a fence lazily). Undefined when
- * `start`'s line opens none.
+ * A fence opened in a block quote (`> ```js`, `> > ~~~`, its `>` less than four columns in or at the
+ * content of list items opened on its line, `- > ```js`; its run less than four past them): the end
+ * of its last line and the start of the line after it. It ends at its closing line (as many or more
+ * of its unit, nothing else, in as many quotes) or with its quote (before a line with fewer `>`
+ * markers, or, in a list item, whose `>` is left of the item's content: no line continues a fence
+ * lazily). Undefined when `start`'s line opens none.
  */
 export function quoteFence(text: string, start: number): { end: number; next: number } | undefined {
   const head = lineHead(text, start);
-  if (head.depth === 0 || head.lead >= 4 || head.line.indent >= 4) return undefined;
-  const run = fenceRun(text, head.line);
+  if (head.lead >= 4) return undefined;
+  let { depth, line: quoted } = head;
+  // the quote's `>` markers start (less than four columns in, or at a list item's content: `- > ```)
+  let from = 0;
+  if (depth === 0 && head.inner !== head.line) {
+    const inner = quoteContent(text, head.inner);
+    if (!inner) return undefined;
+    ({ depth, line: quoted } = inner);
+    from = head.content;
+  }
+  if (depth === 0 || quoted.indent >= 4) return undefined;
+  const run = fenceRun(text, quoted);
   if (!run) return undefined;
-  const u = text.charCodeAt(head.line.first);
-  let { end, next } = head.line;
+  const u = text.charCodeAt(quoted.first);
+  let { end, next } = quoted;
   while (next < text.length) {
     const line = lineHead(text, next);
-    if ((line.lead < 4 ? line.depth : 0) < head.depth) break;
+    if ((line.lead >= from && line.lead < from + 4 ? line.depth : 0) < depth) break;
     end = line.line.end;
     next = line.line.next;
-    if (line.depth === head.depth && line.line.indent < 4 && closesFence(text, line.line, u, run)) break;
+    if (line.depth === depth && line.line.indent < 4 && closesFence(text, line.line, u, run)) break;
   }
   return { end, next };
 }
