@@ -14,6 +14,25 @@
  */
 import type { Find } from './directives';
 import { isLineBreak, lineEnd, lineStart } from './lines';
+import {
+  type Line,
+  type LineHead,
+  readLine,
+  previousLineStart,
+  listContent,
+  offsetOfColumn,
+  quoteContent,
+  fenceRun,
+  closesFence,
+  blankAfterMarker,
+  thematicBreak,
+  setextUnderline,
+  heading,
+  interrupts,
+  lineHead,
+  headingLine,
+  paragraphLine,
+} from './markdownLine';
 
 /** What a line that may be code starts with, after its line break: four spaces or a tab. */
 export const INDENT_NEEDLES = ['\n    ', '\n\t', '\r    ', '\r\t'];
@@ -21,135 +40,6 @@ export const INDENT_NEEDLES = ['\n    ', '\n\t', '\r    ', '\r\t'];
 interface Range {
   start: number;
   end: number;
-}
-
-/** A line: [start, end) without its break, `next` after it, and where its text starts. */
-interface Line {
-  start: number;
-  end: number;
-  next: number;
-  /** The offset of its first unit that is not a space or tab (`end` on a blank line). */
-  first: number;
-  /** Columns before `first`, tabs to the next multiple of four. */
-  indent: number;
-  /** Does it start with four spaces or a tab (the needles)? */
-  indented: boolean;
-}
-
-function readLine(text: string, start: number): Line {
-  // a byte-order mark starting the text is no part of its first line
-  let i = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
-  const from = i;
-  let indent = 0;
-  for (; ; i++) {
-    const u = text.charCodeAt(i);
-    if (u === 0x20) indent++;
-    else if (u === 0x09) indent += 4 - (indent % 4);
-    else break;
-  }
-  const first = i;
-  const end = lineEnd(text, i);
-  i = end;
-  const next = text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : Math.min(text.length, i + 1);
-  const indented = text.charCodeAt(from) === 0x09 || text.startsWith('    ', from);
-  return { start, end, next, first, indent, indented };
-}
-
-/** The start of the line before the one starting at `start` (> 0, after a line break). */
-function previousLineStart(text: string, start: number): number {
-  const i = start - 1;
-  return lineStart(text, text.charCodeAt(i) === 0x0a && text.charCodeAt(i - 1) === 0x0d ? i - 1 : i);
-}
-
-/**
- * A list item's marker at `line.first` (`-`, `*`, `+`, or up to nine digits and `.` or `)`, then a
- * space, a tab or the line's end): the column its content starts at, or -1.
- */
-function listContent(text: string, line: Line): number {
-  let i = line.first;
-  const u = text.charCodeAt(i);
-  if (u === 0x2d || u === 0x2a || u === 0x2b) i++;
-  else {
-    while (i - line.first < 9 && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
-    const d = text.charCodeAt(i);
-    if (i === line.first || (d !== 0x2e && d !== 0x29)) return -1;
-    i++;
-  }
-  const marker = line.indent + (i - line.first);
-  if (i === line.end) return marker + 1;
-  let column = marker;
-  for (; i < line.end; i++) {
-    const w = text.charCodeAt(i);
-    if (w === 0x20) column++;
-    else if (w === 0x09) column += 4 - (column % 4);
-    else break;
-  }
-  if (column === marker) return -1;
-  // nothing after the marker, or code after it: the content starts one column after the marker
-  return i === line.end || column - marker > 4 ? marker + 1 : column;
-}
-
-/**
- * Where column `column` of `line` starts (tabs to the next multiple of four), when text starts
- * there (a list item's content); -1 past the line's end or inside a tab.
- */
-function offsetOfColumn(text: string, line: Line, column: number): number {
-  let c = 0;
-  for (let i = line.start; i < line.end; i++) {
-    if (c === column) return i;
-    if (c > column) return -1;
-    c += text.charCodeAt(i) === 0x09 ? 4 - (c % 4) : 1;
-  }
-  return -1;
-}
-
-/**
- * The block quote markers at `line.first` (`>`, each with an optional space after it, the next up to
- * three spaces further): how many, and the line of text after them, whose columns count from there
- * (its indentation: the columns it has past the markers, tabs to the line's multiples of four).
- */
-function quoteContent(text: string, line: Line): { depth: number; line: Line } | undefined {
-  let i = line.first;
-  if (i === line.end || text.charCodeAt(i) !== 0x3e) return undefined;
-  let depth = 0;
-  for (;;) {
-    depth++;
-    i++;
-    if (text.charCodeAt(i) === 0x20 && i < line.end) i++;
-    let j = i;
-    while (j < line.end && j - i < 3 && text.charCodeAt(j) === 0x20) j++;
-    if (j === line.end || text.charCodeAt(j) !== 0x3e) break;
-    i = j;
-  }
-  // the markers and spaces before `i` are a column each
-  const base = line.indent + (i - line.first);
-  let column = base;
-  let first = i;
-  for (; first < line.end; first++) {
-    const u = text.charCodeAt(first);
-    if (u === 0x20) column++;
-    else if (u === 0x09) column += 4 - (column % 4);
-    else break;
-  }
-  const indent = column - base;
-  return { depth, line: { start: i, end: line.end, next: line.next, first, indent, indented: indent >= 4 } };
-}
-
-/** The fence run (three or more backticks or tildes) `line` starts with: its length, or 0. */
-function fenceRun(text: string, line: Line): number {
-  const u = text.charCodeAt(line.first);
-  if (u !== 0x60 && u !== 0x7e) return 0;
-  let i = line.first;
-  while (i < line.end && text.charCodeAt(i) === u) i++;
-  return i - line.first >= 3 ? i - line.first : 0;
-}
-
-/** Does `line` close a fence of `run` units `u`: as many or more of them, then only spaces and tabs? */
-function closesFence(text: string, line: Line, u: number, run: number): boolean {
-  const n = fenceRun(text, line);
-  if (n < run || text.charCodeAt(line.first) !== u) return false;
-  for (let i = line.first + n; i < line.end; i++) if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09) return false;
-  return true;
 }
 
 /**
@@ -166,60 +56,6 @@ function quotedCode(text: string, at: number): boolean {
     else return false;
   }
   return true;
-}
-
-/** Is the list item whose marker starts at `marker` empty: only spaces and tabs after its marker up to `end`? */
-function blankAfterMarker(text: string, marker: number, end: number): boolean {
-  const digit = (u: number) => u >= 0x30 && u <= 0x39;
-  let i = marker + 1;
-  // an ordered marker: its digits and its `.` or `)`
-  if (digit(text.charCodeAt(marker))) {
-    while (digit(text.charCodeAt(i))) i++;
-    i++;
-  }
-  for (; i < end; i++) if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09) return false;
-  return true;
-}
-
-/** A thematic break: three or more of one of `*`, `-`, `_`, spaces and tabs between them, nothing else. */
-function thematicBreak(text: string, line: Line): boolean {
-  const u = text.charCodeAt(line.first);
-  if (u !== 0x2a && u !== 0x2d && u !== 0x5f) return false;
-  let n = 0;
-  for (let i = line.first; i < line.end; i++) {
-    const w = text.charCodeAt(i);
-    if (w === u) n++;
-    else if (w !== 0x20 && w !== 0x09) return false;
-  }
-  return n >= 3;
-}
-
-/** A setext heading's underline (under a paragraph): a run of `=` or of `-`, then only spaces and tabs. */
-function setextUnderline(text: string, line: Line): boolean {
-  const u = text.charCodeAt(line.first);
-  if (u !== 0x3d && u !== 0x2d) return false;
-  let i = line.first;
-  while (i < line.end && text.charCodeAt(i) === u) i++;
-  for (; i < line.end; i++) if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09) return false;
-  return true;
-}
-
-/** An ATX heading (`#` to `######`, then a space, a tab or the line's end)? */
-function heading(text: string, line: Line): boolean {
-  let i = line.first;
-  while (i < line.end && text.charCodeAt(i) === 0x23) i++;
-  const n = i - line.first;
-  return n >= 1 && n <= 6 && (i === line.end || text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09);
-}
-
-/** Can the list item whose marker starts `line` interrupt a paragraph: it has text, and a number, if any, of 1? */
-function interrupts(text: string, line: Line): boolean {
-  if (blankAfterMarker(text, line.first, line.end)) return false;
-  const u = text.charCodeAt(line.first);
-  if (u < 0x30 || u > 0x39) return true;
-  let i = line.first;
-  while (text.charCodeAt(i) === 0x30) i++;
-  return text.charCodeAt(i) === 0x31 && !(text.charCodeAt(i + 1) >= 0x30 && text.charCodeAt(i + 1) <= 0x39);
 }
 
 /**
@@ -651,65 +487,6 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
 }
 
 /**
- * A line as a paragraph's reading sees it: its text past the block quote markers (`line`), how many
- * markers, the column its text starts at and the column of its content (past its list markers, when
- * it opens items: `- - a`), counted from the line's start; `inner` is the line from its content on.
- */
-interface LineHead {
-  line: Line;
-  inner: Line;
-  depth: number;
-  /** The columns before its first `>` (or its text, when it has none). */
-  lead: number;
-  column: number;
-  content: number;
-  /** The first list marker's number when it is an ordered one (`2.`), else -1. */
-  ordered: number;
-  /** Does the line open a list item (its first marker: a non-empty one)? */
-  item: boolean;
-}
-
-function lineHead(text: string, start: number): LineHead {
-  const raw = readLine(text, start);
-  const quoted = quoteContent(text, raw);
-  const line = quoted ? quoted.line : raw;
-  // the markers and the single spaces after them are a column each
-  const base = quoted ? raw.indent + (line.start - raw.first) : 0;
-  let inner = line;
-  let content = line.indent;
-  let ordered = -1;
-  let item = false;
-  for (let at = line.indent < 4 ? listContent(text, line) : -1; at >= 0; ) {
-    if (inner === line) {
-      item = !blankAfterMarker(text, line.first, line.end);
-      // an ordered marker's number (up to nine digits)
-      for (let i = line.first, u = text.charCodeAt(i); u >= 0x30 && u <= 0x39; u = text.charCodeAt(++i))
-        ordered = (ordered < 0 ? 0 : ordered * 10) + u - 0x30;
-    }
-    content = at;
-    const first = offsetOfColumn(text, line, at);
-    inner = { start: line.start, end: line.end, next: line.next, first: first < 0 ? line.end : first, indent: at, indented: false };
-    if (first < 0) break;
-    at = listContent(text, inner);
-  }
-  return {
-    line,
-    inner,
-    depth: quoted ? quoted.depth : 0,
-    lead: raw.indent,
-    column: base + line.indent,
-    content: base + content,
-    ordered,
-    item,
-  };
-}
-
-/** Is `head` an ATX heading's line (`# …`, `> ## …`, `- # …`): a block of one line? */
-function headingLine(text: string, head: LineHead): boolean {
-  return (head.inner !== head.line || head.line.indent < 4) && heading(text, head.inner);
-}
-
-/**
  * Does the line `cur` end the paragraph whose line `prev` is right before it (CommonMark's paragraph
  * end, read from these two lines only)? It does when it is blank (past its quote markers), when it
  * opens a block quote more, and when, less than four columns past `prev`'s content, it starts a block
@@ -782,13 +559,6 @@ export function itemLineFence(text: string, start: number, after: number): { con
     return { content: at, run, unit: text.charCodeAt(first) };
   }
   return undefined;
-}
-
-/** Is `head` a line of a paragraph: not blank, no heading, thematic break or setext underline? */
-function paragraphLine(text: string, head: LineHead): boolean {
-  const { line } = head;
-  if (line.first === line.end || headingLine(text, head)) return false;
-  return line.indent >= 4 || !(thematicBreak(text, line) || setextUnderline(text, line));
 }
 
 /**
