@@ -109,9 +109,8 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
     // (or at the content of list items opened on its line, `- > ```js`: then the `>` of the lines in
     // it are at that content, up to three columns further)
     const quoteLine = paragraphLine(pos === 0 ? text.slice(0, end).replace(/^\uFEFF/, '') : text.slice(pos, end));
-    const inItem = quoteLine.depth === 0 && quoteLine.listed && quoteLine.rest.startsWith('>');
-    const quote = inItem ? paragraphLine(' '.repeat(quoteLine.content) + quoteLine.rest) : quoteLine;
-    const from = inItem ? quoteLine.content : 0;
+    const quote = quoteLine;
+    const from = Math.max(0, quoteLine.quoteInItem);
     const quoteRun = !m && quote.depth > 0 && quoteLine.lead < 4 && quote.indent < 4 ? /^(`{3,}|~{3,})/.exec(quote.text) : null;
     if (quoteRun) {
       let last = end;
@@ -263,8 +262,30 @@ function paragraphLine(body: string) {
     rest = c === content ? rest.slice(at) : '';
     m = /^(?:[-*+]|([0-9]{1,9})[.)])(?=[ \t]|$)/.exec(rest);
   }
+  if (!markers && content !== indent && rest.startsWith('>')) {
+    // a block quote opened at the items' content (`- > a`): the line's text is the quote's
+    const inItem = /^(?:> ?)(?: {0,3}> ?)*/.exec(rest)!;
+    const quoteBase = content + inItem[0].length;
+    const quoteGap = /^[ \t]*/.exec(rest.slice(inItem[0].length))![0];
+    const quoteIndent = columnsFrom(quoteBase, quoteGap) - quoteBase;
+    const quoteText = rest.slice(inItem[0].length + quoteGap.length);
+    return {
+      lead: columnsFrom(0, lead),
+      depth: inItem[0].split('>').length - 1,
+      indent: quoteIndent,
+      column: quoteBase + quoteIndent,
+      content: quoteBase + quoteIndent,
+      ordered,
+      item,
+      text: quoteText,
+      rest: quoteText,
+      listed: false,
+      quoteInItem: content,
+    };
+  }
   const text = after.slice(gap.length);
   return {
+    quoteInItem: -1,
     lead: columnsFrom(0, lead),
     depth: markers ? markers[0].split('>').length - 1 : 0,
     indent,

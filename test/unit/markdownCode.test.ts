@@ -391,6 +391,15 @@ describe('a block quote opened on a list item’s line (`- > …`) is a quote: i
     expect(findings(crlf(fence))).toEqual(['mixed-script 区塊鏈 4']);
   });
 
+  it('its paragraph goes on over its next `>` line (a code span too); a comment in it holds a fence line', () => {
+    expect(findings('- > 说明 `x\n  > 区塊鏈`\n')).toEqual([]);
+    // the comment's text is HTML, checked as a comment at the top is; its ``` line opens no fence
+    const comment = '- > <!--\n  > ```\n  > 区塊鏈\n  > -->\n';
+    expect(findings(comment)).toEqual(['mixed-script 区塊鏈 3']);
+    expect(findings(crlf(comment))).toEqual(['mixed-script 区塊鏈 3']);
+    expect(convert(crlf('- > 软件 `x\n  > 软件`\n'))).toBe(crlf('- > 軟體 `x\n  > 软件`\n'));
+  });
+
   it('conversion keeps its code and converts its text, LF and CRLF', () => {
     const text = '- > ```\n  > 软件\n  > ```\n  > 软件\n1. >     软件\n   > 软件\n';
     const converted = '- > ```\n  > 软件\n  > ```\n  > 軟體\n1. >     软件\n   > 軟體\n';

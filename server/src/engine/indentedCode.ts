@@ -571,17 +571,10 @@ export function itemLineFence(text: string, start: number, after: number): { con
  */
 export function quoteFence(text: string, start: number): { end: number; next: number } | undefined {
   const head = lineHead(text, start);
-  if (head.lead >= 4) return undefined;
-  let { depth, line: quoted } = head;
+  const { depth, line: quoted } = head;
+  if (head.lead >= 4 || depth === 0 || quoted.indent >= 4) return undefined;
   // the quote's `>` markers start (less than four columns in, or at a list item's content: `- > ```)
-  let from = 0;
-  if (depth === 0 && head.inner !== head.line) {
-    const inner = quoteContent(text, head.inner);
-    if (!inner) return undefined;
-    ({ depth, line: quoted } = inner);
-    from = head.content;
-  }
-  if (depth === 0 || quoted.indent >= 4) return undefined;
+  const from = Math.max(0, head.quoteInItem);
   const run = fenceRun(text, quoted);
   if (!run) return undefined;
   const u = text.charCodeAt(quoted.first);

@@ -191,9 +191,10 @@ export function interrupts(text: string, line: Line): boolean {
 }
 
 /**
- * A line as a paragraph's reading sees it: its text past the block quote markers (`line`), how many
- * markers, the column its text starts at and the column of its content (past its list markers, when
- * it opens items: `- - a`), counted from the line's start; `inner` is the line from its content on.
+ * A line as a paragraph's reading sees it: its text past the block quote markers (`line`; also those
+ * of a quote opened at its list items' content, `- > a`), how many markers, the column its text
+ * starts at and the column of its content (past its list markers, when it opens items: `- - a`),
+ * counted from the line's start; `inner` is the line from its content on.
  */
 export interface LineHead {
   line: Line;
@@ -207,6 +208,8 @@ export interface LineHead {
   ordered: number;
   /** Does the line open a list item (its first marker: a non-empty one)? */
   item: boolean;
+  /** The column of its first `>` when a block quote opens at a list item's content (`- > a`), else -1. */
+  quoteInItem: number;
 }
 
 export function lineHead(text: string, start: number): LineHead {
@@ -232,6 +235,13 @@ export function lineHead(text: string, start: number): LineHead {
     if (first < 0) break;
     at = listContent(text, inner);
   }
+  if (!quoted && inner !== line && text.charCodeAt(inner.first) === 0x3e && inner.first < line.end) {
+    // a block quote opened on the items' line (`- > a`): its text is the line's
+    const inItem = quoteContent(text, inner)!;
+    const column = content + (inItem.line.start - inner.first) + inItem.line.indent;
+    const { depth, line: quotedLine } = inItem;
+    return { line: quotedLine, inner: quotedLine, depth, lead: raw.indent, column, content: column, ordered, item, quoteInItem: content };
+  }
   return {
     line,
     inner,
@@ -241,6 +251,7 @@ export function lineHead(text: string, start: number): LineHead {
     content: base + content,
     ordered,
     item,
+    quoteInItem: -1,
   };
 }
 
