@@ -400,3 +400,25 @@ describe('a note on a card claims no source the project cannot cite', () => {
     expect(naming).toEqual([]);
   });
 });
+
+describe('a sense note agrees with its entry and with the trade', () => {
+  const sense = (id: string, text: string) => termsOf(glossary.entries.find((e) => e.id === id)!).find((t) => t.text === text)!.sense ?? '';
+
+  it('政策性银行: China Development Bank, a policy bank in the definition, is not said to have left the category', () => {
+    // the definition counts it among the three; the note says it has been positioned as a
+    // development financial institution since 2015: both, not one against the other
+    const e = glossary.entries.find((x) => x.id === 'policy-bank')!;
+    expect(e.definitionEn).toContain('the China Development Bank, the Export-Import Bank of China');
+    expect(sense('policy-bank', '政策性银行')).toContain('still often counted among the three policy banks');
+  });
+
+  it('不良资产: disposing of NPAs is not only buying them, and banks do it too', () => {
+    const note = sense('non-performing-asset', '不良资产');
+    expect(note).not.toContain('buying and resolving');
+    expect(note).toContain('the bank that holds them');
+  });
+
+  it('久期: Macaulay and modified duration are the usual measures, not the only two', () => {
+    expect(sense('duration', '久期')).toContain('另有有效久期');
+  });
+});
