@@ -422,3 +422,13 @@ describe('a sense note agrees with its entry and with the trade', () => {
     expect(sense('duration', '久期')).toContain('另有有效久期');
   });
 });
+
+describe('a note cites its source as the source says it', () => {
+  it('环境信息披露: the China-UK group renamed in December 2022 was the climate and environmental one', () => {
+    // source 001: 中英金融机构气候和环境信息披露工作组正式更名为中英金融机构可持续信息披露工作组
+    const e = glossary.entries.find((x) => x.id === 'environmental-information-disclosure')!;
+    const note = termsOf(e).find((t) => t.text === '环境信息披露')!.sense ?? '';
+    expect(note).toContain('China-UK working group on 气候和环境信息披露');
+    expect(note).not.toContain('renamed from the one to the other');
+  });
+});
