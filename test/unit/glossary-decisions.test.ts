@@ -432,3 +432,14 @@ describe('a note cites its source as the source says it', () => {
     expect(note).not.toContain('renamed from the one to the other');
   });
 });
+
+describe('a reworded reason keeps the scope it had', () => {
+  it('保險合約: Taiwan says 合約 in IFRS 17 accounting, and 契約 for its policies', () => {
+    // the reason once read "Taiwan (IFRS 17 保險合約) and Hong Kong (HKFRS 17)"; as "Taiwan and Hong
+    // Kong say 合約 for contract" it contradicted 新契約價值, 契約撤銷期 and 契約停效 (契約 for policies)
+    const e = glossary.entries.find((x) => x.id === 'insurance-contract')!;
+    const reason = termsOf(e).find((t) => t.text === '保險合約')!.review?.reason ?? '';
+    expect(reason).toContain('Taiwan in IFRS 17 accounting');
+    expect(reason).toContain('保險契約');
+  });
+});
