@@ -197,6 +197,25 @@ describe('the card says when the written term is not the one to use', () => {
     expect(renderCard(p2p, { matched: 'peer-to-peer lending' })).toContain('*Sense:* Not a bank loan\\.');
   });
 
+  it('the sense note on the simplified headword shows on its traditional and Taiwan forms, not on an alias', () => {
+    const irb = entry('irb', '内部评级法', ['internal ratings-based approach'], {
+      zhHant: '內部評級法',
+      zhTw: '內部評等法',
+      zhAliases: ['内评法'],
+      terms: [
+        { text: '内部评级法', lang: 'zh', role: 'headword', scripts: ['zh-Hans'], status: 'preferred', sense: 'The approach as a whole.' },
+        { text: '內部評級法', lang: 'zh', role: 'headword', scripts: ['zh-Hant', 'zh-HK'], status: 'preferred' },
+        { text: '內部評等法', lang: 'zh', role: 'headword', scripts: ['zh-TW'], status: 'preferred', usage: 'Taiwan writes 評等.' },
+        { text: '内评法', lang: 'zh', role: 'variant', status: 'admitted' },
+      ],
+    });
+    expect(renderCard(irb, { matched: '內部評級法' })).toContain('*Sense:* The approach as a whole\\.');
+    const tw = renderCard(irb, { matched: '內部評等法' });
+    expect(tw).toContain('*Sense:* The approach as a whole\\.');
+    expect(tw).toContain('*Usage:* Taiwan writes 評等\\.');
+    expect(renderCard(irb, { matched: '内评法' })).not.toContain('Sense');
+  });
+
   it('a superseded term names the term its replacedBy gives, not just the preferred one', () => {
     const terms = [
       { text: '网络借贷', lang: 'zh' as const, role: 'headword' as const, status: 'preferred' as const },

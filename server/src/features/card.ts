@@ -225,8 +225,9 @@ const WARN_STATUSES: Partial<Record<TermStatus, 'deprecatedTerm' | 'supersededTe
 
 /**
  * The matched term's own standing, when it is not the concept's (a deprecated, superseded or
- * forbidden form of a concept that is itself fine), and its usage and sense notes: lines for the
- * card, none for most terms.
+ * forbidden form of a concept that is itself fine), and its usage and sense notes (a Chinese
+ * headword form without a sense of its own has the simplified headword's): lines for the card, none
+ * for most terms.
  */
 export function matchedTermNotes(entry: GlossaryEntry, form: string, w: Words = WORDS.en): string[] {
   const term = termFor(entry, form);
@@ -239,7 +240,12 @@ export function matchedTermNotes(entry: GlossaryEntry, form: string, w: Words = 
       termsOf(entry).find((t) => t.lang === term.lang && t.status === 'preferred');
     out.push(`⚠ ${label(w, w[warn])} ${escapeMarkdown(term.text)}${instead ? ` — ${w.use} **${escapeMarkdown(instead.text)}**` : ''}`);
   }
-  if (term.sense) out.push(`${label(w, w.sense)} ${escapeMarkdown(term.sense)}`);
+  // the sense of a Chinese headword is the concept's in every script: a note written on the
+  // simplified headword shows on 內部評等法 too (a usage note stays with the form it is written on)
+  const sense =
+    term.sense ??
+    (term.lang === 'zh' && term.role === 'headword' && term.text !== entry.zhHans ? termFor(entry, entry.zhHans)?.sense : undefined);
+  if (sense) out.push(`${label(w, w.sense)} ${escapeMarkdown(sense)}`);
   if (term.usage) out.push(`${label(w, w.usage)} ${escapeMarkdown(term.usage)}`);
   return out;
 }
