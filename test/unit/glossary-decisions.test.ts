@@ -123,8 +123,18 @@ describe('a wider, narrower or neighbouring concept is not an alias, even one co
       '利率 interest-rate',
       '国债 treasury-bond',
       '金融机构 financial-institution',
-      '资产管理 asset-management',
+      '地方资产管理公司 local-asset-management-company',
       '承兑 acceptance',
+    ]);
+  });
+
+  it('local and the Big Four AMCs have cards of their own, not the asset-management (资管) card', () => {
+    expect(concepts('地方资产管理公司和地方AMC收购不良资产；四大资产管理公司成立于1999年。')).toEqual([
+      '地方资产管理公司 local-asset-management-company',
+      '地方AMC local-asset-management-company',
+      '收购 acquisition',
+      '不良资产 non-performing-asset',
+      '四大资产管理公司 big-four-asset-management-companies',
     ]);
   });
 
