@@ -199,7 +199,8 @@ interface FileReporter {
 const stderrReporter: FileReporter = {
   problem: (path, line, column, severity, message) =>
     process.stderr.write(`${printable(`${path}:${line}:${column}: ${severity}: ${message}`, 2000)}\n`),
-  skipped: (_path, label, why) => process.stderr.write(`fintech-glossary: skipped ${label}: ${why}\n`),
+  // the name comes from the disk (a glob found it): printable, as every path the CLI writes
+  skipped: (_path, label, why) => process.stderr.write(`${printable(`fintech-glossary: skipped ${label}: ${why}`, 2000)}\n`),
 };
 
 /** A path as `check` names files: relative to the current directory, with forward slashes. */
@@ -293,6 +294,18 @@ interface GlossaryOptions {
   bundledGlossary: string;
 }
 
+/**
+ * Why a termbase cannot be used, from the usage error that reading it as a named one gives, without
+ * its name (the report names the file once): `not a TBX file: …`, `cannot read it: permission
+ * denied`, each line of the error (one per problem) joined on one line.
+ */
+const whyUnusable = (message: string, label: string) => {
+  const cannotRead = `cannot read the glossary ${label}: `;
+  if (message.startsWith(cannotRead)) return `cannot read it: ${message.slice(cannotRead.length)}`;
+  const named = `${label}: `;
+  return message.startsWith(named) ? message.slice(named.length).split(`\n${named}`).join('; ') : message;
+};
+
 /** A termbase the CLI reads: named (on the command line or in the project file) or found by a glob. */
 interface TermbasePath {
   path: string;
@@ -331,7 +344,7 @@ function userAndBundled(
       t = readTermbase(path, knownForms, false, label, report);
     } catch (err) {
       if (!discovered || !(err instanceof UsageError)) throw err;
-      report.skipped(path, label, err.message);
+      report.skipped(path, label, whyUnusable(err.message, label));
       continue;
     }
     if (discovered && !t.hasChinese) {

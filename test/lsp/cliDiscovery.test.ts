@@ -122,6 +122,22 @@ describe('check and convert find the termbases the editor finds', () => {
     expect(gh.stdout).toMatch(/^::notice file=docs\/a\.md,line=1,col=1,/m);
   });
 
+  it('a skipped discovered file is named once, on one line, its name printable whatever the disk calls it', () => {
+    const name = 'terms/\u001b[31mred\nfake.tbx';
+    const repo = tree({ '.git/': '', 'terms/page.tbx': '<html><body>not a termbase</body></html>\n', [name]: 'junk\n', 'a.md': 'x\n' });
+    const r = run(repo, ['check', 'a.md']);
+    expect(r.status).toBe(0);
+    expect(
+      r.stderr
+        .split('\n')
+        .filter((l) => l.includes('skipped'))
+        .sort(),
+    ).toEqual([
+      'fintech-glossary: skipped terms/\\u001b[31mred\\u000afake.tbx: not a TBX file: not well-formed XML (text data outside of root node.)',
+      'fintech-glossary: skipped terms/page.tbx: not a TBX file: the root element is <html>, not <martif> or <tbx>',
+    ]);
+  });
+
   it('a file both named and found loads once, as a named file: one that is no termbase then exits 2', () => {
     // a row the reader skips, so that each load says so once
     const sheet = 'zh-CN,en,status\n,,forbidden\n风控小助手,risk bot,forbidden\n';
