@@ -928,7 +928,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const added = valid(event?.added).filter((f) => !folders.some((g) => g.uri === f.uri));
     folders = [...folders.filter((f) => !removed.has(f.uri)), ...added];
     // their project files, and the settings per scope (a document may now be in another folder)
+    const gone = [...removed].flatMap((uri) => projects.get(uri)?.fileUri ?? []);
     for (const uri of removed) projects.delete(uri);
+    // a project file no folder takes any more: what was published on it goes
+    for (const uri of new Set(gone))
+      if (![...projects.values()].some((p) => p.fileUri === uri)) publishProject(uri, { problems: [], missing: [] });
     for (const f of added) loadProject(f, await readProjectText(f));
     scoped.clear();
     await reloadTermbases(new Set(), true);

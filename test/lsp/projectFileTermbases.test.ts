@@ -109,4 +109,22 @@ describe('a termbase the project file names that does not exist', () => {
       [0, 9, 0, 10, 2, '.fintech-glossary.yaml:1:10: variant must be one of auto, zh-Hans, zh-Hant, zh-TW, zh-HK'],
     ]);
   });
+
+  it("goes, with the file's problems, when the folder whose project file it is leaves the workspace", async () => {
+    const w = await workspace(true, { 'a/.fintech-glossary.yaml': 'colour: blue\ntermbases: [gone.csv]\n' });
+    const folder = `${w.uri}/a`;
+    const projectUri = `${folder}/.fintech-glossary.yaml`;
+    await w.s.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: folder, name: 'a' }], removed: [] },
+    });
+    expect(shown(await w.last(projectUri, (d) => d.length === 2))).toEqual([
+      [0, 0, 0, 1, 2, '.fintech-glossary.yaml:1:1: unknown key "colour" (ignored)'],
+      [1, 12, 1, 20, 2, 'gone.csv: no such file'],
+    ]);
+    const before = w.count(projectUri);
+    await w.s.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [], removed: [{ uri: folder, name: 'a' }] },
+    });
+    expect(await w.last(projectUri, (d) => d.length === 0, before)).toEqual([]);
+  });
 });
