@@ -31,7 +31,7 @@ import { glossaryForms, type KnownForm, type Termbase } from './engine/termbase'
 import { exportCsv, exportTbx } from './engine/termbaseExport';
 import { detectFormat, loadTermbase, notUtf8 } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
-import { findFilesSync, nodeFiles, skipped } from './node/files';
+import { FIND_LIMIT, findFilesSync, nodeFiles, skipped } from './node/files';
 import { filesOfGlob, globMatcher, isNamedPath } from './termbases';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
 import { findProjectFile, nodeProjectFiles, repositoryRoot } from './node/repository';
@@ -194,6 +194,8 @@ interface FileReporter {
   problem(path: string, line: number, column: number, severity: 'warning' | 'info', message: string): void;
   /** A file found by a glob and not used, and why. */
   skipped(path: string, label: string, why: string): void;
+  /** A warning about no one file (the search for termbases stopped short). */
+  warning(message: string): void;
 }
 
 const stderrReporter: FileReporter = {
@@ -201,6 +203,7 @@ const stderrReporter: FileReporter = {
     process.stderr.write(`${printable(`${path}:${line}:${column}: ${severity}: ${message}`, 2000)}\n`),
   // the name comes from the disk (a glob found it): printable, as every path the CLI writes
   skipped: (_path, label, why) => process.stderr.write(`${printable(`fintech-glossary: skipped ${label}: ${why}`, 2000)}\n`),
+  warning: (message) => process.stderr.write(`${printable(`fintech-glossary: warning: ${message}`, 2000)}\n`),
 };
 
 /** A path as `check` names files: relative to the current directory, with forward slashes. */
@@ -257,6 +260,7 @@ const githubReporter: FileReporter = {
       `::${severity === 'info' ? 'notice' : 'warning'} file=${ghProp(annotationPath(path))},line=${line},col=${column}::${ghData(message)}\n`,
     ),
   skipped: (path, _label, why) => process.stdout.write(`::warning file=${ghProp(annotationPath(path))}::${ghData(`skipped: ${why}`)}\n`),
+  warning: (message) => process.stdout.write(`::warning::${ghData(message)}\n`),
 };
 
 /** Read a termbase named on the command line: unreadable → usage error (exit 2); problems → `report`. */
@@ -367,9 +371,21 @@ function userAndBundled(
  * each glob's files in path order as the server orders them (a glob that matches nothing adds
  * nothing); `label` names each one in messages.
  */
-function termbasePaths(root: string, patterns: readonly string[], label: (relativePath: string) => string): TermbasePath[] {
+function termbasePaths(
+  root: string,
+  patterns: readonly string[],
+  label: (relativePath: string) => string,
+  report: FileReporter = stderrReporter,
+): TermbasePath[] {
   const globs = patterns.filter((p) => !isNamedPath(p));
-  const found = globs.length ? findFilesSync(root, globMatcher(globs)).map((path) => relative(root, path).split(sep).join('/')) : [];
+  // a folder too big to search whole: said, since a termbase beyond would be missed without a word
+  const stopped = () =>
+    report.warning(
+      `the search for termbases (${globs.join(', ')}) under ${shownPath(root)} stopped after ${FIND_LIMIT} names: name the termbases in ${PROJECT_FILE}, or use --no-discovery`,
+    );
+  const found = globs.length
+    ? findFilesSync(root, globMatcher(globs), FIND_LIMIT, stopped).map((path) => relative(root, path).split(sep).join('/'))
+    : [];
   return patterns.flatMap((p) =>
     isNamedPath(p)
       ? [{ path: join(root, p), label: label(p) }]
@@ -403,10 +419,10 @@ function mergedGlossary(
   const root = opts.discovery === false ? undefined : discoveryRoot(project);
   // named in messages as `check` names files: relative to the current directory
   const discovered = root
-    ? termbasePaths(root, DEFAULT_GLOSSARIES, (rel) => shownPath(join(root, rel))).map((t) => ({ ...t, path: t.label }))
+    ? termbasePaths(root, DEFAULT_GLOSSARIES, (rel) => shownPath(join(root, rel)), report).map((t) => ({ ...t, path: t.label }))
     : [];
   // the project file's termbases are relative to the project root (the project file's folder)
-  const listed = termbasePaths(project.root, project.config.termbases, (rel) => `${rel} (${PROJECT_FILE})`);
+  const listed = termbasePaths(project.root, project.config.termbases, (rel) => `${rel} (${PROJECT_FILE})`, report);
   const { layers, bundled, words, aliasForms, glossary } = userAndBundled(opts, [...discovered, ...listed], report);
   return !layers.length && glossary ? glossary : mergeLayers(layers, bundled, words, undefined, aliasForms);
 }

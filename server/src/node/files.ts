@@ -16,6 +16,9 @@ const toUri = (path: string) => pathToFileURL(path).href;
 /** Folders and files no search of the workspace enters: hidden ones (`.git`, `.cache`) and `node_modules`. */
 export const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
 
+/** The most names a search of a tree looks at (a search for termbases in a huge folder stops there). */
+export const FIND_LIMIT = 200_000;
+
 export const nodeFiles: FileAccess = {
   async read(uri) {
     return decodeBytes(await readFile(toPath(uri)));
@@ -55,20 +58,25 @@ export const nodeFiles: FileAccess = {
  * The search of a folder tree both `nodeFiles.find` (the server, reading each folder without
  * blocking) and `findFilesSync` (the CLI) run: the files under `root` (a path) whose `/`-separated
  * path relative to it `accept` takes, in the order found, no node_modules or dot folders entered, at
- * most `limit` names looked at. It yields each folder to read and is given its entries back
- * (undefined for a folder that cannot be read); it returns the files' paths.
+ * most `limit` names looked at (`onLimit` is told once when the search stops there). It yields each
+ * folder to read and is given its entries back (undefined for a folder that cannot be read); it
+ * returns the files' paths.
  */
 function* filesUnder(
   root: string,
   accept: (relativePath: string) => boolean,
   limit: number,
+  onLimit: () => void = () => undefined,
 ): Generator<string, string[], Dirent[] | undefined> {
   const out: string[] = [];
   let looked = 0;
   function* walk(dir: string): Generator<string, void, Dirent[] | undefined> {
     const entries = yield dir;
     for (const e of entries ?? []) {
-      if (++looked > limit) return;
+      if (++looked > limit) {
+        if (looked === limit + 1) onLimit();
+        return;
+      }
       if (skipped(e.name)) continue;
       const path = join(dir, e.name);
       if (e.isDirectory()) yield* walk(path);
@@ -79,9 +87,17 @@ function* filesUnder(
   return out;
 }
 
-/** `nodeFiles.find` for the CLI, at once: the paths of the files under `root` that `accept` takes. */
-export function findFilesSync(root: string, accept: (relativePath: string) => boolean, limit = 200_000): string[] {
-  const search = filesUnder(root, accept, limit);
+/**
+ * `nodeFiles.find` for the CLI, at once: the paths of the files under `root` that `accept` takes;
+ * `onLimit` is told when more than `limit` names were there to look at (the rest not searched).
+ */
+export function findFilesSync(
+  root: string,
+  accept: (relativePath: string) => boolean,
+  limit = FIND_LIMIT,
+  onLimit: () => void = () => undefined,
+): string[] {
+  const search = filesUnder(root, accept, limit, onLimit);
   for (let step = search.next(); ; ) {
     if (step.done) return step.value;
     let entries: Dirent[] | undefined;
