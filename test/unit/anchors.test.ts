@@ -111,18 +111,26 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
     const quoteLine = paragraphLine(pos === 0 ? text.slice(0, end).replace(/^\uFEFF/, '') : text.slice(pos, end));
     const quote = quoteLine;
     const from = Math.max(0, quoteLine.quoteInItem);
-    const quoteRun = !m && quote.depth > 0 && quoteLine.lead < 4 && quote.indent < 4 ? /^(`{3,}|~{3,})/.exec(quote.text) : null;
+    // (or on the line of list items in the quote, `> - ```js`: then to the line before one of the
+    // quote less far in than the items' content, or in a deeper quote; its closing line up to three
+    // columns past that content)
+    const opens = !m && quote.depth > 0 && quoteLine.lead < 4 && quote.indent < 4;
+    const items = opens ? paragraphLine(' '.repeat(quote.indent) + quote.text) : undefined;
+    const itemRun = items?.listed ? /^(`{3,}|~{3,})/.exec(items.rest) : null;
+    const quoteRun = opens ? (/^(`{3,}|~{3,})/.exec(quote.text) ?? itemRun) : null;
+    const inItem = quoteRun && quoteRun === itemRun ? items!.content : 0;
     if (quoteRun) {
       let last = end;
       for (let q = text.startsWith('\r\n', end) ? end + 2 : end + 1; q < text.length; ) {
         const qe = lineEnd(q);
         const line = paragraphLine(text.slice(q, qe));
         if ((line.lead >= from && line.lead < from + 4 ? line.depth : 0) < quote.depth) break;
+        if (inItem > 0 && (line.depth > quote.depth || (line.text !== '' && line.indent < inItem))) break;
         last = qe;
         const close = /^(`+|~+)[ \t]*$/.exec(line.text);
         if (
           line.depth === quote.depth &&
-          line.indent < 4 &&
+          line.indent - inItem < 4 &&
           close &&
           close[1]![0] === quoteRun[1]![0] &&
           close[1]!.length >= quoteRun[1]!.length

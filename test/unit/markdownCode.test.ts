@@ -412,3 +412,24 @@ describe('a block quote opened on a list item’s line (`- > …`) is a quote: i
     typedEverywhere('- > ~~~\n  > 区塊鏈\n  > ~~~\n  > 区塊鏈\n', ' ', ['mixed-script 区塊鏈 4']);
   });
 });
+
+describe('a fence opened on a list item’s line inside a block quote (`> - ```…`) is code', () => {
+  it('term QA reports the prose after the fence, not its code', () => {
+    const doc = '> - ```js\n>   区塊鏈 = 1\n>   ```\n> 区塊鏈在这里。\n';
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 4']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 4']);
+    // an ordered item, and a fence left open: it ends with its item (a line less far in)
+    expect(findings('> 1. ~~~\n>    区塊鏈 = 1\n>    ~~~\n> 区塊鏈在这里。\n')).toEqual(['mixed-script 区塊鏈 4']);
+    expect(findings('> - ```\n>   区塊鏈 = 1\n> 区塊鏈在这里。\n')).toEqual(['mixed-script 区塊鏈 3']);
+  });
+
+  it('conversion keeps the fence as written, LF and CRLF', () => {
+    const text = '> - ```\n>   软件\n>   ```\n> 软件\n';
+    expect(convert(text)).toBe('> - ```\n>   软件\n>   ```\n> 軟體\n');
+    expect(convert(crlf(text))).toBe(crlf('> - ```\n>   软件\n>   ```\n> 軟體\n'));
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere('> - ```\n>   区塊鏈\n>   ```\n> 区塊鏈\n', '>', ['mixed-script 区塊鏈 4']);
+  });
+});

@@ -575,16 +575,29 @@ export function quoteFence(text: string, start: number): { end: number; next: nu
   if (head.lead >= 4 || depth === 0 || quoted.indent >= 4) return undefined;
   // the quote's `>` markers start (less than four columns in, or at a list item's content: `- > ```)
   const from = Math.max(0, head.quoteInItem);
-  const run = fenceRun(text, quoted);
+  let run = fenceRun(text, quoted);
+  let u = text.charCodeAt(quoted.first);
+  // or opened on the line of a list item in the quote (`> - ```js`, `> 1. - ~~~`): the column its
+  // content starts at, past the quote's markers (else 0)
+  let content = 0;
+  for (let at = run ? -1 : listContent(text, quoted), inner = quoted; at >= 0 && !run; at = listContent(text, inner)) {
+    const first = offsetOfColumn(text, quoted, at);
+    if (first < 0) return undefined;
+    inner = { ...quoted, first, indent: at };
+    run = fenceRun(text, inner);
+    u = text.charCodeAt(first);
+    content = at;
+  }
   if (!run) return undefined;
-  const u = text.charCodeAt(quoted.first);
   let { end, next } = quoted;
   while (next < text.length) {
     const line = lineHead(text, next);
     if ((line.lead >= from && line.lead < from + 4 ? line.depth : 0) < depth) break;
+    // the item ends before a line of the quote less far in than its content (or in a deeper quote)
+    if (content > 0 && (line.depth > depth || (line.line.first !== line.line.end && line.line.indent < content))) break;
     end = line.line.end;
     next = line.line.next;
-    if (line.depth === depth && line.line.indent < 4 && closesFence(text, line.line, u, run)) break;
+    if (line.depth === depth && line.line.indent - content < 4 && closesFence(text, line.line, u, run)) break;
   }
   return { end, next };
 }
