@@ -446,10 +446,10 @@ function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: b
     blocks.push({ start: 0, end: front.end });
     if (frontMatter) out.push({ start: 0, end: front.end });
   }
-  const { fences, html } = fencesAndHtml(text, find);
+  const anchors = ANCHORS.get(find);
+  const { fences, html } = anchors ? anchors.fencesAndHtml(text) : fencesAndHtml(text, find);
   for (const block of fences) out.push(block);
   const notCode = fences.concat(html).sort((a, b) => a.start - b.start);
-  const anchors = ANCHORS.get(find);
   const indented = anchors ? anchors.indentedBlocks(text, notCode, body) : indentedBlocks(text, find, notCode, body);
   for (const block of indented) out.push(block);
   // one list of disjoint blocks, in order
@@ -705,6 +705,8 @@ export class TextAnchors {
    * change them, moved with the text (typing inside a line's text), else dropped.
    */
   private indented?: { text: string; notCode: Range[]; from: number; blocks: Range[] };
+  /** The fenced and HTML blocks last found, and the text they were found in (moved with it as the indented ones). */
+  private blocks?: { text: string; fences: Range[]; html: Range[] };
 
   constructor(text: string) {
     this.text = text;
@@ -716,6 +718,7 @@ export class TextAnchors {
   reset(text: string): void {
     this.text = text;
     this.indented = undefined;
+    this.blocks = undefined;
     for (const needle of NEEDLES) this.offsets.set(needle, offsetsOf(text, needle, 0, text.length));
   }
 
@@ -752,16 +755,30 @@ export class TextAnchors {
   }
 
   /**
-   * Keep the indented code blocks across an edit inside one line's text: no line break, nothing that
+   * The text's fenced code blocks and HTML blocks: kept from the last time they were found when the
+   * edits since then were inside lines' text (see keepIndented), else found again.
+   */
+  fencesAndHtml(text: string): { fences: Range[]; html: Range[] } {
+    const kept = this.blocks;
+    if (kept && kept.text === text) return { fences: kept.fences.map((b) => ({ ...b })), html: kept.html.map((b) => ({ ...b })) };
+    const found = fencesAndHtml(text, this.find);
+    this.blocks = { text, fences: found.fences.map((b) => ({ ...b })), html: found.html.map((b) => ({ ...b })) };
+    return found;
+  }
+
+  /**
+   * Keep the indented code blocks, and the fenced and HTML blocks, across an edit inside one line's text: no line break, nothing that
    * makes or ends HTML, a fence or code span in the edit or on the line, and the edit after the
    * line's head and a character of its text (the head, its indentation, quote and list markers and
    * heading #s, is what the blocks depend on; and the line had text before the edit, so it keeps some).
    */
   private keepIndented(old: string, text: string, start: number, oldEnd: number, newEnd: number): void {
     const kept = this.indented;
+    const blocks = this.blocks;
+    if (!blocks || blocks.text !== old) this.blocks = undefined;
     if (!kept || kept.text !== old) {
       this.indented = undefined;
-      return;
+      if (!this.blocks) return;
     }
     const from = lineStart(old, start),
       to = lineEnd(old, oldEnd);
@@ -771,6 +788,7 @@ export class TextAnchors {
     while (head < to && isLineHead(old.charCodeAt(head))) head++;
     if (start <= head || STRUCTURE.test(old.slice(head, to)) || STRUCTURE.test(text.slice(start, newEnd))) {
       this.indented = undefined;
+      this.blocks = undefined;
       return;
     }
     const delta = newEnd - oldEnd;
@@ -780,6 +798,12 @@ export class TextAnchors {
         if (b.end >= start) b.end += delta;
       }
     };
+    if (this.blocks) {
+      move(this.blocks.fences);
+      move(this.blocks.html);
+      this.blocks.text = text;
+    }
+    if (!kept || kept.text !== old) return;
     move(kept.blocks);
     move(kept.notCode);
     if (kept.from > start) kept.from += delta;
