@@ -34,7 +34,7 @@ import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { FIND_LIMIT, findFilesSync, nodeFiles, skipped } from './node/files';
 import { filesOfGlob, globMatcher, isNamedPath } from './termbases';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
-import { findProjectFile, nodeProjectFiles, repositoryRoot } from './node/repository';
+import { findProjectFile, nodeProjectFiles, realPath, repositoryRoot } from './node/repository';
 import { sourceFiles } from './node/sources';
 import { MessageGuard } from './messageGuard';
 import { startServer } from './server';
@@ -46,6 +46,19 @@ const VERSION = typeof FINTECH_GLOSSARY_VERSION === 'string' ? FINTECH_GLOSSARY_
 
 /** A usage or input error: exit status 2. */
 class UsageError extends Error {}
+
+/**
+ * A termbase that cannot be used at all: a usage error when it is named; `why` says it without the
+ * file's name, for the message that skips one a glob found (`not a TBX file: …`).
+ */
+class UnusableTermbase extends UsageError {
+  constructor(
+    message: string,
+    readonly why: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Text from the command line or a file, safe to print: no terminal control sequences, bounded length. */
 function printable(text: string, max = 200): string {
@@ -235,15 +248,6 @@ function annotationPath(path: string): string {
 /** The root `annotationPath` takes for the files of a folder (one walk up per folder). */
 const annotationRoots = new Map<string, string>();
 
-/** A path with its links resolved; as given, made absolute, when it cannot be (gone, a pipe). */
-const realPath = (path: string) => {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-};
-
 /** Is `path` the folder `root` or under it? */
 const isInside = (root: string, path: string) => {
   const rel = relative(root, path);
@@ -275,10 +279,15 @@ function readTermbase(
   try {
     text = decodeBytes(readFileSync(path));
   } catch (err) {
-    throw new UsageError(`cannot read the glossary ${label}: ${unreadable(err)}`);
+    const why = unreadable(err);
+    throw new UnusableTermbase(`cannot read the glossary ${label}: ${why}`, `cannot read it: ${why}`);
   }
   const termbase = loadTermbase(text, { name: path, label, ...(knownForms ? { knownForms } : {}) });
-  if (termbase.unreadable) throw new UsageError(termbase.diagnostics.map((d) => `${label}: ${d.message}`).join('\n'));
+  if (termbase.unreadable)
+    throw new UnusableTermbase(
+      termbase.diagnostics.map((d) => `${label}: ${d.message}`).join('\n'),
+      termbase.diagnostics.map((d) => d.message).join('; '),
+    );
   // the file is used, the rest of it loaded: what it could not read is a warning here (validate
   // reports it with its own severity)
   if (!quiet)
@@ -297,18 +306,6 @@ interface GlossaryOptions {
   bundled: boolean;
   bundledGlossary: string;
 }
-
-/**
- * Why a termbase cannot be used, from the usage error that reading it as a named one gives, without
- * its name (the report names the file once): `not a TBX file: …`, `cannot read it: permission
- * denied`, each line of the error (one per problem) joined on one line.
- */
-const whyUnusable = (message: string, label: string) => {
-  const cannotRead = `cannot read the glossary ${label}: `;
-  if (message.startsWith(cannotRead)) return `cannot read it: ${message.slice(cannotRead.length)}`;
-  const named = `${label}: `;
-  return message.startsWith(named) ? message.slice(named.length).split(`\n${named}`).join('; ') : message;
-};
 
 /** A termbase the CLI reads: named (on the command line or in the project file) or found by a glob. */
 interface TermbasePath {
@@ -347,8 +344,8 @@ function userAndBundled(
     try {
       t = readTermbase(path, knownForms, false, label, report);
     } catch (err) {
-      if (!discovered || !(err instanceof UsageError)) throw err;
-      report.skipped(path, label, whyUnusable(err.message, label));
+      if (!discovered || !(err instanceof UnusableTermbase)) throw err;
+      report.skipped(path, label, err.why);
       continue;
     }
     if (discovered && !t.hasChinese) {

@@ -37,6 +37,7 @@ import {
   TermbaseFiles,
   type WorkspaceFolder,
   fileUriOfPath,
+  globMatcher,
   isNamedPath,
   joinUri,
   relativeTo,
@@ -501,7 +502,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     termbaseMatchers = perFolder.flatMap(({ folder, settings: s }) => [
       { folder, match: TermbaseFiles.matcher(s) },
       // a project file's above the folder, relative to its own folder
-      ...(s.project ? [{ folder: { uri: s.project.rootUri, name: '' }, match: TermbaseFiles.patternMatcher(s.project.termbases) }] : []),
+      ...(s.project ? [{ folder: { uri: s.project.rootUri, name: '' }, match: globMatcher(s.project.termbases) }] : []),
     ]);
     if (watchedFilesClient.dynamic) {
       const watchers = perFolder.flatMap(({ folder, settings: s }) => [
@@ -614,6 +615,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     d.sent = sent;
     void connection.sendDiagnostics({ uri, diagnostics });
   };
+  /** A project file no folder takes any more (shadowed, deleted, its folder removed): what was published on it goes. */
+  const releaseProject = (uri: string) => {
+    if (![...projects.values()].some((p) => p.fileUri === uri)) publishProject(uri, { problems: [], missing: [] });
+  };
   /**
    * A diagnostic on each termbase a project file names (a path, not a glob) that does not exist
    * (`terms/x.tbx: no such file`), at its entry; cleared once the file is there (the termbases are
@@ -660,9 +665,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       fileUri: uri,
       ...(found?.folderPath !== undefined ? { folderPath: found.folderPath } : {}),
     });
-    // a file no folder takes any more (one found above, now shadowed or deleted): its diagnostics go
-    if (before && before !== uri && ![...projects.values()].some((p) => p.fileUri === before))
-      publishProject(before, { problems: [], missing: [] });
+    // one found above, now shadowed or deleted
+    if (before && before !== uri) releaseProject(before);
     publishProject(uri, {
       problems: problems.map((p) => ({
         range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column } },
@@ -930,9 +934,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // their project files, and the settings per scope (a document may now be in another folder)
     const gone = [...removed].flatMap((uri) => projects.get(uri)?.fileUri ?? []);
     for (const uri of removed) projects.delete(uri);
-    // a project file no folder takes any more: what was published on it goes
-    for (const uri of new Set(gone))
-      if (![...projects.values()].some((p) => p.fileUri === uri)) publishProject(uri, { problems: [], missing: [] });
+    for (const uri of new Set(gone)) releaseProject(uri);
     for (const f of added) loadProject(f, await readProjectText(f));
     scoped.clear();
     await reloadTermbases(new Set(), true);

@@ -57,7 +57,7 @@ export const isNamedPath = (pattern: string) => !GLOB_CHARS.test(pattern);
 
 /** How a termbase glob matches a path relative to its folder (`/`-separated; a leading `./` dropped; no dot files). */
 export const globMatcher = (globs: string | readonly string[]): ((relativePath: string) => boolean) =>
-  picomatch(typeof globs === 'string' ? globs.replace(/^\.\//, '') : globs.map((g) => g.replace(/^\.\//, '')));
+  picomatch(typeof globs === 'string' ? globs.replace(/^\.\//, '') : globs.map((g) => g.replace(/^\.\//, '')), { dot: false });
 
 /**
  * The files one glob stands for among those a search found (`relativePath`: each one's path relative
@@ -162,15 +162,7 @@ export class TermbaseFiles {
 
   /** Does this folder-relative path match the folder's settings (for watchers)? */
   static matcher(settings: FolderTermbaseSettings): (relativePath: string) => boolean {
-    return TermbaseFiles.patternMatcher([...settings.glossaries, settings.termbaseFile]);
-  }
-
-  /** Does a path relative to the patterns' folder match one of them? */
-  static patternMatcher(patterns: readonly string[]): (relativePath: string) => boolean {
-    return picomatch(
-      patterns.map((p) => p.replace(/^\.\//, '')),
-      { dot: false },
-    );
+    return globMatcher([...settings.glossaries, settings.termbaseFile]);
   }
 
   /**

@@ -46,12 +46,12 @@ const uriAbove = (folderUri: string, levels: number) => {
   return uri;
 };
 
-/** A path with its links resolved; as given when it cannot be (gone). */
-const realPath = (path: string) => {
+/** A path with its links resolved; as given, made absolute, when it cannot be (gone, a pipe). */
+export const realPath = (path: string) => {
   try {
     return realpathSync(path);
   } catch {
-    return path;
+    return resolve(path);
   }
 };
 
