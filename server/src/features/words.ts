@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../engine/termQA';
 import { regionOf } from '../engine/terms';
+import { joinLines } from '../engine/unicode';
 import type { Script } from '../protocol';
 
 export const UI_LANGUAGES = ['en', 'zh-Hans', 'zh-Hant'] as const;
@@ -90,6 +91,12 @@ export interface QAWords {
 }
 
 /** English: the messages the CLI's `check` prints too (a stable contract). */
+/**
+ * A written term as a message quotes it: one line, as the text reads (a term the matcher found over
+ * a line break, RPA⏎机器人, is shown RPA 机器人; 区块⏎链 is 区块链), never the break itself.
+ */
+const shownTerm = (written: string) => joinLines(written);
+
 const enQA = (): QAWords => {
   const q = (s: string) => `“${s}”`;
   const region: Record<string, string> = { cn: 'mainland', tw: 'Taiwan', hk: 'Hong Kong', sg: 'Singapore' };
@@ -102,7 +109,7 @@ const enQA = (): QAWords => {
   return {
     message(f) {
       const d = f.detail;
-      const w = q(f.term);
+      const w = q(shownTerm(f.term));
       const n = f.english ? ` (${f.english})` : '';
       switch (d.rule) {
         case 'forbidden-term':
@@ -171,7 +178,7 @@ const chineseQA = (c: ChineseQA): QAWords => ({
   message(f) {
     const d = f.detail;
     // the concept's English name right after the term: “云計算”（cloud computing）是…
-    const w = `${c.q(f.term)}${f.english ? `（${f.english}）` : ''}`;
+    const w = `${c.q(shownTerm(f.term))}${f.english ? `（${f.english}）` : ''}`;
     switch (d.rule) {
       case 'forbidden-term':
       case 'deprecated-term': {
