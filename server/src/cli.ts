@@ -751,6 +751,17 @@ function formatEntry(e: GlossaryEntry): string {
   if (e.definitionZh)
     lines.push(`  ${collapseWhitespace(e.definitionZh)}${source ? `  — ${source.title}, ${source.doc} line ${source.line}` : ''}`);
   if (e.definitionEn) lines.push(`  ${collapseWhitespace(e.definitionEn)}`);
+  // what the card says about a term, one line each: its sense, its usage, why a regional form
+  // was decided by hand (every term's, as a look-up matches no one form)
+  for (const t of termsOf(e)) {
+    const notes: [string, string | undefined][] = [
+      ['sense', t.sense],
+      ['usage', t.usage],
+      ['reviewed', t.review?.reason],
+    ];
+    const status = t.status === 'deprecated' || t.status === 'superseded' || t.status === 'forbidden' ? ` (${t.status})` : '';
+    for (const [kind, text] of notes) if (text) lines.push(`  ${t.text}${status} — ${kind}: ${collapseWhitespace(text)}`);
+  }
   return lines.map((l) => printable(l, 10_000)).join('\n');
 }
 

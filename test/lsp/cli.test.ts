@@ -73,6 +73,64 @@ describe('fintech-glossary lookup (the CLI contract other tools rely on)', () =>
     expect(run.stdout).toMatch(/了解你的客户 · 了解你的客戶 · know your customer/);
   });
 
+  it("prints each term's sense and usage notes and the reason a regional form was reviewed", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-cli-'));
+    const file = join(dir, 'g.json');
+    const entry = {
+      id: 'interim-report',
+      zhHans: '中期报告',
+      zhHant: '中期報告',
+      zhTw: '期中報告',
+      zhAliases: ['半年报', '中期报表'],
+      en: ['interim report'],
+      abbr: [],
+      definitionEn: '',
+      definitionZh: '',
+      domain: 'accounting',
+      related: [],
+      status: 'preferred',
+      examples: [],
+      occurrences: 0,
+      origin: 'bundled',
+      terms: [
+        { text: '中期报告', lang: 'zh', role: 'headword', scripts: ['zh-Hans'], status: 'preferred' },
+        {
+          text: '中期報告',
+          lang: 'zh',
+          role: 'headword',
+          scripts: ['zh-Hant', 'zh-HK'],
+          status: 'preferred',
+          review: { state: 'generated' },
+        },
+        {
+          text: '期中報告',
+          lang: 'zh',
+          role: 'headword',
+          scripts: ['zh-TW'],
+          status: 'preferred',
+          review: { state: 'reviewed', reason: 'Taiwan says 期中 for interim periods.' },
+        },
+        { text: '半年报', lang: 'zh', role: 'variant', status: 'admitted', sense: '仅指半年度报告。' },
+        { text: '中期报表', lang: 'zh', role: 'variant', status: 'deprecated', usage: '旧称，\n现称中期报告。' },
+        { text: 'interim report', lang: 'en', role: 'headword', status: 'preferred' },
+      ],
+    };
+    writeFileSync(file, JSON.stringify({ format: 'fintech-glossary/compiled@1', entries: [entry] }));
+    try {
+      const run = cli('lookup', '--no-bundled', '--glossary', file, '中期报告');
+      expect(run.status).toBe(0);
+      expect(run.stdout.split('\n').slice(0, 5)).toEqual([
+        '中期报告 · 中期報告 · interim report  [interim-report]',
+        '  Taiwan: 期中報告',
+        '  期中報告 — reviewed: Taiwan says 期中 for interim periods.',
+        '  半年报 — sense: 仅指半年度报告。',
+        '  中期报表 (deprecated) — usage: 旧称， 现称中期报告。',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports a usage error, with exit 2, when the term is missing', () => {
     const run = cli('lookup');
     expect(run.status).toBe(2);
