@@ -288,12 +288,17 @@ function readTermbase(
       termbase.diagnostics.map((d) => `${label}: ${d.message}`).join('\n'),
       termbase.diagnostics.map((d) => d.message).join('; '),
     );
-  // the file is used, the rest of it loaded: what it could not read is a warning here (validate
-  // reports it with its own severity)
-  if (!quiet)
-    for (const d of termbase.diagnostics)
-      report.problem(path, d.line, d.column, d.severity === 'information' ? 'info' : 'warning', d.message);
+  if (!quiet) reportProblems(path, termbase, report);
   return { ...termbase, path };
+}
+
+/**
+ * What a termbase in use could not read: warnings (validate reports them with their own severity).
+ * Only for a file that is used: one that is skipped says so, once, and nothing else.
+ */
+function reportProblems(path: string, termbase: Termbase, report: FileReporter): void {
+  for (const d of termbase.diagnostics)
+    report.problem(path, d.line, d.column, d.severity === 'information' ? 'info' : 'warning', d.message);
 }
 
 function formatDiagnostic(path: string, d: Termbase['diagnostics'][number]): string {
@@ -342,7 +347,7 @@ function userAndBundled(
     // message, as the editor skips it; a named one must be read
     let t: ReturnType<typeof readTermbase>;
     try {
-      t = readTermbase(path, knownForms, false, label, report);
+      t = readTermbase(path, knownForms, discovered, label, report);
     } catch (err) {
       if (!discovered || !(err instanceof UnusableTermbase)) throw err;
       report.skipped(path, label, err.why);
@@ -352,6 +357,8 @@ function userAndBundled(
       report.skipped(path, label, 'no Chinese term in this file (name it in termbases to use it anyway)');
       continue;
     }
+    // a discovered file's problems, once it is known to be used
+    if (discovered) reportProblems(path, t, report);
     layers.push({ uri: path, label, entries: t.entries, lines: t.lines });
   }
   return {

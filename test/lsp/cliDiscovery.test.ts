@@ -111,7 +111,8 @@ describe('check and convert find the termbases the editor finds', () => {
     });
     const r = run(join(repo, 'docs'), ['check', 'a.md']);
     expect([r.status, r.stdout]).toEqual([1, FINDING]);
-    expect(r.stderr).toContain('../terms/broken.tbx:2:');
+    // skipped, it says so once: not its problems as well, as if it were used
+    expect(r.stderr).not.toContain('../terms/broken.tbx:2:');
     expect(r.stderr).toContain('fintech-glossary: skipped ../terms/broken.tbx: no Chinese term in this file');
     expect(r.stderr).toContain('fintech-glossary: skipped ../terms/page.tbx: ');
     // with --format github, annotations on the files, by their path in the repository
@@ -120,6 +121,30 @@ describe('check and convert find the termbases the editor finds', () => {
     expect(gh.stdout).toContain('::warning file=terms/broken.tbx::skipped: no Chinese term in this file');
     expect(gh.stdout).toMatch(/^::warning file=terms\/page\.tbx::skipped: /m);
     expect(gh.stdout).toMatch(/^::notice file=docs\/a\.md,line=1,col=1,/m);
+  });
+
+  it('a discovered sheet skipped for having no Chinese says that once, without its row warnings', () => {
+    const repo = tree({
+      '.git/': '',
+      'a.md': DOC,
+      'terms/termbase.csv': 'en,definition\nrisk bot,\n,a row with no term\n"unclosed,quote\n',
+      'team/glossary.csv': 'zh-CN,en,status\n,,forbidden\n风控小助手,risk bot,forbidden\n',
+    });
+    const r = run(repo, ['check', 'a.md']);
+    expect([r.status, r.stdout, r.stderr.split('\n')]).toEqual([
+      1,
+      'a.md:1:1: information forbidden-term: “风控小助手” is a forbidden term (risk bot).\n',
+      [
+        // the sheet in use still says what it could not read
+        'team/glossary.csv:2:1: warning: row 2: no Chinese or English term; skipped',
+        'fintech-glossary: skipped terms/termbase.csv: no Chinese term in this file (name it in termbases to use it anyway)',
+        '',
+      ],
+    ]);
+    const gh = run(repo, ['check', '--format', 'github', 'a.md']);
+    expect(gh.stdout.split('\n').filter((l) => l.includes('termbase.csv'))).toEqual([
+      '::warning file=terms/termbase.csv::skipped: no Chinese term in this file (name it in termbases to use it anyway)',
+    ]);
   });
 
   it('a skipped discovered file is named once, on one line, its name printable whatever the disk calls it', () => {
