@@ -325,6 +325,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         return doc ? Promise.resolve(doc.getText()) : access.read(uri);
       },
       exists: (uri) => (open.get(uri) ? Promise.resolve(true) : access.exists(uri)),
+      ...(access.isDirectory ? { isDirectory: access.isDirectory.bind(access) } : {}),
       write: (uri, text) => access.write(uri, text),
       find: (folderUri, accept, limit) => access.find(folderUri, accept, limit),
       ...(access.watch ? { watch: access.watch.bind(access) } : {}),
@@ -621,8 +622,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
   /**
    * A diagnostic on each termbase a project file names (a path, not a glob) that does not exist
-   * (`terms/x.tbx: no such file`), at its entry; cleared once the file is there (the termbases are
-   * read again when a file they name appears).
+   * (`terms/x.tbx: no such file`) or is a folder (`terms: it is a directory`), at its entry; cleared
+   * once the file is there (the termbases are read again when a file they name appears).
    */
   const checkProjectTermbases = async () => {
     if (!files) return;
@@ -634,13 +635,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const [uri, { config, rootUri }] of byFile) {
       const missing: Diagnostic[] = [];
       for (const [i, pattern] of config.termbases.entries()) {
-        if (!isNamedPath(pattern) || (await files.exists(joinUri(rootUri, pattern)))) continue;
+        if (!isNamedPath(pattern)) continue;
+        const termbase = joinUri(rootUri, pattern);
+        // in the CLI's words (`cannot read the glossary terms (.fintech-glossary.yaml): it is a directory`)
+        const why = !(await files.exists(termbase))
+          ? 'no such file'
+          : (await files.isDirectory?.(termbase))
+            ? 'it is a directory'
+            : undefined;
+        if (!why) continue;
         const at = config.termbaseRanges?.[i] ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
         missing.push({
           range: { start: { line: at.line - 1, character: at.column - 1 }, end: { line: at.endLine - 1, character: at.endColumn - 1 } },
           severity: DiagnosticSeverity.Warning,
           source: 'fintech-glossary',
-          message: `${pattern}: no such file`,
+          message: `${pattern}: ${why}`,
         });
       }
       publishProject(uri, { missing });

@@ -14,6 +14,11 @@ export interface FileAccess {
   read(uri: string): Promise<string>;
   /** Whether a file exists. */
   exists(uri: string): Promise<boolean>;
+  /**
+   * Whether something that exists is a directory (a termbase named by a folder's path), for an
+   * access that can tell; without it a directory is found out when it cannot be read.
+   */
+  isDirectory?(uri: string): Promise<boolean>;
   write(uri: string, text: string): Promise<void>;
   /**
    * The files under a folder whose folder-relative path (with `/`) `accept` takes, skipping

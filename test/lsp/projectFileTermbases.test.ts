@@ -1,9 +1,10 @@
 // A termbase the project file names that does not exist: the CLI exits 2 on it; the server publishes a
 // warning on the project file at that entry (`terms/x.tbx: no such file`), cleared once the file is
 // there (seen by a watching client's didChangeWatchedFiles, or by the server's own watcher).
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LspSession, shutdown, startServer } from './lspClient';
@@ -22,6 +23,7 @@ afterEach(async () => {
   for (const s of sessions.splice(0)) await shutdown(s).catch(() => s.process.kill());
 });
 
+const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
 const RISK_CSV = 'zh-TW,en,status\n風控小幫手,risk bot,forbidden\n';
 
 /** A workspace folder holding these files; the server started on it, its diagnostics recorded. */
@@ -94,6 +96,20 @@ describe('a termbase the project file names that does not exist', () => {
       expect(await w.last(w.projectUri, (d) => d.length === 0, before)).toEqual([]);
     });
   }
+
+  it('a folder named as a termbase is a warning at its entry, in the words of the CLI, which exits 2 on it', async () => {
+    const w = await workspace(true, {
+      '.fintech-glossary.yaml': 'termbases:\n  - terms\n  - terms/risk.csv\n',
+      'terms/risk.csv': RISK_CSV,
+      'a.md': '风控小助手\n',
+    });
+    expect(shown(await w.last(w.projectUri, (d) => d.length > 0))).toEqual([[1, 4, 1, 9, 2, 'terms: it is a directory']]);
+    const cli = spawnSync(process.execPath, [BIN, 'check', 'a.md'], { cwd: w.dir, encoding: 'utf8' });
+    expect([cli.status, cli.stderr]).toEqual([
+      2,
+      'fintech-glossary: cannot read the glossary terms (.fintech-glossary.yaml): it is a directory\n',
+    ]);
+  });
 
   it('sits beside a problem of the project file, and goes when the entry is taken out', async () => {
     const w = await workspace(true, { '.fintech-glossary.yaml': 'variant: zh-XX\ntermbases: [gone.csv]\n' });

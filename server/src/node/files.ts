@@ -30,6 +30,13 @@ export const nodeFiles: FileAccess = {
       return false;
     }
   },
+  async isDirectory(uri) {
+    try {
+      return (await stat(toPath(uri))).isDirectory();
+    } catch {
+      return false;
+    }
+  },
   async write(uri, text) {
     const path = toPath(uri);
     await mkdir(dirname(path), { recursive: true });
