@@ -7,7 +7,7 @@
  * 2 usage or input error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -29,9 +29,9 @@ import { FramingChecker } from './framing';
 import { writeFileSync } from 'node:fs';
 import { glossaryForms, type KnownForm, type Termbase } from './engine/termbase';
 import { exportCsv, exportTbx } from './engine/termbaseExport';
-import { detectFormat, loadTermbase, notUtf8 } from './engine/termbaseLoad';
+import { detectFormat, loadTermbase, notUtf8, TERMBASE_START_BYTES, termbaseStartProblem } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
-import { FIND_LIMIT, findFilesSync, nodeFiles, skipped } from './node/files';
+import { FIND_LIMIT, findFilesSync, nodeFiles, readStartSync, skipped } from './node/files';
 import { filesOfGlob, globMatcher, isNamedPath } from './termbases';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
 import { findProjectFile, nodeProjectFiles, realPath, repositoryRoot } from './node/repository';
@@ -166,13 +166,7 @@ program
 function termbaseFormatOf(path: string): string | undefined {
   let head: string;
   try {
-    const fd = openSync(path, 'r');
-    try {
-      const bytes = Buffer.alloc(4096);
-      head = decodeBytes(bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0)));
-    } finally {
-      closeSync(fd);
-    }
+    head = readStartSync(path, 4096);
   } catch {
     return undefined;
   }
@@ -301,6 +295,22 @@ function reportProblems(path: string, termbase: Termbase, report: FileReporter):
     report.problem(path, d.line, d.column, d.severity === 'information' ? 'info' : 'warning', d.message);
 }
 
+/**
+ * Why a file's start shows it is no termbase (`termbaseStartProblem`), or undefined: nothing wrong
+ * there, or the file cannot be read (reading it whole says why).
+ */
+function startProblem(path: string): string | undefined {
+  let head: string;
+  try {
+    head = readStartSync(path, TERMBASE_START_BYTES);
+  } catch {
+    return undefined;
+  }
+  return termbaseStartProblem(head, path)
+    ?.diagnostics.map((d) => d.message)
+    .join('; ');
+}
+
 function formatDiagnostic(path: string, d: Termbase['diagnostics'][number]): string {
   const severity = d.severity === 'information' ? 'info' : d.severity;
   return printable(`${path}:${d.line}:${d.column}: ${severity}: ${d.message}`, 2000);
@@ -345,6 +355,12 @@ function userAndBundled(
   for (const { path, label, discovered } of paths) {
     // a file a glob found (not named) that is no termbase, or has no Chinese term, is skipped with a
     // message, as the editor skips it; a named one must be read
+    // and one whose start shows it is none (a huge file of other XML, binary) is not read whole
+    const start = discovered ? startProblem(path) : undefined;
+    if (start) {
+      report.skipped(path, label, start);
+      continue;
+    }
     let t: ReturnType<typeof readTermbase>;
     try {
       t = readTermbase(path, knownForms, discovered, label, report);

@@ -324,6 +324,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const doc = open.get(uri);
         return doc ? Promise.resolve(doc.getText()) : access.read(uri);
       },
+      ...(access.readStart
+        ? {
+            readStart: (uri: string, bytes: number) => {
+              const doc = open.get(uri);
+              return doc ? Promise.resolve(doc.getText().slice(0, bytes)) : access.readStart!(uri, bytes);
+            },
+          }
+        : {}),
       exists: (uri) => (open.get(uri) ? Promise.resolve(true) : access.exists(uri)),
       ...(access.isDirectory ? { isDirectory: access.isDirectory.bind(access) } : {}),
       write: (uri, text) => access.write(uri, text),

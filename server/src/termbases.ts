@@ -6,12 +6,17 @@
  */
 import picomatch from 'picomatch';
 import type { KnownForm, Termbase, TermbaseDiagnostic } from './engine/termbase';
-import { loadTermbase } from './engine/termbaseLoad';
+import { loadTermbase, TERMBASE_START_BYTES, termbaseStartProblem } from './engine/termbaseLoad';
 import type { UserTermbase } from './engine/userLayer';
 
 /** File access for termbases, given by the entry point. URIs are `file:` URIs on Node. */
 export interface FileAccess {
   read(uri: string): Promise<string>;
+  /**
+   * The text of a file's first `bytes` bytes (decoded as `read` decodes a whole file), for an access
+   * that can read part of a file: a file a glob found is sniffed from its start before it is read.
+   */
+  readStart?(uri: string, bytes: number): Promise<string>;
   /** Whether a file exists. */
   exists(uri: string): Promise<boolean>;
   /**
@@ -243,16 +248,22 @@ export class TermbaseFiles {
       keep.add(w.uri);
       let file = this.loaded.get(w.uri);
       if (!file || changed === undefined || changed.has(w.uri) || file.named !== w.named || file.label !== w.label) {
-        let text: string;
+        let termbase: Termbase | undefined;
         try {
-          text = await this.access.read(w.uri);
+          // a file a glob found whose start shows it is no termbase (a huge file of other XML, or
+          // binary) is not read whole to be turned away
+          if (!w.named && this.access.readStart)
+            termbase = termbaseStartProblem(await this.access.readStart(w.uri, TERMBASE_START_BYTES), w.uri);
+          if (!termbase) {
+            const text = await this.access.read(w.uri);
+            const knownForms = this.knownForms?.();
+            termbase = loadTermbase(text, { name: w.uri, label: w.label, ...(knownForms ? { knownForms } : {}) });
+          }
         } catch (err) {
           this.report.log(`cannot read the glossary ${w.label}: ${err instanceof Error ? err.message : String(err)}`);
           this.loaded.delete(w.uri);
           continue;
         }
-        const knownForms = this.knownForms?.();
-        const termbase = loadTermbase(text, { name: w.uri, label: w.label, ...(knownForms ? { knownForms } : {}) });
         file = { ...w, termbase };
         this.loaded.set(w.uri, file);
         const diagnostics = [...termbase.diagnostics];

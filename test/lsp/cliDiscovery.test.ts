@@ -147,6 +147,34 @@ describe('check and convert find the termbases the editor finds', () => {
     ]);
   });
 
+  it('a big discovered .tbx of other XML, or binary, is turned away from its start; named, it is read whole', () => {
+    const repo = tree({ '.git/': '', 'a.md': DOC });
+    // 20 MB of XHTML whose tail is bytes UTF-8 cannot read: read whole, the file would be refused for
+    // those (`not UTF-8 text: line 1233622 …`), so the message about its root shows only its start was read
+    const page = Buffer.from('<?xml version="1.0"?>\n<html><body>\n' + '<p>other XML</p>\n'.repeat(1_233_619));
+    writeFileSync(join(repo, 'dump.tbx'), Buffer.concat([page, Buffer.from([0xff, 0xfe, 0x0a])]));
+    const binary = Buffer.alloc(1 << 20);
+    for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) & 0xff;
+    mkdirSync(join(repo, 'terms'));
+    writeFileSync(join(repo, 'terms', 'blob.tbx'), binary);
+    const r = run(repo, ['check', 'a.md']);
+    expect([r.status, r.stdout, r.stderr.split('\n')]).toEqual([
+      0,
+      '',
+      [
+        'fintech-glossary: skipped dump.tbx: not a TBX file: the root element is <html>, not <martif> or <tbx>',
+        'fintech-glossary: skipped terms/blob.tbx: not UTF-8 text: line 1 has bytes UTF-8 cannot read (a file saved as GBK, Big5, UTF-16 without a byte-order mark or another encoding?); save it as UTF-8',
+        '',
+      ],
+    ]);
+    // a file the user names is read whole, and its error is what the whole file gives
+    const named = run(repo, ['check', '--glossary', 'dump.tbx', 'a.md']);
+    expect([named.status, named.stderr]).toEqual([
+      2,
+      'fintech-glossary: dump.tbx: not UTF-8 text: line 1233622 has bytes UTF-8 cannot read (a file saved as GBK, Big5, UTF-16 without a byte-order mark or another encoding?); save it as UTF-8\n',
+    ]);
+  });
+
   it('a skipped discovered file is named once, on one line, its name printable whatever the disk calls it', () => {
     const name = 'terms/\u001b[31mred\nfake.tbx';
     const repo = tree({ '.git/': '', 'terms/page.tbx': '<html><body>not a termbase</body></html>\n', [name]: 'junk\n', 'a.md': 'x\n' });

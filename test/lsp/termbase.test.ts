@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LspSession, shutdown, startServer } from './lspClient';
-import { askUntil } from './waitFor';
+import { askUntil, waitFor } from './waitFor';
 
 const TBX = `<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
@@ -213,6 +213,34 @@ describe('termbases in the workspace', () => {
         (card) => card !== null,
       ),
     ).toContain('Seen by the server');
+  });
+
+  it('a big .tbx of other XML that a glob finds is turned away from its start; named in the setting, it is read whole', async () => {
+    const ws = workspace();
+    // 20 MB of XHTML whose tail is bytes UTF-8 cannot read: read whole, it would be refused for those,
+    // so the diagnostic about its root shows that only its start was read
+    const page = Buffer.from('<?xml version="1.0"?>\n<html><body>\n' + '<p>other XML</p>\n'.repeat(1_233_619));
+    writeFileSync(join(ws.dir, 'terms', 'dump.tbx'), Buffer.concat([page, Buffer.from([0xff, 0xfe, 0x0a])]));
+    const dump = `${ws.uri}/terms/dump.tbx`;
+    const found = await open(ws, true);
+    expect(await found.hover(0)).toContain('监理沙箱'); // the other termbases load
+    await waitFor(() => found.diagnostics.has(dump));
+    expect(found.diagnostics.get(dump)).toEqual([
+      expect.objectContaining({
+        range: expect.objectContaining({ start: { line: 1, character: 0 } }),
+        severity: 1,
+        message: 'not a TBX file: the root element is <html>, not <martif> or <tbx>',
+      }),
+    ]);
+    const named = await open(ws, true, { glossaries: ['terms/dump.tbx'] });
+    await named.hover(0);
+    await waitFor(() => named.diagnostics.has(dump));
+    expect(named.diagnostics.get(dump)).toEqual([
+      expect.objectContaining({
+        range: expect.objectContaining({ start: { line: 1233621, character: 0 } }),
+        message: expect.stringMatching(/^not UTF-8 text: line 1233622 has bytes UTF-8 cannot read/),
+      }),
+    ]);
   });
 
   it('termbases under node_modules and dot folders are not discovered', async () => {

@@ -192,7 +192,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     const local = info.local;
     if (stack.length === 1) {
       rootOk = info.kind === ROOT;
-      if (!rootOk) diag.error(tagLine, tagColumn, `not a TBX file: the root element is <${tag.name.slice(0, 40)}>, not <martif> or <tbx>`);
+      if (!rootOk) diag.error(tagLine, tagColumn, notTbxRoot(tag.name));
       return;
     }
     if (capture) return; // inside a term or a note: inline markup is part of its text
@@ -282,7 +282,7 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
     if (rootOk === false) return;
     if (rootOk === undefined) {
       rootOk = false;
-      diag.error(line, column, `not a TBX file: not well-formed XML (${message})`);
+      diag.error(line, column, notWellFormed(message));
     } else diag.error(line, column, `${where(line)}: XML error: ${message}`);
   });
 
@@ -518,6 +518,49 @@ export function parseTbx(text: string, diag: Diagnostics, onConcept: (c: RawConc
   scripts.finish();
   if (rootOk === undefined) diag.error(1, 1, 'not a TBX file: no XML element found');
   return rootOk === true;
+}
+
+/** Why a document whose root element is not a TBX one is no TBX file. */
+const notTbxRoot = (name: string) => `not a TBX file: the root element is <${name.slice(0, 40)}>, not <martif> or <tbx>`;
+/** Why a document that is not XML before its root element is no TBX file. */
+const notWellFormed = (message: string) => `not a TBX file: not well-formed XML (${message})`;
+
+/**
+ * What the start of a TBX file (`head`, its first characters) shows, without the rest: the problem
+ * that makes it no TBX document as `parseTbx` reports it (a root element other than <martif> or
+ * <tbx>, or text that is not XML before the root element), or undefined when its root element is a
+ * TBX one or the start does not reach it. So a huge file of other XML, or binary, found by a glob
+ * is not read whole to be turned away.
+ */
+export function tbxStartProblem(head: string): { line: number; column: number; message: string } | undefined {
+  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  let problem: { line: number; column: number; message: string } | undefined;
+  let decided = false;
+  let tagLine = 1,
+    tagColumn = 1;
+  parser.on('opentagstart', (tag) => {
+    tagLine = parser.line;
+    tagColumn = Math.max(1, parser.columnIndex - tag.name.length - 1);
+  });
+  parser.on('opentag', (tag) => {
+    if (decided) return;
+    decided = true;
+    if (elementInfo(tag.name).kind !== ROOT) problem = { line: tagLine, column: tagColumn, message: notTbxRoot(tag.name) };
+  });
+  parser.on('error', (err) => {
+    if (decided) return;
+    decided = true;
+    const m = /^(\d+):(\d+): (.*)$/s.exec(err.message);
+    const message = m ? m[3]! : err.message;
+    problem = {
+      line: m ? Number(m[1]) : parser.line,
+      column: errorColumn(head, parser.position, message),
+      message: notWellFormed(message),
+    };
+  });
+  // not closed: the end of the start is not the end of the file
+  parser.write(head);
+  return problem;
 }
 
 /**

@@ -8,7 +8,7 @@ import schema from '../../../glossary/schema.json';
 import { COMPILED_FORMAT, COMPILED_FORMATS, type EntryStatus, type GlossaryEntry, entryProblem, expandEntry } from './entry';
 import { namesTermColumns, parseTabular } from './tabular';
 import type { TermNotes } from './terms';
-import { parseTbx } from './tbx';
+import { parseTbx, tbxStartProblem } from './tbx';
 import {
   DEFAULT_LIMITS,
   Diagnostics,
@@ -50,6 +50,34 @@ export function notUtf8(text: string): { line: number; message: string } | undef
   return {
     line,
     message: `not UTF-8 text: line ${line} has bytes UTF-8 cannot read (a file saved as GBK, Big5, UTF-16 without a byte-order mark or another encoding?); save it as UTF-8`,
+  };
+}
+
+/** How much of a file `termbaseStartProblem` looks at, in bytes: the start its caller reads. */
+export const TERMBASE_START_BYTES = 65_536;
+
+/**
+ * A file that its start (`head`: the text of its first `TERMBASE_START_BYTES` bytes, decoded as a
+ * whole file is) shows is no termbase: bytes UTF-8 cannot read, or, for TBX, a root element that
+ * is not a TBX one or text that is not XML before it. What `loadTermbase` would give for the whole
+ * file, as an unreadable termbase with its one diagnostic; undefined when the start shows nothing
+ * wrong (the whole file is then to be read). For a file a glob found: a huge file of something
+ * else is turned away without being read whole.
+ */
+export function termbaseStartProblem(head: string, name: string): Termbase | undefined {
+  const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  const format = detectFormat(name, text);
+  // the last character may be a sequence the cut split, not a byte UTF-8 cannot read
+  const bad = notUtf8(text.slice(0, -1));
+  const problem = bad ? { line: bad.line, column: 1, message: bad.message } : format === 'tbx' ? tbxStartProblem(text) : undefined;
+  if (!problem) return undefined;
+  return {
+    format,
+    entries: [],
+    lines: [],
+    diagnostics: [{ severity: 'error', ...problem }],
+    hasChinese: false,
+    unreadable: true,
   };
 }
 

@@ -3,8 +3,8 @@
  * workspace folders' trees for clients that do not send workspace/didChangeWatchedFiles (Neovim 0.7,
  * Helix).
  */
-import { type Dirent, existsSync, type FSWatcher, readdirSync, watch } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { closeSync, type Dirent, existsSync, type FSWatcher, openSync, readdirSync, readSync, watch } from 'node:fs';
+import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeBytes } from '../protocol';
@@ -22,6 +22,16 @@ export const FIND_LIMIT = 200_000;
 export const nodeFiles: FileAccess = {
   async read(uri) {
     return decodeBytes(await readFile(toPath(uri)));
+  },
+  async readStart(uri, bytes) {
+    const file = await open(toPath(uri), 'r');
+    try {
+      const buffer = Buffer.alloc(bytes);
+      const { bytesRead } = await file.read(buffer, 0, bytes, 0);
+      return decodeBytes(buffer.subarray(0, bytesRead));
+    } finally {
+      await file.close();
+    }
   },
   async exists(uri) {
     try {
@@ -60,6 +70,17 @@ export const nodeFiles: FileAccess = {
     return watchTree(rootUris.map(toPath), (path) => onChange(toUri(path)), MAX_WATCHED_DIRECTORIES, log);
   },
 };
+
+/** The text of a file's first `bytes` bytes, decoded as a whole file is (`nodeFiles.readStart`, at once: the CLI). */
+export function readStartSync(path: string, bytes: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    return decodeBytes(buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * The search of a folder tree both `nodeFiles.find` (the server, reading each folder without
