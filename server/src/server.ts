@@ -310,7 +310,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         })),
       }),
     log: (message: string) => connection.console.info(`Fintech Glossary: ${message}`),
+    // said once a folder: each reload searches again
+    searchStopped: (folderUri: string, limit: number, globs: readonly string[]) => {
+      if (searchStopped.has(folderUri)) return;
+      searchStopped.add(folderUri);
+      const name = folders.find((f) => trimSlashes(f.uri) === trimSlashes(folderUri))?.name ?? folderUri;
+      connection.console.warn(
+        `Fintech Glossary: the search for termbases (${globs.join(', ')}) in ${name} stopped after ${limit} names: termbases beyond were not read`,
+      );
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: words.searchStopped(name, limit),
+      });
+    },
   };
+  /** The folders whose termbase search stopped at its limit (told once each). */
+  const searchStopped = new Set<string>();
   /**
    * What termbases are read through: the entry point's files (Node: the disk) or the client's
    * (`initializationOptions.clientFiles`: the web build asks the client, which uses workspace.fs).
@@ -335,7 +350,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       exists: (uri) => (open.get(uri) ? Promise.resolve(true) : access.exists(uri)),
       ...(access.isDirectory ? { isDirectory: access.isDirectory.bind(access) } : {}),
       write: (uri, text) => access.write(uri, text),
-      find: (folderUri, accept, limit) => access.find(folderUri, accept, limit),
+      find: (folderUri, accept, limit, _globs, onLimit) => access.find(folderUri, accept, limit, undefined, onLimit),
       ...(access.watch ? { watch: access.watch.bind(access) } : {}),
     };
     // the bundled glossary's forms, which the readers' script check accepts (it is read first: see refreshTermbases)

@@ -27,10 +27,17 @@ export interface FileAccess {
   write(uri: string, text: string): Promise<void>;
   /**
    * The files under a folder whose folder-relative path (with `/`) `accept` takes, skipping
-   * node_modules and dot folders; at most `limit` files are looked at. `globs` are the patterns
+   * node_modules and dot folders; at most `limit` names are looked at. `globs` are the patterns
    * `accept` was made from, for an access that searches by glob (the client's `workspace.findFiles`).
    */
-  find(folderUri: string, accept: (relativePath: string) => boolean, limit?: number, globs?: string[]): Promise<string[]>;
+  find(
+    folderUri: string,
+    accept: (relativePath: string) => boolean,
+    limit?: number,
+    globs?: string[],
+    /** Told when the search stopped at `limit` names with more to look at (an access that can tell). */
+    onLimit?: () => void,
+  ): Promise<string[]>;
   /**
    * Watch folders and all their subdirectories (except node_modules and dot folders), including
    * ones created later, for clients that do not watch for us: `onChange` gets the URI of each file
@@ -59,6 +66,11 @@ export interface FolderTermbaseSettings {
 export interface TermbaseReporter {
   diagnostics(uri: string, diagnostics: TermbaseDiagnostic[]): void;
   log(message: string): void;
+  /**
+   * The search of a folder for termbase globs stopped after `limit` names, more left unsearched (a
+   * termbase beyond is missed): for the user to hear, once.
+   */
+  searchStopped?(folderUri: string, limit: number, globs: readonly string[]): void;
 }
 
 const GLOB_CHARS = /[*?[\]{}!]/;
@@ -135,7 +147,7 @@ interface Loaded {
   named: boolean;
 }
 
-/** The most files one folder's globs may match (a workspace with more is told so). */
+/** The most names the search of one folder for its globs looks at (a workspace with more is told so). */
 const FIND_LIMIT = 200_000;
 
 export class TermbaseFiles {
@@ -190,7 +202,8 @@ export class TermbaseFiles {
     wanted: { uri: string; label: string; named: boolean }[],
   ): Promise<void> {
     const globs = patterns.filter((p) => !isNamedPath(p));
-    const found = globs.length ? await this.access.find(baseUri, globMatcher(globs), FIND_LIMIT, globs) : [];
+    const stopped = () => this.report.searchStopped?.(baseUri, FIND_LIMIT, globs);
+    const found = globs.length ? await this.access.find(baseUri, globMatcher(globs), FIND_LIMIT, globs, stopped) : [];
     for (const pattern of patterns) {
       let uris: string[];
       if (isNamedPath(pattern)) {

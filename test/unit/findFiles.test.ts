@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findFilesSync } from '../../server/src/node/files';
+import { pathToFileURL } from 'node:url';
+import { findFilesSync, nodeFiles } from '../../server/src/node/files';
 
 function tree(files: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'fg-find-'));
@@ -31,5 +32,16 @@ describe('findFilesSync', () => {
     let stopped = 0;
     findFilesSync(dir, tbx, 4, () => stopped++);
     expect(stopped).toBe(1);
+  });
+});
+
+describe("the server's search (nodeFiles.find)", () => {
+  it('says once that it stopped at the limit, and nothing when the names fit', async () => {
+    const dir = tree(['a/1', 'a/2', 'a/3', 'a/4', 'b/5', 'b/6', 'c/x.tbx']);
+    let stopped = 0;
+    await nodeFiles.find(pathToFileURL(dir).href, tbx, 4, undefined, () => stopped++);
+    expect(stopped).toBe(1);
+    const all = await nodeFiles.find(pathToFileURL(dir).href, tbx, 100, undefined, () => stopped++);
+    expect([all.map((uri) => uri.slice(uri.lastIndexOf('/') + 1)), stopped]).toEqual([['x.tbx'], 1]);
   });
 });

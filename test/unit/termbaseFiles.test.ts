@@ -47,3 +47,28 @@ describe('a termbase both found by a glob and named', () => {
     ]);
   });
 });
+
+describe('a folder too big to search whole', () => {
+  it('is told to the reporter once a search, naming the folder, the limit and the globs; a named file needs no search', async () => {
+    const access: FileAccess = {
+      ...filesOf({ 'file:///ws/terms.csv': 'zh-CN,en\n区块链,blockchain\n' }),
+      // a search that met more names than its limit
+      find: async (_folderUri, _accept, _limit, _globs, onLimit) => {
+        onLimit?.();
+        return [];
+      },
+    };
+    const stopped: unknown[] = [];
+    const reporter = {
+      diagnostics: () => undefined,
+      log: () => undefined,
+      searchStopped: (folderUri: string, limit: number, globs: readonly string[]) => stopped.push([folderUri, limit, globs]),
+    };
+    const files = new TermbaseFiles(access, reporter);
+    await files.refresh([FOLDER], async () => ({ glossaries: ['**/*.tbx', 'terms.csv'], termbaseFile: 'terms.csv' }));
+    expect(stopped).toEqual([['file:///ws', 200000, ['**/*.tbx']]]);
+    stopped.length = 0;
+    const layers = await files.refresh([FOLDER], async () => ({ glossaries: ['terms.csv'], termbaseFile: 'terms.csv' }));
+    expect([layers.map((l) => l.uri), stopped]).toEqual([['file:///ws/terms.csv'], []]);
+  });
+});

@@ -73,6 +73,8 @@ export interface Words {
   addToTermbase: (term: string) => string;
   addedToTermbase: (term: string, file: string) => string;
   alreadyInTermbase: (term: string, file: string) => string;
+  /** The search of a workspace folder for termbases stopped at its limit of names. */
+  searchStopped: (folder: string, limit: number) => string;
 }
 
 export interface QAWords {
@@ -243,6 +245,8 @@ const en: Words = {
   addToTermbase: (term) => `Add “${term}” to the project termbase`,
   addedToTermbase: (term, file) => `Added ${term} to ${file}`,
   alreadyInTermbase: (term, file) => `${term} is already in ${file}`,
+  searchStopped: (folder, limit) =>
+    `Fintech Glossary: the search of ${folder} for termbases stopped after ${limit} names, and termbases beyond were not read. Name them in fintechGlossary.glossaries or in .fintech-glossary.yaml (a path without wildcards is read without a search).`,
 };
 
 const zhHans: Words = {
@@ -304,6 +308,8 @@ const zhHans: Words = {
   addToTermbase: (term) => `将“${term}”添加到项目术语库`,
   addedToTermbase: (term, file) => `已将 ${term} 添加到 ${file}`,
   alreadyInTermbase: (term, file) => `${file} 中已有 ${term}`,
+  searchStopped: (folder, limit) =>
+    `金融科技术语：在 ${folder} 中查找术语库时，查看 ${limit} 个名称后停止，其后的术语库未读取。请在 fintechGlossary.glossaries 或 .fintech-glossary.yaml 中写明它们（不含通配符的路径无须查找即可读取）。`,
 };
 
 const zhHant: Words = {
@@ -365,6 +371,8 @@ const zhHant: Words = {
   addToTermbase: (term) => `將「${term}」新增至專案術語庫`,
   addedToTermbase: (term, file) => `已將 ${term} 新增至 ${file}`,
   alreadyInTermbase: (term, file) => `${file} 中已有 ${term}`,
+  searchStopped: (folder, limit) =>
+    `金融科技術語：在 ${folder} 中尋找術語庫時，查看 ${limit} 個名稱後停止，其後的術語庫未讀取。請在 fintechGlossary.glossaries 或 .fintech-glossary.yaml 中寫明它們（不含萬用字元的路徑無須尋找即可讀取）。`,
 };
 
 export const WORDS: Record<UiLanguage, Words> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };

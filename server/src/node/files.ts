@@ -52,8 +52,8 @@ export const nodeFiles: FileAccess = {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text, 'utf8');
   },
-  async find(folderUri, accept, limit = 200_000) {
-    const search = filesUnder(toPath(folderUri), accept, limit);
+  async find(folderUri, accept, limit = FIND_LIMIT, _globs, onLimit) {
+    const search = filesUnder(toPath(folderUri), accept, limit, onLimit);
     // each folder read without blocking the server
     for (let step = search.next(); ; ) {
       if (step.done) return step.value.map(toUri);
