@@ -341,7 +341,7 @@ function userAndBundled(
   extra: TermbasePath[] = [],
   report: FileReporter = stderrReporter,
 ): { layers: UserTermbase[]; bundled: GlossaryEntry[]; words: readonly string[]; aliasForms: readonly AliasForm[]; glossary?: Glossary } {
-  const glossary = opts.bundled ? loadGlossary(opts.bundledGlossary) : undefined;
+  const glossary = opts.bundled ? bundledGlossary(opts.bundledGlossary) : undefined;
   const byRealPath = new Map<string, TermbasePath>();
   for (const t of [...opts.glossary.map((path): TermbasePath => ({ path, label: path })), ...extra]) {
     const real = realPath(t.path);
@@ -353,29 +353,14 @@ function userAndBundled(
   const knownForms = paths.length ? bundledForms(opts.bundledGlossary, glossary) : undefined;
   const layers: UserTermbase[] = [];
   for (const { path, label, discovered } of paths) {
-    // a file a glob found (not named) that is no termbase, or has no Chinese term, is skipped with a
-    // message, as the editor skips it; a named one must be read
-    // and one whose start shows it is none (a huge file of other XML, binary) is not read whole
-    const start = discovered ? startProblem(path) : undefined;
-    if (start) {
-      report.skipped(path, label, start);
-      continue;
+    // read once a run (files of several projects may share a termbase), and said once
+    const key = `${discovered ? 'found' : 'named'}:${realPath(path)}`;
+    let layer = readTermbases.get(key);
+    if (layer === undefined) {
+      layer = userTermbase(path, label, discovered, knownForms, report) ?? null;
+      readTermbases.set(key, layer);
     }
-    let t: ReturnType<typeof readTermbase>;
-    try {
-      t = readTermbase(path, knownForms, discovered, label, report);
-    } catch (err) {
-      if (!discovered || !(err instanceof UnusableTermbase)) throw err;
-      report.skipped(path, label, err.why);
-      continue;
-    }
-    if (discovered && !t.hasChinese) {
-      report.skipped(path, label, 'no Chinese term in this file (name it in termbases to use it anyway)');
-      continue;
-    }
-    // a discovered file's problems, once it is known to be used
-    if (discovered) reportProblems(path, t, report);
-    layers.push({ uri: path, label, entries: t.entries, lines: t.lines });
+    if (layer) layers.push(layer);
   }
   return {
     layers,
@@ -384,6 +369,51 @@ function userAndBundled(
     aliasForms: glossary?.aliasForms ?? [],
     ...(glossary ? { glossary } : {}),
   };
+}
+
+/** The termbases read in this run, by how they came (named or found) and real path; null: skipped. */
+const readTermbases = new Map<string, UserTermbase | null>();
+
+/** The bundled glossary, read once a run. */
+let bundledGlossaryRead: { path: string; glossary: Glossary } | undefined;
+function bundledGlossary(path: string): Glossary {
+  if (bundledGlossaryRead?.path !== path) bundledGlossaryRead = { path, glossary: loadGlossary(path) };
+  return bundledGlossaryRead.glossary;
+}
+
+/**
+ * One termbase, its problems reported: a file a glob found (not named) that is no termbase, or has
+ * no Chinese term, is skipped with a message (undefined), as the editor skips it; a named one must
+ * be read (a usage error when it cannot be).
+ */
+function userTermbase(
+  path: string,
+  label: string,
+  discovered: boolean | undefined,
+  knownForms: KnownForm | undefined,
+  report: FileReporter,
+): UserTermbase | undefined {
+  // and one whose start shows it is none (a huge file of other XML, binary) is not read whole
+  const start = discovered ? startProblem(path) : undefined;
+  if (start) {
+    report.skipped(path, label, start);
+    return undefined;
+  }
+  let t: ReturnType<typeof readTermbase>;
+  try {
+    t = readTermbase(path, knownForms, discovered, label, report);
+  } catch (err) {
+    if (!discovered || !(err instanceof UnusableTermbase)) throw err;
+    report.skipped(path, label, err.why);
+    return undefined;
+  }
+  if (discovered && !t.hasChinese) {
+    report.skipped(path, label, 'no Chinese term in this file (name it in termbases to use it anyway)');
+    return undefined;
+  }
+  // a discovered file's problems, once it is known to be used
+  if (discovered) reportProblems(path, t, report);
+  return { uri: path, label, entries: t.entries, lines: t.lines };
 }
 
 /**
@@ -420,7 +450,7 @@ function termbasePaths(
  * project there, only everything on the disk), and nowhere outside a repository.
  */
 function discoveryRoot(project: CliProject): string | undefined {
-  const root = project.file ? dirname(project.file) : repositoryRoot(process.cwd());
+  const root = project.file ? dirname(project.file) : repositoryRoot(project.from);
   if (!root) return undefined;
   const real = realPath(root);
   return real === parse(real).root || real === realPath(homedir()) ? undefined : root;
@@ -551,16 +581,18 @@ glossaryOptions(
 /** The CLI's project: its file's settings, and the folder its paths are relative to. */
 interface CliProject {
   config: ProjectConfig;
-  /** The project file's folder (the current directory when there is no project file). */
+  /** The project file's folder (the folder it was looked for from when there is no project file). */
   root: string;
   /** The project file, when there is one. */
   file?: string;
+  /** The folder it was looked for from (the current directory, or a checked file's folder). */
+  from: string;
 }
 
-/** The project file found from the current directory, parsed; its problems go to `report`. */
-function cliProject(report: FileReporter = stderrReporter): CliProject {
-  const file = findProjectFile(process.cwd());
-  if (!file) return { config: emptyProjectConfig, root: process.cwd() };
+/** The project file found from `from` (the current directory), parsed; its problems go to `report`. */
+function cliProject(report: FileReporter = stderrReporter, from = process.cwd()): CliProject {
+  const file = findProjectFile(from);
+  if (!file) return { config: emptyProjectConfig, root: from, from };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -572,7 +604,49 @@ function cliProject(report: FileReporter = stderrReporter): CliProject {
     config: parseProjectConfig(text, (p) => report.problem(shown, p.line, p.column, 'warning', p.message)),
     root: dirname(file),
     file,
+    from,
   };
+}
+
+/**
+ * The project of each file `check` or `convert` reads, and its glossary. A file in the current
+ * directory's repository (or, outside any repository, under its project file's folder) takes the
+ * current directory's project, as linters take theirs; a file elsewhere (`check ../other-repo/a.md`)
+ * takes the project file found walking up from its own folder, or else its own repository's top
+ * for the termbase search, as the editor would with that repository open. Each project and its
+ * glossary are made once.
+ */
+class CliProjects {
+  private readonly home: CliProject;
+  /** Where files take the current directory's project (a real path), if anywhere. */
+  private readonly scope: string | undefined;
+  private readonly byKey = new Map<string, { project: CliProject; glossary?: Glossary }>();
+
+  constructor(
+    private readonly opts: GlossaryOptions & { discovery?: boolean },
+    private readonly report: FileReporter = stderrReporter,
+  ) {
+    this.home = cliProject(report);
+    const top = repositoryRoot(process.cwd()) ?? (this.home.file ? dirname(this.home.file) : undefined);
+    this.scope = top === undefined ? undefined : realPath(top);
+    // read first, whatever the files, as before files had projects of their own: its problems
+    // come first, and a termbase it cannot read is exit 2 even when no file is left to check
+    this.byKey.set('', { project: this.home, glossary: mergedGlossary(opts, this.home, report) });
+  }
+
+  /** The project a file (a path) takes, with its glossary. */
+  of(file: string): { project: CliProject; glossary: Glossary } {
+    const folder = realPath(dirname(resolve(file)));
+    const home = this.scope !== undefined && isInside(this.scope, folder);
+    const key = home ? '' : `${findProjectFile(folder) ?? repositoryRoot(folder) ?? '-'}`;
+    let known = this.byKey.get(key);
+    if (!known) {
+      known = { project: home ? this.home : cliProject(this.report, folder) };
+      this.byKey.set(key, known);
+    }
+    known.glossary ??= mergedGlossary(this.opts, known.project, this.report);
+    return { project: known.project, glossary: known.glossary };
+  }
 }
 
 const oneOf =
@@ -653,12 +727,12 @@ discoveryOption(
     const failOn = oneOf('--fail-on', ['error', 'warning', 'information', 'hint'] as const)(opts.failOn);
     const files = filesOf(paths);
     const report = format === 'github' ? githubReporter : stderrReporter;
-    const project = cliProject(report);
-    const glossary = mergedGlossary(opts, project, report);
+    const projects = new CliProjects(opts, report);
     const results: CheckResult[] = [];
     // a file that cannot be read is said, and the others are still checked (then exit 2)
     let unreadableFiles = 0;
     for (const file of files) {
+      const { project, glossary } = projects.of(file);
       // ignore globs are relative to the project file's folder
       const rel = relative(project.root, file).split(sep).join('/');
       if (!rel.startsWith('..') && isIgnored(project.config, rel)) continue;
@@ -756,8 +830,8 @@ discoveryOption(
   const to = oneOf('--to', SCRIPTS)(opts.to);
   const variant = oneOf('--variant', VARIANTS)(opts.variant);
   const text = readDocument(path ?? '-');
-  const project = cliProject();
-  const glossary = mergedGlossary(opts, project);
+  // the project of the file's own repository when it is in another (stdin: the current directory's)
+  const { project, glossary } = new CliProjects(opts).of(path && path !== '-' ? path : join(process.cwd(), '-'));
   // the text's variant as `check` finds it: its directive, --variant, the project file, detection
   const markdown = !!path && isMarkdownPath(path);
   const from = resolveVariant(text, variant, project.config.variant, () => decideScript(countScripts(text)), undefined, markdown).variant;

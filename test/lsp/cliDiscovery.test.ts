@@ -218,6 +218,49 @@ describe('check and convert find the termbases the editor finds', () => {
     );
   });
 
+  it('a file in another repository takes that repository’s project file and termbases; files in this one keep this one’s', () => {
+    const top = tree({
+      'a/.git/': '',
+      'a/.fintech-glossary.yaml': 'severity:\n  forbidden-term: error\n',
+      'a/docs/a.md': DOC,
+      'b/.git/': '',
+      'b/.fintech-glossary.yaml': 'severity:\n  forbidden-term: warning\n',
+      'b/terms/client.tbx': CLIENT_TBX,
+      'b/docs/b.md': DOC,
+      'c/.git/': '',
+      'c/terms/client.tbx': CLIENT_TBX,
+      'c/c.md': DOC,
+    });
+    const r = run(join(top, 'a'), ['check', 'docs/a.md', '../b/docs/b.md', '../c/c.md']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      1,
+      // a.md: this repository's project file, and no termbase here knows 风控小助手
+      // b.md: b's project file (warning) and b's termbase; c.md: c's termbase, found from c's top
+      [
+        '../b/docs/b.md:1:1: warning forbidden-term: “风控小助手” is a forbidden term (risk bot): use “风控机器人”.',
+        '../c/c.md:1:1: information forbidden-term: “风控小助手” is a forbidden term (risk bot): use “风控机器人”.',
+        '',
+      ].join('\n'),
+      '',
+    ]);
+    // convert too: b's termbase gives 监理沙箱 its Taiwan form
+    writeFileSync(join(top, 'b', 'docs', 'sandbox.md'), '在监理沙箱里测试。\n');
+    expect(run(join(top, 'a'), ['convert', '--to', 'zh-TW', '../b/docs/sandbox.md']).stdout).toBe('在監理沙盒裡測試。\n');
+  });
+
+  it.skipIf(tmpInRepository)(
+    `run from outside any repository, each file takes its own repository's termbases${tmpInRepository ? ' (skipped: the temporary folder is inside a git work tree)' : ''}`,
+    () => {
+      const top = tree({ 'b/.git/': '', 'b/terms/client.tbx': CLIENT_TBX, 'b/docs/b.md': DOC, 'loose.md': DOC });
+      const r = run(top, ['check', 'b/docs/b.md', 'loose.md']);
+      expect([r.status, r.stdout, r.stderr]).toEqual([
+        1,
+        'b/docs/b.md:1:1: information forbidden-term: “风控小助手” is a forbidden term (risk bot): use “风控机器人”.\n',
+        '',
+      ]);
+    },
+  );
+
   it.skipIf(tmpInRepository)(
     `no repository and no project file: no search${tmpInRepository ? ' (skipped: the temporary folder is inside a git work tree)' : ''}`,
     () => {
