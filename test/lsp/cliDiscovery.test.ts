@@ -3,7 +3,7 @@
 // or else the repository's top, node_modules and dot folders left out. A discovered file that cannot
 // be used is a warning, never exit 2; `--no-discovery` turns the search off.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,6 +173,7 @@ describe('check and convert find the termbases the editor finds', () => {
       2,
       'fintech-glossary: dump.tbx: not UTF-8 text: line 1233622 has bytes UTF-8 cannot read (a file saved as GBK, Big5, UTF-16 without a byte-order mark or another encoding?); save it as UTF-8\n',
     ]);
+    rmSync(repo, { recursive: true, force: true }); // 20 MB
   });
 
   it('a skipped discovered file is named once, on one line, its name printable whatever the disk calls it', () => {

@@ -6,7 +6,7 @@
  * a broken row is a diagnostic at its line; "Add to termbase" writes the file and the next hover
  * shows the term.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -241,6 +241,7 @@ describe('termbases in the workspace', () => {
         message: expect.stringMatching(/^not UTF-8 text: line 1233622 has bytes UTF-8 cannot read/),
       }),
     ]);
+    rmSync(join(ws.dir, 'terms', 'dump.tbx')); // 20 MB
   });
 
   it('termbases under node_modules and dot folders are not discovered', async () => {
