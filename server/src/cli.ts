@@ -31,8 +31,8 @@ import { glossaryForms, type KnownForm, type Termbase } from './engine/termbase'
 import { exportCsv, exportTbx } from './engine/termbaseExport';
 import { detectFormat, loadTermbase, notUtf8, TERMBASE_START_BYTES, termbaseStartProblem } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
-import { FIND_LIMIT, findFilesSync, nodeFiles, readStartSync, skipped } from './node/files';
-import { filesOfGlob, globMatcher, isNamedPath } from './termbases';
+import { findFilesSync, nodeFiles, readStartSync, skipped } from './node/files';
+import { FIND_LIMIT, filesOfGlob, globMatcher, isNamedPath } from './termbases';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
 import { findProjectFile, nodeProjectFiles, realPath, repositoryRoot } from './node/repository';
 import { sourceFiles } from './node/sources';

@@ -147,8 +147,11 @@ interface Loaded {
   named: boolean;
 }
 
-/** The most names the search of one folder for its globs looks at (a workspace with more is told so). */
-const FIND_LIMIT = 200_000;
+/**
+ * The most names the search of one folder for its globs looks at (a workspace with more is told so):
+ * the server's search and the CLI's alike.
+ */
+export const FIND_LIMIT = 200_000;
 
 export class TermbaseFiles {
   /** Loaded files by URI (reused until the file changes). */

@@ -8,16 +8,13 @@ import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promise
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeBytes } from '../protocol';
-import type { FileAccess } from '../termbases';
+import { FIND_LIMIT, type FileAccess } from '../termbases';
 
 const toPath = (uri: string) => fileURLToPath(uri);
 const toUri = (path: string) => pathToFileURL(path).href;
 
 /** Folders and files no search of the workspace enters: hidden ones (`.git`, `.cache`) and `node_modules`. */
 export const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
-
-/** The most names a search of a tree looks at (a search for termbases in a huge folder stops there). */
-export const FIND_LIMIT = 200_000;
 
 export const nodeFiles: FileAccess = {
   async read(uri) {
