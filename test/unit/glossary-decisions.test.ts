@@ -409,6 +409,27 @@ describe('a note on a card claims no source the project cannot cite', () => {
         if (texts) for (const [where, text] of texts(e)) if (text && authority.test(text)) naming.push(`${e.id} ${where}`);
     expect(naming).toEqual([]);
   });
+
+  it('no note rests a word on the Chinese name of a law the project does not hold', () => {
+    // usage and sense notes and the reasons under forms: a law's name as an example of a word in use
+    // (個人資料（私隱）條例 for 私隱, 《税收征收管理法》 for 偷税) is a citation nobody can check
+    const lawName = /條例|条例|《[^》]+》|(?:保護|保护|防制|簽章|签章|管理|征收|徵收)法|刑法|查核準則|办法（试行）/u;
+    const naming: string[] = [];
+    for (const e of glossary.entries)
+      for (const t of termsOf(e))
+        for (const [field, text] of [
+          ['usage', t.usage],
+          ['sense', t.sense],
+          ['reason', t.review?.reason],
+        ] as const)
+          if (text && lawName.test(text)) naming.push(`${e.id} ${t.text} ${field}`);
+    // only a form's reason that gives the law's own name in a region: the entry is that law
+    expect(naming).toEqual([
+      'gdpr 一般資料保護規則 reason',
+      'gdpr 通用數據保障條例 reason',
+      'personal-information-protection-law 個人信息保護法 reason',
+    ]);
+  });
 });
 
 describe('a sense note agrees with its entry and with the trade', () => {
