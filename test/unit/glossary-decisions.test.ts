@@ -207,7 +207,7 @@ describe('a wider, narrower or neighbouring concept is not an alias, even one co
       ),
     ).toEqual({
       'accident-insurance': ['accident insurance', 'personal accident insurance'],
-      'asset-segregation': ['asset segregation', 'ring-fencing', 'bankruptcy remoteness'],
+      'asset-segregation': ['asset segregation'],
       'benchmark-lending-rate': ['benchmark lending rate', 'benchmark loan rate'],
       'credit-impaired': ['credit-impaired'],
       'deferred-net-settlement': ['定时净额结算', 'deferred net settlement'],
@@ -215,7 +215,7 @@ describe('a wider, narrower or neighbouring concept is not an alias, even one co
       'digital-copyright': ['digital copyright'],
       'data-security-insurance': ['data security insurance'],
       'financing-guarantee': ['financing guarantee', 'credit guarantee'],
-      guarantee: ['guarantee', 'suretyship'],
+      guarantee: ['guarantee'],
       'non-performing-asset': ['non-performing asset', 'distressed asset', 'NPA'],
       'interest-rate': ['interest rate'],
       duration: ['bond duration'],
