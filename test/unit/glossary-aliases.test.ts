@@ -383,3 +383,29 @@ const expected: Record<string, string[]> = {
   'tax-exemption': ['tax exemption'],
   'fund-manager': ['fund manager', 'fund management company'],
 };
+
+describe('商业票据 is not another name of 商业汇票', () => {
+  it('a text that writes both is not inconsistent', () => {
+    expect(findings('商业汇票与商业票据。', 'zh-Hans')).toEqual([]);
+  });
+
+  it('hovering 商业票据 shows 票据, whose card says commercial paper is not its English', () => {
+    // the sources' one 商业票据 (001:2195, 核心企业商业票据) is a company-accepted bill, not commercial paper
+    expect(concepts('核心企业商业票据和商业汇票；短期融资券。')).toEqual([
+      '核心企业 core-enterprise',
+      '票据 negotiable-instrument',
+      '商业汇票 commercial-bill',
+      '短期融资券 commercial-paper',
+    ]);
+    expect(entry('negotiable-instrument').en).toEqual(['bill', 'negotiable instrument']);
+    expect(sense('negotiable-instrument', '票据')).toContain('commercial paper');
+  });
+
+  it('商业汇票’s note says what 商业票据 means, and so does 短期融资券’s', () => {
+    const bill = sense('commercial-bill', '商业汇票');
+    expect(bill).toContain('Nor is 商业票据');
+    expect(bill).toContain('商业承兑汇票, 商票');
+    expect(bill).toContain('translates commercial paper');
+    expect(sense('commercial-paper', '短期融资券')).toContain('中文"商业票据"在货币市场语境中是commercial paper的译名');
+  });
+});

@@ -227,7 +227,7 @@ describe('a wider, narrower or neighbouring concept is not an alias, even one co
       'total-loss-absorbing-capacity': ['total loss-absorbing capacity', 'TLAC'],
       'time-deposit': ['time deposit', 'fixed deposit', 'term deposit'],
       'financial-asset-management-company': ['financial asset management company', 'asset management company', 'AMC'],
-      'commercial-bill': ['商业票据', 'commercial bill', 'commercial draft'],
+      'commercial-bill': ['commercial bill', 'commercial draft'],
     });
   });
 });
