@@ -297,6 +297,8 @@ describe('the bundled glossary', () => {
       'native-graph-database: 原生圖資料庫 → 原生圖資料庫 (zh-HK)',
       'personal-information: 個人資料 → 個人資料 (zh-Hant)',
       'server: 伺服器 → 伺服器 (zh-Hant)',
+      // Taiwan writes 國債 for other countries' bonds and national debt; its own are 公債
+      'treasury-bond: 國債 → 國債 (zh-TW)',
       'vector-database: 向量資料庫 → 向量資料庫 (zh-Hant)',
       'vector-database: 向量資料庫 → 向量資料庫 (zh-HK)',
     ]);

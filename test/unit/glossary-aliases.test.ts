@@ -409,3 +409,23 @@ describe('商业票据 is not another name of 商业汇票', () => {
     expect(sense('commercial-paper', '短期融资券')).toContain('中文"商业票据"在货币市场语境中是commercial paper的译名');
   });
 });
+
+describe('a mainland instrument’s name keeps 國債 in a Taiwan text', () => {
+  const conversions: [text: string, to: ChineseScript, expected: string][] = [
+    // it converted to 記帳式公債, 儲蓄公債 and 特別公債 (through 国债 → 公債)
+    ['财政部发行记账式国债和储蓄国债，特别国债与超长期特别国债。', 'zh-TW', '財政部發行記帳式國債和儲蓄國債，特別國債與超長期特別國債。'],
+    ['财政部发行记账式国债和储蓄国债，特别国债与超长期特别国债。', 'zh-HK', '財政部發行記賬式國債和儲蓄國債，特別國債與超長期特別國債。'],
+    // Taiwan's word for central government bonds in general is still 公債
+    ['政府发行国债，国债期货上市。', 'zh-TW', '政府發行公債，公債期貨上市。'],
+    // and a traditional text's 國債 is left as written for Taiwan
+    ['中國國債殖利率下行。', 'zh-TW', '中國國債殖利率下行。'],
+  ];
+  for (const [text, to, want] of conversions)
+    it(`converting ${text} to ${to}: ${want}`, () => expect(convertText(text, to, glossary)).toBe(want));
+
+  it('國債 is not another region’s word in a Taiwan text', () => {
+    expect(findings('中國國債與美國國債的殖利率下行，大陸發行記帳式國債、儲蓄國債和特別國債。', 'zh-TW')).toEqual([]);
+    // Taiwan's 公債 is still Taiwan's word in a Hong Kong text
+    expect(findings('發行國債與公債。', 'zh-HK')).toEqual(['regional-variant 公債 → 國債']);
+  });
+});
