@@ -12,7 +12,10 @@ export interface KeyTarget {
   /** The form as written in the glossary (for completion labels and diagnostics). */
   form: string;
   kind: 'zh' | 'en' | 'abbr';
-  /** For acronyms: the exact (width-folded) spelling the source must have. */
+  /**
+   * The spelling the source must have: for acronyms, the exact (width-folded) spelling; for a
+   * Taiwan or Hong Kong form, the form itself (its Han characters as written, none folded).
+   */
   exact?: string;
 }
 
@@ -29,8 +32,10 @@ export function addEntryKeys(entry: GlossaryEntry, index: number, add: AddKey): 
   // regional forms are often identical strings: normalise each distinct one once
   if (zhHans) add(zhHans, index, ZH, zhHans);
   if (zhHant && zhHant !== zhHans) add(zhHant, index, ZH, zhHant);
-  if (zhTw && zhTw !== zhHant && zhTw !== zhHans) add(zhTw, index, ZH, zhTw);
-  if (zhHk && zhHk !== zhHant && zhHk !== zhHans && zhHk !== zhTw) add(zhHk, index, ZH, zhHk);
+  // a Taiwan or Hong Kong form counts only written as that region writes it: folded, Taiwan's 權益
+  // (owners' equity) would be every simplified 权益 (rights)
+  if (zhTw && zhTw !== zhHant && zhTw !== zhHans) add(zhTw, index, ZH, zhTw, zhTw);
+  if (zhHk && zhHk !== zhHant && zhHk !== zhHans && zhHk !== zhTw) add(zhHk, index, ZH, zhHk, zhHk);
   for (const form of entry.zhAliases) if (form) add(form, index, ZH, form);
   // Chinese typesetting often puts a space between Latin and Han (AI 芯片, GPU 虚拟化), often not
   for (const form of [zhHans, ...entry.zhAliases]) {

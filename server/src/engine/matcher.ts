@@ -11,7 +11,7 @@
  */
 import type { AliasForm, GlossaryEntry } from './entry';
 import { ABBR, KINDS, ZH, addEntryKeys, type KeyTarget } from './entryKeys';
-import { hasHan } from './fold';
+import { hasHan, writtenAs } from './fold';
 import { exactCase, latinEnd } from './latin';
 import { isLatinWordChar, normalizeKeyUnits, normalizeScratch, normalizedUnitBefore, type ScratchUnits as Units } from './normalize';
 import { Grow, TrieBuilder, sameUnits } from './trieBuilder';
@@ -51,8 +51,10 @@ const ENDS_LATIN = 1,
   STARTS_LATIN = 2,
   HAS_ABBR = 4,
   /** A non-term word (glossary/words.yaml): it wins the longest match and stands for nothing. */
-  IS_WORD = 8;
-const NEEDS_CHECK = ENDS_LATIN | HAS_ABBR;
+  IS_WORD = 8,
+  /** A Taiwan or Hong Kong form is among the targets: it counts only where the source writes it so. */
+  AS_WRITTEN = 16;
+const NEEDS_CHECK = ENDS_LATIN | HAS_ABBR | AS_WRITTEN;
 
 export class TermIndex {
   /** Number of unique normalised keys (key ids are 0 … keyCount - 1). */
@@ -178,7 +180,14 @@ export class TermIndex {
         flags.set(key, (isLatinWordChar(units[to - 1]!) ? ENDS_LATIN : 0) | (isLatinWordChar(units[from]!) ? STARTS_LATIN : 0));
       } else {
         for (let o = head.a[key]!; o >= 0; o = pNext.a[o]!) {
-          if (pEntry.a[o] === entry && pKind.a[o] === kind && pExact.get(o) === exact) return;
+          if (pEntry.a[o] !== entry || pKind.a[o] !== kind) continue;
+          if (pExact.get(o) === exact) return;
+          if (kind === ZH) {
+            // the entry has this key as written in any script already (a Taiwan form that folds to
+            // an alias: 投資人, 投资人), or gets it now: one target, with no spelling to check
+            if (exact === undefined) pExact.delete(o);
+            if (exact === undefined || !pExact.has(o)) return;
+          }
         }
         pNext.set(tail.a[key]!, t);
       }
@@ -186,6 +195,9 @@ export class TermIndex {
       if (kind === ABBR) {
         flags.set(key, flags.a[key]! | HAS_ABBR);
         pExact.set(t, exact!);
+      } else if (exact !== undefined) {
+        flags.set(key, flags.a[key]! | AS_WRITTEN);
+        pExact.set(t, exact);
       }
       pEntry.set(t, entry);
       pKind.set(t, kind);
@@ -226,7 +238,8 @@ export class TermIndex {
         this.tEntry[w] = pEntry.a[t]!;
         this.tKind[w] = pKind.a[t]!;
         this.tForm[w] = pForm[t]!;
-        if (pKind.a[t] === ABBR) this.tExact.set(w, pExact.get(t)!);
+        const exact = pExact.get(t);
+        if (exact !== undefined) this.tExact.set(w, exact);
         w++;
       }
       if (builder.keyLength[k]! > this.maxKey) this.maxKey = builder.keyLength[k]!;
@@ -288,7 +301,8 @@ export class TermIndex {
   private target(t: number): KeyTarget {
     const kind = KINDS[this.tKind[t]!]!;
     const target: KeyTarget = { entry: this.tEntry[t]!, form: this.tForm[t]!, kind };
-    if (kind === 'abbr') target.exact = this.tExact.get(t)!;
+    const exact = this.tExact.get(t);
+    if (exact !== undefined) target.exact = exact;
     return target;
   }
 
@@ -351,13 +365,31 @@ export class TermIndex {
     return this.keyFlags[k]! & ENDS_LATIN ? latinEnd(n, end) : end;
   }
 
-  /** The targets of key k that pass the acronym case rule: null = all, undefined = none. */
+  /**
+   * The targets of key k that pass the acronym case rule and are written as their region writes
+   * them (a Taiwan or Hong Kong form): null = all, undefined = none.
+   */
   private caseTargets(k: number, n: Units, i: number, end: number, src: string, opts: MatchOptions): KeyTarget[] | null | undefined {
-    if (!(this.keyFlags[k]! & HAS_ABBR) || opts.acronymsCaseInsensitive) return null;
-    const all = this.ownTargetsOf(k);
-    const kept = all.filter((t) => t.kind !== 'abbr' || exactCase(src, n, i, end, t.exact!));
-    if (!kept.length) return undefined;
-    return kept.length === all.length ? null : kept;
+    const flags = this.keyFlags[k]!;
+    const acronyms = (flags & HAS_ABBR) !== 0 && !opts.acronymsCaseInsensitive;
+    if (!acronyms && !(flags & AS_WRITTEN)) return null;
+    // first without making objects: mostly every target passes
+    const from = this.targetStart[k]!,
+      to = this.targetStart[k + 1]!;
+    let passed = 0;
+    for (let t = from; t < to; t++) if (this.passes(t, acronyms, n, i, end, src)) passed++;
+    if (passed === to - from) return null;
+    if (!passed) return undefined;
+    const kept: KeyTarget[] = [];
+    for (let t = from; t < to; t++) if (this.passes(t, acronyms, n, i, end, src)) kept.push(this.target(t));
+    return kept;
+  }
+
+  /** Does target t pass the acronym case rule (when `acronyms`) and the as-written rule of a regional form? */
+  private passes(t: number, acronyms: boolean, n: Units, i: number, end: number, src: string): boolean {
+    const exact = this.tExact.get(t);
+    if (exact === undefined) return true;
+    return this.tKind[t] === ABBR ? !acronyms || exactCase(src, n, i, end, exact) : writtenAs(src, n, i, end, exact);
   }
 
   /** Every valid match starting at normalised position i, shortest first. */
