@@ -253,7 +253,8 @@ const expected: Record<string, string[]> = {
   'account-opening': ['账户开立', 'account opening', 'onboarding'],
   'video-banking': ['video banking'],
   'margin-deposit': ['margin deposit', 'security deposit', 'margin'],
-  account: ['account'],
+  // 帐户, a simplified spelling of 账户 (Taiwan's 帳戶 is matched only as Taiwan writes it)
+  account: ['帐户', 'account'],
   'self-service-device': ['自助终端', 'self-service device', 'self-service terminal'],
   'clearing-bank': ['clearing bank'],
   'write-down-clause': ['write-down clause'],

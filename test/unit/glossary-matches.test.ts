@@ -1,0 +1,78 @@
+/**
+ * False matches of the bundled glossary found by auditing every match over the two sources (the
+ * s14 review): an everyday word indexed in a technical sense, a Taiwan or Hong Kong form read
+ * into simplified text, a homonym the glossary lacked, a headword in the wrong direction. What a
+ * writer sees: the concepts hovering shows, the findings of term QA and the output of conversion.
+ * Every expected value is written here by hand.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { convertText } from '../../server/src/engine/convertText';
+import type { ChineseScript } from '../../server/src/engine/entry';
+import { DocumentChecker } from '../../server/src/engine/termQA';
+import { glossaryFromFile } from '../../server/src/node/glossaryFile';
+
+const glossary = glossaryFromFile(join(__dirname, '../../dist/glossary.json'));
+
+/** The concepts a text's terms stand for, as written: what hovering each shows. */
+function concepts(text: string): string[] {
+  return glossary.index.scan(text).map((m) => `${text.slice(m.start, m.end)} ${m.entries.map((e) => glossary.entries[e]!.id).join(' ')}`);
+}
+
+function findings(text: string, script: ChineseScript): string[] {
+  const checker = new DocumentChecker({ source: glossary, script });
+  return checker.check(glossary.index.scan(text), text).map((f) => `${f.rule} ${f.term} → ${f.suggestions.join(' ')}`);
+}
+
+describe('an everyday word is not the accounting term spelt the same', () => {
+  it.each([
+    // control over an investee (IFRS 10) only as 控制权 / 控制关系
+    ['不良贷款率控制在2%以下', ['不良贷款率 non-performing-loan-ratio']],
+    ['预测和控制风险', ['风险 risk']],
+    ['访问控制和权限控制', []],
+    ['企业之间隐性控制关系', ['控制关系 control']],
+    ['取得子公司控制权', ['子公司 subsidiary', '控制权 control']],
+    // recognition only as 会计确认; materiality only as 重要性原则
+    ['确认订单后修复确认', []],
+    ['会计确认与计量', ['会计确认 recognition', '计量 measurement']],
+    ['业务重要性', []],
+    ['遵循重要性原则', ['重要性原则 materiality']],
+    // prudence: 稳健性 alone is soundness; divestiture: 剥离 alone is often IT decoupling
+    ['资金流动性和稳健性', []],
+    ['资产剥离和业务剥离', ['资产剥离 divestiture', '业务剥离 divestiture']],
+  ])('%s', (text, expected) => expect(concepts(text)).toEqual(expected));
+
+  it('converting to Taiwan no longer writes the accounting words into ordinary text', () => {
+    expect(convertText('确认订单，业务重要性', 'zh-TW', glossary)).toBe('確認訂單，業務重要性');
+    expect(convertText('遵循重要性原则，会计确认', 'zh-TW', glossary)).toBe('遵循重大性原則，認列');
+  });
+});
+
+describe('a Taiwan or Hong Kong form is not read into simplified text', () => {
+  it('权益 (rights) in a simplified text gives no owners’-equity card; 權益 in a Taiwan statement does', () => {
+    expect(concepts('保护消费者权益和权益兑换')).toEqual([]);
+    expect(concepts('歸屬於母公司業主之權益')).toEqual(['母公司 parent-company', '權益 owners-equity']);
+  });
+
+  it('nor across words: 关系|人类, 当|机构, 简|介面', () => {
+    expect(concepts('气候变化问题关系人类共同命运')).toEqual(['气候变化 climate-change']);
+    expect(concepts('当机构属性发生变化时')).toEqual([]);
+    expect(concepts('简介面对黑产')).toEqual(['黑产 fraud-underground-economy']);
+    expect(concepts('系統當機了')).toEqual(['當機 server-downtime']);
+  });
+
+  it('帐户, a simplified spelling of 账户, is still an account', () => {
+    expect(concepts('信用卡帐户')).toEqual(['信用卡 credit-card', '帐户 account']);
+  });
+
+  it('a round trip through Hong Kong script keeps 消费者权益 and 政府补贴 as written', () => {
+    const there = convertText('保护消费者权益，政府补贴', 'zh-HK', glossary);
+    expect(there).toBe('保護消費者權益，政府補貼');
+    expect(convertText(there, 'zh-Hans', glossary)).toBe('保护消费者权益，政府补贴');
+  });
+
+  it('智慧化 is mainland usage too: no regional-variant finding, and converting keeps it', () => {
+    expect(findings('推进网点智慧化转型', 'zh-Hans')).toEqual([]);
+    expect(convertText('網點智慧化轉型', 'zh-Hans', glossary)).toBe('网点智慧化转型');
+  });
+});
