@@ -319,7 +319,8 @@ const expected: Record<string, string[]> = {
   invoice: ['invoice', 'fapiao'],
   invoicing: ['开具发票', 'invoicing', 'invoice issuance'],
   'bill-payment': ['bill payment'],
-  'funds-supervision': ['funds supervision', 'escrow'],
+  // 资金e监管, Minsheng Bank's product, under the concept it sells
+  'funds-supervision': ['资金e监管', 'funds supervision', 'escrow'],
   'fee-rate': ['fee rate', 'merchant discount rate', 'MDR'],
   'merchant-onboarding': ['merchant onboarding'],
   'error-handling': ['exception handling', 'error resolution', 'dispute handling'],

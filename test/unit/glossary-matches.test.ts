@@ -76,3 +76,14 @@ describe('a Taiwan or Hong Kong form is not read into simplified text', () => {
     expect(convertText('網點智慧化轉型', 'zh-Hans', glossary)).toBe('网点智慧化转型');
   });
 });
+
+describe('a homonym the glossary lacked has its own card', () => {
+  it.each([
+    ['芝加哥期权交易所', ['期权 option', '交易所 exchange']],
+    ['跨 IDC 容灾切换', ['IDC idc-research internet-data-center', '容灾 disaster-recovery']],
+    ['如ERP、CRM等系统', ['ERP equity-risk-premium erp']],
+    ['财政票据电子化', ['财政票据 fiscal-receipt']],
+    ['私有化部署的大模型', ['私有化部署 on-premises-deployment', '大模型 large-model']],
+    ['民生银行资金 e 监管', ['民生银行 minsheng-bank', '资金 e 监管 funds-supervision']],
+  ])('%s', (text, expected) => expect(concepts(text)).toEqual(expected));
+});
