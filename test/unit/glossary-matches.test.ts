@@ -19,6 +19,8 @@ function concepts(text: string): string[] {
   return glossary.index.scan(text).map((m) => `${text.slice(m.start, m.end)} ${m.entries.map((e) => glossary.entries[e]!.id).join(' ')}`);
 }
 
+const entry = (id: string) => glossary.entries.find((e) => e.id === id)!;
+
 function findings(text: string, script: ChineseScript): string[] {
   const checker = new DocumentChecker({ source: glossary, script });
   return checker.check(glossary.index.scan(text), text).map((f) => `${f.rule} ${f.term} → ${f.suggestions.join(' ')}`);
@@ -85,5 +87,19 @@ describe('a homonym the glossary lacked has its own card', () => {
     ['财政票据电子化', ['财政票据 fiscal-receipt']],
     ['私有化部署的大模型', ['私有化部署 on-premises-deployment', '大模型 large-model']],
     ['民生银行资金 e 监管', ['民生银行 minsheng-bank', '资金 e 监管 funds-supervision']],
+    // transaction records, not the transaction
+    ['交易记录', ['交易记录 transaction-records']],
   ])('%s', (text, expected) => expect(concepts(text)).toEqual(expected));
+});
+
+describe('the headword is the standard term, the colloquial form an alias', () => {
+  it.each([
+    ['股权众筹和权益众筹', ['inconsistent-term 权益众筹 → 股权众筹']],
+    ['生态系统和生态圈', ['inconsistent-term 生态圈 → 生态系统']],
+    ['碳达峰碳中和与双碳', ['inconsistent-term 双碳 → 碳达峰碳中和']],
+  ])('%s', (text, expected) => expect(findings(text, 'zh-Hans')).toEqual(expected));
+
+  it('Capital One’s Chinese headword is Chinese', () => {
+    expect([entry('capital-one').zhHans, entry('capital-one').zhHant]).toEqual(['第一资本', '第一資本']);
+  });
 });
