@@ -1,0 +1,57 @@
+/**
+ * Hovering words the s14 review found with another concept's card, over the real server: an
+ * everyday word spelt like an accounting term, a Taiwan form read into simplified text, and a
+ * word inside which a shorter term was found (交易 in 交易所).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initialize, type LspSession, startServer } from './lspClient';
+
+interface Pos {
+  line: number;
+  character: number;
+}
+interface Hover {
+  contents: { kind: string; value: string };
+  range: { start: Pos; end: Pos };
+}
+
+const URI = 'file:///tmp/false-matches.txt';
+const LINES = ['要预测和控制风险。', '保护消费者权益。', '歸屬於母公司業主之權益', '芝加哥期权交易所上市。'];
+
+let s: LspSession;
+
+const hoverAt = (line: number, character: number): Promise<Hover | null> =>
+  s.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line, character } });
+
+beforeAll(async () => {
+  s = startServer();
+  await initialize(s);
+  await s.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: URI, languageId: 'plaintext', version: 1, text: LINES.join('\n') },
+  });
+});
+
+afterAll(() => {
+  if (s.process.exitCode === null) s.process.kill();
+});
+
+describe('no card of another concept', () => {
+  it('控制 in 控制风险 gives no accounting card (风险 beside it keeps its own)', async () => {
+    expect(await hoverAt(0, 4)).toBeNull();
+    expect((await hoverAt(0, 6))!.contents.value).toContain('風險');
+  });
+
+  it('权益 in 保护消费者权益 gives no owners’-equity card; 權益 in a Taiwan statement does', async () => {
+    expect(await hoverAt(1, 5)).toBeNull();
+    const h = await hoverAt(2, 10);
+    expect(h!.contents.value).toContain('所有者權益');
+    expect(h!.range).toEqual({ start: { line: 2, character: 9 }, end: { line: 2, character: 11 } });
+  });
+
+  it('交易所 has its own card, not the transaction one', async () => {
+    const h = await hoverAt(3, 6);
+    expect(h!.range).toEqual({ start: { line: 3, character: 5 }, end: { line: 3, character: 8 } });
+    // the headline is the exchange's (the transaction is only listed among the related terms)
+    expect(h!.contents.value.split('\n')[0]).toBe('**交易所** · exchange');
+  });
+});
