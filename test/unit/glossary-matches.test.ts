@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { convertText } from '../../server/src/engine/convertText';
 import type { ChineseScript } from '../../server/src/engine/entry';
 import { DocumentChecker } from '../../server/src/engine/termQA';
+import { termsOf } from '../../server/src/engine/terms';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 
 const glossary = glossaryFromFile(join(__dirname, '../../dist/glossary.json'));
@@ -90,6 +91,16 @@ describe('a homonym the glossary lacked has its own card', () => {
     // transaction records, not the transaction
     ['交易记录', ['交易记录 transaction-records']],
   ])('%s', (text, expected) => expect(concepts(text)).toEqual(expected));
+});
+
+describe('a product name listed under its concept', () => {
+  it('资金e监管 is Minsheng Bank’s product: its note says to keep the name as written', () => {
+    const t = termsOf(entry('funds-supervision')).find((x) => x.text === '资金e监管')!;
+    expect([t.pos, t.usage]).toEqual([
+      'properNoun',
+      '民生银行资金监管服务的产品名（常写作“资金 e 监管”）；指该产品时照原样写，不改作“资金监管”。',
+    ]);
+  });
 });
 
 describe('the headword is the standard term, the colloquial form an alias', () => {
