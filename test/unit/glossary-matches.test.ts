@@ -101,6 +101,15 @@ describe('a product name listed under its concept', () => {
       '民生银行资金监管服务的产品名（常写作“资金 e 监管”）；指该产品时照原样写，不改作“资金监管”。',
     ]);
   });
+
+  it('and writing it beside the concept’s name is no inconsistency (the card shows the concept)', () => {
+    expect(findings('资金监管服务：民生银行“资金 e 监管”。', 'zh-Hans')).toEqual([]);
+    expect(concepts('资金监管服务：民生银行“资金 e 监管”。')).toEqual([
+      '资金监管 funds-supervision',
+      '民生银行 minsheng-bank',
+      '资金 e 监管 funds-supervision',
+    ]);
+  });
 });
 
 describe('the headword is the standard term, the colloquial form an alias', () => {

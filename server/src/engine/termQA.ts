@@ -369,11 +369,15 @@ interface Judgement {
  * writing both is no inconsistency and the headword is no fix for it. So is a short form made of
  * the other's characters in their order, two or more of them: an abbreviation and its full name
  * (风控 for 风险控制, 农行 for 农业银行, 农商行 for 农村商业银行), which Chinese writing gives one after
- * the other (of the headword in the document's variant, when it has one). Any other term: its text.
+ * the other (of the headword in the document's variant, when it has one). So is a product's name
+ * (a proper-noun term of a concept that is no proper noun). Any other term: its text.
  */
 function groupTerm(entry: GlossaryEntry | undefined, t: Term | undefined, script: ChineseScript | undefined): string {
   if (!t || t.role === 'headword') return '';
   if (!entry || t.lang !== 'zh') return t.text;
+  // a product's name listed under the concept it sells (资金e监管 under 资金监管) is no other way of
+  // writing the concept: the headword is no fix for it
+  if (t.pos === 'properNoun' && entry.pos !== 'properNoun') return '';
   const key = comparable(t.text);
   for (const h of termsOf(entry)) {
     if (h.lang !== 'zh' || h.role !== 'headword') continue;
