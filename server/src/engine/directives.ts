@@ -19,9 +19,12 @@ import {
   HTML_NEEDLES,
   type HtmlClosings,
   htmlBlockAt,
+  htmlOpenerAt,
   htmlOpeners,
+  codeLineStarts,
   INDENT_NEEDLES,
   indentedBlocks,
+  mayBeCode,
   itemLineFence,
   listFence,
   type ParagraphReading,
@@ -449,17 +452,38 @@ function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: b
   const anchors = ANCHORS.get(find);
   const { fences, html } = anchors ? anchors.fencesAndHtml(text) : fencesAndHtml(text, find);
   for (const block of fences) out.push(block);
-  const notCode = fences.concat(html).sort((a, b) => a.start - b.start);
+  const notCode = byStart(fences, html);
   const indented = anchors ? anchors.indentedBlocks(text, notCode, body) : indentedBlocks(text, find, notCode, body);
   for (const block of indented) out.push(block);
-  // one list of disjoint blocks, in order
-  const all: Skipped[] = [];
-  for (const r of blocks.concat(notCode, indented).sort((a, b) => a.start - b.start)) {
-    const last = all[all.length - 1];
-    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
-    else all.push({ ...r });
+  // one list of disjoint blocks, in order (a block is copied only when one overlapping it joins it:
+  // the kept ones are shared)
+  const all = byStart(byStart(blocks, notCode), indented);
+  let n = 0;
+  for (let k = 0, copied = -1; k < all.length; k++) {
+    const r = all[k]!;
+    const last = n > 0 ? all[n - 1]! : undefined;
+    if (last && r.start < last.end) {
+      if (copied !== n - 1) all[n - 1] = { start: last.start, end: last.end };
+      copied = n - 1;
+      all[n - 1]!.end = Math.max(last.end, r.end);
+    } else all[n++] = r;
   }
+  all.length = n;
   return all;
+}
+
+/** Two lists of ranges sorted by their starts, merged in one in order (on a tie, `a`'s first): a pass, not a sort. */
+function byStart(a: readonly Skipped[], b: readonly Skipped[]): Skipped[] {
+  if (b.length === 0) return a.slice();
+  if (a.length === 0) return b.slice();
+  const out = new Array<Skipped>(a.length + b.length);
+  let i = 0,
+    j = 0,
+    k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]!.start <= b[j]!.start ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /**
@@ -488,26 +512,51 @@ export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped
  * an HTML comment is no fence, and `<!--` inside a fence opens no comment. Only lines with three
  * fence characters in a row or an HTML opener at their start (`htmlOpeners`) are read.
  */
-export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fences: Skipped[]; html: Skipped[] } {
+export function fencesAndHtml(
+  text: string,
+  find: Find = searchIn(text),
+  openers?: readonly number[],
+): { fences: Skipped[]; html: Skipped[] } {
   const fences: Skipped[] = [];
   const html: Skipped[] = [];
   // HTML and fences open blocks in the body only (a front matter is no Markdown: a ``` line in a
   // YAML block scalar opens no fence)
   const body = frontMatterOf(text)?.body ?? 0;
-  const openers = htmlOpeners(text, find);
+  readBlocks(text, find, openers ?? htmlOpeners(text, find), body, body, body, fences, html);
+  return { fences, html };
+}
+
+/**
+ * The reading of `fencesAndHtml` from `pos` (a line's start, or just past a block, between blocks)
+ * on, the last block before it ending just before `last` (or `last` the body's start): the blocks
+ * found are added to `fences` and `html`. `until` may stop it where the reading is known from
+ * there on (TextAnchors: where an edit's re-reading meets the last reading again): returns where it
+ * stopped, or -1 at the text's end.
+ */
+function readBlocks(
+  text: string,
+  find: Find,
+  openers: readonly number[],
+  body: number,
+  pos: number,
+  last: number,
+  fences: Skipped[],
+  html: Skipped[],
+  until?: (pos: number, last: number) => boolean,
+): number {
   const closings: HtmlClosings = new Map();
-  let h = 0;
+  let h = firstFrom(openers, Math.max(pos, body));
   /** The start of the next line at or after line start `pos` that has `run` in it, or -1. */
   const nextLineWith = (run: string, pos: number) => {
     const at = find(run, pos);
     return at < 0 ? -1 : lineStart(text, at);
   };
-  let pos = body;
   // the next ``` and ~~~ at or after `pos`, each searched again only once `pos` has passed it (a
   // search for the one the text lacks would otherwise run to the end of the text on every line)
-  let backticks = find('```', 0),
-    tildes = find('~~~', 0);
+  let backticks = find('```', pos),
+    tildes = find('~~~', pos);
   while (pos < text.length) {
+    if (until?.(pos, last)) return pos;
     if (backticks >= 0 && backticks < pos) backticks = find('```', pos);
     if (tildes >= 0 && tildes < pos) tildes = find('~~~', pos);
     while (h < openers.length && openers[h]! < Math.max(pos, body)) h++;
@@ -515,10 +564,11 @@ export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fenc
     const line = at < 0 ? -1 : lineStart(text, at);
     if (h < openers.length && (line < 0 || openers[h]! < lineEnd(text, line))) {
       // an HTML block opens first (or on the fence run's line, which is then no fence)
-      const block = htmlBlockAt(text, openers[h++]!, closings);
+      const block = htmlBlockAt(text, openers[h++]!, closings, find);
       if (block) {
         html.push(block);
         pos = block.end + 1;
+        last = pos;
       }
       continue;
     }
@@ -529,13 +579,13 @@ export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fenc
     // a fence opened on a list item's line (`- ```bash`, `1. - ~~~`) is the item's: its content
     // starts at the run, and the fence ends at its closing line or where the item ends (the line
     // before it, when it is in a fence or HTML block, is no paragraph's)
-    const last = Math.max(body, fences.length ? fences[fences.length - 1]!.end + 1 : 0, html.length ? html[html.length - 1]!.end + 1 : 0);
     const item = m ? undefined : itemLineFence(text, line, last);
     if (item) {
       const next = text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
       const fence = listFence(text, end, Math.min(next, text.length), item.unit, item.run, item.content);
       fences.push({ start: line, end: fence.end });
       pos = fence.next;
+      last = fence.end + 1;
       continue;
     }
     // a fence in a block quote (`> ```js`) ends at its closing line or with the quote
@@ -543,6 +593,7 @@ export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fenc
     if (quoted) {
       fences.push({ start: line, end: quoted.end });
       pos = quoted.next;
+      last = quoted.end + 1;
       continue;
     }
     if (!m) {
@@ -563,8 +614,9 @@ export function fencesAndHtml(text: string, find: Find = searchIn(text)): { fenc
     }
     fences.push({ start: line, end: closeEnd });
     pos = closeEnd + 1;
+    last = pos;
   }
-  return { fences, html };
+  return -1;
 }
 
 /**
@@ -677,6 +729,23 @@ function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
   return true;
 }
 
+/** Where the line after the line break at `end` starts (a CRLF is one break); the text's end at its end. */
+function nextLine(text: string, end: number): number {
+  return Math.min(text.length, text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1);
+}
+
+/** Index of the first range ending at or after `at` in a sorted list of disjoint ranges. */
+function firstEndFrom(list: readonly Range[], at: number): number {
+  let lo = 0,
+    hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.end < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the first offset >= `at` in a sorted list. */
 function firstFrom(list: readonly number[], at: number): number {
   let lo = 0,
@@ -705,8 +774,15 @@ export class TextAnchors {
    * change them, moved with the text (typing inside a line's text), else dropped.
    */
   private indented?: { text: string; notCode: Range[]; from: number; blocks: Range[] };
-  /** The fenced and HTML blocks last found, and the text they were found in (moved with it as the indented ones). */
-  private blocks?: { text: string; fences: Range[]; html: Range[] };
+  /**
+   * The fenced and HTML blocks of the text, with the body's start they were found from: read again
+   * by each edit only where it can change them (`rereadBlocks`).
+   */
+  private blocks?: { text: string; body: number; fences: Range[]; html: Range[] };
+  /** Where HTML blocks may open (`htmlOpeners`), once asked for: kept by each edit as the searches are. */
+  private openers?: number[];
+  /** The starts of the lines that may be code (`codeLineStarts`), once asked for: kept as the openers are. */
+  private codeStarts?: number[];
 
   constructor(text: string) {
     this.text = text;
@@ -719,6 +795,8 @@ export class TextAnchors {
     this.text = text;
     this.indented = undefined;
     this.blocks = undefined;
+    this.openers = undefined;
+    this.codeStarts = undefined;
     for (const needle of NEEDLES) this.offsets.set(needle, offsetsOf(text, needle, 0, text.length));
   }
 
@@ -728,6 +806,8 @@ export class TextAnchors {
     this.text = text;
     const delta = newEnd - oldEnd;
     this.keepIndented(old, text, start, oldEnd, newEnd);
+    const blocks = this.blocks;
+    this.blocks = undefined;
     for (const [needle, list] of this.offsets) {
       const n = needle.length;
       // offsets whose needle overlaps the replaced text (or straddles an insertion) go
@@ -739,6 +819,9 @@ export class TextAnchors {
       if (found.length < 10_000) list.splice(from, to - from, ...found);
       else this.offsets.set(needle, list.slice(0, from).concat(found, list.slice(to)));
     }
+    if (this.openers) this.keepOpeners(old, start, oldEnd, newEnd);
+    if (this.codeStarts) this.keepCodeStarts(old, start, oldEnd, newEnd);
+    if (blocks?.text === old) this.rereadBlocks(blocks, old, start, oldEnd, newEnd);
   }
 
   /**
@@ -749,21 +832,142 @@ export class TextAnchors {
   indentedBlocks(text: string, notCode: readonly Range[], from: number): Range[] {
     const kept = this.indented;
     if (kept && kept.text === text && kept.from === from && sameRanges(kept.notCode, notCode)) return kept.blocks.map((b) => ({ ...b }));
-    const blocks = indentedBlocks(text, this.find, notCode, from);
+    if (text === this.text) this.codeStarts ??= codeLineStarts(text, this.find, 0);
+    const blocks = indentedBlocks(text, this.find, notCode, from, text === this.text ? this.codeStarts : undefined);
     this.indented = { text, notCode: notCode.map((b) => ({ ...b })), from, blocks: blocks.map((b) => ({ ...b })) };
     return blocks;
   }
 
   /**
-   * The text's fenced code blocks and HTML blocks: kept from the last time they were found when the
-   * edits since then were inside lines' text (see keepIndented), else found again.
+   * The text's fenced code blocks and HTML blocks (`fencesAndHtml`): as the edits since they were
+   * last found left them (`rereadBlocks`), else found again. The blocks are shared with the kept
+   * ones, which are never changed (an edit makes new ones): a caller reads them only.
    */
-  fencesAndHtml(text: string): { fences: Range[]; html: Range[] } {
-    const kept = this.blocks;
-    if (kept && kept.text === text) return { fences: kept.fences.map((b) => ({ ...b })), html: kept.html.map((b) => ({ ...b })) };
-    const found = fencesAndHtml(text, this.find);
-    this.blocks = { text, fences: found.fences.map((b) => ({ ...b })), html: found.html.map((b) => ({ ...b })) };
-    return found;
+  fencesAndHtml(text: string): { fences: readonly Readonly<Range>[]; html: readonly Readonly<Range>[] } {
+    let kept = this.blocks;
+    if (!kept || kept.text !== text) {
+      if (text !== this.text) return fencesAndHtml(text, this.find);
+      this.openers ??= htmlOpeners(text, this.find);
+      const found = fencesAndHtml(text, this.find, this.openers);
+      kept = this.blocks = { text, body: frontMatterOf(text)?.body ?? 0, ...found };
+    }
+    return { fences: kept.fences.slice(), html: kept.html.slice() };
+  }
+
+  /**
+   * The HTML openers after an edit: an opener is read from its own line, so only those on the lines
+   * the edit touched are dropped and looked for again; those after them move with the text.
+   */
+  private keepOpeners(old: string, start: number, oldEnd: number, newEnd: number): void {
+    const list = this.openers!;
+    const from = lineStart(old, start);
+    const a = firstFrom(list, from),
+      b = firstFrom(list, lineEnd(old, oldEnd) + 1);
+    const delta = newEnd - oldEnd;
+    if (delta !== 0) for (let k = b; k < list.length; k++) list[k]! += delta;
+    const to = lineEnd(this.text, newEnd);
+    const found: number[] = [];
+    for (const needle of HTML_NEEDLES)
+      for (let at = this.find(needle, from); at >= 0 && at < to; at = this.find(needle, at + 1))
+        if (htmlOpenerAt(this.text, at)) found.push(at);
+    found.sort((x, y) => x - y);
+    if (b - a === 0 && found.length === 0) return;
+    if (found.length < 10_000) list.splice(a, b - a, ...found);
+    else this.openers = list.slice(0, a).concat(found, list.slice(b));
+  }
+
+  /**
+   * The starts of the lines that may be code after an edit: as the openers, each is read from its
+   * own line, so only the lines the edit touched are read again.
+   */
+  private keepCodeStarts(old: string, start: number, oldEnd: number, newEnd: number): void {
+    const list = this.codeStarts!;
+    const from = lineStart(old, start);
+    const a = firstFrom(list, from),
+      b = firstFrom(list, lineEnd(old, oldEnd) + 1);
+    const delta = newEnd - oldEnd;
+    if (delta !== 0) for (let k = b; k < list.length; k++) list[k]! += delta;
+    const text = this.text;
+    const to = lineEnd(text, newEnd);
+    const found: number[] = [];
+    for (let s = from; s <= to; ) {
+      if (mayBeCode(text, s)) found.push(s);
+      const end = lineEnd(text, s);
+      if (end >= to) break;
+      s = end + 1;
+    }
+    if (b - a === 0 && found.length === 0) return;
+    if (found.length < 10_000) list.splice(a, b - a, ...found);
+    else this.codeStarts = list.slice(0, a).concat(found, list.slice(b));
+  }
+
+  /**
+   * The fenced and HTML blocks after an edit of the text they were found in (`old`: [start, oldEnd)
+   * became [start, newEnd)), read again only where the edit can change them. A block is read from its
+   * first line, the line before it (a list item's fence there may be a paragraph's text) and the
+   * lines to the one after it (where its item or quote ends): those that end, with that line, before
+   * the edit stay; the reading starts again after them (at the edited line at the latest), and stops
+   * where it is at a place the last reading was at too (not inside a block, after the same block),
+   * two lines past the edit: from there on the blocks are the last reading's, moved. An edit in the
+   * front matter, or that makes or ends one, reads all again.
+   */
+  private rereadBlocks(
+    kept: { body: number; fences: Range[]; html: Range[] },
+    old: string,
+    start: number,
+    oldEnd: number,
+    newEnd: number,
+  ): void {
+    const text = this.text;
+    const body = frontMatterOf(text)?.body ?? 0;
+    if (body !== kept.body || start <= body) return;
+    const delta = newEnd - oldEnd;
+    // where a block's reading ends: the end of the line after its last one
+    const readTo = (b: Range) => lineEnd(old, nextLine(old, b.end));
+    const keep = (list: Range[]) => {
+      let k = firstEndFrom(list, start);
+      while (k > 0 && readTo(list[k - 1]!) >= start) k--;
+      return k;
+    };
+    const kf = keep(kept.fences),
+      kh = keep(kept.html);
+    const before = Math.max(kf ? kept.fences[kf - 1]!.end + 1 : body, kh ? kept.html[kh - 1]!.end + 1 : body);
+    // from the edited line's start, or from the first block it may change when that starts before
+    let pos = Math.max(before, lineStart(text, start));
+    if (kf < kept.fences.length) pos = Math.min(pos, kept.fences[kf]!.start);
+    if (kh < kept.html.length) pos = Math.min(pos, kept.html[kh]!.start);
+    const fences = kept.fences.slice(0, kf),
+      html = kept.html.slice(0, kh);
+    // past the end of the line after the edit's last: the line before is the last reading's too
+    const guard = lineEnd(text, nextLine(text, lineEnd(text, newEnd)));
+    /** The last reading's block ending last before old offset `q` mapped to the text (its end + 1), or the body's start; NaN if it ends in the edit. */
+    const lastBefore = (q: number) => {
+      const f = firstEndFrom(kept.fences, q),
+        g = firstEndFrom(kept.html, q);
+      const end = Math.max(f ? kept.fences[f - 1]!.end : -1, g ? kept.html[g - 1]!.end : -1);
+      if (end < 0) return body;
+      return end < start ? end + 1 : end >= oldEnd ? end + delta + 1 : Number.NaN;
+    };
+    const inside = (list: Range[], q: number) => {
+      const b = list[firstEndFrom(list, q)];
+      return b !== undefined && b.start < q;
+    };
+    let q = -1;
+    const until = (p: number, last: number) => {
+      if (p <= guard) return false;
+      q = p - delta;
+      return !inside(kept.fences, q) && !inside(kept.html, q) && lastBefore(q) === last;
+    };
+    const stopped = readBlocks(text, this.find, this.openers!, body, pos, before, fences, html, until);
+    if (stopped >= 0) {
+      // the last reading's blocks, moved (as new ones: the kept ones may have been handed out)
+      const move = (list: Range[], to: Range[]) => {
+        for (let k = firstEndFrom(list, q); k < list.length; k++) to.push({ start: list[k]!.start + delta, end: list[k]!.end + delta });
+      };
+      move(kept.fences, fences);
+      move(kept.html, html);
+    }
+    this.blocks = { text, body, fences, html };
   }
 
   /**
@@ -774,11 +978,9 @@ export class TextAnchors {
    */
   private keepIndented(old: string, text: string, start: number, oldEnd: number, newEnd: number): void {
     const kept = this.indented;
-    const blocks = this.blocks;
-    if (!blocks || blocks.text !== old) this.blocks = undefined;
     if (!kept || kept.text !== old) {
       this.indented = undefined;
-      if (!this.blocks) return;
+      return;
     }
     const from = lineStart(old, start),
       to = lineEnd(old, oldEnd);
@@ -788,7 +990,6 @@ export class TextAnchors {
     while (head < to && isLineHead(old.charCodeAt(head))) head++;
     if (start <= head || STRUCTURE.test(old.slice(head, to)) || STRUCTURE.test(text.slice(start, newEnd))) {
       this.indented = undefined;
-      this.blocks = undefined;
       return;
     }
     const delta = newEnd - oldEnd;
@@ -798,12 +999,6 @@ export class TextAnchors {
         if (b.end >= start) b.end += delta;
       }
     };
-    if (this.blocks) {
-      move(this.blocks.fences);
-      move(this.blocks.html);
-      this.blocks.text = text;
-    }
-    if (!kept || kept.text !== old) return;
     move(kept.blocks);
     move(kept.notCode);
     if (kept.from > start) kept.from += delta;

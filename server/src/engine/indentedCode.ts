@@ -112,18 +112,21 @@ const isContainerMark = (u: number) =>
 export function htmlOpeners(text: string, find: Find): number[] {
   const starts = new Set<number>();
   for (const needle of HTML_NEEDLES)
-    for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1)) {
-      let s = at;
-      while (s > 0 && at - s < 3 && text.charCodeAt(s - 1) === 0x20) s--;
-      if (s === 0 || isLineBreak(text.charCodeAt(s - 1))) {
-        starts.add(at);
-        continue;
-      }
-      // after markers: the line's text past them starts here
-      while (s > 0 && at - s < 64 && isContainerMark(text.charCodeAt(s - 1))) s--;
-      if ((s === 0 || isLineBreak(text.charCodeAt(s - 1))) && containerOf(text, s, at)) starts.add(at);
-    }
+    for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1)) if (htmlOpenerAt(text, at)) starts.add(at);
   return [...starts].sort((a, b) => a - b);
+}
+
+/**
+ * Is the `<` at `at` (of one of the HTML needles) where its line's text starts, so that it may open
+ * an HTML block (`htmlOpeners`)? Read from its own line only: an edit elsewhere cannot change it.
+ */
+export function htmlOpenerAt(text: string, at: number): boolean {
+  let s = at;
+  while (s > 0 && at - s < 3 && text.charCodeAt(s - 1) === 0x20) s--;
+  if (s === 0 || isLineBreak(text.charCodeAt(s - 1))) return true;
+  // after markers: the line's text past them starts here
+  while (s > 0 && at - s < 64 && isContainerMark(text.charCodeAt(s - 1))) s--;
+  return (s === 0 || isLineBreak(text.charCodeAt(s - 1))) && containerOf(text, s, at) !== undefined;
 }
 
 /**
@@ -148,15 +151,19 @@ export type HtmlClosings = Map<RegExp, { from: number; at: number; length: numbe
  * an unclosed one at the top: the text's end. Its lines are HTML, never code. Undefined when no
  * such block opens there. `closings`: the searches of one text's blocks, in order.
  */
-export function htmlBlockAt(text: string, at: number, closings: HtmlClosings = new Map()): Range | undefined {
+export function htmlBlockAt(text: string, at: number, closings: HtmlClosings = new Map(), find?: Find): Range | undefined {
   const close = htmlBlockEnd(text, at);
   if (close === undefined) return undefined;
-  // the first closing text in any letter case (a search that stops there, not at the text's end)
+  // the first closing text in any letter case (a search that stops there, not at the text's end); a
+  // comment's `-->` from the kept searches, when given them
   let found = closings.get(close);
   if (!found || found.from > at + 1 || (found.at >= 0 && found.at < at + 1)) {
-    close.lastIndex = at + 1;
-    const m = close.exec(text);
-    found = { from: at + 1, at: m ? m.index : -1, length: m ? m[0].length : 0 };
+    if (find && close === CLOSERS.comment) found = { from: at + 1, at: find('-->', at + 1), length: 3 };
+    else {
+      close.lastIndex = at + 1;
+      const m = close.exec(text);
+      found = { from: at + 1, at: m ? m.index : -1, length: m ? m[0].length : 0 };
+    }
     closings.set(close, found);
   }
   const start = lineStart(text, at);
@@ -237,9 +244,10 @@ function opensHtml(text: string, line: Line, inParagraph: boolean): boolean {
 /**
  * The indented code blocks of a Markdown text, in order, each from its first line's start (in a
  * block quote: where its text starts, after the markers) to its last non-blank line's end. `fences`: its fenced blocks (`fencedBlocks`), whose lines are never
- * code of this kind; `from`: where its body starts (after a front matter).
+ * code of this kind; `from`: where its body starts (after a front matter); `kept`: the text's
+ * `codeLineStarts` from its start, when kept across edits.
  */
-export function indentedBlocks(text: string, find: Find, fences: readonly Range[], from: number): Range[] {
+export function indentedBlocks(text: string, find: Find, fences: readonly Range[], from: number, kept?: readonly number[]): Range[] {
   const out: Range[] = [];
   // the reading's state at `pos`: the content columns of the open list items (innermost last), what
   // the line before was, and the code block being read
@@ -468,6 +476,21 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
   };
 
   // the lines that may be code, in order (block quotes' lines too)
+  let k = 0;
+  for (let hi = kept ? kept.length : 0; k < hi; ) {
+    const mid = (k + hi) >>> 1;
+    if (kept![mid]! < from) k = mid + 1;
+    else hi = mid;
+  }
+  for (const s of kept ? kept.slice(k) : codeLineStarts(text, find, from)) visit(s);
+  return out;
+}
+
+/**
+ * The starts of the lines at or after line start `from` that may be code, in order (`mayBeCode`):
+ * found from the needles, four spaces or a tab after a line break, and the `>` of block quotes.
+ */
+export function codeLineStarts(text: string, find: Find, from: number): number[] {
   const starts: number[] = [];
   if (from < text.length) {
     const first = readLine(text, from);
@@ -481,9 +504,22 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     while (s > from && at - s < 64 && isContainerMark(text.charCodeAt(s - 1))) s--;
     if ((s === from || isLineBreak(text.charCodeAt(s - 1))) && quotedCode(text, at)) starts.push(s);
   }
-  starts.sort((a, b) => a - b);
-  for (const s of starts) visit(s);
-  return out;
+  return [...new Set(starts)].sort((a, b) => a - b);
+}
+
+/**
+ * May the line starting at `s` be code (one of `codeLineStarts`)? It may when four spaces or a tab
+ * in, or when a `>` of its block quote markers (only spaces, tabs and list markers before it) has
+ * room for code after it. Read from the line alone: an edit elsewhere cannot change it.
+ */
+export function mayBeCode(text: string, s: number): boolean {
+  if (s === 0) {
+    const first = readLine(text, 0);
+    if (first.indented || quotedCode(text, first.first)) return true;
+  } else if (text.charCodeAt(s) === 0x09 || text.startsWith('    ', s)) return true;
+  for (let i = s; i <= s + 64 && isContainerMark(text.charCodeAt(i)); i++)
+    if (text.charCodeAt(i) === 0x3e && quotedCode(text, i)) return true;
+  return false;
 }
 
 /**

@@ -1,0 +1,165 @@
+/**
+ * A keystroke in a Markdown document reads its fences and HTML blocks again only near the edit
+ * (TextAnchors): random edits to random documents made of fences, HTML comments and blocks, lists,
+ * quotes, indented code and front matter must leave the same blocks and skipped ranges as a reading
+ * of the whole new text, and a keystroke in a long document must not read all of its blocks.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyChanges } from '../../server/src/documents';
+import { fencesAndHtml, skippedRanges, TextAnchors } from '../../server/src/engine/directives';
+
+/** Lines of the constructs whose blocks depend on the lines around them. */
+const LINES = [
+  '```',
+  '```js',
+  '~~~',
+  '````',
+  '- ```bash',
+  '1. ~~~',
+  '2. ```',
+  '> ```',
+  '> - ```',
+  '>> ```',
+  '- > ```',
+  '    ```',
+  '<!-- 区块链',
+  '-->',
+  '<!-- 注释 -->',
+  '- <!-- 注释 -->',
+  '> <!-- 注释',
+  '  <!--',
+  '<script>',
+  '</script>',
+  '<div>',
+  '<?php',
+  '?>',
+  '<!DOCTYPE html>',
+  '- a',
+  '  b',
+  '- ',
+  '1. a',
+  '> a',
+  '>',
+  '> > a',
+  '    code 软件',
+  '\tcode',
+  '>     code',
+  '# 标题',
+  '---',
+  '===',
+  '数据 `code` 区块链',
+  '区块链技术的应用很广',
+  'lazy',
+  '',
+  '',
+];
+
+const docArb = fc
+  .tuple(fc.boolean(), fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 16 }), fc.constantFrom('\n', '\r\n'))
+  .map(([front, lines, eol]) => (front ? ['---', 'title: 区块链', '---', ...lines] : lines).join(eol));
+
+/** What an edit inserts: text, line breaks and the characters blocks are made of. */
+const insArb = fc.constantFrom(
+  '',
+  'x',
+  '软',
+  ' ',
+  '    ',
+  '\n',
+  '\r\n',
+  '\r',
+  '`',
+  '```',
+  '~~~',
+  '<!--',
+  '-->',
+  '<',
+  '>',
+  '> ',
+  '- ',
+  '1. ',
+  '\n\n',
+  '---',
+);
+
+const editArb = fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), ins: insArb, ask: fc.boolean() });
+
+describe('TextAnchors: fences and HTML blocks read again only near an edit', () => {
+  it('random edits to random Markdown give the blocks and skipped ranges of a fresh reading', () => {
+    fc.assert(
+      fc.property(docArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), (initial, edits) => {
+        let doc = TextDocument.create('file:///a.md', 'markdown', 1, initial);
+        const anchors = new TextAnchors(initial);
+        skippedRanges(initial, true, anchors.find);
+        let version = 1;
+        for (const { at, del, ins, ask } of edits) {
+          const text = doc.getText();
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + del);
+          const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+          doc = applyChanges(doc, [{ range, text: ins }], ++version, undefined, undefined, anchors);
+          // now and then several edits before the next question
+          if (!ask) continue;
+          const now = doc.getText();
+          expect(anchors.fencesAndHtml(now)).toEqual(fencesAndHtml(now));
+          expect(skippedRanges(now, true, anchors.find)).toEqual(skippedRanges(now, true));
+        }
+        const now = doc.getText();
+        expect(anchors.fencesAndHtml(now)).toEqual(fencesAndHtml(now));
+        expect(skippedRanges(now, true, anchors.find)).toEqual(skippedRanges(now, true));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('TextAnchors: a keystroke reads the blocks near it, not all of them', () => {
+  it('typing in one of 40,000 list items holding a comment reads a few of their lines', () => {
+    const text = '- <!-- 注释 --> 区块链\n'.repeat(40_000);
+    const anchors = new TextAnchors(text);
+    const { find } = anchors;
+    // an HTML block is no code: the comment's text is checked
+    expect(skippedRanges(text, true, find)).toEqual([]);
+    // count the searches for comment openers and quote markers (lines that may be code) from here
+    // on (the scans search through `anchors.find`)
+    const searches = { '<!': 0, '>': 0 };
+    (anchors as unknown as { find: typeof find }).find = (needle, from) => {
+      if (needle === '<!' || needle === '>') searches[needle]++;
+      return find(needle, from);
+    };
+    // typing x after 区 in the middle item's prose, on a line with `<` and `>`
+    const at = 20_000 * 18 + 15;
+    expect(text.slice(at - 1, at + 1)).toBe('区块');
+    const now = `${text.slice(0, at)}x${text.slice(at)}`;
+    anchors.update(now, at, at, at + 1);
+    const blocks = anchors.fencesAndHtml(now);
+    expect(blocks.html).toHaveLength(40_000);
+    expect(blocks.html[20_000]).toEqual({ start: 360_000, end: 360_018 });
+    expect(blocks.html[20_001]).toEqual({ start: 360_019, end: 360_036 });
+    expect(skippedRanges(now, true, find)).toEqual([]);
+    expect(searches['<!']).toBeLessThan(20);
+    expect(searches['>']).toBeLessThan(20);
+  });
+});
+
+describe('comments left open at the start of list items', () => {
+  it('the `-->` the text lacks is searched for once, not once a comment', () => {
+    const text = '- <!-- 注释\n'.repeat(40_000);
+    let searches = 0;
+    const find = (needle: string, from: number) => {
+      if (needle === '-->') searches++;
+      return text.indexOf(needle, from);
+    };
+    // each comment ends with its item
+    const { fences, html } = fencesAndHtml(text, find);
+    expect(fences).toEqual([]);
+    expect(html).toHaveLength(40_000);
+    expect(html.slice(0, 2)).toEqual([
+      { start: 0, end: 9 },
+      { start: 10, end: 19 },
+    ]);
+    expect(searches).toBe(1);
+  });
+});
