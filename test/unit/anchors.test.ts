@@ -537,6 +537,26 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
       readFence(deep, open[open.length - 1]!);
       continue;
     }
+    // an HTML block that runs over blank lines (a comment, `<?`, `<!X`, CDATA, `<script>`…) in a list
+    // item four columns or more in (less than four past its content): HTML, no code, to the line with
+    // its closing text (after its `<`), or to the line before one with text less far in than the content
+    const deepHtml = !quoteText && indented && column < 4 ? HTML_OPENER.exec(rest) : null;
+    if (deepHtml) {
+      lists = open;
+      const content = open[open.length - 1]!;
+      const o = deepHtml[1]!.toLowerCase();
+      const until = o === '<!--' ? '-->' : o === '<?' ? '?>' : o === '<![cdata[' ? ']]>' : o.startsWith('<!') ? '>' : `</${o.slice(1)}>`;
+      let from = line.end - rest.length + 1;
+      while (!text.slice(from, lines[li]!.end).toLowerCase().includes(until) && li + 1 < lines.length) {
+        const next = lines[li + 1]!;
+        const nextLead = /^[ \t]*/.exec(next.body)![0];
+        if (nextLead !== next.body && columns(nextLead) < content) break;
+        li++;
+        from = next.start;
+      }
+      before = 'other';
+      continue;
+    }
     // a thematic break, or a paragraph's setext underline, ends it all
     if (
       column < 4 &&

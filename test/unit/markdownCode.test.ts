@@ -451,3 +451,25 @@ describe('known gaps: what CommonMark reads otherwise', () => {
     expect(findings('-     区塊鏈 = 1\n\n区塊鏈在这里。\n')).toEqual(['mixed-script 区塊鏈 3']);
   });
 });
+
+describe('an HTML comment four columns into a list item’s continuation (less than four past its content)', () => {
+  // CommonMark: an HTML block of the item (a fence in it is none); six columns in, it is indented code
+  const doc = '- 区塊鏈：\n\n    <!-- 说明\n    ``` -->\n\n      区塊鏈 = 1\n\n  区塊鏈在这里。\n';
+
+  it('term QA reports the item’s prose after it, not the code', () => {
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 8']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 8']);
+    // its opener's line interrupts the item's paragraph; the item ending ends it
+    expect(findings('- 区塊鏈\n    <!-- ```\n区塊鏈\n')).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 3']);
+  });
+
+  it('conversion converts the prose and keeps the code as written', () => {
+    const text = '- 软件：\n\n    <!-- 软件\n    ``` -->\n\n      软件 = 1\n\n  软件\n';
+    expect(convert(text)).toBe('- 軟體：\n\n    <!-- 軟體\n    ``` -->\n\n      软件 = 1\n\n  軟體\n');
+    expect(convert(crlf(text))).toBe(crlf('- 軟體：\n\n    <!-- 軟體\n    ``` -->\n\n      软件 = 1\n\n  軟體\n'));
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere(doc, '>', ['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 8']);
+  });
+});

@@ -2,7 +2,8 @@
  * Markdown's indented code blocks (CommonMark: lines indented four columns or more, after a blank
  * line, a heading or a fence; not a paragraph's continuation, and inside a list item four columns
  * past the item's content; in a block quote, four columns past its `>` markers), and the fences of
- * list items four columns or more in, which the fence finder leaves to this reading. Term QA skips
+ * list items four columns or more in, which the fence finder leaves to this reading (as it leaves
+ * the HTML blocks there, whose lines are no code or fence). Term QA skips
  * them and conversion keeps them as written, as it does fenced blocks (`skippedRanges` in
  * directives.ts).
  *
@@ -154,20 +155,9 @@ export type HtmlClosings = Map<RegExp, { from: number; at: number; length: numbe
 export function htmlBlockAt(text: string, at: number, closings: HtmlClosings = new Map(), find?: Find): Range | undefined {
   const close = htmlBlockEnd(text, at);
   if (close === undefined) return undefined;
-  // the first closing text in any letter case (a search that stops there, not at the text's end); a
-  // comment's `-->` from the kept searches, when given them
-  let found = closings.get(close);
-  if (!found || found.from > at + 1 || (found.at >= 0 && found.at < at + 1)) {
-    if (find && close === CLOSERS.comment) found = { from: at + 1, at: find('-->', at + 1), length: 3 };
-    else {
-      close.lastIndex = at + 1;
-      const m = close.exec(text);
-      found = { from: at + 1, at: m ? m.index : -1, length: m ? m[0].length : 0 };
-    }
-    closings.set(close, found);
-  }
+  const closing = closingAfter(text, at, close, closings, find);
   const start = lineStart(text, at);
-  let end = found.at >= 0 ? lineEnd(text, found.at + found.length) : text.length;
+  let end = closing >= 0 ? lineEnd(text, closing) : text.length;
   const container = start === at ? undefined : containerOf(text, start, at);
   if (container) {
     const listed = container.inner !== container.line;
@@ -181,6 +171,25 @@ export function htmlBlockAt(text: string, at: number, closings: HtmlClosings = n
     }
   }
   return { start, end };
+}
+
+/**
+ * Where the first closing text `close` (in any letter case) after the opener at `at` ends, or -1: a
+ * search that stops there, not at the text's end, and is not made again for the next opener before
+ * it (`closings`); a comment's `-->` from the kept searches, when given them.
+ */
+function closingAfter(text: string, at: number, close: RegExp, closings: HtmlClosings, find?: Find): number {
+  let found = closings.get(close);
+  if (!found || found.from > at + 1 || (found.at >= 0 && found.at < at + 1)) {
+    if (find && close === CLOSERS.comment) found = { from: at + 1, at: find('-->', at + 1), length: 3 };
+    else {
+      close.lastIndex = at + 1;
+      const m = close.exec(text);
+      found = { from: at + 1, at: m ? m.index : -1, length: m ? m[0].length : 0 };
+    }
+    closings.set(close, found);
+  }
+  return found.at >= 0 ? found.at + found.length : -1;
 }
 
 /** What a line opening an HTML block that runs over blank lines starts with (the server keeps these searches). */
@@ -299,6 +308,24 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     pos = fence.next;
     out.push({ start: line.start, end: fence.end });
   };
+  const closings: HtmlClosings = new Map();
+  /**
+   * The HTML block of kind `close` opening at `line` in a list item whose content starts at column
+   * `content`: to the line with its closing text, or to where the item ends (before a line with text
+   * less far in). No code block or fence is read in it.
+   */
+  const readListHtml = (line: Line, close: RegExp, content: number) => {
+    const closing = closingAfter(text, line.first, close, closings, find);
+    let next = line.next;
+    if (closing < 0 || closing > line.end)
+      while (next < text.length) {
+        const inner = readLine(text, next);
+        if (inner.first !== inner.end && inner.indent < content) break;
+        next = inner.next;
+        if (closing >= 0 && closing <= inner.end) break;
+      }
+    pos = next;
+  };
   /**
    * Open the list items whose markers start `line`, the first one's content at column `item`: list
    * items opened on one line (`- - item`, `1. - item`) each have their content at the next's marker.
@@ -395,6 +422,16 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
     if (run) {
       lists.length = k + 1;
       readListFence(line, run, lists[k]!);
+      before = 'other';
+      return;
+    }
+    // so is an HTML block that runs over blank lines (a comment, `<?`, `<!X`, CDATA, `<script>`…):
+    // its lines are HTML, no code or fence, to its closing text's line or the item's end
+    const close =
+      quotes === 0 && line.indented && column < 4 && text.charCodeAt(line.first) === 0x3c ? htmlBlockEnd(text, line.first) : undefined;
+    if (close) {
+      lists.length = k + 1;
+      readListHtml(line, close, lists[k]!);
       before = 'other';
       return;
     }
