@@ -270,16 +270,17 @@ function paragraphLine(body: string) {
     rest = c === content ? rest.slice(at) : '';
     m = /^(?:[-*+]|([0-9]{1,9})[.)])(?=[ \t]|$)/.exec(rest);
   }
-  if (!markers && content !== indent && rest.startsWith('>')) {
-    // a block quote opened at the items' content (`- > a`): the line's text is the quote's
+  if (content !== indent && rest.startsWith('>')) {
+    // a block quote opened at the items' content (`- > a`): the line's text is the quote's (in a
+    // quote, `> - > a`, a quote in the quote: its markers count with the quote's)
     const inItem = /^(?:> ?)(?: {0,3}> ?)*/.exec(rest)!;
-    const quoteBase = content + inItem[0].length;
+    const quoteBase = base + content + inItem[0].length;
     const quoteGap = /^[ \t]*/.exec(rest.slice(inItem[0].length))![0];
     const quoteIndent = columnsFrom(quoteBase, quoteGap) - quoteBase;
     const quoteText = rest.slice(inItem[0].length + quoteGap.length);
     return {
       lead: columnsFrom(0, lead),
-      depth: inItem[0].split('>').length - 1,
+      depth: (markers ? markers[0].split('>').length - 1 : 0) + inItem[0].split('>').length - 1,
       indent: quoteIndent,
       column: quoteBase + quoteIndent,
       content: quoteBase + quoteIndent,
@@ -288,7 +289,7 @@ function paragraphLine(body: string) {
       text: quoteText,
       rest: quoteText,
       listed: false,
-      quoteInItem: content,
+      quoteInItem: markers ? -1 : content,
     };
   }
   const text = after.slice(gap.length);
@@ -819,6 +820,9 @@ describe('Markdown fences and indented code blocks from the lines that may start
             '1. > ',
             '- > ```',
             '  > ',
+            '> - > ',
+            '> 1. > ```',
+            '>   > ',
           ],
         ),
         fc.constantFrom('', '区块链', 'x', '`x', '<!-- ``` -->', '<!--', '-->', '区块链 <!-- ` --> `', '<div', '===', '`', '```', '~~~'),

@@ -473,3 +473,25 @@ describe('an HTML comment four columns into a list item’s continuation (less t
     typedEverywhere(doc, '>', ['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 8']);
   });
 });
+
+describe('a block quote inside a list item inside a block quote (`> - > ```js`)', () => {
+  // CommonMark: the fence is the inner quote's, its lines `>   > …`; the outer quote's prose goes on after it
+  const doc = '> - > ```\n>   > 区塊鏈 = 1\n>   > ```\n> 区塊鏈在这里。\n';
+
+  it('term QA reports the quote’s prose after the fence, not the code', () => {
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 4']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 4']);
+    // its paragraph's next line is the inner quote's too: a backtick there closes a span opened before
+    expect(findings('> - > `区塊鏈\n>   > 区塊鏈`\n> 区塊鏈\n')).toEqual(['mixed-script 区塊鏈 3']);
+  });
+
+  it('conversion keeps the code as written and converts the prose', () => {
+    const text = '> 1. > ~~~\n>    > 软件\n>    > ~~~\n>\n> 软件\n';
+    expect(convert(text)).toBe('> 1. > ~~~\n>    > 软件\n>    > ~~~\n>\n> 軟體\n');
+    expect(convert(crlf(text))).toBe(crlf('> 1. > ~~~\n>    > 软件\n>    > ~~~\n>\n> 軟體\n'));
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere(doc, '>', ['mixed-script 区塊鏈 4']);
+  });
+});

@@ -235,12 +235,25 @@ export function lineHead(text: string, start: number): LineHead {
     if (first < 0) break;
     at = listContent(text, inner);
   }
-  if (!quoted && inner !== line && text.charCodeAt(inner.first) === 0x3e && inner.first < line.end) {
+  if (inner !== line && text.charCodeAt(inner.first) === 0x3e && inner.first < line.end) {
     // a block quote opened on the items' line (`- > a`): its text is the line's
     const inItem = quoteContent(text, inner)!;
-    const column = content + (inItem.line.start - inner.first) + inItem.line.indent;
-    const { depth, line: quotedLine } = inItem;
-    return { line: quotedLine, inner: quotedLine, depth, lead: raw.indent, column, content: column, ordered, item, quoteInItem: content };
+    const column = base + content + (inItem.line.start - inner.first) + inItem.line.indent;
+    const { line: quotedLine } = inItem;
+    // in a quote (`> - > a`), a quote inside the quote: its markers count with the quote's, and the
+    // lines of its paragraph or fence have them all at the line's start (`>   > b`)
+    const depth = (quoted ? quoted.depth : 0) + inItem.depth;
+    return {
+      line: quotedLine,
+      inner: quotedLine,
+      depth,
+      lead: raw.indent,
+      column,
+      content: column,
+      ordered,
+      item,
+      quoteInItem: quoted ? -1 : content,
+    };
   }
   return {
     line,
