@@ -446,6 +446,19 @@ describe('known gaps: what CommonMark reads otherwise', () => {
     expect(findings('<details>\n<summary>说明</summary>\n- `区塊鏈` 在这里\n</details>\n')).toEqual(['mixed-script 区塊鏈 3']);
   });
 
+  it.fails('an item numbered other than 1 after a list item’s lazy line (`- a`, `lazy`, `2. ````) opens a fence', () => {
+    // CommonMark: the paragraph is the first item's, so the new item interrupts it whatever its number
+    expect(findings('- 区塊鏈\nlazy\n2. ```\n   区塊鏈 = 1\n   ```\n\n区塊鏈在这里。\n')).toEqual([
+      'mixed-script 区塊鏈 1',
+      'mixed-script 区塊鏈 7',
+    ]);
+  });
+
+  it.fails('an indented code block in a quote on a list item’s line in a quote (`> - >     code`) is code', () => {
+    // CommonMark: five spaces after the inner `>` make indented code; the outer quote's prose follows
+    expect(findings('> - >     区塊鏈 = 1\n> 区塊鏈\n')).toEqual(['mixed-script 区塊鏈 2']);
+  });
+
   it.fails('an indented code block in a list item (`-     code`) is code', () => {
     // CommonMark: five spaces after the marker make an item whose content is an indented code block
     expect(findings('-     区塊鏈 = 1\n\n区塊鏈在这里。\n')).toEqual(['mixed-script 区塊鏈 3']);
@@ -493,5 +506,31 @@ describe('a block quote inside a list item inside a block quote (`> - > ```js`)'
 
   it('typing in and around it, the server answers as a fresh check', () => {
     typedEverywhere(doc, '>', ['mixed-script 区塊鏈 4']);
+  });
+});
+
+describe('a fence in a block quote and a line with another number of `>` (read as CommonMark reads it)', () => {
+  // fewer `>`: the fence ends with its quote, and the line opens a fence of the outer quote; more `>`:
+  // the line is the fence's text (`> ```` inside it), and the fence goes on
+  const fewer = '> > ```\n> > 区塊鏈 = 1\n> ```\n> 区塊鏈 = 2\n> ```\n>\n> 区塊鏈在这里。\n';
+  const more = '> ```\n> 区塊鏈 = 1\n> > ```\n> 区塊鏈 = 2\n> ```\n\n区塊鏈在这里。\n';
+
+  it('term QA reports the prose after the fences, not their code', () => {
+    expect(findings(fewer)).toEqual(['mixed-script 区塊鏈 7']);
+    expect(findings(crlf(fewer))).toEqual(['mixed-script 区塊鏈 7']);
+    expect(findings(more)).toEqual(['mixed-script 区塊鏈 7']);
+    expect(findings(crlf(more))).toEqual(['mixed-script 区塊鏈 7']);
+  });
+
+  it('conversion keeps the code as written and converts the prose', () => {
+    const text = '> > ```\n> > 软件\n> ```\n> 软件\n> ```\n>\n> 软件\n';
+    expect(convert(text)).toBe('> > ```\n> > 软件\n> ```\n> 软件\n> ```\n>\n> 軟體\n');
+    expect(convert(crlf(text))).toBe(crlf('> > ```\n> > 软件\n> ```\n> 软件\n> ```\n>\n> 軟體\n'));
+    expect(convert('> ```\n> 软件\n> > ```\n> 软件\n> ```\n\n软件\n')).toBe('> ```\n> 软件\n> > ```\n> 软件\n> ```\n\n軟體\n');
+  });
+
+  it('typing in and around them, the server answers as a fresh check', () => {
+    typedEverywhere(fewer, '>', ['mixed-script 区塊鏈 7']);
+    typedEverywhere(more, '>', ['mixed-script 区塊鏈 7']);
   });
 });
