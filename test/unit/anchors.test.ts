@@ -424,6 +424,9 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
       indent = again.indent;
       again = undefined;
     }
+    // the item with nothing on its line before ends at a blank line right after it only
+    const endsItem = emptyItem;
+    emptyItem = false;
     // a line of an HTML block that ends at a blank line is HTML, a comment in it too
     if (before === 'html' && quotes === 0 && lead !== body) continue;
     if (fence) {
@@ -448,8 +451,6 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
       before = 'other';
       continue;
     }
-    const endsItem = emptyItem;
-    emptyItem = false;
     // block quote markers where a block may start (`>`, an optional space after each, the next up to
     // three spaces further); the line's text is what follows them, its indentation the columns past them
     const quoted = (quotes ? outer : lists).filter((c) => c <= indent);
@@ -846,6 +847,9 @@ describe('Markdown fences and indented code blocks from the lines that may start
     same('- > ```\n> a\n');
     same('- >     a\n  > b\n');
     same('- > a\n  >     b\n');
+    // an empty item, then an item whose line opens an HTML block: the blank line after that ends neither
+    same('-\n-\t<!-- ``` -->\n\n      x');
+    same('-\n-\t<!-- ``` -->\n\n      <!--');
   });
 
   it('examples', () => {
