@@ -242,6 +242,19 @@ describe('a wider, narrower or neighbouring concept is not an alias (the audit o
     expect(findings('点心债与离岸人民币债券。', 'zh-Hans')).toEqual(['inconsistent-term 离岸人民币债券 → 点心债']);
   });
 
+  it('a sense note agrees with its definition', () => {
+    expect(sense('merchant', '商户')).toBe(
+      "A merchant that accepts payments under an agreement with an acquirer (特约商户, the regulations' word); 实体商户 (a merchant with a physical shop) is narrower, not another name for it.",
+    );
+    expect(sense('information-intermediary', '信息中介')).toContain('The role the law gave an online lending platform');
+    expect(sense('repurchase-agreement', '回购')).toContain('As a repo, 回购 is the transaction as a whole; 正回购');
+    expect(entry('scalability').definitionEn).toBe('The ability of a system to handle growing load by adding resources, without redesign.');
+    expect(sense('scalability', '可扩展性')).toContain('可扩展性 is also said of extensibility');
+    expect(sense('write-down-clause', '减记条款')).toBe(
+      'The clause by which a capital instrument is written down or converted into shares (减记或转股条款 in full); 转股条款 alone is a conversion clause, as in a convertible bond, not another name for it.',
+    );
+  });
+
   it('English terms that name another concept are gone: asset segregation is not ring-fencing', () => {
     expect(
       concepts('Ring-fencing and bankruptcy remoteness; commercial paper; legal tender; Herstatt risk; excess of loss reinsurance.'),
