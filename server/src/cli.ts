@@ -32,7 +32,7 @@ import { exportCsv, exportTbx } from './engine/termbaseExport';
 import { detectFormat, loadTermbase, notUtf8, TERMBASE_START_BYTES, termbaseStartProblem } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { findFilesSync, nodeFiles, readStartSync, skipped } from './node/files';
-import { FIND_LIMIT, filesOfGlob, globMatcher, isNamedPath } from './termbases';
+import { FIND_LIMIT, filesOfGlob, globMatcher, isNamedPath, termbaseSearch } from './termbases';
 import { glossaryFromFile, readGlossaryFile } from './node/glossaryFile';
 import { findProjectFile, nodeProjectFiles, realPath, repositoryRoot } from './node/repository';
 import { sourceFiles } from './node/sources';
@@ -467,9 +467,12 @@ function mergedGlossary(
   report: FileReporter = stderrReporter,
 ): Glossary {
   const root = opts.discovery === false ? undefined : discoveryRoot(project);
-  // named in messages as `check` names files: relative to the current directory
+  // the project file's `glossaries` in place of the default globs, as in the editor (which has
+  // the user's setting before them); named in messages as `check` names files: relative to the
+  // current directory
+  const { patterns } = termbaseSearch(undefined, project.config.glossaries);
   const discovered = root
-    ? termbasePaths(root, DEFAULT_GLOSSARIES, (rel) => shownPath(join(root, rel)), report).map((t) => ({ ...t, path: t.label }))
+    ? termbasePaths(root, patterns, (rel) => shownPath(join(root, rel)), report).map((t) => ({ ...t, path: t.label }))
     : [];
   // the project file's termbases are relative to the project root (the project file's folder)
   const listed = termbasePaths(project.root, project.config.termbases, (rel) => `${rel} (${PROJECT_FILE})`, report);
@@ -481,7 +484,7 @@ function mergedGlossary(
 const discoveryOption = (command: Command) =>
   command.option(
     '--no-discovery',
-    `do not read the termbases found by the editor's default globs (${DEFAULT_GLOSSARIES.join(', ')}) under the project file's folder, or else the repository's top; only --glossary and the project file's termbases`,
+    `do not read the termbases found by the editor's default globs (${DEFAULT_GLOSSARIES.join(', ')}), or the project file's glossaries in their place, under the project file's folder, or else the repository's top; only --glossary and the project file's termbases`,
   );
 
 const glossaryOptions = (command: Command) =>

@@ -7,6 +7,7 @@
  *
  * ```yaml
  * variant: zh-TW                 # auto | zh-Hans | zh-Hant | zh-TW | zh-HK
+ * glossaries: ['terms/*.tbx']     # where its termbases are, in place of the default search ([]: none)
  * termbases: [terms/bank.tbx]    # user termbases, relative to the project root
  * severity:                      # per rule: error | warning | information | hint | off
  *   inconsistent-term: off
@@ -21,6 +22,14 @@ export const PROJECT_FILE = '.fintech-glossary.yaml';
 
 export interface ProjectConfig {
   variant?: Variant;
+  /**
+   * Which files are the project's termbases (paths and globs relative to the project root): in
+   * place of the default search (`DEFAULT_GLOSSARIES`) when given, `[]` for none; undefined when the
+   * file does not say. A user's own `fintechGlossary.glossaries` setting still wins in the editor.
+   */
+  glossaries?: string[];
+  /** Where each of `glossaries` is written, as `termbaseRanges`. */
+  glossaryRanges?: ProjectRange[];
   termbases: string[];
   /** Where each of `termbases` is written (1-based lines and columns; the end is exclusive), for diagnostics on it. */
   termbaseRanges?: ProjectRange[];
@@ -72,7 +81,7 @@ export function parseProjectConfig(text: string, problem: (p: ProjectProblem) =>
   }
   if (data === null || data === undefined) return config;
   if (!isMap(doc.contents) || typeof data !== 'object' || Array.isArray(data)) {
-    report('expected a mapping (variant, termbases, severity, ignore)', doc.contents as Node | undefined);
+    report('expected a mapping (variant, glossaries, termbases, severity, ignore)', doc.contents as Node | undefined);
     return config;
   }
   const root = doc.contents;
@@ -89,27 +98,41 @@ export function parseProjectConfig(text: string, problem: (p: ProjectProblem) =>
   const valueNode = (...path: string[]) => (doc.getIn(path, true) as Node | undefined) ?? keyNode(path[0]!);
   const d = data as Record<string, unknown>;
   for (const key of Object.keys(d))
-    if (!['variant', 'termbases', 'severity', 'ignore'].includes(key)) report(`unknown key "${key.slice(0, 40)}" (ignored)`, keyNode(key));
+    if (!['variant', 'glossaries', 'termbases', 'severity', 'ignore'].includes(key))
+      report(`unknown key "${key.slice(0, 40)}" (ignored)`, keyNode(key));
   if (d.variant !== undefined) {
     if (typeof d.variant === 'string' && (VARIANTS as readonly string[]).includes(d.variant)) config.variant = d.variant as Variant;
     else report(`variant must be one of ${VARIANTS.join(', ')}`, valueNode('variant'));
   }
-  const strings = (key: 'termbases' | 'ignore') => {
+  const strings = (key: 'glossaries' | 'termbases' | 'ignore') => {
     const v = d[key];
     if (v === undefined || v === null) return [];
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
     report(`${key} must be a list of paths`, valueNode(key));
     return [];
   };
-  config.termbases = strings('termbases');
-  const listed = doc.get('termbases', true);
-  if (config.termbases.length && isSeq(listed))
-    config.termbaseRanges = listed.items.map((item) => {
+  /** Where each item of a list of paths is written. */
+  const rangesOf = (key: 'glossaries' | 'termbases'): ProjectRange[] | undefined => {
+    const listed = doc.get(key, true);
+    if (!isSeq(listed)) return undefined;
+    return listed.items.map((item) => {
       const range = (item as Node).range ?? [0, 0, 0];
       const start = at(range[0]),
         end = at(range[1]);
       return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
     });
+  };
+  // present (even empty: `glossaries: []` or `glossaries:`), it replaces the default search; a
+  // value that is no list of paths is reported and leaves the default search as it is
+  const glossaries = d.glossaries;
+  if (glossaries === null || (Array.isArray(glossaries) && glossaries.every((x) => typeof x === 'string'))) {
+    config.glossaries = (glossaries ?? []) as string[];
+    const ranges = config.glossaries.length ? rangesOf('glossaries') : undefined;
+    if (ranges) config.glossaryRanges = ranges;
+  } else if (glossaries !== undefined) strings('glossaries');
+  config.termbases = strings('termbases');
+  const ranges = config.termbases.length ? rangesOf('termbases') : undefined;
+  if (ranges) config.termbaseRanges = ranges;
   config.ignore = strings('ignore');
   if (d.severity !== undefined && d.severity !== null)
     config.severity = parseSeverities(

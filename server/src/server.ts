@@ -41,6 +41,7 @@ import {
   isNamedPath,
   joinUri,
   relativeTo,
+  termbaseSearch,
   trimSlashes,
 } from './termbases';
 import { OpenDocuments } from './documents';
@@ -378,12 +379,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
     }
     const project = projects.get(folder.uri);
-    const listed = project?.config.termbases ?? [];
-    if (!listed.length) return s;
+    // the project file's `glossaries` replace the default search, unless the user set their own
+    const search = termbaseSearch(s.glossaries, project?.config.glossaries);
+    const own = search.from === 'project' ? [] : s.glossaries;
+    const fromProject = search.from === 'project' ? search.patterns : [];
+    const listed = [...fromProject, ...(project?.config.termbases ?? []).filter((p) => !fromProject.includes(p))];
+    if (!listed.length) return own === s.glossaries ? s : { ...s, glossaries: own };
     // a project file above the folder: its paths are relative to its own folder
     if (project?.rootUri && project.rootUri !== trimSlashes(folder.uri))
-      return { ...s, project: { rootUri: project.rootUri, termbases: listed } };
-    return { ...s, glossaries: [...s.glossaries, ...listed.filter((p) => !s.glossaries.includes(p))] };
+      return { ...s, glossaries: own, project: { rootUri: project.rootUri, termbases: listed } };
+    return { ...s, glossaries: [...own, ...listed.filter((p) => !own.includes(p))] };
   };
 
   /**
@@ -657,7 +662,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     for (const [uri, { config, rootUri }] of byFile) {
       const missing: Diagnostic[] = [];
-      for (const [i, pattern] of config.termbases.entries()) {
+      // the paths of `glossaries` (the project's own search) and of `termbases`, each at its entry
+      const named = [
+        ...(config.glossaries ?? []).map((pattern, i) => ({ pattern, at: config.glossaryRanges?.[i] })),
+        ...config.termbases.map((pattern, i) => ({ pattern, at: config.termbaseRanges?.[i] })),
+      ];
+      for (const { pattern, at: where } of named) {
         if (!isNamedPath(pattern)) continue;
         const termbase = joinUri(rootUri, pattern);
         // in the CLI's words (`cannot read the glossary terms (.fintech-glossary.yaml): it is a directory`)
@@ -667,7 +677,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
             ? 'it is a directory'
             : undefined;
         if (!why) continue;
-        const at = config.termbaseRanges?.[i] ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+        const at = where ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
         missing.push({
           range: { start: { line: at.line - 1, character: at.column - 1 }, end: { line: at.endLine - 1, character: at.endColumn - 1 } },
           severity: DiagnosticSeverity.Warning,
@@ -777,8 +787,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const before = projects.get(folder.uri);
       loadProject(folder, await readProjectText(folder));
       const after = projects.get(folder.uri);
-      if (before?.rootUri !== after?.rootUri || before?.config.termbases.join('\n') !== after?.config.termbases.join('\n'))
-        termbasesChanged = true;
+      const paths = (p: typeof before) => JSON.stringify([p?.config.glossaries, p?.config.termbases]);
+      if (before?.rootUri !== after?.rootUri || paths(before) !== paths(after)) termbasesChanged = true;
       // where the walk up stops may have moved (a project file found, or gone)
       watchAbove(folder);
     }

@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import type { KnownForm, Termbase, TermbaseDiagnostic } from './engine/termbase';
 import { loadTermbase, TERMBASE_START_BYTES, termbaseStartProblem } from './engine/termbaseLoad';
 import type { UserTermbase } from './engine/userLayer';
+import { DEFAULT_GLOSSARIES } from './protocol';
 
 /** File access for termbases, given by the entry point. URIs are `file:` URIs on Node. */
 export interface FileAccess {
@@ -93,6 +94,24 @@ export function filesOfGlob<T>(glob: string, found: readonly T[], relativePath: 
     .filter((f): f is { file: T; path: string } => f.path !== undefined && match(f.path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((f) => f.file);
+}
+
+/**
+ * Which files a folder's search takes for termbases, the server's and the CLI's alike: the user's
+ * own `fintechGlossary.glossaries` when they set it (any list but its default; the CLI has none),
+ * else the project file's `glossaries` when it has the key (`[]`: none), else the default globs.
+ * `from` says which, so that a caller knows what the paths are relative to (the workspace folder,
+ * or the project file's folder).
+ */
+export function termbaseSearch(
+  userSetting: readonly string[] | undefined,
+  project: readonly string[] | undefined,
+): { patterns: readonly string[]; from: 'setting' | 'project' | 'default' } {
+  const isDefault = (list: readonly string[]) =>
+    list.length === DEFAULT_GLOSSARIES.length && list.every((p, i) => p === DEFAULT_GLOSSARIES[i]);
+  if (userSetting && !isDefault(userSetting)) return { patterns: userSetting, from: 'setting' };
+  if (project) return { patterns: project, from: 'project' };
+  return { patterns: DEFAULT_GLOSSARIES, from: 'default' };
 }
 
 /** The URI without trailing slashes (a loop: no regular expression to backtrack). */

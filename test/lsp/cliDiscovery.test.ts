@@ -219,6 +219,30 @@ describe('check and convert find the termbases the editor finds', () => {
     );
   });
 
+  it('the project file’s glossaries replace the default globs; [] turns the search off, termbases still add', () => {
+    const repo = tree({
+      '.git/': '',
+      'examples/sample.tbx': CLIENT_TBX,
+      'terms/team.csv': 'zh-CN,en,status\n合规小助手,compliance bot,forbidden\n',
+      'docs/a.md': '风控小助手和合规小助手。\n',
+    });
+    const check = () => {
+      const r = run(join(repo, 'docs'), ['check', 'a.md']);
+      return [r.status, r.stdout.split('\n').map((l) => l.split(': ').slice(0, 2).join(': ')), r.stderr];
+    };
+    // the default search: the sample termbase, not the team's sheet (a name it does not look for)
+    expect(check()).toEqual([1, ['a.md:1:1: information forbidden-term', ''], '']);
+    writeFileSync(join(repo, '.fintech-glossary.yaml'), "glossaries: ['terms/*.csv']\n");
+    expect(check()).toEqual([1, ['a.md:1:7: information forbidden-term', ''], '']);
+    writeFileSync(join(repo, '.fintech-glossary.yaml'), 'glossaries: []\n');
+    expect(check()).toEqual([0, [''], '']);
+    writeFileSync(join(repo, '.fintech-glossary.yaml'), 'glossaries: []\ntermbases: [terms/team.csv]\n');
+    expect(check()).toEqual([1, ['a.md:1:7: information forbidden-term', ''], '']);
+    // a path in glossaries names a file: one that is not there is the user's error, as in termbases
+    writeFileSync(join(repo, '.fintech-glossary.yaml'), 'glossaries: [terms/gone.csv]\n');
+    expect(check()[0]).toBe(2);
+  });
+
   it('a file in another repository takes that repository’s project file and termbases; files in this one keep this one’s', () => {
     const top = tree({
       'a/.git/': '',

@@ -111,6 +111,17 @@ describe('a termbase the project file names that does not exist', () => {
     ]);
   });
 
+  it('a path in glossaries (the project’s own search) that is not there is a warning at its entry too', async () => {
+    const w = await workspace(true, {
+      '.fintech-glossary.yaml': 'glossaries:\n  - terms/*.csv\n  - terms/gone.tbx\ntermbases: [x.csv]\n',
+      'a.md': '风控小助手\n',
+    });
+    expect(shown(await w.last(w.projectUri, (d) => d.length > 1))).toEqual([
+      [2, 4, 2, 18, 2, 'terms/gone.tbx: no such file'],
+      [3, 12, 3, 17, 2, 'x.csv: no such file'],
+    ]);
+  });
+
   it('sits beside a problem of the project file, and goes when the entry is taken out', async () => {
     const w = await workspace(true, { '.fintech-glossary.yaml': 'variant: zh-XX\ntermbases: [gone.csv]\n' });
     const both = await w.last(w.projectUri, (d) => d.length === 2);

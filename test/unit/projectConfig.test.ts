@@ -62,7 +62,35 @@ describe('parseProjectConfig', () => {
   });
 
   it('a list or a scalar instead of a mapping is reported at line 1', () => {
-    expect(parse('- a\n- b\n').problems).toEqual(['.fintech-glossary.yaml:1:1: expected a mapping (variant, termbases, severity, ignore)']);
+    expect(parse('- a\n- b\n').problems).toEqual([
+      '.fintech-glossary.yaml:1:1: expected a mapping (variant, glossaries, termbases, severity, ignore)',
+    ]);
     expect(parse('').problems).toEqual([]);
+  });
+
+  it('glossaries: the files the project says are its termbases, kept apart from absent', () => {
+    // present, it replaces the default search: a list, or empty to search for none
+    expect(parse("glossaries: ['terms/*.tbx', shared/client.csv]\n")).toEqual({
+      config: {
+        glossaries: ['terms/*.tbx', 'shared/client.csv'],
+        glossaryRanges: [
+          { line: 1, column: 14, endLine: 1, endColumn: 27 },
+          { line: 1, column: 29, endLine: 1, endColumn: 46 },
+        ],
+        termbases: [],
+        severity: {},
+        ignore: [],
+      },
+      problems: [],
+    });
+    expect(parse('glossaries: []\n').config).toEqual({ glossaries: [], termbases: [], severity: {}, ignore: [] });
+    expect(parse('glossaries:\n').config).toEqual({ glossaries: [], termbases: [], severity: {}, ignore: [] });
+    // absent: the default search
+    expect(parse('variant: zh-TW\n').config).toEqual({ variant: 'zh-TW', termbases: [], severity: {}, ignore: [] });
+    // a bad value is said, and leaves the default search on (it turns nothing off)
+    expect(parse('glossaries: terms\n')).toEqual({
+      config: { termbases: [], severity: {}, ignore: [] },
+      problems: ['.fintech-glossary.yaml:1:13: glossaries must be a list of paths'],
+    });
   });
 });
