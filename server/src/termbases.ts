@@ -301,15 +301,19 @@ export class TermbaseFiles {
         }
         file = { ...w, termbase };
         this.loaded.set(w.uri, file);
-        const diagnostics = [...termbase.diagnostics];
-        if (!termbase.unreadable && !termbase.hasChinese && !w.named) {
-          diagnostics.push({
-            severity: 'information',
-            line: 1,
-            column: 1,
-            message: 'no Chinese term in this file: not used as a glossary (name it in fintechGlossary.glossaries to use it anyway)',
-          });
-        }
+        // a file a glob found that has no Chinese term is not used: that one message, not also the
+        // problems of rows nobody will read (as `check` says only that it skipped it)
+        const diagnostics: TermbaseDiagnostic[] =
+          !termbase.unreadable && !termbase.hasChinese && !w.named
+            ? [
+                {
+                  severity: 'information',
+                  line: 1,
+                  column: 1,
+                  message: 'no Chinese term in this file: not used as a glossary (name it in fintechGlossary.glossaries to use it anyway)',
+                },
+              ]
+            : termbase.diagnostics;
         this.report.diagnostics(w.uri, diagnostics);
         this.published.add(w.uri);
         this.report.log(`glossary ${w.label}: ${termbase.entries.length} entries (${termbase.format})`);

@@ -72,3 +72,22 @@ describe('a folder too big to search whole', () => {
     expect([layers.map((l) => l.uri), stopped]).toEqual([['file:///ws/terms.csv'], []]);
   });
 });
+
+describe('a file a glob found that has no Chinese term', () => {
+  it('has the one message saying it is not used, not also its rows’ problems', async () => {
+    // a sheet with English only, and a row with no term at all (a problem were the file used)
+    const access = filesOf({ 'file:///ws/glossary.csv': 'en,definition\nledger,a book of accounts\n,a row with no term\n' });
+    const published = new Map<string, TermbaseDiagnostic[]>();
+    const files = new TermbaseFiles(access, { diagnostics: (uri, d) => published.set(uri, d), log: () => undefined });
+    const layers = await files.refresh([FOLDER], async () => ({ glossaries: DEFAULT_GLOSSARIES, termbaseFile: 'terms.csv' }));
+    expect(layers).toEqual([]);
+    expect(published.get('file:///ws/glossary.csv')?.map((d) => [d.line, d.severity, d.message])).toEqual([
+      [1, 'information', 'no Chinese term in this file: not used as a glossary (name it in fintechGlossary.glossaries to use it anyway)'],
+    ]);
+    // named, it is used, and its row's problem is shown
+    await files.refresh([FOLDER], async () => ({ glossaries: ['glossary.csv'], termbaseFile: 'terms.csv' }));
+    expect(published.get('file:///ws/glossary.csv')?.map((d) => [d.line, d.message])).toEqual([
+      [3, 'row 3: no Chinese or English term; skipped'],
+    ]);
+  });
+});
