@@ -234,6 +234,12 @@ export class TermbaseFiles {
           if (pattern !== optional) this.report.log(`glossary ${pattern} (${where}) does not exist`);
           continue;
         }
+        // a folder is no termbase: said once, plainly (a project file's entry is also a warning on
+        // that file), rather than as the error of reading it
+        if (await this.access.isDirectory?.(uri)) {
+          this.report.log(`glossary ${pattern} (${where}) is a directory, not a file`);
+          continue;
+        }
         uris = [uri];
       } else uris = filesOfGlob(pattern, found, (u) => relativeTo(baseUri, u));
       for (const uri of uris) {

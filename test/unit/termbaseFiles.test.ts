@@ -91,3 +91,23 @@ describe('a file a glob found that has no Chinese term', () => {
     ]);
   });
 });
+
+describe('a named termbase that is a folder', () => {
+  it('is said once in the log, plainly, and never read', async () => {
+    const access: FileAccess = {
+      ...filesOf({}),
+      exists: async (uri) => uri === 'file:///ws/terms',
+      isDirectory: async (uri) => uri === 'file:///ws/terms',
+      read: async () => {
+        throw new Error('EISDIR: illegal operation on a directory, read');
+      },
+    };
+    const logs: string[] = [];
+    const files = new TermbaseFiles(access, { diagnostics: () => undefined, log: (m) => logs.push(m) });
+    const layers = await files.refresh([FOLDER], async () => ({ glossaries: ['terms'], termbaseFile: 'terms.csv' }));
+    expect([layers, logs.filter((m) => m.includes('terms ') || m.includes('EISDIR'))]).toEqual([
+      [],
+      ['glossary terms (in ws) is a directory, not a file'],
+    ]);
+  });
+});
