@@ -121,13 +121,24 @@ export function trimSlashes(uri: string): string {
   return uri.slice(0, end);
 }
 
-/** A folder URI joined with a relative path (`/`-separated), each segment percent-encoded. */
+/**
+ * A folder URI joined with a relative path (`/` or `\\`-separated), each segment percent-encoded;
+ * `..` takes the segment before it away (`terms/../../shared/a.csv`), as the watchers' and the
+ * editor's URIs of that file are written, so that they name the same file.
+ */
 export function joinUri(folderUri: string, relativePath: string): string {
-  const segments = relativePath
-    .replace(/\\/g, '/')
-    .split('/')
-    .filter((s) => s && s !== '.');
-  return `${trimSlashes(folderUri)}/${segments.map(encodeURIComponent).join('/')}`;
+  const base = trimSlashes(folderUri);
+  // the folder's path after its scheme and authority (`file:///a/b`: `/a/b`), whose segments `..` removes
+  const scheme = base.indexOf('://');
+  const pathStart = scheme < 0 ? -1 : base.indexOf('/', scheme + 3);
+  const head = scheme < 0 ? base : pathStart < 0 ? base : base.slice(0, pathStart);
+  const segments = scheme < 0 || pathStart < 0 ? [] : base.slice(pathStart + 1).split('/');
+  for (const s of relativePath.replace(/\\/g, '/').split('/')) {
+    if (!s || s === '.') continue;
+    if (s === '..' && scheme >= 0) segments.pop();
+    else segments.push(encodeURIComponent(s));
+  }
+  return `${head}/${segments.join('/')}`;
 }
 
 /**

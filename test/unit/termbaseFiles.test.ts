@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TermbaseDiagnostic } from '../../server/src/engine/termbase';
 import { DEFAULT_GLOSSARIES } from '../../server/src/protocol';
-import { type FileAccess, relativeTo, TermbaseFiles } from '../../server/src/termbases';
+import { type FileAccess, joinUri, relativeTo, TermbaseFiles } from '../../server/src/termbases';
 
 const FOLDER = { uri: 'file:///ws', name: 'ws' };
 
@@ -109,5 +109,25 @@ describe('a named termbase that is a folder', () => {
       [],
       ['glossary terms (in ws) is a directory, not a file'],
     ]);
+  });
+});
+
+describe('a termbase path with ..', () => {
+  it('names the file by the URI the editor and the watchers give it', async () => {
+    expect(joinUri('file:///repo/docs', '../shared/terms.csv')).toBe('file:///repo/shared/terms.csv');
+    expect(joinUri('file:///repo/', './terms/../glossary.csv')).toBe('file:///repo/glossary.csv');
+    expect(joinUri('file:///repo', 'terms\\client team.tbx')).toBe('file:///repo/terms/client%20team.tbx');
+    expect(joinUri('vscode-vfs://github/o/r', 'a/../b.csv')).toBe('vscode-vfs://github/o/r/b.csv');
+    // read, its problems published and its changes seen under that URI
+    const access = filesOf({ 'file:///repo/shared/terms.csv': 'zh-CN,en\n区块链,blockchain\n,\n' });
+    const published = new Map<string, TermbaseDiagnostic[]>();
+    const files = new TermbaseFiles(access, { diagnostics: (uri, d) => published.set(uri, d), log: () => undefined });
+    const layers = await files.refresh([{ uri: 'file:///repo/docs', name: 'docs' }], async () => ({
+      glossaries: ['../shared/terms.csv'],
+      termbaseFile: 'terms.csv',
+    }));
+    expect(layers.map((l) => l.uri)).toEqual(['file:///repo/shared/terms.csv']);
+    expect([...published.keys()]).toEqual(['file:///repo/shared/terms.csv']);
+    expect(files.has('file:///repo/shared/terms.csv')).toBe(true);
   });
 });
