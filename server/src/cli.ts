@@ -737,8 +737,8 @@ discoveryOption(
     for (const file of files) {
       const { project, glossary } = projects.of(file);
       // ignore globs are relative to the project file's folder
-      const rel = relative(project.root, file).split(sep).join('/');
-      if (!rel.startsWith('..') && isIgnored(project.config, rel)) continue;
+      const rel = projectPath(project.root, file);
+      if (rel !== undefined && isIgnored(project.config, rel)) continue;
       let text: string;
       try {
         text = readDocument(file);
@@ -764,6 +764,17 @@ discoveryOption(
       }
     process.exitCode = unreadableFiles ? 2 : results.some((r) => SEVERITY_RANK[r.severity]! >= SEVERITY_RANK[failOn]!) ? 1 : 0;
   });
+
+/**
+ * A file's path relative to its project's folder (`/`-separated), for the ignore globs; undefined
+ * outside it. As written when it is under the folder, else by real paths: a file reached through a
+ * symbolic link (`check link-to-other-repo/vendor/a.md`) takes its project by its real folder, and
+ * so is matched where it really is.
+ */
+function projectPath(root: string, file: string): string | undefined {
+  const inside = (rel: string) => (rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split(sep).join('/'));
+  return inside(relative(root, file)) ?? inside(relative(realPath(root), realPath(file)));
+}
 
 interface CheckResult {
   file: string;

@@ -3,7 +3,7 @@
 // or else the repository's top, node_modules and dot folders left out. A discovered file that cannot
 // be used is a warning, never exit 2; `--no-discovery` turns the search off.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -271,6 +271,25 @@ describe('check and convert find the termbases the editor finds', () => {
     // convert too: b's termbase gives 监理沙箱 its Taiwan form
     writeFileSync(join(top, 'b', 'docs', 'sandbox.md'), '在监理沙箱里测试。\n');
     expect(run(join(top, 'a'), ['convert', '--to', 'zh-TW', '../b/docs/sandbox.md']).stdout).toBe('在監理沙盒裡測試。\n');
+  });
+
+  it('a file reached through a link into another repository is ignored as that repository’s ignore globs say', () => {
+    const top = tree({
+      'a/.git/': '',
+      'b/.git/': '',
+      'b/.fintech-glossary.yaml': "ignore: ['vendor/**']\n",
+      'b/terms/client.tbx': CLIENT_TBX,
+      'b/vendor/v.md': DOC,
+      'b/docs/b.md': DOC,
+    });
+    symlinkSync(join(top, 'b'), join(top, 'a', 'link'));
+    // b's project by the file's real folder, and so b's ignore globs where the file really is
+    const r = run(join(top, 'a'), ['check', 'link/vendor/v.md', 'link/docs/b.md']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      1,
+      'link/docs/b.md:1:1: information forbidden-term: “风控小助手” is a forbidden term (risk bot): use “风控机器人”.\n',
+      '',
+    ]);
   });
 
   it.skipIf(tmpInRepository)(
