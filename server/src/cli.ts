@@ -438,7 +438,9 @@ function termbasePaths(
     : [];
   return patterns.flatMap((p) =>
     isNamedPath(p)
-      ? [{ path: join(root, p), label: label(p) }]
+      ? // a `\` separates folders as `/` does, as the server reads the path (joinUri): a project
+        // file written on Windows names the same file in CI
+        [{ path: join(root, ...p.split('\\')), label: label(p) }]
       : filesOfGlob(p, found, (rel) => rel).map((rel) => ({ path: join(root, rel), label: label(rel), discovered: true })),
   );
 }

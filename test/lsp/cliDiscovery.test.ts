@@ -292,6 +292,17 @@ describe('check and convert find the termbases the editor finds', () => {
     ]);
   });
 
+  it('a termbase path written with Windows separators names the file the editor reads', () => {
+    const repo = tree({
+      '.git/': '',
+      '.fintech-glossary.yaml': "glossaries: []\ntermbases: ['terms\\client.tbx']\n",
+      'terms/client.tbx': CLIENT_TBX,
+      'a.md': DOC,
+    });
+    const r = run(repo, ['check', 'a.md']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([1, FINDING, '']);
+  });
+
   it.skipIf(tmpInRepository)(
     `run from outside any repository, each file takes its own repository's termbases${tmpInRepository ? ' (skipped: the temporary folder is inside a git work tree)' : ''}`,
     () => {
