@@ -351,7 +351,7 @@ const expected: Record<string, string[]> = {
   // 资金e监管, Minsheng Bank's product, under the concept it sells
   'funds-supervision': ['资金e监管', 'funds supervision', 'escrow'],
   'fee-rate': ['fee rate', 'merchant discount rate', 'MDR'],
-  'merchant-onboarding': ['merchant onboarding'],
+  'merchant-onboarding': ['商户进件', 'merchant onboarding'],
   'error-handling': ['exception handling', 'error resolution', 'dispute handling'],
   'financial-transaction': ['financial transaction', 'deal'],
   collection: ['collection', 'receipt of payment'],

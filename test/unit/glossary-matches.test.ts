@@ -123,3 +123,16 @@ describe('the headword is the standard term, the colloquial form an alias', () =
     expect([entry('capital-one').zhHans, entry('capital-one').zhHant]).toEqual(['第一资本', '第一資本']);
   });
 });
+
+describe('a name that is not the concept’s (from the s14 review’s term QA sample)', () => {
+  it('商户进件 is merchant onboarding, not a loan application; 进件 alone stays an application file', () => {
+    expect(concepts('批量商户进件、商户审核')).toEqual(['商户进件 merchant-onboarding', '商户 merchant']);
+    expect(concepts('信贷进件审核')).toEqual(['信贷 credit', '进件 loan-application']);
+  });
+
+  it('用户隐私 is what privacy protection protects: 保护用户隐私 is no inconsistency, and no fix makes 保护隐私保护', () => {
+    expect(findings('加强隐私保护，保护用户隐私。', 'zh-Hans')).toEqual([]);
+    // the card of what it is: privacy
+    expect(concepts('保护用户隐私')).toEqual(['隐私 privacy']);
+  });
+});
