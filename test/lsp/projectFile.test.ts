@@ -6,8 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type LspSession, shutdown, startServer } from './lspClient';
+import { describe, expect, it } from 'vitest';
+import { startOnFolder, stoppedAfterEach, stopServersAfterEach } from './folderServer';
+import { startServer } from './lspClient';
 import { waitFor } from './waitFor';
 
 interface Diag {
@@ -18,10 +19,7 @@ interface Diag {
   data?: { suggestions: string[]; term: string };
 }
 
-const sessions: LspSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await shutdown(s).catch(() => s.process.kill());
-});
+stopServersAfterEach();
 
 /** 數字貨幣 is Taiwan's 數位貨幣 and Hong Kong's 數碼貨幣; 風控小幫手 is only in the project's termbase. */
 const TEXT = '銀行推出數字貨幣。風控小幫手\n';
@@ -31,32 +29,7 @@ async function workspace(watch: boolean, projectFile: string) {
   const uri = pathToFileURL(dir).href;
   const projectUri = `${uri}/.fintech-glossary.yaml`;
   writeFileSync(join(dir, '.fintech-glossary.yaml'), projectFile);
-  const s = startServer();
-  sessions.push(s);
-  const published = new Map<string, Diag[][]>();
-  s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diag[] }) =>
-    published.set(p.uri, [...(published.get(p.uri) ?? []), p.diagnostics]),
-  );
-  const registered: string[] = [];
-  const logs: string[] = [];
-  s.connection.onNotification('window/logMessage', (m: { message: string }) => logs.push(m.message));
-  s.connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions: unknown }[] }) => {
-    for (const r of p.registrations) if (r.method === 'workspace/didChangeWatchedFiles') registered.push(JSON.stringify(r.registerOptions));
-    return null;
-  });
-  await s.connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: uri,
-    workspaceFolders: [{ uri, name: 'ws' }],
-    capabilities: {
-      workspace: {
-        configuration: true,
-        workspaceFolders: true,
-        didChangeWatchedFiles: { dynamicRegistration: watch, relativePatternSupport: true },
-      },
-    },
-  });
-  await s.connection.sendNotification('initialized', {});
+  const { s, published, logs, registered } = await startOnFolder<Diag>(uri, { watch });
   // the project file is watched (by the client, or by the server) once initialized is done
   for (let i = 0; i < 400; i++) {
     if (
@@ -132,8 +105,7 @@ describe('the project file', () => {
     writeFileSync(join(dir, '.fintech-glossary.yaml'), 'variant: zh-TW\n');
     // found by the default glossaries setting (**/glossary.csv), not named anywhere
     writeFileSync(join(dir, 'glossary.csv'), 'zh-TW,en,status\n風控小幫手,risk bot,forbidden\n');
-    const s = startServer();
-    sessions.push(s);
+    const s = stoppedAfterEach(startServer());
     const published: Diag[][] = [];
     s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diag[] }) =>
       published.push(p.diagnostics),

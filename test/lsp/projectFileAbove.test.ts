@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type LspSession, shutdown, startServer } from './lspClient';
+import { describe, expect, it } from 'vitest';
+import { startOnFolder, stopServersAfterEach } from './folderServer';
 import { waitFor } from './waitFor';
 
 interface Diag {
@@ -18,10 +18,7 @@ interface Diag {
   data?: { suggestions: string[]; term: string };
 }
 
-const sessions: LspSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await shutdown(s).catch(() => s.process.kill());
-});
+stopServersAfterEach();
 
 /** 數字貨幣 is Taiwan's 數位貨幣 and Hong Kong's 數碼貨幣; 風控小幫手 is only in the repository's termbase. */
 const TEXT = '銀行推出數字貨幣。風控小幫手\n';
@@ -37,28 +34,7 @@ async function subfolderWorkspace(watch: boolean, projectFile: string) {
   writeFileSync(join(repo, 'terms', 'risk.csv'), 'zh-TW,en,status\n風控小幫手,risk bot,forbidden\n');
   writeFileSync(join(repo, '.fintech-glossary.yaml'), projectFile);
   const folder = pathToFileURL(join(repo, 'docs', 'guide')).href;
-  const s = startServer();
-  sessions.push(s);
-  const published = new Map<string, Diag[][]>();
-  s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diag[] }) =>
-    published.set(p.uri, [...(published.get(p.uri) ?? []), p.diagnostics]),
-  );
-  const logs: string[] = [];
-  s.connection.onNotification('window/logMessage', (m: { message: string }) => logs.push(m.message));
-  s.connection.onRequest('client/registerCapability', () => null);
-  await s.connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: folder,
-    workspaceFolders: [{ uri: folder, name: 'guide' }],
-    capabilities: {
-      workspace: {
-        configuration: true,
-        workspaceFolders: true,
-        didChangeWatchedFiles: { dynamicRegistration: watch, relativePatternSupport: true },
-      },
-    },
-  });
-  await s.connection.sendNotification('initialized', {});
+  const { s, published, logs } = await startOnFolder<Diag>(folder, { name: 'guide', watch });
   await waitFor(() => logs.some((l) => l.includes('folder(s) above guide')));
   expect(logs).toContain('Fintech Glossary: watching .fintech-glossary.yaml in 2 folder(s) above guide');
   /** Open a document of the folder (a path relative to it) with TEXT. */

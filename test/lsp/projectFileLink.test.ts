@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type LspSession, shutdown, startServer } from './lspClient';
+import { describe, expect, it } from 'vitest';
+import { startOnFolder, stopServersAfterEach } from './folderServer';
 import { waitFor } from './waitFor';
 
 interface Diag {
@@ -17,10 +17,7 @@ interface Diag {
   data?: { suggestions: string[]; term: string };
 }
 
-const sessions: LspSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await shutdown(s).catch(() => s.process.kill());
-});
+stopServersAfterEach();
 
 /** 數字貨幣 is Taiwan's 數位貨幣 and Hong Kong's 數碼貨幣; 風控小幫手 is only in the repository's termbase. */
 const TEXT = '銀行推出數字貨幣。風控小幫手\n';
@@ -39,26 +36,7 @@ describe('a workspace folder reached through a symbolic link', () => {
     symlinkSync(join(repo, 'docs', 'guide'), join(elsewhere, 'guide'), 'dir');
     const folder = pathToFileURL(join(elsewhere, 'guide')).href;
 
-    const s = startServer();
-    sessions.push(s);
-    const published = new Map<string, Diag[][]>();
-    s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diag[] }) =>
-      published.set(p.uri, [...(published.get(p.uri) ?? []), p.diagnostics]),
-    );
-    s.connection.onRequest('client/registerCapability', () => null);
-    await s.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: folder,
-      workspaceFolders: [{ uri: folder, name: 'guide' }],
-      capabilities: {
-        workspace: {
-          configuration: true,
-          workspaceFolders: true,
-          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
-        },
-      },
-    });
-    await s.connection.sendNotification('initialized', {});
+    const { s, published } = await startOnFolder<Diag>(folder, { name: 'guide', watch: true });
     const last = (uri: string) => published.get(uri)?.at(-1);
     const until = async (uri: string, ok: (d: Diag[] | undefined) => boolean) => {
       await waitFor(() => ok(last(uri))).catch(() => undefined);

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type LspSession, shutdown, startServer } from './lspClient';
+import { describe, expect, it } from 'vitest';
+import { startOnFolder, stopServersAfterEach } from './folderServer';
 import { waitFor } from './waitFor';
 
 interface Diag {
@@ -18,10 +18,7 @@ interface Diag {
   data?: { term: string };
 }
 
-const sessions: LspSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await shutdown(s).catch(() => s.process.kill());
-});
+stopServersAfterEach();
 
 const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
 const RISK_CSV = 'zh-TW,en,status\n風控小幫手,risk bot,forbidden\n';
@@ -34,28 +31,7 @@ async function workspace(watch: boolean, files: Record<string, string>) {
     writeFileSync(join(dir, name), text);
   }
   const uri = pathToFileURL(dir).href;
-  const s = startServer();
-  sessions.push(s);
-  const published = new Map<string, Diag[][]>();
-  s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diag[] }) =>
-    published.set(p.uri, [...(published.get(p.uri) ?? []), p.diagnostics]),
-  );
-  const logs: string[] = [];
-  s.connection.onNotification('window/logMessage', (m: { message: string }) => logs.push(m.message));
-  s.connection.onRequest('client/registerCapability', () => null);
-  await s.connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: uri,
-    workspaceFolders: [{ uri, name: 'ws' }],
-    capabilities: {
-      workspace: {
-        configuration: true,
-        workspaceFolders: true,
-        didChangeWatchedFiles: { dynamicRegistration: watch, relativePatternSupport: true },
-      },
-    },
-  });
-  await s.connection.sendNotification('initialized', {});
+  const { s, published, logs } = await startOnFolder<Diag>(uri, { watch });
   await waitFor(() => logs.some((l) => l.includes('termbase file(s)')));
   // the server's own watcher, set up after the termbases are read (the folder's own directory at once)
   if (!watch) await waitFor(() => logs.some((l) => l.includes('watching .fintech-glossary.yaml')));

@@ -6,14 +6,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type LspSession, shutdown, startServer } from './lspClient';
+import { describe, expect, it } from 'vitest';
+import { startOnFolder, stopServersAfterEach } from './folderServer';
 import { waitFor } from './waitFor';
 
-const sessions: LspSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await shutdown(s).catch(() => s.process.kill());
-});
+stopServersAfterEach();
 
 /** A sample termbase (what the default search finds): 风控小助手 forbidden. */
 const SAMPLE_TBX = `<?xml version="1.0" encoding="UTF-8"?>
@@ -51,29 +48,17 @@ async function findings(files: Record<string, string>, folder = '', settings: Re
     writeFileSync(join(repo, name), text);
   }
   const uri = pathToFileURL(join(repo, folder)).href;
-  const s = startServer();
-  sessions.push(s);
-  s.settings.fintechGlossary = settings;
-  const logs: string[] = [];
-  s.connection.onNotification('window/logMessage', (m: { message: string }) => logs.push(m.message));
-  const docUri = `${uri}/a.md`;
-  let published: Diag[] | undefined;
-  s.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diag[] }) => {
-    if (p.uri === docUri) published = p.diagnostics;
-  });
-  await s.connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: uri,
-    workspaceFolders: [{ uri, name: 'ws' }],
-    capabilities: { workspace: { configuration: true, workspaceFolders: true } },
-  });
-  await s.connection.sendNotification('initialized', {});
+  const { s, published, logs } = await startOnFolder<Diag>(uri, { settings });
   await waitFor(() => logs.some((l) => l.includes('termbase file(s)')));
+  const docUri = `${uri}/a.md`;
   await s.connection.sendNotification('textDocument/didOpen', {
     textDocument: { uri: docUri, languageId: 'markdown', version: 1, text: DOC },
   });
-  await waitFor(() => published !== undefined);
-  return published!.map((d) => [d.range.start.character, d.code]);
+  await waitFor(() => published.has(docUri));
+  return published
+    .get(docUri)!
+    .at(-1)!
+    .map((d) => [d.range.start.character, d.code]);
 }
 
 const SAMPLE = ['samples/sample.tbx', SAMPLE_TBX] as const;
