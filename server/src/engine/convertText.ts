@@ -18,7 +18,7 @@ import { type Find, overlapsAny, retargetDirective, skippedRanges, variantDirect
 import type { Match, MatchOptions, TermIndex } from './matcher';
 import { currentIn, termFor } from './terms';
 import { normalizeKey } from './normalize';
-import { isHanUnit } from './unicode';
+import { isHanOrSurrogate } from './unicode';
 
 /** What the converter needs of a glossary (the engine's `Glossary` is one). */
 export interface TermSource {
@@ -104,7 +104,7 @@ export function formIn(entry: GlossaryEntry, script: ChineseScript): string {
  */
 function termTarget(source: TermSource, m: Match, span: string, to: ChineseScript, from: ChineseScript | undefined): string | undefined {
   let han = false;
-  for (let i = 0; i < span.length && !han; i++) han = isHanOrAstral(span.charCodeAt(i));
+  for (let i = 0; i < span.length && !han; i++) han = isHanOrSurrogate(span.charCodeAt(i));
   if (!han) return undefined;
   let target: string | undefined;
   // several concepts written alike: one when a user's entry leads the bundled one (the user's forms)
@@ -238,9 +238,6 @@ function termsInside(index: TermIndex, span: string): Match[] {
   return out;
 }
 
-/** A Han unit, or half of an astral character (Han of Ext. B–H, and other astral characters). */
-const isHanOrAstral = (u: number) => isHanUnit(u) || (u >= 0xd800 && u <= 0xdfff);
-
 /**
  * Is `span` written as `form` in everything but its Han characters (which may be of another script)?
  * Compared unit by unit with the Han units left out of both: 國際財務報告準則第17號——保險合同 is the
@@ -250,8 +247,8 @@ function sameButHan(span: string, form: string): boolean {
   let i = 0;
   let j = 0;
   for (;;) {
-    while (i < span.length && isHanOrAstral(span.charCodeAt(i))) i++;
-    while (j < form.length && isHanOrAstral(form.charCodeAt(j))) j++;
+    while (i < span.length && isHanOrSurrogate(span.charCodeAt(i))) i++;
+    while (j < form.length && isHanOrSurrogate(form.charCodeAt(j))) j++;
     if (i >= span.length || j >= form.length) return i >= span.length && j >= form.length;
     if (span.charCodeAt(i++) !== form.charCodeAt(j++)) return false;
   }

@@ -9,7 +9,7 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import type { ScratchUnits } from './normalize';
-import { isHanUnit } from './unicode';
+import { isHanOrSurrogate, isHanUnit } from './unicode';
 
 /** opencc-js dictionaries are "from to [alt…]|from to…" strings. */
 function parseCharDict(dict: string): Map<number, number> {
@@ -56,9 +56,6 @@ export function hasHan(units: Uint16Array, a: number, b: number): boolean {
   return false;
 }
 
-/** Is u a Han character's unit (a BMP Han character, or either half of a surrogate pair)? */
-const hanOrSurrogate = (u: number) => isHanUnit(u) || (u >= 0xd800 && u <= 0xdfff);
-
 /**
  * Does the source text behind normalised [i, end) write the Han characters of `form` as `form`
  * writes them, none folded (權益, not 权益 or 权益's mixed spellings)? Everything else in the
@@ -67,13 +64,13 @@ const hanOrSurrogate = (u: number) => isHanUnit(u) || (u >= 0xd800 && u <= 0xdff
 export function writtenAs(src: string, n: ScratchUnits, i: number, end: number, form: string): boolean {
   let p = 0;
   for (let k = i; k < end; k++) {
-    if (!hanOrSurrogate(n.units[k]!)) continue;
+    if (!isHanOrSurrogate(n.units[k]!)) continue;
     // an astral character is two units with one source span: its high, then its low half
     const s = src.charCodeAt(n.starts[k]! + (k > i && n.starts[k] === n.starts[k - 1] ? 1 : 0));
-    while (p < form.length && !hanOrSurrogate(form.charCodeAt(p))) p++;
+    while (p < form.length && !isHanOrSurrogate(form.charCodeAt(p))) p++;
     if (form.charCodeAt(p) !== s) return false;
     p++;
   }
-  while (p < form.length && !hanOrSurrogate(form.charCodeAt(p))) p++;
+  while (p < form.length && !isHanOrSurrogate(form.charCodeAt(p))) p++;
   return p === form.length;
 }

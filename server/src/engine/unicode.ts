@@ -16,6 +16,9 @@ export function isHanUnit(u: number): boolean {
   return (u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0xf900 && u <= 0xfaff);
 }
 
+/** A BMP Han character's unit, or either half of a surrogate pair (an astral character, Han or not: Extension B …). */
+export const isHanOrSurrogate = (u: number): boolean => isHanUnit(u) || (u >= 0xd800 && u <= 0xdfff);
+
 /** A code unit from where Han begins (a quick test, not a definition of Han: isHan is that). */
 const FROM_HAN = /[\u3400-\uffff]/;
 
