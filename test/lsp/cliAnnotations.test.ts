@@ -3,20 +3,12 @@
 // paths are given: relative to $GITHUB_WORKSPACE when the file is in it, else to the git work tree
 // holding the file, else to the current directory. Properties escape %, CR, LF, `:` and `,`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempTree, BIN, withoutSearch } from './cliRun';
 
-const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
-
-/**
- * `check` and `convert` run with `--no-discovery`: these tests are about the termbases they name, and
- * the temporary folder may be inside a git work tree whose termbases the search would add
- * (cliDiscovery.test.ts tests the search).
- */
-const withoutSearch = (args: string[]) =>
-  args[0] === 'check' || args[0] === 'convert' ? [args[0], '--no-discovery', ...args.slice(1)] : args;
 /** The CLI in `cwd`, with GITHUB_WORKSPACE as given (unset when undefined, whatever the test runner has). */
 function run(cwd: string, args: string[], workspace?: string) {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -25,15 +17,7 @@ function run(cwd: string, args: string[], workspace?: string) {
   return spawnSync(process.execPath, [BIN, ...withoutSearch(args)], { encoding: 'utf8', cwd, env });
 }
 
-/** A temporary folder with these files (a name ending in `/` is an empty folder). */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fg-annotations-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name.endsWith('/') ? `${name}x` : name)), { recursive: true });
-    if (!name.endsWith('/')) writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => tempTree(files, 'fg-annotations-');
 
 /** Whether the temporary folder, or a folder above it, holds `.git`. */
 const tmpInRepository = (() => {

@@ -1,37 +1,16 @@
 // The `check` and `convert` commands: their output formats, exit codes (0 clean, 1 findings at or
 // above --fail-on, 2 usage error), UTF-16 columns, and the project file.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, tempTree, BIN } from './cliRun';
 
-const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
-/**
- * `check` and `convert` run with `--no-discovery`: these tests are about the termbases they name, and
- * the temporary folder may be inside a git work tree whose termbases the search would add
- * (cliDiscovery.test.ts tests the search).
- */
-const withoutSearch = (args: string[]) =>
-  args[0] === 'check' || args[0] === 'convert' ? [args[0], '--no-discovery', ...args.slice(1)] : args;
-/**
- * The CLI in `cwd`, run as a GitHub workflow runs it, from its workspace: annotation paths are then
- * relative to `cwd` wherever the temporary folder is (inside a git work tree they would otherwise be
- * relative to its top; cliAnnotations.test.ts tests that).
- */
-const run = (cwd: string, args: string[], input?: string) =>
-  spawnSync(process.execPath, [BIN, ...withoutSearch(args)], {
-    encoding: 'utf8',
-    cwd,
-    env: { ...process.env, GITHUB_WORKSPACE: cwd },
-    ...(input !== undefined ? { input } : {}),
-  });
+/** The CLI in `cwd`, run as a GitHub workflow runs it, from its workspace (see runCli). */
+const run = (cwd: string, args: string[], input?: string) => runCli(cwd, args, { input, inWorkspace: true });
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fg-check-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const project = (files: Record<string, string>) => tempTree(files, 'fg-check-');
 
 // 𠀀 is one character in two UTF-16 units: the column after it counts both, as editors do
 const DOC = '<!-- fintech-glossary-variant: zh-Hans -->\n𠀀区塊鏈和云計算。\n';

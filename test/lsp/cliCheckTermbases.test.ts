@@ -2,28 +2,15 @@
 // bundled glossary, `--no-bundled` replaces it, the project file's `termbases` are read too; a user
 // term's status gives forbidden-term / deprecated-term, its reviewed form is what `convert` writes;
 // a termbase that cannot be read at all is a usage error (exit 2).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, tempTree } from './cliRun';
 
-const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
-/**
- * `check` and `convert` run with `--no-discovery`: these tests are about the termbases they name, and
- * the temporary folder may be inside a git work tree whose termbases the search would add
- * (cliDiscovery.test.ts tests the search).
- */
-const withoutSearch = (args: string[]) =>
-  args[0] === 'check' || args[0] === 'convert' ? [args[0], '--no-discovery', ...args.slice(1)] : args;
-const run = (cwd: string, args: string[], input?: string) =>
-  spawnSync(process.execPath, [BIN, ...withoutSearch(args)], { encoding: 'utf8', cwd, ...(input !== undefined ? { input } : {}) });
+const run = (cwd: string, args: string[], input?: string) => runCli(cwd, args, { input });
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fg-check-tb-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const project = (files: Record<string, string>) => tempTree(files, 'fg-check-tb-');
 
 /** The project's own entry format: a forbidden alias, and a Taiwan form the bundled glossary does not know. */
 const YAML = `- zh: 合规机器人

@@ -2,29 +2,15 @@
 // `fintechGlossary.glossaries` globs (**/*.tbx, **/glossary.csv, …), under the project file's folder
 // or else the repository's top, node_modules and dot folders left out. A discovered file that cannot
 // be used is a warning, never exit 2; `--no-discovery` turns the search off.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, tempTree } from './cliRun';
 
-const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
-const run = (cwd: string, args: string[], input?: string) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, ...(input !== undefined ? { input } : {}) });
+const run = (cwd: string, args: string[], input?: string) => runCli(cwd, args, { input, search: true });
 
-/** A temporary folder with these files (a name ending in `/` is an empty folder). */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fg-discovery-'));
-  for (const [name, text] of Object.entries(files)) {
-    if (name.endsWith('/')) {
-      mkdirSync(join(dir, name), { recursive: true });
-      continue;
-    }
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => tempTree(files, 'fg-discovery-');
 
 /** A client's termbase: 风控小助手 forbidden (use 风控机器人), and 监理沙箱 with its Taiwan form 監理沙盒. */
 const CLIENT_TBX = `<?xml version="1.0" encoding="UTF-8"?>

@@ -2,46 +2,14 @@
 // walking up from the current directory, stopping at the top of a repository (a folder holding
 // `.git`); its paths (termbases, ignore globs) are relative to its own folder. With `check --format
 // github`, what is wrong in the termbases and the project file is a workflow annotation on that file.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, tempTree } from './cliRun';
 
-const BIN = resolve(__dirname, '../../bin/fintech-glossary.js');
-/**
- * `check` and `convert` run with `--no-discovery`: these tests are about the termbases they name, and
- * the temporary folder may be inside a git work tree whose termbases the search would add
- * (cliDiscovery.test.ts tests the search).
- */
-const withoutSearch = (args: string[]) =>
-  args[0] === 'check' || args[0] === 'convert' ? [args[0], '--no-discovery', ...args.slice(1)] : args;
-/**
- * The CLI in `cwd`, run as a GitHub workflow runs it, from its workspace: annotation paths are then
- * relative to `cwd` wherever the temporary folder is (inside a git work tree they would otherwise be
- * relative to its top; cliAnnotations.test.ts tests that).
- */
-const run = (cwd: string, args: string[], input?: string) =>
-  spawnSync(process.execPath, [BIN, ...withoutSearch(args)], {
-    encoding: 'utf8',
-    cwd,
-    env: { ...process.env, GITHUB_WORKSPACE: cwd },
-    ...(input !== undefined ? { input } : {}),
-  });
+/** The CLI in `cwd`, run as a GitHub workflow runs it, from its workspace (see runCli). */
+const run = (cwd: string, args: string[], input?: string) => runCli(cwd, args, { input, inWorkspace: true });
 
-/** A temporary folder with these files (paths with `/` make their folders; a name ending in `/` is an empty folder). */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fg-project-'));
-  for (const [name, text] of Object.entries(files)) {
-    if (name.endsWith('/')) {
-      mkdirSync(join(dir, name), { recursive: true });
-      continue;
-    }
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => tempTree(files, 'fg-project-');
 
 const RISK_CSV = 'zh-CN,en,status\n风控小助手,risk bot,forbidden\n';
 
