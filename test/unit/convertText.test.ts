@@ -288,10 +288,6 @@ describe('the bundled glossary', () => {
       'investor: 投資者 → 投資者 (zh-TW)',
       'investor: 投資人 → 投資人 (zh-Hant)',
       'investor: 投資人 → 投資人 (zh-HK)',
-      'measurement: 計量 → 計量 (zh-TW)',
-      'measurement: 衡量 → 衡量 (zh-Hans)',
-      'measurement: 衡量 → 衡量 (zh-Hant)',
-      'measurement: 衡量 → 衡量 (zh-HK)',
       'memory: 記憶體 → 記憶體 (zh-Hant)',
       'memory: 記憶體 → 記憶體 (zh-HK)',
       'mobile-payment: 移動支付 → 移動支付 (zh-HK)',
@@ -305,6 +301,10 @@ describe('the bundled glossary', () => {
       'treasury-bond: 國債 → 國債 (zh-TW)',
       'vector-database: 向量資料庫 → 向量資料庫 (zh-Hant)',
       'vector-database: 向量資料庫 → 向量資料庫 (zh-HK)',
+      // 权证 is also the title certificate of collateral (a homonym): Hong Kong's 窩輪 only where
+      // the writer chooses it, never in 财务报表、权证、票据
+      'warrant: 权证 → 權證 (zh-HK)',
+      'warrant: 權證 → 權證 (zh-HK)',
     ]);
   });
 

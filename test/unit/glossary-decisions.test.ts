@@ -286,8 +286,10 @@ describe('a regional form that is also an ordinary word, or current in Hong Kong
     // Taiwan's terms are still written for Taiwan
     ['以公允价值计量，由托管银行托管。', 'zh-TW', '以公允價值衡量，由保管銀行保管。'],
     ['投资者以公允价值计量资产。', 'zh-TW', '投資人以公允價值衡量資產。'],
-    // and a traditional text's 投資者 and 計量 are left as written for Taiwan
-    ['投資者以公允價值計量資產。', 'zh-TW', '投資者以公允價值計量資產。'],
+    // and a traditional text's 投資者 and ordinary 計量 are left as written for Taiwan; fair value
+    // measurement, an accounting term, is Taiwan's 公允價值衡量 (IFRS 13)
+    ['投資者關注資產的計量。', 'zh-TW', '投資者關注資產的計量。'],
+    ['投資者以公允價值計量資產。', 'zh-TW', '投資者以公允價值衡量資產。'],
   ];
   for (const [text, to, expected] of conversions)
     it(`converting ${text} to ${to}: ${expected}`, () => expect(convertText(text, to, glossary)).toBe(expected));

@@ -37,7 +37,21 @@ describe('an everyday word is not the accounting term spelt the same', () => {
     ['取得子公司控制权', ['子公司 subsidiary', '控制权 control']],
     // recognition only as 会计确认; materiality only as 重要性原则
     ['确认订单后修复确认', []],
-    ['会计确认与计量', ['会计确认 recognition', '计量 measurement']],
+    ['会计确认与会计计量', ['会计确认 recognition', '会计计量 measurement']],
+    // measurement only as 会计计量 (公允价值计量 is fair value measurement): risk or carbon
+    // quantification, a metrology institute and Taiwan's ordinary 衡量 (to weigh) are not it
+    ['风险识别、计量、监测与预警', ['风险识别 risk-identification']],
+    ['提升银行对客户碳减排贡献度计量的准确度', ['银行 bank', '碳减排 carbon-emission-reduction']],
+    ['深圳计量院', []],
+    ['可衡量的指标', []],
+    ['以公允价值计量且变动计入损益', ['公允价值计量 fair-value-measurement']],
+    // significant influence (IAS 28) is not a major impact; capitalising a cost is 费用资本化 /
+    // 支出资本化, not turning data into capital
+    ['产生重大影响的新兴业务模式', ['业务模式 operating-model']],
+    ['具有重大影响力的企业', []],
+    ['对被投资单位具有重大影响', ['投资 investment', '重大影响 significant-influence']],
+    ['数据资产化、资本化', ['数据资产化 data-assetization']],
+    ['研发支出资本化与费用资本化', ['支出资本化 capitalisation', '费用资本化 capitalisation']],
     ['业务重要性', []],
     ['遵循重要性原则', ['重要性原则 materiality']],
     // prudence: 稳健性 alone is soundness; divestiture: 剥离 alone is often IT decoupling
@@ -90,6 +104,11 @@ describe('a homonym the glossary lacked has its own card', () => {
     ['民生银行资金 e 监管', ['民生银行 minsheng-bank', '资金 e 监管 funds-supervision']],
     // transaction records, not the transaction
     ['交易记录', ['交易记录 transaction-records']],
+    // in bank lending 权证 is the title certificate of collateral: hovering it shows both cards
+    [
+      '财务报表、权证、票据等凭证',
+      ['财务报表 financial-statements', '权证 collateral-title-certificate warrant', '票据 negotiable-instrument'],
+    ],
   ])('%s', (text, expected) => expect(concepts(text)).toEqual(expected));
 });
 
