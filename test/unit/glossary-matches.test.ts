@@ -104,6 +104,17 @@ describe('a homonym the glossary lacked has its own card', () => {
     ['民生银行资金 e 监管', ['民生银行 minsheng-bank', '资金 e 监管 funds-supervision']],
     // transaction records, not the transaction
     ['交易记录', ['交易记录 transaction-records']],
+    // English: a Raft leader lease is a lease of a distributed system (both cards, the contract
+    // first); Recognition inside a conference's name and palm recognition are not accounting
+    // recognition
+    ['新旧Leader 的 lease 是不重叠的', ['lease lease lease-distributed-systems']],
+    [
+      '文档分析与识别国际会议(International Conference on Document Analysis and Recognition,ICDAR)',
+      ['文档分析与识别国际会议 icdar', 'International Conference on Document Analysis and Recognition icdar', 'ICDAR icdar'],
+    ],
+    ['palm recognition and palm vein recognition', ['palm recognition palm-recognition', 'palm vein recognition palm-vein-recognition']],
+    ['非接触式掌纹掌静脉融合识别终端', ['掌纹掌静脉融合识别 palm-recognition']],
+    ['the recognition of revenue', ['recognition recognition', 'revenue revenue']],
     // in bank lending 权证 is the title certificate of collateral: hovering it shows both cards
     [
       '财务报表、权证、票据等凭证',
