@@ -352,7 +352,8 @@ const expected: Record<string, string[]> = {
   checkout: ['checkout', 'cashier', 'payment checkout page'],
   merchant: ['特约商户', 'merchant'],
   invoice: ['invoice', 'fapiao'],
-  invoicing: ['开具发票', 'invoicing', 'invoice issuance'],
+  // and China UMS's invoicing product, as a proper noun (its note: keep the name)
+  invoicing: ['开具发票', '票据服务云平台', '票据云平台', 'invoicing', 'invoice issuance'],
   'bill-payment': ['bill payment'],
   // 资金e监管, Minsheng Bank's product, under the concept it sells
   'funds-supervision': ['资金e监管', 'funds supervision', 'escrow'],

@@ -142,6 +142,22 @@ describe('a product name listed under its concept', () => {
   });
 });
 
+describe('银联商务票据服务云平台, China UMS’s invoicing product', () => {
+  it('shows the invoicing card with a note to keep the name, not the negotiable-instrument card', () => {
+    expect(concepts('银联商务票据服务云平台已上线运营')).toEqual(['银联商务 china-ums', '票据服务云平台 invoicing']);
+    expect(concepts('银联商务票据云平台')).toEqual(['银联商务 china-ums', '票据云平台 invoicing']);
+    const t = termsOf(entry('invoicing')).find((x) => x.text === '票据服务云平台')!;
+    expect([t.pos, t.usage]).toEqual([
+      'properNoun',
+      '银联商务开票和票据服务产品的名称（银联商务票据服务云平台，也写作“票据云平台”）；指该产品时照原样写，其中的“票据”是发票和收据，不是汇票、本票。',
+    ]);
+  });
+
+  it('and writing it beside 开票 is no inconsistency', () => {
+    expect(findings('为商户开票：银联商务票据服务云平台。', 'zh-Hans')).toEqual([]);
+  });
+});
+
 describe('the headword is the standard term, the colloquial form an alias', () => {
   it.each([
     ['股权众筹和权益众筹', ['inconsistent-term 权益众筹 → 股权众筹']],
