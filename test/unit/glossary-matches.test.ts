@@ -115,6 +115,10 @@ describe('a homonym the glossary lacked has its own card', () => {
     ['palm recognition and palm vein recognition', ['palm recognition palm-recognition', 'palm vein recognition palm-vein-recognition']],
     ['非接触式掌纹掌静脉融合识别终端', ['掌纹掌静脉融合识别 palm-recognition']],
     ['the recognition of revenue', ['recognition recognition', 'revenue revenue']],
+    // a fund manager (the person) and 收付款 showed the cards of 基金 and 付款 inside them
+    ['对基金经理基础信息', ['基金经理 individual-fund-manager']],
+    ['the fund manager', ['fund manager fund-manager individual-fund-manager']],
+    ['推送收付款平台收款', ['收付款 receipts-and-payments', '平台 platform', '收款 collection']],
     // in bank lending 权证 is the title certificate of collateral: hovering it shows both cards
     [
       '财务报表、权证、票据等凭证',
@@ -174,6 +178,11 @@ describe('a name that is not the concept’s (from the s14 review’s term QA sa
   it('商户进件 is merchant onboarding, not a loan application; 进件 alone stays an application file', () => {
     expect(concepts('批量商户进件、商户审核')).toEqual(['商户进件 merchant-onboarding', '商户 merchant']);
     expect(concepts('信贷进件审核')).toEqual(['信贷 credit', '进件 loan-application']);
+  });
+
+  it('a fund manager is not a portfolio manager of any portfolio: writing both is no inconsistency', () => {
+    expect(findings('投资经理与基金经理', 'zh-Hans')).toEqual([]);
+    expect(convertText('基金经理', 'zh-TW', glossary)).toBe('基金經理人');
   });
 
   it('用户隐私 is what privacy protection protects: 保护用户隐私 is no inconsistency, and no fix makes 保护隐私保护', () => {
