@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertText } from '../../server/src/engine/convertText';
 import type { ChineseScript } from '../../server/src/engine/entry';
+import { DocumentIndex } from '../../server/src/engine/documentIndex';
 import { DocumentChecker } from '../../server/src/engine/termQA';
+import { hover } from '../../server/src/features/hover';
+import { type UiLanguage, wordsFor } from '../../server/src/features/words';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { termsOf } from '../../server/src/engine/terms';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
 
@@ -189,5 +193,46 @@ describe('a name that is not the concept’s (from the s14 review’s term QA sa
     expect(findings('加强隐私保护，保护用户隐私。', 'zh-Hans')).toEqual([]);
     // the card of what it is: privacy
     expect(concepts('保护用户隐私')).toEqual(['隐私 privacy']);
+  });
+});
+
+describe('a glossary note in the document’s script (the notes are written in simplified characters)', () => {
+  const messages = (text: string, script: ChineseScript, ui: UiLanguage = 'en') => {
+    const checker = new DocumentChecker({ source: glossary, script });
+    return checker.check(glossary.index.scan(text), text).map((f) => wordsFor(ui).qa.message(f));
+  };
+  /** The lines of the card hovering `term` in `text` shows that carry the term's own notes. */
+  const noteLines = (text: string, term: string) => {
+    const doc = TextDocument.create('file:///doc.txt', 'plaintext', 1, text);
+    const card = hover(glossary, doc, doc.positionAt(text.indexOf(term) + 1), new DocumentIndex(glossary.index, text));
+    const value = (card!.contents as { value: string }).value;
+    return value.split('\n').filter((l) => l.startsWith('⚠') || l.startsWith('*Usage:*') || l.startsWith('*Sense:*'));
+  };
+
+  it('term QA quotes a usage note in a traditional document in traditional characters', () => {
+    expect(messages('舊報表中的遞延稅款', 'zh-Hant')).toEqual([
+      '“遞延稅款” is superseded (deferred tax): use “遞延所得稅”. 2006年以前納稅影響會計法下的科目名稱；現行準則採用資產負債表債務法，稱遞延所得稅資產/負債。',
+    ]);
+    expect(messages('舊報表中的遞延稅款', 'zh-Hant', 'zh-Hant')).toEqual([
+      '「遞延稅款」（deferred tax）是已被取代的術語，請改用「遞延所得稅」。 2006年以前納稅影響會計法下的科目名稱；現行準則採用資產負債表債務法，稱遞延所得稅資產/負債。',
+    ]);
+    // and as written in a simplified one
+    expect(messages('旧报表中的递延税款', 'zh-Hans')).toEqual([
+      '“递延税款” is superseded (deferred tax): use “递延所得税”. 2006年以前纳税影响会计法下的科目名称；现行准则采用资产负债表债务法，称递延所得税资产/负债。',
+    ]);
+  });
+
+  it('the card shows the term’s warning and notes in the script of the text hovered', () => {
+    expect(noteLines('2013年起螞蟻金服崛起', '螞蟻金服')).toEqual([
+      '⚠ *Superseded term:* 螞蟻金服 — use **螞蟻集團**',
+      '*Usage:* 2020年更名前的名稱。',
+    ]);
+    expect(noteLines('2013年起蚂蚁金服崛起', '蚂蚁金服')).toEqual([
+      '⚠ *Superseded term:* 蚂蚁金服 — use **蚂蚁集团**',
+      '*Usage:* 2020年更名前的名称。',
+    ]);
+    expect(noteLines('會計確認與會計計量', '會計計量')).toEqual([
+      '*Sense:* 會計中指以貨幣金額確定報表要素（計量屬性、初始計量、後續計量）；單獨的“計量”（風險計量、碳減排貢獻度計量、計量院）和“衡量”是一般詞語（measurement、quantification、metrology），不是本概念，故不收。',
+    ]);
   });
 });

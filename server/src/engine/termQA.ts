@@ -14,7 +14,7 @@
  * 6. `inconsistent-term` one concept written with two different terms in one document (checked
  *                        over the whole document, for terms no other rule flagged).
  */
-import { aliasIn, conceptAt, formIn, type TermSource } from './convertText';
+import { aliasIn, conceptAt, convertText, formIn, type TermSource } from './convertText';
 import { firstEndingAfter, firstStartingAtOrAfter } from './documentIndex';
 import type { ChineseScript, GlossaryEntry, Term } from './entry';
 import { latinHanJoined } from './entryKeys';
@@ -23,6 +23,7 @@ import type { Rule } from './rules';
 import { normalizeKey } from './normalize';
 import { type SpanScript, spanScript } from './script';
 import { currentIn, regionOf, termFor, termsOf } from './terms';
+import { containsHan } from './unicode';
 
 export type { Rule } from './rules';
 
@@ -54,7 +55,10 @@ export type FindingDetail =
       status: 'forbidden' | 'deprecated' | 'superseded';
       /** What to use instead (may be empty). */
       instead: readonly string[];
-      /** The term's usage note from the glossary, if any (glossary text, in its own language). */
+      /**
+       * The term's usage note from the glossary, if any (glossary text, in its own language; a
+       * Chinese note in the document's script, as converting the document writes it).
+       */
       usage?: string;
     }
   | {
@@ -152,6 +156,15 @@ function replacementsFor(ctx: QAContext, index: number, term: Term, script: Chin
   return [term.lang === 'zh' ? formIn(entry, script) : (entry.en[0] ?? formIn(entry, script))].filter((s) => s && s !== term.text);
 }
 
+/**
+ * A glossary note in the document's script: the glossary writes its Chinese notes in simplified
+ * characters (2020年更名前的名称), which a traditional document's message quotes as converting the
+ * document would write them (名稱); a note without Chinese is as written.
+ */
+function noteIn(ctx: QAContext, note: string, script: ChineseScript): string {
+  return script === 'zh-Hans' || !containsHan(note) ? note : convertText(note, script, ctx.source);
+}
+
 /** The regions a written Chinese term belongs to: its `geo`, else those of its headword scripts (none for plain traditional); made once per term. */
 const REGIONS = new WeakMap<Term, readonly string[]>();
 function regionsOf(term: Term): readonly string[] {
@@ -211,7 +224,7 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
     const instead = replacementsFor(ctx, index, term, script);
     const rule = status === 'forbidden' ? 'forbidden-term' : 'deprecated-term';
     if (!off?.has(rule)) {
-      detail ??= { rule, status, instead, ...(term.usage ? { usage: term.usage } : {}) };
+      detail ??= { rule, status, instead, ...(term.usage ? { usage: noteIn(ctx, term.usage, script) } : {}) };
       suggestions = suggest(suggestions, instead, written);
     }
   }

@@ -5,7 +5,7 @@
 import type { Citation, GlossaryEntry, Historical, TermStatus } from '../engine/entry';
 import type { EntrySource } from '../engine/glossary';
 import { termFor, termsOf } from '../engine/terms';
-import { collapseWhitespace, trimWhitespace } from '../engine/unicode';
+import { collapseWhitespace, containsHan, trimWhitespace } from '../engine/unicode';
 import { WORDS, type Words } from './words';
 
 /** How much a card shows: `compact` fits the editor's hover (about 250 px) with the essentials first. */
@@ -160,7 +160,7 @@ export function renderCard(entry: GlossaryEntry, ctx: CardContext = {}): string 
   } else if (entry.status === 'admitted') notes.push(emphasis(w, w.admittedTerm));
   if (entry.historical) notes.push(historicalLine(entry.historical, w));
   if (entry.note) notes.push(`*Note:* ${escapeMarkdown(entry.note)}`);
-  if (ctx.matched !== undefined) notes.push(...matchedTermNotes(entry, ctx.matched, w));
+  if (ctx.matched !== undefined) notes.push(...matchedTermNotes(entry, ctx.matched, w, ctx.convert));
   // compact: the first note (a warning comes first) under the headline; the rest further down
   if (compact) out.push(...notes.slice(0, 1));
   else out.push(...notes);
@@ -227,26 +227,31 @@ const WARN_STATUSES: Partial<Record<TermStatus, 'deprecatedTerm' | 'supersededTe
  * The matched term's own standing, when it is not the concept's (a deprecated, superseded or
  * forbidden form of a concept that is itself fine), and its usage and sense notes (a Chinese
  * headword form without a sense of its own has the simplified headword's): lines for the card, none
- * for most terms.
+ * for most terms. `convert`: the card's, into the reader's script (absent: as the glossary writes it).
  */
-export function matchedTermNotes(entry: GlossaryEntry, form: string, w: Words = WORDS.en): string[] {
+export function matchedTermNotes(entry: GlossaryEntry, form: string, w: Words = WORDS.en, convert?: (text: string) => string): string[] {
   const term = termFor(entry, form);
   if (!term) return [];
   const out: string[] = [];
+  // glossary text with Chinese in it in the reader's script, as the definition is (螞蟻金服 — use
+  // 螞蟻集團; 2020年更名前的名稱)
+  const inScript = (text: string) => (convert && containsHan(text) ? convert(text) : text);
   const warn = WARN_STATUSES[term.status];
   if (warn && entry.status !== 'deprecated') {
     const instead =
       (term.replacedBy !== undefined ? termFor(entry, term.replacedBy) : undefined) ??
       termsOf(entry).find((t) => t.lang === term.lang && t.status === 'preferred');
-    out.push(`⚠ ${label(w, w[warn])} ${escapeMarkdown(term.text)}${instead ? ` — ${w.use} **${escapeMarkdown(instead.text)}**` : ''}`);
+    out.push(
+      `⚠ ${label(w, w[warn])} ${escapeMarkdown(inScript(term.text))}${instead ? ` — ${w.use} **${escapeMarkdown(inScript(instead.text))}**` : ''}`,
+    );
   }
   // the sense of a Chinese headword is the concept's in every script: a note written on the
   // simplified headword shows on 內部評等法 too (a usage note stays with the form it is written on)
   const sense =
     term.sense ??
     (term.lang === 'zh' && term.role === 'headword' && term.text !== entry.zhHans ? termFor(entry, entry.zhHans)?.sense : undefined);
-  if (sense) out.push(`${label(w, w.sense)} ${escapeMarkdown(sense)}`);
-  if (term.usage) out.push(`${label(w, w.usage)} ${escapeMarkdown(term.usage)}`);
+  if (sense) out.push(`${label(w, w.sense)} ${escapeMarkdown(inScript(sense))}`);
+  if (term.usage) out.push(`${label(w, w.usage)} ${escapeMarkdown(inScript(term.usage))}`);
   return out;
 }
 
