@@ -236,3 +236,16 @@ describe('a glossary note in the document’s script (the notes are written in s
     ]);
   });
 });
+
+describe('a company’s former name is right for its time (the s14 review: 000:23:41)', () => {
+  it('term QA flags neither it nor writing it beside the current name; the card still says what it became', () => {
+    expect(findings('2013年起螞蟻金服、騰訊金融等巨頭崛起。網商銀行：螞蟻集團主導。', 'zh-Hant')).toEqual([]);
+    expect(findings('京东数科更名为京东科技。', 'zh-Hans')).toEqual([]);
+    expect(findings('Ant Financial, now Ant Group.', 'zh-Hans')).toEqual([]);
+    expect(entry('ant-group').pos).toBe('properNoun');
+  });
+
+  it('a superseded name of anything else is still flagged', () => {
+    expect(findings('旧报表中的递延税款', 'zh-Hans')).toEqual(['deprecated-term 递延税款 → 递延所得税']);
+  });
+});

@@ -157,6 +157,16 @@ function replacementsFor(ctx: QAContext, index: number, term: Term, script: Chin
 }
 
 /**
+ * Is `term` a former name of a company or body (a superseded term of a proper-noun concept:
+ * 螞蟻金服 for 螞蟻集團, CPSS for CPMI)? Such a name is right for its time, like a defunct body's
+ * (`historical`): a sentence about then writes it, so term QA neither calls it superseded nor
+ * counts it against the current name; the card still says what it became.
+ */
+function formerName(entry: GlossaryEntry, term: Term): boolean {
+  return term.status === 'superseded' && entry.pos === 'properNoun';
+}
+
+/**
  * A glossary note in the document's script: the glossary writes its Chinese notes in simplified
  * characters (2020年更名前的名称), which a traditional document's message quotes as converting the
  * document would write them (名稱); a note without Chinese is as written.
@@ -218,8 +228,8 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
   let detail: FindingDetail | undefined;
   let suggestions: string[] | undefined;
 
-  // 1, 2: status
-  if (term.status === 'forbidden' || term.status === 'deprecated' || term.status === 'superseded') {
+  // 1, 2: status (a former name of a body is right for its time: see formerName)
+  if (term.status === 'forbidden' || term.status === 'deprecated' || (term.status === 'superseded' && !formerName(entry, term))) {
     const status = term.status;
     const instead = replacementsFor(ctx, index, term, script);
     const rule = status === 'forbidden' ? 'forbidden-term' : 'deprecated-term';
@@ -383,10 +393,13 @@ interface Judgement {
  * the other's characters in their order, two or more of them: an abbreviation and its full name
  * (风控 for 风险控制, 农行 for 农业银行, 农商行 for 农村商业银行), which Chinese writing gives one after
  * the other (of the headword in the document's variant, when it has one). So is a product's name
- * (a proper-noun term of a concept that is no proper noun). Any other term: its text.
+ * (a proper-noun term of a concept that is no proper noun), and a body's former name. Any other
+ * term: its text.
  */
 function groupTerm(entry: GlossaryEntry | undefined, t: Term | undefined, script: ChineseScript | undefined): string {
   if (!t || t.role === 'headword') return '';
+  // a body's former name (螞蟻金服 in a sentence about 2013, 螞蟻集團 in one about today)
+  if (entry && formerName(entry, t)) return '';
   if (!entry || t.lang !== 'zh') return t.text;
   // a product's name listed under the concept it sells (资金e监管 under 资金监管) is no other way of
   // writing the concept: the headword is no fix for it
