@@ -16,7 +16,15 @@ interface Hover {
 }
 
 const URI = 'file:///tmp/false-matches.txt';
-const LINES = ['要预测和控制风险。', '保护消费者权益。', '歸屬於母公司業主之權益', '芝加哥期权交易所上市。'];
+const LINES = [
+  '要预测和控制风险。',
+  '保护消费者权益。',
+  '歸屬於母公司業主之權益',
+  '芝加哥期权交易所上市。',
+  '风险计量与深圳计量院。',
+  '财务报表、权证、票据等凭证。',
+  '2013年起螞蟻金服崛起。',
+];
 
 let s: LspSession;
 
@@ -53,5 +61,24 @@ describe('no card of another concept', () => {
     expect(h!.range).toEqual({ start: { line: 3, character: 5 }, end: { line: 3, character: 8 } });
     // the headline is the exchange's (the transaction is only listed among the related terms)
     expect(h!.contents.value.split('\n')[0]).toBe('**交易所** · exchange');
+  });
+});
+
+describe('the s15 fixes', () => {
+  it('计量 in 风险计量 and 深圳计量院 gives no accounting-measurement card', async () => {
+    expect(await hoverAt(4, 3)).toBeNull();
+    expect(await hoverAt(4, 8)).toBeNull();
+  });
+
+  it('权证 shows the title certificate of collateral and the warrant', async () => {
+    const h = await hoverAt(5, 6);
+    expect(h!.contents.value.split('\n')[0]).toBe('**权证** · 權證 · title certificate');
+    expect(h!.contents.value).toContain('*Also means:* 权证 warrant');
+  });
+
+  it('a former name’s usage note is in the script of the text hovered', async () => {
+    const h = await hoverAt(6, 8);
+    expect(h!.contents.value).toContain('*Usage:* 2020年更名前的名稱。');
+    expect(h!.contents.value).not.toContain('名称');
   });
 });
