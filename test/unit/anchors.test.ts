@@ -78,12 +78,12 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
       while (prevStart > 0 && text[prevStart - 1] !== '\n' && text[prevStart - 1] !== '\r') prevStart--;
       const lastBlock = Math.max(frontMatterEnd, ...out.map((b) => b.end), ...html.map((b) => b.end));
       const prev = text.slice(prevStart, prevEnd).replace(/^\uFEFF/, '');
-      const a = paragraphLine(prev);
-      const paragraph =
-        a.text !== '' &&
-        !((a.listed || a.indent < 4) && /^#{1,6}(?:[ \t]|$)/.test(a.rest)) &&
-        (a.indent >= 4 || !/^(?:\*[ \t]*){3,}$|^(?:-[ \t]*){3,}$|^(?:_[ \t]*){3,}$|^(?:=+|-+)[ \t]*$/.test(a.text));
-      if (prevStart > lastBlock && paragraph && !endsParagraph(prev, text.slice(pos, end))) item.length = 0;
+      if (
+        prevStart > lastBlock &&
+        isParagraphLine(prev) &&
+        !endsParagraph(prev, text.slice(pos, end), carriedAt(text, prevStart, lastBlock + 1))
+      )
+        item.length = 0;
     }
     if (item?.length) {
       const content = head!.content;
@@ -119,7 +119,21 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
     const itemRun = items?.listed ? /^(`{3,}|~{3,})/.exec(items.rest) : null;
     const quoteRun = opens ? (/^(`{3,}|~{3,})/.exec(quote.text) ?? itemRun) : null;
     const inItem = quoteRun && quoteRun === itemRun ? items!.content : 0;
-    if (quoteRun) {
+    // (an item numbered other than 1 right after a paragraph's line it goes on with is its text:
+    // `> 2. ````, `2. > ````)
+    let quoteText = false;
+    if (quoteRun && quote.ordered >= 0 && quote.ordered !== 1 && pos > 0) {
+      const prevEnd = text[pos - 1] === '\n' && text[pos - 2] === '\r' ? pos - 2 : pos - 1;
+      let prevStart = prevEnd;
+      while (prevStart > 0 && text[prevStart - 1] !== '\n' && text[prevStart - 1] !== '\r') prevStart--;
+      const lastBlock = Math.max(frontMatterEnd, ...out.map((b) => b.end), ...html.map((b) => b.end));
+      const prev = text.slice(prevStart, prevEnd).replace(/^\uFEFF/, '');
+      quoteText =
+        prevStart > lastBlock &&
+        isParagraphLine(prev) &&
+        !endsParagraph(prev, text.slice(pos, end), carriedAt(text, prevStart, lastBlock + 1), quote.quoteInItem >= 0);
+    }
+    if (quoteRun && !quoteText) {
       let last = end;
       for (let q = text.startsWith('\r\n', end) ? end + 2 : end + 1; q < text.length; ) {
         const qe = lineEnd(q);
@@ -182,8 +196,12 @@ function codeSpansByLines(text: string, blocks: { start: number; end: number }[]
   const paragraphEnd = (i: number) => {
     let li = lines.findIndex((l) => l.start <= i && i <= l.end);
     if (li < 0) return text.length;
-    for (; li + 1 < lines.length; li++)
-      if (endsParagraph(lines[li]!.body.replace(/^\uFEFF/, ''), lines[li + 1]!.body)) return lines[li]!.end;
+    let carried = carriedAt(text, lines[li]!.start, 0);
+    for (; li + 1 < lines.length; li++) {
+      const line = lines[li]!.body.replace(/^\uFEFF/, '');
+      if (endsParagraph(line, lines[li + 1]!.body, carried)) return lines[li]!.end;
+      carried = isParagraphLine(line) ? carryOn(line, carried) : undefined;
+    }
     return text.length;
   };
   for (let i = 0; i < text.length; ) {
@@ -315,9 +333,14 @@ function paragraphLine(body: string) {
  * other than 1 only when `line` is an item less far in, or quoted where `next` is not). And the line
  * after a heading.
  */
-function endsParagraph(line: string, next: string): boolean {
+function endsParagraph(line: string, next: string, carried?: Carried, itemFirst = false): boolean {
   const a = paragraphLine(line);
+  // a line of a paragraph opened on an item's or a quote's line: that line's content and quotes
+  if (carried) Object.assign(a, carried);
   const b = paragraphLine(next);
+  // (a quote opened at an item's content, `2. > a`: the item decides)
+  if (itemFirst) Object.assign(b, { depth: a.depth, column: b.lead });
+  if (b.text === '' && b.depth === 0) return true;
   if (b.lead > a.content + 3) return false;
   if (b.text === '' || b.depth > a.depth) return true;
   if ((a.listed || a.indent < 4) && /^#{1,6}(?:[ \t]|$)/.test(a.rest)) return true;
@@ -331,6 +354,51 @@ function endsParagraph(line: string, next: string): boolean {
     /^(?:<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[ \t>]|$))/i.test(b.text) ||
     (tag !== null && BLOCK_TAG_NAMES.includes(tag[1]!.toLowerCase()))
   );
+}
+
+/**
+ * What a paragraph's line takes from the paragraph's first line (the rule, written out plainly):
+ * undefined on a first line; after a first line that opens a list item or is quoted, its content
+ * column and quote depth (`- a` then a lazy `b`: `b` is the item's); null in a paragraph of plain lines.
+ */
+type Carried = { content: number; depth: number } | null | undefined;
+
+/** A line a paragraph goes on over: not blank, no heading, thematic break or setext underline. */
+function isParagraphLine(body: string): boolean {
+  const a = paragraphLine(body);
+  return (
+    a.text !== '' &&
+    !((a.listed || a.indent < 4) && /^#{1,6}(?:[ \t]|$)/.test(a.rest)) &&
+    (a.indent >= 4 || !/^(?:\*[ \t]*){3,}$|^(?:-[ \t]*){3,}$|^(?:_[ \t]*){3,}$|^(?:=+|-+)[ \t]*$/.test(a.text))
+  );
+}
+
+/** What the line after `line` (a line of a paragraph that goes on) takes from the paragraph. */
+function carryOn(line: string, carried: Carried): Carried {
+  if (carried !== undefined) return carried;
+  const a = paragraphLine(line);
+  return a.item || a.depth > 0 ? { content: a.content, depth: a.depth } : null;
+}
+
+/** What the line starting at `start` takes from its paragraph, read from the paragraph's first line (not before `after`). */
+function carriedAt(text: string, start: number, after: number): Carried {
+  const lines: { start: number; body: string }[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    let end = pos;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    lines.push({ start: pos, body: text.slice(pos, end).replace(/^\uFEFF/, '') });
+    pos = text.startsWith('\r\n', end) ? end + 2 : end + 1;
+  }
+  const k = lines.findIndex((l) => l.start === start);
+  let first = k;
+  while (first > 0 && lines[first - 1]!.start >= after && isParagraphLine(lines[first - 1]!.body)) first--;
+  let carried: Carried;
+  for (let j = first; j < k; j++)
+    carried =
+      !isParagraphLine(lines[j]!.body) || endsParagraph(lines[j]!.body, lines[j + 1]!.body, carried)
+        ? undefined
+        : carryOn(lines[j]!.body, carried);
+  return carried;
 }
 
 /** Everything skippedRanges skips in a Markdown text, from the readings above. */

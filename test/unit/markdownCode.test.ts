@@ -446,14 +446,6 @@ describe('known gaps: what CommonMark reads otherwise', () => {
     expect(findings('<details>\n<summary>说明</summary>\n- `区塊鏈` 在这里\n</details>\n')).toEqual(['mixed-script 区塊鏈 3']);
   });
 
-  it.fails('an item numbered other than 1 after a list item’s lazy line (`- a`, `lazy`, `2. ````) opens a fence', () => {
-    // CommonMark: the paragraph is the first item's, so the new item interrupts it whatever its number
-    expect(findings('- 区塊鏈\nlazy\n2. ```\n   区塊鏈 = 1\n   ```\n\n区塊鏈在这里。\n')).toEqual([
-      'mixed-script 区塊鏈 1',
-      'mixed-script 区塊鏈 7',
-    ]);
-  });
-
   it.fails('an indented code block in a quote on a list item’s line in a quote (`> - >     code`) is code', () => {
     // CommonMark: five spaces after the inner `>` make indented code; the outer quote's prose follows
     expect(findings('> - >     区塊鏈 = 1\n> 区塊鏈\n')).toEqual(['mixed-script 区塊鏈 2']);
@@ -462,6 +454,63 @@ describe('known gaps: what CommonMark reads otherwise', () => {
   it.fails('an indented code block in a list item (`-     code`) is code', () => {
     // CommonMark: five spaces after the marker make an item whose content is an indented code block
     expect(findings('-     区塊鏈 = 1\n\n区塊鏈在这里。\n')).toEqual(['mixed-script 区塊鏈 3']);
+  });
+});
+
+describe('a lazy continuation line is its list item’s or quote’s paragraph’s (`- a`, then `b` unindented)', () => {
+  // CommonMark: the paragraph is the item's, so a list after it starts whatever its number, and its
+  // item's content (`2. ```` then lines three columns in) is a fence to its closing line
+  const doc = '- 区塊鏈\nlazy\n2. ```\n   区塊鏈 = 1\n   ```\n\n区塊鏈在这里。\n';
+
+  it('term QA: an item numbered 2 after the lazy line opens a fence, and the prose after it is checked', () => {
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 7']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 7']);
+    // an ordered first item, and a line that goes on with the item before the lazy one
+    expect(findings('1. 区塊鏈\nlazy\n2. ```\n   区塊鏈 = 1\n   ```\n区塊鏈\n')).toEqual([
+      'mixed-script 区塊鏈 1',
+      'mixed-script 区塊鏈 6',
+    ]);
+    expect(findings('- 说明\n  说明\nlazy\n2. ```\n   区塊鏈 = 1\n   ```\n')).toEqual([]);
+    // a paragraph of plain lines takes it as its text still
+    expect(findings('说明\nlazy\n2. ```\n   区塊鏈\n')).toEqual(['mixed-script 区塊鏈 4']);
+  });
+
+  it('term QA: a code span ends with the item’s paragraph, and goes on over a lazy line in a quote', () => {
+    // the list after the lazy line ends the paragraph: its backtick closes nothing
+    expect(findings('- 区塊鏈 `x\nlazy\n2. 区塊鏈`\n')).toEqual(['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 3']);
+    // `> 区塊鏈`` after the lazy line is the quote's paragraph still: the span holds it
+    expect(findings('> 区塊鏈 `x\nlazy\n> 区塊鏈`\n')).toEqual(['mixed-script 区塊鏈 1']);
+  });
+
+  it('conversion keeps the fence and converts the prose, LF and CRLF', () => {
+    const text = '- 软件\nlazy\n2. ```\n   软件\n   ```\n\n软件\n';
+    expect(convert(text)).toBe('- 軟體\nlazy\n2. ```\n   软件\n   ```\n\n軟體\n');
+    expect(convert(crlf(text))).toBe(crlf('- 軟體\nlazy\n2. ```\n   软件\n   ```\n\n軟體\n'));
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere(doc, '\n', ['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 7']);
+    typedEverywhere(doc, '`', ['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 7']);
+  });
+});
+
+describe('`2. ```` in a block quote right after its paragraph is the paragraph’s text', () => {
+  it('term QA checks the lines after it (`> 2. ````, `2. > ````); after a blank line it is a fence', () => {
+    expect(findings('> 说明\n> 2. ```\n>    区塊鏈\n')).toEqual(['mixed-script 区塊鏈 3']);
+    expect(findings(crlf('> 说明\n> 2. ```\n>    区塊鏈\n'))).toEqual(['mixed-script 区塊鏈 3']);
+    expect(findings('说明\n2. > ```\n   > 区塊鏈\n')).toEqual(['mixed-script 区塊鏈 3']);
+    expect(findings('> 说明\n>\n> 2. ```\n>    区塊鏈\n')).toEqual([]);
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere('> 说明\n> 2. ```\n>    区塊鏈\n', '\n', ['mixed-script 区塊鏈 3']);
+  });
+});
+
+describe('a line of spaces only is blank however many there are: no code span reaches over it', () => {
+  it('term QA checks the paragraph after it', () => {
+    expect(findings('说明 `x\n      \n区塊鏈`\n')).toEqual(['mixed-script 区塊鏈 3']);
+    expect(findings('- 说明 `x\n\t\t\n  区塊鏈`\n')).toEqual(['mixed-script 区塊鏈 3']);
   });
 });
 

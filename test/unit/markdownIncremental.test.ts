@@ -52,6 +52,16 @@ const LINES = [
   '数据 `code` 区块链',
   '区块链技术的应用很广',
   'lazy',
+  // lazy continuation lines and what follows them (`- a`, `b`, `2. ````), code spans over them
+  'lazy `区块链',
+  '- a `x',
+  '> a `x',
+  '2. a`',
+  '2. > ```',
+  '> 2. ```',
+  '   ```',
+  '   code`',
+  '      ',
   '',
   '',
 ];

@@ -29,6 +29,7 @@ import {
   listFence,
   type ParagraphReading,
   paragraphEnd,
+  paragraphReach,
   quoteFence,
 } from './indentedCode';
 import { lineEnd, lineStart } from './lines';
@@ -589,7 +590,7 @@ function readBlocks(
       continue;
     }
     // a fence in a block quote (`> ```js`) ends at its closing line or with the quote
-    const quoted = m ? undefined : quoteFence(text, line);
+    const quoted = m ? undefined : quoteFence(text, line, last);
     if (quoted) {
       fences.push({ start: line, end: quoted.end });
       pos = quoted.next;
@@ -938,8 +939,9 @@ export class TextAnchors {
     if (kh < kept.html.length) pos = Math.min(pos, kept.html[kh]!.start);
     const fences = kept.fences.slice(0, kf),
       html = kept.html.slice(0, kh);
-    // past the end of the line after the edit's last: the line before is the last reading's too
-    const guard = lineEnd(text, nextLine(text, lineEnd(text, newEnd)));
+    // past the end of the line after the edit's last: the line before is the last reading's too (and
+    // past the paragraph the edit is in: a list item's fence line reads it, `paragraphHead`)
+    const guard = Math.max(lineEnd(text, nextLine(text, lineEnd(text, newEnd))), paragraphReach(text, newEnd));
     /** The last reading's block ending last before old offset `q` mapped to the text (its end + 1), or the body's start; NaN if it ends in the edit. */
     const lastBefore = (q: number) => {
       const f = firstEndFrom(kept.fences, q),

@@ -570,6 +570,8 @@ export function mayBeCode(text: string, s: number): boolean {
  */
 function endsParagraph(text: string, prev: LineHead, cur: LineHead): boolean {
   const line = cur.line;
+  // a line of spaces and tabs only is blank, however far they reach
+  if (cur.depth === 0 && line.first === line.end) return true;
   // a `>` four columns or more past the paragraph's content is its text (an indented line goes on with it)
   if (cur.lead > prev.content + 3) return false;
   if (line.first === line.end || headingLine(text, prev) || cur.depth > prev.depth) return true;
@@ -585,26 +587,97 @@ function endsParagraph(text: string, prev: LineHead, cur: LineHead): boolean {
   );
 }
 
-/** The last line a reading of paragraphs looked at (the next one starts where the last stopped). */
+/** The last line a reading of paragraphs looked at (the next one starts where the last stopped), as `paragraphHead` gives it. */
 export interface ParagraphReading {
   last?: LineHead;
 }
 
 /**
+ * `cur`, a line that goes on with the paragraph whose line `prev` is (`paragraphHead`), with the
+ * paragraph's content column and quote depth when its first line is a list item's or a quote's:
+ * those of that line. A lazy continuation line (`b` after `- a`, or after `> a`) is the item's or
+ * the quote's paragraph's, whatever its own markers. (A paragraph of plain lines reads each line's own.)
+ */
+function continued(prev: LineHead, cur: LineHead): LineHead {
+  // `carried` is undefined on a paragraph's first line, false on a line of a paragraph of plain lines
+  const carry = prev.carried ?? (prev.item || prev.depth > 0);
+  return carry ? { ...cur, content: prev.content, depth: prev.depth, carried: true } : { ...cur, carried: false };
+}
+
+/** How far up `paragraphHead` looks for a paragraph's first line (a bound on the work per question). */
+const MAX_PARAGRAPH_LINES = 100;
+
+/**
+ * The line starting at `start` as the reading of its paragraph sees it (`endsParagraph`): its head,
+ * with the content column and quote depth of the paragraph it goes on with (`continued`), read from
+ * the paragraph's first line (after a line that is none of a paragraph's: a blank line, a heading,
+ * a thematic break, an underline; at most `MAX_PARAGRAPH_LINES` up, and not before `after`).
+ */
+export function paragraphHead(text: string, start: number, after = 0): LineHead {
+  let first = start;
+  for (let n = 0; first > after && n < MAX_PARAGRAPH_LINES; n++) {
+    const up = previousLineStart(text, first);
+    if (up < after || !paragraphLine(text, lineHead(text, up))) break;
+    first = up;
+  }
+  let head = lineHead(text, first);
+  while (head.line.start < start) {
+    const cur = lineHead(text, head.line.next);
+    head = !paragraphLine(text, head) || endsParagraph(text, head, cur) ? cur : continued(head, cur);
+  }
+  return head;
+}
+
+/**
+ * How far an edit ending at `at` may change what `paragraphHead` reads: to the end of the first line
+ * after `at`'s that is none of a paragraph's, or of the `MAX_PARAGRAPH_LINES`th line after it (the
+ * lines after that read their paragraph from below the edit).
+ */
+export function paragraphReach(text: string, at: number): number {
+  let end = lineEnd(text, at);
+  for (let n = 0; n <= MAX_PARAGRAPH_LINES && end < text.length; n++) {
+    const head = lineHead(text, readLine(text, end).next);
+    end = head.line.end;
+    if (!paragraphLine(text, head)) break;
+  }
+  return end;
+}
+
+/**
  * Where the Markdown paragraph holding offset `at` ends (`endsParagraph`): the end of its last line,
- * when that is before `to`; else the text's end. Reads the lines from `at`'s on, each once; the
- * readings of one text given the same `reading` in order read the line they stopped at once.
+ * when that is before `to`; else the text's end. Reads the lines from `at`'s on, each once (and those
+ * of its paragraph before, `paragraphHead`); the readings of one text given the same `reading` in
+ * order read the line they stopped at once.
  */
 export function paragraphEnd(text: string, at: number, to = text.length, reading: ParagraphReading = {}): number {
   const start = lineStart(text, at);
-  let prev = reading.last?.line.start === start ? reading.last : lineHead(text, start);
+  let prev = reading.last?.line.start === start ? reading.last : paragraphHead(text, start);
   while (prev.line.next < text.length && prev.line.end < to) {
     const cur = lineHead(text, prev.line.next);
-    reading.last = cur;
-    if (endsParagraph(text, prev, cur)) return prev.line.end;
-    prev = cur;
+    if (endsParagraph(text, prev, cur)) {
+      reading.last = cur;
+      return prev.line.end;
+    }
+    // (after a line that is no paragraph's, as a heading's or a quote's blank line, one starts)
+    prev = reading.last = paragraphLine(text, prev) ? continued(prev, cur) : cur;
   }
   return text.length;
+}
+
+/**
+ * Is the line at `start`, whose first list marker is an ordered one other than 1 (`2. ```), the text
+ * of the paragraph before it (CommonMark: such a list cannot interrupt a paragraph it would go on
+ * with, `paragraphHead`)? The line before counts only when it starts at or after `after`.
+ */
+function paragraphText(text: string, start: number, after: number): boolean {
+  const cur = lineHead(text, start);
+  if (cur.ordered < 0 || cur.ordered === 1) return false;
+  const before = start > 0 ? previousLineStart(text, start) : -1;
+  if (before < after) return false;
+  const prev = paragraphHead(text, before, after);
+  // a quote opened at the item's content (`2. > ```) is the item's: the item decides
+  const item = cur.quoteInItem >= 0 ? { ...cur, depth: prev.depth, column: cur.lead } : cur;
+  return paragraphLine(text, prev) && !endsParagraph(text, prev, item);
 }
 
 /**
@@ -623,12 +696,7 @@ export function itemLineFence(text: string, start: number, after: number): { con
     inner = { ...line, first, indent: at };
     const run = fenceRun(text, inner);
     if (!run) continue;
-    const before = start > 0 ? previousLineStart(text, start) : -1;
-    if (before >= after) {
-      const prev = lineHead(text, before);
-      const cur = lineHead(text, start);
-      if (cur.ordered >= 0 && cur.ordered !== 1 && paragraphLine(text, prev) && !endsParagraph(text, prev, cur)) return undefined;
-    }
+    if (paragraphText(text, start, after)) return undefined;
     return { content: at, run, unit: text.charCodeAt(first) };
   }
   return undefined;
@@ -640,9 +708,11 @@ export function itemLineFence(text: string, start: number, after: number): { con
  * of its last line and the start of the line after it. It ends at its closing line (as many or more
  * of its unit, nothing else, in as many quotes) or with its quote (before a line with fewer `>`
  * markers, or, in a list item, whose `>` is left of the item's content: no line continues a fence
- * lazily). Undefined when `start`'s line opens none.
+ * lazily). Undefined when `start`'s line opens none (an item numbered other than 1 right after a
+ * paragraph's line it goes on with is that paragraph's text; the line before counts only when it
+ * starts at or after `after`).
  */
-export function quoteFence(text: string, start: number): { end: number; next: number } | undefined {
+export function quoteFence(text: string, start: number, after = 0): { end: number; next: number } | undefined {
   const head = lineHead(text, start);
   const { depth, line: quoted } = head;
   if (head.lead >= 4 || depth === 0 || quoted.indent >= 4) return undefined;
@@ -661,7 +731,7 @@ export function quoteFence(text: string, start: number): { end: number; next: nu
     u = text.charCodeAt(first);
     content = at;
   }
-  if (!run) return undefined;
+  if (!run || paragraphText(text, start, after)) return undefined;
   let { end, next } = quoted;
   while (next < text.length) {
     const line = lineHead(text, next);

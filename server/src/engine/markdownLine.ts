@@ -210,6 +210,12 @@ export interface LineHead {
   item: boolean;
   /** The column of its first `>` when a block quote opens at a list item's content (`- > a`), else -1. */
   quoteInItem: number;
+  /**
+   * Set by a paragraph's reading (`paragraphHead` in indentedCode.ts) on a line that goes on with a
+   * paragraph: true when that paragraph opened on a list item's or a quote's line (`content` and
+   * `depth` are that line's), else false. Undefined on a paragraph's first line.
+   */
+  carried?: boolean;
 }
 
 export function lineHead(text: string, start: number): LineHead {
