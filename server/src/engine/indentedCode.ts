@@ -601,7 +601,19 @@ export interface ParagraphReading {
 function continued(prev: LineHead, cur: LineHead): LineHead {
   // `carried` is undefined on a paragraph's first line, false on a line of a paragraph of plain lines
   const carry = prev.carried ?? (prev.item || prev.depth > 0);
-  return carry ? { ...cur, content: prev.content, depth: prev.depth, carried: true } : { ...cur, carried: false };
+  // written out (a spread of the head costs about twenty times as much)
+  return {
+    line: cur.line,
+    inner: cur.inner,
+    depth: carry ? prev.depth : cur.depth,
+    lead: cur.lead,
+    column: cur.column,
+    content: carry ? prev.content : cur.content,
+    ordered: cur.ordered,
+    item: cur.item,
+    quoteInItem: cur.quoteInItem,
+    carried: carry,
+  };
 }
 
 /** How far up `paragraphHead` looks for a paragraph's first line (a bound on the work per question). */
