@@ -125,6 +125,65 @@ describe('TextAnchors: fences and HTML blocks read again only near an edit', () 
   });
 });
 
+describe('TextAnchors: code spans read again only near an edit, in any language', () => {
+  it('random edits to random text give the skipped ranges of a fresh reading (other languages: spans end at a blank line)', () => {
+    fc.assert(
+      fc.property(docArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), (initial, edits) => {
+        let doc = TextDocument.create('file:///a.txt', 'plaintext', 1, initial);
+        const anchors = new TextAnchors(initial);
+        skippedRanges(initial, false, anchors.find);
+        let version = 1;
+        for (const { at, del, ins, ask } of edits) {
+          const text = doc.getText();
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + del);
+          const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+          doc = applyChanges(doc, [{ range, text: ins }], ++version, undefined, undefined, anchors);
+          if (ask) expect(skippedRanges(doc.getText(), false, anchors.find)).toEqual(skippedRanges(doc.getText(), false));
+        }
+        expect(skippedRanges(doc.getText(), false, anchors.find)).toEqual(skippedRanges(doc.getText(), false));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('typing in one of 40,000 lines of prose full of code spans reads the spans of its paragraph', () => {
+    // paragraphs of four lines, three spans a line
+    const line = (i: number) => `区块链 \`a${i % 10}\` 与 \`b\` 和 \`c\` 相关。\n`;
+    let text = '';
+    for (let i = 0; i < 40_000; i++) text += i % 5 === 4 ? '\n' : line(i);
+    for (const markdown of [true, false]) {
+      const anchors = new TextAnchors(text);
+      const { find } = anchors;
+      const before = skippedRanges(text, markdown, find);
+      expect(before).toHaveLength(96_000);
+      expect(before.slice(0, 2)).toEqual([
+        { start: 4, end: 8 },
+        { start: 11, end: 14 },
+      ]);
+      // count the searches for backticks from here on (each search through `find` looks up its
+      // needle's kept offsets)
+      let searches = 0;
+      const offsets = (anchors as unknown as { offsets: Map<string, number[]> }).offsets;
+      offsets.get = (needle: string) => {
+        if (needle === '`') searches++;
+        return Map.prototype.get.call(offsets, needle) as number[] | undefined;
+      };
+      // a backtick typed before 区 in the middle line of the middle paragraph: its spans pair anew
+      const at = text.length / 2;
+      expect(text.slice(at - 1, at + 3)).toBe('\n区块链');
+      const now = `${text.slice(0, at)}\`${text.slice(at)}`;
+      anchors.update(now, at, at, at + 1);
+      const after = skippedRanges(now, markdown, find);
+      expect(after).toEqual(skippedRanges(now, markdown));
+      expect(after).toHaveLength(96_000);
+      // from the typed backtick to the first one of the next line, then the next pairs of the paragraph
+      expect(after.find((r) => r.start === at)).toEqual({ start: at, end: at + 6 });
+      expect(searches).toBeLessThan(60);
+    }
+  });
+});
+
 describe('TextAnchors: a keystroke reads the blocks near it, not all of them', () => {
   it('typing in one of 40,000 list items holding a comment reads a few of their lines', () => {
     const text = '- <!-- 注释 --> 区块链\n'.repeat(40_000);

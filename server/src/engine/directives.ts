@@ -300,6 +300,37 @@ function blankLineEnd(text: string, i: number): number {
   return text.length;
 }
 
+/**
+ * Where a blank line starts at `b` (after a line feed: only spaces and tabs, then LF or CRLF): the
+ * offset after its line feed, or -1. A paragraph ends at it in Markdown and in other text alike.
+ */
+function blankLineAt(text: string, b: number): number {
+  if (b === 0 || text.charCodeAt(b - 1) !== 0x0a) return -1;
+  let j = b;
+  while (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09) j++;
+  if (text.charCodeAt(j) === 0x0d) j++;
+  return text.charCodeAt(j) === 0x0a ? j + 1 : -1;
+}
+
+/**
+ * The code spans' breaks: the starts of blank lines (`blankLineAt`). No span reaches over one, and the
+ * reading of spans after one is the reading of a text starting there (`codeSpans`). The last whose
+ * line ends before `at` (its line feed too), or 0.
+ */
+function spanBreakBefore(text: string, at: number): number {
+  for (let n = text.lastIndexOf('\n', at - 1); n >= 0; n = n > 0 ? text.lastIndexOf('\n', n - 1) : -1) {
+    const end = blankLineAt(text, n + 1);
+    if (end >= 0 && end <= at) return n + 1;
+  }
+  return 0;
+}
+
+/** The first span break (`spanBreakBefore`) after `at`, or the text's end. */
+function spanBreakAfter(text: string, at: number): number {
+  for (let n = text.indexOf('\n', at); n >= 0; n = text.indexOf('\n', n + 1)) if (blankLineAt(text, n + 1) >= 0) return n + 1;
+  return text.length;
+}
+
 /** How far a code span may reach (a bound on the work per unmatched backtick). */
 const MAX_SPAN = 4000;
 
@@ -310,19 +341,22 @@ const MAX_SPAN = 4000;
  * line), a span stays between two blocks, a backtick inside a block opens none, and neither does one
  * inside an HTML comment of the text (`<!-- ` -->`, which closes in its paragraph) unless a span
  * opened before the comment.
+ *
+ * Read from `from` to `stop`, each a `spanBreak` (or the text's start and end): the spans start and
+ * end between them, and a reading of the whole text finds the same ones there. Put in `out` in order.
  */
-function codeSpans(text: string, out: Skipped[], find: Find, blocks?: readonly Skipped[]): void {
+function codeSpans(text: string, out: Skipped[], find: Find, blocks?: readonly Skipped[], from = 0, stop = text.length): void {
   let para = -1;
   // the first block that ends after the backtick; the next `<!` to look at and the next `-->`
-  let b = 0;
-  let comment = blocks ? find('<!', 0) : -1;
+  let b = blocks ? firstEndFrom(blocks, from + 1) : 0;
+  let comment = blocks ? find('<!', from) : -1;
   // the next `-->` after the comment being read; NONE once the text is known to have none left (a
   // search to the text's end per backtick would cost quadratic time)
   const NONE = text.length + 1;
   let commentEnd = -1;
-  let at = find('`', 0);
+  let at = find('`', from);
   const reading: ParagraphReading = {};
-  while (at >= 0) {
+  while (at >= 0 && at < stop) {
     if (at > para) para = blocks ? paragraphEnd(text, at, text.length, reading) : blankLineEnd(text, at);
     let limit = Math.min(para, at + MAX_SPAN);
     if (blocks) {
@@ -633,15 +667,35 @@ export function skippedRanges(text: string, markdown: boolean, find: Find = sear
     markdownInline(text, out, find);
   }
   urlRanges(text, out, find);
-  codeSpans(text, out, find, blocks);
   directiveWords(text, out, find);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Skipped[] = [];
-  for (const r of out) {
-    const last = merged[merged.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ ...r });
+  // the code spans, in order (kept across edits by the server's searches: read again near an edit)
+  const anchors = ANCHORS.get(find);
+  let spans: readonly Readonly<Skipped>[];
+  if (anchors) spans = anchors.codeSpans(text, blocks);
+  else {
+    const read: Skipped[] = [];
+    codeSpans(text, read, find, blocks);
+    spans = read;
   }
+  // both lists merged in one pass, ranges that touch or overlap joined: a range is copied only when
+  // one joins it (the kept ones are shared, and never changed)
+  const merged = new Array<Skipped>(out.length + spans.length);
+  let n = 0;
+  let copied = false;
+  for (let i = 0, j = 0; i < out.length || j < spans.length; ) {
+    const r = j >= spans.length || (i < out.length && out[i]!.start <= spans[j]!.start) ? out[i++]! : spans[j++]!;
+    const last = n > 0 ? merged[n - 1]! : undefined;
+    if (!last || r.start > last.end) {
+      merged[n++] = r as Skipped;
+      copied = false;
+    } else if (r.end > last.end) {
+      if (copied) last.end = r.end;
+      else merged[n - 1] = { start: last.start, end: r.end };
+      copied = true;
+    }
+  }
+  merged.length = n;
   return merged;
 }
 
@@ -747,6 +801,18 @@ function firstEndFrom(list: readonly Range[], at: number): number {
   return lo;
 }
 
+/** Index of the first range starting at or after `at` in a sorted list of disjoint ranges. */
+function firstStartFrom(list: readonly Range[], at: number): number {
+  let lo = 0,
+    hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the first offset >= `at` in a sorted list. */
 function firstFrom(list: readonly number[], at: number): number {
   let lo = 0,
@@ -784,6 +850,12 @@ export class TextAnchors {
   private openers?: number[];
   /** The starts of the lines that may be code (`codeLineStarts`), once asked for: kept as the openers are. */
   private codeStarts?: number[];
+  /**
+   * The code spans last read (`codeSpans`, in order) with the Markdown blocks they were read between
+   * (undefined in other text), moved with each edit, and [from, to), the
+   * part of the text the edits since changed (none when from > to): read again there (`codeSpans`).
+   */
+  private spans?: { text: string; blocks?: Range[]; list: Range[]; from: number; to: number };
 
   constructor(text: string) {
     this.text = text;
@@ -798,6 +870,7 @@ export class TextAnchors {
     this.blocks = undefined;
     this.openers = undefined;
     this.codeStarts = undefined;
+    this.spans = undefined;
     for (const needle of NEEDLES) this.offsets.set(needle, offsetsOf(text, needle, 0, text.length));
   }
 
@@ -822,6 +895,7 @@ export class TextAnchors {
     }
     if (this.openers) this.keepOpeners(old, start, oldEnd, newEnd);
     if (this.codeStarts) this.keepCodeStarts(old, start, oldEnd, newEnd);
+    this.keepSpans(old, start, oldEnd, newEnd);
     if (blocks?.text === old) this.rereadBlocks(blocks, old, start, oldEnd, newEnd);
   }
 
@@ -853,6 +927,88 @@ export class TextAnchors {
       kept = this.blocks = { text, body: frontMatterOf(text)?.body ?? 0, ...found };
     }
     return { fences: kept.fences.slice(), html: kept.html.slice() };
+  }
+
+  /**
+   * The text's code spans (`codeSpans`; `blocks`: its Markdown blocks, undefined in other text), as
+   * the last ones read, moved by the edits since and read again between the span breaks around what
+   * the edits changed (a blank line before and after: no span reaches over one) and around the
+   * blocks that changed. A keystroke in a long text reads its paragraph's spans, not all of them.
+   * The list and its ranges are the kept ones (an edit makes new ones): a caller reads them only.
+   */
+  codeSpans(text: string, blocks: readonly Readonly<Range>[] | undefined): readonly Readonly<Range>[] {
+    const kept = this.spans;
+    if (text !== this.text || !kept || kept.text !== text || (kept.blocks === undefined) !== (blocks === undefined)) {
+      const list: Range[] = [];
+      codeSpans(text, list, text === this.text ? this.find : searchIn(text), blocks);
+      if (text === this.text) this.spans = { text, ...(blocks ? { blocks: blocks.slice() } : {}), list, from: 1, to: 0 };
+      return list;
+    }
+    let lo = kept.from,
+      hi = kept.to;
+    if (blocks) {
+      // the blocks that differ from the last reading's (moved): between the same first and last ones
+      const old = kept.blocks!;
+      const n = blocks.length,
+        m = old.length;
+      const same = (k: number, j: number) => old[j]!.start === blocks[k]!.start && old[j]!.end === blocks[k]!.end;
+      let p = 0;
+      while (p < n && p < m && same(p, p)) p++;
+      let q = 0;
+      while (q < n - p && q < m - p && same(n - 1 - q, m - 1 - q)) q++;
+      if (p < n - q) {
+        lo = Math.min(lo, blocks[p]!.start);
+        hi = Math.max(hi, blocks[n - 1 - q]!.end);
+      }
+      if (p < m - q) {
+        lo = Math.min(lo, old[p]!.start);
+        hi = Math.max(hi, old[m - 1 - q]!.end);
+      }
+      kept.blocks = blocks.slice();
+    }
+    if (lo > hi) return kept.list;
+    const from = spanBreakBefore(text, lo),
+      stop = spanBreakAfter(text, hi);
+    const found: Range[] = [];
+    codeSpans(text, found, this.find, blocks, from, stop);
+    // the spans starting in [from, stop) are replaced
+    const list = kept.list;
+    const a = firstStartFrom(list, from),
+      b = firstStartFrom(list, stop);
+    if (found.length < 10_000) list.splice(a, b - a, ...found);
+    else kept.list = list.slice(0, a).concat(found, list.slice(b));
+    kept.from = 1;
+    kept.to = 0;
+    return kept.list;
+  }
+
+  /**
+   * The code spans and the blocks they were read between after an edit: those after it move with the
+   * text (as new ranges: the kept ones may have been handed out), offsets inside what it replaced go
+   * to its start (read again, with the part it changed: `codeSpans`).
+   */
+  private keepSpans(old: string, start: number, oldEnd: number, newEnd: number): void {
+    const kept = this.spans;
+    if (!kept) return;
+    if (kept.text !== old) {
+      this.spans = undefined;
+      return;
+    }
+    const delta = newEnd - oldEnd;
+    const at = (x: number) => (x >= oldEnd ? x + delta : Math.min(x, start));
+    const move = (list: Range[]) => {
+      for (let k = firstEndFrom(list, start + 1); k < list.length; k++) list[k] = { start: at(list[k]!.start), end: at(list[k]!.end) };
+    };
+    move(kept.list);
+    if (kept.blocks) move(kept.blocks);
+    if (kept.from > kept.to) {
+      kept.from = start;
+      kept.to = newEnd;
+    } else {
+      kept.from = Math.min(kept.from, start);
+      kept.to = kept.to >= oldEnd ? kept.to + delta : newEnd;
+    }
+    kept.text = this.text;
   }
 
   /**
