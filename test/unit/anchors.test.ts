@@ -665,6 +665,24 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
         readFence(itemFence, lists[lists.length - 1]!);
         continue;
       }
+      // in a quote (`> - > quote`): a quote inside the quote, its markers counted with the quote's;
+      // its text four columns past them (from the items' content on) is code
+      const inQuote = quoteText ? atColumn(body, lists[lists.length - 1]!) : '';
+      if (inQuote.startsWith('>')) {
+        const inner = /^(?:> ?)(?: {0,3}> ?)*/.exec(inQuote)![0];
+        const base = lists[lists.length - 1]! + inner.length;
+        lists = [];
+        quotes += inner.split('>').length - 1;
+        const after = inQuote.slice(inner.length);
+        const gap = /^[ \t]*/.exec(after)![0];
+        emptyItem = false;
+        if (gap === after) before = 'blank';
+        else if (columnsFrom(base, gap) - base >= 4) {
+          code = { start: line.end - after.length, end: line.end };
+          before = 'other';
+        } else before = /^#{1,6}(?:[ \t]|$)/.test(after.slice(gap.length)) ? 'other' : 'paragraph';
+        continue;
+      }
       // a block quote opened on the item's line (`- > quote`): the line is read again from its `>`,
       // inside the items
       const afterItems = quoteText ? '' : atColumn(body, lists[lists.length - 1]!);

@@ -446,11 +446,6 @@ describe('known gaps: what CommonMark reads otherwise', () => {
     expect(findings('<details>\n<summary>说明</summary>\n- `区塊鏈` 在这里\n</details>\n')).toEqual(['mixed-script 区塊鏈 3']);
   });
 
-  it.fails('an indented code block in a quote on a list item’s line in a quote (`> - >     code`) is code', () => {
-    // CommonMark: five spaces after the inner `>` make indented code; the outer quote's prose follows
-    expect(findings('> - >     区塊鏈 = 1\n> 区塊鏈\n')).toEqual(['mixed-script 区塊鏈 2']);
-  });
-
   it.fails('an indented code block in a list item (`-     code`) is code', () => {
     // CommonMark: five spaces after the marker make an item whose content is an indented code block
     expect(findings('-     区塊鏈 = 1\n\n区塊鏈在这里。\n')).toEqual(['mixed-script 区塊鏈 3']);
@@ -555,6 +550,30 @@ describe('a block quote inside a list item inside a block quote (`> - > ```js`)'
 
   it('typing in and around it, the server answers as a fresh check', () => {
     typedEverywhere(doc, '>', ['mixed-script 区塊鏈 4']);
+  });
+});
+
+describe('an indented code block in a quote on a list item’s line in a quote (`> - >     code`) is code', () => {
+  // CommonMark: five spaces after the inner `>` make indented code, its later lines `>   >     …`;
+  // the outer quote's prose follows
+  const doc = '> - >     区塊鏈 = 1\n>   >     区塊鏈 = 2\n> 区塊鏈\n';
+
+  it('term QA reports the outer quote’s prose, not the code', () => {
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 3']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 3']);
+    expect(findings('> - >     区塊鏈 = 1\n> 区塊鏈\n')).toEqual(['mixed-script 区塊鏈 2']);
+    // the inner quote's paragraph: its next line four columns in is its text, not code
+    expect(findings('> - > 说明\n>   >     区塊鏈\n')).toEqual(['mixed-script 区塊鏈 2']);
+  });
+
+  it('conversion keeps the code as written and converts the prose', () => {
+    const text = '> - >     软件\n> 软件\n';
+    expect(convert(text)).toBe('> - >     软件\n> 軟體\n');
+    expect(convert(crlf(text))).toBe(crlf('> - >     软件\n> 軟體\n'));
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere(doc, '>', ['mixed-script 区塊鏈 3']);
   });
 });
 

@@ -462,9 +462,25 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
       // a block quote opened on the item's line (`- > quote`): the line is read again from its `>`,
       // as a quote's line inside the items
       const content = lists[lists.length - 1]!;
-      const quote = line === raw ? offsetOfColumn(text, line, content) : -1;
+      const quote = offsetOfColumn(text, line, content);
       if (quote >= 0 && text.charCodeAt(quote) === 0x3e) {
-        read({ ...line, first: quote, indent: content, indented: false });
+        if (line === raw) {
+          read({ ...line, first: quote, indent: content, indented: false });
+          return;
+        }
+        // in a quote (`> - > quote`): a quote inside the quote, whose markers count with the quote's
+        // (its later lines are `>   > …`); its text is a paragraph's or, four columns past its
+        // markers, code
+        const inner = quoteContent(text, { ...line, first: quote, indent: content, indented: false })!;
+        closeCode();
+        lists = [];
+        quotes += inner.depth;
+        const body = inner.line;
+        if (body.first === body.end) before = 'blank';
+        else if (body.indented) {
+          code = { start: body.start, end: body.end };
+          before = 'other';
+        } else before = heading(text, body) ? 'other' : 'paragraph';
         return;
       }
       emptyItem = blankAfterMarker(text, marker, line.end);
