@@ -577,6 +577,29 @@ describe('an indented code block in a quote on a list item’s line in a quote (
   });
 });
 
+describe('a tab after a quote’s `>` stops at the line’s columns (`> \t2. ````)', () => {
+  // CommonMark (and markdown-it): `>` and its space are columns 0 and 1, the tab goes on to column
+  // 4, so `2.` is two columns in and its item's fence is code; its lines are `>` and six spaces
+  const doc = '> \t2. ```\n>      区塊鏈 = 1\n>      ```\n\n> 区塊鏈\n';
+
+  it('term QA reports the quote’s prose after the item, not the fence’s code', () => {
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 5']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 5']);
+    expect(findings('> \t2. ```\n>      区塊鏈 = 1\n')).toEqual([]);
+    // a list item opened with a dash the same way, as before
+    expect(findings('> \t- ```\n>      区塊鏈 = 1\n>      ```\n\n> 区塊鏈\n')).toEqual(['mixed-script 区塊鏈 5']);
+  });
+
+  it('conversion keeps the code as written and converts the prose', () => {
+    const text = '> \t2. ```\n>      软件\n>      ```\n\n> 软件\n';
+    expect(convert(text)).toBe('> \t2. ```\n>      软件\n>      ```\n\n> 軟體\n');
+  });
+
+  it('typing in and around it, the server answers as a fresh check', () => {
+    typedEverywhere(doc, '>', ['mixed-script 区塊鏈 5']);
+  });
+});
+
 describe('a fence in a block quote and a line with another number of `>` (read as CommonMark reads it)', () => {
   // fewer `>`: the fence ends with its quote, and the line opens a fence of the outer quote; more `>`:
   // the line is the fence's text (`> ```` inside it), and the fence goes on

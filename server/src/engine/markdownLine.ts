@@ -18,6 +18,12 @@ export interface Line {
   indent: number;
   /** Does it start with four spaces or a tab (the needles)? */
   indented: boolean;
+  /**
+   * The column `start` is at in its line (0 for a whole line; past the markers of a quote's line),
+   * where tabs go to the next multiple of four: columns here count from `start`, tab stops from the
+   * line's own start (`> \t2.`: the tab is two columns wide).
+   */
+  base?: number;
 }
 
 export function readLine(text: string, start: number): Line {
@@ -61,11 +67,12 @@ export function listContent(text: string, line: Line): number {
   }
   const marker = line.indent + (i - line.first);
   if (i === line.end) return marker + 1;
+  const base = line.base ?? 0;
   let column = marker;
   for (; i < line.end; i++) {
     const w = text.charCodeAt(i);
     if (w === 0x20) column++;
-    else if (w === 0x09) column += 4 - (column % 4);
+    else if (w === 0x09) column += 4 - ((base + column) % 4);
     else break;
   }
   if (column === marker) return -1;
@@ -78,11 +85,12 @@ export function listContent(text: string, line: Line): number {
  * there (a list item's content); -1 past the line's end or inside a tab.
  */
 export function offsetOfColumn(text: string, line: Line, column: number): number {
+  const base = line.base ?? 0;
   let c = 0;
   for (let i = line.start; i < line.end; i++) {
     if (c === column) return i;
     if (c > column) return -1;
-    c += text.charCodeAt(i) === 0x09 ? 4 - (c % 4) : 1;
+    c += text.charCodeAt(i) === 0x09 ? 4 - ((base + c) % 4) : 1;
   }
   return -1;
 }
@@ -105,8 +113,8 @@ export function quoteContent(text: string, line: Line): { depth: number; line: L
     if (j === line.end || text.charCodeAt(j) !== 0x3e) break;
     i = j;
   }
-  // the markers and spaces before `i` are a column each
-  const base = line.indent + (i - line.first);
+  // the markers and spaces before `i` are a column each (in the line: tabs stop at its columns)
+  const base = (line.base ?? 0) + line.indent + (i - line.first);
   let column = base;
   let first = i;
   for (; first < line.end; first++) {
@@ -116,7 +124,7 @@ export function quoteContent(text: string, line: Line): { depth: number; line: L
     else break;
   }
   const indent = column - base;
-  return { depth, line: { start: i, end: line.end, next: line.next, first, indent, indented: indent >= 4 } };
+  return { depth, line: { start: i, end: line.end, next: line.next, first, indent, indented: indent >= 4, base } };
 }
 
 /** The fence run (three or more backticks or tildes) `line` starts with: its length, or 0. */
@@ -237,7 +245,15 @@ export function lineHead(text: string, start: number): LineHead {
     }
     content = at;
     const first = offsetOfColumn(text, line, at);
-    inner = { start: line.start, end: line.end, next: line.next, first: first < 0 ? line.end : first, indent: at, indented: false };
+    inner = {
+      start: line.start,
+      end: line.end,
+      next: line.next,
+      first: first < 0 ? line.end : first,
+      indent: at,
+      indented: false,
+      base: line.base,
+    };
     if (first < 0) break;
     at = listContent(text, inner);
   }
