@@ -29,7 +29,8 @@ import { FramingChecker } from './framing';
 import { writeFileSync } from 'node:fs';
 import { glossaryForms, type KnownForm, type Termbase } from './engine/termbase';
 import { exportCsv, exportTbx } from './engine/termbaseExport';
-import { detectFormat, loadTermbase, notUtf8, TERMBASE_START_BYTES, termbaseStartProblem } from './engine/termbaseLoad';
+import { decideTermbaseFile, noChineseTerm, type TermbaseVerdict } from './engine/termbaseFile';
+import { detectFormat, loadTermbase, notUtf8 } from './engine/termbaseLoad';
 import { mergeLayers, type UserTermbase } from './engine/userLayer';
 import { findFilesSync, nodeFiles, readStartSync, skipped } from './node/files';
 import { FIND_LIMIT, filesOfGlob, globMatcher, isNamedPath, termbaseSearch } from './termbases';
@@ -261,31 +262,6 @@ const githubReporter: FileReporter = {
   warning: (message) => process.stdout.write(`::warning::${ghData(message)}\n`),
 };
 
-/** Read a termbase named on the command line: unreadable → usage error (exit 2); problems → `report`. */
-function readTermbase(
-  path: string,
-  knownForms: KnownForm | undefined,
-  quiet = false,
-  label = path,
-  report: FileReporter = stderrReporter,
-): Termbase & { path: string } {
-  let text: string;
-  try {
-    text = decodeBytes(readFileSync(path));
-  } catch (err) {
-    const why = unreadable(err);
-    throw new UnusableTermbase(`cannot read the glossary ${label}: ${why}`, `cannot read it: ${why}`);
-  }
-  const termbase = loadTermbase(text, { name: path, label, ...(knownForms ? { knownForms } : {}) });
-  if (termbase.unreadable)
-    throw new UnusableTermbase(
-      termbase.diagnostics.map((d) => `${label}: ${d.message}`).join('\n'),
-      termbase.diagnostics.map((d) => d.message).join('; '),
-    );
-  if (!quiet) reportProblems(path, termbase, report);
-  return { ...termbase, path };
-}
-
 /**
  * What a termbase in use could not read: warnings (validate reports them with their own severity).
  * Only for a file that is used: one that is skipped says so, once, and nothing else.
@@ -293,22 +269,6 @@ function readTermbase(
 function reportProblems(path: string, termbase: Termbase, report: FileReporter): void {
   for (const d of termbase.diagnostics)
     report.problem(path, d.line, d.column, d.severity === 'information' ? 'info' : 'warning', d.message);
-}
-
-/**
- * Why a file's start shows it is no termbase (`termbaseStartProblem`), or undefined: nothing wrong
- * there, or the file cannot be read (reading it whole says why).
- */
-function startProblem(path: string): string | undefined {
-  let head: string;
-  try {
-    head = readStartSync(path, TERMBASE_START_BYTES);
-  } catch {
-    return undefined;
-  }
-  return termbaseStartProblem(head, path)
-    ?.diagnostics.map((d) => d.message)
-    .join('; ');
 }
 
 function formatDiagnostic(path: string, d: Termbase['diagnostics'][number]): string {
@@ -354,12 +314,7 @@ function userAndBundled(
   const layers: UserTermbase[] = [];
   for (const { path, label, discovered } of paths) {
     // read once a run (files of several projects may share a termbase), and said once
-    const key = `${discovered ? 'found' : 'named'}:${realPath(path)}`;
-    let layer = readTermbases.get(key);
-    if (layer === undefined) {
-      layer = userTermbase(path, label, discovered, knownForms, report) ?? null;
-      readTermbases.set(key, layer);
-    }
+    const layer = userTermbase(path, label, discovered, knownForms, report);
     if (layer) layers.push(layer);
   }
   return {
@@ -371,8 +326,33 @@ function userAndBundled(
   };
 }
 
-/** The termbases read in this run, by how they came (named or found) and real path; null: skipped. */
-const readTermbases = new Map<string, UserTermbase | null>();
+/** What a found file with no Chinese term says when `check` skips it. */
+const NO_CHINESE = noChineseTerm('termbases', false);
+
+/**
+ * What this run read of one termbase file, and said of it: a file several projects' files share
+ * (found in one, named in another) is read once and its problems are said once.
+ */
+interface TermbaseRead {
+  /** Its start's text (undefined: it could not be read), once read. */
+  head?: { text: string | undefined };
+  /** Its termbase, or why it cannot be read, once read whole. */
+  whole?: Termbase | { why: string };
+  said: Set<'problems' | 'skipped'>;
+}
+
+/** The termbase files read in this run, by real path, size and modification time. */
+const termbaseReads = new Map<string, TermbaseRead>();
+
+/** A file's key in `termbaseReads` (its path when it cannot be looked at: reading it then says why). */
+function fileKey(path: string): string {
+  try {
+    const st = statSync(path);
+    return `${realPath(path)}\0${st.size}\0${st.mtimeMs}`;
+  } catch {
+    return `?${resolve(path)}`;
+  }
+}
 
 /** The bundled glossary, read once a run. */
 let bundledGlossaryRead: { path: string; glossary: Glossary } | undefined;
@@ -383,8 +363,9 @@ function bundledGlossary(path: string): Glossary {
 
 /**
  * One termbase, its problems reported: a file a glob found (not named) that is no termbase, or has
- * no Chinese term, is skipped with a message (undefined), as the editor skips it; a named one must
- * be read (a usage error when it cannot be).
+ * no Chinese term, is skipped with a message (undefined), as the editor skips it (the one rule,
+ * `decideTermbaseFile`); a named one must be read (a usage error when it cannot be). Each file is
+ * read once a run, whatever names it, and what it says is said once.
  */
 function userTermbase(
   path: string,
@@ -393,27 +374,61 @@ function userTermbase(
   knownForms: KnownForm | undefined,
   report: FileReporter,
 ): UserTermbase | undefined {
-  // and one whose start shows it is none (a huge file of other XML, binary) is not read whole
-  const start = discovered ? startProblem(path) : undefined;
-  if (start) {
-    report.skipped(path, label, start);
-    return undefined;
-  }
-  let t: ReturnType<typeof readTermbase>;
+  const key = fileKey(path);
+  let read = termbaseReads.get(key);
+  if (!read) termbaseReads.set(key, (read = { said: new Set() }));
+  const once = (what: 'problems' | 'skipped', say: () => void) => {
+    if (read.said.has(what)) return;
+    read.said.add(what);
+    say();
+  };
+  let verdict: TermbaseVerdict;
   try {
-    t = readTermbase(path, knownForms, discovered, label, report);
+    verdict = decideTermbaseFile(
+      { name: path, named: !discovered, noChinese: NO_CHINESE },
+      {
+        // a found file whose start shows it is none (a huge file of other XML, binary) is not read whole
+        start: (bytes) => {
+          if (!read.head) {
+            let text: string | undefined;
+            try {
+              text = readStartSync(path, bytes);
+            } catch {
+              text = undefined;
+            }
+            read.head = { text };
+          }
+          return read.head.text;
+        },
+        whole: () => {
+          if (!read.whole) {
+            try {
+              const text = decodeBytes(readFileSync(path));
+              read.whole = loadTermbase(text, { name: path, label, ...(knownForms ? { knownForms } : {}) });
+            } catch (err) {
+              read.whole = { why: unreadable(err) };
+            }
+          }
+          if ('why' in read.whole)
+            throw new UnusableTermbase(`cannot read the glossary ${label}: ${read.whole.why}`, `cannot read it: ${read.whole.why}`);
+          return read.whole;
+        },
+      },
+    );
   } catch (err) {
     if (!discovered || !(err instanceof UnusableTermbase)) throw err;
-    report.skipped(path, label, err.why);
+    once('skipped', () => report.skipped(path, label, err.why));
     return undefined;
   }
-  if (discovered && !t.hasChinese) {
-    report.skipped(path, label, 'no Chinese term in this file (name it in termbases to use it anyway)');
+  if (!verdict.use) {
+    // named, only a file that is no termbase is not used: the user's error
+    if (!discovered) throw new UnusableTermbase(verdict.termbase.diagnostics.map((d) => `${label}: ${d.message}`).join('\n'), verdict.why);
+    once('skipped', () => report.skipped(path, label, verdict.why));
     return undefined;
   }
-  // a discovered file's problems, once it is known to be used
-  if (discovered) reportProblems(path, t, report);
-  return { uri: path, label, entries: t.entries, lines: t.lines };
+  // its problems, once it is known to be used
+  once('problems', () => reportProblems(path, verdict.termbase, report));
+  return { uri: path, label, entries: verdict.termbase.entries, lines: verdict.termbase.lines };
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import picomatch from 'picomatch';
 import type { KnownForm, Termbase, TermbaseDiagnostic } from './engine/termbase';
-import { loadTermbase, TERMBASE_START_BYTES, termbaseStartProblem } from './engine/termbaseLoad';
+import { decideTermbaseFileAsync, noChineseTerm, type TermbaseVerdict } from './engine/termbaseFile';
+import { loadTermbase } from './engine/termbaseLoad';
 import type { UserTermbase } from './engine/userLayer';
 import { DEFAULT_GLOSSARIES } from './protocol';
 
@@ -175,6 +176,8 @@ interface Loaded {
   label: string;
   termbase: Termbase;
   named: boolean;
+  /** Whether the rule (`decideTermbaseFile`) uses it. */
+  use: boolean;
 }
 
 /**
@@ -182,6 +185,9 @@ interface Loaded {
  * the server's search and the CLI's alike.
  */
 export const FIND_LIMIT = 200_000;
+
+/** What a found file with no Chinese term shows, on the file, in the editor. */
+const NO_CHINESE = noChineseTerm('fintechGlossary.glossaries', true);
 
 export class TermbaseFiles {
   /** Loaded files by URI (reused until the file changes). */
@@ -300,42 +306,35 @@ export class TermbaseFiles {
       keep.add(w.uri);
       let file = this.loaded.get(w.uri);
       if (!file || changed === undefined || changed.has(w.uri) || file.named !== w.named || file.label !== w.label) {
-        let termbase: Termbase | undefined;
+        let verdict: TermbaseVerdict;
         try {
-          // a file a glob found whose start shows it is no termbase (a huge file of other XML, or
-          // binary) is not read whole to be turned away
-          if (!w.named && this.access.readStart)
-            termbase = termbaseStartProblem(await this.access.readStart(w.uri, TERMBASE_START_BYTES), w.uri);
-          if (!termbase) {
-            const text = await this.access.read(w.uri);
-            const knownForms = this.knownForms?.();
-            termbase = loadTermbase(text, { name: w.uri, label: w.label, ...(knownForms ? { knownForms } : {}) });
-          }
+          // the one rule (the CLI's too): a found file is sniffed from its start, and one with no
+          // Chinese term is not used, with that one message and not also its rows' problems
+          const readStart = this.access.readStart?.bind(this.access);
+          verdict = await decideTermbaseFileAsync(
+            { name: w.uri, named: w.named, noChinese: NO_CHINESE },
+            {
+              ...(readStart ? { start: (bytes: number) => readStart(w.uri, bytes) } : {}),
+              whole: async () => {
+                const text = await this.access.read(w.uri);
+                const knownForms = this.knownForms?.();
+                return loadTermbase(text, { name: w.uri, label: w.label, ...(knownForms ? { knownForms } : {}) });
+              },
+            },
+          );
         } catch (err) {
           this.report.log(`cannot read the glossary ${w.label}: ${err instanceof Error ? err.message : String(err)}`);
           this.loaded.delete(w.uri);
           continue;
         }
-        file = { ...w, termbase };
+        const { termbase } = verdict;
+        file = { ...w, termbase, use: verdict.use };
         this.loaded.set(w.uri, file);
-        // a file a glob found that has no Chinese term is not used: that one message, not also the
-        // problems of rows nobody will read (as `check` says only that it skipped it)
-        const diagnostics: TermbaseDiagnostic[] =
-          !termbase.unreadable && !termbase.hasChinese && !w.named
-            ? [
-                {
-                  severity: 'information',
-                  line: 1,
-                  column: 1,
-                  message: 'no Chinese term in this file: not used as a glossary (name it in fintechGlossary.glossaries to use it anyway)',
-                },
-              ]
-            : termbase.diagnostics;
-        this.report.diagnostics(w.uri, diagnostics);
+        this.report.diagnostics(w.uri, verdict.diagnostics);
         this.published.add(w.uri);
         this.report.log(`glossary ${w.label}: ${termbase.entries.length} entries (${termbase.format})`);
       }
-      if (file.termbase.unreadable || (!file.termbase.hasChinese && !file.named)) continue;
+      if (!file.use) continue;
       out.push({ uri: file.uri, label: file.label, entries: file.termbase.entries, lines: file.termbase.lines });
     }
     for (const uri of [...this.loaded.keys()]) if (!keep.has(uri)) this.loaded.delete(uri);

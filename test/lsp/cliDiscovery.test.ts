@@ -259,6 +259,28 @@ describe('check and convert find the termbases the editor finds', () => {
     expect(run(join(top, 'a'), ['convert', '--to', 'zh-TW', '../b/docs/sandbox.md']).stdout).toBe('在監理沙盒裡測試。\n');
   });
 
+  it('a termbase one project finds and another names is read once in a run: its warning is said once', () => {
+    // a's sheet, found by a's search (glossary.csv), and named by b's project file
+    const top = tree({
+      'a/.git/': '',
+      'a/glossary.csv': 'zh-CN,en,status\n,,forbidden\n风控小助手,risk bot,forbidden\n',
+      'a/docs/a.md': DOC,
+      'b/.git/': '',
+      'b/.fintech-glossary.yaml': 'glossaries: []\ntermbases: [../a/glossary.csv]\n',
+      'b/b.md': DOC,
+    });
+    const r = run(join(top, 'a'), ['check', 'docs/a.md', '../b/b.md']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      1,
+      [
+        'docs/a.md:1:1: information forbidden-term: “风控小助手” is a forbidden term (risk bot).',
+        '../b/b.md:1:1: information forbidden-term: “风控小助手” is a forbidden term (risk bot).',
+        '',
+      ].join('\n'),
+      'glossary.csv:2:1: warning: row 2: no Chinese or English term; skipped\n',
+    ]);
+  });
+
   it('a file reached through a link into another repository is ignored as that repository’s ignore globs say', () => {
     const top = tree({
       'a/.git/': '',
