@@ -204,6 +204,8 @@ interface FileReporter {
   skipped(path: string, label: string, why: string): void;
   /** A warning about no one file (the search for termbases stopped short). */
   warning(message: string): void;
+  /** A termbase the search found is used (`label`: its path as `check` names files); said on stderr, never on stdout. */
+  using?(label: string): void;
 }
 
 const stderrReporter: FileReporter = {
@@ -212,7 +214,11 @@ const stderrReporter: FileReporter = {
   // the name comes from the disk (a glob found it): printable, as every path the CLI writes
   skipped: (_path, label, why) => process.stderr.write(`${printable(`fintech-glossary: skipped ${label}: ${why}`, 2000)}\n`),
   warning: (message) => process.stderr.write(`${printable(`fintech-glossary: warning: ${message}`, 2000)}\n`),
+  using: (label) => sayUsing(label),
 };
+
+/** Which termbase a search found and `check` or `convert` uses: one line on stderr. */
+const sayUsing = (label: string) => process.stderr.write(`${printable(`fintech-glossary: using termbase ${label} (found)`, 2000)}\n`);
 
 /** A path as `check` names files: relative to the current directory, with forward slashes. */
 const shownPath = (path: string) => relative(process.cwd(), path).split(sep).join('/') || '.';
@@ -260,6 +266,8 @@ const githubReporter: FileReporter = {
     ),
   skipped: (path, _label, why) => process.stdout.write(`::warning file=${ghProp(annotationPath(path))}::${ghData(`skipped: ${why}`)}\n`),
   warning: (message) => process.stdout.write(`::warning::${ghData(message)}\n`),
+  // on stderr: the annotations on stdout are for findings and problems
+  using: (label) => sayUsing(label),
 };
 
 /**
@@ -288,6 +296,8 @@ interface TermbasePath {
   label: string;
   /** Found by a glob: skipped with a message when it cannot be read or has no Chinese term. */
   discovered?: boolean;
+  /** Found by the search (the default globs, or the project file's `glossaries`): said when used. */
+  searched?: boolean;
 }
 
 /**
@@ -307,14 +317,16 @@ function userAndBundled(
     const real = realPath(t.path);
     const first = byRealPath.get(real);
     if (!first) byRealPath.set(real, { ...t });
-    else if (!t.discovered && first.discovered) byRealPath.set(real, { ...first, label: t.label, discovered: false });
+    else if (!t.discovered && first.discovered) byRealPath.set(real, { ...first, label: t.label, discovered: false, searched: false });
   }
   const paths = [...byRealPath.values()];
   const knownForms = paths.length ? bundledForms(opts.bundledGlossary, glossary) : undefined;
   const layers: UserTermbase[] = [];
-  for (const { path, label, discovered } of paths) {
+  for (const { path, label, discovered, searched } of paths) {
     // read once a run (files of several projects may share a termbase), and said once
     const layer = userTermbase(path, label, discovered, knownForms, report);
+    // which termbases the search found is said, since the user named none of them
+    if (layer && searched) sayOnce(path, 'using', () => report.using?.(label));
     if (layer) layers.push(layer);
   }
   return {
@@ -338,11 +350,29 @@ interface TermbaseRead {
   head?: { text: string | undefined };
   /** Its termbase, or why it cannot be read, once read whole. */
   whole?: Termbase | { why: string };
-  said: Set<'problems' | 'skipped'>;
+  said: Set<Said>;
 }
 
 /** The termbase files read in this run, by real path, size and modification time. */
 const termbaseReads = new Map<string, TermbaseRead>();
+
+type Said = 'problems' | 'skipped' | 'using';
+
+/** What this run read of a termbase file, and said of it. */
+function termbaseRead(path: string): TermbaseRead {
+  const key = fileKey(path);
+  let read = termbaseReads.get(key);
+  if (!read) termbaseReads.set(key, (read = { said: new Set() }));
+  return read;
+}
+
+/** Say something of a termbase file once a run, whichever project's files use it. */
+function sayOnce(path: string, what: Said, say: () => void): void {
+  const { said } = termbaseRead(path);
+  if (said.has(what)) return;
+  said.add(what);
+  say();
+}
 
 /** A file's key in `termbaseReads` (its path when it cannot be looked at: reading it then says why). */
 function fileKey(path: string): string {
@@ -374,14 +404,8 @@ function userTermbase(
   knownForms: KnownForm | undefined,
   report: FileReporter,
 ): UserTermbase | undefined {
-  const key = fileKey(path);
-  let read = termbaseReads.get(key);
-  if (!read) termbaseReads.set(key, (read = { said: new Set() }));
-  const once = (what: 'problems' | 'skipped', say: () => void) => {
-    if (read.said.has(what)) return;
-    read.said.add(what);
-    say();
-  };
+  const read = termbaseRead(path);
+  const once = (what: Said, say: () => void) => sayOnce(path, what, say);
   let verdict: TermbaseVerdict;
   try {
     verdict = decideTermbaseFile(
@@ -489,7 +513,11 @@ function mergedGlossary(
   // current directory
   const { patterns } = termbaseSearch(undefined, project.config.glossaries);
   const discovered = root
-    ? termbasePaths(root, patterns, (rel) => shownPath(join(root, rel)), report).map((t) => ({ ...t, path: t.label }))
+    ? termbasePaths(root, patterns, (rel) => shownPath(join(root, rel)), report).map((t) => ({
+        ...t,
+        path: t.label,
+        searched: !!t.discovered,
+      }))
     : [];
   // the project file's termbases are relative to the project root (the project file's folder)
   const listed = termbasePaths(project.root, project.config.termbases, (rel) => `${rel} (${PROJECT_FILE})`, report);
@@ -746,7 +774,8 @@ discoveryOption(
     const format = oneOf('--format', ['text', 'json', 'github'] as const)(opts.format);
     const failOn = oneOf('--fail-on', ['error', 'warning', 'information', 'hint'] as const)(opts.failOn);
     const files = filesOf(paths);
-    const report = format === 'github' ? githubReporter : stderrReporter;
+    // `--format json` says nothing more on stderr than its problems: which termbases were found is in no JSON
+    const report = format === 'github' ? githubReporter : format === 'json' ? { ...stderrReporter, using: undefined } : stderrReporter;
     const projects = new CliProjects(opts, report);
     const results: CheckResult[] = [];
     // a file that cannot be read is said, and the others are still checked (then exit 2)

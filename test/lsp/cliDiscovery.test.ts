@@ -47,7 +47,11 @@ describe('check and convert find the termbases the editor finds', () => {
   it('a repository with terms/client.tbx: check from a subdirectory reports its forbidden term; --no-discovery does not', () => {
     const repo = tree({ '.git/': '', 'terms/client.tbx': CLIENT_TBX, 'docs/a.md': DOC });
     const r = run(join(repo, 'docs'), ['check', 'a.md']);
-    expect([r.status, r.stdout, r.stderr]).toEqual([1, FINDING, '']);
+    // the termbase the search found is named on stderr
+    expect([r.status, r.stdout, r.stderr]).toEqual([1, FINDING, 'fintech-glossary: using termbase ../terms/client.tbx (found)\n']);
+    // --format json says nothing of it: stderr stays for problems
+    const json = run(join(repo, 'docs'), ['check', '--format', 'json', 'a.md']);
+    expect([json.status, json.stderr]).toEqual([1, '']);
     const off = run(join(repo, 'docs'), ['check', '--no-discovery', 'a.md']);
     expect([off.status, off.stdout, off.stderr]).toEqual([0, '', '']);
   });
@@ -71,7 +75,7 @@ describe('check and convert find the termbases the editor finds', () => {
     expect([r.status, r.stdout.split('\n').map((l) => l.split(': ').slice(0, 2).join(': ')), r.stderr]).toEqual([
       1,
       ['a.md:1:1: information forbidden-term', 'a.md:1:7: information deprecated-term', ''],
-      '',
+      'fintech-glossary: using termbase team/glossary.csv (found)\nfintech-glossary: using termbase legal/termbase.tsv (found)\n',
     ]);
   });
 
@@ -103,7 +107,7 @@ describe('check and convert find the termbases the editor finds', () => {
     expect(r.stderr).toContain('fintech-glossary: skipped ../terms/page.tbx: ');
     // with --format github, annotations on the files, by their path in the repository
     const gh = run(join(repo, 'docs'), ['check', '--format', 'github', 'a.md']);
-    expect([gh.status, gh.stderr]).toEqual([1, '']);
+    expect([gh.status, gh.stderr]).toEqual([1, 'fintech-glossary: using termbase ../terms/client.tbx (found)\n']);
     expect(gh.stdout).toContain('::warning file=terms/broken.tbx::skipped: no Chinese term in this file');
     expect(gh.stdout).toMatch(/^::warning file=terms\/page\.tbx::skipped: /m);
     expect(gh.stdout).toMatch(/^::notice file=docs\/a\.md,line=1,col=1,/m);
@@ -123,6 +127,7 @@ describe('check and convert find the termbases the editor finds', () => {
       [
         // the sheet in use still says what it could not read
         'team/glossary.csv:2:1: warning: row 2: no Chinese or English term; skipped',
+        'fintech-glossary: using termbase team/glossary.csv (found)',
         'fintech-glossary: skipped terms/termbase.csv: no Chinese term in this file (name it in termbases to use it anyway)',
         '',
       ],
@@ -217,9 +222,17 @@ describe('check and convert find the termbases the editor finds', () => {
       return [r.status, r.stdout.split('\n').map((l) => l.split(': ').slice(0, 2).join(': ')), r.stderr];
     };
     // the default search: the sample termbase, not the team's sheet (a name it does not look for)
-    expect(check()).toEqual([1, ['a.md:1:1: information forbidden-term', ''], '']);
+    expect(check()).toEqual([
+      1,
+      ['a.md:1:1: information forbidden-term', ''],
+      'fintech-glossary: using termbase ../examples/sample.tbx (found)\n',
+    ]);
     writeFileSync(join(repo, '.fintech-glossary.yaml'), "glossaries: ['terms/*.csv']\n");
-    expect(check()).toEqual([1, ['a.md:1:7: information forbidden-term', ''], '']);
+    expect(check()).toEqual([
+      1,
+      ['a.md:1:7: information forbidden-term', ''],
+      'fintech-glossary: using termbase ../terms/team.csv (found)\n',
+    ]);
     writeFileSync(join(repo, '.fintech-glossary.yaml'), 'glossaries: []\n');
     expect(check()).toEqual([0, [''], '']);
     writeFileSync(join(repo, '.fintech-glossary.yaml'), 'glossaries: []\ntermbases: [terms/team.csv]\n');
@@ -252,7 +265,7 @@ describe('check and convert find the termbases the editor finds', () => {
         '../c/c.md:1:1: information forbidden-term: “风控小助手” is a forbidden term (risk bot): use “风控机器人”.',
         '',
       ].join('\n'),
-      '',
+      'fintech-glossary: using termbase ../b/terms/client.tbx (found)\nfintech-glossary: using termbase ../c/terms/client.tbx (found)\n',
     ]);
     // convert too: b's termbase gives 监理沙箱 its Taiwan form
     writeFileSync(join(top, 'b', 'docs', 'sandbox.md'), '在监理沙箱里测试。\n');
@@ -277,7 +290,7 @@ describe('check and convert find the termbases the editor finds', () => {
         '../b/b.md:1:1: information forbidden-term: “风控小助手” is a forbidden term (risk bot).',
         '',
       ].join('\n'),
-      'glossary.csv:2:1: warning: row 2: no Chinese or English term; skipped\n',
+      'glossary.csv:2:1: warning: row 2: no Chinese or English term; skipped\nfintech-glossary: using termbase glossary.csv (found)\n',
     ]);
   });
 
@@ -296,7 +309,7 @@ describe('check and convert find the termbases the editor finds', () => {
     expect([r.status, r.stdout, r.stderr]).toEqual([
       1,
       'link/docs/b.md:1:1: information forbidden-term: “风控小助手” is a forbidden term (risk bot): use “风控机器人”.\n',
-      '',
+      'fintech-glossary: using termbase ../b/terms/client.tbx (found)\n',
     ]);
   });
 
@@ -319,7 +332,7 @@ describe('check and convert find the termbases the editor finds', () => {
       expect([r.status, r.stdout, r.stderr]).toEqual([
         1,
         'b/docs/b.md:1:1: information forbidden-term: “风控小助手” is a forbidden term (risk bot): use “风控机器人”.\n',
-        '',
+        'fintech-glossary: using termbase b/terms/client.tbx (found)\n',
       ]);
     },
   );
