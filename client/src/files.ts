@@ -35,6 +35,13 @@ export function serveFiles(client: BaseLanguageClient): void {
       return false;
     }
   });
+  client.onRequest(ClientFiles.isDirectory, async ({ uri }) => {
+    try {
+      return ((await vscode.workspace.fs.stat(inWorkspace(uri))).type & vscode.FileType.Directory) !== 0;
+    } catch {
+      return false;
+    }
+  });
   client.onRequest(ClientFiles.write, async ({ uri, text }) => {
     const target = inWorkspace(uri);
     if (typeof text !== 'string') throw new Error('expected { uri, text: string }');

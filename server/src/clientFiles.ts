@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { ClientFiles } from './protocol';
-import type { FileAccess } from './termbases';
+import { FIND_LIMIT, type FileAccess } from './termbases';
 
 export function clientFiles(connection: Connection): FileAccess {
   return {
@@ -19,11 +19,25 @@ export function clientFiles(connection: Connection): FileAccess {
     async write(uri, text) {
       await connection.sendRequest(ClientFiles.write, { uri, text });
     },
-    async find(folderUri, accept, limit = 200_000, globs = ['**/*']) {
-      const found = await connection.sendRequest(ClientFiles.find, { folderUri, globs, limit });
+    async isDirectory(uri) {
+      try {
+        return (await connection.sendRequest(ClientFiles.isDirectory, { uri })) === true;
+      } catch {
+        // a client that cannot tell: a folder is then found out when it cannot be read
+        return false;
+      }
+    },
+    async find(folderUri, accept, limit = FIND_LIMIT, globs = ['**/*'], onLimit) {
+      // one more than the limit: an answer that long says the search stopped short, as the Node search says
+      const answer = await connection.sendRequest(ClientFiles.find, { folderUri, globs, limit: limit + 1 });
+      let found = Array.isArray(answer) ? answer : [];
+      if (found.length > limit) {
+        onLimit?.();
+        found = found.slice(0, limit);
+      }
       const base = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
       // the client's answer is checked like any input: files under the folder that the settings match
-      return (Array.isArray(found) ? found : []).filter((uri): uri is string => {
+      return found.filter((uri): uri is string => {
         if (typeof uri !== 'string' || !uri.startsWith(base)) return false;
         try {
           return accept(decodeURIComponent(uri.slice(base.length)));

@@ -243,11 +243,14 @@ export const ClientFiles = {
   /** The text of a file (its bytes by `decodeBytes`), or null when there is no such file. */
   read: new RequestType<{ uri: string }, { text: string } | null, void>('fintechGlossary/readFile'),
   exists: new RequestType<{ uri: string }, boolean, void>('fintechGlossary/fileExists'),
+  /** Whether something that exists is a folder (a termbase path that names one is said to, not read). */
+  isDirectory: new RequestType<{ uri: string }, boolean, void>('fintechGlossary/isDirectory'),
   /** Write a file (its folders created as needed). */
   write: new RequestType<{ uri: string; text: string }, null, void>('fintechGlossary/writeFile'),
   /**
    * The URIs of files under a folder that match any of the globs (relative to the folder), skipping
-   * node_modules; at most `limit`. The server filters the answer again with the same globs.
+   * node_modules; at most `limit`. The server filters the answer again with the same globs, and asks
+   * for one more than its search limit: an answer that long tells it the search stopped short.
    */
   find: new RequestType<{ folderUri: string; globs: string[]; limit: number }, string[], void>('fintechGlossary/findFiles'),
 } as const;

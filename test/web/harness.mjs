@@ -78,8 +78,9 @@ export async function launch(chromium) {
  * worker was created (page clock; `now()` reads it).
  *
  * `files` (URI → text) is a workspace the client serves as the web client does with workspace.fs:
- * it answers the server's fintechGlossary/readFile, fileExists, writeFile and findFiles requests
- * (findFiles lists every file under the folder; the server filters by its globs). `setFile` changes
+ * it answers the server's fintechGlossary/readFile, fileExists, isDirectory, writeFile and findFiles
+ * requests (a folder is any start of the files' URIs; findFiles lists every file under the folder, at
+ * most the limit asked for; the server filters by its globs). `setFile` changes
  * or deletes (`null`) one; `requests()` lists the file requests the server made. `fileDelay` (ms)
  * holds each file answer back that long, as a slow remote file system does.
  */
@@ -90,7 +91,10 @@ export async function startWorker(page, { files, fileDelay = 0 } = {}) {
       const answerFile = (method, p) => {
         lsp.fileRequests.push(`${method} ${p.uri ?? p.folderUri}`);
         if (method === 'fintechGlossary/readFile') return lsp.files.has(p.uri) ? { text: lsp.files.get(p.uri) } : null;
-        if (method === 'fintechGlossary/fileExists') return lsp.files.has(p.uri);
+        // a folder is the start of its files' URIs
+        const isFolder = (uri) => !lsp.files.has(uri) && [...lsp.files.keys()].some((u) => u.startsWith(`${uri}/`));
+        if (method === 'fintechGlossary/fileExists') return lsp.files.has(p.uri) || isFolder(p.uri);
+        if (method === 'fintechGlossary/isDirectory') return isFolder(p.uri);
         if (method === 'fintechGlossary/writeFile') {
           lsp.files.set(p.uri, p.text);
           return null;

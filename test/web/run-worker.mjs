@@ -202,6 +202,21 @@ async function termbaseChecks(page, origin) {
       (written ?? '').trimEnd().split('\n').pop().includes('羊皮债券'),
     JSON.stringify(added.result ?? added.error) + JSON.stringify(written?.slice(-80)),
   );
+  // a termbase path in the project file that names a folder: said as the Node server says it, not read
+  await w.setFile(PROJECT_URI, 'termbases: [team/words.tsv, terms]\n');
+  await w.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: PROJECT_URI, type: 2 }] });
+  const folderLine = 'Fintech Glossary: glossary terms (in repo) is a directory, not a file';
+  let said = false;
+  for (let i = 0; i < 50 && !said; i++) {
+    said = (await w.messages()).log.includes(folderLine);
+    if (!said) await page.waitForTimeout(100);
+  }
+  const readFolder = (await w.requests()).includes(`fintechGlossary/readFile ${FOLDER}/terms`);
+  check(
+    'a project-file termbase that names a folder: the log says so, as the Node server does, and it is not read',
+    said && !readFolder,
+    said ? '' : JSON.stringify((await w.messages()).log.filter((l) => l.includes('terms')).slice(-3)),
+  );
   await w.rpc('shutdown', null);
 }
 
