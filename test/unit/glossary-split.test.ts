@@ -1,0 +1,104 @@
+/**
+ * Concepts that term QA treated as one and the terminologist split (2026-12-01, after the review of
+ * `check` over the sources): each name is an entry of its own, with its own English and a sense note
+ * saying how it differs from its neighbour, so a text that writes both is not "inconsistent".
+ * Every expected value is written here by hand.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { GlossaryEntry } from '../../server/src/engine/entry';
+import { DocumentChecker } from '../../server/src/engine/termQA';
+import { termsOf } from '../../server/src/engine/terms';
+import { glossaryFromFile } from '../../server/src/node/glossaryFile';
+
+const glossary = glossaryFromFile(join(__dirname, '../../dist/glossary.json'));
+
+function findings(text: string): string[] {
+  const checker = new DocumentChecker({ source: glossary, script: 'zh-Hans' });
+  return checker.check(glossary.index.scan(text), text).map((f) => `${f.rule} ${f.term} → ${f.suggestions.join(' ')}`);
+}
+
+/** The concepts a text's terms stand for, as written: what hovering each shows. */
+function concepts(text: string): string[] {
+  return glossary.index.scan(text).map((m) => `${text.slice(m.start, m.end)} ${m.entries.map((e) => glossary.entries[e]!.id).join(' ')}`);
+}
+
+const entry = (id: string): GlossaryEntry => glossary.entries.find((e) => e.id === id)!;
+const sense = (id: string, text: string): string => termsOf(entry(id)).find((t) => t.text === text)?.sense ?? '';
+
+/** Each split pair: the two names, the entry each is now, and its English. */
+const pairs: [zh: string, id: string, en: string[], other: string, otherId: string, otherEn: string[]][] = [
+  [
+    '技术创新',
+    'technical-innovation',
+    ['technological innovation', 'technical innovation'],
+    '科技创新',
+    'technological-innovation',
+    ['scientific and technological innovation', 'sci-tech innovation', 'science and technology innovation'],
+  ],
+  [
+    '技术架构',
+    'technical-architecture',
+    ['technical architecture', 'technology architecture'],
+    '系统架构',
+    'system-architecture',
+    ['system architecture'],
+  ],
+  [
+    '故障演练',
+    'fault-drill',
+    ['fault drill', 'failure drill', 'chaos drill'],
+    '应急演练',
+    'emergency-drill',
+    ['emergency drill', 'contingency drill', 'disaster recovery drill'],
+  ],
+  [
+    '中小企业',
+    'sme',
+    ['small and medium-sized enterprises', 'SMEs'],
+    '中小微企业',
+    'msme',
+    ['micro, small and medium-sized enterprises', 'MSMEs'],
+  ],
+  [
+    '数字化运营',
+    'digitalised-operations',
+    ['digital operations'],
+    '数字化经营',
+    'digital-operations',
+    ['digital business management', 'digitalised business operation', 'digital operating model'],
+  ],
+  ['5G消息', '5g-messaging', ['5G Messaging', '5G messages'], '富媒体通信', 'rich-communication-services', ['Rich Communication Services']],
+];
+
+describe('two concepts the alias audit had merged are two entries', () => {
+  for (const [zh, id, en, other, otherId, otherEn] of pairs) {
+    it(`${zh} and ${other}: each its own concept, not an inconsistency`, () => {
+      const text = `${zh}与${other}。`;
+      expect(findings(text)).toEqual([]);
+      expect(concepts(text)).toEqual([`${zh} ${id}`, `${other} ${otherId}`]);
+      expect(entry(id).en).toEqual(en);
+      expect(entry(otherId).en).toEqual(otherEn);
+    });
+
+    it(`${zh}’s sense note names ${other}, and ${other}’s names ${zh}`, () => {
+      expect(sense(id, zh)).toContain(other);
+      expect(sense(otherId, other)).toContain(zh);
+    });
+  }
+
+  it('the sentences of the sources that wrote both names are clean', () => {
+    // 001: a bank's 技术创新 beside the policy's 科技创新; 5G 消息 as the carriers' service, with a space
+    expect(
+      findings(
+        '华夏银行通过技术创新帮助商户提升数字化水平。利用技术手段提升金融在科技创新、实体经济、中小微企业等领域的服务能力。“专精特新”中小企业贷款余额。通过 5G 消息渠道的手机号码转账,使用富媒体通信套件(RCS)。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('SME and MSME are each one concept’s abbreviation', () => {
+    expect(entry('sme').abbr).toEqual(['SME']);
+    expect(entry('msme').abbr).toEqual(['MSME']);
+    expect(concepts('SME and MSME.')).toEqual(['SME sme', 'MSME msme']);
+  });
+});
