@@ -69,6 +69,84 @@ const pairs: [zh: string, id: string, en: string[], other: string, otherId: stri
     ['digital business management', 'digitalised business operation', 'digital operating model'],
   ],
   ['5G消息', '5g-messaging', ['5G Messaging', '5G messages'], '富媒体通信', 'rich-communication-services', ['Rich Communication Services']],
+  // the pairs after these, by their count of findings over the sources, judged with their contexts
+  [
+    '经营模式',
+    'mode-of-operation',
+    ['mode of operation', 'way of doing business'],
+    '业务模式',
+    'operating-model',
+    ['operating model', 'business approach'],
+  ],
+  [
+    '客户画像',
+    'customer-profile',
+    ['customer profile', 'customer profiling'],
+    '用户画像',
+    'user-profile',
+    ['user profile', 'user persona'],
+  ],
+  [
+    '证券机构',
+    'securities-institution',
+    ['securities institutions', 'securities sector institutions'],
+    '证券公司',
+    'securities-company',
+    ['securities company', 'securities firm', 'brokerage'],
+  ],
+  [
+    '保险机构',
+    'insurance-institution',
+    ['insurance institutions', 'insurance sector institutions'],
+    '保险公司',
+    'insurance-company',
+    ['insurance company', 'insurer'],
+  ],
+  [
+    '绿色转型',
+    'green-transition',
+    ['green transition', 'green transformation'],
+    '低碳转型',
+    'low-carbon-transition',
+    ['low-carbon transition'],
+  ],
+  ['可追溯', 'traceable', ['traceable'], '溯源', 'traceability', ['traceability', 'tracing', 'provenance tracking']],
+  ['ESG评分', 'esg-scoring', ['ESG scoring', 'ESG score'], 'ESG评价', 'esg-rating', ['ESG rating', 'ESG assessment', 'ESG evaluation']],
+  [
+    '量化交易',
+    'quantitative-trading',
+    ['quantitative trading', 'quant trading'],
+    '量化投资',
+    'quantitative-investment',
+    ['quantitative investment', 'quant investing'],
+  ],
+  ['欺诈检测', 'fraud-detection', ['fraud detection'], '反欺诈', 'anti-fraud', ['anti-fraud', 'fraud prevention']],
+  [
+    '第三方支付平台',
+    'third-party-payment-platform',
+    ['third-party payment platform'],
+    '支付机构',
+    'payment-institution',
+    ['payment institution', 'non-bank payment institution', 'third-party payment provider'],
+  ],
+  [
+    '利益分配',
+    'distribution-of-trust-benefits',
+    ['distribution of trust benefits', 'benefit distribution'],
+    '收益分配',
+    'income-distribution',
+    ['income distribution', 'distribution to beneficiaries'],
+  ],
+  ['信托产品', 'trust-product', ['trust product'], '信托计划', 'trust-plan', ['trust plan', 'trust scheme']],
+  [
+    '平台企业',
+    'platform-enterprise',
+    ['platform enterprise', 'platform company'],
+    '互联网平台',
+    'internet-platform',
+    ['internet platform'],
+  ],
+  ['账务', 'accounts', ['accounting records', 'account records'], '记账', 'bookkeeping', ['bookkeeping', 'posting', 'accounting entry']],
 ];
 
 describe('two concepts the alias audit had merged are two entries', () => {
@@ -94,6 +172,22 @@ describe('two concepts the alias audit had merged are two entries', () => {
         '华夏银行通过技术创新帮助商户提升数字化水平。利用技术手段提升金融在科技创新、实体经济、中小微企业等领域的服务能力。“专精特新”中小企业贷款余额。通过 5G 消息渠道的手机号码转账,使用富媒体通信套件(RCS)。',
       ),
     ).toEqual([]);
+  });
+
+  it('true synonyms are still one concept: a text that writes both is told to keep one', () => {
+    expect(findings('金融业与金融行业。低代码与低码。')).toEqual([
+      'inconsistent-term 金融行业 → 金融业',
+      'inconsistent-term 低码 → 低代码',
+    ]);
+  });
+
+  it('a proper name that holds a term is not told to change: 中国保险行业协会 is a name of its own', () => {
+    // 001:3996 据中国保险行业协会统计 …… 中国保险业: 保险行业 inside the name was told to become 保险业
+    expect(findings('据中国保险行业协会统计,中国保险业累计提供绿色保险保障。')).toEqual([]);
+    expect(concepts('中国保险行业协会')).toEqual(['中国保险行业协会 insurance-association-of-china']);
+    expect(entry('insurance-association-of-china').en).toEqual(['Insurance Association of China']);
+    // outside the name, 保险行业 is still the insurance industry, written two ways
+    expect(findings('保险行业与保险业。')).toEqual(['inconsistent-term 保险行业 → 保险业']);
   });
 
   it('SME and MSME are each one concept’s abbreviation', () => {

@@ -263,7 +263,8 @@ describe('hover over the cleaned sources (server engine on the compiled glossary
     ['000', 71, '比特幣', 'bitcoin'],
     ['000', 71, 'Bitcoin', 'bitcoin'],
     ['000', 79, '云計算', 'cloud-computing'], // mixed script
-    ['000', 22, '第三方支付平臺', 'payment-institution'], // 第三方支付平台, longer than 第三方支付
+    // the platforms that rose with 支付寶 and PayPal, longer than 第三方支付 (not the licensed company, 支付機構)
+    ['000', 22, '第三方支付平臺', 'third-party-payment-platform'],
     ['000', 32, '移動支付', 'mobile-payment'],
     ['000', 32, '跨境支付', 'cross-border-payment'],
     ['000', 223, '元宇宙金融', 'metaverse-finance'], // longer than 元宇宙
