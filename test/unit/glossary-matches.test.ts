@@ -181,7 +181,7 @@ describe('the headword is the standard term, the colloquial form an alias', () =
 describe('a name that is not the concept’s (from the s14 review’s term QA sample)', () => {
   it('商户进件 is merchant onboarding, not a loan application; 进件 alone stays an application file', () => {
     expect(concepts('批量商户进件、商户审核')).toEqual(['商户进件 merchant-onboarding', '商户 merchant']);
-    expect(concepts('信贷进件审核')).toEqual(['信贷 credit', '进件 loan-application']);
+    expect(concepts('信贷进件审核')).toEqual(['信贷 credit', '进件 application-intake']);
   });
 
   it('a fund manager is not a portfolio manager of any portfolio: writing both is no inconsistency', () => {

@@ -174,6 +174,21 @@ describe('two concepts the alias audit had merged are two entries', () => {
     ).toEqual([]);
   });
 
+  it('进件 is any application file: it is not told to become 信贷申请', () => {
+    // 001: 商户服务小程序帮助客户经理快速完成进件 (a merchant's file), 基于信贷申请的进件数据 (a loan's)
+    expect(findings('客户经理快速完成进件。基于信贷申请的进件数据。')).toEqual([]);
+    expect(concepts('进件与信贷申请')).toEqual(['进件 application-intake', '信贷申请 loan-application']);
+    expect(entry('application-intake').en).toEqual(['application intake', 'application submission', 'incoming application']);
+    expect(sense('loan-application', '信贷申请')).toContain('进件 (application intake)');
+  });
+
+  it('公司业务 is not a name of corporate banking: a trust company’s own business is not 对公业务', () => {
+    // 001:1549 为高效支撑公司业务战略转型,华润信托…: it was told to use 对公业务
+    expect(findings('银行的对公业务。为高效支撑公司业务战略转型。')).toEqual([]);
+    expect(concepts('公司业务')).toEqual([]);
+    expect(sense('corporate-banking', '对公业务')).toContain('公司业务');
+  });
+
   it('true synonyms are still one concept: a text that writes both is told to keep one', () => {
     expect(findings('金融业与金融行业。低代码与低码。')).toEqual([
       'inconsistent-term 金融行业 → 金融业',
