@@ -127,6 +127,35 @@ describe('TextAnchors: fences and HTML blocks read again only near an edit', () 
   });
 });
 
+describe('TextAnchors: a code span the edits empty at the text’s end', () => {
+  // found by the random test below (seed 1697433394): `1. ~~~` → ` `~`~` (a span `~`) → ` ~`~` →
+  // ` `: the span, moved to the end and emptied, was kept as a range of no length
+  it('is gone, as in a fresh reading', () => {
+    let doc = TextDocument.create('file:///a.md', 'markdown', 1, '1. ~~~');
+    const anchors = new TextAnchors('1. ~~~');
+    skippedRanges('1. ~~~', true, anchors.find);
+    let version = 1;
+    const edit = (start: number, end: number, text: string) => {
+      doc = applyChanges(
+        doc,
+        [{ range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text }],
+        ++version,
+        undefined,
+        undefined,
+        anchors,
+      );
+      return doc.getText();
+    };
+    expect(edit(0, 2, '')).toBe(' ~~~');
+    expect(edit(1, 1, '`')).toBe(' `~~~');
+    expect(edit(3, 4, '`')).toBe(' `~`~');
+    expect(skippedRanges(' `~`~', true, anchors.find)).toEqual([{ start: 1, end: 4 }]);
+    expect(edit(1, 2, '')).toBe(' ~`~');
+    expect(edit(1, 4, '')).toBe(' ');
+    expect(skippedRanges(' ', true, anchors.find)).toEqual([]);
+  });
+});
+
 describe('TextAnchors: code spans read again only near an edit, in any language', () => {
   it('random edits to random text give the skipped ranges of a fresh reading (other languages: spans end at a blank line)', () => {
     fc.assert(

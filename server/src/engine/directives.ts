@@ -971,10 +971,11 @@ export class TextAnchors {
       stop = spanBreakAfter(text, hi);
     const found: Range[] = [];
     codeSpans(text, found, this.find, blocks, from, stop);
-    // the spans starting in [from, stop) are replaced
+    // the spans starting in [from, stop) are replaced (at the text's end, all from `from`: a span the
+    // edits moved there, emptied, starts at `stop`; at a blank line's start none can)
     const list = kept.list;
     const a = firstStartFrom(list, from),
-      b = firstStartFrom(list, stop);
+      b = stop >= text.length ? list.length : firstStartFrom(list, stop);
     if (found.length < 10_000) list.splice(a, b - a, ...found);
     else kept.list = list.slice(0, a).concat(found, list.slice(b));
     kept.from = 1;
