@@ -147,6 +147,7 @@ const pairs: [zh: string, id: string, en: string[], other: string, otherId: stri
     ['internet platform'],
   ],
   ['账务', 'accounts', ['accounting records', 'account records'], '记账', 'bookkeeping', ['bookkeeping', 'posting', 'accounting entry']],
+  ['RPA机器人', 'rpa-bot', ['RPA bot', 'software robot'], '机器人流程自动化', 'robotic-process-automation', ['robotic process automation']],
 ];
 
 describe('two concepts the alias audit had merged are two entries', () => {
@@ -169,7 +170,7 @@ describe('two concepts the alias audit had merged are two entries', () => {
     // 001: a bank's 技术创新 beside the policy's 科技创新; 5G 消息 as the carriers' service, with a space
     expect(
       findings(
-        '华夏银行通过技术创新帮助商户提升数字化水平。利用技术手段提升金融在科技创新、实体经济、中小微企业等领域的服务能力。“专精特新”中小企业贷款余额。通过 5G 消息渠道的手机号码转账,使用富媒体通信套件(RCS)。',
+        '因此综合付款平台引入了 RPA 机器人,查询到付款失败数据。机器人流程自动化通过特定的“机器人软件”模拟人的操作。华夏银行通过技术创新帮助商户提升数字化水平。利用技术手段提升金融在科技创新、实体经济、中小微企业等领域的服务能力。“专精特新”中小企业贷款余额。通过 5G 消息渠道的手机号码转账,使用富媒体通信套件(RCS)。',
       ),
     ).toEqual([]);
   });
