@@ -98,29 +98,43 @@ const insArb = fc.constantFrom(
 
 const editArb = fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), ins: insArb, ask: fc.boolean() });
 
+/** An edit as the random tests draw it: at an offset (any natural number, taken modulo the length). */
+interface Edit {
+  at: number;
+  del: number;
+  ins: string;
+  ask: boolean;
+}
+
+/**
+ * `initial` opened in the server's document model with its anchors, then `edits` applied one by one;
+ * `question` asked after each edit drawn with `ask` (now and then several edits before the next
+ * question) and after the last.
+ */
+function replay(markdown: boolean, initial: string, edits: Edit[], question: (now: string, anchors: TextAnchors) => void): void {
+  let doc = TextDocument.create(markdown ? 'file:///a.md' : 'file:///a.txt', markdown ? 'markdown' : 'plaintext', 1, initial);
+  const anchors = new TextAnchors(initial);
+  skippedRanges(initial, markdown, anchors.find);
+  let version = 1;
+  for (const { at, del, ins, ask } of edits) {
+    const text = doc.getText();
+    const start = at % (text.length + 1);
+    const end = Math.min(text.length, start + del);
+    const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+    doc = applyChanges(doc, [{ range, text: ins }], ++version, undefined, undefined, anchors);
+    if (ask) question(doc.getText(), anchors);
+  }
+  question(doc.getText(), anchors);
+}
+
 describe('TextAnchors: fences and HTML blocks read again only near an edit', () => {
   it('random edits to random Markdown give the blocks and skipped ranges of a fresh reading', () => {
     fc.assert(
       fc.property(docArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), (initial, edits) => {
-        let doc = TextDocument.create('file:///a.md', 'markdown', 1, initial);
-        const anchors = new TextAnchors(initial);
-        skippedRanges(initial, true, anchors.find);
-        let version = 1;
-        for (const { at, del, ins, ask } of edits) {
-          const text = doc.getText();
-          const start = at % (text.length + 1);
-          const end = Math.min(text.length, start + del);
-          const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
-          doc = applyChanges(doc, [{ range, text: ins }], ++version, undefined, undefined, anchors);
-          // now and then several edits before the next question
-          if (!ask) continue;
-          const now = doc.getText();
+        replay(true, initial, edits, (now, anchors) => {
           expect(anchors.fencesAndHtml(now)).toEqual(fencesAndHtml(now));
           expect(skippedRanges(now, true, anchors.find)).toEqual(skippedRanges(now, true));
-        }
-        const now = doc.getText();
-        expect(anchors.fencesAndHtml(now)).toEqual(fencesAndHtml(now));
-        expect(skippedRanges(now, true, anchors.find)).toEqual(skippedRanges(now, true));
+        });
       }),
       { numRuns: 3000 },
     );
@@ -160,19 +174,9 @@ describe('TextAnchors: code spans read again only near an edit, in any language'
   it('random edits to random text give the skipped ranges of a fresh reading (other languages: spans end at a blank line)', () => {
     fc.assert(
       fc.property(docArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), (initial, edits) => {
-        let doc = TextDocument.create('file:///a.txt', 'plaintext', 1, initial);
-        const anchors = new TextAnchors(initial);
-        skippedRanges(initial, false, anchors.find);
-        let version = 1;
-        for (const { at, del, ins, ask } of edits) {
-          const text = doc.getText();
-          const start = at % (text.length + 1);
-          const end = Math.min(text.length, start + del);
-          const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
-          doc = applyChanges(doc, [{ range, text: ins }], ++version, undefined, undefined, anchors);
-          if (ask) expect(skippedRanges(doc.getText(), false, anchors.find)).toEqual(skippedRanges(doc.getText(), false));
-        }
-        expect(skippedRanges(doc.getText(), false, anchors.find)).toEqual(skippedRanges(doc.getText(), false));
+        replay(false, initial, edits, (now, anchors) => {
+          expect(skippedRanges(now, false, anchors.find)).toEqual(skippedRanges(now, false));
+        });
       }),
       { numRuns: 1000 },
     );

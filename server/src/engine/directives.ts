@@ -32,6 +32,7 @@ import {
   paragraphReach,
   quoteFence,
 } from './indentedCode';
+import { firstEndingAfter, firstStartingAtOrAfter } from './documentIndex';
 import { lineEnd, lineStart } from './lines';
 import { isWhitespaceUnit, trimWhitespace } from './unicode';
 
@@ -348,7 +349,7 @@ const MAX_SPAN = 4000;
 function codeSpans(text: string, out: Skipped[], find: Find, blocks?: readonly Skipped[], from = 0, stop = text.length): void {
   let para = -1;
   // the first block that ends after the backtick; the next `<!` to look at and the next `-->`
-  let b = blocks ? firstEndFrom(blocks, from + 1) : 0;
+  let b = blocks ? firstEndingAfter(blocks, from) : 0;
   let comment = blocks ? find('<!', from) : -1;
   // the next `-->` after the comment being read; NONE once the text is known to have none left (a
   // search to the text's end per backtick would cost quadratic time)
@@ -789,30 +790,6 @@ function nextLine(text: string, end: number): number {
   return Math.min(text.length, text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1);
 }
 
-/** Index of the first range ending at or after `at` in a sorted list of disjoint ranges. */
-function firstEndFrom(list: readonly Range[], at: number): number {
-  let lo = 0,
-    hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.end < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first range starting at or after `at` in a sorted list of disjoint ranges. */
-function firstStartFrom(list: readonly Range[], at: number): number {
-  let lo = 0,
-    hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Index of the first offset >= `at` in a sorted list. */
 function firstFrom(list: readonly number[], at: number): number {
   let lo = 0,
@@ -974,8 +951,8 @@ export class TextAnchors {
     // the spans starting in [from, stop) are replaced (at the text's end, all from `from`: a span the
     // edits moved there, emptied, starts at `stop`; at a blank line's start none can)
     const list = kept.list;
-    const a = firstStartFrom(list, from),
-      b = stop >= text.length ? list.length : firstStartFrom(list, stop);
+    const a = firstStartingAtOrAfter(list, from),
+      b = stop >= text.length ? list.length : firstStartingAtOrAfter(list, stop);
     if (found.length < 10_000) list.splice(a, b - a, ...found);
     else kept.list = list.slice(0, a).concat(found, list.slice(b));
     kept.from = 1;
@@ -998,7 +975,7 @@ export class TextAnchors {
     const delta = newEnd - oldEnd;
     const at = (x: number) => (x >= oldEnd ? x + delta : Math.min(x, start));
     const move = (list: Range[]) => {
-      for (let k = firstEndFrom(list, start + 1); k < list.length; k++) list[k] = { start: at(list[k]!.start), end: at(list[k]!.end) };
+      for (let k = firstEndingAfter(list, start); k < list.length; k++) list[k] = { start: at(list[k]!.start), end: at(list[k]!.end) };
     };
     move(kept.list);
     if (kept.blocks) move(kept.blocks);
@@ -1083,7 +1060,7 @@ export class TextAnchors {
     // where a block's reading ends: the end of the line after its last one
     const readTo = (b: Range) => lineEnd(old, nextLine(old, b.end));
     const keep = (list: Range[]) => {
-      let k = firstEndFrom(list, start);
+      let k = firstEndingAfter(list, start - 1);
       while (k > 0 && readTo(list[k - 1]!) >= start) k--;
       return k;
     };
@@ -1101,14 +1078,14 @@ export class TextAnchors {
     const guard = Math.max(lineEnd(text, nextLine(text, lineEnd(text, newEnd))), paragraphReach(text, newEnd));
     /** The last reading's block ending last before old offset `q` mapped to the text (its end + 1), or the body's start; NaN if it ends in the edit. */
     const lastBefore = (q: number) => {
-      const f = firstEndFrom(kept.fences, q),
-        g = firstEndFrom(kept.html, q);
+      const f = firstEndingAfter(kept.fences, q - 1),
+        g = firstEndingAfter(kept.html, q - 1);
       const end = Math.max(f ? kept.fences[f - 1]!.end : -1, g ? kept.html[g - 1]!.end : -1);
       if (end < 0) return body;
       return end < start ? end + 1 : end >= oldEnd ? end + delta + 1 : Number.NaN;
     };
     const inside = (list: Range[], q: number) => {
-      const b = list[firstEndFrom(list, q)];
+      const b = list[firstEndingAfter(list, q - 1)];
       return b !== undefined && b.start < q;
     };
     let q = -1;
@@ -1121,7 +1098,8 @@ export class TextAnchors {
     if (stopped >= 0) {
       // the last reading's blocks, moved (as new ones: the kept ones may have been handed out)
       const move = (list: Range[], to: Range[]) => {
-        for (let k = firstEndFrom(list, q); k < list.length; k++) to.push({ start: list[k]!.start + delta, end: list[k]!.end + delta });
+        for (let k = firstEndingAfter(list, q - 1); k < list.length; k++)
+          to.push({ start: list[k]!.start + delta, end: list[k]!.end + delta });
       };
       move(kept.fences, fences);
       move(kept.html, html);
