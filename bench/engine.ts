@@ -7,6 +7,7 @@ export { DocumentIndex } from '../server/src/engine/documentIndex';
 export { normalizeWithOffsets } from '../server/src/engine/normalize';
 export { completion } from '../server/src/features/completion';
 export { TextDocument } from 'vscode-languageserver-textdocument';
+export { PieceDocument } from '../server/src/textDocument';
 export { hover } from '../server/src/features/hover';
 export { glossaryFromFile } from '../server/src/node/glossaryFile';
 export { loadTermbase } from '../server/src/engine/termbaseLoad';

@@ -3,11 +3,12 @@
  * the document's index, so an edit rescans only the region it touched.
  */
 import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextAnchors } from './engine/directives';
 import { DocumentIndex } from './engine/documentIndex';
 import type { MatchOptions, TermIndex } from './engine/matcher';
 import { countScripts } from './engine/script';
+import { PieceDocument, textOf } from './textDocument';
 
 /** How many simplified-only and traditional-only characters a document has (kept current on edits). */
 export interface ScriptCounts {
@@ -28,7 +29,7 @@ export class OpenDocuments {
         this.indexes.delete(uri);
         this.counts.delete(uri);
         this.anchors.delete(uri);
-        return TextDocument.create(uri, languageId, version, typeof text === 'string' ? text : '');
+        return PieceDocument.create(uri, languageId, version, typeof text === 'string' ? text : '');
       },
       update: (doc, changes, version) => this.apply(doc, changes, version),
     });
@@ -53,14 +54,14 @@ export class OpenDocuments {
    */
   anchorsOf(doc: TextDocument): TextAnchors {
     let a = this.anchors.get(doc.uri);
-    if (!a) this.anchors.set(doc.uri, (a = new TextAnchors(doc.getText())));
+    if (!a) this.anchors.set(doc.uri, (a = new TextAnchors(textOf(doc))));
     return a;
   }
 
   /** The document's script counts (engine/script.ts), counted once and updated by each edit. */
   scriptCounts(doc: TextDocument): ScriptCounts {
     let c = this.counts.get(doc.uri);
-    if (!c) this.counts.set(doc.uri, (c = countScripts(doc.getText())));
+    if (!c) this.counts.set(doc.uri, (c = countScripts(textOf(doc))));
     return c;
   }
 
@@ -72,7 +73,7 @@ export class OpenDocuments {
   indexOf(doc: TextDocument, terms: TermIndex, opts: MatchOptions): DocumentIndex {
     let index = this.indexes.get(doc.uri);
     if (!index || index.terms !== terms) {
-      index = new DocumentIndex(terms, doc.getText(), opts);
+      index = new DocumentIndex(terms, textOf(doc), opts);
       this.indexes.set(doc.uri, index);
     } else index.setOptions(opts);
     return index;
@@ -101,30 +102,33 @@ export function applyChanges(
   counts?: ScriptCounts,
   anchors?: TextAnchors,
 ): TextDocument {
+  // (a document made elsewhere, as by a test: ours from here on)
+  const d = doc instanceof PieceDocument ? doc : PieceDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
   for (const change of changes) {
     // a change that is not an object changes nothing (and is no reason to fail the others)
     if (typeof change !== 'object' || change === null) continue;
     if ('range' in change) {
-      const a = doc.offsetAt(wholePosition(change.range?.start)),
-        b = doc.offsetAt(wholePosition(change.range?.end));
+      const a = d.offsetAt(wholePosition(change.range?.start)),
+        b = d.offsetAt(wholePosition(change.range?.end));
       const start = Math.min(a, b),
         oldEnd = Math.max(a, b);
       const text = typeof change.text === 'string' ? change.text : '';
       if (counts) {
-        const removed = countScripts(doc.getText(), start, oldEnd),
+        const removed = countScripts(d.text, start, oldEnd),
           added = countScripts(text);
         counts.simplified += added.simplified - removed.simplified;
         counts.traditional += added.traditional - removed.traditional;
       }
-      doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(start), end: doc.positionAt(oldEnd) }, text }], version);
-      index?.update(doc.getText(), start, oldEnd, start + text.length);
-      anchors?.update(doc.getText(), start, oldEnd, start + text.length);
+      d.replace(start, oldEnd, text);
+      index?.update(d.text, start, oldEnd, start + text.length);
+      anchors?.update(d.text, start, oldEnd, start + text.length);
     } else {
-      doc = TextDocument.update(doc, [{ text: typeof change.text === 'string' ? change.text : '' }], version);
-      index?.reset(doc.getText());
-      if (counts) Object.assign(counts, countScripts(doc.getText()));
-      anchors?.reset(doc.getText());
+      d.replace(0, d.text.length, typeof change.text === 'string' ? change.text : '');
+      index?.reset(d.text);
+      if (counts) Object.assign(counts, countScripts(d.text));
+      anchors?.reset(d.text);
     }
   }
-  return doc;
+  d.version = version;
+  return d;
 }

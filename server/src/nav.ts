@@ -24,6 +24,7 @@ import { type EntryPlaces, definition, entryIdOf, entryText, workspaceSymbols } 
 import type { Words } from './features/words';
 import { EntryDocumentRequest, type Settings } from './protocol';
 import { isPosition, rangeArg } from './ranges';
+import { textOf } from './textDocument';
 
 export interface NavOptions {
   connection: Connection;
@@ -115,7 +116,7 @@ export class Navigation {
         const index = open.indexOf(doc, glossary.index, this.o.matchOptions());
         const tooltip = this.resolveTooltip ? undefined : (offset: number) => this.cardAt(doc, offset);
         // code, URLs and fences from the searches kept across edits (as term QA finds them)
-        const skipped = skippedRanges(doc.getText(), doc.languageId === 'markdown', open.anchorsOf(doc).find);
+        const skipped = skippedRanges(textOf(doc), doc.languageId === 'markdown', open.anchorsOf(doc).find);
         return inlayHints(glossary, doc, range, index, this.o.scriptOf(doc), skipped, tooltip);
       }) as never,
     );

@@ -28,6 +28,7 @@ import type { QAWords } from './features/words';
 import { isIgnored, type ProjectConfig } from './projectConfig';
 import { rangeArg } from './ranges';
 import { relativeTo } from './termbases';
+import { textOf } from './textDocument';
 import { type ConvertArgs, type DocumentVariant, ENTRY_SCHEME, RULES, type Rule, SCRIPTS, type Script, type Settings } from './protocol';
 
 interface DocState {
@@ -195,7 +196,7 @@ export class TermQA {
   /** The variant a document is checked against, and where it comes from. */
   variantOf(doc: TextDocument): DocumentVariant {
     return resolveVariant(
-      doc.getText(),
+      textOf(doc),
       this.o.settings(doc).variant,
       this.o.project(doc.uri).config.variant,
       () => decideScript(this.o.open.scriptCounts(doc)),
@@ -235,7 +236,7 @@ export class TermQA {
     const project = this.o.project(doc.uri).config;
     const path = this.relativePath(doc.uri);
     if (path !== undefined && isIgnored(project, path)) return [];
-    const text = doc.getText();
+    const text = textOf(doc);
     if (text.length > settings.diagnostics.maxDocumentSize) {
       if (!this.sizeWarned) {
         this.sizeWarned = true;
@@ -279,7 +280,7 @@ export class TermQA {
     const selection = a.range === undefined || a.range === null ? undefined : rangeArg(a.range);
     if (a.range !== undefined && a.range !== null && !selection)
       throw new Error('range: { start: { line, character }, end: { line, character } } with non-negative integers');
-    const range: Range = selection ?? { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
+    const range: Range = selection ?? { start: { line: 0, character: 0 }, end: doc.positionAt(textOf(doc).length) };
     const before = doc.getText(range);
     const glossary = this.o.glossary();
     const from = this.variantOf(doc).variant;
@@ -295,12 +296,12 @@ export class TermQA {
       // the code, URLs and link destinations in it stay as written, as in Convert Document
       const start = doc.offsetAt(range.start),
         end = start + before.length;
-      const keep = skippedRanges(doc.getText(), markdown, find, false)
+      const keep = skippedRanges(textOf(doc), markdown, find, false)
         .filter((r) => r.end > start && r.start < end)
         .map((r) => ({ start: Math.max(r.start, start) - start, end: Math.min(r.end, end) - start }));
       after = convertText(before, to, glossary, { ...options, keep });
       // a selection with the whole directive line in it: the directive names `to` too
-      const directive = variantDirective(doc.getText(), find, markdown);
+      const directive = variantDirective(textOf(doc), find, markdown);
       if (directive && doc.offsetAt({ line: doc.positionAt(directive.offset).line, character: 0 }) >= start) {
         const inSelection = { ...directive, valueStart: directive.valueStart - start, valueEnd: directive.valueEnd - start };
         if (inSelection.valueEnd <= before.length) after = retargetDirective(before, after, inSelection, to);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DocumentIndex } from '../../server/src/engine/documentIndex';
 import { Glossary } from '../../server/src/engine/glossary';
 import type { Match, TermIndex } from '../../server/src/engine/matcher';
+import { PieceText, type Text } from '../../server/src/engine/text';
 import { entry, sample } from './helpers';
 
 const source = readFileSync(new URL('../../glossary/sources/001-fintech-reports.txt', import.meta.url), 'utf8');
@@ -72,16 +73,27 @@ interface Edit {
   ins: string[];
 }
 
-/** Apply each edit to the text and the index; after each, the index must equal a full scan. */
-function editAndCompare(doc: DocumentIndex, initial: string, edits: Edit[], terms: TermIndex = sample.index): void {
+/**
+ * Apply each edit to the text and to two indexes made by `make`: one given strings, one given the
+ * server's text model (pieces, read in windows around each edit). After each edit both must equal
+ * a full scan of the string.
+ */
+function editAndCompare(make: (text: Text) => DocumentIndex, initial: string, edits: Edit[], terms: TermIndex = sample.index): void {
   let text = initial;
+  let pieces = PieceText.of(initial);
+  const doc = scanned(make(initial)),
+    twin = scanned(make(pieces));
   for (const { at, del, ins } of edits) {
     const start = at % (text.length + 1);
     const oldEnd = Math.min(text.length, start + del);
     const inserted = ins.join('');
     text = text.slice(0, start) + inserted + text.slice(oldEnd);
+    pieces = pieces.edit(start, oldEnd, inserted);
     doc.update(text, start, oldEnd, start + inserted.length);
-    expect(plain(doc.occurrences)).toEqual(plain(terms.scan(text)));
+    twin.update(pieces, start, oldEnd, start + inserted.length);
+    const full = plain(terms.scan(text));
+    expect(plain(doc.occurrences)).toEqual(full);
+    expect(plain(twin.occurrences)).toEqual(full);
   }
 }
 
@@ -94,7 +106,7 @@ describe('DocumentIndex: incremental re-index equals a full scan', () => {
           maxLength: 8,
         }),
         (edits) => {
-          editAndCompare(scanned(new DocumentIndex(sample.index, base)), base, edits);
+          editAndCompare((t) => new DocumentIndex(sample.index, t), base, edits);
         },
       ),
       { numRuns: 150 },
@@ -112,8 +124,8 @@ describe('DocumentIndex: incremental re-index equals a full scan', () => {
       fc.property(textArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), (initial, edits) => {
         // a small margin (still longer than any term these fragments can form) so that the
         // restart points are really exercised
-        editAndCompare(scanned(new SmallMarginIndex(sample.index, initial)), initial, edits);
-        for (const g of [worded, layered]) editAndCompare(scanned(new SmallMarginIndex(g.index, initial)), initial, edits, g.index);
+        editAndCompare((t) => new SmallMarginIndex(sample.index, t), initial, edits);
+        for (const g of [worded, layered]) editAndCompare((t) => new SmallMarginIndex(g.index, t), initial, edits, g.index);
       }),
       { numRuns: 300 },
     );
@@ -129,7 +141,7 @@ describe('DocumentIndex: incremental re-index equals a full scan', () => {
     const editArb = fc.record({ at: fc.nat(), del: fc.nat({ max: 3 }), ins: fc.array(fc.constantFrom(...pieces), { maxLength: 2 }) });
     fc.assert(
       fc.property(textArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (initial, edits) => {
-        editAndCompare(scanned(new SmallMarginIndex(chain.index, initial)), initial, edits, chain.index);
+        editAndCompare((t) => new SmallMarginIndex(chain.index, t), initial, edits, chain.index);
       }),
       { numRuns: 500 },
     );

@@ -14,6 +14,7 @@
  * skips) is an example, never a directive; so is a bare or `#` one indented four columns or in a
  * block quote, unless it is in an HTML comment (`<!--`) outside code.
  */
+import type { Text } from './text';
 import type { ChineseScript } from './entry';
 import {
   HTML_NEEDLES,
@@ -43,12 +44,12 @@ const PREFIX = 'fintech-glossary-';
 const COMMENT_OPENERS = ['<!--', '//', '/*', '#', '%', ';'];
 
 /** The text of a line before a directive, trimmed (a byte-order mark starting the text is no part of its first line). */
-function beforeOnLine(text: string, from: number, to: number): string {
+function beforeOnLine(text: Text, from: number, to: number): string {
   return trimWhitespace(text.slice(from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from, to));
 }
 
 /** Is [from, to) only whitespace and (at most) one comment opener? */
-function onlyCommentOpener(text: string, from: number, to: number, markdown: boolean): boolean {
+function onlyCommentOpener(text: Text, from: number, to: number, markdown: boolean): boolean {
   const before = beforeOnLine(text, from, to);
   return (before === '' || COMMENT_OPENERS.includes(before)) && !markdownCode(text, from, before, markdown);
 }
@@ -60,7 +61,7 @@ function onlyCommentOpener(text: string, from: number, to: number, markdown: boo
  * is indented four columns or more (an indented code block, or a fence inside a list item) or is
  * in a block quote (`> …`).
  */
-function markdownCode(text: string, from: number, before: string, markdown: boolean): boolean {
+function markdownCode(text: Text, from: number, before: string, markdown: boolean): boolean {
   if (!markdown || before.endsWith('<!--')) return false;
   let i = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
   let columns = 0;
@@ -77,14 +78,14 @@ function markdownCode(text: string, from: number, before: string, markdown: bool
  * Does a disable directive at `at` start its line or follow a comment opener (`x = 1 // …`)? Not in
  * prose or inline code that names it (本工具支援 fintech-glossary-disable 指令, `fintech-glossary-disable`).
  */
-function startsComment(text: string, at: number, markdown: boolean): boolean {
+function startsComment(text: Text, at: number, markdown: boolean): boolean {
   const start = lineStart(text, at);
   const before = beforeOnLine(text, start, at);
   return (before === '' || COMMENT_OPENERS.some((o) => before.endsWith(o))) && !markdownCode(text, start, before, markdown);
 }
 
 /** Does `name` stand whole at `at` (not the start of a longer word: fintech-glossary-disabled)? */
-function nameAt(text: string, at: number, name: string): boolean {
+function nameAt(text: Text, at: number, name: string): boolean {
   if (!text.startsWith(name, at)) return false;
   const u = text.charCodeAt(at + name.length);
   return !((u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) || (u >= 0x30 && u <= 0x39) || u === 0x2d || u === 0x5f);
@@ -97,7 +98,7 @@ function nameAt(text: string, at: number, name: string): boolean {
 export type Find = (needle: string, from: number) => number;
 
 const searchIn =
-  (text: string): Find =>
+  (text: Text): Find =>
   (needle, from) =>
     text.indexOf(needle, from);
 
@@ -108,7 +109,7 @@ const searchIn =
  * languages, which have no code blocks. The blocks are found on the first question, so a text
  * without directives costs nothing.
  */
-function inCodeBlock(text: string, markdown: boolean, find: Find): (at: number) => boolean {
+function inCodeBlock(text: Text, markdown: boolean, find: Find): (at: number) => boolean {
   if (!markdown) return () => false;
   let code: Skipped[] | undefined;
   const blocks = () => {
@@ -124,7 +125,7 @@ function inCodeBlock(text: string, markdown: boolean, find: Find): (at: number) 
  * The variant a document declares for itself, with the offset of the directive; undefined if none.
  * `markdown`: a directive inside a code block (fenced or indented) does not count.
  */
-export function variantDirective(text: string, find: Find = searchIn(text), markdown = false): VariantDirective | undefined {
+export function variantDirective(text: Text, find: Find = searchIn(text), markdown = false): VariantDirective | undefined {
   const needle = `${PREFIX}variant`;
   const inCode = inCodeBlock(text, markdown, find);
   for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + 1)) {
@@ -162,7 +163,7 @@ export interface VariantDirective {
  * value is ASCII, whitespace and a comment opener: so the value is at the same line and column of
  * `converted` (checked: when it is not there, `converted` is returned unchanged).
  */
-export function retargetDirective(text: string, converted: string, directive: VariantDirective, to: ChineseScript): string {
+export function retargetDirective(text: Text, converted: string, directive: VariantDirective, to: ChineseScript): string {
   if (directive.variant === 'auto') return converted;
   const { valueStart, valueEnd } = directive;
   let line = 0;
@@ -195,7 +196,7 @@ export interface DisabledRange {
 }
 
 /** The rule names after a directive on its line (words of lower-case letters and hyphens). */
-function rulesAfter(text: string, from: number): Set<string> | undefined {
+function rulesAfter(text: Text, from: number): Set<string> | undefined {
   const line = text.slice(from, Math.min(lineEnd(text, from), from + 200));
   const rules = line
     .replace(/-->|\*\/|[,:]/g, ' ')
@@ -208,7 +209,7 @@ function rulesAfter(text: string, from: number): Set<string> | undefined {
  * The ranges the disable directives switch off, in document order. `markdown`: a directive inside a
  * code block (fenced or indented) does not count.
  */
-export function disabledRanges(text: string, find: Find = searchIn(text), markdown = false): DisabledRange[] {
+export function disabledRanges(text: Text, find: Find = searchIn(text), markdown = false): DisabledRange[] {
   const out: DisabledRange[] = [];
   let open: { start: number; rules?: Set<string> } | undefined;
   const inCode = inCodeBlock(text, markdown, find);
@@ -255,20 +256,20 @@ const endsUrl = (u: number) =>
   u === 0xff1b ||
   u === 0xff1f;
 
-function urlRanges(text: string, out: Skipped[], find: Find): void {
+function urlRanges(text: Text, out: Skipped[], find: Find): void {
   for (let at = find('://', 0); at >= 0; at = find('://', at + 3)) {
     let start = at;
-    while (start > 0 && /[A-Za-z0-9+.-]/.test(text[start - 1]!)) start--;
+    while (start > 0 && /[A-Za-z0-9+.-]/.test(text.charAt(start - 1))) start--;
     if (start === at) continue;
     let end = at + 3;
     while (end < text.length && !endsUrl(text.charCodeAt(end))) end++;
     // a trailing ) . , ; that closes the sentence is not part of the URL
-    while (end > at + 3 && /[).,;:!?\]]/.test(text[end - 1]!)) end--;
+    while (end > at + 3 && /[).,;:!?\]]/.test(text.charAt(end - 1))) end--;
     out.push({ start, end });
     at = end - 3;
   }
   for (let at = find('www.', 0); at >= 0; at = find('www.', at + 4)) {
-    if (at > 0 && /[A-Za-z0-9/.]/.test(text[at - 1]!)) continue;
+    if (at > 0 && /[A-Za-z0-9/.]/.test(text.charAt(at - 1))) continue;
     let end = at + 4;
     while (end < text.length && !endsUrl(text.charCodeAt(end))) end++;
     out.push({ start: at, end });
@@ -280,10 +281,10 @@ function urlRanges(text: string, out: Skipped[], find: Find): void {
  * wherever they are written: names of this tool, not text, so the "fintech" in them is no term to
  * gloss or check.
  */
-function directiveWords(text: string, out: Skipped[], find: Find): void {
+function directiveWords(text: Text, out: Skipped[], find: Find): void {
   for (let at = find(PREFIX, 0); at >= 0; at = find(PREFIX, at + PREFIX.length)) {
     let end = at + PREFIX.length;
-    while (end < text.length && /[A-Za-z-]/.test(text[end]!)) end++;
+    while (end < text.length && /[A-Za-z-]/.test(text.charAt(end))) end++;
     out.push({ start: at, end });
   }
 }
@@ -292,7 +293,7 @@ function directiveWords(text: string, out: Skipped[], find: Find): void {
  * Outside Markdown, where a paragraph holding offset `i` ends: the offset of the line feed before the
  * next blank line, or the text's end.
  */
-function blankLineEnd(text: string, i: number): number {
+function blankLineEnd(text: Text, i: number): number {
   for (let n = text.indexOf('\n', i); n >= 0; n = text.indexOf('\n', n + 1)) {
     let j = n + 1;
     while (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0d) j++;
@@ -305,7 +306,7 @@ function blankLineEnd(text: string, i: number): number {
  * Where a blank line starts at `b` (after a line feed: only spaces and tabs, then LF or CRLF): the
  * offset after its line feed, or -1. A paragraph ends at it in Markdown and in other text alike.
  */
-function blankLineAt(text: string, b: number): number {
+function blankLineAt(text: Text, b: number): number {
   if (b === 0 || text.charCodeAt(b - 1) !== 0x0a) return -1;
   let j = b;
   while (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09) j++;
@@ -318,7 +319,7 @@ function blankLineAt(text: string, b: number): number {
  * reading of spans after one is the reading of a text starting there (`codeSpans`). The last whose
  * line ends before `at` (its line feed too), or 0.
  */
-function spanBreakBefore(text: string, at: number): number {
+function spanBreakBefore(text: Text, at: number): number {
   for (let n = text.lastIndexOf('\n', at - 1); n >= 0; n = n > 0 ? text.lastIndexOf('\n', n - 1) : -1) {
     const end = blankLineAt(text, n + 1);
     if (end >= 0 && end <= at) return n + 1;
@@ -327,7 +328,7 @@ function spanBreakBefore(text: string, at: number): number {
 }
 
 /** The first span break (`spanBreakBefore`) after `at`, or the text's end. */
-function spanBreakAfter(text: string, at: number): number {
+function spanBreakAfter(text: Text, at: number): number {
   for (let n = text.indexOf('\n', at); n >= 0; n = text.indexOf('\n', n + 1)) if (blankLineAt(text, n + 1) >= 0) return n + 1;
   return text.length;
 }
@@ -346,7 +347,7 @@ const MAX_SPAN = 4000;
  * Read from `from` to `stop`, each a `spanBreak` (or the text's start and end): the spans start and
  * end between them, and a reading of the whole text finds the same ones there. Put in `out` in order.
  */
-function codeSpans(text: string, out: Skipped[], find: Find, blocks?: readonly Skipped[], from = 0, stop = text.length): void {
+function codeSpans(text: Text, out: Skipped[], find: Find, blocks?: readonly Skipped[], from = 0, stop = text.length): void {
   let para = -1;
   // the first block that ends after the backtick; the next `<!` to look at and the next `-->`
   let b = blocks ? firstEndingAfter(blocks, from) : 0;
@@ -432,7 +433,7 @@ function codeSpans(text: string, out: Skipped[], find: Find, blocks?: readonly S
  * if not. Each search ends at the next `stop` (the opener of the next candidate), so the searches of
  * one text never overlap: a line of a million `<` costs a pass, not a million.
  */
-function closingOnLine(text: string, from: number, close: number, stop: number): number {
+function closingOnLine(text: Text, from: number, close: number, stop: number): number {
   const to = Math.min(text.length, from + 2048);
   for (let i = from; i < to; i++) {
     const u = text.charCodeAt(i);
@@ -447,7 +448,7 @@ function closingOnLine(text: string, from: number, close: number, stop: number):
  * with their attributes (`<a href="/數字貨幣">`): not prose, and a fix there would break the link. The
  * link text, the alt text and the text between tags are checked.
  */
-function markdownInline(text: string, out: Skipped[], find: Find): void {
+function markdownInline(text: Text, out: Skipped[], find: Find): void {
   // a link reference definition's destination: `[label]: /path "title"` on a line of its own (up to
   // three spaces in), the destination up to the first blank
   for (let at = find(']:', 0); at >= 0; at = find(']:', at + 2)) {
@@ -456,7 +457,7 @@ function markdownInline(text: string, out: Skipped[], find: Find): void {
     let from = at + 2;
     while (text.charCodeAt(from) === 0x20 || text.charCodeAt(from) === 0x09) from++;
     let end = from;
-    while (end < text.length && !/[\s]/.test(text[end]!)) end++;
+    while (end < text.length && !/[\s]/.test(text.charAt(end))) end++;
     if (end > from) out.push({ start: from, end });
   }
   for (let at = find('](', 0); at >= 0; at = find('](', at + 2)) {
@@ -477,7 +478,7 @@ function markdownInline(text: string, out: Skipped[], find: Find): void {
  * blocks, put in `out`. Returns every block the text has (the front matter, fences, HTML blocks
  * running over blank lines, indented code), in order: no code span reaches into or across one.
  */
-function markdownBlocks(text: string, out: Skipped[], find: Find, frontMatter: boolean): Skipped[] {
+function markdownBlocks(text: Text, out: Skipped[], find: Find, frontMatter: boolean): Skipped[] {
   const front = frontMatterOf(text);
   const body = front ? front.body : 0;
   const blocks: Skipped[] = [];
@@ -526,7 +527,7 @@ function byStart(a: readonly Skipped[], b: readonly Skipped[]): Skipped[] {
  * A Markdown text's front matter (`---` lines at the top): where it ends (its closing line's end) and
  * where the body starts (the next line); undefined if it has none.
  */
-function frontMatterOf(text: string): { end: number; body: number } | undefined {
+function frontMatterOf(text: Text): { end: number; body: number } | undefined {
   if (!text.startsWith('---')) return undefined;
   const close = text.indexOf('\n---', 3);
   if (close < 0) return undefined;
@@ -538,7 +539,7 @@ function frontMatterOf(text: string): { end: number; body: number } | undefined 
  * Markdown fenced code blocks (``` or ~~~, up to three spaces in), from the opening fence's line
  * start to the closing fence's line end (an unclosed one to the text's end), in order.
  */
-export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped[] {
+export function fencedBlocks(text: Text, find: Find = searchIn(text)): Skipped[] {
   return fencesAndHtml(text, find).fences;
 }
 
@@ -549,7 +550,7 @@ export function fencedBlocks(text: string, find: Find = searchIn(text)): Skipped
  * fence characters in a row or an HTML opener at their start (`htmlOpeners`) are read.
  */
 export function fencesAndHtml(
-  text: string,
+  text: Text,
   find: Find = searchIn(text),
   openers?: readonly number[],
 ): { fences: Skipped[]; html: Skipped[] } {
@@ -570,7 +571,7 @@ export function fencesAndHtml(
  * stopped, or -1 at the text's end.
  */
 function readBlocks(
-  text: string,
+  text: Text,
   find: Find,
   openers: readonly number[],
   body: number,
@@ -660,7 +661,7 @@ function readBlocks(
  * and indented code blocks, link destinations, HTML tags and (unless `frontMatter` is false: conversion
  * converts it) front matter in Markdown.
  */
-export function skippedRanges(text: string, markdown: boolean, find: Find = searchIn(text), frontMatter = true): Skipped[] {
+export function skippedRanges(text: Text, markdown: boolean, find: Find = searchIn(text), frontMatter = true): Skipped[] {
   const out: Skipped[] = [];
   let blocks: Skipped[] | undefined;
   if (markdown) {
@@ -722,7 +723,7 @@ export function variantScript(variant: Variant): ChineseScript | undefined {
 export type VariantSource = 'directive' | 'setting' | 'project' | 'detected' | 'undecided';
 
 export function resolveVariant(
-  text: string,
+  text: Text,
   setting: Variant | undefined,
   project: Variant | undefined,
   detect: () => ChineseScript | undefined,
@@ -743,7 +744,7 @@ export function resolveVariant(
 const NEEDLES = ['://', 'www.', '`', '```', '~~~', '](', ']:', '<', '>', '-->', PREFIX, ...INDENT_NEEDLES, ...HTML_NEEDLES];
 
 /** Every offset where `needle` starts in `text[from, to)` (overlapping ones too), in order. */
-function offsetsOf(text: string, needle: string, from: number, to: number): number[] {
+function offsetsOf(text: Text, needle: string, from: number, to: number): number[] {
   const out: number[] = [];
   // searched in that part only (indexOf on the whole text would run on to its end when none is there)
   const part = text.slice(from, Math.min(text.length, to + needle.length - 1));
@@ -786,7 +787,7 @@ function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
 }
 
 /** Where the line after the line break at `end` starts (a CRLF is one break); the text's end at its end. */
-function nextLine(text: string, end: number): number {
+function nextLine(text: Text, end: number): number {
   return Math.min(text.length, text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1);
 }
 
@@ -811,18 +812,18 @@ function firstFrom(list: readonly number[], at: number): number {
  */
 export class TextAnchors {
   private readonly offsets = new Map<string, number[]>();
-  private text: string;
+  private text: Text;
   /**
    * The last Markdown indented code blocks found (`indentedBlocks`), with the blocks that are no
    * code (fences, HTML) and the body's start they were found with: kept across an edit that cannot
    * change them, moved with the text (typing inside a line's text), else dropped.
    */
-  private indented?: { text: string; notCode: Range[]; from: number; blocks: Range[] };
+  private indented?: { text: Text; notCode: Range[]; from: number; blocks: Range[] };
   /**
    * The fenced and HTML blocks of the text, with the body's start they were found from: read again
    * by each edit only where it can change them (`rereadBlocks`).
    */
-  private blocks?: { text: string; body: number; fences: Range[]; html: Range[] };
+  private blocks?: { text: Text; body: number; fences: Range[]; html: Range[] };
   /** Where HTML blocks may open (`htmlOpeners`), once asked for: kept by each edit as the searches are. */
   private openers?: number[];
   /** The starts of the lines that may be code (`codeLineStarts`), once asked for: kept as the openers are. */
@@ -832,16 +833,16 @@ export class TextAnchors {
    * (undefined in other text), moved with each edit, and [from, to), the
    * part of the text the edits since changed (none when from > to): read again there (`codeSpans`).
    */
-  private spans?: { text: string; blocks?: Range[]; list: Range[]; from: number; to: number };
+  private spans?: { text: Text; blocks?: Range[]; list: Range[]; from: number; to: number };
 
-  constructor(text: string) {
+  constructor(text: Text) {
     this.text = text;
     this.reset(text);
     ANCHORS.set(this.find, this);
   }
 
   /** A new text altogether: search all of it. */
-  reset(text: string): void {
+  reset(text: Text): void {
     this.text = text;
     this.indented = undefined;
     this.blocks = undefined;
@@ -852,7 +853,7 @@ export class TextAnchors {
   }
 
   /** The text changed to `text`: old [start, oldEnd) was replaced by new [start, newEnd). */
-  update(text: string, start: number, oldEnd: number, newEnd: number): void {
+  update(text: Text, start: number, oldEnd: number, newEnd: number): void {
     const old = this.text;
     this.text = text;
     const delta = newEnd - oldEnd;
@@ -881,7 +882,7 @@ export class TextAnchors {
    * since could not change them. A keystroke in a long Markdown document then costs no reading of
    * its lines.
    */
-  indentedBlocks(text: string, notCode: readonly Range[], from: number): Range[] {
+  indentedBlocks(text: Text, notCode: readonly Range[], from: number): Range[] {
     const kept = this.indented;
     if (kept && kept.text === text && kept.from === from && sameRanges(kept.notCode, notCode)) return kept.blocks.map((b) => ({ ...b }));
     if (text === this.text) this.codeStarts ??= codeLineStarts(text, this.find, 0);
@@ -895,7 +896,7 @@ export class TextAnchors {
    * last found left them (`rereadBlocks`), else found again. The blocks are shared with the kept
    * ones, which are never changed (an edit makes new ones): a caller reads them only.
    */
-  fencesAndHtml(text: string): { fences: readonly Readonly<Range>[]; html: readonly Readonly<Range>[] } {
+  fencesAndHtml(text: Text): { fences: readonly Readonly<Range>[]; html: readonly Readonly<Range>[] } {
     let kept = this.blocks;
     if (!kept || kept.text !== text) {
       if (text !== this.text) return fencesAndHtml(text, this.find);
@@ -913,7 +914,7 @@ export class TextAnchors {
    * blocks that changed. A keystroke in a long text reads its paragraph's spans, not all of them.
    * The list and its ranges are the kept ones (an edit makes new ones): a caller reads them only.
    */
-  codeSpans(text: string, blocks: readonly Readonly<Range>[] | undefined): readonly Readonly<Range>[] {
+  codeSpans(text: Text, blocks: readonly Readonly<Range>[] | undefined): readonly Readonly<Range>[] {
     const kept = this.spans;
     if (text !== this.text || !kept || kept.text !== text || (kept.blocks === undefined) !== (blocks === undefined)) {
       const list: Range[] = [];
@@ -965,7 +966,7 @@ export class TextAnchors {
    * text (as new ranges: the kept ones may have been handed out), offsets inside what it replaced go
    * to its start (read again, with the part it changed: `codeSpans`).
    */
-  private keepSpans(old: string, start: number, oldEnd: number, newEnd: number): void {
+  private keepSpans(old: Text, start: number, oldEnd: number, newEnd: number): void {
     const kept = this.spans;
     if (!kept) return;
     if (kept.text !== old) {
@@ -993,7 +994,7 @@ export class TextAnchors {
    * The HTML openers after an edit: an opener is read from its own line, so only those on the lines
    * the edit touched are dropped and looked for again; those after them move with the text.
    */
-  private keepOpeners(old: string, start: number, oldEnd: number, newEnd: number): void {
+  private keepOpeners(old: Text, start: number, oldEnd: number, newEnd: number): void {
     const list = this.openers!;
     const from = lineStart(old, start);
     const a = firstFrom(list, from),
@@ -1015,7 +1016,7 @@ export class TextAnchors {
    * The starts of the lines that may be code after an edit: as the openers, each is read from its
    * own line, so only the lines the edit touched are read again.
    */
-  private keepCodeStarts(old: string, start: number, oldEnd: number, newEnd: number): void {
+  private keepCodeStarts(old: Text, start: number, oldEnd: number, newEnd: number): void {
     const list = this.codeStarts!;
     const from = lineStart(old, start);
     const a = firstFrom(list, from),
@@ -1048,7 +1049,7 @@ export class TextAnchors {
    */
   private rereadBlocks(
     kept: { body: number; fences: Range[]; html: Range[] },
-    old: string,
+    old: Text,
     start: number,
     oldEnd: number,
     newEnd: number,
@@ -1113,7 +1114,7 @@ export class TextAnchors {
    * line's head and a character of its text (the head, its indentation, quote and list markers and
    * heading #s, is what the blocks depend on; and the line had text before the edit, so it keeps some).
    */
-  private keepIndented(old: string, text: string, start: number, oldEnd: number, newEnd: number): void {
+  private keepIndented(old: Text, text: Text, start: number, oldEnd: number, newEnd: number): void {
     const kept = this.indented;
     if (!kept || kept.text !== old) {
       this.indented = undefined;

@@ -13,6 +13,7 @@
  * are reused. The words' spans are kept for this alone.
  */
 import type { Match, MatchOptions, Span, TermIndex } from './matcher';
+import { type Text, flat } from './text';
 import { isHanUnit } from './unicode';
 
 export interface EditRegion {
@@ -29,19 +30,19 @@ export class DocumentIndex {
    * matching inside it). They are no occurrences, but a rescan must not start inside one either.
    */
   private words: Span[] = [];
-  private text_ = '';
+  private text_: Text = '';
   /** The range the last update rescanned (for tests and benchmarks). */
   lastRescan: EditRegion = { from: 0, to: 0 };
 
   constructor(
     readonly terms: TermIndex,
-    text: string,
+    text: Text,
     private opts: MatchOptions = {},
   ) {
     this.reset(text);
   }
 
-  get text(): string {
+  get text(): Text {
     return this.text_;
   }
 
@@ -53,7 +54,8 @@ export class DocumentIndex {
   private all(): Match[] {
     if (!this.occ) {
       this.words = [];
-      this.occ = this.terms.scanRange(this.text_, this.opts, 0, this.text_.length, this.text_.length, this.words);
+      const text = flat(this.text_);
+      this.occ = this.terms.scanRange(text, this.opts, 0, text.length, text.length, this.words);
       this.lastRescan = { from: 0, to: this.text_.length };
     }
     return this.occ;
@@ -68,7 +70,7 @@ export class DocumentIndex {
   }
 
   /** Start over (new text, or new matching options); the next read rescans. */
-  reset(text: string, opts: MatchOptions = this.opts): void {
+  reset(text: Text, opts: MatchOptions = this.opts): void {
     this.text_ = text;
     this.opts = opts;
     this.occ = undefined;
@@ -83,7 +85,7 @@ export class DocumentIndex {
    * The document changed to `text`: old [start, oldEnd) was replaced by new [start, newEnd).
    * Several changes of one notification are applied one by one, each against the previous text.
    */
-  update(text: string, start: number, oldEnd: number, newEnd: number): void {
+  update(text: Text, start: number, oldEnd: number, newEnd: number): void {
     this.text_ = text;
     const old = this.occ,
       oldWords = this.words;
@@ -117,7 +119,7 @@ export class DocumentIndex {
     let restart: number;
     for (;;) {
       freshWords = [];
-      fresh = this.terms.scanRange(text, this.opts, from, Math.min(text.length, limit + margin), limit, freshWords);
+      fresh = scanWindow(this.terms, text, this.opts, from, Math.min(text.length, limit + margin), limit, freshWords);
       // the fresh parse is at rest at `restart`: past `limit` and past the last span it took
       restart = Math.max(limit, fresh.at(-1)?.end ?? 0, freshWords.at(-1)?.end ?? 0);
       // skip old spans that the rescanned region replaces; rescan further if one straddles `restart`
@@ -154,8 +156,41 @@ export class DocumentIndex {
 
   /** The longest term covering `offset`, with the shorter terms inside it (see TermIndex.matchAt). */
   termAt(offset: number): { match: Match; inner: Match[] } | null {
-    return this.terms.matchAt(this.text_, offset, this.opts);
+    return this.terms.matchAt(flat(this.text_), offset, this.opts);
   }
+}
+
+/**
+ * How far before and after a rescanned region the window of text the scan is given reaches: the
+ * scan reads the unit before its start (does a Latin term there start a word?), and a little more
+ * costs nothing.
+ */
+const WINDOW_PAD = 8;
+
+/**
+ * scanRange over source [from, to) of a text that may not be one string: the scan reads a string,
+ * so it is given the part of the text it reads (with WINDOW_PAD around it) and its spans are moved
+ * back into the text's offsets. A string is scanned as it is.
+ */
+function scanWindow(
+  terms: TermIndex,
+  text: Text,
+  opts: MatchOptions,
+  from: number,
+  to: number,
+  startLimit: number,
+  words: Span[],
+): Match[] {
+  if (typeof text === 'string') return terms.scanRange(text, opts, from, to, startLimit, words);
+  const base = Math.max(0, from - WINDOW_PAD);
+  const part = text.slice(base, Math.min(text.length, to + WINDOW_PAD));
+  const w = words.length;
+  const found = terms.scanRange(part, opts, from - base, to - base, startLimit - base, words);
+  if (base > 0) {
+    for (const m of found) shift(m, base);
+    for (let k = w; k < words.length; k++) shift(words[k]!, base);
+  }
+  return found;
 }
 
 /** Shift a reused span; an occurrence's entries/forms arrays are shared, so only offsets change. */
@@ -211,7 +246,7 @@ const isAsciiWordStart = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0x41 &
  * before: between two Han characters (no whitespace run, soft line break or pinyin annotation can
  * be cut there), or at a word after an ASCII space. Falls back to the start of the text.
  */
-function safeStart(text: string, p: number): number {
+function safeStart(text: Text, p: number): number {
   for (; p > 0; p--) {
     const cur = text.charCodeAt(p),
       prev = text.charCodeAt(p - 1);

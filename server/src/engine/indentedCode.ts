@@ -13,6 +13,7 @@
  * (a line at column 0 after a blank line): a document without indented lines or quotes costs a
  * search, not a reading.
  */
+import { type Text, flat } from './text';
 import type { Find } from './directives';
 import { isLineBreak, lineEnd, lineStart } from './lines';
 import {
@@ -47,7 +48,7 @@ interface Range {
  * Can the block quote line whose first `>` is at `at` have code: after a `>` of its markers, five
  * spaces or more, or a tab (the optional space and four columns)?
  */
-function quotedCode(text: string, at: number): boolean {
+function quotedCode(text: Text, at: number): boolean {
   if (text.charCodeAt(at) !== 0x3e) return false;
   for (let i = at + 1, spaces = 0; spaces < 5; i++) {
     const u = text.charCodeAt(i);
@@ -67,7 +68,7 @@ function quotedCode(text: string, at: number): boolean {
  * end of its last line and the start of the line after it.
  */
 export function listFence(
-  text: string,
+  text: Text,
   end: number,
   next: number,
   u: number,
@@ -110,7 +111,7 @@ const isContainerMark = (u: number) =>
  * or list markers (`> <!--`, `- <!--`, `> 1. <!--`), in order. Only these are read; `htmlBlockAt` says
  * whether one opens a block and where it ends.
  */
-export function htmlOpeners(text: string, find: Find): number[] {
+export function htmlOpeners(text: Text, find: Find): number[] {
   const starts = new Set<number>();
   for (const needle of HTML_NEEDLES)
     for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1)) if (htmlOpenerAt(text, at)) starts.add(at);
@@ -121,7 +122,7 @@ export function htmlOpeners(text: string, find: Find): number[] {
  * Is the `<` at `at` (of one of the HTML needles) where its line's text starts, so that it may open
  * an HTML block (`htmlOpeners`)? Read from its own line only: an edit elsewhere cannot change it.
  */
-export function htmlOpenerAt(text: string, at: number): boolean {
+export function htmlOpenerAt(text: Text, at: number): boolean {
   let s = at;
   while (s > 0 && at - s < 3 && text.charCodeAt(s - 1) === 0x20) s--;
   if (s === 0 || isLineBreak(text.charCodeAt(s - 1))) return true;
@@ -135,7 +136,7 @@ export function htmlOpenerAt(text: string, at: number): boolean {
  * markers (`lineHead`; the first less than four columns in); undefined when there are none or the
  * text starts elsewhere.
  */
-function containerOf(text: string, start: number, at: number): LineHead | undefined {
+function containerOf(text: Text, start: number, at: number): LineHead | undefined {
   const head = lineHead(text, start);
   const listed = head.inner !== head.line;
   if ((!listed && head.depth === 0) || head.lead >= 4) return undefined;
@@ -152,7 +153,7 @@ export type HtmlClosings = Map<RegExp, { from: number; at: number; length: numbe
  * an unclosed one at the top: the text's end. Its lines are HTML, never code. Undefined when no
  * such block opens there. `closings`: the searches of one text's blocks, in order.
  */
-export function htmlBlockAt(text: string, at: number, closings: HtmlClosings = new Map(), find?: Find): Range | undefined {
+export function htmlBlockAt(text: Text, at: number, closings: HtmlClosings = new Map(), find?: Find): Range | undefined {
   const close = htmlBlockEnd(text, at);
   if (close === undefined) return undefined;
   const closing = closingAfter(text, at, close, closings, find);
@@ -178,13 +179,14 @@ export function htmlBlockAt(text: string, at: number, closings: HtmlClosings = n
  * search that stops there, not at the text's end, and is not made again for the next opener before
  * it (`closings`); a comment's `-->` from the kept searches, when given them.
  */
-function closingAfter(text: string, at: number, close: RegExp, closings: HtmlClosings, find?: Find): number {
+function closingAfter(text: Text, at: number, close: RegExp, closings: HtmlClosings, find?: Find): number {
   let found = closings.get(close);
   if (!found || found.from > at + 1 || (found.at >= 0 && found.at < at + 1)) {
     if (find && close === CLOSERS.comment) found = { from: at + 1, at: find('-->', at + 1), length: 3 };
     else {
       close.lastIndex = at + 1;
-      const m = close.exec(text);
+      // (a regular expression reads one string: the whole text's, made once per version)
+      const m = close.exec(flat(text));
       found = { from: at + 1, at: m ? m.index : -1, length: m ? m[0].length : 0 };
     }
     closings.set(close, found);
@@ -200,7 +202,7 @@ export const HTML_NEEDLES = [
 ];
 
 /** What closes the HTML block opening at `at` (CommonMark types 1–5), or undefined for none of them. */
-function htmlBlockEnd(text: string, at: number): RegExp | undefined {
+function htmlBlockEnd(text: Text, at: number): RegExp | undefined {
   if (text.startsWith('<!--', at)) return CLOSERS.comment;
   if (text.startsWith('<?', at)) return CLOSERS.instruction;
   if (text.startsWith('<![CDATA[', at)) return CLOSERS.cdata;
@@ -240,7 +242,7 @@ const BLOCK_TAGS = new Set(
  * Does `line` open an HTML block that ends at the next blank line: a block tag (CommonMark type 6),
  * or, not inside a paragraph, a line that is one whole open or closing tag (type 7)?
  */
-function opensHtml(text: string, line: Line, inParagraph: boolean): boolean {
+function opensHtml(text: Text, line: Line, inParagraph: boolean): boolean {
   if (text.charCodeAt(line.first) !== 0x3c) return false;
   const head = text.slice(line.first, Math.min(line.end, line.first + 64));
   const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[ \t>]|\/>|$)/.exec(head);
@@ -256,7 +258,7 @@ function opensHtml(text: string, line: Line, inParagraph: boolean): boolean {
  * code of this kind; `from`: where its body starts (after a front matter); `kept`: the text's
  * `codeLineStarts` from its start, when kept across edits.
  */
-export function indentedBlocks(text: string, find: Find, fences: readonly Range[], from: number, kept?: readonly number[]): Range[] {
+export function indentedBlocks(text: Text, find: Find, fences: readonly Range[], from: number, kept?: readonly number[]): Range[] {
   const out: Range[] = [];
   // the reading's state at `pos`: the content columns of the open list items (innermost last), what
   // the line before was, and the code block being read
@@ -543,7 +545,7 @@ export function indentedBlocks(text: string, find: Find, fences: readonly Range[
  * The starts of the lines at or after line start `from` that may be code, in order (`mayBeCode`):
  * found from the needles, four spaces or a tab after a line break, and the `>` of block quotes.
  */
-export function codeLineStarts(text: string, find: Find, from: number): number[] {
+export function codeLineStarts(text: Text, find: Find, from: number): number[] {
   const starts: number[] = [];
   if (from < text.length) {
     const first = readLine(text, from);
@@ -565,7 +567,7 @@ export function codeLineStarts(text: string, find: Find, from: number): number[]
  * in, or when a `>` of its block quote markers (only spaces, tabs and list markers before it) has
  * room for code after it. Read from the line alone: an edit elsewhere cannot change it.
  */
-export function mayBeCode(text: string, s: number): boolean {
+export function mayBeCode(text: Text, s: number): boolean {
   if (s === 0) {
     const first = readLine(text, 0);
     if (first.indented || quotedCode(text, first.first)) return true;
@@ -584,7 +586,7 @@ export function mayBeCode(text: string, s: number): boolean {
  * not in (`prev` is an item less far in, or quoted where `cur` is not). A heading's line is a
  * paragraph of its own.
  */
-function endsParagraph(text: string, prev: LineHead, cur: LineHead): boolean {
+function endsParagraph(text: Text, prev: LineHead, cur: LineHead): boolean {
   const line = cur.line;
   // a line of spaces and tabs only is blank, however far they reach
   if (cur.depth === 0 && line.first === line.end) return true;
@@ -641,7 +643,7 @@ const MAX_PARAGRAPH_LINES = 100;
  * the paragraph's first line (after a line that is none of a paragraph's: a blank line, a heading,
  * a thematic break, an underline; at most `MAX_PARAGRAPH_LINES` up, and not before `after`).
  */
-export function paragraphHead(text: string, start: number, after = 0): LineHead {
+export function paragraphHead(text: Text, start: number, after = 0): LineHead {
   let first = start;
   for (let n = 0; first > after && n < MAX_PARAGRAPH_LINES; n++) {
     const up = previousLineStart(text, first);
@@ -661,7 +663,7 @@ export function paragraphHead(text: string, start: number, after = 0): LineHead 
  * after `at`'s that is none of a paragraph's, or of the `MAX_PARAGRAPH_LINES`th line after it (the
  * lines after that read their paragraph from below the edit).
  */
-export function paragraphReach(text: string, at: number): number {
+export function paragraphReach(text: Text, at: number): number {
   let end = lineEnd(text, at);
   for (let n = 0; n <= MAX_PARAGRAPH_LINES && end < text.length; n++) {
     const head = lineHead(text, readLine(text, end).next);
@@ -677,7 +679,7 @@ export function paragraphReach(text: string, at: number): number {
  * of its paragraph before, `paragraphHead`); the readings of one text given the same `reading` in
  * order read the line they stopped at once.
  */
-export function paragraphEnd(text: string, at: number, to = text.length, reading: ParagraphReading = {}): number {
+export function paragraphEnd(text: Text, at: number, to = text.length, reading: ParagraphReading = {}): number {
   const start = lineStart(text, at);
   let prev = reading.last?.line.start === start ? reading.last : paragraphHead(text, start);
   while (prev.line.next < text.length && prev.line.end < to) {
@@ -697,7 +699,7 @@ export function paragraphEnd(text: string, at: number, to = text.length, reading
  * of the paragraph before it (CommonMark: such a list cannot interrupt a paragraph it would go on
  * with, `paragraphHead`)? The line before counts only when it starts at or after `after`.
  */
-function paragraphText(text: string, start: number, after: number): boolean {
+function paragraphText(text: Text, start: number, after: number): boolean {
   const cur = lineHead(text, start);
   if (cur.ordered < 0 || cur.ordered === 1) return false;
   const before = start > 0 ? previousLineStart(text, start) : -1;
@@ -715,7 +717,7 @@ function paragraphText(text: string, start: number, after: number): boolean {
  * (CommonMark: such a list cannot interrupt a paragraph), and so is its run; the line before
  * counts only when it starts at or after `after` (past a front matter, a fence or an HTML block).
  */
-export function itemLineFence(text: string, start: number, after: number): { content: number; run: number; unit: number } | undefined {
+export function itemLineFence(text: Text, start: number, after: number): { content: number; run: number; unit: number } | undefined {
   const line = readLine(text, start);
   if (line.indent >= 4 || text.charCodeAt(line.first) === 0x3e) return undefined;
   for (let inner = line, at = listContent(text, line); at >= 0; at = listContent(text, inner)) {
@@ -740,7 +742,7 @@ export function itemLineFence(text: string, start: number, after: number): { con
  * paragraph's line it goes on with is that paragraph's text; the line before counts only when it
  * starts at or after `after`).
  */
-export function quoteFence(text: string, start: number, after = 0): { end: number; next: number } | undefined {
+export function quoteFence(text: Text, start: number, after = 0): { end: number; next: number } | undefined {
   const head = lineHead(text, start);
   const { depth, line: quoted } = head;
   if (head.lead >= 4 || depth === 0 || quoted.indent >= 4) return undefined;

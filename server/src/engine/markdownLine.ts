@@ -5,6 +5,7 @@
  * (a fence run, a heading, a thematic break, a setext underline, a list item that may interrupt a
  * paragraph). `indentedCode.ts` and the fence and paragraph finders read lines through these.
  */
+import type { Text } from './text';
 import { lineEnd, lineStart } from './lines';
 
 /** A line: [start, end) without its break, `next` after it, and where its text starts. */
@@ -26,7 +27,7 @@ export interface Line {
   base?: number;
 }
 
-export function readLine(text: string, start: number): Line {
+export function readLine(text: Text, start: number): Line {
   // a byte-order mark starting the text is no part of its first line
   let i = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
   const from = i;
@@ -46,7 +47,7 @@ export function readLine(text: string, start: number): Line {
 }
 
 /** The start of the line before the one starting at `start` (> 0, after a line break). */
-export function previousLineStart(text: string, start: number): number {
+export function previousLineStart(text: Text, start: number): number {
   const i = start - 1;
   return lineStart(text, text.charCodeAt(i) === 0x0a && text.charCodeAt(i - 1) === 0x0d ? i - 1 : i);
 }
@@ -55,7 +56,7 @@ export function previousLineStart(text: string, start: number): number {
  * A list item's marker at `line.first` (`-`, `*`, `+`, or up to nine digits and `.` or `)`, then a
  * space, a tab or the line's end): the column its content starts at, or -1.
  */
-export function listContent(text: string, line: Line): number {
+export function listContent(text: Text, line: Line): number {
   let i = line.first;
   const u = text.charCodeAt(i);
   if (u === 0x2d || u === 0x2a || u === 0x2b) i++;
@@ -84,7 +85,7 @@ export function listContent(text: string, line: Line): number {
  * Where column `column` of `line` starts (tabs to the next multiple of four), when text starts
  * there (a list item's content); -1 past the line's end or inside a tab.
  */
-export function offsetOfColumn(text: string, line: Line, column: number): number {
+export function offsetOfColumn(text: Text, line: Line, column: number): number {
   const base = line.base ?? 0;
   let c = 0;
   for (let i = line.start; i < line.end; i++) {
@@ -100,7 +101,7 @@ export function offsetOfColumn(text: string, line: Line, column: number): number
  * three spaces further): how many, and the line of text after them, whose columns count from there
  * (its indentation: the columns it has past the markers, tabs to the line's multiples of four).
  */
-export function quoteContent(text: string, line: Line): { depth: number; line: Line } | undefined {
+export function quoteContent(text: Text, line: Line): { depth: number; line: Line } | undefined {
   let i = line.first;
   if (i === line.end || text.charCodeAt(i) !== 0x3e) return undefined;
   let depth = 0;
@@ -128,7 +129,7 @@ export function quoteContent(text: string, line: Line): { depth: number; line: L
 }
 
 /** The fence run (three or more backticks or tildes) `line` starts with: its length, or 0. */
-export function fenceRun(text: string, line: Line): number {
+export function fenceRun(text: Text, line: Line): number {
   const u = text.charCodeAt(line.first);
   if (u !== 0x60 && u !== 0x7e) return 0;
   let i = line.first;
@@ -137,7 +138,7 @@ export function fenceRun(text: string, line: Line): number {
 }
 
 /** Does `line` close a fence of `run` units `u`: as many or more of them, then only spaces and tabs? */
-export function closesFence(text: string, line: Line, u: number, run: number): boolean {
+export function closesFence(text: Text, line: Line, u: number, run: number): boolean {
   const n = fenceRun(text, line);
   if (n < run || text.charCodeAt(line.first) !== u) return false;
   for (let i = line.first + n; i < line.end; i++) if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09) return false;
@@ -145,7 +146,7 @@ export function closesFence(text: string, line: Line, u: number, run: number): b
 }
 
 /** Is the list item whose marker starts at `marker` empty: only spaces and tabs after its marker up to `end`? */
-export function blankAfterMarker(text: string, marker: number, end: number): boolean {
+export function blankAfterMarker(text: Text, marker: number, end: number): boolean {
   const digit = (u: number) => u >= 0x30 && u <= 0x39;
   let i = marker + 1;
   // an ordered marker: its digits and its `.` or `)`
@@ -158,7 +159,7 @@ export function blankAfterMarker(text: string, marker: number, end: number): boo
 }
 
 /** A thematic break: three or more of one of `*`, `-`, `_`, spaces and tabs between them, nothing else. */
-export function thematicBreak(text: string, line: Line): boolean {
+export function thematicBreak(text: Text, line: Line): boolean {
   const u = text.charCodeAt(line.first);
   if (u !== 0x2a && u !== 0x2d && u !== 0x5f) return false;
   let n = 0;
@@ -171,7 +172,7 @@ export function thematicBreak(text: string, line: Line): boolean {
 }
 
 /** A setext heading's underline (under a paragraph): a run of `=` or of `-`, then only spaces and tabs. */
-export function setextUnderline(text: string, line: Line): boolean {
+export function setextUnderline(text: Text, line: Line): boolean {
   const u = text.charCodeAt(line.first);
   if (u !== 0x3d && u !== 0x2d) return false;
   let i = line.first;
@@ -181,7 +182,7 @@ export function setextUnderline(text: string, line: Line): boolean {
 }
 
 /** An ATX heading (`#` to `######`, then a space, a tab or the line's end)? */
-export function heading(text: string, line: Line): boolean {
+export function heading(text: Text, line: Line): boolean {
   let i = line.first;
   while (i < line.end && text.charCodeAt(i) === 0x23) i++;
   const n = i - line.first;
@@ -189,7 +190,7 @@ export function heading(text: string, line: Line): boolean {
 }
 
 /** Can the list item whose marker starts `line` interrupt a paragraph: it has text, and a number, if any, of 1? */
-export function interrupts(text: string, line: Line): boolean {
+export function interrupts(text: Text, line: Line): boolean {
   if (blankAfterMarker(text, line.first, line.end)) return false;
   const u = text.charCodeAt(line.first);
   if (u < 0x30 || u > 0x39) return true;
@@ -226,7 +227,7 @@ export interface LineHead {
   carried?: boolean;
 }
 
-export function lineHead(text: string, start: number): LineHead {
+export function lineHead(text: Text, start: number): LineHead {
   const raw = readLine(text, start);
   const quoted = quoteContent(text, raw);
   const line = quoted ? quoted.line : raw;
@@ -291,12 +292,12 @@ export function lineHead(text: string, start: number): LineHead {
 }
 
 /** Is `head` an ATX heading's line (`# …`, `> ## …`, `- # …`): a block of one line? */
-export function headingLine(text: string, head: LineHead): boolean {
+export function headingLine(text: Text, head: LineHead): boolean {
   return (head.inner !== head.line || head.line.indent < 4) && heading(text, head.inner);
 }
 
 /** Is `head` a line of a paragraph: not blank, no heading, thematic break or setext underline? */
-export function paragraphLine(text: string, head: LineHead): boolean {
+export function paragraphLine(text: Text, head: LineHead): boolean {
   const { line } = head;
   if (line.first === line.end || headingLine(text, head)) return false;
   return line.indent >= 4 || !(thematicBreak(text, line) || setextUnderline(text, line));

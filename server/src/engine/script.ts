@@ -14,6 +14,7 @@ import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import { foldHan } from './fold';
+import { type Text, flat } from './text';
 
 export const NEITHER = 0,
   SIMPLIFIED = 1,
@@ -56,9 +57,18 @@ export function hasScriptClass(text: string, cls: number): boolean {
 }
 
 /** How many simplified-only and traditional-only characters `text[from, to)` has. */
-export function countScripts(text: string, from = 0, to = text.length): { simplified: number; traditional: number } {
+export function countScripts(text: Text, from = 0, to = text.length): { simplified: number; traditional: number } {
   CLASS ??= buildClasses();
   const cls = CLASS;
+  // the loop reads a string: a PieceText's part is one (its whole text, once per version, for a long part)
+  if (typeof text !== 'string') {
+    if (to - from > 4096) text = flat(text);
+    else {
+      text = text.slice(from, to);
+      to -= from;
+      from = 0;
+    }
+  }
   let simplified = 0,
     traditional = 0;
   // without branches (SIMPLIFIED is 1, TRADITIONAL 2): the classes of running text follow no pattern

@@ -23,6 +23,7 @@ import type { Rule } from './rules';
 import { normalizeKey } from './normalize';
 import { type SpanScript, spanScript } from './script';
 import { currentIn, regionOf, termFor, termsOf } from './terms';
+import { type Text, flat } from './text';
 import { containsHan } from './unicode';
 
 export type { Rule } from './rules';
@@ -545,7 +546,7 @@ export class DocumentChecker {
     this.shared = Judgements.for(ctx);
   }
 
-  private judge(m: Match, text: string): Judged | undefined {
+  private judge(m: Match, text: Text): Judged | undefined {
     // a term of several concepts is judged only when they are one (a user's entry and the bundled
     // concept it leads: by the user's); homonyms have no single answer
     const entry = m.entries.length === 1 ? m.entries[0]! : conceptAt(this.ctx.source, m);
@@ -590,7 +591,7 @@ export class DocumentChecker {
    */
   kept = { before: 0, after: 0, delta: 0 };
 
-  check(occurrences: readonly Match[], text: string, options: CheckOptions = {}): Finding[] {
+  check(occurrences: readonly Match[], text: Text, options: CheckOptions = {}): Finding[] {
     const { skipped = NO_RANGES, disabled = NO_RANGES } = options;
     const inconsistent = !this.ctx.off?.has('inconsistent-term');
     const n = occurrences.length;
@@ -641,6 +642,9 @@ export class DocumentChecker {
     // check the occurrences in between (all of them: then every first use is made in this pass, in
     // document order, and a later use need not be compared with it)
     const inOrder = head === 0 && tail === 0;
+    // the terms are read as written: from one string when thousands are (a PieceText's whole text,
+    // made once per version), else from the pieces (a keystroke's rescanned region)
+    const src = n - tail - head > 4096 ? flat(text) : text;
     const candidates: number[] = [];
     // the skipped ranges walked along with the occurrences: `r` is the first that ends after the last one's start
     let r = head < n - tail && skipped.length ? firstEndingAfter(skipped, occurrences[head]!.start) : skipped.length;
@@ -652,7 +656,7 @@ export class DocumentChecker {
         while (r < skipped.length && skipped[r]!.end <= m.start) r++;
         if (r < skipped.length && skipped[r]!.start < m.end) continue;
       }
-      const j = this.judge(m, text);
+      const j = this.judge(m, src);
       if (!j) continue;
       judgedAt[i] = j.id;
       if (j.verdict) {
@@ -791,7 +795,7 @@ export class DocumentChecker {
 }
 
 /** Is `m` written `written` (compared in place)? */
-function writtenAt(text: string, m: Match, written: string): boolean {
+function writtenAt(text: Text, m: Match, written: string): boolean {
   if (m.end - m.start !== written.length) return false;
   for (let q = 0; q < written.length; q++) if (text.charCodeAt(m.start + q) !== written.charCodeAt(q)) return false;
   return true;

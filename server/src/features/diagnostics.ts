@@ -15,6 +15,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Match } from '../engine/matcher';
+import type { Text } from '../engine/text';
+import { textOf } from '../textDocument';
 import { type CheckOptions, DocumentChecker, type Finding, type FindingDetail, type QAContext } from '../engine/termQA';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, RULES, SCRIPTS, type ConvertArgs, type Rule, type Severity } from '../protocol';
 import type { QAWords } from './words';
@@ -142,7 +144,7 @@ export class DocumentDiagnostics {
     severity: (rule: Rule) => Severity,
     words: QAWords,
   ): Diagnostic[] {
-    const findings = this.checker.check(occurrences, doc.getText(), options);
+    const findings = this.checker.check(occurrences, textOf(doc), options);
     const level: Partial<Record<Rule, DiagnosticSeverity>> = {};
     let off = false;
     for (const rule of RULES) {
@@ -241,14 +243,14 @@ class LineWalk {
   private lineStart = 0;
   private nextStart: number;
   private last = 0;
-  private readonly text: string;
+  private readonly text: Text;
 
   /** `from`: where to start (the first offset asked for is not before it). */
   constructor(
     private readonly doc: TextDocument,
     from = 0,
   ) {
-    this.text = doc.getText();
+    this.text = textOf(doc);
     this.line = from > 0 ? doc.positionAt(from).line : 0;
     this.lineStart = this.startOf(this.line);
     this.nextStart = this.startOf(this.line + 1);
