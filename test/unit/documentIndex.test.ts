@@ -197,6 +197,33 @@ describe('DocumentIndex: incremental re-index equals a full scan', () => {
     expect(text.slice(doc.termAt(7)!.match.start, doc.termAt(7)!.match.end)).toBe('供应链金融');
   });
 
+  it('answers termAt from the pieces of an edited text as from the same string', () => {
+    // a text longer than two of matchAt's windows, edited so that it has pieces of every kind
+    let text = base + base + base + base;
+    let pieces = PieceText.of(text);
+    for (const [at, del, ins] of [
+      [9000, 3, '区块链'],
+      [100, 0, ' smart contracts '],
+      [16_500, 40, '網(wǎng)絡(luò)金融'],
+    ] as const) {
+      text = text.slice(0, at) + ins + text.slice(at + del);
+      pieces = pieces.edit(at, at + del, ins);
+    }
+    const ours = new DocumentIndex(sample.index, pieces),
+      strings = new DocumentIndex(sample.index, text);
+    let terms = 0;
+    for (let offset = 0; offset < text.length; offset += 7) {
+      const found = ours.termAt(offset);
+      expect(found).toEqual(strings.termAt(offset));
+      if (found) terms++;
+    }
+    // (and the answers are terms, at their places in the whole text)
+    expect(terms).toBeGreaterThan(50);
+    const at = text.indexOf('網(wǎng)絡(luò)金融') + 2;
+    const m = ours.termAt(at)!.match;
+    expect(text.slice(m.start, m.end)).toBe('網(wǎng)絡(luò)');
+  });
+
   it('rescans everything when the acronym option changes', () => {
     const doc = new DocumentIndex(sample.index, 'call the api now');
     expect(doc.occurrences).toHaveLength(0);

@@ -12,7 +12,7 @@
  * span — from P on, the text and the parse state are the same as before, so the old occurrences
  * are reused. The words' spans are kept for this alone.
  */
-import type { Match, MatchOptions, Span, TermIndex } from './matcher';
+import { MATCH_AT_REACH, type Match, type MatchOptions, type Span, type TermIndex } from './matcher';
 import { type Text, flat } from './text';
 import { isHanUnit } from './unicode';
 
@@ -154,9 +154,19 @@ export class DocumentIndex {
     return out;
   }
 
-  /** The longest term covering `offset`, with the shorter terms inside it (see TermIndex.matchAt). */
+  /**
+   * The longest term covering `offset`, with the shorter terms inside it (see TermIndex.matchAt). A
+   * text that is not one string gives matchAt the part of it matchAt reads (a hover after an edit
+   * joins no pieces).
+   */
   termAt(offset: number): { match: Match; inner: Match[] } | null {
-    return this.terms.matchAt(flat(this.text_), offset, this.opts);
+    const text = this.text_;
+    if (typeof text === 'string') return this.terms.matchAt(text, offset, this.opts);
+    const base = Math.max(0, offset - MATCH_AT_REACH - WINDOW_PAD);
+    const part = text.slice(base, Math.min(text.length, offset + MATCH_AT_REACH + WINDOW_PAD));
+    const found = this.terms.matchAt(part, offset - base, this.opts);
+    if (found && base > 0) for (const m of [found.match, ...found.inner]) shift(m, base);
+    return found;
   }
 }
 

@@ -43,8 +43,12 @@ export interface MatchOptions {
 
 const PAIR_BITS = 1 << 20;
 const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) & (PAIR_BITS - 1);
-/** How far around a position matchAt looks: longer than any key, including skipped annotations. */
-const WINDOW = 320;
+/**
+ * How far around a position matchAt looks: longer than any key, including skipped annotations (it
+ * also reads the one unit on either side of this reach).
+ */
+export const MATCH_AT_REACH = 320;
+const WINDOW = MATCH_AT_REACH;
 
 // Per-key flags.
 const ENDS_LATIN = 1,

@@ -7,6 +7,7 @@ import type { KeyTarget } from '../engine/matcher';
 import { foldHan } from '../engine/fold';
 import { termFor } from '../engine/terms';
 import { isHan, trimWhitespace } from '../engine/unicode';
+import { textOf } from '../textDocument';
 import { escapeMarkdown, renderCard } from './card';
 import type { Words } from './words';
 
@@ -49,7 +50,7 @@ export function completion(
 ): CompletionList {
   const lineStart = doc.offsetAt({ line: position.line, character: 0 });
   const cursor = doc.offsetAt(position);
-  const before = doc.getText().slice(Math.max(lineStart, cursor - 200), cursor);
+  const before = textOf(doc).slice(Math.max(lineStart, cursor - 200), cursor);
   for (const prefix of candidatePrefixes(before)) {
     const { targets } = glossary.index.complete(prefix, LIMIT);
     if (!targets.length) continue;

@@ -12,6 +12,7 @@ import type { ChineseScript } from '../engine/entry';
 import { termFor } from '../engine/terms';
 import { groupForCard } from '../engine/userLayer';
 import { containsHan } from '../engine/unicode';
+import { textOf } from '../textDocument';
 
 export interface HoverOptions {
   /** The client runs our card commands: add replace and source links. */
@@ -31,7 +32,6 @@ export function hover(
   options: HoverOptions | boolean = {},
 ): Hover | null {
   const { commandLinks = false, detail = 'full', words = WORDS.en } = typeof options === 'boolean' ? { commandLinks: options } : options;
-  const text = doc.getText();
   const offset = doc.offsetAt(position);
   const found = index.termAt(offset);
   if (!found) return null;
@@ -40,7 +40,7 @@ export function hover(
   const entry = card[0];
   if (!entry) return null;
   const range = { start: doc.positionAt(found.match.start), end: doc.positionAt(found.match.end) };
-  const written = text.slice(found.match.start, found.match.end);
+  const written = textOf(doc).slice(found.match.start, found.match.end);
   const inner = found.inner.flatMap((m) => glossary.entriesOf(m)).filter((e) => !card.includes(e));
   // the glossary form whose key matched, per entry shown
   const formOf = new Map<GlossaryEntry, string>();
