@@ -7,21 +7,22 @@
  * Positions are as in vscode-languageserver-textdocument (and LSP): UTF-16 code units, a line ends
  * at LF, CR or CRLF, a position is never placed between a CR and its LF or after a line's break.
  */
-import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { PieceText, type Text, flat } from './engine/text';
 
 const LF = 0x0a,
   CR = 0x0d;
 
-/** The starts of the lines of text[from, to) after its first (offsets + `base`), each after a line break. */
-function lineStartsIn(text: Text, from: number, to: number, base: number, out: number[]): void {
+/** The starts of the lines that begin in (from, to], each after a line break in text[from, to) (CRLF is one break). */
+function lineStartsIn(text: Text, from: number, to: number, out: number[]): number[] {
   for (let i = from; i < to; i++) {
     const u = text.charCodeAt(i);
     if (u === CR) {
       if (i + 1 < to && text.charCodeAt(i + 1) === LF) i++;
-      out.push(i + 1 - from + base);
-    } else if (u === LF) out.push(i + 1 - from + base);
+      out.push(i + 1);
+    } else if (u === LF) out.push(i + 1);
   }
+  return out;
 }
 
 export class PieceDocument implements TextDocument {
@@ -49,16 +50,8 @@ export class PieceDocument implements TextDocument {
 
   private lines(): number[] {
     if (!this.lineOffsets) {
-      const out = [0];
-      const s = flat(this.text);
-      for (let i = 0; i < s.length; i++) {
-        const u = s.charCodeAt(i);
-        if (u === CR) {
-          if (s.charCodeAt(i + 1) === LF) i++;
-          out.push(i + 1);
-        } else if (u === LF) out.push(i + 1);
-      }
-      this.lineOffsets = out;
+      const whole = flat(this.text);
+      this.lineOffsets = lineStartsIn(whole, 0, whole.length, [0]);
     }
     return this.lineOffsets;
   }
@@ -151,7 +144,7 @@ export class PieceDocument implements TextDocument {
     let b = a;
     while (b < lines.length && lines[b]! <= end) b++;
     const added: number[] = [];
-    lineStartsIn(text, start, newEnd, start, added);
+    lineStartsIn(text, start, newEnd, added);
     const delta = insert.length - (end - start);
     if (delta !== 0) for (let k = b; k < lines.length; k++) lines[k]! += delta;
     if (added.length < 10_000) lines.splice(a, b - a, ...added);
@@ -163,6 +156,3 @@ export class PieceDocument implements TextDocument {
 export function textOf(doc: TextDocument): Text {
   return doc instanceof PieceDocument ? doc.text : doc.getText();
 }
-
-/** A change applied as the text document library applies it (for documents that are not ours). */
-export type Change = TextDocumentContentChangeEvent;

@@ -91,8 +91,6 @@ export class PieceText implements Text {
       const m = middle[0]!;
       if (to < n && this.pieces[to]!.length + m.length <= MAX_PIECE) middle[0] = m + this.pieces[to++]!;
       else if (from > 0 && this.pieces[from - 1]!.length + m.length <= MAX_PIECE) middle[0] = this.pieces[--from]! + m;
-    } else if (middle.length === 0) {
-      // everything of the touched pieces went: their neighbours may be short, and stay so until edited
     }
     const pieces = this.pieces.slice(0, from).concat(middle, this.pieces.slice(to));
     const starts = this.starts.slice(0, from);
