@@ -281,3 +281,24 @@ describe('a term written as the glossary writes it in a script is in that script
     expect([g?.rule, g?.term]).toEqual(['script-mismatch', '信用风险显著增加']);
   });
 });
+
+describe('a concept written in more ways than the checker lists', () => {
+  // one concept, eleven ways of writing it (past the eight a list keeps, the rest found by their
+  // text: the last three, two of them flagged), each written twice, so the second round finds every
+  // way already judged
+  const ways = ['Blockchain', 'BLOCKCHAIN', 'blockChain', '区块链', '区塊链', '區块链', '区块鏈', '區塊链', '区塊鏈', '區块鏈', '區塊鏈'];
+  const text = `${ways.join('，')}。\n${ways.join('，')}。`;
+  const mixed = ['区塊链', '區块链', '区块鏈', '區塊链', '区塊鏈', '區块鏈'];
+  const expected = [...mixed.map((t) => `mixed-script ${t}`), 'script-mismatch 區塊鏈'];
+
+  it('judges each way as written, in every round and in a second document', () => {
+    const ctx: QAContext = { source: glossary, script: 'zh-Hans' };
+    for (const checker of [new DocumentChecker(ctx), new DocumentChecker(ctx)]) {
+      const found = check(checker, new DocumentIndex(glossary.index, text), text);
+      expect(found.map((f) => `${f.rule} ${f.term}`)).toEqual([...expected, ...expected]);
+      expect(found.every((f) => f.suggestions[0] === '区块链')).toBe(true);
+      // at the offsets each way is written at
+      for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.term);
+    }
+  });
+});

@@ -244,17 +244,20 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
     if (ctx.script && ctx.script !== 'zh-Hant' && (term.role === 'headword' || term.geo?.length) && !off?.has('regional-variant')) {
       const target = ctx.script;
       const want = formIn(entry, target);
-      const regions = regionsOf(term);
-      const otherRegion = regions.length > 0 && !regions.includes(regionOf(target)!);
-      // a Taiwan or Hong Kong form counts as that region's word only as the region writes it: 并行
-      // (parallel) in a simplified text is not Taiwan's 並行 (concurrency)
-      const regionalOnly = !!term.scripts?.length && !term.scripts.includes('zh-Hans') && !term.scripts.includes('zh-Hant');
-      const asWritten = !regionalOnly || written === term.text;
-      // a term the glossary says is current in the target's region too is that region's word as well
-      const flagged = asWritten && want && want !== written && (otherRegion || term.role === 'headword') && !currentIn(term, target);
-      if (flagged && comparable(want) !== comparable(written)) {
-        detail ??= { rule: 'regional-variant', regions: otherRegion ? regions : [], target, want };
-        suggestions = suggest(suggestions, [want], written);
+      // (most terms are written as the target writes them: nothing more to look at)
+      if (want && want !== written) {
+        const regions = regionsOf(term);
+        const otherRegion = regions.length > 0 && !regions.includes(regionOf(target)!);
+        // a Taiwan or Hong Kong form counts as that region's word only as the region writes it: 并行
+        // (parallel) in a simplified text is not Taiwan's 並行 (concurrency)
+        const regionalOnly = !!term.scripts?.length && !term.scripts.includes('zh-Hans') && !term.scripts.includes('zh-Hant');
+        const asWritten = !regionalOnly || written === term.text;
+        // a term the glossary says is current in the target's region too is that region's word as well
+        const flagged = asWritten && (otherRegion || term.role === 'headword') && !currentIn(term, target);
+        if (flagged && comparable(want) !== comparable(written)) {
+          detail ??= { rule: 'regional-variant', regions: otherRegion ? regions : [], target, want };
+          suggestions = suggest(suggestions, [want], written);
+        }
       }
     } else if ((ctx.script === 'zh-TW' || ctx.script === 'zh-HK') && !off?.has('regional-variant')) {
       // another term of the concept (an alias such as 網絡借貸) in a Taiwan or Hong Kong document:
@@ -378,8 +381,13 @@ const NO_RANGES: readonly Range[] = [];
 
 /** Rules 1–5 for a concept written one way, and which of its terms that is: the same in any document. */
 interface Judgement {
+  /** The text of the way of writing it judges. */
+  written: string;
   verdict: Verdict | null;
-  /** Which term it is, for `inconsistent-term` ('' for the headword in any script, or no term). */
+  /**
+   * Which term it is, for `inconsistent-term` ('' for the headword in any script, or no term; and
+   * where it does not count: not grouped, or flagged by rules 1–5).
+   */
   term: string;
   /** Whether its occurrences are counted for `inconsistent-term`: a Chinese term of a concept that has Chinese terms besides its headword. */
   grouped: boolean;
@@ -440,6 +448,13 @@ function abbreviates(short: string, long: string): boolean {
 const MAX_SHARED_JUDGEMENTS = 1 << 16;
 
 /**
+ * How many ways of writing one concept a list keeps, compared in place one by one (most concepts
+ * are written one to three ways); the rest, in a text that writes a term in many cases or widths,
+ * are found by their text.
+ */
+const WAYS_IN_LIST = 8;
+
+/**
  * The judgements of every document checked against one glossary in one context (variant, rules
  * switched off): they depend on nothing else, so a server checking many documents, or the CLI many
  * files, judges each way of writing a concept once. A glossary is never changed once made (a
@@ -453,40 +468,56 @@ class Judgements {
     if (!bySource) Judgements.all.set(ctx.source, (bySource = new Map()));
     const key = `${ctx.script ?? ''}|${ctx.off ? [...ctx.off].sort().join(',') : ''}`;
     let made = bySource.get(key);
-    if (!made) bySource.set(key, (made = new Judgements()));
+    if (!made) bySource.set(key, (made = new Judgements(ctx.source.entries.length)));
     return made;
   }
 
-  /** By the written text; when two concepts are written alike, the second and later by concept and text. */
-  private readonly byText = new Map<string, Judgement & { entry: number }>();
-  private readonly byEntryAndText = new Map<string, Judgement>();
+  /**
+   * Per concept (by its index), the ways it has been judged written, compared with the text in
+   * place (no slice, no string hashing); past WAYS_IN_LIST, by concept and text in `more`.
+   */
+  private byEntry: (Judgement[] | undefined)[];
+  private more = new Map<string, Judgement>();
+  private size = 0;
 
-  of(ctx: QAContext, m: Match, entry: number, written: string): Judgement {
+  constructor(private readonly entries: number) {
+    // as long as the glossary from the start: filled at random places, a list grown by writes far
+    // past its end would become a slow sparse one
+    this.byEntry = new Array(entries);
+  }
+
+  /** The judgement of occurrence `m` of concept `entry`, as `text` writes it. */
+  of(ctx: QAContext, m: Match, entry: number, text: Text): Judgement {
+    const list = this.byEntry[entry];
+    if (list) {
+      for (let k = 0; k < list.length; k++) if (writtenAt(text, m, list[k]!.written)) return list[k]!;
+      if (list.length === WAYS_IN_LIST) {
+        const j = this.more.get(`${entry}\u0000${text.slice(m.start, m.end)}`);
+        if (j) return j;
+      }
+    }
     // a bound for a server that runs for weeks: kept judgements are only a saving
-    if (this.byText.size + this.byEntryAndText.size >= MAX_SHARED_JUDGEMENTS) {
-      this.byText.clear();
-      this.byEntryAndText.clear();
+    if (this.size >= MAX_SHARED_JUDGEMENTS) {
+      this.byEntry = new Array(this.entries);
+      this.more = new Map();
+      this.size = 0;
     }
-    const first = this.byText.get(written);
-    if (first?.entry === entry) return first;
-    const key = first ? `${entry}\u0000${written}` : '';
-    if (first) {
-      const j = this.byEntryAndText.get(key);
-      if (j) return j;
-    }
+    // written as the glossary writes the form that matched (most are): that string, not a new one
+    const form = m.forms[0]!;
+    const written = writtenAt(text, m, form) ? form : text.slice(m.start, m.end);
     const e = ctx.source.entries[entry];
-    const t = e && writtenTerm(e, m.forms[0]!, written);
+    const t = e && writtenTerm(e, form, written);
     // a concept whose only Chinese term is its headword (in any script) is never written two ways:
     // its occurrences are not counted at all
     const grouped = t?.lang === 'zh' && termsOf(e!).some((x) => x.lang === 'zh' && x.role !== 'headword');
-    const j = {
-      verdict: judgeWritten(ctx, m, written, t ?? null) ?? null,
-      term: groupTerm(e, t, ctx.script),
-      grouped,
-      entry,
-    };
-    if (first) this.byEntryAndText.set(key, j);
-    else this.byText.set(written, j);
+    const verdict = judgeWritten(ctx, m, written, t ?? null) ?? null;
+    // which term it is matters only for the occurrences `inconsistent-term` counts
+    const j: Judgement = { written, verdict, term: grouped && !verdict ? groupTerm(e, t, ctx.script) : '', grouped };
+    this.size++;
+    const kept = this.byEntry[entry];
+    if (!kept) this.byEntry[entry] = [j];
+    else if (kept.length < WAYS_IN_LIST) kept.push(j);
+    else this.more.set(`${entry}\u0000${written}`, j);
     return j;
   }
 }
@@ -507,11 +538,13 @@ class Judgements {
  * Make a new checker when the context (glossary, variant, rules switched off) changes.
  */
 export class DocumentChecker {
-  /** This document's judgement of each shared one (its group and `inconsistent-term` parts are the document's). */
-  private readonly judged = new Map<Judgement, Judged>();
-  /** The judgement last made or found for each concept (by its index). */
-  private readonly byEntry: (Judged | undefined)[];
-  private readonly byEntry2: (Judged | undefined)[];
+  /**
+   * Per concept (by its index), this document's judgements of the ways it is written, the last one
+   * used first (most occurrences of a concept are written as its last one was: 区块链, blockchain),
+   * compared in place; past WAYS_IN_LIST, by the shared judgement in `more`.
+   */
+  private readonly byEntry: (Judged[] | undefined)[];
+  private readonly more = new Map<Judgement, Judged>();
   /** The judgements every checker of this glossary and context shares. */
   private readonly shared: Judgements;
   /** Each concept's group (by its index), made when a Chinese term of it that is counted is first judged. */
@@ -541,7 +574,6 @@ export class DocumentChecker {
     // as long as the glossary from the start: filled at random places, a list grown by writes far
     // past its end would become a slow sparse one
     this.byEntry = new Array(ctx.source.entries.length);
-    this.byEntry2 = new Array(ctx.source.entries.length);
     this.groups = new Array(ctx.source.entries.length);
     this.shared = Judgements.for(ctx);
   }
@@ -551,35 +583,31 @@ export class DocumentChecker {
     // concept it leads: by the user's); homonyms have no single answer
     const entry = m.entries.length === 1 ? m.entries[0]! : conceptAt(this.ctx.source, m);
     if (entry === undefined) return undefined;
-    // most occurrences of a concept are written as one of its last two were (区块链 and blockchain):
-    // compared in place (no slice, no string hashing)
-    const last = this.byEntry[entry];
-    if (last && writtenAt(text, m, last.written)) return last;
-    const before = this.byEntry2[entry];
-    if (before && writtenAt(text, m, before.written)) {
-      this.byEntry[entry] = before;
-      this.byEntry2[entry] = last;
-      return before;
+    const list = this.byEntry[entry];
+    if (list) {
+      const first = list[0]!;
+      if (writtenAt(text, m, first.written)) return first;
+      for (let k = 1; k < list.length; k++) {
+        const j = list[k]!;
+        if (!writtenAt(text, m, j.written)) continue;
+        list[k] = first;
+        list[0] = j;
+        return j;
+      }
     }
-    // written as the glossary writes the form that matched (most are): that string, not a new one
-    const form = m.forms[0]!;
-    const j = this.judgeWritten(m, entry, writtenAt(text, m, form) ? form : text.slice(m.start, m.end));
-    this.byEntry[entry] = j;
-    this.byEntry2[entry] = last;
-    return j;
-  }
-
-  private judgeWritten(m: Match, entry: number, written: string): Judged {
-    const shared = this.shared.of(this.ctx, m, entry, written);
-    let j = this.judged.get(shared);
-    if (!j) {
-      const group = shared.grouped
-        ? (this.groups[entry] ??= { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 })
-        : undefined;
-      j = { id: this.judgedList.length, verdict: shared.verdict, entry, group, term: shared.term, written };
-      this.judgedList.push(j);
-      this.judged.set(shared, j);
+    const shared = this.shared.of(this.ctx, m, entry, text);
+    if (list?.length === WAYS_IN_LIST) {
+      const j = this.more.get(shared);
+      if (j) return j;
     }
+    const group = shared.grouped ? (this.groups[entry] ??= { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 }) : undefined;
+    const j: Judged = { id: this.judgedList.length, verdict: shared.verdict, entry, group, term: shared.term, written: shared.written };
+    this.judgedList.push(j);
+    if (!list) this.byEntry[entry] = [j];
+    else if (list.length < WAYS_IN_LIST) {
+      list.push(list[0]!);
+      list[0] = j;
+    } else this.more.set(shared, j);
     return j;
   }
 
