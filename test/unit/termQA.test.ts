@@ -12,7 +12,7 @@ import { disabledRanges, skippedRanges } from '../../server/src/engine/directive
 import { DocumentIndex } from '../../server/src/engine/documentIndex';
 import type { ChineseScript } from '../../server/src/engine/entry';
 import { RULES, type Rule } from '../../server/src/engine/rules';
-import { checkOccurrence, DocumentChecker, type Finding, type QAContext } from '../../server/src/engine/termQA';
+import { checkOccurrence, DocumentChecker, type Finding, type QAContext, qaLimits } from '../../server/src/engine/termQA';
 import { DocumentDiagnostics, toDiagnostics } from '../../server/src/features/diagnostics';
 import { wordsFor } from '../../server/src/features/words';
 import { glossaryFromFile } from '../../server/src/node/glossaryFile';
@@ -82,60 +82,74 @@ const editArb = fc.record({
   checked: fc.boolean(),
 });
 
+// after any edit sequence, the incremental findings (and diagnostics) are a fresh checker's, and each
+// occurrence's by rules 1–5 is checkOccurrence's alone
+const incrementalEqualsFresh = () =>
+  fc.property(
+    // real text around the fragments, so that an edit rescans only part of the document and the
+    // occurrences elsewhere are kept (and their findings moved)
+    fc
+      .array(fc.constantFrom(...fragments), { maxLength: 40 })
+      .map((xs) => source.slice(20_000, 21_500) + xs.join('') + source.slice(100_000, 101_500) + xs.reverse().join('')),
+    contextArb,
+    fc.array(editArb, { minLength: 1, maxLength: 10 }),
+    (initial, { script, off }, edits) => {
+      const ctx: QAContext = { source: glossary, script, off: new Set<Rule>(off) };
+      const index = new DocumentIndex(glossary.index, initial);
+      // the server's path: the checker inside DocumentDiagnostics, diagnostics kept across edits
+      const checked = new DocumentDiagnostics(ctx);
+      const severity = () => 'information' as const;
+      let text = initial;
+      const update = () =>
+        checked.update(
+          TextDocument.create('file:///t.md', 'markdown', 1, text),
+          index.occurrences,
+          { skipped: skippedRanges(text, true), disabled: disabledRanges(text) },
+          severity,
+          english,
+        );
+      update();
+      edits.forEach(({ at, del, ins, checked: now }, k) => {
+        const start = at % (text.length + 1);
+        const oldEnd = Math.min(text.length, start + del);
+        const inserted = ins.join('');
+        text = text.slice(0, start) + inserted + text.slice(oldEnd);
+        index.update(text, start, oldEnd, start + inserted.length);
+        if (!now && k < edits.length - 1) return;
+        const diagnostics = update();
+        const incremental = checked.findings;
+        const fresh = check(new DocumentChecker(ctx), new DocumentIndex(glossary.index, text), text);
+        expect(plain(incremental)).toEqual(plain(fresh));
+        // and so are their diagnostics (the incremental ones partly kept from the last check)
+        const doc = TextDocument.create('file:///t.md', 'markdown', 1, text);
+        expect(diagnostics).toEqual(toDiagnostics(doc, plain(fresh), severity, english));
+        // rules 1–5 as checkOccurrence judges each occurrence alone (no cache)
+        const skipped = skippedRanges(text, true);
+        const alone = index.occurrences
+          .filter((m) => !skipped.some((r) => r.start < m.end && m.start < r.end))
+          .map((m) => checkOccurrence(ctx, m, text))
+          .filter((f) => f !== undefined);
+        const byRules = incremental.filter((f) => f.rule !== 'inconsistent-term');
+        for (const f of byRules) expect(alone).toContainEqual(f);
+      });
+    },
+  );
+
 describe('DocumentChecker: incremental equals a fresh check', () => {
   it('after random edit sequences, in any variant and with rules switched off', () => {
-    fc.assert(
-      fc.property(
-        // real text around the fragments, so that an edit rescans only part of the document and the
-        // occurrences elsewhere are kept (and their findings moved)
-        fc
-          .array(fc.constantFrom(...fragments), { maxLength: 40 })
-          .map((xs) => source.slice(20_000, 21_500) + xs.join('') + source.slice(100_000, 101_500) + xs.reverse().join('')),
-        contextArb,
-        fc.array(editArb, { minLength: 1, maxLength: 10 }),
-        (initial, { script, off }, edits) => {
-          const ctx: QAContext = { source: glossary, script, off: new Set<Rule>(off) };
-          const index = new DocumentIndex(glossary.index, initial);
-          // the server's path: the checker inside DocumentDiagnostics, diagnostics kept across edits
-          const checked = new DocumentDiagnostics(ctx);
-          const severity = () => 'information' as const;
-          let text = initial;
-          const update = () =>
-            checked.update(
-              TextDocument.create('file:///t.md', 'markdown', 1, text),
-              index.occurrences,
-              { skipped: skippedRanges(text, true), disabled: disabledRanges(text) },
-              severity,
-              english,
-            );
-          update();
-          edits.forEach(({ at, del, ins, checked: now }, k) => {
-            const start = at % (text.length + 1);
-            const oldEnd = Math.min(text.length, start + del);
-            const inserted = ins.join('');
-            text = text.slice(0, start) + inserted + text.slice(oldEnd);
-            index.update(text, start, oldEnd, start + inserted.length);
-            if (!now && k < edits.length - 1) return;
-            const diagnostics = update();
-            const incremental = checked.findings;
-            const fresh = check(new DocumentChecker(ctx), new DocumentIndex(glossary.index, text), text);
-            expect(plain(incremental)).toEqual(plain(fresh));
-            // and so are their diagnostics (the incremental ones partly kept from the last check)
-            const doc = TextDocument.create('file:///t.md', 'markdown', 1, text);
-            expect(diagnostics).toEqual(toDiagnostics(doc, plain(fresh), severity, english));
-            // rules 1–5 as checkOccurrence judges each occurrence alone (no cache)
-            const skipped = skippedRanges(text, true);
-            const alone = index.occurrences
-              .filter((m) => !skipped.some((r) => r.start < m.end && m.start < r.end))
-              .map((m) => checkOccurrence(ctx, m, text))
-              .filter((f) => f !== undefined);
-            const byRules = incremental.filter((f) => f.rule !== 'inconsistent-term');
-            for (const f of byRules) expect(alone).toContainEqual(f);
-          });
-        },
-      ),
-      { numRuns: 60 },
-    );
+    fc.assert(incrementalEqualsFresh(), { numRuns: 60 });
+  }, 120_000);
+
+  it('when the shared judgements are retired between checks (a server that runs for weeks)', () => {
+    // a few judgements at most: almost every check finds its store retired and starts afresh, while
+    // the fresh checker it is compared with makes a new one
+    const kept = qaLimits.sharedJudgements;
+    qaLimits.sharedJudgements = 3;
+    try {
+      fc.assert(incrementalEqualsFresh(), { numRuns: 20 });
+    } finally {
+      qaLimits.sharedJudgements = kept;
+    }
   }, 120_000);
 });
 
