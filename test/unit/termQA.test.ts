@@ -140,9 +140,9 @@ describe('DocumentChecker: incremental equals a fresh check', () => {
     fc.assert(incrementalEqualsFresh(), { numRuns: 60 });
   }, 120_000);
 
-  it('when the shared judgements are retired between checks (a server that runs for weeks)', () => {
-    // a few judgements at most: almost every check finds its store retired and starts afresh, while
-    // the fresh checker it is compared with makes a new one
+  it('when the judgements checkers share start afresh (a server that runs for weeks)', () => {
+    // a few judgements at most: the shared store starts afresh many times in every check, while each
+    // checker keeps its own
     const kept = qaLimits.sharedJudgements;
     qaLimits.sharedJudgements = 3;
     try {

@@ -316,6 +316,25 @@ function judgeWritten(ctx: QAContext, m: Match, written: string, known?: Term | 
 }
 
 /**
+ * How every occurrence of one concept written one way is judged (the rules depend on nothing else
+ * in the document, except `inconsistent-term`, which depends on the concept's group).
+ */
+interface Judged {
+  /** Its place in the document's list of judgements (from 1). */
+  id: number;
+  /** Rules 1–5: the finding's shared parts, or null. */
+  verdict: Verdict | null;
+  /** The concept's index. */
+  entry: number;
+  /** For `inconsistent-term`: the concept's group (none if this is not a Chinese term), and which term this is ('' for the headword in any script). */
+  group: Group | undefined;
+  term: string;
+  written: string;
+  /** The `inconsistent-term` parts made for the group's terms `signature` (re-made when they change). */
+  inconsistent?: { signature: string; verdict: Verdict };
+}
+
+/**
  * The Chinese terms one concept is written with in the document, counted over the occurrences that
  * no other rule flagged (outside skipped ranges), in order of first use: `terms[k]` is used
  * `counts[k]` times, first by the occurrence `firsts[k]` (undefined for a moment when that one went
@@ -360,16 +379,8 @@ export interface CheckOptions {
 type Range = { start: number; end: number };
 const NO_RANGES: readonly Range[] = [];
 
-/**
- * How every occurrence of one concept written one way is judged: rules 1–5 and which of its terms
- * that is, the same in any document (`inconsistent-term` depends on the concept's group in the
- * document as well).
- */
+/** Rules 1–5 for a concept written one way, and which of its terms that is: the same in any document. */
 interface Judgement {
-  /** Its place in its store's list (from 1). */
-  id: number;
-  /** The concept's index. */
-  entry: number;
   /** The text of the way of writing it judges. */
   written: string;
   verdict: Verdict | null;
@@ -380,11 +391,6 @@ interface Judgement {
   term: string;
   /** Whether its occurrences are counted for `inconsistent-term`: a Chinese term of a concept that has Chinese terms besides its headword. */
   grouped: boolean;
-  /**
-   * The `inconsistent-term` parts last made for the group's terms `signature` (re-made when they
-   * change; they depend on nothing else).
-   */
-  inconsistent?: { signature: string; verdict: Verdict };
 }
 
 /**
@@ -439,8 +445,8 @@ function abbreviates(short: string, long: string): boolean {
 }
 
 /**
- * How many judgements the checkers of one glossary and context keep at most (then they start
- * afresh): a setting only tests change, to see checkers start afresh.
+ * How many judgements the checkers of one glossary and context share at most (then the store starts
+ * afresh; each checker keeps its own): a setting only tests change, to see a store start afresh.
  */
 export const qaLimits = { sharedJudgements: 1 << 16 };
 
@@ -455,64 +461,49 @@ const WAYS_IN_LIST = 8;
  * The judgements of every document checked against one glossary in one context (variant, rules
  * switched off): they depend on nothing else, so a server checking many documents, or the CLI many
  * files, judges each way of writing a concept once. A glossary is never changed once made (a
- * changed termbase makes a new one), so the judgements live as long as it does, up to
- * `qaLimits.sharedJudgements`: then the store is retired and the next check of each document starts
- * afresh with a new one.
+ * changed termbase makes a new one), so the judgements live as long as it does.
  */
 class Judgements {
   private static readonly all = new WeakMap<TermSource, Map<string, Judgements>>();
 
-  /** The store of the context's glossary, variant and rules switched off. */
   static for(ctx: QAContext): Judgements {
     let bySource = Judgements.all.get(ctx.source);
     if (!bySource) Judgements.all.set(ctx.source, (bySource = new Map()));
     const key = `${ctx.script ?? ''}|${ctx.off ? [...ctx.off].sort().join(',') : ''}`;
     let made = bySource.get(key);
-    if (!made || made.retired) bySource.set(key, (made = new Judgements(ctx.source.entries.length)));
+    if (!made) bySource.set(key, (made = new Judgements(ctx.source.entries.length)));
     return made;
   }
 
-  /** Every judgement by id (from 1): what a checker's list of ids refers to. */
-  readonly list: Judgement[] = [undefined as unknown as Judgement];
   /**
-   * Per concept (by its index), the ways it has been judged written, the last one used first (most
-   * occurrences of a concept are written as its last one was: 区块链, blockchain), compared with the
-   * text in place (no slice, no string hashing); past WAYS_IN_LIST, by concept and text in `more`.
+   * Per concept (by its index), the ways it has been judged written, compared with the text in
+   * place (no slice, no string hashing); past WAYS_IN_LIST, by concept and text in `more`.
    */
-  readonly byEntry: (Judgement[] | undefined)[];
-  private readonly more = new Map<string, Judgement>();
+  private byEntry: (Judgement[] | undefined)[];
+  private more = new Map<string, Judgement>();
+  private size = 0;
 
-  constructor(entries: number) {
+  constructor(private readonly entries: number) {
     // as long as the glossary from the start: filled at random places, a list grown by writes far
     // past its end would become a slow sparse one
     this.byEntry = new Array(entries);
-  }
-
-  /**
-   * Whether a server that runs for weeks has made so many judgements that it starts afresh (kept
-   * judgements are only a saving). A check started with this store goes on with it.
-   */
-  get retired(): boolean {
-    return this.list.length > qaLimits.sharedJudgements;
   }
 
   /** The judgement of occurrence `m` of concept `entry`, as `text` writes it. */
   of(ctx: QAContext, m: Match, entry: number, text: Text): Judgement {
     const list = this.byEntry[entry];
     if (list) {
-      const first = list[0]!;
-      if (writtenAt(text, m, first.written)) return first;
-      for (let k = 1; k < list.length; k++) {
-        const j = list[k]!;
-        if (!writtenAt(text, m, j.written)) continue;
-        list[k] = first;
-        list[0] = j;
-        return j;
-      }
+      for (let k = 0; k < list.length; k++) if (writtenAt(text, m, list[k]!.written)) return list[k]!;
       if (list.length === WAYS_IN_LIST) {
         const j = this.more.get(`${entry}\u0000${text.slice(m.start, m.end)}`);
         if (j) return j;
       }
+    }
+    // a bound for a server that runs for weeks: kept judgements are only a saving
+    if (this.size >= qaLimits.sharedJudgements) {
+      this.byEntry = new Array(this.entries);
+      this.more = new Map();
+      this.size = 0;
     }
     // written as the glossary writes the form that matched (most are): that string, not a new one
     const form = m.forms[0]!;
@@ -524,14 +515,12 @@ class Judgements {
     const grouped = t?.lang === 'zh' && termsOf(e!).some((x) => x.lang === 'zh' && x.role !== 'headword');
     const verdict = judgeWritten(ctx, m, written, t ?? null) ?? null;
     // which term it is matters only for the occurrences `inconsistent-term` counts
-    const term = grouped && !verdict ? groupTerm(e, t, ctx.script) : '';
-    const j: Judgement = { id: this.list.length, entry, written, verdict, term, grouped };
-    this.list.push(j);
-    if (!list) this.byEntry[entry] = [j];
-    else if (list.length < WAYS_IN_LIST) {
-      list.push(list[0]!);
-      list[0] = j;
-    } else this.more.set(`${entry}\u0000${written}`, j);
+    const j: Judgement = { written, verdict, term: grouped && !verdict ? groupTerm(e, t, ctx.script) : '', grouped };
+    this.size++;
+    const kept = this.byEntry[entry];
+    if (!kept) this.byEntry[entry] = [j];
+    else if (kept.length < WAYS_IN_LIST) kept.push(j);
+    else this.more.set(`${entry}\u0000${written}`, j);
     return j;
   }
 }
@@ -552,15 +541,22 @@ class Judgements {
  * Make a new checker when the context (glossary, variant, rules switched off) changes.
  */
 export class DocumentChecker {
+  /**
+   * Per concept (by its index), this document's judgements of the ways it is written, the last one
+   * used first (most occurrences of a concept are written as its last one was: 区块链, blockchain),
+   * compared in place; past WAYS_IN_LIST, by the shared judgement in `more`.
+   */
+  private readonly byEntry: (Judged[] | undefined)[];
+  private readonly more = new Map<Judgement, Judged>();
   /** The judgements every checker of this glossary and context shares. */
-  private shared: Judgements;
-  /** Each concept's group in this document (by its index), made when a Chinese term of it that is counted is first judged. */
-  private groups: (Group | undefined)[];
+  private readonly shared: Judgements;
+  /** Each concept's group (by its index), made when a Chinese term of it that is counted is first judged. */
+  private readonly groups: (Group | undefined)[];
   /** Counts the checks (for Changes). */
   private stamp = 0;
   /**
    * The last check's occurrences (a copy of the list, or the list itself when it was made for the
-   * check), each one's judgement (its id in the shared store; 0 where skipped or none) and the findings
+   * check), each one's judgement (its id in `judgedList`; 0 where skipped or none) and the findings
    * by occurrence. A long document has tens of thousands of occurrences and a thousand findings:
    * the judgements are a typed list and the findings a map, as an ordinary list that long is a large
    * object for V8, which costs about 1 ms to allocate on these machines (a typed one, 0.03 ms).
@@ -568,6 +564,8 @@ export class DocumentChecker {
   private occs: Match[] = [];
   private judgedAt: Int32Array = new Int32Array(0);
   private readonly foundAt = new Map<Match, Finding>();
+  /** This document's judgements by id (from 1). */
+  private readonly judgedList: Judged[] = [undefined as unknown as Judged];
   /** The last check's skipped ranges and text length (to see where the skipped ranges changed). */
   private skippedLast: readonly Range[] = NO_RANGES;
   private disabledLast: readonly Range[] = NO_RANGES;
@@ -578,38 +576,42 @@ export class DocumentChecker {
   constructor(readonly ctx: QAContext) {
     // as long as the glossary from the start: filled at random places, a list grown by writes far
     // past its end would become a slow sparse one
+    this.byEntry = new Array(ctx.source.entries.length);
     this.groups = new Array(ctx.source.entries.length);
     this.shared = Judgements.for(ctx);
   }
 
-  /** Start afresh with a new store of judgements (the shared one was retired): nothing kept from the last check. */
-  private restart(): void {
-    this.shared = Judgements.for(this.ctx);
-    this.groups = new Array(this.ctx.source.entries.length);
-    this.occs = [];
-    this.judgedAt = new Int32Array(0);
-    this.foundAt.clear();
-    this.results.length = 0;
-    this.skippedLast = NO_RANGES;
-    this.disabledLast = NO_RANGES;
-    this.textLength = 0;
-  }
-
-  private judge(m: Match, text: Text): Judgement | undefined {
+  private judge(m: Match, text: Text): Judged | undefined {
     // a term of several concepts is judged only when they are one (a user's entry and the bundled
     // concept it leads: by the user's); homonyms have no single answer
     const entry = m.entries.length === 1 ? m.entries[0]! : conceptAt(this.ctx.source, m);
     if (entry === undefined) return undefined;
-    // most are written as the concept's last occurrence was: compared here, before a call
-    const first = this.shared.byEntry[entry]?.[0];
-    if (first && writtenAt(text, m, first.written)) return first;
-    return this.shared.of(this.ctx, m, entry, text);
-  }
-
-  /** The group in this document of judgement `j`'s concept (made on first use), if its occurrences are counted. */
-  private groupOf(j: Judgement): Group | undefined {
-    if (!j.grouped) return undefined;
-    return (this.groups[j.entry] ??= { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 });
+    const list = this.byEntry[entry];
+    if (list) {
+      const first = list[0]!;
+      if (writtenAt(text, m, first.written)) return first;
+      for (let k = 1; k < list.length; k++) {
+        const j = list[k]!;
+        if (!writtenAt(text, m, j.written)) continue;
+        list[k] = first;
+        list[0] = j;
+        return j;
+      }
+    }
+    const shared = this.shared.of(this.ctx, m, entry, text);
+    if (list?.length === WAYS_IN_LIST) {
+      const j = this.more.get(shared);
+      if (j) return j;
+    }
+    const group = shared.grouped ? (this.groups[entry] ??= { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 }) : undefined;
+    const j: Judged = { id: this.judgedList.length, verdict: shared.verdict, entry, group, term: shared.term, written: shared.written };
+    this.judgedList.push(j);
+    if (!list) this.byEntry[entry] = [j];
+    else if (list.length < WAYS_IN_LIST) {
+      list.push(list[0]!);
+      list[0] = j;
+    } else this.more.set(shared, j);
+    return j;
   }
 
   /**
@@ -621,12 +623,11 @@ export class DocumentChecker {
   kept = { before: 0, after: 0, delta: 0 };
 
   check(occurrences: readonly Match[], text: Text, options: CheckOptions = {}): Finding[] {
-    if (this.shared.retired) this.restart();
     const { skipped = NO_RANGES, disabled = NO_RANGES } = options;
     const inconsistent = !this.ctx.off?.has('inconsistent-term');
     const n = occurrences.length;
     const results = this.results;
-    const judgedList = this.shared.list;
+    const judgedList = this.judgedList;
     const foundAt = this.foundAt;
     const last = { occs: this.occs, judgedAt: this.judgedAt };
     const pn = last.occs.length;
@@ -660,7 +661,7 @@ export class DocumentChecker {
         foundAt.delete(o);
       }
       const j = judgedList[last.judgedAt[i]!];
-      if (inconsistent && j?.grouped && !j.verdict) uncount(this.groupOf(j)!, j.term, o, changedGroups);
+      if (inconsistent && j?.group && !j.verdict) uncount(j.group, j.term, o, changedGroups);
     }
     const added = n - tail - head;
     const occs = (this.occs =
@@ -692,8 +693,8 @@ export class DocumentChecker {
       if (j.verdict) {
         foundAt.set(m, placed(reuse?.get(m), m, j.verdict));
         foundIn.push(i);
-      } else if (inconsistent && j.grouped) {
-        count(this.groupOf(j)!, j.term, m, changedGroups, inOrder);
+      } else if (inconsistent && j.group) {
+        count(j.group, j.term, m, changedGroups, inOrder);
         // an occurrence of a term other than the headword: `inconsistent-term` once its group is known
         if (j.term !== '') candidates.push(i);
       }
@@ -724,7 +725,7 @@ export class DocumentChecker {
       for (let i = 0; i < n; i++) {
         if (i === head) i = n - tail;
         const j = judgedList[judgedAt[i]!];
-        if (j?.grouped && !j.verdict && j.term !== '' && resigned.has(this.groups[j.entry]!)) {
+        if (j?.group && !j.verdict && j.term !== '' && resigned.has(j.group)) {
           const f = this.inconsistentAt(i, foundAt.get(occs[i]!));
           if (f) foundAt.set(occs[i]!, f);
           else foundAt.delete(occs[i]!);
@@ -775,19 +776,18 @@ export class DocumentChecker {
 
   /** The first occurrence at or after index `from` that counts for term `term` of group `g`. */
   private firstAfter(from: number, g: Group, term: string): Match | undefined {
-    const { judgedAt, occs } = this;
-    const judgedList = this.shared.list;
+    const { judgedAt, occs, judgedList } = this;
     for (let i = from; i < occs.length; i++) {
       const j = judgedList[judgedAt[i]!];
-      if (j?.grouped && this.groups[j.entry] === g && j.term === term && !j.verdict) return occs[i];
+      if (j && j.group === g && j.term === term && !j.verdict) return occs[i];
     }
     return undefined;
   }
 
   /** The `inconsistent-term` finding of candidate occurrence `i`, if its concept is written two ways. */
   private inconsistentAt(i: number, before: Finding | undefined): Finding | undefined {
-    const j = this.shared.list[this.judgedAt[i]!]!;
-    const g = this.groups[j.entry]!;
+    const j = this.judgedList[this.judgedAt[i]!]!;
+    const g = j.group!;
     if (g.terms.length < 2) return undefined;
     const m = this.occs[i]!;
     if (j.inconsistent?.signature !== g.signature)
@@ -802,7 +802,7 @@ export class DocumentChecker {
    * other terms are named in that script too, as converting the document writes them (an alias is
    * counted by the glossary's text of it, 网络借贷, which a Taiwan document writes 網路借貸).
    */
-  private inconsistentVerdict(j: Judgement, terms: readonly string[]): Verdict {
+  private inconsistentVerdict(j: Judged, terms: readonly string[]): Verdict {
     const index = j.entry;
     const entry = this.ctx.source.entries[index]!;
     const written = j.written;
