@@ -331,7 +331,9 @@ interface Judged {
   term: string;
   written: string;
   /** The `inconsistent-term` parts made for the group's terms `signature` (re-made when they change). */
-  inconsistent?: { signature: string; verdict: Verdict };
+  inconsistent: { signature: string; verdict: Verdict } | undefined;
+  /** The next way this document writes the concept (a list per concept: no array to make). */
+  next: Judged | undefined;
 }
 
 /**
@@ -391,6 +393,8 @@ interface Judgement {
   term: string;
   /** Whether its occurrences are counted for `inconsistent-term`: a Chinese term of a concept that has Chinese terms besides its headword. */
   grouped: boolean;
+  /** The next way the concept has been judged written (a list per concept: no array to make). */
+  next: Judgement | undefined;
 }
 
 /**
@@ -476,10 +480,11 @@ class Judgements {
   }
 
   /**
-   * Per concept (by its index), the ways it has been judged written, compared with the text in
-   * place (no slice, no string hashing); past WAYS_IN_LIST, by concept and text in `more`.
+   * Per concept (by its index), the first of the ways it has been judged written (linked by
+   * `next`), compared with the text in place (no slice, no string hashing); past WAYS_IN_LIST, by
+   * concept and text in `more`.
    */
-  private byEntry: (Judgement[] | undefined)[];
+  private byEntry: (Judgement | undefined)[];
   private more = new Map<string, Judgement>();
   private size = 0;
 
@@ -491,19 +496,18 @@ class Judgements {
 
   /** The judgement of occurrence `m` of concept `entry`, as `text` writes it. */
   of(ctx: QAContext, m: Match, entry: number, text: Text): Judgement {
-    const list = this.byEntry[entry];
-    if (list) {
-      for (let k = 0; k < list.length; k++) if (writtenAt(text, m, list[k]!.written)) return list[k]!;
-      if (list.length === WAYS_IN_LIST) {
-        const j = this.more.get(`${entry}\u0000${text.slice(m.start, m.end)}`);
-        if (j) return j;
-      }
+    let ways = 0;
+    for (let j = this.byEntry[entry]; j; j = j.next, ways++) if (writtenAt(text, m, j.written)) return j;
+    if (ways === WAYS_IN_LIST) {
+      const j = this.more.get(`${entry}\u0000${text.slice(m.start, m.end)}`);
+      if (j) return j;
     }
     // a bound for a server that runs for weeks: kept judgements are only a saving
     if (this.size >= qaLimits.sharedJudgements) {
       this.byEntry = new Array(this.entries);
       this.more = new Map();
       this.size = 0;
+      ways = 0;
     }
     // written as the glossary writes the form that matched (most are): that string, not a new one
     const form = m.forms[0]!;
@@ -515,12 +519,13 @@ class Judgements {
     const grouped = t?.lang === 'zh' && termsOf(e!).some((x) => x.lang === 'zh' && x.role !== 'headword');
     const verdict = judgeWritten(ctx, m, written, t ?? null) ?? null;
     // which term it is matters only for the occurrences `inconsistent-term` counts
-    const j: Judgement = { written, verdict, term: grouped && !verdict ? groupTerm(e, t, ctx.script) : '', grouped };
+    const term = grouped && !verdict ? groupTerm(e, t, ctx.script) : '';
+    const j: Judgement = { written, verdict, term, grouped, next: undefined };
     this.size++;
-    const kept = this.byEntry[entry];
-    if (!kept) this.byEntry[entry] = [j];
-    else if (kept.length < WAYS_IN_LIST) kept.push(j);
-    else this.more.set(`${entry}\u0000${written}`, j);
+    if (ways < WAYS_IN_LIST) {
+      j.next = this.byEntry[entry];
+      this.byEntry[entry] = j;
+    } else this.more.set(`${entry}\u0000${written}`, j);
     return j;
   }
 }
@@ -542,11 +547,12 @@ class Judgements {
  */
 export class DocumentChecker {
   /**
-   * Per concept (by its index), this document's judgements of the ways it is written, the last one
-   * used first (most occurrences of a concept are written as its last one was: 区块链, blockchain),
-   * compared in place; past WAYS_IN_LIST, by the shared judgement in `more`.
+   * Per concept (by its index), the first of this document's judgements of the ways it is written
+   * (linked by `next`), the last one used first (most occurrences of a concept are written as its
+   * last one was: 区块链, blockchain), compared in place; past WAYS_IN_LIST, by the shared judgement
+   * in `more`.
    */
-  private readonly byEntry: (Judged[] | undefined)[];
+  private readonly byEntry: (Judged | undefined)[];
   private readonly more = new Map<Judgement, Judged>();
   /** The judgements every checker of this glossary and context shares. */
   private readonly shared: Judgements;
@@ -586,30 +592,39 @@ export class DocumentChecker {
     // concept it leads: by the user's); homonyms have no single answer
     const entry = m.entries.length === 1 ? m.entries[0]! : conceptAt(this.ctx.source, m);
     if (entry === undefined) return undefined;
-    const list = this.byEntry[entry];
-    if (list) {
-      const first = list[0]!;
+    const first = this.byEntry[entry];
+    let ways = 0;
+    if (first) {
       if (writtenAt(text, m, first.written)) return first;
-      for (let k = 1; k < list.length; k++) {
-        const j = list[k]!;
+      ways = 1;
+      for (let before = first, j = first.next; j; before = j, j = j.next, ways++) {
         if (!writtenAt(text, m, j.written)) continue;
-        list[k] = first;
-        list[0] = j;
+        before.next = j.next;
+        j.next = first;
+        this.byEntry[entry] = j;
         return j;
       }
     }
     const shared = this.shared.of(this.ctx, m, entry, text);
-    if (list?.length === WAYS_IN_LIST) {
+    if (ways === WAYS_IN_LIST) {
       const j = this.more.get(shared);
       if (j) return j;
     }
     const group = shared.grouped ? (this.groups[entry] ??= { terms: [], counts: [], firsts: [], signature: '', changedIn: 0 }) : undefined;
-    const j: Judged = { id: this.judgedList.length, verdict: shared.verdict, entry, group, term: shared.term, written: shared.written };
+    const j: Judged = {
+      id: this.judgedList.length,
+      verdict: shared.verdict,
+      entry,
+      group,
+      term: shared.term,
+      written: shared.written,
+      inconsistent: undefined,
+      next: undefined,
+    };
     this.judgedList.push(j);
-    if (!list) this.byEntry[entry] = [j];
-    else if (list.length < WAYS_IN_LIST) {
-      list.push(list[0]!);
-      list[0] = j;
+    if (ways < WAYS_IN_LIST) {
+      j.next = first;
+      this.byEntry[entry] = j;
     } else this.more.set(shared, j);
     return j;
   }
