@@ -204,8 +204,12 @@ interface FileReporter {
   skipped(path: string, label: string, why: string): void;
   /** A warning about no one file (the search for termbases stopped short). */
   warning(message: string): void;
-  /** A termbase the search found is used (`label`: its path as `check` names files); said on stderr, never on stdout. */
-  using?(label: string): void;
+  /**
+   * A termbase a search found is used (`label`: its path as `check` names files, and for a glob of
+   * the project file's `termbases`, that file's name), found by the default globs or by the
+   * project file's; said on stderr, never on stdout.
+   */
+  using?(label: string, by: 'default' | 'project'): void;
 }
 
 const stderrReporter: FileReporter = {
@@ -214,11 +218,12 @@ const stderrReporter: FileReporter = {
   // the name comes from the disk (a glob found it): printable, as every path the CLI writes
   skipped: (_path, label, why) => process.stderr.write(`${printable(`fintech-glossary: skipped ${label}: ${why}`, 2000)}\n`),
   warning: (message) => process.stderr.write(`${printable(`fintech-glossary: warning: ${message}`, 2000)}\n`),
-  using: (label) => sayUsing(label),
+  using: (label, by) => sayUsing(label, by),
 };
 
 /** Which termbase a search found and `check` or `convert` uses: one line on stderr. */
-const sayUsing = (label: string) => process.stderr.write(`${printable(`fintech-glossary: using termbase ${label} (found)`, 2000)}\n`);
+const sayUsing = (label: string, by: 'default' | 'project') =>
+  process.stderr.write(`${printable(`fintech-glossary: using termbase ${label}${by === 'default' ? ' (found)' : ''}`, 2000)}\n`);
 
 /** A path as `check` names files: relative to the current directory, with forward slashes. */
 const shownPath = (path: string) => relative(process.cwd(), path).split(sep).join('/') || '.';
@@ -267,7 +272,7 @@ const githubReporter: FileReporter = {
   skipped: (path, _label, why) => process.stdout.write(`::warning file=${ghProp(annotationPath(path))}::${ghData(`skipped: ${why}`)}\n`),
   warning: (message) => process.stdout.write(`::warning::${ghData(message)}\n`),
   // on stderr: the annotations on stdout are for findings and problems
-  using: (label) => sayUsing(label),
+  using: (label, by) => sayUsing(label, by),
 };
 
 /**
@@ -296,8 +301,11 @@ interface TermbasePath {
   label: string;
   /** Found by a glob: skipped with a message when it cannot be read or has no Chinese term. */
   discovered?: boolean;
-  /** Found by the search (the default globs, or the project file's `glossaries`): said when used. */
-  searched?: boolean;
+  /**
+   * Found by a search, said when used: by the default globs or the project file's `glossaries`
+   * (`default`), or by a glob of the project file's `termbases` (`project`).
+   */
+  searched?: 'default' | 'project';
 }
 
 /**
@@ -317,7 +325,7 @@ function userAndBundled(
     const real = realPath(t.path);
     const first = byRealPath.get(real);
     if (!first) byRealPath.set(real, { ...t });
-    else if (!t.discovered && first.discovered) byRealPath.set(real, { ...first, label: t.label, discovered: false, searched: false });
+    else if (!t.discovered && first.discovered) byRealPath.set(real, { ...first, label: t.label, discovered: false, searched: undefined });
   }
   const paths = [...byRealPath.values()];
   const knownForms = paths.length ? bundledForms(opts.bundledGlossary, glossary) : undefined;
@@ -326,7 +334,7 @@ function userAndBundled(
     // read once a run (files of several projects may share a termbase), and said once
     const layer = userTermbase(path, label, discovered, knownForms, report);
     // which termbases the search found is said, since the user named none of them
-    if (layer && searched) sayOnce(path, 'using', () => report.using?.(label));
+    if (layer && searched) sayOnce(path, 'using', () => report.using?.(label, searched));
     if (layer) layers.push(layer);
   }
   return {
@@ -516,11 +524,15 @@ function mergedGlossary(
     ? termbasePaths(root, patterns, (rel) => shownPath(join(root, rel)), report).map((t) => ({
         ...t,
         path: t.label,
-        searched: !!t.discovered,
+        searched: t.discovered ? ('default' as const) : undefined,
       }))
     : [];
   // the project file's termbases are relative to the project root (the project file's folder)
-  const listed = termbasePaths(project.root, project.config.termbases, (rel) => `${rel} (${PROJECT_FILE})`, report);
+  // those a glob of it found are said when used, as the default globs' are (the ones it names are not)
+  const listed = termbasePaths(project.root, project.config.termbases, (rel) => `${rel} (${PROJECT_FILE})`, report).map((t) => ({
+    ...t,
+    searched: t.discovered ? ('project' as const) : undefined,
+  }));
   const { layers, bundled, words, aliasForms, glossary } = userAndBundled(opts, [...discovered, ...listed], report);
   return !layers.length && glossary ? glossary : mergeLayers(layers, bundled, words, undefined, aliasForms);
 }
