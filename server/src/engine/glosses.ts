@@ -6,6 +6,7 @@
  */
 import type { Match } from './matcher';
 import { hasParagraphBreak, isLatinWordChar, paragraphStart } from './normalize';
+import type { Text } from './text';
 import { isHanUnit } from './unicode';
 
 /**
@@ -16,7 +17,7 @@ import { isHanUnit } from './unicode';
  * `occurrencesIn(a, b)` gives the occurrences overlapping [a, b).
  */
 export function firstInParagraph(
-  text: string,
+  text: Text,
   occurrencesIn: (from: number, to: number) => readonly Match[],
   from: number,
   to: number,
@@ -53,12 +54,12 @@ export function firstInParagraph(
 /** At most this many units between a term and its counterpart that the text gives right after it ( " (", "（"). */
 const MAX_GAP = 3;
 
-function hasHanUnit(text: string, from: number, to: number): boolean {
+function hasHanUnit(text: Text, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (isHanUnit(text.charCodeAt(i))) return true;
   return false;
 }
 
-function hasWordUnit(text: string, from: number, to: number): boolean {
+function hasWordUnit(text: Text, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const u = text.charCodeAt(i);
     if (isLatinWordChar(u) || isHanUnit(u)) return true;

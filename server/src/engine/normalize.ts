@@ -22,6 +22,7 @@
  * 64K table: the folded unit, or a class code for the few units that need a rule.
  */
 import { foldHan } from './fold';
+import type { Text } from './text';
 import { DROP_UNITS, HYPHEN_UNITS, NEWLINE_UNITS, SPACE_UNITS, isHan } from './unicode';
 
 export interface Normalized {
@@ -212,7 +213,7 @@ function normalizeIntoScratch(src: string, from: number, to: number): number {
 }
 
 /** The line breaks the line-break unit at `j` counts for: CRLF is one (counted at its LF); U+2029 is a paragraph break by itself. */
-function lineBreaks(src: string, j: number, to: number): number {
+function lineBreaks(src: Text, j: number, to: number): number {
   const w = src.charCodeAt(j);
   if (w === 0x2029) return 2;
   return w !== 0x0d || j + 1 >= to || src.charCodeAt(j + 1) !== 0x0a ? 1 : 0;
@@ -222,7 +223,7 @@ function lineBreaks(src: string, j: number, to: number): number {
  * Does src[from, to) hold a paragraph break, by the rule normalisation ends terms with: a run of
  * whitespace and hyphens with two line breaks in it (a blank line), or a U+2029?
  */
-export function hasParagraphBreak(src: string, from: number, to: number): boolean {
+export function hasParagraphBreak(src: Text, from: number, to: number): boolean {
   if (!FOLD) buildTables();
   const cls = CLASS!;
   let newlines = 0;
@@ -237,7 +238,7 @@ export function hasParagraphBreak(src: string, from: number, to: number): boolea
 }
 
 /** Where the paragraph holding `offset` starts: after the last paragraph break before it (or `offset - limit`, looking back no further). */
-export function paragraphStart(src: string, offset: number, limit = 20_000): number {
+export function paragraphStart(src: Text, offset: number, limit = 20_000): number {
   const floor = Math.max(0, offset - limit);
   if (!FOLD) buildTables();
   const cls = CLASS!;

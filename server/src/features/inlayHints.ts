@@ -13,6 +13,7 @@ import type { Glossary } from '../engine/glossary';
 import { firstInParagraph } from '../engine/glosses';
 import { collapseWhitespace, containsHan } from '../engine/unicode';
 import { groupForCard } from '../engine/userLayer';
+import { textOf } from '../textDocument';
 
 /** What `inlayHint/resolve` needs to add the card: the document, its version, and where the term starts. */
 export interface GlossData {
@@ -36,7 +37,8 @@ export function inlayHints(
   skipped: readonly Skipped[],
   tooltip?: (offset: number) => MarkupContent | undefined,
 ): InlayHint[] {
-  const text = doc.getText();
+  // the open document's pieces, read where the glosses are: no copy of the whole text per version
+  const text = textOf(doc);
   const from = doc.offsetAt(range.start),
     to = doc.offsetAt(range.end);
   const conceptOf = (m: Parameters<Parameters<typeof firstInParagraph>[4]>[0]) => groupForCard(glossary, glossary.entriesOf(m)).card[0];
