@@ -1,4 +1,4 @@
-// Child process for the rows whose two sides are plain functions of the engine (10, 11a, 11e): one
+// Child process for the rows whose two sides are plain functions of the engine (9, 10, 11a, 11e): one
 // fresh process measures ours and the baseline, alternating, and reports the medians as one JSON
 // line. The parent runs it several times and takes the median ratio: on this machine one process
 // can favour one side by 10–20% for its whole life (two copies of the same engine, measured against
@@ -47,6 +47,15 @@ function alternate(fns, rounds, warm = 1) {
 }
 
 const rows = {
+  // convert --to zh-TW of the 1.2 MB source (glossary-aware) vs opencc-js's own Converter (cn → twp)
+  9: () => {
+    const [glossaryPath, sourcePath] = files;
+    const glossary = engine.glossaryFromFile(glossaryPath);
+    const text = readFileSync(sourcePath, 'utf8');
+    const plain = require('opencc-js').Converter({ from: 'cn', to: 'twp' });
+    const m = alternate({ ours: () => engine.convertText(text, 'zh-TW', glossary), plain: () => plain(text) }, quick ? 3 : 9, 2);
+    return { ours: m.ours, base: m.plain, faults: [m.faults.ours, m.faults.plain] };
+  },
   // check over both sources (each check judging afresh, as one CLI run does) vs the bare scan
   10: () => {
     const [glossaryPath, ...sourcePaths] = files;
