@@ -422,7 +422,8 @@ function markdownByLines(text: string): { start: number; end: number }[] {
  * Markdown indented code blocks read line by line from the top (the rule, written out plainly): a
  * line starting with four spaces or a tab, four columns right of the innermost open list item's
  * content, after a blank line, a heading, a fence or another code line; a list item (`-`, `*`, `+`,
- * `1.`, `1)`) opens at its content column (and so does an item written on its line: `- - a`); a
+ * `1.`, `1)`) opens at its content column (and so does an item written on its line: `- - a`), one
+ * column after its marker when five or more blanks and text follow it, the text then being code; a
  * line at most as far in as an item's content, after a blank line, closes it; an item with nothing
  * on its line (`-`, the inner one of `- - `) ends at the blank line after it; a paragraph's next
  * line continues it, unless it is a setext underline (`===`, `---`), which ends it as a thematic
@@ -645,6 +646,8 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
       lists = [...open];
       // the item, and any item written after it on the line
       let prefix = lead;
+      // the item's content starts with indented code (`-     code`): where its text starts
+      let codeFrom = -1;
       for (let m: RegExpExecArray | null = marker, at = rest; m; ) {
         const after = at.slice(m[0].length);
         const gap = /^[ \t]*/.exec(after)![0];
@@ -653,6 +656,7 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
         const content = gap === after || contentAt > 4 ? markerEnd + 1 : markerEnd + contentAt;
         lists.push(content);
         emptyItem = gap === after;
+        if (gap !== after && contentAt > 4) codeFrom = line.end - (after.length - gap.length);
         if (gap === after || contentAt > 4 || columns(prefix + m[0] + gap) !== content) break;
         prefix = prefix + m[0] + gap;
         at = after.slice(gap.length);
@@ -690,6 +694,11 @@ function indentedByLines(text: string, fences: { start: number; end: number }[])
         again = { li, lead: body.length - afterItems.length, indent: lists[lists.length - 1]! };
         emptyItem = false;
         li--;
+        continue;
+      }
+      if (codeFrom >= 0) {
+        code = { start: codeFrom, end: line.end };
+        before = 'other';
         continue;
       }
       before = emptyItem ? 'other' : 'paragraph';

@@ -445,11 +445,6 @@ describe('known gaps: what CommonMark reads otherwise', () => {
     // CommonMark: the lines up to the blank line are raw HTML, so `区塊鏈` is shown with its backticks
     expect(findings('<details>\n<summary>说明</summary>\n- `区塊鏈` 在这里\n</details>\n')).toEqual(['mixed-script 区塊鏈 3']);
   });
-
-  it.fails('an indented code block in a list item (`-     code`) is code', () => {
-    // CommonMark: five spaces after the marker make an item whose content is an indented code block
-    expect(findings('-     区塊鏈 = 1\n\n区塊鏈在这里。\n')).toEqual(['mixed-script 区塊鏈 3']);
-  });
 });
 
 describe('a lazy continuation line is its list item’s or quote’s paragraph’s (`- a`, then `b` unindented)', () => {
@@ -623,5 +618,35 @@ describe('a fence in a block quote and a line with another number of `>` (read a
   it('typing in and around them, the server answers as a fresh check', () => {
     typedEverywhere(fewer, '>', ['mixed-script 区塊鏈 7']);
     typedEverywhere(more, '>', ['mixed-script 区塊鏈 7']);
+  });
+});
+
+describe('a list item whose content starts with indented code (`-     code`) holds code on its own line', () => {
+  // five columns or more of blanks after the marker: the content starts one column after it, and the
+  // rest of the line is an indented code block, which lines six columns in go on with
+  const doc = '-     区塊鏈 = 1\n      区塊鏈(2)\n\n区塊鏈在这里。\n';
+
+  it('term QA checks the prose after the list, not the code', () => {
+    expect(findings(doc)).toEqual(['mixed-script 区塊鏈 4']);
+    expect(findings(crlf(doc))).toEqual(['mixed-script 区塊鏈 4']);
+    // ordered, nested, after another item, in a block quote, after a tab (to column 4, then two spaces)
+    for (const code of ['1.     区塊鏈\n', '- -     区塊鏈\n', '- a\n-     区塊鏈\n', '> -     区塊鏈\n', '-\t  区塊鏈\n', '-\t\t区塊鏈\n'])
+      expect(findings(`${code}\n区塊鏈\n`), code).toEqual([`mixed-script 区塊鏈 ${code.split('\n').length + 1}`]);
+  });
+
+  it('four columns after the marker, or a tab and a space, is the item’s text; so is a line after the code', () => {
+    expect(findings('-    区塊鏈\n')).toEqual(['mixed-script 区塊鏈 1']);
+    expect(findings('-\t 区塊鏈\n')).toEqual(['mixed-script 区塊鏈 1']);
+    expect(findings('-     code\n区塊鏈\n')).toEqual(['mixed-script 区塊鏈 2']);
+  });
+
+  it('conversion keeps the code as written and converts the prose, LF and CRLF', () => {
+    expect(convert('-     软件\n      软件\n软件\n')).toBe('-     软件\n      软件\n軟體\n');
+    expect(convert(crlf('-     软件\n      软件\n软件\n'))).toBe(crlf('-     软件\n      软件\n軟體\n'));
+  });
+
+  it('typing in and around the item, the server answers as a fresh check', () => {
+    typedEverywhere('-    区塊鏈\n区塊鏈\n', ' ', ['mixed-script 区塊鏈 1', 'mixed-script 区塊鏈 2']);
+    typedEverywhere('-     区塊鏈\n区塊鏈\n', 'x', ['mixed-script 区塊鏈 2']);
   });
 });

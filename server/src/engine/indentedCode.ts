@@ -27,6 +27,7 @@ import {
   fenceRun,
   closesFence,
   blankAfterMarker,
+  codeAfterMarker,
   thematicBreak,
   setextUnderline,
   heading,
@@ -485,6 +486,13 @@ export function indentedBlocks(text: Text, find: Find, fences: readonly Range[],
         } else before = heading(text, body) ? 'other' : 'paragraph';
         return;
       }
+      // code right after the marker (`-     code`): the item's first block is an indented code block
+      const codeAt = codeAfterMarker(text, marker, marker === line.first ? line.indent : lists[lists.length - 2]!, line.end, line.base);
+      if (codeAt >= 0) {
+        code = { start: codeAt, end: line.end };
+        before = 'other';
+        return;
+      }
       emptyItem = blankAfterMarker(text, marker, line.end);
       before = emptyItem ? 'other' : 'paragraph';
       return;
@@ -543,7 +551,8 @@ export function indentedBlocks(text: Text, find: Find, fences: readonly Range[],
 
 /**
  * The starts of the lines at or after line start `from` that may be code, in order (`mayBeCode`):
- * found from the needles, four spaces or a tab after a line break, and the `>` of block quotes.
+ * found from the needles, four spaces or a tab after a line break, the `>` of block quotes, and five
+ * spaces or a tab after a list marker.
  */
 export function codeLineStarts(text: Text, find: Find, from: number): number[] {
   const starts: number[] = [];
@@ -559,13 +568,46 @@ export function codeLineStarts(text: Text, find: Find, from: number): number[] {
     while (s > from && at - s < 64 && isContainerMark(text.charCodeAt(s - 1))) s--;
     if ((s === from || isLineBreak(text.charCodeAt(s - 1))) && quotedCode(text, at)) starts.push(s);
   }
+  // five spaces or a tab in a line's head: a list item whose content may start with code (`-     code`)
+  for (const needle of ITEM_CODE_NEEDLES)
+    for (let at = find(needle, from); at >= 0; at = find(needle, at + needle.length)) {
+      let s = at;
+      while (s > from && at - s < 64 && isContainerMark(text.charCodeAt(s - 1))) s--;
+      if ((s === from || isLineBreak(text.charCodeAt(s - 1))) && itemCodeLine(text, s)) starts.push(s);
+    }
   return [...new Set(starts)].sort((a, b) => a - b);
+}
+
+/** What the blanks after a list marker that starts code hold (`codeLineStarts`). */
+const ITEM_CODE_NEEDLES = ['     ', '\t'];
+
+/**
+ * May the line starting at `s` be a list item's whose content starts with indented code (`-     code`,
+ * `> 1.     code`): a list marker among the marks its head starts with, then blanks five columns or
+ * more wide (a tab counted four, as wide as it can be) and text? Generous: the reading decides.
+ */
+function itemCodeLine(text: Text, s: number): boolean {
+  for (let i = s; i <= s + 64 && isContainerMark(text.charCodeAt(i)); i++) {
+    const u = text.charCodeAt(i);
+    if (u !== 0x2d && u !== 0x2a && u !== 0x2b && u !== 0x2e && u !== 0x29) continue;
+    let width = 0,
+      j = i + 1;
+    for (; j < text.length; j++) {
+      const w = text.charCodeAt(j);
+      if (w === 0x20) width++;
+      else if (w === 0x09) width += 4;
+      else break;
+    }
+    if (width >= 5 && j < text.length && !isLineBreak(text.charCodeAt(j))) return true;
+  }
+  return false;
 }
 
 /**
  * May the line starting at `s` be code (one of `codeLineStarts`)? It may when four spaces or a tab
- * in, or when a `>` of its block quote markers (only spaces, tabs and list markers before it) has
- * room for code after it. Read from the line alone: an edit elsewhere cannot change it.
+ * in, when a `>` of its block quote markers (only spaces, tabs and list markers before it) has
+ * room for code after it, or when a list marker has (`itemCodeLine`). Read from the line alone: an
+ * edit elsewhere cannot change it.
  */
 export function mayBeCode(text: Text, s: number): boolean {
   if (s === 0) {
@@ -574,7 +616,7 @@ export function mayBeCode(text: Text, s: number): boolean {
   } else if (text.charCodeAt(s) === 0x09 || text.startsWith('    ', s)) return true;
   for (let i = s; i <= s + 64 && isContainerMark(text.charCodeAt(i)); i++)
     if (text.charCodeAt(i) === 0x3e && quotedCode(text, i)) return true;
-  return false;
+  return itemCodeLine(text, s);
 }
 
 /**

@@ -146,6 +146,33 @@ export function closesFence(text: Text, line: Line, u: number, run: number): boo
 }
 
 /** Is the list item whose marker starts at `marker` empty: only spaces and tabs after its marker up to `end`? */
+/**
+ * Where the code starts on a list item's own line whose content starts with indented code
+ * (`-     code`: five columns or more of blanks after the marker at offset `marker`, then text), or
+ * -1. CommonMark: the content then starts one column after the marker (`listContent`), and the rest
+ * of the line, four columns or more past that, is an indented code block. `column`: the marker's
+ * column; `base`: the line's tab base (`Line.base`).
+ */
+export function codeAfterMarker(text: Text, marker: number, column: number, end: number, base = 0): number {
+  let i = marker + 1;
+  // an ordered marker: its digits and its `.` or `)`
+  if (isDigit(text.charCodeAt(marker))) {
+    while (isDigit(text.charCodeAt(i))) i++;
+    i++;
+  }
+  const after = column + (i - marker);
+  let c = after;
+  for (; i < end; i++) {
+    const w = text.charCodeAt(i);
+    if (w === 0x20) c++;
+    else if (w === 0x09) c += 4 - ((base + c) % 4);
+    else break;
+  }
+  return i < end && c - after > 4 ? i : -1;
+}
+
+const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
+
 export function blankAfterMarker(text: Text, marker: number, end: number): boolean {
   const digit = (u: number) => u >= 0x30 && u <= 0x39;
   let i = marker + 1;
