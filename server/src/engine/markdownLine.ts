@@ -145,7 +145,24 @@ export function closesFence(text: Text, line: Line, u: number, run: number): boo
   return true;
 }
 
+const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
+
+/** Where the list marker starting at `marker` ends: after its bullet, or its digits and `.` or `)`. */
+function markerEnd(text: Text, marker: number): number {
+  let i = marker + 1;
+  if (isDigit(text.charCodeAt(marker))) {
+    while (isDigit(text.charCodeAt(i))) i++;
+    i++;
+  }
+  return i;
+}
+
 /** Is the list item whose marker starts at `marker` empty: only spaces and tabs after its marker up to `end`? */
+export function blankAfterMarker(text: Text, marker: number, end: number): boolean {
+  for (let i = markerEnd(text, marker); i < end; i++) if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09) return false;
+  return true;
+}
+
 /**
  * Where the code starts on a list item's own line whose content starts with indented code
  * (`-     code`: five columns or more of blanks after the marker at offset `marker`, then text), or
@@ -154,12 +171,7 @@ export function closesFence(text: Text, line: Line, u: number, run: number): boo
  * column; `base`: the line's tab base (`Line.base`).
  */
 export function codeAfterMarker(text: Text, marker: number, column: number, end: number, base = 0): number {
-  let i = marker + 1;
-  // an ordered marker: its digits and its `.` or `)`
-  if (isDigit(text.charCodeAt(marker))) {
-    while (isDigit(text.charCodeAt(i))) i++;
-    i++;
-  }
+  let i = markerEnd(text, marker);
   const after = column + (i - marker);
   let c = after;
   for (; i < end; i++) {
@@ -169,20 +181,6 @@ export function codeAfterMarker(text: Text, marker: number, column: number, end:
     else break;
   }
   return i < end && c - after > 4 ? i : -1;
-}
-
-const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
-
-export function blankAfterMarker(text: Text, marker: number, end: number): boolean {
-  const digit = (u: number) => u >= 0x30 && u <= 0x39;
-  let i = marker + 1;
-  // an ordered marker: its digits and its `.` or `)`
-  if (digit(text.charCodeAt(marker))) {
-    while (digit(text.charCodeAt(i))) i++;
-    i++;
-  }
-  for (; i < end; i++) if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09) return false;
-  return true;
 }
 
 /** A thematic break: three or more of one of `*`, `-`, `_`, spaces and tabs between them, nothing else. */
