@@ -302,6 +302,25 @@ describe('edits, severities and fix-all', () => {
     expect(await edit({ line: 1, character: 0 }, { line: 2, character: 0 }, '')).toEqual(['1 mixed-script', '4 mixed-script']);
   });
 
+  it('a space typed after a list marker (`-     code`) makes the item’s text a code block; deleted, it is text again', async () => {
+    const text = '区块链和银行，证券与保险公司的应用。\n-    区塊鏈 A\n\n区塊鏈 B\n';
+    const { uri, diags } = await open(text);
+    // four columns after the marker: the item's paragraph, checked
+    expect(diags.map((d) => `${d.range.start.line} ${d.code}`)).toEqual(['1 mixed-script', '3 mixed-script']);
+    let version = 1;
+    let count = 0;
+    const edit = async (character: number, endCharacter: number, inserted: string) => {
+      await s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start: { line: 1, character }, end: { line: 1, character: endCharacter } }, text: inserted }],
+      });
+      return (await next(uri, ++count)).map((d) => `${d.range.start.line} ${d.code}`);
+    };
+    // five: an indented code block, which term QA skips
+    expect(await edit(1, 1, ' ')).toEqual(['3 mixed-script']);
+    expect(await edit(1, 2, '')).toEqual(['1 mixed-script', '3 mixed-script']);
+  });
+
   it('Markdown code that a quote, a list item or a comment decides: checked as a fresh reading after edits', async () => {
     const text = [
       '区块链和银行，证券与保险公司的应用。',
