@@ -321,6 +321,25 @@ describe('edits, severities and fix-all', () => {
     expect(await edit(1, 2, '')).toEqual(['1 mixed-script', '3 mixed-script']);
   });
 
+  it('backticks in a `<details>` block are HTML text, checked; a blank line typed before them makes them code', async () => {
+    const text = '区块链和银行，证券与保险公司的应用。\n<details>\n<summary>说明</summary>\n`区塊鏈` 在这里\n</details>\n';
+    const { uri, diags } = await open(text);
+    // the HTML block runs to the blank line: its text is shown as written, backticks and all
+    expect(diags.map((d) => `${d.range.start.line} ${d.code}`)).toEqual(['3 mixed-script']);
+    let version = 1;
+    let count = 0;
+    const edit = async (line: number, endLine: number, inserted: string) => {
+      await s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line: endLine, character: 0 } }, text: inserted }],
+      });
+      return (await next(uri, ++count)).map((d) => `${d.range.start.line} ${d.code}`);
+    };
+    // after a blank line it is Markdown again: a code span, which term QA skips
+    expect(await edit(3, 3, '\n')).toEqual([]);
+    expect(await edit(3, 4, '')).toEqual(['3 mixed-script']);
+  });
+
   it('Markdown code that a quote, a list item or a comment decides: checked as a fresh reading after edits', async () => {
     const text = [
       '区块链和银行，证券与保险公司的应用。',

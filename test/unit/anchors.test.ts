@@ -413,9 +413,57 @@ function markdownByLines(text: string): { start: number; end: number }[] {
       [...fences, ...html].sort((a, b) => a.start - b.start),
     ),
   );
-  const spans = codeSpansByLines(text, union(code, html));
+  const spans = codeSpansByLines(text, union(union(code, html), blankEndedHtmlByLines(text, union(code, html))));
+  // HTML tags (`<span>`, `</div>`: from the `<` to the next `>` on its line, another `<` first ending none)
+  const tags: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/<[A-Za-z/][^<>\n\r]*>/g)) tags.push({ start: m.index, end: m.index + m[0].length });
   // URLs and directive words: what the scan of any text skips, backticks aside
-  return union(union(code, spans), skippedRanges(text.replaceAll('`', ' '), false));
+  return union(union(union(code, spans), tags), skippedRanges(text.replaceAll('`', ' '), false));
+}
+
+/**
+ * Markdown's HTML blocks that end at a blank line, at the top level, read line by line (the rule,
+ * written out plainly): a line outside `blocks` whose text starts up to three spaces in with a block
+ * tag (`<div`, `</details>`), or that is one whole open or closing tag and follows no paragraph line
+ * (a blank line, the text's start, a block's last line, an ATX heading or a thematic break come
+ * before it), opens one; it runs over the lines after it to a blank line or a line in a block.
+ * (In list items and quotes, and after a setext heading, these are not read: known gaps.)
+ */
+function blankEndedHtmlByLines(text: string, blocks: { start: number; end: number }[]): { start: number; end: number }[] {
+  const lines: { start: number; end: number; body: string }[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    let end = pos;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    lines.push({ start: pos, end, body: text.slice(pos, end) });
+    pos = text.startsWith('\r\n', end) ? end + 2 : end + 1;
+  }
+  const inBlock = (l: { start: number }) => blocks.some((b) => b.start <= l.start && l.start <= b.end);
+  const blank = (l: { body: string }) => /^[ \t]*$/.test(l.body);
+  const out: { start: number; end: number }[] = [];
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
+    const m = /^ {0,3}(<.*)$/.exec(line.start === 0 ? line.body.replace(/^\uFEFF/, '') : line.body);
+    if (!m || inBlock(line)) continue;
+    const rest = m[1]!.replace(/[ \t]+$/, '');
+    const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[ \t>]|\/>|$)/.exec(rest);
+    const blockTag = tag !== null && BLOCK_TAG_NAMES.includes(tag[1]!.toLowerCase());
+    const wholeTag =
+      /^<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>$/.test(rest) ||
+      /^<\/[A-Za-z][A-Za-z0-9-]*\s*>$/.test(rest);
+    const prev = lines[li - 1];
+    const afterParagraph =
+      prev !== undefined &&
+      !blank(prev) &&
+      // (a block may end on it having started after its list marker: `-     code`)
+      !blocks.some((b) => b.start <= prev.end && prev.start <= b.end) &&
+      !/^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$)/.test(prev.body);
+    if (!blockTag && !(wholeTag && !afterParagraph)) continue;
+    let last = li;
+    while (last + 1 < lines.length && !blank(lines[last + 1]!) && !inBlock(lines[last + 1]!)) last++;
+    out.push({ start: line.start, end: lines[last]!.end });
+    li = last;
+  }
+  return out;
 }
 
 /**
@@ -921,7 +969,26 @@ describe('Markdown fences and indented code blocks from the lines that may start
             '>   > ',
           ],
         ),
-        fc.constantFrom('', '区块链', 'x', '`x', '<!-- ``` -->', '<!--', '-->', '区块链 <!-- ` --> `', '<div', '===', '`', '```', '~~~'),
+        fc.constantFrom(
+          '',
+          '区块链',
+          'x',
+          '`x',
+          '<!-- ``` -->',
+          '<!--',
+          '-->',
+          '区块链 <!-- ` --> `',
+          '<div',
+          '===',
+          '`',
+          '```',
+          '~~~',
+          '<span>',
+          '</Details>',
+          '<https://x>',
+          '# x',
+          '***',
+        ),
       )
       .map((parts) => parts.join(''));
     const docArb = fc.tuple(fc.array(line, { maxLength: 14 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, br]) => lines.join(br));

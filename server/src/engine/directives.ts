@@ -22,6 +22,7 @@ import {
   htmlBlockAt,
   htmlOpenerAt,
   htmlOpeners,
+  blankEndedHtmlBlocks,
   codeLineStarts,
   INDENT_NEEDLES,
   indentedBlocks,
@@ -475,8 +476,8 @@ function markdownInline(text: Text, out: Skipped[], find: Find): void {
 
 /**
  * A Markdown front-matter block at the top (when `frontMatter`), its fenced and its indented code
- * blocks, put in `out`. Returns every block the text has (the front matter, fences, HTML blocks
- * running over blank lines, indented code), in order: no code span reaches into or across one.
+ * blocks, put in `out`. Returns every block the text has (the front matter, fences, HTML blocks,
+ * indented code), in order: no code span reaches into or across one, or opens in one.
  */
 function markdownBlocks(text: Text, out: Skipped[], find: Find, frontMatter: boolean): Skipped[] {
   const front = frontMatterOf(text);
@@ -506,7 +507,9 @@ function markdownBlocks(text: Text, out: Skipped[], find: Find, frontMatter: boo
     } else all[n++] = r;
   }
   all.length = n;
-  return all;
+  // the HTML blocks that end at a blank line: their text is prose, but no code span opens in it
+  const raw = blankEndedHtmlBlocks(text, find, all, body);
+  return raw.length ? byStart(all, raw) : all;
 }
 
 /** Two lists of ranges sorted by their starts, merged in one in order (on a tie, `a`'s first): a pass, not a sort. */

@@ -254,6 +254,63 @@ function opensHtml(text: Text, line: Line, inParagraph: boolean): boolean {
 }
 
 /**
+ * CommonMark's HTML blocks that end at a blank line, at the top level: a line whose text starts (up
+ * to three spaces in) with a block tag (`<div>`, `<details>`: type 6, which may interrupt a
+ * paragraph) or, after a blank line or another block, is one whole open or closing tag (type 7), to
+ * the last line before the next blank one. Their lines are HTML as written: a reader sees their text
+ * (term QA checks it, conversion converts it), but a backtick there opens no code span. `blocks`:
+ * the text's other blocks (front matter, fences, HTML blocks of types 1–5, indented code), sorted
+ * and disjoint; no opener is read in one, and a block found here ends before the next one starts.
+ * Read from the `<`s only (a text without one costs a search), each line once.
+ */
+export function blankEndedHtmlBlocks(text: Text, find: Find, blocks: readonly Range[], from: number): Range[] {
+  const out: Range[] = [];
+  let b = 0;
+  for (let at = find('<', from); at >= 0; ) {
+    // the line's text starts here: up to three spaces in
+    let s = at;
+    while (s > from && at - s < 3 && text.charCodeAt(s - 1) === 0x20) s--;
+    if (s > from && !isLineBreak(text.charCodeAt(s - 1))) {
+      at = find('<', at + 1);
+      continue;
+    }
+    while (b < blocks.length && blocks[b]!.end < s) b++;
+    const next = blocks[b];
+    if (next && next.start <= s) {
+      at = find('<', next.end);
+      continue;
+    }
+    const line = readLine(text, s);
+    if (!opensHtml(text, line, inParagraph(text, s, from, b > 0 ? blocks[b - 1] : undefined))) {
+      at = find('<', line.next);
+      continue;
+    }
+    let end = line.end;
+    for (let n = line.next; n < text.length && !(next && next.start <= n); ) {
+      const l = readLine(text, n);
+      if (l.first === l.end) break;
+      end = l.end;
+      n = l.next;
+    }
+    out.push({ start: s, end });
+    at = find('<', end);
+  }
+  return out;
+}
+
+/**
+ * Is the line starting at `s` (after `from`, the body's start) inside a paragraph, so that a type 7
+ * HTML block cannot open on it: the line before it has text, and it is no heading, no thematic
+ * break, and not the last line of the block before (`last`)?
+ */
+function inParagraph(text: Text, s: number, from: number, last: Range | undefined): boolean {
+  if (s <= from) return false;
+  const prev = readLine(text, previousLineStart(text, s));
+  if (prev.first === prev.end || (last && last.end >= prev.start)) return false;
+  return !(prev.indent < 4 && (heading(text, prev) || thematicBreak(text, prev)));
+}
+
+/**
  * The indented code blocks of a Markdown text, in order, each from its first line's start (in a
  * block quote: where its text starts, after the markers) to its last non-blank line's end. `fences`: its fenced blocks (`fencedBlocks`), whose lines are never
  * code of this kind; `from`: where its body starts (after a front matter); `kept`: the text's
