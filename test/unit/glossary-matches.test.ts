@@ -119,6 +119,9 @@ describe('a homonym the glossary lacked has its own card', () => {
     ['palm recognition and palm vein recognition', ['palm recognition palm-recognition', 'palm vein recognition palm-vein-recognition']],
     ['非接触式掌纹掌静脉融合识别终端', ['掌纹掌静脉融合识别 palm-recognition']],
     ['the recognition of revenue', ['recognition recognition', 'revenue revenue']],
+    // risk measurement (风险计量) quantifies risk: it is not accounting measurement (会计计量)
+    ['加强风险计量', ['风险计量 risk-measurement']],
+    ['risk measurement and measurement', ['risk measurement risk-measurement', 'measurement measurement']],
     // a fund manager (the person) and 收付款 showed the cards of 基金 and 付款 inside them
     ['对基金经理基础信息', ['基金经理 individual-fund-manager']],
     ['the fund manager', ['fund manager fund-manager individual-fund-manager']],
@@ -232,7 +235,7 @@ describe('a glossary note in the document’s script (the notes are written in s
       '*Usage:* 2020年更名前的名称。',
     ]);
     expect(noteLines('會計確認與會計計量', '會計計量')).toEqual([
-      '*Sense:* 會計中指以貨幣金額確定報表要素（計量屬性、初始計量、後續計量）；單獨的“計量”（風險計量、碳減排貢獻度計量、計量院）和“衡量”是一般詞語（measurement、quantification、metrology），不是本概念，故不收。',
+      '*Sense:* 會計中指以貨幣金額確定報表要素（計量屬性、初始計量、後續計量）；單獨的“計量”（碳減排貢獻度計量、計量院）和“衡量”是一般詞語（measurement、quantification、metrology），不是本概念，故不收；風險計量（risk measurement）另見其詞條。',
     ]);
   });
 });
