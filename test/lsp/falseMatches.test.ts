@@ -66,7 +66,10 @@ describe('no card of another concept', () => {
 
 describe('the s15 fixes', () => {
   it('计量 in 风险计量 and 深圳计量院 gives no accounting-measurement card', async () => {
-    expect(await hoverAt(4, 3)).toBeNull();
+    // 风险计量 is risk measurement, a concept of its own
+    const h = await hoverAt(4, 3);
+    expect(h!.contents.value.split('\n')[0]).toBe('**风险计量** · 風險計量 · risk measurement');
+    expect(h!.contents.value).not.toContain('会计计量');
     expect(await hoverAt(4, 8)).toBeNull();
   });
 
