@@ -240,6 +240,28 @@ describe('a glossary note in the document’s script (the notes are written in s
   });
 });
 
+describe('an English word hovered in its everyday sense says which sense its card is', () => {
+  /** The sense lines of the card hovering `term` in `text`, as a reader sees them (Markdown's escapes taken off). */
+  const senses = (text: string, term: string) => {
+    const doc = TextDocument.create('file:///doc.txt', 'plaintext', 1, text);
+    const card = hover(glossary, doc, doc.positionAt(text.indexOf(term) + 1), new DocumentIndex(glossary.index, text));
+    const value = (card!.contents as { value: string }).value;
+    return value
+      .split('\n')
+      .filter((l) => l.startsWith('*Sense:*'))
+      .map((l) => l.replace(/\\(.)/g, '$1'));
+  };
+
+  it('recognition and measurement: the accounting sense, and the everyday ones it is not', () => {
+    expect(senses('The startup gained recognition.', 'recognition')).toEqual([
+      '*Sense:* The accounting sense: putting an item into the financial statements (recognise revenue, an asset). Recognition as acknowledgement (gained recognition: 认可) or as identification (image or speech recognition: 识别) is another word.',
+    ]);
+    expect(senses('performance measurement', 'measurement')).toEqual([
+      '*Sense:* The accounting sense: the amounts at which the elements of the financial statements are recognised (initial and subsequent measurement, fair value measurement). Measuring risk (风险计量), performance or carbon emissions, and metrology, are other words.',
+    ]);
+  });
+});
+
 describe('a company’s former name is right for its time (the s14 review: 000:23:41)', () => {
   it('term QA flags neither it nor writing it beside the current name; the card still says what it became', () => {
     expect(findings('2013年起螞蟻金服、騰訊金融等巨頭崛起。網商銀行：螞蟻集團主導。', 'zh-Hant')).toEqual([]);
