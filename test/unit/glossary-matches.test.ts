@@ -260,6 +260,23 @@ describe('an English word hovered in its everyday sense says which sense its car
       '*Sense:* The accounting sense: the amounts at which the elements of the financial statements are recognised (initial and subsequent measurement, fair value measurement). Measuring risk (风险计量), performance or carbon emissions, and metrology, are other words.',
     ]);
   });
+
+  it('policy, margin, message and bill: the finance sense, and the everyday one with its Chinese', () => {
+    expect(senses('Read our privacy policy.', 'policy')).toEqual([
+      '*Sense:* Here an insurance policy (保单). Policy as a rule or a course of action (monetary policy, credit policy, privacy policy) is 政策.',
+    ]);
+    expect(senses('a thin profit margin', 'margin')).toEqual([
+      '*Sense:* Here a margin or security deposit (保证金). A profit margin is 利润率, and the net interest margin 净息差.',
+    ]);
+    expect(senses('send a text message', 'message')).toEqual([
+      '*Sense:* Here a structured message between financial systems (报文, as in ISO 20022). A message in the everyday sense (a text message, a notice) is 消息 or 信息.',
+    ]);
+    expect(senses('pay the utility bill', 'bill')).toEqual([
+      '*Sense:* Here a bill of exchange, promissory note or cheque (票据). A bill to pay (a utility bill, a card bill) is 账单, a bill of lading 提单, and a bill before a legislature 法案.',
+    ]);
+    // the compound term's card has no such note: it is the insurance policy
+    expect(senses('the insurance policy', 'insurance')).toEqual([]);
+  });
 });
 
 describe('a company’s former name is right for its time (the s14 review: 000:23:41)', () => {
