@@ -277,6 +277,38 @@ describe('an English word hovered in its everyday sense says which sense its car
     // the compound term's card has no such note: it is the insurance policy
     expect(senses('the insurance policy', 'insurance')).toEqual([]);
   });
+
+  it('account, exchange, transfer, deal, share, stock and bond: the same', () => {
+    expect(senses('take into account', 'account')).toEqual([
+      '*Sense:* Here an account kept by a bank or payment provider (账户). To take into account is 考虑, on account of 由于, and an account of events 叙述 or 说明.',
+    ]);
+    expect(senses('data exchange', 'exchange')).toEqual([
+      '*Sense:* Here a trading venue (交易所). An exchange of data or goods is 交换 (data exchange: 数据交换), in exchange for 作为交换, and foreign exchange 外汇.',
+    ]);
+    expect(senses('technology transfer', 'transfer')).toEqual([
+      '*Sense:* Here a transfer of funds between accounts (转账). A transfer of technology or rights is 转让, of data 传输, and of ownership 过户.',
+    ]);
+    expect(senses('a good deal of work', 'deal')).toEqual([
+      '*Sense:* Here a financial transaction (交易). A deal as an agreement is 协议, and a good deal (of) 大量.',
+    ]);
+    expect(senses('share the link', 'share')).toEqual([
+      '*Sense:* Here a share in a company (股票, 股份). To share data or a link is 分享 or 共享, and a market share is 份额.',
+    ]);
+    expect(senses('stock up on paper', 'stock')).toEqual([
+      '*Sense:* Here shares in a company (股票). Stock as goods held is 库存, and a stock as an amount outstanding (a stock of loans) is 存量.',
+    ]);
+    expect(senses('a bond between them', 'bond')).toEqual([
+      '*Sense:* Here a debt security (债券). A bond between people or organisations is 纽带.',
+    ]);
+  });
+
+  it('over the counter is off-exchange trading, not the bank counter’s card; its note names the counter', () => {
+    expect(concepts('traded over the counter')).toEqual(['over the counter over-the-counter']);
+    expect(concepts('over-the-counter derivatives')).toEqual(['over-the-counter over-the-counter', 'derivatives derivatives']);
+    expect(senses('over-the-counter derivatives', 'over')).toEqual([
+      '*Sense:* Here off-exchange trading (场外). At a bank branch, over-the-counter business is done at the counter (柜面).',
+    ]);
+  });
 });
 
 describe('a company’s former name is right for its time (the s14 review: 000:23:41)', () => {
