@@ -302,6 +302,50 @@ describe('an English word hovered in its everyday sense says which sense its car
     ]);
   });
 
+  it('operator, premium, claims, listing, oracle, capacity, credit, trial, posting and memory: the same', () => {
+    const cases: [string, string, string][] = [
+      [
+        'a mobile operator',
+        'operator',
+        'Here an operator of a computation graph in AI frameworks (算子). A telecom or platform operator is 运营商, and the operator of a system or business 运营方.',
+      ],
+      [
+        'a premium service',
+        'premium',
+        'Here an insurance premium (保费). A premium product or service is 高端 or 优质, and a price above par 溢价.',
+      ],
+      [
+        'he claims that',
+        'claims',
+        'Here insurance claims and their handling (理赔). A claim that something is so is 声称, and a claim to money or property 债权 or 索赔.',
+      ],
+      [
+        'a listing of files',
+        'listing',
+        'Here a listing on an exchange (上市). A listing as a list (a listing of files, a product listing) is 列表 or 清单.',
+      ],
+      [
+        'an Oracle database',
+        'Oracle',
+        'Here a blockchain oracle, which feeds outside data to smart contracts (预言机). Oracle the company and its database are 甲骨文, usually written Oracle.',
+      ],
+      [
+        'in my capacity as',
+        'capacity',
+        'Here the capacity of a system (容量). Capacity as ability is 能力, and acting in a capacity (a role) 以……身份.',
+      ],
+      [
+        'give credit to',
+        'credit',
+        'Here lending (信贷). Credit as trustworthiness is 信用, an entry on the credit side 贷方, and giving someone credit 认可 or 归功于.',
+      ],
+      ['a clinical trial', 'trial', 'Here a pilot scheme (试点). A clinical trial is 临床试验, a free trial 试用, and a court trial 审判.'],
+      ['a blog posting', 'posting', 'Here posting entries to the books (记账). A posting on a blog or a job board is 帖子 or 招聘信息.'],
+      ['in memory of', 'memory', "Here a computer's working memory (内存). Memory as remembering is 记忆, and in memory of 纪念."],
+    ];
+    for (const [text, term, sense] of cases) expect(senses(text, term), term).toEqual([`*Sense:* ${sense}`]);
+  });
+
   it('over the counter is off-exchange trading, not the bank counter’s card; its note names the counter', () => {
     expect(concepts('traded over the counter')).toEqual(['over the counter over-the-counter']);
     expect(concepts('over-the-counter derivatives')).toEqual(['over-the-counter over-the-counter', 'derivatives derivatives']);
