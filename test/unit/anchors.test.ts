@@ -177,6 +177,18 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
   return out;
 }
 
+/** The lines of a text (LF, CRLF or CR ends), each its offsets and its text without the break. */
+function linesOf(text: string): { start: number; end: number; body: string }[] {
+  const lines: { start: number; end: number; body: string }[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    let end = pos;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    lines.push({ start: pos, end, body: text.slice(pos, end) });
+    pos = text.startsWith('\r\n', end) ? end + 2 : end + 1;
+  }
+  return lines;
+}
+
 /**
  * Backtick code spans in Markdown read from the left (the rule, written out plainly): a run of n
  * backticks to the next run of exactly n, before the paragraph ends (a line feed followed by a line
@@ -186,13 +198,7 @@ function fencesByLines(text: string, html: { start: number; end: number }[] = []
  */
 function codeSpansByLines(text: string, blocks: { start: number; end: number }[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const lines: { start: number; end: number; body: string }[] = [];
-  for (let pos = 0; pos < text.length; ) {
-    let end = pos;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    lines.push({ start: pos, end, body: text.slice(pos, end) });
-    pos = text.startsWith('\r\n', end) ? end + 2 : end + 1;
-  }
+  const lines = linesOf(text);
   const paragraphEnd = (i: number) => {
     let li = lines.findIndex((l) => l.start <= i && i <= l.end);
     if (li < 0) return text.length;
@@ -430,13 +436,7 @@ function markdownByLines(text: string): { start: number; end: number }[] {
  * (In list items and quotes, and after a setext heading, these are not read: known gaps.)
  */
 function blankEndedHtmlByLines(text: string, blocks: { start: number; end: number }[]): { start: number; end: number }[] {
-  const lines: { start: number; end: number; body: string }[] = [];
-  for (let pos = 0; pos < text.length; ) {
-    let end = pos;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    lines.push({ start: pos, end, body: text.slice(pos, end) });
-    pos = text.startsWith('\r\n', end) ? end + 2 : end + 1;
-  }
+  const lines = linesOf(text);
   const inBlock = (l: { start: number }) => blocks.some((b) => b.start <= l.start && l.start <= b.end);
   const blank = (l: { body: string }) => /^[ \t]*$/.test(l.body);
   const out: { start: number; end: number }[] = [];
@@ -486,13 +486,7 @@ function blankEndedHtmlByLines(text: string, blocks: { start: number; end: numbe
  * continues it; what was open in the quote ends with it.
  */
 function indentedByLines(text: string, fences: { start: number; end: number }[]): { start: number; end: number }[] {
-  const lines: { start: number; end: number; body: string }[] = [];
-  for (let pos = 0; pos < text.length; ) {
-    let end = pos;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    lines.push({ start: pos, end, body: text.slice(pos, end) });
-    pos = text.startsWith('\r\n', end) ? end + 2 : end + 1;
-  }
+  const lines = linesOf(text);
   if (text.startsWith('---') && text.indexOf('\n---', 3) > 0) {
     const close = text.indexOf('\n---', 3) + 1;
     while (lines.length && lines[0]!.start <= close) lines.shift();

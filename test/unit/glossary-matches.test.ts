@@ -26,6 +26,13 @@ function concepts(text: string): string[] {
 
 const entry = (id: string) => glossary.entries.find((e) => e.id === id)!;
 
+/** The lines of the card hovering `term` (its first occurrence) in a plain-text document `text` shows. */
+function cardLines(text: string, term: string): string[] {
+  const doc = TextDocument.create('file:///doc.txt', 'plaintext', 1, text);
+  const card = hover(glossary, doc, doc.positionAt(text.indexOf(term) + 1), new DocumentIndex(glossary.index, text));
+  return (card!.contents as { value: string }).value.split('\n');
+}
+
 function findings(text: string, script: ChineseScript): string[] {
   const checker = new DocumentChecker({ source: glossary, script });
   return checker.check(glossary.index.scan(text), text).map((f) => `${f.rule} ${f.term} → ${f.suggestions.join(' ')}`);
@@ -205,12 +212,8 @@ describe('a glossary note in the document’s script (the notes are written in s
     return checker.check(glossary.index.scan(text), text).map((f) => wordsFor(ui).qa.message(f));
   };
   /** The lines of the card hovering `term` in `text` shows that carry the term's own notes. */
-  const noteLines = (text: string, term: string) => {
-    const doc = TextDocument.create('file:///doc.txt', 'plaintext', 1, text);
-    const card = hover(glossary, doc, doc.positionAt(text.indexOf(term) + 1), new DocumentIndex(glossary.index, text));
-    const value = (card!.contents as { value: string }).value;
-    return value.split('\n').filter((l) => l.startsWith('⚠') || l.startsWith('*Usage:*') || l.startsWith('*Sense:*'));
-  };
+  const noteLines = (text: string, term: string) =>
+    cardLines(text, term).filter((l) => l.startsWith('⚠') || l.startsWith('*Usage:*') || l.startsWith('*Sense:*'));
 
   it('term QA quotes a usage note in a traditional document in traditional characters', () => {
     expect(messages('舊報表中的遞延稅款', 'zh-Hant')).toEqual([
@@ -242,15 +245,10 @@ describe('a glossary note in the document’s script (the notes are written in s
 
 describe('an English word hovered in its everyday sense says which sense its card is', () => {
   /** The sense lines of the card hovering `term` in `text`, as a reader sees them (Markdown's escapes taken off). */
-  const senses = (text: string, term: string) => {
-    const doc = TextDocument.create('file:///doc.txt', 'plaintext', 1, text);
-    const card = hover(glossary, doc, doc.positionAt(text.indexOf(term) + 1), new DocumentIndex(glossary.index, text));
-    const value = (card!.contents as { value: string }).value;
-    return value
-      .split('\n')
+  const senses = (text: string, term: string) =>
+    cardLines(text, term)
       .filter((l) => l.startsWith('*Sense:*'))
       .map((l) => l.replace(/\\(.)/g, '$1'));
-  };
 
   it('recognition and measurement: the accounting sense, and the everyday ones it is not', () => {
     expect(senses('The startup gained recognition.', 'recognition')).toEqual([

@@ -87,9 +87,24 @@ async function waitForActivation(timeoutMs = SERVER_START_TIMEOUT_MS) {
   return ext;
 }
 
+/** Our server's diagnostics of a document (source fintech-glossary), none of another extension's. */
+const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'fintech-glossary');
+
+/** Wait until `accept()` holds, polling; fail naming `what` after `timeoutMs`. */
+async function until(accept, what, timeoutMs = SERVER_START_TIMEOUT_MS) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (accept()) return;
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
 module.exports = {
   EXTENSION_ID,
   sleep,
+  ours,
+  until,
   workspaceUri,
   openSample,
   positionOf,

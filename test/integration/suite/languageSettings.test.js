@@ -5,19 +5,7 @@
 // the server would see the folder's value and keep checking the Markdown file.
 const assert = require('node:assert');
 const vscode = require('vscode');
-const { openSample, waitForActivation } = require('./helpers');
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'fintech-glossary');
-
-async function until(accept, what, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    if (accept()) return;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
+const { openSample, ours, sleep, until, waitForActivation } = require('./helpers');
 
 suite('term QA settings per language', () => {
   const markdownOff = () =>

@@ -5,23 +5,12 @@
 // fintech-glossary), on the lines CommonMark's reading gives.
 const assert = require('node:assert');
 const vscode = require('vscode');
-const { waitForActivation } = require('./helpers');
+const { ours, sleep, until, waitForActivation } = require('./helpers');
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'fintech-glossary');
 const lines = (uri) =>
   ours(uri)
     .map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code && typeof d.code === 'object' ? d.code.value : d.code}`)
     .sort();
-
-async function until(accept, what, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    if (accept()) return;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 suite('Markdown code and HTML blocks in term QA', () => {
   suiteSetup(async () => {
